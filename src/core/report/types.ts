@@ -1,0 +1,187 @@
+/**
+ * The one result object per patient. The chart, the proposal card, every export and the CLI line
+ * read it, so they cannot disagree. Plain JSON (no functions, no Dates), so it crosses the worker
+ * boundary and can be saved in a session file.
+ */
+import type { Days, Interval80, CurvePoint, Issue, Observation } from '../types';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface ModelRef {
+  id: string;
+  version: string;
+  name: string;
+}
+
+// ---------------------------------------------------------------- natalizumab
+
+export interface NatalizumabOptions {
+  /** Trough target in µg/mL. @default 10 (NEXT-MS); 5 = NEXT-MS lower-target arm. */
+  target: number;
+  /** Required probability that the trough is at or above target. @default 0.9 */
+  probability: number;
+  /** Longest interval considered, whole weeks, 4–12. @default 8 (a warning beyond 8) */
+  maxIntervalWeeks: number;
+  /** Standard interval, weeks. @default 4 */
+  standardIntervalWeeks: number;
+  /** Clinic's infusion weekday (0 Sunday … 6 Saturday), or null: next dose lands on it. @default null */
+  infusionWeekday: number | null;
+  /** Posterior samples for intervals and probabilities. @default 400 */
+  samples: number;
+  /** Seed for the posterior sampler (combined with the patient id). @default 1 */
+  seed: number;
+}
+
+export interface IntervalOption {
+  weeks: number;
+  /** Steady-state trough when this interval is repeated, µg/mL, with its 80 % interval. */
+  ssTrough: Interval80;
+  /** P(steady-state trough ≥ target). */
+  pSteadyState: number;
+  /** Trough at the next visit if the next interval has this length. */
+  nextTrough: Interval80;
+  pNext: number;
+  /** `YYYY-MM-DD` of the next dose with this interval. */
+  nextDose: string;
+  /** Both probabilities ≥ the required probability. */
+  acceptable: boolean;
+}
+
+export interface NatalizumabReport {
+  drug: 'natalizumab';
+  schemaVersion: number;
+  patientId: string;
+  /** `YYYY-MM-DD`: the day the plan is made (data used up to its end). */
+  asOf: string;
+  model: ModelRef;
+  options: NatalizumabOptions;
+  target: { value: number; unit: 'ug/mL' };
+  /** `YYYY-MM-DDTHH:MM` of the last dose on or before as-of, or null. */
+  lastDose: string | null;
+  fit: {
+    /** 'map': individual (levels used); 'population': a-priori (no usable level). */
+    kind: 'map' | 'population';
+    converged: boolean;
+    iterations: number;
+    /** −2 log-likelihood + ηᵀΩ⁻¹η at the optimum. */
+    objective: number;
+    /** η for CL, Vp, Vmax. */
+    eta: number[];
+    weightKg: number;
+    weightGiven: boolean;
+    individual: {
+      clearance_L_per_day: number;
+      volume_L: number;
+      half_life_days: number;
+      vp_L: number;
+      vmax_mg_per_day: number;
+    };
+    residuals: { time: Days; observed: number; predicted: number; censored: boolean; standardised: number }[];
+  };
+  proposal: {
+    intervalWeeks: number;
+    nextDose: string;
+    predictedTrough: Interval80;
+    probabilityAboveTarget: number;
+    nextTrough: Interval80;
+    probabilityNextAboveTarget: number;
+    /** True when the proposal is longer than the standard interval. */
+    extended: boolean;
+    /** Plain-language reason for the choice. */
+    reason: string;
+  };
+  alternatives: IntervalOption[];
+  /** The rule-based protocol beside the model (PDNMS: +1 week while the trough > 15 µg/mL, max 8). */
+  protocol: { name: string; intervalWeeks: number; nextDose: string; rationale: string };
+  warnings: Issue[];
+  /** For the chart: concentration over the history, and forecasts per candidate interval. */
+  curve: {
+    history: CurvePoint[];
+    forecasts: { weeks: number; points: CurvePoint[] }[];
+  };
+  observations: Observation[];
+  doses: { time: Days; iso: string; amountMg: number; route: 'iv' | 'sc' }[];
+}
+
+// ---------------------------------------------------------------- ocrelizumab
+
+export interface OcrelizumabOptions {
+  /** Re-dosing threshold, CD19+ cells/µL. @default 10 (BLOOMS-style) */
+  threshold: number;
+  /** Lab's limit for counts reported as 0. @default 1 cell/µL */
+  labLimit: number;
+  /** Earliest re-dose after the last dose, weeks. @default 5 months ≈ 21.7 weeks (label) */
+  minWeeks: number;
+  /** Latest re-dose, weeks after the last dose. @default 52 */
+  maxWeeks: number;
+  /** Posterior quantile of the crossing used for the re-dose date. @default 0.5 */
+  redoseQuantile: number;
+  /** Posterior quantile of the crossing used for the next count date. @default 0.1 */
+  countQuantile: number;
+  /** Minimum gap between the latest count and the next one, weeks. @default 2 */
+  minCountGapWeeks: number;
+  /** BLOOMS-style schedule: first count week, then every N weeks. @default 24, 4 */
+  firstCountWeek: number;
+  countEveryWeeks: number;
+}
+
+export interface OcrelizumabReport {
+  drug: 'ocrelizumab';
+  schemaVersion: number;
+  patientId: string;
+  asOf: string;
+  model: ModelRef;
+  options: OcrelizumabOptions;
+  threshold: { value: number; unit: 'cells/uL' };
+  lastDose: string | null;
+  fit: {
+    /** What informed the forecast. */
+    basis: 'current-cycle' | 'previous-cycle' | 'population';
+    countsUsed: number;
+    previousCycleCountsUsed: number;
+    bmax: number;
+    bmaxFromPatient: boolean;
+    /** Crossing, weeks after the last dose (posterior median and 80 % interval). */
+    crossingWeeks: Interval80;
+    growthRatePerWeek: Interval80;
+  };
+  proposal: {
+    nextDose: string;
+    weeksSinceLastDose: number;
+    predictedCrossing: string;
+    predictedCrossingLow: string;
+    predictedCrossingHigh: string;
+    nextBcellCheck: string;
+    /** A count at or above the threshold: re-dosing is due now. */
+    dueNow: boolean;
+    reason: string;
+  };
+  /** BLOOMS-style rule beside it. */
+  protocol: { name: string; nextCount: string; rationale: string };
+  /** P(count ≥ threshold) by date, weekly from the last dose. */
+  probabilityByDate: { date: string; probability: number }[];
+  warnings: Issue[];
+  curve: CurvePoint[];
+  observations: Observation[];
+  doses: { time: Days; iso: string; amountMg: number }[];
+}
+
+export type PatientReport = NatalizumabReport | OcrelizumabReport;
+
+/** A patient that could not be computed: its line in the CLI and its card in the app. */
+export interface PatientError {
+  drug: 'natalizumab' | 'ocrelizumab' | null;
+  patientId: string;
+  error: string;
+  issues: Issue[];
+}
+
+/** One predicted value (CLI `predict`). */
+export interface PointPrediction {
+  time: string;
+  kind: 'level' | 'bcell';
+  value: number;
+  low: number;
+  high: number;
+  unit: 'ug/mL' | 'cells/uL';
+}
