@@ -1,0 +1,162 @@
+/**
+ * The command line as a function (argv and a file reader in; lines and a status out), so tests
+ * drive it without spawning processes.
+ */
+import { parseArgs } from 'node:util';
+import { basename } from 'node:path';
+import { parseTdmCsv, cutAsOf } from '../core/records/index';
+import { computeReport, predictPatient, lastEventTime, type EngineSettings } from '../core/engine';
+import { proposeLine, predictLine } from '../core/report/cli-line';
+import { parseAsOfDate, parseIsoTime, formatDate } from '../core/time';
+import type { Days, PatientRecord } from '../core/types';
+
+export interface CliResult {
+  stdout: string[];
+  stderr: string[];
+  status: 0 | 1 | 2;
+}
+
+export const USAGE = [
+  'usage: npm run -s tdm -- propose FILE.csv [--as-of DATE] [--target N] [--threshold N]',
+  '       npm run -s tdm -- predict FILE.csv --at TIME[,TIME...] [--as-of DATE]',
+  'FILE.csv is a TDM CSV (- reads standard input); DATE is YYYY-MM-DD; TIME is YYYY-MM-DDTHH:MM,',
+  'YYYY-MM-DD, or an offset from each patient\'s last dose such as +6w or +40d.',
+  'More options: --probability P (0.5-0.99, default 0.9), --max-interval W (4-12 weeks, default 8),',
+  '              --lab-limit N (B-cell lab limit in cells/uL for counts reported as 0, default 1)',
+].join('\n');
+
+type AtSpec = { kind: 'time'; time: Days } | { kind: 'offset'; days: number };
+
+function usageError(message: string): CliResult {
+  return { stdout: [], stderr: [`tdm: ${message}`, USAGE], status: 2 };
+}
+
+function numberOption(name: string, text: string | undefined, lo: number, hi: number): number | string | undefined {
+  if (text === undefined) return undefined;
+  const x = Number(text);
+  if (text.trim() === '' || !Number.isFinite(x) || x < lo || x > hi) return `--${name} "${text}" must be a number from ${lo} to ${hi}`;
+  return x;
+}
+
+function parseAt(text: string): AtSpec[] | string {
+  const out: AtSpec[] = [];
+  for (const part of text.split(',')) {
+    const s = part.trim();
+    const m = /^\+(\d+(?:\.\d+)?)([wd])$/.exec(s);
+    if (m) {
+      out.push({ kind: 'offset', days: Number(m[1]) * (m[2] === 'w' ? 7 : 1) });
+      continue;
+    }
+    const t = parseIsoTime(s);
+    if (t === null) return `--at "${s}" is not a time: use YYYY-MM-DDTHH:MM, YYYY-MM-DD, or an offset such as +6w or +40d`;
+    out.push({ kind: 'time', time: t });
+  }
+  return out.length ? out : '--at needs at least one time';
+}
+
+export function runCli(argv: string[], readInput: (file: string) => Buffer): CliResult {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        'as-of': { type: 'string' },
+        target: { type: 'string' },
+        threshold: { type: 'string' },
+        at: { type: 'string' },
+        probability: { type: 'string' },
+        'max-interval': { type: 'string' },
+        'lab-limit': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    return usageError((e as Error).message.split('\n')[0]);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { stdout: [], stderr: [USAGE], status: 0 };
+  const [command, file, ...rest] = positionals;
+  if (command !== 'propose' && command !== 'predict') return usageError(command ? `unknown command "${command}": use propose or predict` : 'no command given');
+  if (!file) return usageError('no input file given (use - for standard input)');
+  if (rest.length) return usageError(`unexpected argument "${rest[0]}"`);
+
+  const settings: EngineSettings = { natalizumab: {}, ocrelizumab: {} };
+  const target = numberOption('target', values.target, 0.1, 100);
+  const threshold = numberOption('threshold', values.threshold, 0.1, 1000);
+  const probability = numberOption('probability', values.probability, 0.5, 0.99);
+  const maxInterval = numberOption('max-interval', values['max-interval'], 4, 12);
+  const labLimit = numberOption('lab-limit', values['lab-limit'], 0.01, 100);
+  for (const v of [target, threshold, probability, maxInterval, labLimit]) if (typeof v === 'string') return usageError(v);
+  if (typeof target === 'number') settings.natalizumab.target = target;
+  if (typeof probability === 'number') settings.natalizumab.probability = probability;
+  if (typeof maxInterval === 'number') {
+    if (!Number.isInteger(maxInterval)) return usageError(`--max-interval "${values['max-interval']}" must be a whole number of weeks from 4 to 12`);
+    settings.natalizumab.maxIntervalWeeks = maxInterval;
+  }
+  if (typeof threshold === 'number') settings.ocrelizumab.threshold = threshold;
+  if (typeof labLimit === 'number') settings.ocrelizumab.labLimit = labLimit;
+
+  let asOf: Days | null = null;
+  if (values['as-of'] !== undefined) {
+    asOf = parseAsOfDate(values['as-of']);
+    if (asOf === null) return usageError(`--as-of "${values['as-of']}" is not a date: use YYYY-MM-DD`);
+  }
+  let at: AtSpec[] = [];
+  if (command === 'predict') {
+    if (values.at === undefined) return usageError('predict needs --at TIME[,TIME...]');
+    const a = parseAt(values.at);
+    if (typeof a === 'string') return usageError(a);
+    at = a;
+  } else if (values.at !== undefined) return usageError('--at goes with predict');
+
+  const name = file === '-' ? 'stdin' : basename(file);
+  let buf: Buffer;
+  try {
+    buf = readInput(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    return { stdout: [], stderr: [`tdm: cannot read ${file}: ${why}`], status: 2 };
+  }
+  if (buf.includes(0)) return { stdout: [], stderr: [`${name}: not a text file (it contains NUL bytes): give a TDM CSV`], status: 2 };
+  const text = buf.toString('utf8');
+  const parsedFile = parseTdmCsv(text, name, typeof labLimit === 'number' ? { labLimit } : undefined);
+  const stderr = parsedFile.issues.map((i) => `${i.severity === 'error' ? 'error' : 'warning'}: ${i.message}`);
+  if (parsedFile.fatal) return { stdout: [], stderr, status: 2 };
+
+  const stdout: string[] = [];
+  let status: 0 | 1 = parsedFile.issues.some((i) => i.severity === 'error') ? 1 : 0;
+  const patients = [...parsedFile.patients].sort((a, b) => a.order - b.order);
+  for (const p of patients) {
+    const rowErrors = p.issues.filter((i) => i.severity === 'error');
+    if (rowErrors.length) {
+      // Planning on a record with unusable rows would silently ignore data: refuse this patient.
+      stdout.push(JSON.stringify({ patient_id: p.id, drug: p.drug, error: `${rowErrors.length} row(s) could not be used: ${rowErrors.map((i) => i.message).join('; ')}` }));
+      status = 1;
+      continue;
+    }
+    const planAt = asOf ?? endOfDay(lastEventTime(p));
+    const cut: PatientRecord = cutAsOf(p, planAt);
+    if (command === 'propose') {
+      const report = computeReport(cut, planAt, settings);
+      if ('error' in report) status = 1;
+      stdout.push(JSON.stringify(proposeLine(report)));
+    } else {
+      const lastDose = cut.doses.length ? cut.doses[cut.doses.length - 1].time : null;
+      if (lastDose === null) {
+        stdout.push(JSON.stringify({ patient_id: p.id, drug: p.drug, error: `no ${p.drug} dose on or before ${formatDate(planAt)}: offsets and predictions need a dose` }));
+        status = 1;
+        continue;
+      }
+      const times = at.map((s) => (s.kind === 'time' ? s.time : lastDose + s.days));
+      for (const pr of predictPatient(cut, planAt, times, settings)) stdout.push(JSON.stringify(predictLine(p.id, pr)));
+    }
+  }
+  return { stdout, stderr, status };
+}
+
+/** The end of the day containing t (the CLI plans from the whole of a patient's last day). */
+function endOfDay(t: Days): Days {
+  return Math.floor(t + 1e-9) + 1 - 1 / 86_400;
+}

@@ -1,0 +1,95 @@
+/**
+ * The command line's JSON objects (shared/spec/cli.md), built from the one report object. The
+ * app's "copy as JSON" and the CLI both use these, so they say the same thing.
+ */
+import type { Issue } from '../types';
+import type { PatientError, PatientReport, PointPrediction } from './types';
+
+const sig = (x: number, digits = 4): number => (Number.isFinite(x) ? Number(x.toPrecision(digits)) : x);
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+function warningTexts(issues: Issue[]): string[] {
+  return issues.filter((i) => i.severity !== 'info').map((i) => i.message);
+}
+
+/** The `propose` line for one patient (field names fixed by the spec; extra fields allowed). */
+export function proposeLine(r: PatientReport | PatientError): Record<string, unknown> {
+  if ('error' in r) {
+    return { patient_id: r.patientId, drug: r.drug, error: r.error, issues: r.issues.map((i) => i.message) };
+  }
+  if (r.drug === 'natalizumab') {
+    const p = r.proposal;
+    return {
+      patient_id: r.patientId,
+      drug: r.drug,
+      as_of: r.asOf,
+      target: { value: r.target.value, unit: 'ug/mL' },
+      last_dose: r.lastDose,
+      proposal: {
+        interval_weeks: p.intervalWeeks,
+        next_dose: p.nextDose,
+        predicted_trough: sig(p.predictedTrough.value),
+        predicted_trough_low: sig(p.predictedTrough.low),
+        predicted_trough_high: sig(p.predictedTrough.high),
+        probability_above_target: r3(p.probabilityAboveTarget),
+        next_trough: sig(p.nextTrough.value),
+        next_trough_low: sig(p.nextTrough.low),
+        next_trough_high: sig(p.nextTrough.high),
+        probability_next_above_target: r3(p.probabilityNextAboveTarget),
+        extended: p.extended,
+        reason: p.reason,
+      },
+      alternatives: r.alternatives.map((a) => ({
+        interval_weeks: a.weeks,
+        next_dose: a.nextDose,
+        predicted_trough: sig(a.ssTrough.value),
+        predicted_trough_low: sig(a.ssTrough.low),
+        predicted_trough_high: sig(a.ssTrough.high),
+        probability_above_target: r3(a.pSteadyState),
+        next_trough: sig(a.nextTrough.value),
+        probability_next_above_target: r3(a.pNext),
+      })),
+      protocol: { name: r.protocol.name, interval_weeks: r.protocol.intervalWeeks, next_dose: r.protocol.nextDose },
+      individual: {
+        clearance_L_per_day: sig(r.fit.individual.clearance_L_per_day),
+        volume_L: sig(r.fit.individual.volume_L),
+        half_life_days: sig(r.fit.individual.half_life_days, 3),
+        peripheral_volume_L: sig(r.fit.individual.vp_L),
+        vmax_mg_per_day: sig(r.fit.individual.vmax_mg_per_day),
+      },
+      fit: { kind: r.fit.kind, converged: r.fit.converged, objective: sig(r.fit.objective, 6), weight_kg: r.fit.weightKg, weight_given: r.fit.weightGiven },
+      model: { id: r.model.id, version: r.model.version },
+      warnings: warningTexts(r.warnings),
+      warning_codes: r.warnings.filter((i) => i.severity !== 'info').map((i) => i.code),
+    };
+  }
+  const p = r.proposal;
+  return {
+    patient_id: r.patientId,
+    drug: r.drug,
+    as_of: r.asOf,
+    threshold: { value: r.threshold.value, unit: 'cells/uL' },
+    last_dose: r.lastDose,
+    proposal: {
+      next_dose: p.nextDose,
+      weeks_since_last_dose: p.weeksSinceLastDose,
+      predicted_crossing: p.predictedCrossing,
+      predicted_crossing_low: p.predictedCrossingLow,
+      predicted_crossing_high: p.predictedCrossingHigh,
+      next_bcell_check: p.nextBcellCheck,
+      due_now: p.dueNow,
+      reason: p.reason,
+    },
+    crossing_weeks: { value: sig(r.fit.crossingWeeks.value, 3), low: sig(r.fit.crossingWeeks.low, 3), high: sig(r.fit.crossingWeeks.high, 3) },
+    protocol: { name: r.protocol.name, next_count: r.protocol.nextCount },
+    fit: { basis: r.fit.basis, counts_used: r.fit.countsUsed, previous_cycle_counts_used: r.fit.previousCycleCountsUsed, bmax: sig(r.fit.bmax, 3) },
+    model: { id: r.model.id, version: r.model.version },
+    warnings: warningTexts(r.warnings),
+    warning_codes: r.warnings.filter((i) => i.severity !== 'info').map((i) => i.code),
+  };
+}
+
+/** The `predict` line for one patient and time. */
+export function predictLine(patientId: string, p: PointPrediction): Record<string, unknown> {
+  return { patient_id: patientId, time: p.time, kind: p.kind, value: sig(p.value), low: sig(p.low), high: sig(p.high), unit: p.unit };
+}
