@@ -22,6 +22,10 @@ export interface Issue {
   line?: number;
   column?: string;
   value?: string;
+  /** The patient the row belongs to, when its patient_id could be read. */
+  patientId?: string;
+  /** The row's time, when it could be read (lets cutAsOf drop issues of later rows). */
+  time?: Days;
 }
 
 /** Fields common to every event row, kept so export is lossless. */
