@@ -1,0 +1,109 @@
+/**
+ * A dosing history compiled once into a sorted list of events (infusion starts and stops,
+ * boluses, parameter changes, output times), then run many times with different parameters
+ * (the fit and the posterior samples re-use one timeline). Between events the right-hand side is
+ * smooth, so infusion starts and stops are exact.
+ */
+import { PkSolver, type PkParams, type Tolerance } from './solver';
+
+/** A dose as the model sees it. */
+export interface PkDose {
+  /** Start of the infusion, or the time the SC dose reaches the depot (after the lag). */
+  time: number;
+  /** Amount entering the body, mg (after bioavailability for SC). */
+  amount: number;
+  /** 'central': IV (infusion over durationDays, bolus if 0); 'depot': SC first-order absorption. */
+  into: 'central' | 'depot';
+  durationDays: number;
+}
+
+// Event kinds; at equal times they run in this order (an output at a dose time is before the dose).
+const OUTPUT = 0, PARAMS = 1, RATE_OFF = 2, RATE_ON = 3, BOLUS_CENTRAL = 4, BOLUS_DEPOT = 5;
+
+export interface Timeline {
+  start: number;
+  times: Float64Array;
+  kinds: Int8Array;
+  /** Rate (mg/day) for RATE_*, amount for BOLUS_*, output index for OUTPUT, segment index for PARAMS. */
+  values: Float64Array;
+  nOutputs: number;
+}
+
+/**
+ * Compile doses, output times and parameter segment starts (segment 0 applies from the start;
+ * `segmentStarts[i]` is when segment i+1 begins). Outputs before the first dose are 0.
+ */
+export function compileTimeline(doses: PkDose[], outputs: ArrayLike<number>, segmentStarts: number[] = [], snapshotAt?: number): Timeline {
+  const ev: { t: number; k: number; v: number }[] = [];
+  for (const d of doses) {
+    if (d.into === 'depot') ev.push({ t: d.time, k: BOLUS_DEPOT, v: d.amount });
+    else if (d.durationDays > 0) {
+      const r = d.amount / d.durationDays;
+      ev.push({ t: d.time, k: RATE_ON, v: r }, { t: d.time + d.durationDays, k: RATE_OFF, v: r });
+    } else ev.push({ t: d.time, k: BOLUS_CENTRAL, v: d.amount });
+  }
+  for (let i = 0; i < outputs.length; i++) ev.push({ t: outputs[i], k: OUTPUT, v: i });
+  segmentStarts.forEach((t, i) => ev.push({ t, k: PARAMS, v: i + 1 }));
+  // A snapshot (state just before any dose at that time) is an OUTPUT with index −1.
+  if (snapshotAt !== undefined) ev.push({ t: snapshotAt, k: OUTPUT, v: -1 });
+  ev.sort((a, b) => a.t - b.t || a.k - b.k);
+  const start = doses.length ? Math.min(...doses.map((d) => d.time)) : (ev.length ? ev[0].t : 0);
+  return {
+    start,
+    times: Float64Array.from(ev, (e) => e.t),
+    kinds: Int8Array.from(ev, (e) => e.k),
+    values: Float64Array.from(ev, (e) => e.v),
+    nOutputs: outputs.length,
+  };
+}
+
+/**
+ * Run a timeline from zero drug: concentrations (µg/mL) at the outputs are written to `out`.
+ * `params[i]` is the parameter set of segment i. The solver keeps the final state. `snapshot`
+ * receives the state at the timeline's snapshot time; `dense` gets concentrations at sorted
+ * times by interpolation (cheap: the integrator does not stop there).
+ */
+export function runTimeline(
+  solver: PkSolver, tl: Timeline, params: PkParams[], out: Float64Array, tol?: Tolerance,
+  snapshot?: Float64Array, dense?: { times: Float64Array; out: Float64Array },
+): void {
+  if (tol) solver.setTolerance(tol);
+  solver.setParams(params[0]);
+  solver.reset(tl.start);
+  if (dense) {
+    // Dense times before the start are zero.
+    let i = 0;
+    while (i < dense.times.length && dense.times[i] <= tl.start) dense.out[i++] = 0;
+    solver.denseTimes = dense.times; solver.denseOut = dense.out; solver.denseIdx = i;
+  }
+  const { times, kinds, values } = tl;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i];
+    const kind = kinds[i];
+    if (t > solver.t) solver.advance(t);
+    switch (kind) {
+      case OUTPUT:
+        if (values[i] < 0) { snapshot![0] = solver.a1; snapshot![1] = solver.a2; snapshot![2] = solver.a3; }
+        else out[values[i]] = t < tl.start ? 0 : solver.a1 / solver.vc;
+        break;
+      case PARAMS: solver.setParams(params[values[i]]); break;
+      case RATE_OFF: solver.rate -= values[i]; if (Math.abs(solver.rate) < 1e-9) solver.rate = 0; break;
+      case RATE_ON: solver.rate += values[i]; break;
+      case BOLUS_CENTRAL: solver.a1 += values[i]; break;
+      case BOLUS_DEPOT: solver.a3 += values[i]; break;
+    }
+  }
+  if (dense) {
+    const dt = dense.times;
+    if (solver.denseIdx < dt.length) solver.advance(dt[dt.length - 1]);
+    solver.denseTimes = null; solver.denseOut = null;
+  }
+}
+
+/** Convenience: concentrations at `outputs` for one parameter set (compiles a timeline each call). */
+export function simulateConcentrations(doses: PkDose[], params: PkParams, outputs: number[], tol?: Tolerance): Float64Array {
+  const tl = compileTimeline(doses, outputs);
+  const out = new Float64Array(outputs.length);
+  runTimeline(new PkSolver(tol), tl, [params], out, tol);
+  return out;
+}

@@ -1,0 +1,1 @@
+export { erfc, normCdf, logNormCdf, normPdf, normQuantile, weightedQuantile, weightedQuantiles, weightedProbabilityAtLeast } from './normal';
