@@ -1,0 +1,326 @@
+/**
+ * Pure construction of the chart's datasets, scales and annotations from one PatientReport.
+ * No canvas, no chart.js runtime: ForecastChart.tsx hands the result to react-chartjs-2, and the
+ * tests check it directly. The x axis is linear in days (naive local day numbers), so no date
+ * adapter is needed; ticks are placed on month starts or Mondays and formatted in the app locale.
+ */
+import type { ChartData, ChartDataset, ChartOptions, PointStyle, TooltipItem } from 'chart.js';
+import type { AnnotationOptions } from 'chartjs-plugin-annotation';
+import type { CurvePoint, Days, Observation } from '../../../core/types';
+import type { NatalizumabReport, OcrelizumabReport, PatientReport } from '../../../core/report/types';
+import { parseAsOfDate } from '../../../core/time';
+import { formatAxisDay, formatDay, formatIso, formatNumber, isoToDays } from '../proposal/format';
+
+export interface Pt { x: number; y: number }
+export type Translate = (key: string, vars?: Record<string, unknown>) => string;
+
+export interface BuildOptions {
+  logScale: boolean;
+  /** i18next language code (`nl`, `en`). */
+  lang: string;
+  t: Translate;
+}
+
+export interface BuiltChart {
+  data: ChartData<'line', Pt[]>;
+  options: ChartOptions<'line'>;
+  /** Plain-text description of what the chart shows (for screen readers and print). */
+  summary: string;
+  ariaLabel: string;
+  /** Indices of band datasets (hidden from legend and tooltip). */
+  bandIndices: number[];
+}
+
+/** Lowest value drawn on a log axis (µg/mL or cells/µL): zeros and censored limits sit here. */
+export const LOG_FLOOR = { natalizumab: 0.1, ocrelizumab: 0.5 } as const;
+
+export const COLORS = {
+  history: '#37474f',
+  proposed: '#1565c0',
+  proposedBand: 'rgba(21, 101, 192, 0.18)',
+  historyBand: 'rgba(55, 71, 79, 0.14)',
+  alternatives: ['#6a1b9a', '#00838f', '#ef6c00', '#558b2f', '#8d6e63', '#ad1457', '#5d4037', '#455a64'],
+  measured: '#000000',
+  censored: '#b71c1c',
+  dose: '#2e7d32',
+  target: '#c62828',
+  asOf: '#616161',
+  crossingBand: 'rgba(255, 143, 0, 0.16)',
+  crossing: '#ef6c00',
+  redose: '#1565c0',
+  count: '#6a1b9a',
+} as const;
+
+const DAY_MS = 86_400_000;
+
+/** Tick positions (day numbers) for a time range: month starts for long ranges, Mondays for short. */
+export function timeTicks(min: Days, max: Days): Days[] {
+  const span = max - min;
+  if (!(span > 0)) return [];
+  if (span <= 120) {
+    const step = span <= 35 ? 7 : span <= 70 ? 14 : 28;
+    // 1970-01-05 (day 4) was a Monday.
+    let t = Math.ceil((min - 4) / 7) * 7 + 4;
+    const out: Days[] = [];
+    for (; t <= max; t += step) out.push(t);
+    return out;
+  }
+  const monthsStep = [1, 2, 3, 6, 12].find((m) => span / (30.44 * m) <= 10) ?? 24;
+  const start = new Date(min * DAY_MS);
+  let y = start.getUTCFullYear();
+  let m = start.getUTCMonth();
+  const out: Days[] = [];
+  for (;;) {
+    const t = Date.UTC(y, m, 1) / DAY_MS;
+    if (t > max) break;
+    if (t >= min && (y * 12 + m) % monthsStep === 0) out.push(t);
+    m++;
+    if (m === 12) { m = 0; y++; }
+  }
+  return out;
+}
+
+function clampForLog(y: number, log: boolean, floor: number): number {
+  return log ? Math.max(y, floor) : y;
+}
+
+function curveDatasets(points: CurvePoint[], log: boolean, floor: number, label: string, bandLabel: string,
+  color: string, bandColor: string, width: number, dash: number[] | undefined): ChartDataset<'line', Pt[]>[] {
+  const low = points.map((p) => ({ x: p.time, y: clampForLog(p.low, log, floor) }));
+  const high = points.map((p) => ({ x: p.time, y: clampForLog(p.high, log, floor) }));
+  const mid = points.map((p) => ({ x: p.time, y: clampForLog(p.value, log, floor) }));
+  return [
+    { label: `${bandLabel} low`, data: low, borderWidth: 0, pointRadius: 0, pointHitRadius: 0, fill: false, borderColor: 'transparent', backgroundColor: bandColor },
+    { label: bandLabel, data: high, borderWidth: 0, pointRadius: 0, pointHitRadius: 0, fill: '-1', borderColor: 'transparent', backgroundColor: bandColor },
+    { label, data: mid, borderColor: color, backgroundColor: color, borderWidth: width, pointRadius: 0, pointHitRadius: 4, fill: false, tension: 0, ...(dash ? { borderDash: dash } : {}) },
+  ];
+}
+
+function observationDatasets(obs: Observation[], log: boolean, floor: number, measuredLabel: string, censoredLabel: string): ChartDataset<'line', Pt[]>[] {
+  const measured = obs.filter((o) => !o.censored).map((o) => ({ x: o.time, y: clampForLog(o.value, log, floor) }));
+  const censored = obs.filter((o) => o.censored).map((o) => ({ x: o.time, y: clampForLog(o.value, log, floor) }));
+  const out: ChartDataset<'line', Pt[]>[] = [
+    { label: measuredLabel, data: measured, showLine: false, pointStyle: 'circle' as PointStyle, pointRadius: 5, pointHoverRadius: 7,
+      borderColor: COLORS.measured, backgroundColor: COLORS.measured, borderWidth: 1.5 },
+  ];
+  if (censored.length > 0) {
+    // An open, downward triangle at the lab's limit: the true value lies somewhere below it.
+    out.push({ label: censoredLabel, data: censored, showLine: false, pointStyle: 'triangle' as PointStyle, pointRotation: 180,
+      pointRadius: 7, pointHoverRadius: 9, borderColor: COLORS.censored, backgroundColor: 'rgba(255,255,255,0)', borderWidth: 2 });
+  }
+  return out;
+}
+
+function doseDataset(doses: { time: Days; amountMg: number }[], label: string): ChartDataset<'line', Pt[]> {
+  // On a hidden 0..1 axis, so the markers sit along the bottom whatever the main scale.
+  return {
+    label, data: doses.map((d) => ({ x: d.time, y: 0.025 })), yAxisID: 'doses', showLine: false,
+    pointStyle: 'triangle' as PointStyle, pointRadius: 5, pointHoverRadius: 7, borderColor: COLORS.dose, backgroundColor: COLORS.dose,
+  };
+}
+
+function vline(x: number, color: string, text: string, dash: number[] = [4, 4], position: 'start' | 'end' | 'center' = 'start'): AnnotationOptions {
+  return {
+    type: 'line', xMin: x, xMax: x, borderColor: color, borderWidth: 1.5, borderDash: dash, drawTime: 'afterDatasetsDraw',
+    label: { display: true, content: text, position, rotation: 0, backgroundColor: 'rgba(255,255,255,0.85)', color, font: { size: 11 }, padding: 3 },
+  };
+}
+
+function hline(y: number, color: string, text: string): AnnotationOptions {
+  return {
+    type: 'line', yMin: y, yMax: y, borderColor: color, borderWidth: 1.5, borderDash: [6, 4], drawTime: 'afterDatasetsDraw',
+    label: { display: true, content: text, position: 'start', backgroundColor: 'rgba(255,255,255,0.85)', color, font: { size: 11 }, padding: 3 },
+  };
+}
+
+function extent(xs: number[]): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const x of xs) { if (x < lo) lo = x; if (x > hi) hi = x; }
+  return [lo, hi];
+}
+
+function baseOptions(o: BuildOptions, xmin: number, xmax: number, yTitle: string, floor: number,
+  bandIndices: Set<number>, tooltipLabel: (item: TooltipItem<'line'>) => string): ChartOptions<'line'> {
+  const ticks = timeTicks(xmin, xmax);
+  const multiYear = new Date(xmin * DAY_MS).getUTCFullYear() !== new Date(xmax * DAY_MS).getUTCFullYear();
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    parsing: false,
+    normalized: true,
+    animation: false,
+    interaction: { mode: 'nearest', axis: 'x', intersect: false },
+    scales: {
+      x: {
+        type: 'linear', min: xmin, max: xmax,
+        title: { display: true, text: o.t('axis.time') },
+        afterBuildTicks: (scale) => { scale.ticks = ticks.map((value) => ({ value })); },
+        ticks: { autoSkip: true, maxRotation: 0, callback: (v) => formatAxisDay(Number(v), o.lang, multiYear) },
+        grid: { color: 'rgba(0,0,0,0.06)' },
+      },
+      y: o.logScale
+        ? { type: 'logarithmic', min: floor, title: { display: true, text: yTitle },
+          ticks: { callback: (v) => {
+            const n = Number(v);
+            const m = n / 10 ** Math.floor(Math.log10(n) + 1e-9);
+            return Math.abs(m - 1) < 1e-6 || Math.abs(m - 2) < 1e-6 || Math.abs(m - 5) < 1e-6 ? formatNumber(n, o.lang) : '';
+          } } }
+        : { type: 'linear', min: 0, title: { display: true, text: yTitle }, ticks: { callback: (v) => formatNumber(Number(v), o.lang) } },
+      doses: { type: 'linear', min: 0, max: 1, display: false },
+    },
+    plugins: {
+      legend: { position: 'bottom', labels: { usePointStyle: true, boxWidth: 10, filter: (item) => !bandIndices.has(item.datasetIndex ?? -1) } },
+      tooltip: {
+        filter: (item) => !bandIndices.has(item.datasetIndex),
+        callbacks: {
+          title: (items) => (items.length > 0 ? formatDay(items[0].parsed.x ?? NaN, o.lang) : ''),
+          label: tooltipLabel,
+        },
+      },
+    },
+  };
+}
+
+// ------------------------------------------------------------------ natalizumab
+
+function buildNatalizumab(r: NatalizumabReport, o: BuildOptions): BuiltChart {
+  const { t, lang, logScale: log } = o;
+  const floor = LOG_FLOOR.natalizumab;
+  const datasets: ChartDataset<'line', Pt[]>[] = [];
+  const bands = new Set<number>();
+  const addCurve = (ds: ChartDataset<'line', Pt[]>[]) => {
+    bands.add(datasets.length); bands.add(datasets.length + 1);
+    datasets.push(...ds);
+  };
+  if (r.curve.history.length > 0) {
+    addCurve(curveDatasets(r.curve.history, log, floor, t('series.history'), t('series.band'), COLORS.history, COLORS.historyBand, 1.5, undefined));
+  }
+  const proposed = r.curve.forecasts.find((f) => f.weeks === r.proposal.intervalWeeks);
+  if (proposed && proposed.points.length > 0) {
+    addCurve(curveDatasets(proposed.points, log, floor, t('series.forecastProposed', { weeks: proposed.weeks }), t('series.bandProposed'),
+      COLORS.proposed, COLORS.proposedBand, 2.5, undefined));
+  }
+  r.curve.forecasts.filter((f) => f !== proposed && f.points.length > 0).forEach((f, i) => {
+    const c = COLORS.alternatives[i % COLORS.alternatives.length];
+    datasets.push({ label: t('series.forecastAlt', { weeks: f.weeks }), data: f.points.map((p) => ({ x: p.time, y: clampForLog(p.value, log, floor) })),
+      borderColor: c, backgroundColor: c, borderWidth: 1.25, borderDash: [5, 4], pointRadius: 0, pointHitRadius: 4, fill: false });
+  });
+  const obsStart = datasets.length;
+  datasets.push(...observationDatasets(r.observations, log, floor, t('series.measured'), t('series.censored')));
+  const doseIndex = datasets.length;
+  if (r.doses.length > 0) datasets.push(doseDataset(r.doses, t('series.doses')));
+
+  const xs: number[] = [...r.doses.map((d) => d.time), ...r.observations.map((ob) => ob.time)];
+  for (const p of r.curve.history) xs.push(p.time);
+  for (const f of r.curve.forecasts) for (const p of f.points) xs.push(p.time);
+  const nextDose = isoToDays(r.proposal.nextDose);
+  if (nextDose !== null) xs.push(nextDose);
+  const [lo, hi] = extent(xs);
+  const xmin = Math.floor(lo) - 3, xmax = Math.ceil(hi) + 3;
+
+  const annotations: Record<string, AnnotationOptions> = {
+    target: hline(r.target.value, COLORS.target, t('line.target', { value: formatNumber(r.target.value, lang) })),
+  };
+  const asOf = parseAsOfDate(r.asOf);
+  if (asOf !== null) annotations.asOf = vline(asOf, COLORS.asOf, t('line.asOf', { date: formatIso(r.asOf, lang) }), [2, 3], 'end');
+  if (nextDose !== null) annotations.nextDose = vline(nextDose, COLORS.proposed, t('line.nextDose', { date: formatIso(r.proposal.nextDose, lang) }), [4, 4], 'center');
+
+  const unit = t('unit.concentration');
+  const label = (item: TooltipItem<'line'>) => {
+    const ds = item.dataset.label ?? '';
+    if (item.datasetIndex === doseIndex) {
+      const d = r.doses[item.dataIndex];
+      return t('tooltip.dose', { amount: formatNumber(d.amountMg, lang), route: d.route.toUpperCase() });
+    }
+    if (item.datasetIndex >= obsStart && item.datasetIndex < doseIndex && ds === t('series.censored')) {
+      const ob = r.observations.filter((x) => x.censored)[item.dataIndex];
+      return `${ds}: ${t('tooltip.below', { value: formatNumber(ob.value, lang), unit })}`;
+    }
+    return `${ds}: ${formatNumber(item.parsed.y ?? NaN, lang)} ${unit}`;
+  };
+  const options = baseOptions(o, xmin, xmax, t('axis.concentration'), floor, bands, label);
+  options.plugins!.annotation = { annotations };
+
+  const measured = r.observations.filter((x) => !x.censored);
+  const last = r.observations[r.observations.length - 1];
+  const p = r.proposal;
+  let summary = t('summary.natalizumab', {
+    id: r.patientId, levels: r.observations.length, censored: r.observations.length - measured.length,
+    target: formatNumber(r.target.value, lang), weeks: p.intervalWeeks, date: formatIso(p.nextDose, lang),
+    trough: formatNumber(p.predictedTrough.value, lang), low: formatNumber(p.predictedTrough.low, lang), high: formatNumber(p.predictedTrough.high, lang),
+  });
+  if (last) summary += ' ' + t('summary.lastLevel', { value: (last.censored ? '<' : '') + formatNumber(last.value, lang), date: formatDay(last.time, lang) });
+  return { data: { datasets }, options, summary, ariaLabel: t('aria.natalizumab', { id: r.patientId }), bandIndices: [...bands] };
+}
+
+// ------------------------------------------------------------------ ocrelizumab
+
+function buildOcrelizumab(r: OcrelizumabReport, o: BuildOptions): BuiltChart {
+  const { t, lang, logScale: log } = o;
+  const floor = LOG_FLOOR.ocrelizumab;
+  const datasets: ChartDataset<'line', Pt[]>[] = [];
+  const bands = new Set<number>();
+  if (r.curve.length > 0) {
+    bands.add(0); bands.add(1);
+    datasets.push(...curveDatasets(r.curve, log, floor, t('series.fit'), t('series.band'), COLORS.proposed, COLORS.proposedBand, 2, undefined));
+  }
+  const obsStart = datasets.length;
+  datasets.push(...observationDatasets(r.observations, log, floor, t('series.counts'), t('series.censored')));
+  const doseIndex = datasets.length;
+  if (r.doses.length > 0) datasets.push(doseDataset(r.doses, t('series.doses')));
+
+  const p = r.proposal;
+  const cross = isoToDays(p.predictedCrossing), crossLo = isoToDays(p.predictedCrossingLow), crossHi = isoToDays(p.predictedCrossingHigh);
+  const redose = isoToDays(p.nextDose), count = isoToDays(p.nextBcellCheck);
+  const xs: number[] = [...r.doses.map((d) => d.time), ...r.observations.map((ob) => ob.time), ...r.curve.map((c) => c.time)];
+  for (const x of [cross, crossLo, crossHi, redose, count]) if (x !== null) xs.push(x);
+  const [lo, hi] = extent(xs);
+  const xmin = Math.floor(lo) - 7, xmax = Math.ceil(hi) + 7;
+
+  const annotations: Record<string, AnnotationOptions> = {
+    threshold: hline(r.threshold.value, COLORS.target, t('line.threshold', { value: formatNumber(r.threshold.value, lang) })),
+  };
+  if (crossLo !== null && crossHi !== null) {
+    annotations.crossingBand = {
+      type: 'box', xMin: crossLo, xMax: crossHi, backgroundColor: COLORS.crossingBand, borderWidth: 0, drawTime: 'beforeDatasetsDraw',
+      label: { display: true, content: t('line.crossingBand'), position: { x: 'center', y: 'start' }, color: COLORS.crossing, font: { size: 11 } },
+    };
+  }
+  if (cross !== null) annotations.crossing = vline(cross, COLORS.crossing, t('line.crossing', { date: formatIso(p.predictedCrossing, lang) }), [2, 2], 'center');
+  if (redose !== null) annotations.redose = vline(redose, COLORS.redose, t('line.redose', { date: formatIso(p.nextDose, lang) }), [6, 3], 'end');
+  if (count !== null) annotations.nextCount = vline(count, COLORS.count, t('line.nextCount', { date: formatIso(p.nextBcellCheck, lang) }), [4, 4], 'start');
+  const asOf = parseAsOfDate(r.asOf);
+  if (asOf !== null) annotations.asOf = vline(asOf, COLORS.asOf, t('line.asOf', { date: formatIso(r.asOf, lang) }), [2, 3], 'start');
+  // Two vertical lines on the same day would print their labels on top of each other.
+  if (annotations.asOf && count !== null && asOf !== null && Math.abs(count - asOf) < 3) delete (annotations.asOf as { label?: unknown }).label;
+
+  const unit = t('unit.count');
+  const label = (item: TooltipItem<'line'>) => {
+    const ds = item.dataset.label ?? '';
+    if (item.datasetIndex === doseIndex) {
+      const d = r.doses[item.dataIndex];
+      return t('tooltip.dose', { amount: formatNumber(d.amountMg, lang), route: 'IV' });
+    }
+    if (item.datasetIndex >= obsStart && item.datasetIndex < doseIndex && ds === t('series.censored')) {
+      const ob = r.observations.filter((x) => x.censored)[item.dataIndex];
+      return `${ds}: ${t('tooltip.below', { value: formatNumber(ob.value, lang), unit })}`;
+    }
+    return `${ds}: ${formatNumber(item.parsed.y ?? NaN, lang)} ${unit}`;
+  };
+  const options = baseOptions(o, xmin, xmax, t('axis.count'), floor, bands, label);
+  options.plugins!.annotation = { annotations };
+
+  const measured = r.observations.filter((x) => !x.censored);
+  const summary = t('summary.ocrelizumab', {
+    id: r.patientId, counts: r.observations.length, censored: r.observations.length - measured.length,
+    threshold: formatNumber(r.threshold.value, lang), crossing: formatIso(p.predictedCrossing, lang),
+    low: formatIso(p.predictedCrossingLow, lang), high: formatIso(p.predictedCrossingHigh, lang),
+    redose: formatIso(p.nextDose, lang), count: formatIso(p.nextBcellCheck, lang),
+  });
+  return { data: { datasets }, options, summary, ariaLabel: t('aria.ocrelizumab', { id: r.patientId }), bandIndices: [...bands] };
+}
+
+/** Datasets, options (scales, legend, tooltip, annotations), aria label and text summary for a report. */
+export function buildChart(report: PatientReport, o: BuildOptions): BuiltChart {
+  return report.drug === 'natalizumab' ? buildNatalizumab(report, o) : buildOcrelizumab(report, o);
+}

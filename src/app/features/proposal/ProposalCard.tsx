@@ -1,0 +1,350 @@
+/**
+ * The proposal card: what to do next for one patient, how sure the model is, what the rule-based
+ * protocol says, every warning, the model and the settings behind it, and the clinician's choice.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import type { Issue, ModelInfo } from '../../../core/types';
+import type { NatalizumabReport, OcrelizumabReport, PatientError, PatientReport } from '../../../core/report/types';
+import type { EngineSettings } from '../../../core/engine';
+import { MODELS } from '../../../../models/index';
+import { formatIso, formatNumber, formatPercent } from './format';
+import { useStrings } from './use-strings';
+import { choiceOptions, type Choice } from './choices';
+import './proposal.css';
+
+type T = (key: string, vars?: Record<string, unknown>) => string;
+
+export interface ProposalCardProps {
+  report: PatientReport | PatientError;
+  settings: EngineSettings;
+  choice?: Choice | null;
+  onChoose?: (c: Choice) => void;
+}
+
+export function isPatientError(r: PatientReport | PatientError): r is PatientError {
+  return 'error' in r;
+}
+
+function Interval({ v, lang, unit, t }: { v: { value: number; low: number; high: number }; lang: string; unit: string; t: T }) {
+  return (
+    <>
+      <strong>{formatNumber(v.value, lang)} {unit}</strong>{' '}
+      <span className="proposal__range">({t('range80', { low: formatNumber(v.low, lang), high: formatNumber(v.high, lang) })})</span>
+    </>
+  );
+}
+
+function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="proposal__row" data-testid={testId}>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** The ISO date as the element's whole text, with the locale date beside it when it differs. */
+function NextDose({ iso, lang }: { iso: string; lang: string }) {
+  const local = formatIso(iso, lang);
+  return (
+    <>
+      <strong className="proposal__date" data-testid="next-dose">{iso}</strong>
+      {local !== iso && <span className="proposal__local-date"> ({local})</span>}
+    </>
+  );
+}
+
+export function Warnings({ issues, t }: { issues: Issue[]; t: T }) {
+  if (issues.length === 0) return <p className="proposal__no-warnings" data-testid="no-warnings">{t('warnings.none')}</p>;
+  return (
+    <ul className="proposal__warnings" data-testid="warnings">
+      {issues.map((w, i) => (
+        <li key={`${w.code}-${i}`} className={`issue issue--${w.severity}`} data-severity={w.severity} data-code={w.code}>
+          <span className="issue__severity">{t(`severity.${w.severity}`)}:</span> {w.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: string }) {
+  const p = r.proposal;
+  const unit = 'µg/mL';
+  const target = formatNumber(r.target.value, lang);
+  return (
+    <>
+      <dl className="proposal__main">
+        <Row label={t('nat.nextDose')}><NextDose iso={p.nextDose} lang={lang} /></Row>
+        <Row label={t('nat.interval')} testId="interval">
+          <strong>{t('weeks', { count: p.intervalWeeks })}</strong>{' '}
+          <span>{p.extended ? t('nat.extended', { weeks: r.options.standardIntervalWeeks }) : t('nat.standard')}</span>
+        </Row>
+        <Row label={t('nat.ssTrough')} testId="predicted-trough"><Interval v={p.predictedTrough} lang={lang} unit={unit} t={t} /></Row>
+        <Row label={t('nat.pSteady', { target })} testId="probability"><strong>{formatPercent(p.probabilityAboveTarget, lang)}</strong>{' '}
+          <span className="proposal__range">({t('nat.required', { p: formatPercent(r.options.probability, lang) })})</span></Row>
+        <Row label={t('nat.nextTrough')}><Interval v={p.nextTrough} lang={lang} unit={unit} t={t} />{'; '}
+          {t('nat.pShort', { target, p: formatPercent(p.probabilityNextAboveTarget, lang) })}</Row>
+        <Row label={t('lastDose')}>{formatIso(r.lastDose, lang)}</Row>
+      </dl>
+      {p.reason && <p className="proposal__reason">{p.reason}</p>}
+      <section className="proposal__protocol" data-testid="protocol">
+        <h3>{t('protocol.heading', { name: r.protocol.name })}</h3>
+        <p><strong>{t('weeks', { count: r.protocol.intervalWeeks })}</strong>, {t('protocol.nextDose', { date: formatIso(r.protocol.nextDose, lang) })}
+          {r.protocol.intervalWeeks === p.intervalWeeks ? ` (${t('protocol.agrees')})` : ` (${t('protocol.differs')})`}</p>
+        <p className="proposal__muted">{r.protocol.rationale}</p>
+      </section>
+      <section>
+        <h3>{t('alternatives.heading')}</h3>
+        <table className="proposal__table" data-testid="alternatives">
+          <thead>
+            <tr>
+              <th scope="col">{t('alternatives.interval')}</th>
+              <th scope="col">{t('alternatives.nextDose')}</th>
+              <th scope="col">{t('alternatives.ssTrough')}</th>
+              <th scope="col">{t('alternatives.pSteady', { target })}</th>
+              <th scope="col">{t('alternatives.nextTrough')}</th>
+              <th scope="col">{t('alternatives.pNext')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.alternatives.map((a) => (
+              <tr key={a.weeks} className={[a.weeks === p.intervalWeeks ? 'is-proposed' : '', a.acceptable ? 'is-acceptable' : 'is-unacceptable'].join(' ')}
+                data-weeks={a.weeks}>
+                <th scope="row">{t('weeks', { count: a.weeks })}{a.weeks === p.intervalWeeks ? ` (${t('alternatives.proposed')})` : ''}</th>
+                <td>{formatIso(a.nextDose, lang)}</td>
+                <td>{formatNumber(a.ssTrough.value, lang)} <span className="proposal__range">({formatNumber(a.ssTrough.low, lang)}–{formatNumber(a.ssTrough.high, lang)})</span></td>
+                <td>{formatPercent(a.pSteadyState, lang)}{a.acceptable ? '' : ` ${t('alternatives.belowRequired')}`}</td>
+                <td>{formatNumber(a.nextTrough.value, lang)} <span className="proposal__range">({formatNumber(a.nextTrough.low, lang)}–{formatNumber(a.nextTrough.high, lang)})</span></td>
+                <td>{formatPercent(a.pNext, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="proposal__muted">{t('alternatives.note', { unit })}</p>
+      </section>
+    </>
+  );
+}
+
+/** Rows of P(count ≥ threshold) worth showing: from the plan day until the crossing is near certain. */
+export function probabilityRows(r: OcrelizumabReport, max = 16): { date: string; probability: number }[] {
+  const rows = r.probabilityByDate.filter((x) => x.date >= r.asOf);
+  const out: { date: string; probability: number }[] = [];
+  for (const row of rows) {
+    out.push(row);
+    if (row.probability >= 0.97 || out.length >= max) break;
+  }
+  return out;
+}
+
+function OcrelizumabBody({ r, t, lang }: { r: OcrelizumabReport; t: T; lang: string }) {
+  const p = r.proposal;
+  const threshold = formatNumber(r.threshold.value, lang);
+  return (
+    <>
+      {p.dueNow && <p className="issue issue--warning" data-testid="due-now">{t('ocr.dueNow', { threshold })}</p>}
+      <dl className="proposal__main">
+        <Row label={t('ocr.nextDose')}><NextDose iso={p.nextDose} lang={lang} />{' '}
+          <span>({t('ocr.weeksSince', { count: p.weeksSinceLastDose })})</span></Row>
+        <Row label={t('ocr.crossing', { threshold })} testId="predicted-crossing">
+          <strong>{formatIso(p.predictedCrossing, lang)}</strong>{' '}
+          <span className="proposal__range">({t('range80', { low: formatIso(p.predictedCrossingLow, lang), high: formatIso(p.predictedCrossingHigh, lang) })})</span>
+        </Row>
+        <Row label={t('ocr.crossingWeeks')}>
+          {t('ocr.weeksRange', { value: formatNumber(r.fit.crossingWeeks.value, lang, 1), low: formatNumber(r.fit.crossingWeeks.low, lang, 1), high: formatNumber(r.fit.crossingWeeks.high, lang, 1) })}
+        </Row>
+        <Row label={t('ocr.nextCount')} testId="next-count"><strong>{formatIso(p.nextBcellCheck, lang)}</strong></Row>
+        <Row label={t('ocr.basis')}>{t(`ocr.basisKind.${r.fit.basis}`, { count: r.fit.countsUsed, previous: r.fit.previousCycleCountsUsed })}</Row>
+        <Row label={t('lastDose')}>{formatIso(r.lastDose, lang)}</Row>
+      </dl>
+      {p.reason && <p className="proposal__reason">{p.reason}</p>}
+      <section className="proposal__protocol" data-testid="protocol">
+        <h3>{t('protocol.heading', { name: r.protocol.name })}</h3>
+        <p>{t('protocol.nextCount', { date: formatIso(r.protocol.nextCount, lang) })}</p>
+        <p className="proposal__muted">{r.protocol.rationale}</p>
+      </section>
+      <section>
+        <h3>{t('ocr.probHeading', { threshold })}</h3>
+        <table className="proposal__table" data-testid="alternatives">
+          <thead><tr><th scope="col">{t('ocr.date')}</th><th scope="col">{t('ocr.weeksAfter')}</th><th scope="col">{t('ocr.probability', { threshold })}</th></tr></thead>
+          <tbody>
+            {probabilityRows(r).map((row) => (
+              <tr key={row.date} className={row.date === p.nextDose ? 'is-proposed' : ''}>
+                <th scope="row">{formatIso(row.date, lang)}</th>
+                <td>{r.lastDose ? formatNumber(weeksBetween(r.lastDose, row.date), lang, 1) : '–'}</td>
+                <td>{formatPercent(row.probability, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}
+
+function weeksBetween(fromIso: string, toIso: string): number {
+  const f = (s: string) => { const [y, m, d] = s.slice(0, 10).split('-').map(Number); return Date.UTC(y, m - 1, d); };
+  return Math.round((f(toIso) - f(fromIso)) / (7 * 86_400_000) * 10) / 10;
+}
+
+function weekdayName(d: number | null, lang: string, t: T): string {
+  if (d === null) return t('settings.anyDay');
+  // 2023-01-01 was a Sunday.
+  return new Intl.DateTimeFormat(lang.startsWith('nl') ? 'nl-NL' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, 0, 1 + d)));
+}
+
+export function SettingsList({ report, t, lang }: { report: PatientReport; t: T; lang: string }) {
+  if (report.drug === 'natalizumab') {
+    const o = report.options;
+    return (
+      <dl className="proposal__settings" data-testid="settings">
+        <Row label={t('settings.target')}>{formatNumber(o.target, lang)} µg/mL</Row>
+        <Row label={t('settings.probability')}>{formatPercent(o.probability, lang)}</Row>
+        <Row label={t('settings.maxInterval')}>{t('weeks', { count: o.maxIntervalWeeks })}</Row>
+        <Row label={t('settings.standardInterval')}>{t('weeks', { count: o.standardIntervalWeeks })}</Row>
+        <Row label={t('settings.weekday')}>{weekdayName(o.infusionWeekday, lang, t)}</Row>
+        <Row label={t('settings.samples')}>{o.samples} ({t('settings.seed', { seed: o.seed })})</Row>
+      </dl>
+    );
+  }
+  const o = report.options;
+  return (
+    <dl className="proposal__settings" data-testid="settings">
+      <Row label={t('settings.threshold')}>{formatNumber(o.threshold, lang)} {t('unit.cells')}</Row>
+      <Row label={t('settings.labLimit')}>{formatNumber(o.labLimit, lang)} {t('unit.cells')}</Row>
+      <Row label={t('settings.window')}>{t('settings.windowValue', { min: formatNumber(o.minWeeks, lang, 1), max: formatNumber(o.maxWeeks, lang, 1) })}</Row>
+      <Row label={t('settings.schedule')}>{t('settings.scheduleValue', { first: o.firstCountWeek, every: o.countEveryWeeks, gap: o.minCountGapWeeks })}</Row>
+      <Row label={t('settings.quantiles')}>{t('settings.quantilesValue', { redose: formatPercent(o.redoseQuantile, lang), count: formatPercent(o.countQuantile, lang) })}</Row>
+    </dl>
+  );
+}
+
+export function ModelDetails({ report, t, lang }: { report: PatientReport; t: T; lang: string }) {
+  const info: ModelInfo | undefined = MODELS[report.model.id];
+  const fitLine = report.drug === 'natalizumab'
+    ? t('model.fitNat', {
+      kind: t(`model.fitKind.${report.fit.kind}`), converged: report.fit.converged ? t('model.converged') : t('model.notConverged'),
+      cl: formatNumber(report.fit.individual.clearance_L_per_day, lang, 3), v: formatNumber(report.fit.individual.volume_L, lang),
+      half: formatNumber(report.fit.individual.half_life_days, lang), weight: formatNumber(report.fit.weightKg, lang),
+      weightNote: report.fit.weightGiven ? '' : ` ${t('model.weightAssumed')}`,
+    })
+    : t('model.fitOcr', { bmax: formatNumber(report.fit.bmax, lang, 0), bmaxNote: report.fit.bmaxFromPatient ? t('model.bmaxPatient') : t('model.bmaxDefault'),
+      r: formatNumber(report.fit.growthRatePerWeek.value, lang, 3), rlow: formatNumber(report.fit.growthRatePerWeek.low, lang, 3), rhigh: formatNumber(report.fit.growthRatePerWeek.high, lang, 3) });
+  return (
+    <section className="proposal__model" data-testid="model">
+      <h3>{t('model.heading')}</h3>
+      <p><strong>{report.model.name}</strong> ({report.model.id}, {t('model.version', { version: report.model.version })})</p>
+      <p>{fitLine}</p>
+      {info && info.sources.length > 0 && (
+        <ul className="proposal__sources">{info.sources.map((s) => <li key={s}>{s}</li>)}</ul>
+      )}
+      <details className="proposal__details" data-testid="model-details">
+        <summary>{t('model.details')}</summary>
+        {info ? (
+          <>
+            <table className="proposal__table">
+              <thead><tr><th scope="col">{t('model.param')}</th><th scope="col">{t('model.value')}</th><th scope="col">{t('model.unit')}</th>
+                <th scope="col">{t('model.variability')}</th><th scope="col">{t('model.source')}</th><th scope="col">{t('model.status')}</th></tr></thead>
+              <tbody>
+                {info.parameters.map((q) => (
+                  <tr key={q.name} data-status={q.status}>
+                    <th scope="row" title={q.description}>{q.name}</th>
+                    <td>{formatNumber(q.value, lang, 4)}</td>
+                    <td>{q.unit}</td>
+                    <td>{q.cv !== undefined ? t('model.cv', { cv: formatPercent(q.cv, lang) }) : '—'}</td>
+                    <td>{q.source}{q.note ? ` (${q.note})` : ''}</td>
+                    <td className={`status status--${q.status.replace(/\s+/g, '-')}`}>{t(`model.statusKind.${q.status.replace(/\s+/g, '')}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {info.notes.length > 0 && <ul className="proposal__muted">{info.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
+          </>
+        ) : <p>{t('model.unknown')}</p>}
+      </details>
+    </section>
+  );
+}
+
+function ChoiceForm({ report, choice, onChoose, t, lang }: { report: PatientReport; choice: Choice | null | undefined; onChoose?: (c: Choice) => void; t: T; lang: string }) {
+  const options = choiceOptions(report, t, lang);
+  const [option, setOption] = useState(options[0]?.value ?? '');
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const id = useId();
+  const chosenLabel = choice ? (options.find((o) => o.value === choice.option)?.label ?? choice.option) : null;
+  return (
+    <section className="proposal__choice" data-testid="choice">
+      <h3>{t('choice.heading')}</h3>
+      {choice && (
+        <p data-testid="stored-choice" className="proposal__stored-choice">
+          {t('choice.stored', { option: chosenLabel })} <em>{t('choice.reason')}: {choice.reason}</em>
+        </p>
+      )}
+      {onChoose && (
+        <form onSubmit={(e) => {
+          e.preventDefault();
+          setTried(true);
+          if (reason.trim() === '' || option === '') return;
+          onChoose({ option, reason: reason.trim() });
+          setReason('');
+          setTried(false);
+        }}>
+          <label htmlFor={`${id}-option`}>{t('choice.option')}</label>{' '}
+          <select id={`${id}-option`} value={option} onChange={(e) => setOption(e.target.value)} data-testid="choice-option">
+            {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          </select>{' '}
+          <label htmlFor={`${id}-reason`}>{t('choice.reason')}</label>{' '}
+          <input id={`${id}-reason`} type="text" value={reason} required aria-required="true" onChange={(e) => setReason(e.target.value)}
+            placeholder={t('choice.reasonPlaceholder')} data-testid="choice-reason" aria-invalid={tried && reason.trim() === ''} />{' '}
+          <button type="submit" data-testid="choice-submit">{t('choice.submit')}</button>
+          {tried && reason.trim() === '' && <p className="issue issue--error" role="alert">{t('choice.reasonRequired')}</p>}
+        </form>
+      )}
+    </section>
+  );
+}
+
+export function Disclaimer({ t }: { t: T }) {
+  return <p className="proposal__disclaimer" data-testid="disclaimer">{t('disclaimer')}</p>;
+}
+
+export function ProposalCard({ report, settings, choice, onChoose }: ProposalCardProps) {
+  const { t, lang } = useStrings('proposal');
+  if (isPatientError(report)) {
+    const target = settings.natalizumab.target;
+    return (
+      <section className="proposal proposal--error" data-testid="proposal" aria-labelledby="proposal-error-heading">
+        <h2 id="proposal-error-heading">{t('error.heading', { id: report.patientId })}</h2>
+        <p className="issue issue--error" data-testid="error-message"><span className="issue__severity">{t('severity.error')}:</span> {report.error}</p>
+        {report.issues.length > 0 && <Warnings issues={report.issues} t={t} />}
+        <p>{t('error.help')}</p>
+        {report.drug === 'natalizumab' && target !== undefined && <p className="proposal__muted">{t('error.settingsTarget', { target: formatNumber(target, lang) })}</p>}
+        <Disclaimer t={t} />
+      </section>
+    );
+  }
+  const headingId = `proposal-${report.patientId}`;
+  return (
+    <section className={`proposal proposal--${report.drug}`} data-testid="proposal" aria-labelledby={headingId}>
+      <header className="proposal__header">
+        <h2 id={headingId}>{t('heading', { id: report.patientId })}</h2>
+        <p className="proposal__muted">{t(`drug.${report.drug}`)} · {t('asOf', { date: formatIso(report.asOf, lang) })}</p>
+      </header>
+      <Disclaimer t={t} />
+      {report.drug === 'natalizumab' ? <NatalizumabBody r={report} t={t} lang={lang} /> : <OcrelizumabBody r={report} t={t} lang={lang} />}
+      <section>
+        <h3>{t('warnings.heading')}</h3>
+        <Warnings issues={report.warnings} t={t} />
+      </section>
+      <ChoiceForm key={report.patientId} report={report} choice={choice} onChoose={onChoose} t={t} lang={lang} />
+      <section>
+        <h3>{t('settings.heading')}</h3>
+        <SettingsList report={report} t={t} lang={lang} />
+      </section>
+      <ModelDetails report={report} t={t} lang={lang} />
+    </section>
+  );
+}
+
+export default ProposalCard;

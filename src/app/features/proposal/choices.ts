@@ -1,0 +1,52 @@
+/**
+ * What the clinician can choose instead of the proposal. An option is a short stable code
+ * (`interval:6`, `protocol:5`, `redose:2024-03-04`, `count:2024-02-05`, `standard:2023-12-11`) so a
+ * stored choice stays meaningful when the report is recomputed; `choiceLabel` renders it.
+ */
+import type { PatientReport } from '../../../core/report/types';
+import { formatIso } from './format';
+
+export interface Choice { option: string; reason: string }
+export interface ChoiceOption { value: string; label: string }
+
+type T = (key: string, vars?: Record<string, unknown>) => string;
+
+function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  const x = new Date(Date.UTC(y, m - 1, d + days));
+  return `${x.getUTCFullYear()}-${String(x.getUTCMonth() + 1).padStart(2, '0')}-${String(x.getUTCDate()).padStart(2, '0')}`;
+}
+
+/** The options offered besides the proposal, the proposal first. */
+export function choiceOptions(report: PatientReport, t: T, lang: string): ChoiceOption[] {
+  if (report.drug === 'natalizumab') {
+    const out: ChoiceOption[] = [];
+    const proposed = report.proposal.intervalWeeks;
+    const alts = [...report.alternatives].sort((a, b) => (a.weeks === proposed ? -1 : b.weeks === proposed ? 1 : a.weeks - b.weeks));
+    for (const a of alts) {
+      out.push({ value: `interval:${a.weeks}`, label: t(a.weeks === proposed ? 'choice.intervalProposed' : 'choice.interval', { count: a.weeks, date: formatIso(a.nextDose, lang) }) });
+    }
+    if (!alts.some((a) => a.weeks === proposed)) {
+      out.unshift({ value: `interval:${proposed}`, label: t('choice.intervalProposed', { count: proposed, date: formatIso(report.proposal.nextDose, lang) }) });
+    }
+    out.push({ value: `protocol:${report.protocol.intervalWeeks}`, label: t('choice.protocol', { name: report.protocol.name, count: report.protocol.intervalWeeks, date: formatIso(report.protocol.nextDose, lang) }) });
+    return out;
+  }
+  const p = report.proposal;
+  const out: ChoiceOption[] = [
+    { value: `redose:${p.nextDose}`, label: t('choice.redoseProposed', { date: formatIso(p.nextDose, lang) }) },
+    { value: `count:${p.nextBcellCheck}`, label: t('choice.countFirst', { date: formatIso(p.nextBcellCheck, lang) }) },
+  ];
+  if (p.predictedCrossingLow !== p.nextDose) out.push({ value: `redose:${p.predictedCrossingLow}`, label: t('choice.redoseEarly', { date: formatIso(p.predictedCrossingLow, lang) }) });
+  if (report.lastDose) {
+    const standard = addDays(report.lastDose, 182);
+    out.push({ value: `standard:${standard}`, label: t('choice.standard', { date: formatIso(standard, lang) }) });
+  }
+  out.push({ value: `protocol:${report.protocol.nextCount}`, label: t('choice.protocolCount', { name: report.protocol.name, date: formatIso(report.protocol.nextCount, lang) }) });
+  return out;
+}
+
+/** A stored option code in words (the code itself if the report no longer offers it). */
+export function choiceLabel(report: PatientReport, option: string, t: T, lang: string): string {
+  return choiceOptions(report, t, lang).find((o) => o.value === option)?.label ?? option;
+}

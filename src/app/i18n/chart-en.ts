@@ -1,0 +1,48 @@
+/** English strings of the chart (i18next namespace `chart`). */
+const chartEn = {
+  axis: {
+    time: 'Date',
+    concentration: 'Natalizumab concentration (µg/mL)',
+    count: 'CD19+ B cells (cells/µL)',
+  },
+  unit: { concentration: 'µg/mL', count: 'cells/µL' },
+  series: {
+    history: 'Predicted concentration',
+    band: '80 % interval',
+    bandProposed: '80 % interval (proposed)',
+    forecastProposed: 'Forecast, proposed {{weeks}}-week interval',
+    forecastAlt: 'Forecast, {{weeks}}-week interval',
+    measured: 'Measured level',
+    counts: 'Measured count',
+    censored: 'Below lab limit',
+    doses: 'Infusion',
+    fit: 'Predicted count',
+  },
+  line: {
+    target: 'Target {{value}} µg/mL',
+    threshold: 'Threshold {{value}} cells/µL',
+    asOf: 'Plan day {{date}}',
+    nextDose: 'Next dose {{date}}',
+    crossing: 'Predicted crossing {{date}}',
+    crossingBand: 'Crossing, 80 % interval',
+    redose: 'Proposed re-dose {{date}}',
+    nextCount: 'Next count {{date}}',
+  },
+  tooltip: {
+    dose: 'Infusion {{amount}} mg ({{route}})',
+    below: 'below {{value}} {{unit}}',
+  },
+  scale: { log: 'Logarithmic scale' },
+  aria: {
+    natalizumab: 'Chart of natalizumab concentration for {{id}}',
+    ocrelizumab: 'Chart of CD19+ B-cell counts for {{id}}',
+  },
+  summary: {
+    natalizumab: 'Natalizumab concentration for {{id}}: {{levels}} measured levels ({{censored}} below the lab limit), target {{target}} µg/mL. Proposed interval {{weeks}} weeks, next dose {{date}}; predicted steady-state trough {{trough}} µg/mL (80 % interval {{low}} to {{high}}).',
+    lastLevel: 'Last level {{value}} µg/mL on {{date}}.',
+    ocrelizumab: 'CD19+ B-cell counts for {{id}}: {{counts}} counts ({{censored}} below the lab limit), threshold {{threshold}} cells/µL. Predicted crossing {{crossing}} (80 % interval {{low}} to {{high}}); proposed re-dose {{redose}}, next count {{count}}.',
+  },
+  loading: 'Loading chart…',
+};
+export default chartEn;
+export type ChartStrings = typeof chartEn;

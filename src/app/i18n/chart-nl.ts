@@ -1,0 +1,49 @@
+/** Nederlandse teksten van de grafiek (i18next-namespace `chart`). */
+import type { ChartStrings } from './chart-en';
+
+const chartNl: ChartStrings = {
+  axis: {
+    time: 'Datum',
+    concentration: 'Natalizumabconcentratie (µg/mL)',
+    count: 'CD19+ B-cellen (cellen/µL)',
+  },
+  unit: { concentration: 'µg/mL', count: 'cellen/µL' },
+  series: {
+    history: 'Voorspelde concentratie',
+    band: '80%-interval',
+    bandProposed: '80%-interval (voorstel)',
+    forecastProposed: 'Prognose, voorgesteld interval {{weeks}} weken',
+    forecastAlt: 'Prognose, interval {{weeks}} weken',
+    measured: 'Gemeten spiegel',
+    counts: 'Gemeten telling',
+    censored: 'Onder de labgrens',
+    doses: 'Infusie',
+    fit: 'Voorspelde telling',
+  },
+  line: {
+    target: 'Streefwaarde {{value}} µg/mL',
+    threshold: 'Drempel {{value}} cellen/µL',
+    asOf: 'Plandatum {{date}}',
+    nextDose: 'Volgende gift {{date}}',
+    crossing: 'Voorspelde overschrijding {{date}}',
+    crossingBand: 'Overschrijding, 80%-interval',
+    redose: 'Voorgestelde hergift {{date}}',
+    nextCount: 'Volgende telling {{date}}',
+  },
+  tooltip: {
+    dose: 'Infusie {{amount}} mg ({{route}})',
+    below: 'onder {{value}} {{unit}}',
+  },
+  scale: { log: 'Logaritmische schaal' },
+  aria: {
+    natalizumab: 'Grafiek van de natalizumabconcentratie van {{id}}',
+    ocrelizumab: 'Grafiek van de CD19+ B-celtellingen van {{id}}',
+  },
+  summary: {
+    natalizumab: 'Natalizumabconcentratie van {{id}}: {{levels}} gemeten spiegels ({{censored}} onder de labgrens), streefwaarde {{target}} µg/mL. Voorgesteld interval {{weeks}} weken, volgende gift {{date}}; voorspelde dalspiegel in evenwicht {{trough}} µg/mL (80%-interval {{low}} tot {{high}}).',
+    lastLevel: 'Laatste spiegel {{value}} µg/mL op {{date}}.',
+    ocrelizumab: 'CD19+ B-celtellingen van {{id}}: {{counts}} tellingen ({{censored}} onder de labgrens), drempel {{threshold}} cellen/µL. Voorspelde overschrijding {{crossing}} (80%-interval {{low}} tot {{high}}); voorgestelde hergift {{redose}}, volgende telling {{count}}.',
+  },
+  loading: 'Grafiek laden…',
+};
+export default chartNl;
