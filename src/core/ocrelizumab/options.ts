@@ -1,0 +1,50 @@
+/**
+ * Options of the ocrelizumab engine with their documented defaults, and the one function that
+ * resolves a partial set (an invalid value falls back to its default with a warning, never silently).
+ */
+import type { Issue } from '../types';
+import type { OcrelizumabOptions } from '../report/types';
+
+export const OCRELIZUMAB_DEFAULTS: Readonly<OcrelizumabOptions> = Object.freeze({
+  threshold: 10,
+  labLimit: 1,
+  minWeeks: 21.7,
+  maxWeeks: 52,
+  redoseQuantile: 0.5,
+  countQuantile: 0.1,
+  minCountGapWeeks: 2,
+  firstCountWeek: 24,
+  countEveryWeeks: 4,
+});
+
+type Key = keyof OcrelizumabOptions;
+
+const RULES: { [K in Key]: { ok: (v: number) => boolean; accepted: string } } = {
+  threshold: { ok: (v) => v > 0, accepted: 'a count above 0 cells/µL' },
+  labLimit: { ok: (v) => v > 0, accepted: 'a limit above 0 cells/µL' },
+  minWeeks: { ok: (v) => v >= 0 && v <= 104, accepted: '0–104 weeks' },
+  maxWeeks: { ok: (v) => v > 0 && v <= 156, accepted: '1–156 weeks, above the minimum' },
+  redoseQuantile: { ok: (v) => v > 0 && v < 1, accepted: 'a probability strictly between 0 and 1' },
+  countQuantile: { ok: (v) => v > 0 && v < 1, accepted: 'a probability strictly between 0 and 1' },
+  minCountGapWeeks: { ok: (v) => v >= 0 && v <= 26, accepted: '0–26 weeks' },
+  firstCountWeek: { ok: (v) => v >= 0 && v <= 104, accepted: '0–104 weeks' },
+  countEveryWeeks: { ok: (v) => v >= 1 && v <= 26, accepted: '1–26 weeks' },
+};
+
+/** Defaults overlaid with the given options; invalid values are replaced by the default and reported. */
+export function resolveOcrelizumabOptions(partial: Partial<OcrelizumabOptions> = {}): { options: OcrelizumabOptions; issues: Issue[] } {
+  const options: OcrelizumabOptions = { ...OCRELIZUMAB_DEFAULTS };
+  const issues: Issue[] = [];
+  for (const key of Object.keys(RULES) as Key[]) {
+    const v = partial[key];
+    if (v === undefined) continue;
+    if (typeof v === 'number' && Number.isFinite(v) && RULES[key].ok(v)) options[key] = v;
+    else issues.push({ code: 'ocr-invalid-option', severity: 'warning', message: `option ${key} = ${String(v)} is not usable (accepted: ${RULES[key].accepted}); the default ${OCRELIZUMAB_DEFAULTS[key]} was used`, value: String(v) });
+  }
+  if (options.maxWeeks <= options.minWeeks) {
+    issues.push({ code: 'ocr-invalid-option', severity: 'warning', message: `option maxWeeks = ${options.maxWeeks} is not above minWeeks = ${options.minWeeks}; the defaults ${OCRELIZUMAB_DEFAULTS.minWeeks} and ${OCRELIZUMAB_DEFAULTS.maxWeeks} were used`, value: String(options.maxWeeks) });
+    options.minWeeks = OCRELIZUMAB_DEFAULTS.minWeeks;
+    options.maxWeeks = OCRELIZUMAB_DEFAULTS.maxWeeks;
+  }
+  return { options, issues };
+}

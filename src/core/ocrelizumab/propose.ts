@@ -1,0 +1,277 @@
+/**
+ * Ocrelizumab: fit → forecast → proposal → report, as named stages.
+ *   analyse()  check and preprocess the record, fit the grid posterior of the cycle
+ *   propose    re-dose date, next count date, the BLOOMS-style rule beside it, guards
+ *   predict    the true count (noise excluded) with its 80 % interval at given times
+ */
+import type { Days, Interval80, Issue, PatientRecord, CurvePoint } from '../types';
+import type { OcrelizumabOptions, OcrelizumabReport, PointPrediction } from '../report/types';
+import { REPORT_SCHEMA_VERSION } from '../report/types';
+import { formatDate, formatDateTime, startOfDay } from '../time';
+import { OCRELIZUMAB_BCELL, OCRELIZUMAB_MODEL } from '../../../models/ocrelizumab-bcell-logistic';
+import { resolveOcrelizumabOptions } from './options';
+import { cycleCounts, doseIssues, groupDoses, nonDepletionIssue, resolveBmax, type DoseGroup } from './cycles';
+import { CROSSING_HORIZON_WEEKS, countQuantile, crossingQuantile, fitGrid, probCrossedBy, rateQuantile, type CountObs, type GridPosterior } from './posterior';
+
+const M = OCRELIZUMAB_BCELL;
+
+/** Curve and probability-by-date horizon, weeks after the last dose (at least). */
+export const CURVE_WEEKS = 60;
+
+export interface OcrelizumabAnalysis {
+  options: OcrelizumabOptions;
+  /** The cycle planned from (its infusion time is `cycle.start`). */
+  cycle: DoseGroup;
+  previous: DoseGroup | null;
+  current: CountObs[];
+  previousCounts: CountObs[];
+  bmax: number;
+  bmaxFromPatient: boolean;
+  basis: 'current-cycle' | 'previous-cycle' | 'population';
+  posterior: GridPosterior;
+  /** Crossing of the threshold, weeks after the infusion (Infinity: beyond the horizon). */
+  crossing: { q10: number; q50: number; q90: number };
+  issues: Issue[];
+}
+
+const fmt1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : `> ${CROSSING_HORIZON_WEEKS}`);
+
+/**
+ * Fit the cycle that contains `at` (default: the last cycle started on or before as-of), using
+ * the record's rows up to as-of. Throws only on programmer errors (wrong drug, no dose).
+ */
+export function analyseOcrelizumab(patient: PatientRecord, asOf: Days, partial: Partial<OcrelizumabOptions> = {}, at?: Days): OcrelizumabAnalysis {
+  if (patient.drug !== 'ocrelizumab') throw new TypeError(`analyseOcrelizumab: patient ${patient.id} is a ${patient.drug} record`);
+  const { options, issues } = resolveOcrelizumabOptions(partial);
+  const doses = patient.doses.filter((d) => d.time <= asOf);
+  if (doses.length === 0) throw new RangeError(`analyseOcrelizumab: patient ${patient.id} has no dose on or before as-of (computeReport checks this first)`);
+  const groups = groupDoses(doses);
+  let gi = groups.length - 1;
+  if (at !== undefined) while (gi > 0 && groups[gi].start >= at) gi--;
+  const cycle = groups[gi];
+  const previous = gi > 0 ? groups[gi - 1] : null;
+  const end = Math.min(asOf, gi + 1 < groups.length ? groups[gi + 1].start : Infinity);
+  const bcells = patient.bcells.filter((o) => o.time <= asOf);
+
+  issues.push(...doseIssues(groups));
+  const b = resolveBmax(patient, groups[0].start, options.threshold);
+  issues.push(...b.issues);
+  const bmax = b.bmax;
+  if (options.threshold >= bmax) {
+    issues.push({ code: 'ocr-threshold-above-plateau', severity: 'warning', message: `threshold ${options.threshold} cells/µL is not below the plateau Bmax = ${bmax} cells/µL: the model never reaches it; the proposal falls back to the maximum interval` });
+  }
+
+  const cur = cycleCounts(bcells, cycle.start, end, options.labLimit);
+  const prev = previous ? cycleCounts(bcells, previous.start, cycle.start, options.labLimit) : { used: [], usedObs: [], early: [] };
+  for (const [c, which] of [[cur, 'this'], [prev, 'the previous']] as const) {
+    for (const o of c.early) {
+      issues.push({ code: 'ocr-count-before-depletion', severity: 'info', message: `CD19+ count ${o.raw} cells/µL on ${formatDate(o.time)} was taken within ${M.depletionWeeks} weeks of the infusion (${which} cycle), before depletion is complete: not used in the forecast`, line: o.line, value: o.raw });
+    }
+  }
+  const nd = nonDepletionIssue(cur.used, cur.usedObs, cycle.start, options.threshold, 'this');
+  if (nd) issues.push(nd);
+  if (previous) {
+    const ndp = nonDepletionIssue(prev.used, prev.usedObs, previous.start, options.threshold, 'the previous');
+    if (ndp) issues.push(ndp);
+  }
+  for (const o of [...prev.usedObs, ...cur.usedObs]) {
+    if (!o.censored && o.value > bmax) {
+      issues.push({ code: 'ocr-count-above-model-range', severity: 'warning', message: `CD19+ count ${o.raw} cells/µL on ${formatDate(o.time)} is above the model's plateau Bmax = ${bmax} cells/µL${b.fromPatient ? ' (the pre-treatment count)' : ''}: the model does not describe it; the forecast is not reliable`, line: o.line, value: o.raw });
+    }
+  }
+
+  const basis = cur.used.length > 0 ? 'current-cycle' : prev.used.length > 0 ? 'previous-cycle' : 'population';
+  if (basis !== 'current-cycle') {
+    issues.push({
+      code: 'ocr-no-count-this-cycle',
+      severity: 'info',
+      message: basis === 'previous-cycle'
+        ? `no CD19+ count since the infusion of ${formatDate(cycle.start)}: the forecast rests on the previous cycle's ${prev.used.length} count(s) and the population prior`
+        : `no CD19+ count since the infusion of ${formatDate(cycle.start)} and none from a previous cycle: the forecast is the population prior (typical patient)`,
+    });
+  }
+
+  const posterior = fitGrid({ current: cur.used, previous: prev.used, bmax });
+  if (posterior.edgeMass > 0.01) {
+    const lo = Math.exp(posterior.logT0), hi = Math.exp(posterior.logT0 + (posterior.nT - 1) * posterior.dLogT);
+    issues.push({ code: 'ocr-outside-model-range', severity: 'warning', message: `the counts are at the edge of what the model allows (T10 ${lo.toFixed(0)}–${hi.toFixed(0)} weeks, growth ${posterior.r[0].toFixed(3)}–${posterior.r[posterior.nR - 1].toFixed(1)} per week): the forecast is extrapolated; check the counts` });
+  }
+  const c = options.threshold;
+  const crossing = { q10: crossingQuantile(posterior, c, 0.1), q50: crossingQuantile(posterior, c, 0.5), q90: crossingQuantile(posterior, c, 0.9) };
+  return { options, cycle, previous, current: cur.used, previousCounts: prev.used, bmax, bmaxFromPatient: b.fromPatient, basis, posterior, crossing, issues };
+}
+
+/** Weeks capped to the horizon (for numbers that must stay finite in JSON). */
+const cap = (w: number) => Math.min(w, CROSSING_HORIZON_WEEKS);
+
+/** Re-dose proposal, next count, BLOOMS-style rule, curve and probabilities for one patient. */
+export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: Partial<OcrelizumabOptions> = {}): OcrelizumabReport {
+  const a = analyseOcrelizumab(patient, asOf, options);
+  const o = a.options;
+  const issues = a.issues;
+  const start = a.cycle.start;
+  const doseDay = startOfDay(start);
+  const asOfDay = startOfDay(asOf);
+  const dateAtWeek = (w: number) => formatDate(doseDay + 7 * w);
+  const daysSince = asOfDay - doseDay;
+  const minW = Math.ceil(o.minWeeks - 1e-9);
+  const maxW = Math.floor(o.maxWeeks + 1e-9);
+  const elapsedW = Math.max(0, Math.ceil(daysSince / 7 - 1e-9));
+  const p = a.posterior;
+  const thr = o.threshold;
+
+  // Latest count of this cycle (censored or not).
+  const curObs = patient.bcells.filter((b) => b.time > start && b.time <= asOf);
+  const latest = curObs.length > 0 ? curObs[curObs.length - 1] : null;
+  const dueNow = latest !== null && !latest.censored && latest.value >= thr;
+
+  if (daysSince < o.minWeeks * 7) {
+    issues.push({ code: 'ocr-before-minimum-interval', severity: 'info', message: `only ${(daysSince / 7).toFixed(1)} weeks since the last infusion (${formatDate(start)}): re-dosing is not advised before ${o.minWeeks} weeks (5 months, label); the earliest date is ${dateAtWeek(minW)}` });
+  }
+
+  const { q10, q50, q90 } = a.crossing;
+  const qRedose = o.redoseQuantile === 0.5 ? q50 : crossingQuantile(p, thr, o.redoseQuantile);
+  const qCount = o.countQuantile === 0.1 ? q10 : crossingQuantile(p, thr, o.countQuantile);
+  if (!Number.isFinite(q50) || q50 > o.maxWeeks) {
+    issues.push({ code: 'ocr-crossing-beyond-maximum', severity: 'warning', message: `predicted crossing of ${thr} cells/µL at week ${fmt1(q50)} is beyond the maximum interval of ${o.maxWeeks} weeks: the proposal is capped at week ${maxW}; the model is not validated that far, recount before deciding` });
+  } else if (!Number.isFinite(q90)) {
+    issues.push({ code: 'ocr-crossing-beyond-maximum', severity: 'warning', message: `the 80 % interval of the crossing reaches beyond ${CROSSING_HORIZON_WEEKS} weeks: the upper bound is shown at the horizon, not extrapolated` });
+  }
+
+  let weeks: number;
+  let nextDose: string;
+  let nextCheck: string;
+  let reason: string;
+  const crossingText = `predicted crossing of ${thr} cells/µL at week ${fmt1(q50)} (80 % interval ${fmt1(q10)}–${fmt1(q90)}), ${a.basis === 'current-cycle' ? `from ${a.current.length} count(s) of this cycle${a.previousCounts.length ? ` and ${a.previousCounts.length} of the previous` : ''}` : a.basis === 'previous-cycle' ? `from the previous cycle's ${a.previousCounts.length} count(s)` : 'from the population prior'}`;
+  if (dueNow && latest) {
+    const cnt = `latest count ${latest.raw} cells/µL on ${formatDate(latest.time)} is at or above the threshold ${thr}`;
+    if (daysSince >= o.minWeeks * 7) {
+      weeks = Math.floor(daysSince / 7);
+      nextDose = formatDate(asOfDay);
+      reason = `${cnt}: re-dosing is due now`;
+      issues.push({ code: 'ocr-redose-due', severity: 'warning', message: `${cnt}: re-dosing is due now (${formatDate(asOfDay)})`, line: latest.line, value: latest.raw });
+    } else {
+      weeks = minW;
+      nextDose = dateAtWeek(minW);
+      reason = `${cnt}, but only ${(daysSince / 7).toFixed(1)} weeks have passed: re-dose at the 5-month minimum, week ${minW} (${nextDose})`;
+      issues.push({ code: 'ocr-redose-due-before-minimum', severity: 'warning', message: `${cnt}, ${(daysSince / 7).toFixed(1)} weeks after the infusion: re-dosing is due but not advised before 5 months; proposed at the minimum, ${nextDose} (week ${minW})`, line: latest.line, value: latest.raw });
+    }
+    const nextDoseDay = daysSince >= o.minWeeks * 7 ? asOfDay : doseDay + 7 * minW;
+    nextCheck = formatDate(nextDoseDay + 7 * o.firstCountWeek);
+  } else {
+    weeks = Number.isFinite(qRedose) ? Math.round(qRedose) : maxW;
+    let why = `re-dose at week ${weeks} (the ${Math.round(o.redoseQuantile * 100)}th percentile of the crossing, rounded to whole weeks)`;
+    if (weeks > maxW) { weeks = maxW; why = `re-dose at week ${maxW}, the maximum interval (the crossing is predicted later)`; }
+    if (weeks < minW) { weeks = minW; why = `re-dose at week ${minW}, the 5-month minimum (the crossing is predicted earlier)`; }
+    if (weeks < elapsedW) {
+      weeks = elapsedW;
+      why = `re-dose now, at week ${elapsedW} (the first whole week not before today${elapsedW > maxW ? ', past the maximum interval' : ': the crossing has probably passed'})`;
+    }
+    nextDose = dateAtWeek(weeks);
+    // Next count: at the count quantile of the crossing, at least minCountGapWeeks after the
+    // latest count of this cycle and not before as-of, in whole weeks after the infusion.
+    let wc = Number.isFinite(qCount) ? Math.round(qCount) : maxW;
+    wc = Math.max(wc, elapsedW);
+    if (latest) wc = Math.max(wc, Math.ceil((startOfDay(latest.time) + 7 * o.minCountGapWeeks - doseDay) / 7 - 1e-9));
+    nextCheck = dateAtWeek(wc);
+    reason = `${crossingText}; ${why}; next CD19+ count at week ${wc} (${nextCheck})`;
+  }
+
+  // BLOOMS-style rule beside the model.
+  const protocol = bloomsRule(o, doseDay, asOfDay, latest ? { day: startOfDay(latest.time), raw: latest.raw, below: !dueNow } : null, maxW, minW);
+
+  // Probability by date and curve, weekly from the infusion.
+  const horizon = Math.max(CURVE_WEEKS, maxW + 8);
+  const probabilityByDate: { date: string; probability: number }[] = [];
+  const curve: CurvePoint[] = [];
+  for (let k = 0; k <= horizon; k++) {
+    probabilityByDate.push({ date: dateAtWeek(k), probability: probCrossedBy(p, thr, k) });
+    curve.push({ time: start + 7 * k, value: countQuantile(p, k, 0.5), low: countQuantile(p, k, 0.1), high: countQuantile(p, k, 0.9) });
+  }
+
+  const crossingWeeks: Interval80 = { value: cap(q50), low: cap(q10), high: cap(q90) };
+  const growth: Interval80 = { value: rateQuantile(p, 0.5), low: rateQuantile(p, 0.1), high: rateQuantile(p, 0.9) };
+  const at = (w: number) => formatDate(start + 7 * cap(w));
+  return {
+    drug: 'ocrelizumab',
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    patientId: patient.id,
+    asOf: formatDate(asOf),
+    model: { id: OCRELIZUMAB_MODEL.id, version: OCRELIZUMAB_MODEL.version, name: OCRELIZUMAB_MODEL.name },
+    options: o,
+    threshold: { value: thr, unit: 'cells/uL' },
+    lastDose: formatDateTime(start),
+    fit: {
+      basis: a.basis,
+      countsUsed: a.current.length,
+      previousCycleCountsUsed: a.previousCounts.length,
+      bmax: a.bmax,
+      bmaxFromPatient: a.bmaxFromPatient,
+      crossingWeeks,
+      growthRatePerWeek: growth,
+    },
+    proposal: {
+      nextDose,
+      weeksSinceLastDose: weeks,
+      predictedCrossing: at(q50),
+      predictedCrossingLow: at(q10),
+      predictedCrossingHigh: at(q90),
+      nextBcellCheck: nextCheck,
+      dueNow,
+      reason,
+    },
+    protocol,
+    probabilityByDate,
+    warnings: issues,
+    curve,
+    observations: patient.bcells.filter((b) => b.time <= asOf),
+    doses: patient.doses.filter((d) => d.time <= asOf).map((d) => ({ time: d.time, iso: d.iso, amountMg: d.amountMg })),
+  };
+}
+
+/** BLOOMS-style: first count at week `firstCountWeek`, then every `countEveryWeeks`; re-dose at the first count ≥ threshold. */
+function bloomsRule(o: OcrelizumabOptions, doseDay: Days, asOfDay: Days, latest: { day: Days; raw: string; below: boolean } | null, maxW: number, minW: number): OcrelizumabReport['protocol'] {
+  const name = `BLOOMS-style: count from week ${o.firstCountWeek}, every ${o.countEveryWeeks} weeks; re-dose at the first count ≥ ${o.threshold} cells/µL`;
+  if (latest && !latest.below) {
+    const doseAt = Math.max(asOfDay, doseDay + 7 * minW);
+    return { name, nextCount: formatDate(doseAt + 7 * o.firstCountWeek), rationale: `count ${latest.raw} cells/µL on ${formatDate(latest.day)} is at or above ${o.threshold}: re-dose now${doseAt > asOfDay ? ` (at the 5-month minimum, ${formatDate(doseAt)})` : ''}; first count of the next cycle at week ${o.firstCountWeek} after it` };
+  }
+  let w = o.firstCountWeek;
+  while (doseDay + 7 * w < asOfDay || (latest && doseDay + 7 * w <= latest.day)) w += o.countEveryWeeks;
+  const nextCount = formatDate(doseDay + 7 * w);
+  if (w > maxW) {
+    return { name, nextCount, rationale: `no count at or above ${o.threshold} yet and the next scheduled count (week ${w}) is past the maximum interval of ${maxW} weeks: re-dose at week ${maxW} (${formatDate(doseDay + 7 * maxW)})` };
+  }
+  const now = latest
+    ? `latest count ${latest.raw} cells/µL on ${formatDate(latest.day)} is below ${o.threshold}: postpone re-dosing`
+    : `no count yet in this cycle: do not re-dose yet`;
+  return { name, nextCount, rationale: `${now}; next count at week ${w} (${nextCount})` };
+}
+
+/** Predicted true count (noise excluded), median with 80 % interval, at each time. */
+export function predictOcrelizumab(patient: PatientRecord, asOf: Days, times: Days[], options: Partial<OcrelizumabOptions> = {}): PointPrediction[] {
+  const cache = new Map<Days, OcrelizumabAnalysis>();
+  const firstDose = patient.doses.length > 0 ? patient.doses[0].time : Infinity;
+  return times.map((time) => {
+    const iso = formatDateTime(time);
+    if (!(time > firstDose)) {
+      // Before (or at) the first infusion: the pre-treatment plateau.
+      const pre = analyseOcrelizumabCached(patient, asOf, options, undefined, cache);
+      const known = pre.bmaxFromPatient;
+      return { time: iso, kind: 'bcell', value: pre.bmax, low: known ? pre.bmax : 90, high: known ? pre.bmax : 500, unit: 'cells/uL' };
+    }
+    const a = analyseOcrelizumabCached(patient, asOf, options, time, cache);
+    const t = (time - a.cycle.start) / 7;
+    return { time: iso, kind: 'bcell', value: countQuantile(a.posterior, t, 0.5), low: countQuantile(a.posterior, t, 0.1), high: countQuantile(a.posterior, t, 0.9), unit: 'cells/uL' };
+  });
+}
+
+function analyseOcrelizumabCached(patient: PatientRecord, asOf: Days, options: Partial<OcrelizumabOptions>, at: Days | undefined, cache: Map<Days, OcrelizumabAnalysis>): OcrelizumabAnalysis {
+  const groups = groupDoses(patient.doses.filter((d) => d.time <= asOf));
+  let gi = groups.length - 1;
+  if (at !== undefined) while (gi > 0 && groups[gi].start >= at) gi--;
+  const key = groups[gi]?.start ?? -Infinity;
+  let a = cache.get(key);
+  if (!a) { a = analyseOcrelizumab(patient, asOf, options, at); cache.set(key, a); }
+  return a;
+}
