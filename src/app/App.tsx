@@ -1,0 +1,210 @@
+/**
+ * The app shell: header (language, import, export, backup, undo), the planning list with the
+ * selected patient beside it, and the clinic settings. State lives in the store (saved to
+ * IndexedDB); reports come from the worker.
+ */
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { version as appVersion } from '../../package.json';
+import type { EngineSettings } from '../core/engine';
+import type { PatientRecord } from '../core/types';
+import type { AsOfSpec } from '../worker/protocol';
+import { Store } from './storage/store';
+import { useReports, coreClient } from './use-reports';
+import { PlanningView } from './features/planning/PlanningView';
+import { PatientView } from './features/patient/PatientView';
+import { SettingsView } from './features/settings/SettingsView';
+import { ImportPanel } from './features/import/ImportPanel';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { buildSession, compareWithSaved, type SessionFile } from './lib/session';
+import { downloadText } from './lib/download';
+import { formatDisplayDate, todayIso, type Lang } from './lib/dates';
+import { LANGS, setLanguage } from './i18n/index';
+
+export const store = new Store();
+
+const examples = import.meta.glob<string>('/fixtures/examples/example-patients.csv', { query: '?raw', import: 'default' });
+
+/** The example patients shown on first start (empty database). */
+async function seedExamples(): Promise<PatientRecord[]> {
+  const load = Object.values(examples)[0];
+  if (!load) return [];
+  const text = await load();
+  const res = await coreClient().parse(text, 'example-patients.csv');
+  return res.patients;
+}
+
+type Route = { page: 'planning'; patient: string | null } | { page: 'settings' };
+
+function readHash(): Route {
+  const h = location.hash;
+  if (h.startsWith('#/settings')) return { page: 'settings' };
+  const m = /^#\/patient\/(.+)$/.exec(h);
+  return { page: 'planning', patient: m ? decodeURIComponent(m[1]) : null };
+}
+
+function useRoute(): [Route, (r: Route) => void] {
+  const [route, setRoute] = useState<Route>(readHash);
+  useEffect(() => {
+    const on = () => setRoute(readHash());
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  const go = useCallback((r: Route) => {
+    const hash = r.page === 'settings' ? '#/settings' : r.patient ? `#/patient/${encodeURIComponent(r.patient)}` : '#/';
+    if (location.hash !== hash) history.pushState(null, '', hash);
+    setRoute(r);
+  }, []);
+  return [route, go];
+}
+
+/** Today's date, refreshed at midnight and when the tab becomes visible. */
+function useToday(): string {
+  const [today, setToday] = useState(() => todayIso());
+  useEffect(() => {
+    const tick = () => setToday(todayIso());
+    const id = setInterval(tick, 60_000);
+    document.addEventListener('visibilitychange', tick);
+    return () => { clearInterval(id); document.removeEventListener('visibilitychange', tick); };
+  }, []);
+  return today;
+}
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const [route, go] = useRoute();
+  const today = useToday();
+  const [message, setMessage] = useState('');
+  const [dialect, setDialect] = useState<'comma' | 'semicolon'>(lang === 'nl' ? 'semicolon' : 'comma');
+  const [savedSession, setSavedSession] = useState<SessionFile | null>(null);
+
+  useEffect(() => { void store.load(seedExamples); }, []);
+  useEffect(() => { document.title = t('app.title'); }, [t, lang]);
+
+  const selectedId = route.page === 'planning' ? route.patient : null;
+  const asOf = useMemo<AsOfSpec>(() => (state.asOfMode === 'today' ? { kind: 'date', date: today } : { kind: 'last' }), [state.asOfMode, today]);
+  const { reports, pending } = useReports(state.patients, state.clinic, asOf, selectedId);
+  const selected = selectedId ? state.patients.find((p) => p.id === selectedId) ?? null : null;
+
+  // After a session file is opened: say whether the recomputed proposals equal the saved ones.
+  useEffect(() => {
+    if (!savedSession || pending > 0) return;
+    const now = new Map([...reports].map(([id, e]) => [id, e.report]));
+    const diff = compareWithSaved(savedSession.reports, now);
+    setMessage(diff.length ? t('session.differs', { count: diff.length, ids: diff.slice(0, 10).join(', ') }) : t('session.same', { count: savedSession.reports.length, version: savedSession.appVersion }));
+    setSavedSession(null);
+  }, [savedSession, pending, reports, t]);
+
+  const flash = (m: string) => setMessage(m);
+
+  const exportCsv = async () => {
+    const { writeTdmCsv } = await import('../core/records/index');
+    const text = writeTdmCsv(state.patients.map((p) => p.record), { dialect });
+    downloadText(`ms-interval-${today}.csv`, text, 'text/csv;charset=utf-8');
+    flash(t('export.csvDone', { count: state.patients.length }));
+  };
+
+  const saveSession = () => {
+    const s = buildSession({
+      appVersion, savedAt: `${today}T${new Date().toTimeString().slice(0, 5)}`, settings: state.clinic, asOfMode: state.asOfMode,
+      patients: state.patients, reports: state.patients.map((p) => reports.get(p.id)?.report),
+    });
+    downloadText(`ms-interval-session-${today}.json`, JSON.stringify(s, null, 1), 'application/json');
+    flash(t('export.sessionDone', { count: state.patients.length }));
+  };
+
+  const undo = async () => {
+    const label = await store.undo();
+    if (label) flash(t('undo.done', { label }));
+  };
+
+  const onImport = async (records: PatientRecord[], file: string) => {
+    await store.importRecords(records, t('undo.import', { file }));
+  };
+  const onRestore = async (s: SessionFile, file: string) => {
+    await store.replaceAll(s.patients, s.settings, t('undo.restore', { file }));
+    await store.setAsOfMode(s.asOfMode);
+    setSavedSession(s);
+  };
+
+  const lastUndo = state.undoLabels[state.undoLabels.length - 1];
+
+  return (
+    <div className="app">
+      <a href="#main" className="skip">{t('app.skip')}</a>
+      <header className="top">
+        <div className="brand">
+          <h1>MS Interval</h1>
+          <p className="tagline">{t('app.tagline')}</p>
+        </div>
+        <nav aria-label={t('app.nav')}>
+          <button type="button" aria-current={route.page === 'planning' ? 'page' : undefined} onClick={() => go({ page: 'planning', patient: selectedId })}>{t('nav.planning')}</button>
+          <button type="button" aria-current={route.page === 'settings' ? 'page' : undefined} onClick={() => go({ page: 'settings' })}>{t('nav.settings')}</button>
+        </nav>
+        <label className="lang">
+          <span className="sr-only">{t('app.language')}</span>
+          <select value={lang} onChange={(e) => setLanguage(e.target.value as Lang)} aria-label={t('app.language')}>
+            {LANGS.map((l) => <option key={l} value={l}>{l === 'nl' ? 'Nederlands' : 'English'}</option>)}
+          </select>
+        </label>
+      </header>
+
+      <div className="bar">
+        <ImportPanel parse={(text, file) => coreClient().parse(text, file, state.clinic.ocrelizumab.labLimit)} onImport={onImport} onRestore={onRestore} />
+        <div className="exports">
+          <label>
+            <span className="sr-only">{t('export.dialect')}</span>
+            <select value={dialect} onChange={(e) => setDialect(e.target.value as 'comma' | 'semicolon')} aria-label={t('export.dialect')}>
+              <option value="comma">{t('export.comma')}</option>
+              <option value="semicolon">{t('export.semicolon')}</option>
+            </select>
+          </label>
+          <button type="button" onClick={() => void exportCsv()} disabled={!state.patients.length}>{t('export.csv')}</button>
+          <button type="button" onClick={saveSession} disabled={!state.patients.length}>{t('export.session')}</button>
+          <button type="button" onClick={() => void undo()} disabled={!lastUndo} title={lastUndo ? t('undo.what', { label: lastUndo }) : undefined}>
+            {t('undo.button')}{lastUndo ? <span className="sr-only">: {lastUndo}</span> : null}
+          </button>
+        </div>
+      </div>
+
+      <div className="status-line" role="status" aria-live="polite">
+        <label className="asof-toggle">
+          <input type="checkbox" checked={state.asOfMode === 'today'} onChange={(e) => void store.setAsOfMode(e.target.checked ? 'today' : 'last')} />
+          {' '}{t('asof.today', { date: formatDisplayDate(today, lang) })}
+        </label>
+        <span className="asof-note">{state.asOfMode === 'today' ? t('asof.todayNote') : t('asof.lastNote')}</span>
+        {pending > 0 ? <span className="computing"> · {t('app.computing', { count: pending })}</span> : null}
+        {message ? <span className="message"> · {message} <button type="button" className="link" onClick={() => setMessage('')} aria-label={t('app.dismiss')}>×</button></span> : null}
+      </div>
+      {state.storage === 'unavailable' ? (
+        <p className="storage-warning" role="alert">{t('storage.unavailable', { error: state.storageError ?? '' })}</p>
+      ) : null}
+
+      <main id="main" className={selected ? 'with-patient' : undefined}>
+        {!state.ready ? <p role="status">{t('app.loading')}</p> : route.page === 'settings' ? (
+          <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))} />
+        ) : (
+          <>
+            <PlanningView patients={state.patients} reports={reports} today={today} selectedId={selectedId}
+              onSelect={(id) => go({ page: 'planning', patient: id })} />
+            {selected ? (
+              <ErrorBoundary title={t('error.partTitle')} hint={t('error.partHint')} reloadLabel={t('error.reload')} resetKey={selected.id}>
+                <PatientView key={selected.id} patient={selected} entry={reports.get(selected.id)} clinic={state.clinic}
+                  onSaveRecord={(r, label) => store.updateRecord(r, label)}
+                  onChoose={(c) => store.setChoice(selected.id, c ? { ...c, at: `${today}T${new Date().toTimeString().slice(0, 5)}` } : null, t('undo.choice', { id: selected.id }))}
+                  onOverrides={(o) => store.setOverrides(selected.id, o, t('undo.overrides', { id: selected.id }))}
+                  onDelete={async () => { await store.deletePatient(selected.id, t('undo.deletePatient', { id: selected.id })); go({ page: 'planning', patient: null }); flash(t('patient.deleted', { id: selected.id })); }}
+                  onClose={() => go({ page: 'planning', patient: null })} />
+              </ErrorBoundary>
+            ) : null}
+          </>
+        )}
+      </main>
+      <footer>
+        <p>{t('app.disclaimer')} · MS Interval {appVersion}</p>
+      </footer>
+    </div>
+  );
+}

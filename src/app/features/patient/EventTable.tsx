@@ -1,0 +1,187 @@
+/**
+ * The patient's doses, levels, counts and weights as a table with inline add, edit and delete.
+ * Every change is checked by the records module (validate-edit.ts): a row it refuses is not
+ * saved, and its message is shown next to the row. Dates are shown and typed in the user's
+ * format (ISO is always accepted); units come from the spec's lists.
+ */
+import { Fragment, useId, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Issue, PatientRecord } from '../../../core/types';
+import { emptyRow, kindsFor, recordToRows, shortMessage, UNITS, type EventRow, type RowKind } from '../../lib/rows';
+import { formatDisplayDate, formatEditableTime, normaliseDecimal, parseDisplayDate, type Lang } from '../../lib/dates';
+import { validateRows } from './validate-edit';
+
+interface Props {
+  record: PatientRecord;
+  labLimit?: number;
+  onSave: (record: PatientRecord, label: string) => Promise<void>;
+}
+
+interface Draft { kind: RowKind; time: string; value: string; unit: string; route: string; duration_min: string; note: string }
+
+function toDraft(r: EventRow, lang: Lang): Draft {
+  const value = lang === 'nl' && /^<?\d*\.\d+$/.test(r.value) ? r.value.replace('.', ',') : r.value;
+  return { kind: r.kind, time: r.time ? formatEditableTime(r.time, lang) : '', value, unit: r.unit, route: r.route, duration_min: r.duration_min, note: r.note };
+}
+
+function fromDraft(d: Draft, base?: EventRow): EventRow {
+  return {
+    kind: d.kind,
+    time: parseDisplayDate(d.time) ?? d.time.trim(),
+    value: normaliseDecimal(d.value),
+    unit: d.unit,
+    route: d.kind === 'dose' ? d.route : '',
+    duration_min: d.kind === 'dose' ? d.duration_min.trim() : '',
+    note: d.note,
+    extra: base?.extra,
+  };
+}
+
+export function EventTable({ record, labLimit, onSave }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
+  const rows = useMemo(() => recordToRows(record), [record]);
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [messages, setMessages] = useState<{ row: number | null; issue: Issue }[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState('');
+  const errId = useId();
+
+  const start = (i: number | 'new', kind: RowKind = kindsFor(record.drug)[0]) => {
+    setEditing(i);
+    setMessages([]);
+    setDraft(i === 'new' ? toDraft(emptyRow(kind), lang) : toDraft(rows[i], lang));
+  };
+  const cancel = () => { setEditing(null); setDraft(null); setMessages([]); };
+
+  const apply = async (next: EventRow[], label: string, focusRow: number | null) => {
+    setBusy(true);
+    try {
+      const res = await validateRows(record, next, labLimit);
+      if (!res.record) {
+        setMessages(res.issues.filter((x) => x.issue.severity === 'error'));
+        return false;
+      }
+      await onSave(res.record, label);
+      const warns = res.issues.filter((x) => x.issue.severity === 'warning' && (focusRow === null || x.row === focusRow));
+      setNotice(warns.length ? warns.map((w) => shortMessage(w.issue.message)).join(' · ') : '');
+      return true;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!draft || editing === null) return;
+    const next = [...rows];
+    let at: number;
+    if (editing === 'new') { next.push(fromDraft(draft)); at = next.length - 1; }
+    else { next[editing] = fromDraft(draft, rows[editing]); at = editing; }
+    const ok = await apply(next, editing === 'new' ? t('entry.undoAdd', { id: record.id }) : t('entry.undoEdit', { id: record.id }), at);
+    if (ok) cancel();
+  };
+
+  const remove = async (i: number) => {
+    const next = rows.filter((_, j) => j !== i);
+    setEditing(null); setDraft(null);
+    const ok = await apply(next, t('entry.undoDelete', { id: record.id }), null);
+    if (ok) setNotice(t('entry.deleted'));
+  };
+
+  const rowMessages = (i: number | null) => messages.filter((m) => m.row === i);
+  const editIndexForMsgs = editing === 'new' ? rows.length : editing;
+  const otherMessages = messages.filter((m) => m.row !== editIndexForMsgs);
+
+  const editor = (d: Draft) => {
+    const set = (patch: Partial<Draft>) => setDraft({ ...d, ...patch });
+    const own = rowMessages(editIndexForMsgs);
+    return (
+      <tr className="editing">
+        <td>
+          <select aria-label={t('entry.kind')} value={d.kind} disabled={editing !== 'new'}
+            onChange={(e) => { const k = e.target.value as RowKind; set({ kind: k, unit: UNITS[k][0], route: k === 'dose' ? 'iv' : '', value: k === 'dose' ? '300' : '' }); }}>
+            {kindsFor(record.drug).map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
+          </select>
+        </td>
+        <td>
+          <input aria-label={t('entry.time')} value={d.time} onChange={(e) => set({ time: e.target.value })} placeholder={t('entry.timePlaceholder')}
+            required size={16} aria-invalid={own.length > 0} aria-describedby={own.length ? errId : undefined} autoFocus />
+        </td>
+        <td><input aria-label={t('entry.value')} value={d.value} onChange={(e) => set({ value: e.target.value })} inputMode="decimal" size={7} required /></td>
+        <td>
+          <select aria-label={t('entry.unit')} value={d.unit} onChange={(e) => set({ unit: e.target.value })}>
+            {UNITS[d.kind].map((u) => <option key={u} value={u}>{u}</option>)}
+          </select>
+        </td>
+        <td>
+          {d.kind === 'dose' ? (
+            <span className="dose-extra">
+              <select aria-label={t('entry.route')} value={d.route} onChange={(e) => set({ route: e.target.value })}>
+                <option value="iv">IV</option><option value="sc">SC</option>
+              </select>
+              <input aria-label={t('entry.duration')} value={d.duration_min} onChange={(e) => set({ duration_min: e.target.value })} size={4} inputMode="numeric" placeholder={t('entry.durationPlaceholder')} />
+            </span>
+          ) : null}
+        </td>
+        <td><input aria-label={t('entry.note')} value={d.note} onChange={(e) => set({ note: e.target.value })} size={14} /></td>
+        <td className="actions">
+          <button type="submit" disabled={busy}>{t('entry.save')}</button>
+          <button type="button" onClick={cancel}>{t('entry.cancel')}</button>
+          {own.length ? (
+            <ul id={errId} className="row-errors" role="alert">
+              {own.map((m, k) => <li key={k}>{shortMessage(m.issue.message)}</li>)}
+            </ul>
+          ) : null}
+        </td>
+      </tr>
+    );
+  };
+
+  return (
+    <section className="events" aria-labelledby={`${errId}-title`}>
+      <h3 id={`${errId}-title`}>{t('entry.title')}</h3>
+      <form onSubmit={submit}>
+        <table className="event-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('entry.kind')}</th><th scope="col">{t('entry.time')}</th><th scope="col">{t('entry.value')}</th>
+              <th scope="col">{t('entry.unit')}</th><th scope="col">{t('entry.dose')}</th><th scope="col">{t('entry.note')}</th><th scope="col"><span className="sr-only">{t('entry.actions')}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => editing === i && draft ? <Fragment key={i}>{editor(draft)}</Fragment> : (
+              <tr key={i} className={`kind-${r.kind}`}>
+                <td>{t(`kind.${r.kind}`)}</td>
+                <td><time dateTime={r.time}>{formatDisplayDate(r.time, lang)}</time></td>
+                <td className="num">{lang === 'nl' ? r.value.replace('.', ',') : r.value}</td>
+                <td>{r.unit}</td>
+                <td>{r.kind === 'dose' ? `${(r.route || 'iv').toUpperCase()}${r.duration_min ? ` · ${r.duration_min} min` : ''}` : ''}</td>
+                <td className="note">{r.note}</td>
+                <td className="actions">
+                  <button type="button" onClick={() => start(i)} disabled={busy} aria-label={t('entry.editRow', { kind: t(`kind.${r.kind}`), time: formatDisplayDate(r.time, lang) })}>{t('entry.edit')}</button>
+                  <button type="button" onClick={() => void remove(i)} disabled={busy} aria-label={t('entry.deleteRow', { kind: t(`kind.${r.kind}`), time: formatDisplayDate(r.time, lang) })}>{t('entry.delete')}</button>
+                </td>
+              </tr>
+            ))}
+            {editing === 'new' && draft ? editor(draft) : null}
+          </tbody>
+        </table>
+      </form>
+      {otherMessages.length ? (
+        <ul className="row-errors" role="alert">
+          {otherMessages.map((m, k) => <li key={k}>{m.row !== null && rows[m.row] ? `${t(`kind.${rows[m.row].kind}`)} ${formatDisplayDate(rows[m.row].time, lang)}: ` : ''}{shortMessage(m.issue.message)}</li>)}
+        </ul>
+      ) : null}
+      {notice ? <p className="notice" role="status">{notice}</p> : null}
+      {editing === null ? (
+        <p className="add-buttons">
+          {kindsFor(record.drug).map((k) => (
+            <button key={k} type="button" onClick={() => start('new', k)}>{t('entry.add', { kind: t(`kind.${k}`) })}</button>
+          ))}
+        </p>
+      ) : null}
+    </section>
+  );
+}

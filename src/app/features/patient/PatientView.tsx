@@ -1,0 +1,127 @@
+/**
+ * One patient: the plan (as-of date and which results it knows), the proposal card, the chart,
+ * the clinician's choice, per-patient settings and the table of doses, levels, counts and weights.
+ */
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EngineSettings } from '../../../core/engine';
+import type { PatientRecord } from '../../../core/types';
+import type { PatientError, PatientReport } from '../../../core/report/types';
+import type { StoredPatient } from '../../storage/db';
+import type { ReportEntry } from '../../use-reports';
+import { EventTable } from './EventTable';
+import { ForecastChart, PrintReport, ProposalCard, loadIcs, type CardChoice } from './slots';
+import { SettingsForm } from '../settings/SettingsForm';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { effectiveSettings, hasOverrides, withShownDefaults } from '../../lib/settings';
+import { formatDisplayDate, type Lang } from '../../lib/dates';
+import { isError } from '../../lib/status';
+
+interface Props {
+  patient: StoredPatient;
+  entry: ReportEntry | undefined;
+  clinic: EngineSettings;
+  onSaveRecord: (r: PatientRecord, label: string) => Promise<void>;
+  onChoose: (c: CardChoice | null) => Promise<void>;
+  onOverrides: (o: EngineSettings) => Promise<void>;
+  onDelete: () => Promise<void>;
+  onClose: () => void;
+}
+
+/** PLACEHOLDER until src/app/features/proposal/ProposalCard.tsx lands: the bare proposal with the stable hooks. */
+function PlaceholderCard({ report }: { report: PatientReport | PatientError }) {
+  if (isError(report)) return <div data-testid="proposal" className="card card-error" role="alert">{report.error}</div>;
+  return (
+    <div data-testid="proposal" className="card">
+      <p>Next dose: <strong data-testid="next-dose">{report.proposal.nextDose}</strong></p>
+      <p>{report.proposal.reason}</p>
+    </div>
+  );
+}
+
+export function PatientView({ patient, entry, clinic, onSaveRecord, onChoose, onOverrides, onDelete, onClose }: Props) {
+  const { t, i18n } = useTranslation();
+  const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
+  const settings = effectiveSettings(clinic, patient.overrides);
+  const report = entry?.report;
+  const rec = patient.record;
+  const samples = rec.drug === 'natalizumab' ? rec.levels : rec.bcells;
+  const asOfIso = report && !isError(report) ? report.asOf : null;
+  const known = asOfIso ? samples.filter((s) => s.iso.slice(0, 10) <= asOfIso) : samples;
+  const lastKnown = known.length ? known[known.length - 1] : null;
+  const later = asOfIso ? samples.length - known.length : 0;
+  const [icsError, setIcsError] = useState('');
+
+  const exportIcs = async () => {
+    setIcsError('');
+    try {
+      const m = loadIcs ? await loadIcs() : null;
+      const fn = (m?.exportIcs ?? m?.downloadIcs ?? m?.default) as ((...a: unknown[]) => unknown) | undefined;
+      if (!fn) throw new Error('calendar export not available');
+      await fn(report, settings);
+    } catch (e) {
+      setIcsError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <section className="patient" aria-labelledby="patient-title" data-selected-patient={patient.id}>
+      <header className="patient-head">
+        <h2 id="patient-title">{patient.id} <span className="drug-tag">{t(`drug.${rec.drug}`)}</span></h2>
+        <button type="button" className="close" onClick={onClose} aria-label={t('patient.close')}>×</button>
+      </header>
+      <p className="asof" role="status">
+        {asOfIso ? t('patient.plannedAsOf', { date: formatDisplayDate(asOfIso, lang) }) : t('patient.computing')}
+        {' · '}
+        {lastKnown
+          ? t(rec.drug === 'natalizumab' ? 'patient.lastLevel' : 'patient.lastCount', { date: formatDisplayDate(lastKnown.iso.slice(0, 10), lang), count: known.length })
+          : t(rec.drug === 'natalizumab' ? 'patient.noLevels' : 'patient.noCounts')}
+        {later > 0 ? ` · ${t('patient.laterResults', { count: later })}` : ''}
+        {entry?.stale && report ? <span className="updating"> · {t('planning.updating')}</span> : null}
+        {entry?.ms !== undefined ? <span className="ms"> · {t('patient.computedIn', { ms: Math.round(entry.ms) })}</span> : null}
+      </p>
+      {entry?.failure ? <p className="card card-error" role="alert">{t('patient.failed', { error: entry.failure })}</p> : null}
+
+      <ErrorBoundary title={t('error.partTitle')} hint={t('error.partHint')} reloadLabel={t('error.reload')} resetKey={report}>
+        {report ? (
+          <Suspense fallback={<p>{t('patient.loading')}</p>}>
+            {ProposalCard
+              ? <ProposalCard report={report} settings={settings} choice={patient.choice ? { option: patient.choice.option, reason: patient.choice.reason } : null} onChoose={(c) => void onChoose(c)} />
+              : <PlaceholderCard report={report} />}
+          </Suspense>
+        ) : <p className="card">{t('patient.computing')}</p>}
+        {patient.choice ? (
+          <p className="choice">
+            {t('patient.choice', { option: patient.choice.option, reason: patient.choice.reason })}{' '}
+            <button type="button" className="link" onClick={() => void onChoose(null)}>{t('patient.clearChoice')}</button>
+          </p>
+        ) : null}
+        {report && !isError(report) && ForecastChart ? (
+          <Suspense fallback={<p>{t('patient.loadingChart')}</p>}>
+            <div className="chart-box"><ForecastChart report={report} /></div>
+          </Suspense>
+        ) : null}
+        <div className="patient-actions">
+          {report && PrintReport ? (
+            <Suspense fallback={null}>
+              <PrintReport report={report} settings={settings} choice={patient.choice ? { option: patient.choice.option, reason: patient.choice.reason } : null} />
+            </Suspense>
+          ) : null}
+          {report && !isError(report) && loadIcs ? <button type="button" onClick={() => void exportIcs()}>{t('patient.ics')}</button> : null}
+          {icsError ? <span role="alert" className="field-error">{icsError}</span> : null}
+        </div>
+      </ErrorBoundary>
+
+      <details className="overrides">
+        <summary>{t('patient.overrides')}{hasOverrides(patient.overrides) ? ` (${t('patient.overridden')})` : ''}</summary>
+        <SettingsForm value={patient.overrides} inherited={withShownDefaults(clinic)} drugs={[rec.drug]} onSave={onOverrides} saveLabel={t('patient.saveOverrides')} />
+      </details>
+
+      <EventTable record={rec} labLimit={settings.ocrelizumab.labLimit} onSave={onSaveRecord} />
+
+      <p className="danger">
+        <button type="button" onClick={() => void onDelete()}>{t('patient.delete', { id: patient.id })}</button>
+      </p>
+    </section>
+  );
+}

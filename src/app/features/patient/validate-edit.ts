@@ -1,0 +1,33 @@
+/**
+ * Check an edited list of rows with the records module itself (the same rules and messages as a
+ * file import): the rows become a small TDM CSV, the parser reads it, and its messages are mapped
+ * back to rows. The records module is loaded on first use, outside the first page load.
+ */
+import type { Issue, PatientRecord } from '../../../core/types';
+import { rowOfLine, rowsToCsv, type EventRow } from '../../lib/rows';
+
+export interface EditResult {
+  /** The new record when no row has an error. */
+  record: PatientRecord | null;
+  /** Errors and warnings by row index (null: about the whole patient). */
+  issues: { row: number | null; issue: Issue }[];
+}
+
+/** The file name the messages carry. */
+export const ENTRY_FILE = 'entry';
+
+export async function validateRows(base: PatientRecord, rows: EventRow[], labLimit?: number): Promise<EditResult> {
+  if (rows.length === 0) return { record: { ...base, doses: [], levels: [], bcells: [], weights: [], issues: [] }, issues: [] };
+  const { parseTdmCsv } = await import('../../../core/records/index');
+  const text = rowsToCsv(base.id, base.drug, rows);
+  const res = parseTdmCsv(text, ENTRY_FILE, labLimit === undefined ? {} : { labLimit });
+  const all: Issue[] = [...res.issues];
+  for (const p of res.patients) for (const i of p.issues) if (!all.includes(i)) all.push(i);
+  const seen = new Set<string>();
+  const issues = all.filter((i) => i.code !== 'column_unknown' && !seen.has(`${i.line}|${i.message}`) && seen.add(`${i.line}|${i.message}`))
+    .map((issue) => ({ row: rowOfLine(issue.line), issue }));
+  const hasError = res.fatal || issues.some((x) => x.issue.severity === 'error');
+  const rec = res.patients.find((p) => p.id === base.id) ?? null;
+  if (hasError || !rec) return { record: null, issues };
+  return { record: { ...rec, order: base.order }, issues };
+}

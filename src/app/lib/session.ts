@@ -1,0 +1,110 @@
+/**
+ * The one-file backup and session: everything (patients with their choices and overrides, clinic
+ * settings, planning mode) plus the reports as computed, the app version and the model versions,
+ * so a reloaded file can be recomputed and compared. Reading checks the shape and says what is
+ * wrong instead of loading half a file.
+ */
+import type { PatientRecord } from '../../core/types';
+import type { ModelRef, PatientError, PatientReport } from '../../core/report/types';
+import type { EngineSettings } from '../../core/engine';
+import type { StoredPatient } from '../storage/db';
+import { checkSettings } from './settings';
+
+export const SESSION_FORMAT = 'ms-interval-session';
+export const SESSION_VERSION = 1;
+
+export interface SessionFile {
+  format: typeof SESSION_FORMAT;
+  formatVersion: number;
+  appVersion: string;
+  /** Local date-time the file was written. */
+  savedAt: string;
+  /** Models that produced the reports (id, version, name). */
+  models: ModelRef[];
+  settings: EngineSettings;
+  asOfMode: 'last' | 'today';
+  patients: StoredPatient[];
+  /** The reports as they were computed when saved (for comparison after reloading). */
+  reports: (PatientReport | PatientError)[];
+}
+
+export function buildSession(a: {
+  appVersion: string; savedAt: string; settings: EngineSettings; asOfMode: 'last' | 'today';
+  patients: StoredPatient[]; reports: (PatientReport | PatientError | undefined)[];
+}): SessionFile {
+  const reports = a.reports.filter((r): r is PatientReport | PatientError => !!r);
+  const models = new Map<string, ModelRef>();
+  for (const r of reports) if ('model' in r) models.set(`${r.model.id}@${r.model.version}`, r.model);
+  return {
+    format: SESSION_FORMAT, formatVersion: SESSION_VERSION, appVersion: a.appVersion, savedAt: a.savedAt,
+    models: [...models.values()], settings: a.settings, asOfMode: a.asOfMode, patients: a.patients, reports,
+  };
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const LISTS = ['doses', 'levels', 'bcells', 'weights'] as const;
+
+function checkRecord(r: unknown, where: string): string | null {
+  if (!isObj(r)) return `${where}: record missing`;
+  if (typeof r.id !== 'string' || r.id === '') return `${where}: id must be text`;
+  if (r.drug !== 'natalizumab' && r.drug !== 'ocrelizumab') return `${where}: drug must be natalizumab or ocrelizumab`;
+  for (const l of LISTS) {
+    const list = r[l];
+    if (!Array.isArray(list)) return `${where}: ${l} must be a list`;
+    for (const [i, e] of list.entries()) {
+      if (!isObj(e) || typeof e.time !== 'number' || !Number.isFinite(e.time) || typeof e.iso !== 'string') return `${where}: ${l}[${i}] has no valid time`;
+    }
+  }
+  if (!Array.isArray(r.issues)) return `${where}: issues must be a list`;
+  return null;
+}
+
+/** Read a session or backup file. Returns the file, or an error message saying what is wrong. */
+export function readSession(text: string): { session: SessionFile } | { error: string } {
+  let v: unknown;
+  try { v = JSON.parse(text); } catch (e) { return { error: `not a JSON file (${e instanceof Error ? e.message : String(e)})` }; }
+  if (!isObj(v) || v.format !== SESSION_FORMAT) return { error: `not an MS Interval session file (expected "format": "${SESSION_FORMAT}")` };
+  if (typeof v.formatVersion !== 'number' || v.formatVersion > SESSION_VERSION) return { error: `session format version ${String(v.formatVersion)} is newer than this app understands (${SESSION_VERSION})` };
+  if (!Array.isArray(v.patients)) return { error: 'the file has no patient list' };
+  const s = checkSettings(v.settings);
+  if ('error' in s) return { error: s.error };
+  const seen = new Set<string>();
+  const patients: StoredPatient[] = [];
+  for (const [i, p] of v.patients.entries()) {
+    const where = `patients[${i}]`;
+    if (!isObj(p)) return { error: `${where} is not an object` };
+    const err = checkRecord(p.record, where);
+    if (err) return { error: err };
+    const record = p.record as unknown as PatientRecord;
+    if (seen.has(record.id)) return { error: `${where}: patient ${record.id} appears twice` };
+    seen.add(record.id);
+    const o = checkSettings(p.overrides);
+    if ('error' in o) return { error: `${where}: ${o.error}` };
+    const c = p.choice;
+    if (c !== undefined && c !== null && (!isObj(c) || typeof c.option !== 'string' || typeof c.reason !== 'string')) return { error: `${where}: choice must have an option and a reason` };
+    patients.push({
+      id: record.id, record, overrides: o.settings,
+      choice: c ? { option: String(c.option), reason: String(c.reason), at: typeof c.at === 'string' ? c.at : '' } : null,
+      updatedAt: typeof p.updatedAt === 'string' ? p.updatedAt : '', seq: i,
+    });
+  }
+  return {
+    session: {
+      format: SESSION_FORMAT, formatVersion: v.formatVersion, appVersion: typeof v.appVersion === 'string' ? v.appVersion : 'unknown',
+      savedAt: typeof v.savedAt === 'string' ? v.savedAt : '', models: Array.isArray(v.models) ? v.models as ModelRef[] : [],
+      settings: s.settings, asOfMode: v.asOfMode === 'today' ? 'today' : 'last', patients,
+      reports: Array.isArray(v.reports) ? v.reports as (PatientReport | PatientError)[] : [],
+    },
+  };
+}
+
+/** Patients whose recomputed next dose differs from the one saved in the file. */
+export function compareWithSaved(saved: (PatientReport | PatientError)[], now: Map<string, PatientReport | PatientError | undefined>): string[] {
+  const out: string[] = [];
+  for (const r of saved) {
+    const cur = now.get(r.patientId);
+    if (!cur || 'error' in r || 'error' in cur) continue;
+    if (cur.proposal.nextDose !== r.proposal.nextDose) out.push(r.patientId);
+  }
+  return out;
+}

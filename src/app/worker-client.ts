@@ -1,0 +1,98 @@
+/**
+ * The app's side of the core worker: a queue of requests, one in flight at a time, so that the
+ * patient being edited or looked at can jump the queue and its proposal updates at once even
+ * while a large list is still being computed. Requests nobody waits for any more are dropped.
+ */
+import type { ParseResult, Days } from '../core/types';
+import type { PatientError, PatientReport } from '../core/report/types';
+import type { ComputeJob, WorkerRequest, WorkerResponse } from '../worker/protocol';
+
+export interface Computed {
+  report: PatientReport | PatientError;
+  asOf: Days;
+  ms: number;
+}
+
+type Pending =
+  | { req: WorkerRequest; key: string; resolve: (v: never) => void; reject: (e: Error) => void };
+
+export interface WorkerLike {
+  postMessage(msg: WorkerRequest): void;
+  onmessage: ((ev: MessageEvent<WorkerResponse>) => void) | null;
+  onerror: ((ev: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+export class CoreClient {
+  private queue: Pending[] = [];
+  private inFlight: Pending | null = null;
+  private nextId = 1;
+  private worker: WorkerLike;
+
+  constructor(make: () => WorkerLike = () => new Worker(new URL('../worker/core.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike) {
+    this.worker = make();
+    this.worker.onmessage = (ev) => this.onMessage(ev.data);
+    this.worker.onerror = (ev) => {
+      ev.preventDefault?.();
+      const p = this.inFlight;
+      this.inFlight = null;
+      p?.reject(new Error(ev.message || 'the computation worker stopped'));
+      this.pump();
+    };
+  }
+
+  /** Number of requests waiting or running. */
+  get busy(): number {
+    return this.queue.length + (this.inFlight ? 1 : 0);
+  }
+
+  parse(text: string, file: string, labLimit?: number): Promise<ParseResult> {
+    return this.enqueue({ type: 'parse', id: this.nextId++, text, file, labLimit }, `parse:${this.nextId}`, true);
+  }
+
+  /** Compute one report; `key` identifies the job (a repeated key joins the waiting one). */
+  compute(key: string, job: ComputeJob, urgent = false): Promise<Computed> {
+    return this.enqueue({ type: 'compute', id: this.nextId++, job }, key, urgent);
+  }
+
+  /** Move a waiting job to the front. */
+  prioritise(key: string): void {
+    const i = this.queue.findIndex((p) => p.key === key);
+    if (i > 0) this.queue.unshift(...this.queue.splice(i, 1));
+  }
+
+  /** Drop waiting compute jobs whose key is not in `keep` (their promises reject with 'dropped'). */
+  retain(keep: Set<string>): void {
+    const dropped = this.queue.filter((p) => p.req.type === 'compute' && !keep.has(p.key));
+    this.queue = this.queue.filter((p) => !dropped.includes(p));
+    for (const p of dropped) p.reject(new Error('dropped'));
+  }
+
+  terminate(): void {
+    this.worker.terminate();
+  }
+
+  private enqueue<T>(req: WorkerRequest, key: string, urgent: boolean): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const p: Pending = { req, key, resolve: resolve as (v: never) => void, reject };
+      if (urgent) this.queue.unshift(p); else this.queue.push(p);
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.inFlight || this.queue.length === 0) return;
+    this.inFlight = this.queue.shift()!;
+    this.worker.postMessage(this.inFlight.req);
+  }
+
+  private onMessage(res: WorkerResponse): void {
+    const p = this.inFlight;
+    if (!p || p.req.id !== res.id) return;
+    this.inFlight = null;
+    if (res.type === 'failed') p.reject(new Error(res.message));
+    else if (res.type === 'parsed') (p.resolve as (v: ParseResult) => void)(res.result);
+    else (p.resolve as (v: Computed) => void)({ report: res.report, asOf: res.asOf, ms: res.ms });
+    this.pump();
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * What the worker does with one request: the core's own functions, nothing more. Kept apart
+ * from the worker's message loop so tests can call it directly.
+ */
+import { computeReport, lastEventTime, parseAsOfDate, parseTdmCsv, formatDate } from '../core/index';
+import type { Days } from '../core/types';
+import type { AsOfSpec, WorkerRequest, WorkerResponse } from './protocol';
+import type { PatientRecord } from '../core/types';
+
+/** The as-of time (end of the day) for a patient. */
+export function resolveAsOf(patient: PatientRecord, spec: AsOfSpec): Days {
+  const day = spec.kind === 'date' ? spec.date : formatDate(lastEventTime(patient));
+  const t = parseAsOfDate(day);
+  if (t === null) throw new Error(`bad as-of date ${day}`);
+  return t;
+}
+
+export function handle(req: WorkerRequest, now: () => number): WorkerResponse {
+  const t0 = now();
+  try {
+    if (req.type === 'parse') {
+      const result = parseTdmCsv(req.text, req.file, req.labLimit === undefined ? {} : { labLimit: req.labLimit });
+      return { type: 'parsed', id: req.id, result, ms: now() - t0 };
+    }
+    const { patient, settings } = req.job;
+    const hasRows = patient.doses.length + patient.levels.length + patient.bcells.length + patient.weights.length > 0;
+    const asOf = hasRows ? resolveAsOf(patient, req.job.asOf) : 0;
+    const report = computeReport(patient, asOf, settings);
+    return { type: 'computed', id: req.id, report, asOf, ms: now() - t0 };
+  } catch (e) {
+    return { type: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) };
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The typed messages between the app and the core worker. Plain JSON-compatible data only
+ * (structured clone), so reports cross unchanged.
+ */
+import type { Days, ParseResult, PatientRecord } from '../core/types';
+import type { PatientError, PatientReport } from '../core/report/types';
+import type { EngineSettings } from '../core/engine';
+
+/** How the as-of of a computation is chosen. */
+export type AsOfSpec =
+  /** End of the day of the patient's own last row (the CLI's default). */
+  | { kind: 'last' }
+  /** End of a given date `YYYY-MM-DD` (e.g. today). */
+  | { kind: 'date'; date: string };
+
+export interface ComputeJob {
+  patient: PatientRecord;
+  settings: EngineSettings;
+  asOf: AsOfSpec;
+}
+
+export type WorkerRequest =
+  | { type: 'parse'; id: number; text: string; file: string; labLimit?: number }
+  | { type: 'compute'; id: number; job: ComputeJob };
+
+export type WorkerResponse =
+  | { type: 'parsed'; id: number; result: ParseResult; ms: number }
+  | { type: 'computed'; id: number; report: PatientReport | PatientError; asOf: Days; ms: number }
+  | { type: 'failed'; id: number; message: string };
