@@ -1,0 +1,168 @@
+/**
+ * Calendar file (RFC 5545) with the next infusion and the next lab date of one patient, for the
+ * clinic's or the patient's agenda. Pure: the DTSTAMP is passed in (no clock), times are floating
+ * local times (no zone: the TDM CSV has none), the SUMMARY carries the pseudonym, never a name.
+ * CRLF line ends, lines folded at 75 octets (UTF-8), `\`, `;`, `,` and newlines escaped.
+ */
+import type { PatientReport } from '../../../core/report/types';
+import { formatDateTime, parseIsoTime } from '../../../core/time';
+import proposalEn from '../../i18n/proposal-en';
+import proposalNl from '../../i18n/proposal-nl';
+
+export interface IcsOptions {
+  /** The moment the file is made (DTSTAMP, written in UTC). @default the report's as-of day, 00:00 UTC */
+  dtstamp?: Date;
+  /** Language of SUMMARY and DESCRIPTION. @default 'en' */
+  lang?: string;
+  /** Time of day of the visit, `HH:MM`. @default the last dose's time of day, else 09:00 */
+  time?: string;
+  /** Length of the infusion event, minutes. @default 60 for natalizumab, 210 for ocrelizumab */
+  infusionMinutes?: number;
+  /** Natalizumab: the trough draw starts this many minutes before the infusion. @default 15 */
+  troughLeadMinutes?: number;
+  /** Length of a B-cell count (blood draw) event, minutes. @default 15 */
+  countMinutes?: number;
+}
+
+export interface IcsEvent {
+  uid: string;
+  /** Floating local start and end, `YYYY-MM-DDTHH:MM`. */
+  start: string;
+  end: string;
+  summary: string;
+  description: string;
+  /** `infusion`, `trough`, `count` or `redose`. */
+  kind: string;
+}
+
+const PRODID = '-//MS Interval//MS Interval//EN';
+
+/** Escape a TEXT value (RFC 5545 §3.3.11). */
+export function escapeText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+function octets(cp: number): number {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/** Fold a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character. */
+export function foldLine(line: string): string {
+  const out: string[] = [];
+  let cur = '';
+  let n = 0;
+  for (const ch of line) {
+    const o = octets(ch.codePointAt(0)!);
+    if (n + o > 75) {
+      // A continuation line starts with one space, which counts towards its 75 octets.
+      out.push(cur);
+      cur = ' ';
+      n = 1;
+    }
+    cur += ch;
+    n += o;
+  }
+  out.push(cur);
+  return out.join('\r\n');
+}
+
+const p2 = (n: number) => String(n).padStart(2, '0');
+
+/** `YYYY-MM-DDTHH:MM` → `YYYYMMDDTHHMM00` (floating local time). */
+function icsLocal(iso: string): string {
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}00`;
+}
+
+function icsUtc(d: Date): string {
+  return `${d.getUTCFullYear()}${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())}T${p2(d.getUTCHours())}${p2(d.getUTCMinutes())}${p2(d.getUTCSeconds())}Z`;
+}
+
+function interpolate(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (k in vars ? String(vars[k]) : `{{${k}}}`));
+}
+
+function fmtNum(x: number, nl: boolean): string {
+  const d = Math.abs(x) < 1 ? 2 : Math.abs(x) < 100 ? 1 : 0;
+  const s = String(Math.round(x * 10 ** d) / 10 ** d);
+  return nl ? s.replace('.', ',') : s;
+}
+
+function fmtDate(iso: string, nl: boolean): string {
+  return nl ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : iso.slice(0, 10);
+}
+
+/** A time `minutes` after `date` at `time` (`HH:MM`), as `YYYY-MM-DDTHH:MM`, or null if the date is invalid. */
+function at(date: string, time: string, minutes: number): string | null {
+  const t = parseIsoTime(`${date.slice(0, 10)}T${time}`);
+  return t === null ? null : formatDateTime(t + minutes / 1440);
+}
+
+/** The events of the calendar file, in date order. */
+export function icsEvents(report: PatientReport, options: IcsOptions = {}): IcsEvent[] {
+  const nl = (options.lang ?? 'en').toLowerCase().startsWith('nl');
+  const s = (nl ? proposalNl : proposalEn).ics;
+  const time = options.time ?? (report.lastDose && report.lastDose.length >= 16 ? report.lastDose.slice(11, 16) : '09:00');
+  const id = report.patientId;
+  const uidBase = encodeURIComponent(id);
+  const model = report.model.name;
+  const common = { model, version: report.model.version, asOf: fmtDate(report.asOf, nl) };
+  const events: IcsEvent[] = [];
+  const push = (kind: string, date: string, startMin: number, endMin: number, summary: string, description: string) => {
+    const start = at(date, time, startMin), end = at(date, time, endMin);
+    if (start === null || end === null) return;
+    events.push({ uid: `${kind}-${date.slice(0, 10)}-${uidBase}@ms-interval`, start, end, kind, summary, description: `${description}\n${s.disclaimer}` });
+  };
+  if (report.drug === 'natalizumab') {
+    const p = report.proposal;
+    const lead = options.troughLeadMinutes ?? 15;
+    push('trough', p.nextDose, -lead, 0, interpolate(s.trough, { id }), s.descTrough);
+    push('infusion', p.nextDose, 0, options.infusionMinutes ?? 60, interpolate(s.infusion, { id }), interpolate(s.descNat, {
+      ...common, weeks: p.intervalWeeks, trough: fmtNum(p.predictedTrough.value, nl), low: fmtNum(p.predictedTrough.low, nl), high: fmtNum(p.predictedTrough.high, nl),
+    }));
+  } else {
+    const p = report.proposal;
+    const desc = interpolate(s.descOcr, {
+      ...common, threshold: fmtNum(report.threshold.value, nl), crossing: fmtDate(p.predictedCrossing, nl),
+      low: fmtDate(p.predictedCrossingLow, nl), high: fmtDate(p.predictedCrossingHigh, nl),
+    });
+    push('count', p.nextBcellCheck, 0, options.countMinutes ?? 15, interpolate(s.count, { id }), desc);
+    push('redose', p.nextDose, 0, options.infusionMinutes ?? 210, interpolate(s.redose, { id }), desc);
+  }
+  return events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+}
+
+/** The RFC 5545 text (CRLF line ends, folded, escaped) of a report's next infusion and lab date. */
+export function buildIcs(report: PatientReport, options: IcsOptions = {}): string {
+  const nl = (options.lang ?? 'en').toLowerCase().startsWith('nl');
+  const s = (nl ? proposalNl : proposalEn).ics;
+  const stamp = options.dtstamp ? icsUtc(options.dtstamp) : `${report.asOf.replace(/-/g, '')}T000000Z`;
+  const lines: string[] = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    `PRODID:${PRODID}`,
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(interpolate(s.calendarName, { id: report.patientId }))}`,
+  ];
+  for (const e of icsEvents(report, options)) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${escapeText(e.uid)}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART:${icsLocal(e.start)}`,
+      `DTEND:${icsLocal(e.end)}`,
+      `SUMMARY:${escapeText(e.summary)}`,
+      `DESCRIPTION:${escapeText(e.description)}`,
+      `CATEGORIES:${escapeText('MS Interval')}`,
+      'TRANSP:OPAQUE',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+/** A file name for the download: the pseudonym with anything unsafe replaced. */
+export function icsFileName(report: PatientReport): string {
+  return `${report.patientId.replace(/[^A-Za-z0-9._-]+/g, '_')}-ms-interval.ics`;
+}

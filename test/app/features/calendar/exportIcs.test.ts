@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { buildIcs, escapeText, foldLine, icsEvents, icsFileName } from '../../../../src/app/features/calendar/exportIcs';
+import { natalizumabReport, ocrelizumabReport } from '../fixtures';
+
+const unfold = (text: string) => text.replace(/\r\n /g, '');
+const octets = (s: string) => new TextEncoder().encode(s).length;
+
+describe('buildIcs, natalizumab', () => {
+  const ics = buildIcs(natalizumabReport(), { dtstamp: new Date(Date.UTC(2024, 3, 23, 14, 5, 9)) });
+  const lines = unfold(ics).split('\r\n');
+
+  it('is a VCALENDAR with CRLF line ends only and a final CRLF', () => {
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//MS Interval//MS Interval//EN\r\n')).toBe(true);
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('has a trough draw just before the infusion, on the proposed date, as floating local times', () => {
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(2);
+    expect(lines.filter((l) => l.startsWith('DTSTART'))).toEqual(['DTSTART:20240527T084500', 'DTSTART:20240527T090000']);
+    expect(lines.filter((l) => l.startsWith('DTEND'))).toEqual(['DTEND:20240527T090000', 'DTEND:20240527T100000']);
+    expect(lines.filter((l) => l.startsWith('DTSTAMP'))).toEqual(['DTSTAMP:20240423T140509Z', 'DTSTAMP:20240423T140509Z']);
+    expect(lines.filter((l) => l.startsWith('UID'))).toEqual(['UID:trough-2024-05-27-NAT-001@ms-interval', 'UID:infusion-2024-05-27-NAT-001@ms-interval']);
+    expect(lines.filter((l) => l.startsWith('SUMMARY'))).toEqual([
+      'SUMMARY:Natalizumab trough draw (before the infusion): NAT-001',
+      'SUMMARY:Natalizumab infusion: NAT-001',
+    ]);
+    const desc = lines.filter((l) => l.startsWith('DESCRIPTION'))[1];
+    expect(desc).toBe('DESCRIPTION:Proposed interval 5 weeks\\; predicted steady-state trough 14.6 µg/mL (80 % interval 10.2 to 19.7). '
+      + 'Model Natalizumab two-compartment PK with Michaelis–Menten elimination (van den Berg 2025) 1.0.0\\, planned on 2024-04-22.\\n'
+      + 'Decision aid\\, not a certified medical device.');
+  });
+
+  it('folds every line at 75 octets', () => {
+    for (const l of ics.split('\r\n')) expect(octets(l)).toBeLessThanOrEqual(75);
+    expect(ics.split('\r\n').some((l) => l.startsWith(' '))).toBe(true);
+  });
+
+  it('is deterministic without a DTSTAMP (the as-of day) and writes Dutch when asked', () => {
+    const nl = unfold(buildIcs(natalizumabReport(), { lang: 'nl' }));
+    expect(nl).toContain('DTSTAMP:20240422T000000Z');
+    expect(nl).toContain('SUMMARY:Natalizumab-infusie: NAT-001');
+    expect(nl).toContain('14\\,6 µg/mL (80%-interval 10\\,2 tot 19\\,7)');
+    expect(nl).toContain('gepland op 22-04-2024');
+  });
+});
+
+describe('buildIcs, ocrelizumab', () => {
+  it('has the next B-cell count and the proposed re-dose, in date order', () => {
+    const ev = icsEvents(ocrelizumabReport());
+    expect(ev.map((e) => [e.kind, e.start, e.end])).toEqual([
+      ['count', '2024-02-05T09:00', '2024-02-05T09:15'],
+      ['redose', '2024-03-04T09:00', '2024-03-04T12:30'],
+    ]);
+    expect(ev[1].summary).toBe('Ocrelizumab re-dose (proposed): OCR-001');
+  });
+});
+
+describe('escaping and folding', () => {
+  it('escapes backslash, semicolon, comma and newlines in a pseudonym', () => {
+    expect(escapeText('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne');
+    const r = natalizumabReport();
+    r.patientId = 'X;1,2\\3';
+    const ics = unfold(buildIcs(r));
+    expect(ics).toContain('SUMMARY:Natalizumab infusion: X\\;1\\,2\\\\3');
+    expect(ics).toContain('UID:infusion-2024-05-27-X%3B1%2C2%5C3@ms-interval');
+    expect(icsFileName(r)).toBe('X_1_2_3-ms-interval.ics');
+  });
+
+  it('never splits a multi-byte character and keeps the text intact', () => {
+    const line = 'SUMMARY:' + 'µ'.repeat(100);
+    const folded = foldLine(line);
+    const parts = folded.split('\r\n');
+    // 8 + 33 × 2 = 74 (a 34th µ would need 76), then 1 + 37 × 2 = 75, then 1 + 30 × 2.
+    expect(parts.map(octets)).toEqual([74, 75, 61]);
+    expect(parts.slice(1).every((p) => p.startsWith(' '))).toBe(true);
+    expect(unfold(folded)).toBe(line);
+    expect(foldLine('short')).toBe('short');
+    expect(foldLine('x'.repeat(75))).toBe('x'.repeat(75));
+    expect(foldLine('x'.repeat(76))).toBe('x'.repeat(75) + '\r\n x');
+  });
+});
