@@ -1,0 +1,146 @@
+/**
+ * The shared pipeline behind a proposal and a prediction: prepare → fit (MAP, or the population
+ * prior when there is no level) → posterior samples (Laplace proposal, importance weights against
+ * the true posterior) → the history simulated for the MAP and every sample.
+ */
+import type { Days } from '../types';
+import type { NatalizumabOptions } from '../report/types';
+import { createRng, seedFrom } from '../random';
+import { PkSolver, FIT, FAST, compileTimeline, runTimeline, type PkParams, type Timeline } from '../pk/index';
+import { dataObjective, priorObjective, fitMap, drawMultivariateT, importanceWeights, type MapProblem } from '../fit/index';
+import { NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
+import { preparePatient, segmentParamsBuilder, individualParams, type NatalizumabPatient } from './patient';
+import type { PatientRecord } from '../types';
+
+export const N_ETA = 3;
+export const OMEGA2 = [M.omega2[0], M.omega2[1], M.omega2[2]];
+const OMEGA_INV = Float64Array.from(OMEGA2, (v) => 1 / v);
+
+export const DEFAULT_OPTIONS: NatalizumabOptions = {
+  target: 10,
+  probability: 0.9,
+  maxIntervalWeeks: 8,
+  standardIntervalWeeks: 4,
+  infusionWeekday: null,
+  samples: 400,
+  seed: 1,
+};
+
+export function resolveOptions(o: Partial<NatalizumabOptions> = {}): NatalizumabOptions {
+  const r = { ...DEFAULT_OPTIONS };
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) (r as Record<string, unknown>)[k] = v;
+  r.maxIntervalWeeks = Math.max(r.standardIntervalWeeks, Math.min(12, Math.round(r.maxIntervalWeeks)));
+  r.samples = Math.max(20, Math.round(r.samples));
+  return r;
+}
+
+export interface Analysis {
+  prep: NatalizumabPatient;
+  kind: 'map' | 'population';
+  eta: number[];
+  objective: number;
+  converged: boolean;
+  iterations: number;
+  /** Prediction (MAP) at each level. */
+  predAtLevels: Float64Array;
+  /** Samples (n × 3) with normalised weights. */
+  n: number;
+  etas: Float64Array;
+  weights: Float64Array;
+  ess: number;
+  /** State just before the last dose: MAP and per sample (n × 3). */
+  snapMap: Float64Array;
+  snaps: Float64Array;
+  /** Parameters at the current weight: MAP, and per sample. */
+  paramsMap: PkParams;
+  paramsSamples: PkParams[];
+  /** Extra output times: MAP and per sample (n × m). */
+  outTimes: Days[];
+  outMap: Float64Array;
+  outSamples: Float64Array;
+  /** Dense curve times: MAP and per sample (n × k). */
+  curveTimes: Float64Array;
+  curveMap: Float64Array;
+  curveSamples: Float64Array;
+}
+
+/** Run the pipeline. `outTimes`: exact prediction times; `curveTimes`: sorted times for the chart. */
+export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0)): Analysis {
+  const prep = preparePatient(p, asOf);
+  const nObs = prep.levels.length;
+  const obsValue = Float64Array.from(prep.levels, (l) => l.value);
+  const obsCensored = Uint8Array.from(prep.levels, (l) => (l.censored ? 1 : 0));
+  const paramsFor = segmentParamsBuilder(prep.segWeights);
+  const solver = new PkSolver(FIT);
+  const lastDoseTime = prep.lastDose ? prep.lastDose.time : asOf;
+
+  let eta = [0, 0, 0];
+  let objective = 0, converged = true, iterations = 0;
+  let cov: number[][] = OMEGA2.map((v, i) => OMEGA2.map((_, j) => (i === j ? v : 0)));
+  let kind: 'map' | 'population' = 'population';
+  if (nObs > 0 && prep.doses.length > 0) {
+    const pb: MapProblem = {
+      timeline: compileTimeline(prep.pkDoses, prep.levels.map((l) => l.time), prep.segStarts),
+      obsValue, obsCensored, sigma: M.sigmaProp, omegaInv: OMEGA_INV, paramsFor, solver, tol: FIT,
+      pred: new Float64Array(nObs),
+    };
+    const fit = fitMap(pb, N_ETA);
+    eta = fit.eta; objective = fit.objective; converged = fit.converged; iterations = fit.iterations;
+    kind = 'map';
+    if (fit.covariance) cov = fit.covariance;
+    else converged = false;
+  }
+
+  // History timeline for the samples: levels, then the requested times; snapshot before the last dose.
+  const m = outTimes.length;
+  const outputs = [...prep.levels.map((l) => l.time), ...outTimes];
+  const tl: Timeline = compileTimeline(prep.pkDoses, outputs, prep.segStarts, lastDoseTime);
+  const nOut = outputs.length;
+  const k = curveTimes.length;
+  const buf = new Float64Array(nOut);
+  const snap = new Float64Array(3);
+  const curveBuf = new Float64Array(k);
+
+  // MAP run (fit tolerance).
+  runTimeline(solver, tl, paramsFor(eta), buf, FIT, snap, { times: curveTimes, out: curveBuf });
+  const predAtLevels = buf.slice(0, nObs);
+  const outMap = buf.slice(nObs);
+  const snapMap = snap.slice();
+  const curveMap = curveBuf.slice();
+  if (kind === 'map') objective = dataObjective(predAtLevels, obsValue, obsCensored, M.sigmaProp) + priorObjective(eta, OMEGA_INV);
+
+  // Posterior samples.
+  const n = opts.samples;
+  const rng = createRng((seedFrom(p.id) ^ opts.seed) | 0);
+  const covS = kind === 'map' ? cov.map((row) => row.map((v) => v * 1.2)) : cov;
+  const draws = drawMultivariateT(rng, eta, covS, n, kind === 'map' ? 5 : Infinity)
+    ?? drawMultivariateT(rng, eta, OMEGA2.map((v, i) => OMEGA2.map((_, j) => (i === j ? v : 0))), n, 5)!;
+  const etas = draws.etas;
+  const logTarget = new Float64Array(n);
+  const snaps = new Float64Array(n * 3);
+  const outSamples = new Float64Array(n * m);
+  const curveSamples = new Float64Array(n * k);
+  const e = [0, 0, 0];
+  solver.setTolerance(FAST);
+  for (let s = 0; s < n; s++) {
+    e[0] = etas[s * 3]; e[1] = etas[s * 3 + 1]; e[2] = etas[s * 3 + 2];
+    runTimeline(solver, tl, paramsFor(e), buf, undefined, snap, k ? { times: curveTimes, out: curveBuf } : undefined);
+    let lt = -0.5 * priorObjective(e, OMEGA_INV);
+    if (nObs > 0) lt -= 0.5 * dataObjective(buf, obsValue, obsCensored, M.sigmaProp);
+    logTarget[s] = lt;
+    snaps[s * 3] = snap[0]; snaps[s * 3 + 1] = snap[1]; snaps[s * 3 + 2] = snap[2];
+    for (let j = 0; j < m; j++) outSamples[s * m + j] = buf[nObs + j];
+    curveSamples.set(curveBuf, s * k);
+  }
+  let weights: Float64Array, ess: number;
+  if (kind === 'map') ({ weights, ess } = importanceWeights(logTarget, draws.logq));
+  else { weights = new Float64Array(n).fill(1 / n); ess = n; }
+
+  const paramsMap = individualParams(prep.currentWeight, eta);
+  const paramsSamples: PkParams[] = [];
+  for (let s = 0; s < n; s++) paramsSamples.push(individualParams(prep.currentWeight, etas.subarray(s * 3, s * 3 + 3)));
+  return {
+    prep, kind, eta, objective, converged, iterations, predAtLevels, n, etas, weights, ess,
+    snapMap, snaps, paramsMap, paramsSamples, outTimes, outMap, outSamples, curveTimes, curveMap, curveSamples,
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Guards (warnings with stable codes) and the rule-based PDNMS protocol shown beside the model.
+ */
+import type { Days, DoseEvent, Issue, Observation } from '../types';
+import { formatDate, WEEK } from '../time';
+import { nextDoseDate } from './schedule';
+
+/** A level counts as a trough when drawn 21–35 days after the preceding dose (late in a ~4-week interval). */
+const TROUGH_MIN_DAYS = 21;
+const TROUGH_MAX_DAYS = 35;
+/** Antibody-like: a 4-weekly trough below this (µg/mL), or censored. */
+export const ADA_TROUGH = 2;
+
+function previousDose(doses: DoseEvent[], t: Days): DoseEvent | null {
+  let p: DoseEvent | null = null;
+  // A level at a dose time was drawn before it: strictly earlier doses only.
+  for (const d of doses) { if (d.time < t) p = d; else break; }
+  return p;
+}
+
+/** Troughs on 4-weekly dosing: levels drawn 21–35 days after the preceding dose. */
+export function troughsOnQ4w(levels: Observation[], doses: DoseEvent[]): Observation[] {
+  return levels.filter((l) => {
+    const p = previousDose(doses, l.time);
+    if (!p) return false;
+    const gap = l.time - p.time;
+    return gap >= TROUGH_MIN_DAYS && gap <= TROUGH_MAX_DAYS;
+  });
+}
+
+/** The latest level drawn late in an interval (a trough), or null. */
+export function latestTrough(levels: Observation[], doses: DoseEvent[]): Observation | null {
+  let best: Observation | null = null;
+  for (const l of levels) {
+    const p = previousDose(doses, l.time);
+    if (p && l.time - p.time >= TROUGH_MIN_DAYS) best = l;
+  }
+  return best;
+}
+
+/**
+ * Anti-drug antibodies or missed doses: one of the two latest troughs on 4-weekly dosing is below
+ * 2 µg/mL or reported below the lab's limit. Such a patient stays at 4 weeks and needs an antibody test.
+ */
+export function antibodyGuard(levels: Observation[], doses: DoseEvent[]): Issue | null {
+  const troughs = troughsOnQ4w(levels, doses).slice(-2);
+  const low = troughs.filter((l) => l.censored || l.value < ADA_TROUGH);
+  if (!low.length) return null;
+  const l = low[low.length - 1];
+  const what = l.censored ? `below ${l.value} µg/mL (under the lab's limit)` : `${round(l.value)} µg/mL`;
+  return {
+    code: 'antibodies-suspected', severity: 'warning',
+    message: `trough of ${formatDate(l.time)} is ${what} on 4-weekly dosing: anti-drug antibodies or missed doses? Keep 4-weekly dosing and test for antibodies to natalizumab`,
+    value: l.raw,
+  };
+}
+
+export function censoredIssues(levels: Observation[]): Issue[] {
+  return levels.filter((l) => l.censored).map((l) => ({
+    code: 'censored-level', severity: 'info' as const,
+    message: `level of ${formatDate(l.time)} was reported below ${l.value} µg/mL: used as "below the limit" (censored), not as a number`,
+    value: l.raw,
+  }));
+}
+
+export function residualIssues(res: { time: Days; observed: number; predicted: number; censored: boolean; standardised: number }[]): Issue[] {
+  const out: Issue[] = [];
+  for (const r of res) {
+    // A censored level is only unexplained when the prediction lies far above its limit.
+    const bad = r.censored ? r.standardised < -3 : Math.abs(r.standardised) > 3;
+    if (bad) {
+      out.push({
+        code: 'level-unexplained', severity: 'warning',
+        message: `the model cannot explain the level of ${formatDate(r.time)} (${r.censored ? '<' : ''}${round(r.observed)} µg/mL, predicted ${round(r.predicted)}): check the sample time, the dose history and the unit`,
+      });
+    }
+  }
+  return out;
+}
+
+function round(x: number): string {
+  return x >= 10 ? x.toFixed(1) : x.toPrecision(2);
+}
+
+/**
+ * PDNMS (van Kempen 2020): trough before each infusion; above 15 µg/mL the interval grows by one
+ * week, to at most 8. Our reading for the rest (the published protocol does not fix it): 10–15
+ * keeps the current interval; below 10 shortens it by one week, not below 4.
+ */
+export function protocolPdnms(doses: DoseEvent[], trough: Observation | null, infusionWeekday: number | null): { name: string; intervalWeeks: number; nextDose: string; rationale: string } {
+  const n = doses.length;
+  const current = n >= 2 ? Math.max(4, Math.min(12, Math.round((doses[n - 1].time - doses[n - 2].time) / WEEK))) : 4;
+  const last = n ? doses[n - 1].time : 0;
+  let weeks = current;
+  let rationale: string;
+  if (!trough) rationale = `no trough measured: keep the current ${current}-week interval`;
+  else if (trough.censored || trough.value < 10) {
+    weeks = Math.max(4, current - 1);
+    rationale = `latest trough ${trough.censored ? '<' : ''}${round(trough.value)} µg/mL is below 10: ${weeks < current ? `shorten by one week to ${weeks}` : 'stay at 4 weeks'}`;
+  } else if (trough.value > 15) {
+    weeks = Math.min(8, current + 1);
+    rationale = `latest trough ${round(trough.value)} µg/mL is above 15: ${weeks > current ? `extend by one week to ${weeks}` : 'stay at the 8-week maximum'}`;
+  } else rationale = `latest trough ${round(trough.value)} µg/mL is between 10 and 15: keep ${current} weeks`;
+  return { name: 'PDNMS (trough > 15 µg/mL: +1 week, max 8)', intervalWeeks: weeks, nextDose: nextDoseDate(last, weeks, infusionWeekday), rationale };
+}

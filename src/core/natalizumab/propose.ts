@@ -1,0 +1,251 @@
+/**
+ * The natalizumab proposal: for each whole-week interval from the standard one to the maximum,
+ * the steady-state trough and the next trough with their 80 % intervals and the probability of
+ * being at or above the target; the longest interval where both probabilities reach the required
+ * one is proposed. Guards keep the standard interval where the data point at antibodies, missed
+ * doses or a fit that cannot be trusted. The PDNMS rule is computed beside it.
+ */
+import type { CurvePoint, Days, Interval80, Issue, PatientRecord } from '../types';
+import type { IntervalOption, NatalizumabOptions, NatalizumabReport } from '../report/types';
+import { REPORT_SCHEMA_VERSION } from '../report/types';
+import { formatDate, formatDateTime, WEEK } from '../time';
+import { nextDoseDate } from './schedule';
+export { nextDoseDate };
+import { PkSolver, FIT, FAST } from '../pk/index';
+import { weightedQuantiles, weightedProbabilityAtLeast } from '../stats/normal';
+import { systematicResample, standardisedResidual } from '../fit/index';
+import { NATALIZUMAB_MODEL, NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
+import { analyse, resolveOptions, type Analysis } from './analysis';
+import { nextTroughs, steadyTroughs, forecastCurve } from './forecast';
+import { antibodyGuard, protocolPdnms, residualIssues, censoredIssues, latestTrough } from './guards';
+
+const Q = [0.1, 0.5, 0.9];
+/** Posterior samples (resampled) behind each forecast band on the chart. */
+const FORECAST_BAND_SAMPLES = 60;
+/** Samples with a normalised weight below this are skipped in the forecasts (they count for nothing). */
+const NEGLIGIBLE = 1e-7;
+
+
+/** Apparent half-life (days) at a concentration: ln 2·(Vc + Vp) / (CL + Vmax/(Km + C)). */
+export function apparentHalfLife(cl: number, vc: number, vp: number, vmax: number, km: number, c: number): number {
+  return Math.LN2 * (vc + vp) / (cl + vmax / (km + c));
+}
+
+function historyGrid(a: Analysis): Float64Array {
+  const { prep } = a;
+  if (!prep.doses.length) return new Float64Array(0);
+  const start = prep.doses[0].time;
+  const end = Math.max(prep.asOf, prep.levels.length ? prep.levels[prep.levels.length - 1].time : start, prep.doses[prep.doses.length - 1].time + 1);
+  return buildGrid(start, end, 110, [
+    ...prep.doses.map((d) => d.time),
+    ...prep.doses.map((d) => d.time + (d.route === 'iv' ? d.durationMin / 1440 : 0)),
+    ...prep.levels.map((l) => l.time),
+  ]);
+}
+
+function buildGrid(start: number, end: number, n: number, extra: number[]): Float64Array {
+  const set = new Set<number>();
+  for (let i = 0; i <= n; i++) set.add(start + (end - start) * i / n);
+  for (const t of extra) if (t >= start && t <= end) set.add(t);
+  return Float64Array.from([...set].sort((x, y) => x - y));
+}
+
+function interval(value: number, values: Float64Array, weights: Float64Array): Interval80 {
+  const [low, , high] = weightedQuantiles(values, weights, Q);
+  return { value, low: Math.min(low, value), high: Math.max(high, value) };
+}
+
+export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: Partial<NatalizumabOptions> = {}): NatalizumabReport {
+  const opts = resolveOptions(options);
+  const warnings: Issue[] = [];
+  // The history grid needs the prepared patient; a first cheap pass gives it.
+  const pre = analyseGridOnly(patient, asOf, opts);
+  const a = analyse(patient, asOf, opts, [], pre);
+  warnings.push(...a.prep.issues);
+  if (opts.maxIntervalWeeks > 8) {
+    warnings.push({ code: 'max-interval-beyond-8', severity: 'warning', message: `intervals up to ${opts.maxIntervalWeeks} weeks considered: beyond 8 weeks there are no trial data (PDNMS and NEXT-MS stopped at 8)` });
+  }
+  const target = opts.target;
+  const weeks: number[] = [];
+  for (let w = opts.standardIntervalWeeks; w <= opts.maxIntervalWeeks; w++) weeks.push(w);
+  const taus = weeks.map((w) => w * WEEK);
+  const nw = weeks.length;
+  const dose = a.prep.repeated;
+  const solver = new PkSolver(FIT);
+
+  // MAP forecasts.
+  const mapNext = new Float64Array(nw);
+  const mapSs = new Float64Array(nw);
+  const mapStates = new Float64Array(nw * 3);
+  nextTroughs(solver, a.paramsMap, a.snapMap, dose, taus, mapNext);
+  let ssOk = steadyTroughs(solver, a.paramsMap, dose, taus, mapSs, a.snapMap, mapStates);
+
+  // Posterior forecasts.
+  const n = a.n;
+  const nextS = new Float64Array(nw * n);
+  const ssS = new Float64Array(nw * n);
+  const tmpN = new Float64Array(nw), tmpS = new Float64Array(nw);
+  solver.setTolerance(FAST);
+  for (let s = 0; s < n; s++) {
+    if (a.weights[s] < NEGLIGIBLE) {
+      for (let i = 0; i < nw; i++) { nextS[i * n + s] = mapNext[i]; ssS[i * n + s] = mapSs[i]; }
+      continue;
+    }
+    const snap = a.snaps.subarray(s * 3, s * 3 + 3);
+    nextTroughs(solver, a.paramsSamples[s], snap, dose, taus, tmpN);
+    ssOk = steadyTroughs(solver, a.paramsSamples[s], dose, taus, tmpS, mapStates) && ssOk;
+    for (let i = 0; i < nw; i++) { nextS[i * n + s] = tmpN[i]; ssS[i * n + s] = tmpS[i]; }
+  }
+
+  const lastDoseTime = a.prep.lastDose ? a.prep.lastDose.time : asOf;
+  const alternatives: IntervalOption[] = weeks.map((w, i) => {
+    const ssVals = ssS.subarray(i * n, (i + 1) * n);
+    const nxVals = nextS.subarray(i * n, (i + 1) * n);
+    const pSteadyState = weightedProbabilityAtLeast(ssVals, a.weights, target);
+    const pNext = weightedProbabilityAtLeast(nxVals, a.weights, target);
+    return {
+      weeks: w,
+      ssTrough: interval(mapSs[i], ssVals, a.weights),
+      pSteadyState,
+      nextTrough: interval(mapNext[i], nxVals, a.weights),
+      pNext,
+      nextDose: nextDoseDate(lastDoseTime, w, opts.infusionWeekday),
+      acceptable: pSteadyState >= opts.probability && pNext >= opts.probability,
+    };
+  });
+
+  // Guards.
+  const residuals = a.prep.levels.map((l, i) => ({
+    time: l.time, observed: l.value, predicted: a.predAtLevels[i], censored: l.censored,
+    standardised: standardisedResidual(l.value, a.predAtLevels[i], M.sigmaProp),
+  }));
+  warnings.push(...censoredIssues(a.prep.levels));
+  warnings.push(...residualIssues(residuals));
+  const ada = antibodyGuard(a.prep.levels, a.prep.doses);
+  if (ada) warnings.push(ada);
+  if (a.kind === 'map' && !a.converged) {
+    warnings.push({ code: 'fit-not-converged', severity: 'warning', message: `the individual fit did not converge (${a.iterations} iterations): the standard ${opts.standardIntervalWeeks}-week interval is kept` });
+  }
+  if (!ssOk) warnings.push({ code: 'steady-state-not-converged', severity: 'warning', message: 'a steady-state trough did not settle numerically: its value is approximate' });
+  if (a.kind === 'population') {
+    warnings.push({ code: 'population-prediction', severity: 'info', message: 'no drug level measured yet: a-priori (population) prediction from body weight only; measure two troughs on 4-weekly dosing before extending' });
+  }
+
+  // Decision.
+  const std = opts.standardIntervalWeeks;
+  let chosen = std;
+  let reason: string;
+  const acceptableWeeks = alternatives.filter((o) => o.acceptable).map((o) => o.weeks);
+  const pct = Math.round(opts.probability * 100);
+  if (ada) {
+    reason = `kept at ${std} weeks: a very low trough on 4-weekly dosing suggests anti-drug antibodies or missed doses; test for antibodies before any extension`;
+  } else if (a.kind === 'map' && !a.converged) {
+    reason = `kept at ${std} weeks: the individual fit did not converge`;
+  } else if (acceptableWeeks.length === 0) {
+    reason = `kept at ${std} weeks: the data do not support an extension (even at ${std} weeks the trough is not predicted ≥ ${target} µg/mL with ${pct} % probability)`;
+  } else {
+    chosen = Math.max(...acceptableWeeks);
+    reason = chosen > std
+      ? `${chosen} weeks is the longest interval whose steady-state trough and next trough are both predicted ≥ ${target} µg/mL with at least ${pct} % probability`
+      : `kept at ${std} weeks: the data do not support an extension (at ${std + 1} weeks the trough is not predicted ≥ ${target} µg/mL with ${pct} % probability)`;
+    if (a.kind === 'population' && chosen > std) reason += ' (a-priori prediction: no level measured)';
+  }
+  const ci = weeks.indexOf(chosen);
+  const chosenOpt = alternatives[ci];
+
+  // Individual parameters (MAP, current weight).
+  const pm = a.paramsMap;
+  const individual = {
+    clearance_L_per_day: pm.cl,
+    volume_L: pm.vc + pm.vp,
+    half_life_days: apparentHalfLife(pm.cl, pm.vc, pm.vp, pm.vmax, pm.km, Math.max(chosenOpt.ssTrough.value, 0)),
+    vp_L: pm.vp,
+    vmax_mg_per_day: pm.vmax,
+  };
+
+  // Chart: history band and forecasts per candidate interval.
+  const k = a.curveTimes.length;
+  const history: CurvePoint[] = [];
+  const col = new Float64Array(n);
+  for (let j = 0; j < k; j++) {
+    for (let s = 0; s < n; s++) col[s] = a.curveSamples[s * k + j];
+    const [low, , high] = weightedQuantiles(col, a.weights, Q);
+    const v = a.curveMap[j];
+    history.push({ time: a.curveTimes[j], value: v, low: Math.min(low, v), high: Math.max(high, v) });
+  }
+  const forecasts: { weeks: number; points: CurvePoint[] }[] = [];
+  const idx = systematicResample(a.weights, FORECAST_BAND_SAMPLES, 0.5);
+  for (let i = 0; i < nw; i++) {
+    const tau = taus[i];
+    const nDoses = 3;
+    const times = buildGrid(0, nDoses * tau, 45, Array.from({ length: nDoses }, (_, d) => d * tau + (dose.into === 'central' ? dose.offset + dose.durationDays : 0)));
+    const mapCurve = new Float64Array(times.length);
+    solver.setTolerance(FIT);
+    forecastCurve(solver, a.paramsMap, a.snapMap, dose, tau, nDoses, times, mapCurve);
+    solver.setTolerance(FAST);
+    const band = new Float64Array(times.length * idx.length);
+    const c = new Float64Array(times.length);
+    for (let r = 0; r < idx.length; r++) {
+      const s = idx[r];
+      forecastCurve(solver, a.paramsSamples[s], a.snaps.subarray(s * 3, s * 3 + 3), dose, tau, nDoses, times, c);
+      for (let j = 0; j < times.length; j++) band[j * idx.length + r] = c[j];
+    }
+    const eq = new Float64Array(idx.length).fill(1);
+    forecasts.push({
+      weeks: weeks[i],
+      points: Array.from(times, (t, j) => {
+        const [low, , high] = weightedQuantiles(band.subarray(j * idx.length, (j + 1) * idx.length), eq, Q);
+        return { time: lastDoseTime + t, value: mapCurve[j], low: Math.min(low, mapCurve[j]), high: Math.max(high, mapCurve[j]) };
+      }),
+    });
+  }
+
+  const trough = latestTrough(a.prep.levels, a.prep.doses);
+  const protocol = protocolPdnms(a.prep.doses, trough, opts.infusionWeekday);
+
+  return {
+    drug: 'natalizumab',
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    patientId: patient.id,
+    asOf: formatDate(asOf),
+    model: { id: NATALIZUMAB_MODEL.id, version: NATALIZUMAB_MODEL.version, name: NATALIZUMAB_MODEL.name },
+    options: opts,
+    target: { value: target, unit: 'ug/mL' },
+    lastDose: a.prep.lastDose ? formatDateTime(a.prep.lastDose.time) : null,
+    fit: {
+      kind: a.kind,
+      converged: a.converged,
+      iterations: a.iterations,
+      objective: a.objective,
+      eta: a.eta.slice(),
+      weightKg: a.prep.currentWeight,
+      weightGiven: a.prep.weightGiven,
+      individual,
+      residuals,
+    },
+    proposal: {
+      intervalWeeks: chosen,
+      nextDose: chosenOpt.nextDose,
+      predictedTrough: chosenOpt.ssTrough,
+      probabilityAboveTarget: chosenOpt.pSteadyState,
+      nextTrough: chosenOpt.nextTrough,
+      probabilityNextAboveTarget: chosenOpt.pNext,
+      extended: chosen > std,
+      reason,
+    },
+    alternatives,
+    protocol,
+    warnings,
+    curve: { history, forecasts },
+    observations: a.prep.levels.slice(),
+    doses: a.prep.doses.map((d) => ({ time: d.time, iso: d.iso, amountMg: d.amountMg, route: d.route })),
+  };
+}
+
+/** The history grid from the patient's doses and levels (no simulation). */
+function analyseGridOnly(patient: PatientRecord, asOf: Days, _opts: NatalizumabOptions): Float64Array {
+  const doses = patient.doses.filter((d) => d.time <= asOf);
+  const first = doses.length ? doses[0].time : Infinity;
+  const levels = patient.levels.filter((l) => l.time <= asOf && l.time >= first);
+  return historyGrid({ prep: { doses, levels, asOf } } as unknown as Analysis);
+}
