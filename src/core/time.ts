@@ -33,7 +33,8 @@ export function parseAsOfDate(text: string): Days | null {
 }
 
 function parts(t: Days): Date {
-  return new Date(Math.round(t * MS_PER_DAY / 60_000) * 60_000);
+  // Round to the second (day fractions are not exact in binary), then show whole minutes.
+  return new Date(Math.round(t * 86_400) * 1000);
 }
 const p2 = (n: number) => String(n).padStart(2, '0');
 

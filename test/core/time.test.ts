@@ -20,3 +20,11 @@ describe('seeded random', () => {
     for (let i = 0; i < 10; i++) expect(a.normal()).toBe(b.normal());
   });
 });
+
+describe('formatting the end of a day', () => {
+  it('stays on that day', () => {
+    const t = parseAsOfDate('2023-12-11')!;
+    expect(formatDate(t)).toBe('2023-12-11');
+    expect(formatDateTime(t)).toBe('2023-12-11T23:59');
+  });
+});
