@@ -140,7 +140,9 @@ const proposalEn = {
     value: 'Value',
     note: 'Note',
     kind: { dose: 'Dose', level: 'Natalizumab level', bcell: 'CD19+ B-cell count' },
-    printed: 'Printed {{date}} by MS Interval {{version}}; report schema {{schema}}.',
+    printed: 'Printed {{date}} by MS Interval; report schema {{schema}}, model {{model}} {{version}}.',
+    omitted_one: '{{count}} earlier row not shown.',
+    omitted_other: '{{count}} earlier rows not shown.',
     chart: 'Chart',
   },
   ics: {

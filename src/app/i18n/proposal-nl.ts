@@ -142,7 +142,9 @@ const proposalNl: ProposalStrings = {
     value: 'Waarde',
     note: 'Opmerking',
     kind: { dose: 'Gift', level: 'Natalizumabspiegel', bcell: 'CD19+ B-celtelling' },
-    printed: 'Afgedrukt {{date}} door MS Interval {{version}}; rapportschema {{schema}}.',
+    printed: 'Afgedrukt {{date}} door MS Interval; rapportschema {{schema}}, model {{model}} {{version}}.',
+    omitted_one: '{{count}} eerdere regel niet getoond.',
+    omitted_other: '{{count}} eerdere regels niet getoond.',
     chart: 'Grafiek',
   },
   ics: {

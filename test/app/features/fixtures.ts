@@ -92,7 +92,7 @@ export function ocrelizumabReport(): OcrelizumabReport {
   const f = (t: number, t10: number) => logistic((t - dose) / 7, t10, 0.25);
   const pts: CurvePoint[] = [];
   for (let t = dose; t <= dose + 52 * 7; t += 1) pts.push({ time: t, value: f(t, 38), low: f(t, 42), high: f(t, 34) });
-  const count = (iso: string, value: number, censored = false): Observation => ({ kind: 'bcell', time: day(iso), iso, value, censored, unit: 'cells/uL', raw: censored ? `<${value}` : String(value) });
+  const count = (iso: string, value: number, censored = false): Observation => ({ kind: 'bcell', time: day(iso), iso: `${iso}T09:00`, value, censored, unit: 'cells/uL', raw: censored ? `<${value}` : String(value) });
   const probabilityByDate: { date: string; probability: number }[] = [];
   for (let w = 0; w <= 52; w++) {
     const z = (w - 38) / 3.2;

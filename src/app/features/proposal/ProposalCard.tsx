@@ -19,6 +19,8 @@ export interface ProposalCardProps {
   settings: EngineSettings;
   choice?: Choice | null;
   onChoose?: (c: Choice) => void;
+  /** Open the model details (print). @default false */
+  expandDetails?: boolean;
 }
 
 export function isPatientError(r: PatientReport | PatientError): r is PatientError {
@@ -219,7 +221,7 @@ export function SettingsList({ report, t, lang }: { report: PatientReport; t: T;
   );
 }
 
-export function ModelDetails({ report, t, lang }: { report: PatientReport; t: T; lang: string }) {
+export function ModelDetails({ report, t, lang, open = false }: { report: PatientReport; t: T; lang: string; open?: boolean }) {
   const info: ModelInfo | undefined = MODELS[report.model.id];
   const fitLine = report.drug === 'natalizumab'
     ? t('model.fitNat', {
@@ -238,7 +240,7 @@ export function ModelDetails({ report, t, lang }: { report: PatientReport; t: T;
       {info && info.sources.length > 0 && (
         <ul className="proposal__sources">{info.sources.map((s) => <li key={s}>{s}</li>)}</ul>
       )}
-      <details className="proposal__details" data-testid="model-details">
+      <details className="proposal__details" data-testid="model-details" open={open}>
         <summary>{t('model.details')}</summary>
         {info ? (
           <>
@@ -309,7 +311,7 @@ export function Disclaimer({ t }: { t: T }) {
   return <p className="proposal__disclaimer" data-testid="disclaimer">{t('disclaimer')}</p>;
 }
 
-export function ProposalCard({ report, settings, choice, onChoose }: ProposalCardProps) {
+export function ProposalCard({ report, settings, choice, onChoose, expandDetails = false }: ProposalCardProps) {
   const { t, lang } = useStrings('proposal');
   if (isPatientError(report)) {
     const target = settings.natalizumab.target;
@@ -337,12 +339,12 @@ export function ProposalCard({ report, settings, choice, onChoose }: ProposalCar
         <h3>{t('warnings.heading')}</h3>
         <Warnings issues={report.warnings} t={t} />
       </section>
-      <ChoiceForm key={report.patientId} report={report} choice={choice} onChoose={onChoose} t={t} lang={lang} />
+      {(onChoose || choice) && <ChoiceForm key={report.patientId} report={report} choice={choice} onChoose={onChoose} t={t} lang={lang} />}
       <section>
         <h3>{t('settings.heading')}</h3>
         <SettingsList report={report} t={t} lang={lang} />
       </section>
-      <ModelDetails report={report} t={t} lang={lang} />
+      <ModelDetails report={report} t={t} lang={lang} open={expandDetails} />
     </section>
   );
 }

@@ -1,0 +1,76 @@
+/**
+ * One printable page per patient: pseudonym, the data used, the chart, the proposal with the
+ * protocol and warnings, the model, and the disclaimer. Shown only when printing (print.css);
+ * PrintButton mounts it and calls window.print().
+ */
+import type { PatientReport } from '../../../core/report/types';
+import type { EngineSettings } from '../../../core/engine';
+import { ForecastChart } from '../chart/ForecastChart';
+import { ProposalCard } from '../proposal/ProposalCard';
+import type { Choice } from '../proposal/choices';
+import { formatIso, formatNumber } from '../proposal/format';
+import { useStrings } from '../proposal/use-strings';
+import './print.css';
+
+export interface PrintReportProps {
+  report: PatientReport;
+  settings: EngineSettings;
+  choice?: Choice | null;
+  /** `YYYY-MM-DD` of printing (the app's clock; shown in the footer). */
+  printedOn?: string;
+  /** Most rows of the data table on the page (latest kept; the number left out is stated). @default 24 */
+  maxRows?: number;
+}
+
+interface DataRow { time: number; iso: string; event: string; value: string; note: string }
+
+export function dataRows(report: PatientReport, t: (k: string) => string, lang: string): DataRow[] {
+  const rows: DataRow[] = [];
+  for (const d of report.doses) {
+    const route = 'route' in d ? ` ${String(d.route).toUpperCase()}` : '';
+    rows.push({ time: d.time, iso: d.iso, event: t('print.kind.dose'), value: `${formatNumber(d.amountMg, lang)} mg${route}`, note: '' });
+  }
+  for (const o of report.observations) {
+    const unit = o.kind === 'level' ? 'µg/mL' : 'cells/µL';
+    rows.push({ time: o.time, iso: o.iso, event: t(`print.kind.${o.kind}`), value: `${o.censored ? '<' : ''}${formatNumber(o.value, lang)} ${unit}`, note: o.note ?? '' });
+  }
+  return rows.sort((a, b) => a.time - b.time);
+}
+
+export function PrintReport({ report, settings, choice, printedOn, maxRows = 24 }: PrintReportProps) {
+  const { t, lang } = useStrings('proposal');
+  const rows = dataRows(report, t, lang);
+  const shown = rows.slice(Math.max(0, rows.length - maxRows));
+  const left = rows.length - shown.length;
+  return (
+    <article className="print-report" data-testid="print-report">
+      <header className="print-report__header">
+        <h1>{t('print.title', { id: report.patientId })}</h1>
+        <p><strong>{t('print.pseudonym')}:</strong> {report.patientId} · {t(`drug.${report.drug}`)} · {t('asOf', { date: formatIso(report.asOf, lang) })}</p>
+      </header>
+      <section className="print-report__chart" aria-label={t('print.chart')}>
+        <ForecastChart report={report} width={700} height={250} hideControls />
+      </section>
+      <div className="print-report__columns">
+        <ProposalCard report={report} settings={settings} choice={choice} />
+        <section className="print-report__data">
+          <h3>{t('print.data')}</h3>
+          {left > 0 && <p className="proposal__muted">{t('print.omitted', { count: left })}</p>}
+          <table className="proposal__table" data-testid="print-data">
+            <thead><tr><th scope="col">{t('print.time')}</th><th scope="col">{t('print.event')}</th><th scope="col">{t('print.value')}</th><th scope="col">{t('print.note')}</th></tr></thead>
+            <tbody>
+              {shown.map((r, i) => (
+                <tr key={`${r.iso}-${i}`}><td>{formatIso(r.iso, lang)}{r.iso.length > 10 ? ` ${r.iso.slice(11, 16)}` : ''}</td><td>{r.event}</td><td>{r.value}</td><td>{r.note}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+      <footer className="print-report__footer">
+        {t('print.printed', { date: formatIso(printedOn ?? report.asOf, lang), schema: report.schemaVersion, model: report.model.id, version: report.model.version })}
+      </footer>
+    </article>
+  );
+}
+
+export default PrintReport;

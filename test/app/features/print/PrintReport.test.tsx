@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { EngineSettings } from '../../../../src/core/engine';
+import { natalizumabReport, ocrelizumabReport } from '../fixtures';
+
+// jsdom has no canvas: the chart itself is checked in the browser tests.
+vi.mock('../../../../src/app/features/chart/ForecastChart', () => ({
+  ForecastChart: ({ report }: { report: { patientId: string } }) => <div data-testid="forecast-chart">chart {report.patientId}</div>,
+  default: () => null,
+}));
+
+const { PrintReport } = await import('../../../../src/app/features/print/PrintReport');
+const { PrintButton } = await import('../../../../src/app/features/print/PrintButton');
+const settings: EngineSettings = { natalizumab: {}, ocrelizumab: {} };
+
+afterEach(cleanup);
+
+describe('PrintReport', () => {
+  it('has the pseudonym, the chart, the proposal, the data table and the disclaimer', () => {
+    render(<PrintReport report={natalizumabReport()} settings={settings} printedOn="2024-04-23" />);
+    const page = screen.getByTestId('print-report');
+    expect(page.querySelector('h1')!.textContent).toBe('MS Interval report: NAT-001');
+    expect(within(page).getByTestId('forecast-chart')).toBeTruthy();
+    expect(within(page).getByTestId('next-dose').textContent).toBe('2024-05-27');
+    expect(within(page).getByTestId('disclaimer').textContent).toContain('not a certified medical device');
+    expect(within(page).queryByTestId('choice')).toBeNull();
+    const rows = within(screen.getByTestId('print-data')).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(15); // 13 infusions + 2 troughs
+    expect(rows[rows.length - 2].textContent).toBe('2024-04-22 08:50Natalizumab level22.8 µg/mL');
+    expect(rows[rows.length - 1].textContent).toBe('2024-04-22 09:00Dose300 mg IV');
+    expect(page.textContent).toContain('Printed 2024-04-23 by MS Interval; report schema 1, model natalizumab-vandenberg-2025 1.0.0.');
+  });
+
+  it('keeps the latest rows on one page and says how many were left out', () => {
+    render(<PrintReport report={natalizumabReport()} settings={settings} maxRows={5} />);
+    expect(within(screen.getByTestId('print-data')).getAllByRole('row')).toHaveLength(6);
+    expect(screen.getByTestId('print-report').textContent).toContain('10 earlier rows not shown.');
+  });
+
+  it('shows censored counts with their < sign', () => {
+    render(<PrintReport report={ocrelizumabReport()} settings={settings} />);
+    const cells = within(screen.getByTestId('print-data')).getAllByRole('row').map((r) => r.textContent);
+    expect(cells).toContain('2023-11-27 09:00CD19+ B-cell count<1 cells/µL');
+  });
+});
+
+describe('PrintButton', () => {
+  it('mounts the report outside the app root and calls window.print()', async () => {
+    const print = vi.fn();
+    vi.stubGlobal('print', print);
+    render(<div id="app"><PrintButton report={natalizumabReport()} settings={settings} /></div>);
+    expect(document.querySelector('.print-root')).toBeNull();
+    fireEvent.click(screen.getByTestId('print-button'));
+    await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
+    const root = document.querySelector('.print-root')!;
+    expect(root.parentElement).toBe(document.body);
+    expect(within(root as HTMLElement).getByTestId('print-report')).toBeTruthy();
+    act(() => { window.dispatchEvent(new Event('afterprint')); });
+    expect(document.querySelector('.print-root')).toBeNull();
+    vi.unstubAllGlobals();
+  });
+});
