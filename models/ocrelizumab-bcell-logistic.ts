@@ -43,7 +43,7 @@ export const OCRELIZUMAB_BCELL = {
    * less than its own counts would (hierarchical "widening"). Calibrated on the virtual-patient
    * set (see scripts/validate-ocrelizumab.ts) as a round value, not a fitted optimum.
    */
-  cycleLogT10Sd: 0.1,
+  cycleLogT10Sd: 0.07,
   cycleLogRSd: 0.3,
   /** Counts this soon after an infusion (weeks) may precede depletion: not used in the fit. */
   depletionWeeks: 2,
@@ -84,7 +84,7 @@ export const OCRELIZUMAB_MODEL: ModelInfo = {
     { name: 'Bmax', value: M.defaultBmax, unit: 'cells/uL', description: 'plateau: the patient\'s pre-treatment count (a bcell row before the first dose) when known, else 200', source: 'shared/reference/ocrelizumab.md §3; adult normal range about 90–500 cells/µL (§4)', status: 'assumption', note: 'fixed, not estimated' },
     { name: 'θ (reference count)', value: M.referenceCount, unit: 'cells/uL', description: 'count crossed at T10; a clinic threshold c ≠ 10 is crossed at T10 + ln((Bmax/10 − 1)/(Bmax/c − 1))/r', source: 'BLOOMS-style threshold, shared/reference/ocrelizumab.md §1', status: 'assumption' },
     { name: 'observation SD', value: M.obsSd, unit: 'ln(cells/uL + 1)', description: 'ln(count + 1) ~ N(ln(B + 1), 0.35²); counts reported as 0 or <x are censored below the limit', source: REF, status: 'derived', note: DERIVED },
-    { name: 'cycle-to-cycle SD of ln T10', value: M.cycleLogT10Sd, unit: '-', omega2: M.cycleLogT10Sd ** 2, description: 'previous cycle\'s ln T10 = current ln T10 + N(0, 0.1²): the previous cycle\'s counts inform the current cycle, widened', source: 'assumption; checked on the virtual-patient validation set (scripts/validate-ocrelizumab.ts)', status: 'assumption', note: DERIVED },
+    { name: 'cycle-to-cycle SD of ln T10', value: M.cycleLogT10Sd, unit: '-', omega2: M.cycleLogT10Sd ** 2, description: 'previous cycle\'s ln T10 = current ln T10 + N(0, 0.07²) (≈ 2 weeks at 30 weeks): the previous cycle\'s counts inform the current cycle, widened', source: 'assumption; checked on the virtual-patient validation set (scripts/validate-ocrelizumab.ts)', status: 'assumption', note: DERIVED },
     { name: 'cycle-to-cycle SD of ln r', value: M.cycleLogRSd, unit: '-', omega2: M.cycleLogRSd ** 2, description: 'previous cycle\'s ln r = current ln r + N(0, 0.3²)', source: 'assumption', status: 'assumption', note: DERIVED },
   ],
   notes: [

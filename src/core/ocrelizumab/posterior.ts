@@ -2,7 +2,7 @@
  * Exact grid posterior over (ln T10, ln r) for one ocrelizumab cycle, and what follows from it:
  * crossing-time quantiles, the distribution of the true count at any time, P(count ≥ c by t).
  *
- * The grid is uniform in ln T10 (600 nodes, ≈ 0.1 week at 32 weeks) and ln r (64 nodes), over
+ * The grid is uniform in ln T10 (401 nodes, ≈ 0.16 week at 32 weeks) and ln r (48 nodes), over
  * ±4.5 prior SDs (T10) and ±4 prior SDs (r). Each node carries a cell; within a cell the mass is
  * spread uniformly in ln T10, so CDFs are piecewise linear rather than staircases. Everything
  * downstream (crossing quantiles, count quantiles, probabilities) is computed from per-row
@@ -51,8 +51,10 @@ export interface GridPosterior {
 }
 
 const M = OCRELIZUMAB_BCELL;
-export const GRID_NT = 600;
-export const GRID_NR = 64;
+export const GRID_NT = 401;
+export const GRID_NR = 48;
+/** The previous cycle's likelihood is computed and smoothed on every COARSE-th T10 node, then interpolated. */
+const COARSE = 4;
 const T_SPAN = 4.5;
 const R_SPAN = 4;
 
@@ -105,8 +107,8 @@ function addLogLik(out: Float64Array, obs: CountObs[], t10: Float64Array, r: Flo
 function smooth(src: Float64Array, nT: number, nR: number, sdT: number, sdR: number): Float64Array {
   let cur = src;
   if (sdT > 0) {
-    // Riemann sum of the Gaussian kernel with a stride so that about 12 taps span one SD.
-    const stride = Math.max(1, Math.floor(sdT / 12));
+    // Riemann sum of the Gaussian kernel, with a stride so that at most about 8 taps span one SD.
+    const stride = Math.max(1, Math.floor(sdT / 8));
     const half = Math.ceil((3.5 * sdT) / stride);
     const taps = new Float64Array(2 * half + 1);
     let tot = 0;
@@ -178,15 +180,27 @@ export function fitGrid(input: FitInput): GridPosterior {
   }
 
   if (input.previous.length > 0) {
-    const llp = new Float64Array(n);
-    addLogLik(llp, input.previous, t10, r, input.bmax);
+    // On the coarse T10 grid (every COARSE-th node): the smoothed likelihood varies on the scale
+    // of the cycle-to-cycle SD, far wider than the coarse step, so linear interpolation is exact enough.
+    const nC = (nT - 1) / COARSE + 1;
+    const t10c = new Float64Array(nC);
+    for (let i = 0; i < nC; i++) t10c[i] = t10[i * COARSE];
+    const llp = new Float64Array(nC * nR);
+    addLogLik(llp, input.previous, t10c, r, input.bmax);
     let mx = -Infinity;
-    for (let q = 0; q < n; q++) if (llp[q] > mx) mx = llp[q];
-    for (let q = 0; q < n; q++) llp[q] = Math.exp(llp[q] - mx);
-    const sdT = (input.cycleLogT10Sd ?? M.cycleLogT10Sd) / dLogT;
+    for (let q = 0; q < llp.length; q++) if (llp[q] > mx) mx = llp[q];
+    for (let q = 0; q < llp.length; q++) llp[q] = Math.exp(llp[q] - mx);
+    const sdT = (input.cycleLogT10Sd ?? M.cycleLogT10Sd) / (dLogT * COARSE);
     const sdR = (input.cycleLogRSd ?? M.cycleLogRSd) / dLogR;
-    const sm = smooth(llp, nT, nR, sdT, sdR);
-    for (let q = 0; q < n; q++) lp[q] += Math.log(sm[q] + 1e-300);
+    const sm = smooth(llp, nC, nR, sdT, sdR);
+    for (let j = 0; j < nR; j++) {
+      const base = j * nT, cb = j * nC;
+      for (let i = 0; i < nT; i++) {
+        const ic = Math.floor(i / COARSE), f = (i - ic * COARSE) / COARSE;
+        const v = f === 0 ? sm[cb + ic] : (1 - f) * sm[cb + ic] + f * sm[cb + ic + 1];
+        lp[base + i] += Math.log(v + 1e-300);
+      }
+    }
   }
   addLogLik(lp, input.current, t10, r, input.bmax);
 
@@ -236,7 +250,9 @@ export function probCrossedBy(p: GridPosterior, c: number, t: number): number {
   const d = shiftFor(p, c);
   if (d === Infinity) return 0;
   let s = 0;
+  const stride = p.nT + 1;
   for (let j = 0; j < p.nR; j++) {
+    if (p.cum[j * stride + p.nT] < 1e-15) continue; // rows without mass
     const x = t - d / p.r[j];
     if (x <= 0) continue;
     s += rowCdfLog(p, j, Math.log(x));
@@ -274,7 +290,7 @@ export function countQuantile(p: GridPosterior, t: number, q: number): number {
   const f = (lc: number) => 1 - probCrossedBy(p, Math.exp(lc), t);
   const lo = Math.log(0.01), hi = Math.log(p.bmax * (1 - 1e-9));
   if (f(lo) >= q) return 0;
-  return Math.exp(invert(f, q, lo, hi, 1e-5));
+  return Math.exp(invert(f, q, lo, hi, 1e-3));
 }
 
 /** Quantile q of the marginal posterior of r (per week), cell-uniform in ln r. */

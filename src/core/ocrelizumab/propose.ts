@@ -159,7 +159,7 @@ export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: 
     const nextDoseDay = daysSince >= o.minWeeks * 7 ? asOfDay : doseDay + 7 * minW;
     nextCheck = formatDate(nextDoseDay + 7 * o.firstCountWeek);
   } else {
-    weeks = Number.isFinite(qRedose) ? Math.round(qRedose) : maxW;
+    weeks = Number.isFinite(qRedose) ? Math.floor(qRedose) : maxW;
     let why = `re-dose at week ${weeks} (the ${Math.round(o.redoseQuantile * 100)}th percentile of the crossing, rounded to whole weeks)`;
     if (weeks > maxW) { weeks = maxW; why = `re-dose at week ${maxW}, the maximum interval (the crossing is predicted later)`; }
     if (weeks < minW) { weeks = minW; why = `re-dose at week ${minW}, the 5-month minimum (the crossing is predicted earlier)`; }
