@@ -176,7 +176,7 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
     settle(ctx, pending, line, pid, undefined);
     return;
   }
-  if (fields.length > ctx.headerLength && fields.slice(ctx.headerLength).some((f) => f.trim() !== '')) {
+  if (fields.length > ctx.headerLength) { // a shifted row: refused even when the surplus field is empty
     pend(pending, 'row_fields', 'error', MSG.row_fields(fields.length, ctx.headerLength, ctx.separator));
     settle(ctx, pending, line, pid, undefined);
     return;
