@@ -92,7 +92,7 @@ function curveDatasets(points: CurvePoint[], log: boolean, floor: number, label:
   return [
     { label: `${bandLabel} low`, data: low, borderWidth: 0, pointRadius: 0, pointHitRadius: 0, fill: false, borderColor: 'transparent', backgroundColor: bandColor },
     { label: bandLabel, data: high, borderWidth: 0, pointRadius: 0, pointHitRadius: 0, fill: '-1', borderColor: 'transparent', backgroundColor: bandColor },
-    { label, data: mid, borderColor: color, backgroundColor: color, borderWidth: width, pointRadius: 0, pointHitRadius: 4, fill: false, tension: 0, ...(dash ? { borderDash: dash } : {}) },
+    { label, data: mid, borderColor: color, backgroundColor: color, borderWidth: width, pointRadius: 0, pointHitRadius: 4, pointStyle: 'line' as PointStyle, fill: false, tension: 0, ...(dash ? { borderDash: dash } : {}) },
   ];
 }
 
@@ -119,16 +119,17 @@ function doseDataset(doses: { time: Days; amountMg: number }[], label: string): 
   };
 }
 
-function vline(x: number, color: string, text: string, dash: number[] = [4, 4], position: 'start' | 'end' | 'center' = 'start'): AnnotationOptions {
+/** A vertical line; its label `position` runs from 'start' (bottom) to 'end' (top), or a percentage. */
+function vline(x: number, color: string, text: string, dash: number[] = [4, 4], position: 'start' | 'end' | 'center' | `${number}%` = 'start'): AnnotationOptions {
   return {
-    type: 'line', xMin: x, xMax: x, borderColor: color, borderWidth: 1.5, borderDash: dash, drawTime: 'afterDatasetsDraw',
+    type: 'line', xMin: x, xMax: x, borderColor: color, borderWidth: 1.5, borderDash: dash, drawTime: 'beforeDatasetsDraw',
     label: { display: true, content: text, position, rotation: 0, backgroundColor: 'rgba(255,255,255,0.85)', color, font: { size: 11 }, padding: 3 },
   };
 }
 
 function hline(y: number, color: string, text: string): AnnotationOptions {
   return {
-    type: 'line', yMin: y, yMax: y, borderColor: color, borderWidth: 1.5, borderDash: [6, 4], drawTime: 'afterDatasetsDraw',
+    type: 'line', yMin: y, yMax: y, borderColor: color, borderWidth: 1.5, borderDash: [6, 4], drawTime: 'beforeDatasetsDraw',
     label: { display: true, content: text, position: 'start', backgroundColor: 'rgba(255,255,255,0.85)', color, font: { size: 11 }, padding: 3 },
   };
 }
@@ -203,7 +204,7 @@ function buildNatalizumab(r: NatalizumabReport, o: BuildOptions): BuiltChart {
   r.curve.forecasts.filter((f) => f !== proposed && f.points.length > 0).forEach((f, i) => {
     const c = COLORS.alternatives[i % COLORS.alternatives.length];
     datasets.push({ label: t('series.forecastAlt', { weeks: f.weeks }), data: f.points.map((p) => ({ x: p.time, y: clampForLog(p.value, log, floor) })),
-      borderColor: c, backgroundColor: c, borderWidth: 1.25, borderDash: [5, 4], pointRadius: 0, pointHitRadius: 4, fill: false });
+      borderColor: c, backgroundColor: c, borderWidth: 1.25, borderDash: [5, 4], pointRadius: 0, pointHitRadius: 4, pointStyle: 'line' as PointStyle, fill: false });
   });
   const obsStart = datasets.length;
   datasets.push(...observationDatasets(r.observations, log, floor, t('series.measured'), t('series.censored')));
@@ -283,16 +284,15 @@ function buildOcrelizumab(r: OcrelizumabReport, o: BuildOptions): BuiltChart {
   if (crossLo !== null && crossHi !== null) {
     annotations.crossingBand = {
       type: 'box', xMin: crossLo, xMax: crossHi, backgroundColor: COLORS.crossingBand, borderWidth: 0, drawTime: 'beforeDatasetsDraw',
-      label: { display: true, content: t('line.crossingBand'), position: { x: 'center', y: 'start' }, color: COLORS.crossing, font: { size: 11 } },
+      label: { display: true, content: t('line.crossingBand'), position: { x: 'center', y: 'end' }, yAdjust: -4, color: COLORS.crossing, font: { size: 11 } },
     };
   }
-  if (cross !== null) annotations.crossing = vline(cross, COLORS.crossing, t('line.crossing', { date: formatIso(p.predictedCrossing, lang) }), [2, 2], 'center');
+  // Labels at different heights, so lines a few weeks apart do not print over each other.
+  if (cross !== null) annotations.crossing = vline(cross, COLORS.crossing, t('line.crossing', { date: formatIso(p.predictedCrossing, lang) }), [2, 2], '62%');
   if (redose !== null) annotations.redose = vline(redose, COLORS.redose, t('line.redose', { date: formatIso(p.nextDose, lang) }), [6, 3], 'end');
-  if (count !== null) annotations.nextCount = vline(count, COLORS.count, t('line.nextCount', { date: formatIso(p.nextBcellCheck, lang) }), [4, 4], 'start');
+  if (count !== null) annotations.nextCount = vline(count, COLORS.count, t('line.nextCount', { date: formatIso(p.nextBcellCheck, lang) }), [4, 4], '38%');
   const asOf = parseAsOfDate(r.asOf);
-  if (asOf !== null) annotations.asOf = vline(asOf, COLORS.asOf, t('line.asOf', { date: formatIso(r.asOf, lang) }), [2, 3], 'start');
-  // Two vertical lines on the same day would print their labels on top of each other.
-  if (annotations.asOf && count !== null && asOf !== null && Math.abs(count - asOf) < 3) delete (annotations.asOf as { label?: unknown }).label;
+  if (asOf !== null) annotations.asOf = vline(asOf, COLORS.asOf, t('line.asOf', { date: formatIso(r.asOf, lang) }), [2, 3], '85%');
 
   const unit = t('unit.count');
   const label = (item: TooltipItem<'line'>) => {
@@ -309,6 +309,12 @@ function buildOcrelizumab(r: OcrelizumabReport, o: BuildOptions): BuiltChart {
   };
   const options = baseOptions(o, xmin, xmax, t('axis.count'), floor, bands, label);
   options.plugins!.annotation = { annotations };
+  if (!log) {
+    // What matters is the approach to the threshold: show up to 4× the threshold (or the highest
+    // count), and let the repopulated plateau run off the top rather than flatten the start.
+    const top = Math.max(4 * r.threshold.value, ...r.observations.map((ob) => 1.3 * ob.value));
+    (options.scales!.y as { max?: number }).max = Math.ceil(top / 5) * 5;
+  }
 
   const measured = r.observations.filter((x) => !x.censored);
   const summary = t('summary.ocrelizumab', {
