@@ -85,7 +85,7 @@ export const OCRELIZUMAB_MODEL: ModelInfo = {
     { name: 'θ (reference count)', value: M.referenceCount, unit: 'cells/uL', description: 'count crossed at T10; a clinic threshold c ≠ 10 is crossed at T10 + ln((Bmax/10 − 1)/(Bmax/c − 1))/r', source: 'BLOOMS-style threshold, shared/reference/ocrelizumab.md §1', status: 'assumption' },
     { name: 'observation SD', value: M.obsSd, unit: 'ln(cells/uL + 1)', description: 'ln(count + 1) ~ N(ln(B + 1), 0.35²); counts reported as 0 or <x are censored below the limit', source: REF, status: 'derived', note: DERIVED },
     { name: 'cycle-to-cycle SD of ln T10', value: M.cycleLogT10Sd, unit: '-', omega2: M.cycleLogT10Sd ** 2, description: 'previous cycle\'s ln T10 = current ln T10 + N(0, 0.07²) (≈ 2 weeks at 30 weeks): the previous cycle\'s counts inform the current cycle, widened', source: 'assumption; checked on the virtual-patient validation set (scripts/validate-ocrelizumab.ts)', status: 'assumption', note: DERIVED },
-    { name: 'cycle-to-cycle SD of ln r', value: M.cycleLogRSd, unit: '-', omega2: M.cycleLogRSd ** 2, description: 'previous cycle\'s ln r = current ln r + N(0, 0.3²)', source: 'assumption', status: 'assumption', note: DERIVED },
+    { name: 'cycle-to-cycle SD of ln r', value: M.cycleLogRSd, unit: '-', omega2: M.cycleLogRSd ** 2, description: 'previous cycle\'s ln r = current ln r + N(0, 0.3²)', source: 'assumption (no published cycle-to-cycle data); checked on the virtual-patient validation set', status: 'assumption', note: DERIVED },
   ],
   notes: [
     'Priors reproduce [D]: ≥ 15 cells/µL in 4 % / 54 % / 91 % of patients at 26 / 39 / 52 weeks; median re-dosing at about 32 weeks on a 4-weekly schedule from week 24.',
