@@ -8,7 +8,7 @@ import { parseTdmCsv, cutAsOf } from '../core/records/index';
 import { computeReport, predictPatient, lastEventTime, type EngineSettings } from '../core/engine';
 import { proposeLine, predictLine } from '../core/report/cli-line';
 import { parseAsOfDate, parseIsoTime, formatDate } from '../core/time';
-import type { Days, PatientRecord } from '../core/types';
+import type { Days, Issue, PatientRecord } from '../core/types';
 
 export interface CliResult {
   stdout: string[];
@@ -127,8 +127,26 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer): Cli
 
   const stdout: string[] = [];
   let status: 0 | 1 = parsedFile.issues.some((i) => i.severity === 'error') ? 1 : 0;
-  const patients = [...parsedFile.patients].sort((a, b) => a.order - b.order);
-  for (const p of patients) {
+  // Every patient named in the file gets a line, in order of first appearance: also one whose
+  // rows were all refused (its line carries the errors).
+  type Entry = { first: number; patient: PatientRecord | null; id: string; drug: string | null; issues: Issue[] };
+  const entries: Entry[] = parsedFile.patients.map((p) => ({ first: firstLine(p), patient: p, id: p.id, drug: p.drug, issues: p.issues }));
+  const known = new Set(parsedFile.patients.map((p) => p.id));
+  for (const i of parsedFile.issues) {
+    if (i.patientId === undefined || known.has(i.patientId)) continue;
+    const e = entries.find((x) => x.patient === null && x.id === i.patientId);
+    if (e) e.issues.push(i);
+    else entries.push({ first: i.line ?? Infinity, patient: null, id: i.patientId, drug: null, issues: [i] });
+  }
+  entries.sort((a, b) => a.first - b.first);
+  for (const entry of entries) {
+    const p = entry.patient;
+    if (p === null) {
+      const errs = entry.issues.filter((i) => i.severity === 'error');
+      stdout.push(JSON.stringify({ patient_id: entry.id, drug: entry.drug, error: `no row could be used: ${errs.map((i) => i.message).join('; ')}` }));
+      status = 1;
+      continue;
+    }
     const rowErrors = p.issues.filter((i) => i.severity === 'error');
     if (rowErrors.length) {
       // Planning on a record with unusable rows would silently ignore data: refuse this patient.
@@ -154,6 +172,13 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer): Cli
     }
   }
   return { stdout, stderr, status };
+}
+
+/** The file line where a patient first appears. */
+function firstLine(p: PatientRecord): number {
+  let first = Infinity;
+  for (const list of [p.doses, p.levels, p.bcells, p.weights, p.issues]) for (const e of list) if (e.line !== undefined && e.line < first) first = e.line;
+  return first === Infinity ? p.order : first;
 }
 
 /** The end of the day containing t (the CLI plans from the whole of a patient's last day). */

@@ -26,6 +26,8 @@ const files: Record<string, string> = {
     'GOOD-1,natalizumab,dose,2024-02-05T09:00,300,mg,iv,60,',
     'BAD-1,natalizumab,dose,2024-01-08T09:00,300,mg,iv,60,',
     'BAD-1,natalizumab,level,2024-02-05T08:45,-3,ug/mL,,,',
+    'ALLBAD,natalizumab,dose,2024-02-30T09:00,300,mg,iv,60,',
+    'GOOD-2,ocrelizumab,dose,2024-01-08T09:00,600,mg,iv,210,',
   ].join('\n'),
 };
 const read = (f: string): Buffer => {
@@ -94,7 +96,9 @@ describe('tdm propose', () => {
     const r = runCli(['propose', 'bad-row.csv'], read);
     expect(r.status).toBe(1);
     const out = lines(r);
-    expect(out.map((o) => o.patient_id)).toEqual(['GOOD-1', 'BAD-1']);
+    expect(out.map((o) => o.patient_id)).toEqual(['GOOD-1', 'BAD-1', 'ALLBAD', 'GOOD-2']);
+    expect(out[2].error).toBe('no row could be used: bad-row.csv:6: time "2024-02-30" is not a valid date: write YYYY-MM-DD or YYYY-MM-DDTHH:MM (local time), e.g. 2024-03-05T09:30');
+    expect(out[3].proposal).toBeDefined();
     expect(out[0].proposal).toBeDefined();
     expect(out[1].error).toContain('bad-row.csv:5');
     expect(r.stderr.join('\n')).toContain('bad-row.csv:5');
