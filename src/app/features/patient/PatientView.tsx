@@ -2,15 +2,14 @@
  * One patient: the plan (as-of date and which results it knows), the proposal card, the chart,
  * the clinician's choice, per-patient settings and the table of doses, levels, counts and weights.
  */
-import { Suspense, useState } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineSettings } from '../../../core/engine';
 import type { PatientRecord } from '../../../core/types';
-import type { PatientError, PatientReport } from '../../../core/report/types';
 import type { StoredPatient } from '../../storage/db';
 import type { ReportEntry } from '../../use-reports';
 import { EventTable } from './EventTable';
-import { ForecastChart, PrintReport, ProposalCard, loadIcs, type CardChoice } from './slots';
+import { CalendarButton, ForecastChart, PrintButton, ProposalCard, type CardChoice } from './slots';
 import { SettingsForm } from '../settings/SettingsForm';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { effectiveSettings, hasOverrides, withShownDefaults } from '../../lib/settings';
@@ -28,17 +27,6 @@ interface Props {
   onClose: () => void;
 }
 
-/** PLACEHOLDER until src/app/features/proposal/ProposalCard.tsx lands: the bare proposal with the stable hooks. */
-function PlaceholderCard({ report }: { report: PatientReport | PatientError }) {
-  if (isError(report)) return <div data-testid="proposal" className="card card-error" role="alert">{report.error}</div>;
-  return (
-    <div data-testid="proposal" className="card">
-      <p>Next dose: <strong data-testid="next-dose">{report.proposal.nextDose}</strong></p>
-      <p>{report.proposal.reason}</p>
-    </div>
-  );
-}
-
 export function PatientView({ patient, entry, clinic, onSaveRecord, onChoose, onOverrides, onDelete, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
@@ -50,20 +38,7 @@ export function PatientView({ patient, entry, clinic, onSaveRecord, onChoose, on
   const known = asOfIso ? samples.filter((s) => s.iso.slice(0, 10) <= asOfIso) : samples;
   const lastKnown = known.length ? known[known.length - 1] : null;
   const later = asOfIso ? samples.length - known.length : 0;
-  const [icsError, setIcsError] = useState('');
-
-  const exportIcs = async () => {
-    setIcsError('');
-    try {
-      const m = loadIcs ? await loadIcs() : null;
-      const fn = (m?.exportIcs ?? m?.downloadIcs ?? m?.default) as ((...a: unknown[]) => unknown) | undefined;
-      if (!fn) throw new Error('calendar export not available');
-      await fn(report, settings);
-    } catch (e) {
-      setIcsError(e instanceof Error ? e.message : String(e));
-    }
-  };
-
+  const choice = patient.choice ? { option: patient.choice.option, reason: patient.choice.reason } : null;
   return (
     <section className="patient" aria-labelledby="patient-title" data-selected-patient={patient.id}>
       <header className="patient-head">
@@ -85,31 +60,23 @@ export function PatientView({ patient, entry, clinic, onSaveRecord, onChoose, on
       <ErrorBoundary title={t('error.partTitle')} hint={t('error.partHint')} reloadLabel={t('error.reload')} resetKey={report}>
         {report ? (
           <Suspense fallback={<p>{t('patient.loading')}</p>}>
-            {ProposalCard
-              ? <ProposalCard report={report} settings={settings} choice={patient.choice ? { option: patient.choice.option, reason: patient.choice.reason } : null} onChoose={(c) => void onChoose(c)} />
-              : <PlaceholderCard report={report} />}
+            <ProposalCard report={report} settings={settings} choice={choice} onChoose={(c) => void onChoose(c)} />
           </Suspense>
         ) : <p className="card">{t('patient.computing')}</p>}
         {patient.choice ? (
-          <p className="choice">
-            {t('patient.choice', { option: patient.choice.option, reason: patient.choice.reason })}{' '}
+          <p className="choice-tools">
             <button type="button" className="link" onClick={() => void onChoose(null)}>{t('patient.clearChoice')}</button>
           </p>
         ) : null}
-        {report && !isError(report) && ForecastChart ? (
+        {report && !isError(report) ? (
           <Suspense fallback={<p>{t('patient.loadingChart')}</p>}>
             <div className="chart-box"><ForecastChart report={report} /></div>
+            <div className="patient-actions">
+              <PrintButton report={report} settings={settings} choice={choice} />
+              <CalendarButton report={report} />
+            </div>
           </Suspense>
         ) : null}
-        <div className="patient-actions">
-          {report && PrintReport ? (
-            <Suspense fallback={null}>
-              <PrintReport report={report} settings={settings} choice={patient.choice ? { option: patient.choice.option, reason: patient.choice.reason } : null} />
-            </Suspense>
-          ) : null}
-          {report && !isError(report) && loadIcs ? <button type="button" onClick={() => void exportIcs()}>{t('patient.ics')}</button> : null}
-          {icsError ? <span role="alert" className="field-error">{icsError}</span> : null}
-        </div>
       </ErrorBoundary>
 
       <details className="overrides">
