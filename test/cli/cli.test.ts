@@ -97,7 +97,7 @@ describe('tdm propose', () => {
     expect(r.status).toBe(1);
     const out = lines(r);
     expect(out.map((o) => o.patient_id)).toEqual(['GOOD-1', 'BAD-1', 'ALLBAD', 'GOOD-2']);
-    expect(out[2].error).toBe('no row could be used: bad-row.csv:6: time "2024-02-30" is not a valid date: write YYYY-MM-DD or YYYY-MM-DDTHH:MM (local time), e.g. 2024-03-05T09:30');
+    expect(out[2].error).toBe('no row could be used: bad-row.csv:6: time "2024-02-30T09:00" is not a valid date: write YYYY-MM-DD or YYYY-MM-DDTHH:MM (local time), e.g. 2024-03-05T09:30');
     expect(out[3].proposal).toBeDefined();
     expect(out[0].proposal).toBeDefined();
     expect(out[1].error).toContain('bad-row.csv:5');
