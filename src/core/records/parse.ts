@@ -211,7 +211,7 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
     else pend(pending, 'kind_unknown', 'error', MSG.kind_unknown(kindCell), 'kind', kindCell);
   }
 
-  // time, rounded to the minute so that `time` and `iso` always agree
+  // time, to the minute (as formatDateTime gives it) so that `time` and `iso` always agree
   const timeCell = rawCell(fields, col.time).trim();
   let time: Days | undefined;
   let iso = '';
