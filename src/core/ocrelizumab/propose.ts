@@ -160,7 +160,7 @@ export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: 
     nextCheck = formatDate(nextDoseDay + 7 * o.firstCountWeek);
   } else {
     weeks = Number.isFinite(qRedose) ? Math.floor(qRedose) : maxW;
-    let why = `re-dose at week ${weeks} (the ${Math.round(o.redoseQuantile * 100)}th percentile of the crossing, rounded to whole weeks)`;
+    let why = `re-dose at week ${weeks} (the last whole week on or before the ${Math.round(o.redoseQuantile * 100)}th percentile of the crossing)`;
     if (weeks > maxW) { weeks = maxW; why = `re-dose at week ${maxW}, the maximum interval (the crossing is predicted later)`; }
     if (weeks < minW) { weeks = minW; why = `re-dose at week ${minW}, the 5-month minimum (the crossing is predicted earlier)`; }
     if (weeks < elapsedW) {
@@ -170,7 +170,8 @@ export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: 
     nextDose = dateAtWeek(weeks);
     // Next count: at the count quantile of the crossing, at least minCountGapWeeks after the
     // latest count of this cycle and not before as-of, in whole weeks after the infusion.
-    let wc = Number.isFinite(qCount) ? Math.round(qCount) : maxW;
+    // A count after the re-dose date is of no use for this decision: at the latest on that day.
+    let wc = Math.min(Number.isFinite(qCount) ? Math.round(qCount) : maxW, weeks);
     wc = Math.max(wc, elapsedW);
     if (latest) wc = Math.max(wc, Math.ceil((startOfDay(latest.time) + 7 * o.minCountGapWeeks - doseDay) / 7 - 1e-9));
     nextCheck = dateAtWeek(wc);
