@@ -204,7 +204,9 @@ function buildNatalizumab(r: NatalizumabReport, o: BuildOptions): BuiltChart {
   r.curve.forecasts.filter((f) => f !== proposed && f.points.length > 0).forEach((f, i) => {
     const c = COLORS.alternatives[i % COLORS.alternatives.length];
     datasets.push({ label: t('series.forecastAlt', { weeks: f.weeks }), data: f.points.map((p) => ({ x: p.time, y: clampForLog(p.value, log, floor) })),
-      borderColor: c, backgroundColor: c, borderWidth: 1.25, borderDash: [5, 4], pointRadius: 0, pointHitRadius: 4, pointStyle: 'line' as PointStyle, fill: false });
+      borderColor: c, backgroundColor: c, borderWidth: 1.25, borderDash: [5, 4], pointRadius: 0, pointHitRadius: 4, pointStyle: 'line' as PointStyle, fill: false,
+      // Shown on demand (click its legend entry): five overlapping forecasts hide the proposed one.
+      hidden: true });
   });
   const obsStart = datasets.length;
   datasets.push(...observationDatasets(r.observations, log, floor, t('series.measured'), t('series.censored')));

@@ -97,7 +97,7 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
       </section>
       <section>
         <h3>{t('alternatives.heading')}</h3>
-        <table className="proposal__table" data-testid="alternatives">
+        <div className="proposal__scroll"><table className="proposal__table" data-testid="alternatives">
           <thead>
             <tr>
               <th scope="col">{t('alternatives.interval')}</th>
@@ -121,7 +121,7 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
         <p className="proposal__muted">{t('alternatives.note', { unit })}</p>
       </section>
     </>
@@ -167,7 +167,7 @@ function OcrelizumabBody({ r, t, lang }: { r: OcrelizumabReport; t: T; lang: str
       </section>
       <section>
         <h3>{t('ocr.probHeading', { threshold })}</h3>
-        <table className="proposal__table" data-testid="alternatives">
+        <div className="proposal__scroll"><table className="proposal__table" data-testid="alternatives">
           <thead><tr><th scope="col">{t('ocr.date')}</th><th scope="col">{t('ocr.weeksAfter')}</th><th scope="col">{t('ocr.probability', { threshold })}</th></tr></thead>
           <tbody>
             {probabilityRows(r).map((row) => (
@@ -178,7 +178,7 @@ function OcrelizumabBody({ r, t, lang }: { r: OcrelizumabReport; t: T; lang: str
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></div>
       </section>
     </>
   );
@@ -244,7 +244,7 @@ export function ModelDetails({ report, t, lang, open = false }: { report: Patien
         <summary>{t('model.details')}</summary>
         {info ? (
           <>
-            <table className="proposal__table">
+            <div className="proposal__scroll"><table className="proposal__table">
               <thead><tr><th scope="col">{t('model.param')}</th><th scope="col">{t('model.value')}</th><th scope="col">{t('model.unit')}</th>
                 <th scope="col">{t('model.variability')}</th><th scope="col">{t('model.source')}</th><th scope="col">{t('model.status')}</th></tr></thead>
               <tbody>
@@ -259,7 +259,7 @@ export function ModelDetails({ report, t, lang, open = false }: { report: Patien
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </table></div>
             {info.notes.length > 0 && <ul className="proposal__muted">{info.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
           </>
         ) : <p>{t('model.unknown')}</p>}

@@ -25,6 +25,8 @@ describe('natalizumab chart datasets', () => {
     // The band fills between low and high; the curve itself is not filled.
     expect(b.data.datasets[1].fill).toBe('-1');
     expect(b.data.datasets[2].fill).toBe(false);
+    // Alternatives start hidden (legend toggles them); the proposed forecast is shown.
+    expect(b.data.datasets.filter((d) => d.hidden).map((d) => d.label)).toEqual(['Forecast, 4-week interval', 'Forecast, 6-week interval', 'Forecast, 7-week interval', 'Forecast, 8-week interval']);
     expect(b.data.datasets[1].data).toHaveLength(r.curve.history.length);
     expect(b.data.datasets[0].data[10].y).toBeCloseTo(r.curve.history[10].low, 12);
     expect(b.data.datasets[1].data[10].y).toBeCloseTo(r.curve.history[10].high, 12);
