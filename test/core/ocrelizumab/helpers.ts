@@ -23,7 +23,8 @@ export function patient(spec: PatientSpec): PatientRecord {
     const time = typeof when === 'number' ? when : t(when);
     const censored = raw.startsWith('<') || raw === '0';
     const value = raw.startsWith('<') ? Number(raw.slice(1)) : raw === '0' ? 1 : Number(raw);
-    return { kind: 'bcell', time, iso: formatDateTime(time), value, censored, unit: 'cells/uL', raw, line: 100 + i };
+    const o: Observation = { kind: 'bcell', time, iso: formatDateTime(time), value, censored, unit: 'cells/uL', raw, line: 100 + i };
+    return o;
   }).sort((a, b) => a.time - b.time);
   return { id: spec.id ?? 'OCR-T', drug: 'ocrelizumab', doses, levels: [], bcells, weights: [], issues: [], order: 0 };
 }
