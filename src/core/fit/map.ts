@@ -2,8 +2,9 @@
  * MAP Bayesian estimation of η: damped Newton from the prior mode (η = 0), Nelder–Mead as a
  * fallback and a restart from its answer, so the reported optimum is the true one.
  */
-import { dampedNewton, nelderMead, spdInverse } from './optimise';
-import { mapObjective, type MapProblem } from './objective';
+import { cholesky, cholSolve, dampedNewton, nelderMead, spdInverse } from './optimise';
+import { dataObjective, mapObjective, predictObservations, priorObjective, type MapProblem } from './objective';
+import { logNormCdf } from '../stats/normal';
 
 export interface MapFit {
   eta: number[];
@@ -17,9 +18,95 @@ export interface MapFit {
   covariance: number[][] | null;
 }
 
+/** Per-observation first derivative and (expected / non-negative) second derivative of the objective with respect to the prediction f. */
+function obsDerivatives(y: number, f: number, censored: boolean, sigma: number): [number, number] {
+  const ff = Math.max(f, 1e-9);
+  if (!censored) {
+    const r = (y - ff) / (sigma * ff);
+    const g = -2 * r * y / (sigma * ff * ff) + 2 / ff;
+    const h = 2 / (sigma * sigma * ff * ff) + 4 / (ff * ff);
+    return [g, h];
+  }
+  const term = (x: number) => -2 * logNormCdf((y - x) / (sigma * x));
+  const d = 1e-4 * ff;
+  const a = term(ff - d), b = term(ff), c = term(ff + d);
+  return [(c - a) / (2 * d), Math.max((c - 2 * b + a) / (d * d), 0)];
+}
+
+/**
+ * Gauss–Newton / Fisher scoring with Levenberg damping: the Jacobian of the predictions by
+ * forward differences (nEta + 1 simulations per iteration), the objective's derivatives with
+ * respect to each prediction exactly. Returns null when it does not converge.
+ */
+export function fisherScoring(pb: MapProblem, nEta: number, x0: number[], maxIter = 60): (MapFit & { gnHessian: number[][] }) | null {
+  const nObs = pb.obsValue.length;
+  const ofvOf = (pred: ArrayLike<number>, eta: ArrayLike<number>) => dataObjective(pred, pb.obsValue, pb.obsCensored, pb.sigma) + priorObjective(eta, pb.omegaInv);
+  let eta = x0.slice();
+  let f0 = Float64Array.from(predictObservations(pb, eta));
+  let ofv = ofvOf(f0, eta);
+  let evaluations = 1;
+  let lambda = 1e-3;
+  const J = Array.from({ length: nObs }, () => new Array<number>(nEta).fill(0));
+  let H: number[][] = [];
+  for (let it = 1; it <= maxIter; it++) {
+    const delta = 1e-4;
+    for (let j = 0; j < nEta; j++) {
+      const e = eta.slice(); e[j] += delta;
+      const fj = predictObservations(pb, e); evaluations++;
+      for (let i = 0; i < nObs; i++) J[i][j] = (fj[i] - f0[i]) / delta;
+    }
+    const G = eta.map((v, j) => 2 * pb.omegaInv[j] * v);
+    H = Array.from({ length: nEta }, (_, a) => Array.from({ length: nEta }, (_, b) => (a === b ? 2 * pb.omegaInv[a] : 0)));
+    for (let i = 0; i < nObs; i++) {
+      const [g, h] = obsDerivatives(pb.obsValue[i], f0[i], pb.obsCensored[i] === 1, pb.sigma);
+      for (let a = 0; a < nEta; a++) {
+        G[a] += g * J[i][a];
+        for (let b = 0; b < nEta; b++) H[a][b] += h * J[i][a] * J[i][b];
+      }
+    }
+    let accepted = false;
+    let stepNorm = 0, df = 0;
+    for (let tries = 0; tries < 25; tries++) {
+      const A = H.map((row, a) => row.map((v, b) => (a === b ? v * (1 + lambda) : v)));
+      const l = cholesky(A);
+      if (!l) { lambda *= 10; continue; }
+      let d = cholSolve(l, G.map((g) => -g));
+      const norm = Math.sqrt(d.reduce((s, v) => s + v * v, 0));
+      if (norm > 1) d = d.map((v) => v / norm);
+      const en = eta.map((v, j) => v + d[j]);
+      const fn = Float64Array.from(predictObservations(pb, en)); evaluations++;
+      const ofvN = ofvOf(fn, en);
+      if (Number.isFinite(ofvN) && ofvN <= ofv + 1e-10) {
+        df = ofv - ofvN; stepNorm = Math.min(norm, 1);
+        eta = en; f0 = fn; ofv = ofvN; accepted = true;
+        lambda = Math.max(lambda / 10, 1e-7);
+        break;
+      }
+      lambda *= 10;
+    }
+    if (!accepted) {
+      // No descent along the damped direction: at the optimum if the gradient is tiny.
+      const gn = Math.sqrt(G.reduce((s, v) => s + v * v, 0));
+      if (gn < 1e-3) return { eta, objective: ofv, iterations: it, evaluations, converged: true, hessian: H, covariance: inv2(H), gnHessian: H };
+      return null;
+    }
+    if (stepNorm < 1e-6 || (df < 1e-10 && stepNorm < 1e-4)) {
+      return { eta, objective: ofv, iterations: it, evaluations, converged: true, hessian: H, covariance: inv2(H), gnHessian: H };
+    }
+  }
+  return null;
+}
+
+function inv2(h: number[][]): number[][] | null {
+  const inv = spdInverse(h);
+  return inv ? inv.map((row) => row.map((v) => 2 * v)) : null;
+}
+
 export function fitMap(pb: MapProblem, nEta: number): MapFit {
-  const f = (eta: number[]) => mapObjective(pb, eta);
   const x0 = new Array<number>(nEta).fill(0);
+  const fs = fisherScoring(pb, nEta, x0);
+  if (fs && fs.covariance) return fs;
+  const f = (eta: number[]) => mapObjective(pb, eta);
   let res = dampedNewton(f, x0);
   let iterations = res.iterations, evaluations = res.evaluations;
   if (!res.converged) {

@@ -104,7 +104,6 @@ export function dampedNewton(f: (x: number[]) => number, x0: number[], opts: { m
   let gh = fdGradHess(f, x); evaluations += gh.evals;
   let fx = gh.f0;
   for (; iterations < maxIter; iterations++) {
-    const n = x.length;
     let accepted = false;
     let stepNorm = 0;
     let fnew = fx;
@@ -132,7 +131,6 @@ export function dampedNewton(f: (x: number[]) => number, x0: number[], opts: { m
     gh = fdGradHess(f, x); evaluations += gh.evals;
     fx = gh.f0;
     if (stepNorm < xtol || (df < ftol && stepNorm < 1e-3)) { converged = true; iterations++; break; }
-    void n;
   }
   return { x, fx, iterations, evaluations, converged, last: gh };
 }

@@ -16,14 +16,20 @@ import { weightedQuantiles, weightedProbabilityAtLeast } from '../stats/normal';
 import { systematicResample, standardisedResidual } from '../fit/index';
 import { NATALIZUMAB_MODEL, NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
 import { analyse, resolveOptions, type Analysis } from './analysis';
-import { nextTroughs, steadyTroughs, forecastCurve } from './forecast';
+import { nextTroughs, steadyTroughs, forecastCurve, lineariseSteadyState, sampleSteadyTrough } from './forecast';
+import { individualParams } from './patient';
 import { antibodyGuard, protocolPdnms, residualIssues, censoredIssues, latestTrough } from './guards';
 
 const Q = [0.1, 0.5, 0.9];
 /** Posterior samples (resampled) behind each forecast band on the chart. */
 const FORECAST_BAND_SAMPLES = 60;
-/** Samples with a normalised weight below this are skipped in the forecasts (they count for nothing). */
-const NEGLIGIBLE = 1e-7;
+/**
+ * Equal-weight resample (systematic, from the importance-weighted draws) on which the forecasts
+ * (steady-state and next troughs) are computed: the costly part, so fewer than the draws.
+ */
+const FORECAST_SAMPLES = 160;
+/** Equal-weight resample behind the history band. */
+const HISTORY_BAND_SAMPLES = 120;
 
 
 /** Apparent half-life (days) at a concentration: ln 2·(Vc + Vp) / (CL + Vmax/(Km + C)). */
@@ -48,6 +54,13 @@ function buildGrid(start: number, end: number, n: number, extra: number[]): Floa
   for (let i = 0; i <= n; i++) set.add(start + (end - start) * i / n);
   for (const t of extra) if (t >= start && t <= end) set.add(t);
   return Float64Array.from([...set].sort((x, y) => x - y));
+}
+
+/** Two quantiles of equal-weight values (sorts in place), linear interpolation between order statistics. */
+function sortedQuantiles(v: Float64Array, q1: number, q2: number): [number, number] {
+  v.sort();
+  const at = (q: number) => { const x = q * (v.length - 1); const i = Math.floor(x); const f = x - i; return i + 1 < v.length ? v[i] + f * (v[i + 1] - v[i]) : v[i]; };
+  return [at(q1), at(q2)];
 }
 
 function interval(value: number, values: Float64Array, weights: Float64Array): Interval80 {
@@ -79,35 +92,40 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   const mapStates = new Float64Array(nw * 3);
   nextTroughs(solver, a.paramsMap, a.snapMap, dose, taus, mapNext);
   let ssOk = steadyTroughs(solver, a.paramsMap, dose, taus, mapSs, a.snapMap, mapStates);
+  const wt = a.prep.currentWeight;
+  const lins = taus.map((tau, i) => lineariseSteadyState(solver, (e) => individualParams(wt, e), a.eta, dose, tau, mapStates.subarray(i * 3, i * 3 + 3)));
 
-  // Posterior forecasts.
-  const n = a.n;
+  // Posterior forecasts on an equal-weight resample of the importance-weighted draws.
+  const idxSs = systematicResample(a.weights, Math.min(a.n, FORECAST_SAMPLES), 0.5);
+  const n = idxSs.length;
+  const eqW = new Float64Array(n).fill(1 / n);
   const nextS = new Float64Array(nw * n);
   const ssS = new Float64Array(nw * n);
-  const tmpN = new Float64Array(nw), tmpS = new Float64Array(nw);
+  const tmpN = new Float64Array(nw);
   solver.setTolerance(FAST);
-  for (let s = 0; s < n; s++) {
-    if (a.weights[s] < NEGLIGIBLE) {
-      for (let i = 0; i < nw; i++) { nextS[i * n + s] = mapNext[i]; ssS[i * n + s] = mapSs[i]; }
-      continue;
-    }
+  for (let r = 0; r < n; r++) {
+    const s = idxSs[r];
     const snap = a.snaps.subarray(s * 3, s * 3 + 3);
     nextTroughs(solver, a.paramsSamples[s], snap, dose, taus, tmpN);
-    ssOk = steadyTroughs(solver, a.paramsSamples[s], dose, taus, tmpS, mapStates) && ssOk;
-    for (let i = 0; i < nw; i++) { nextS[i * n + s] = tmpN[i]; ssS[i * n + s] = tmpS[i]; }
+    const eta = a.etas.subarray(s * 3, s * 3 + 3);
+    for (let i = 0; i < nw; i++) {
+      const res = sampleSteadyTrough(solver, a.paramsSamples[s], eta, dose, lins[i]);
+      ssOk = ssOk && res.converged;
+      nextS[i * n + r] = tmpN[i]; ssS[i * n + r] = res.trough;
+    }
   }
 
   const lastDoseTime = a.prep.lastDose ? a.prep.lastDose.time : asOf;
   const alternatives: IntervalOption[] = weeks.map((w, i) => {
     const ssVals = ssS.subarray(i * n, (i + 1) * n);
     const nxVals = nextS.subarray(i * n, (i + 1) * n);
-    const pSteadyState = weightedProbabilityAtLeast(ssVals, a.weights, target);
-    const pNext = weightedProbabilityAtLeast(nxVals, a.weights, target);
+    const pSteadyState = weightedProbabilityAtLeast(ssVals, eqW, target);
+    const pNext = weightedProbabilityAtLeast(nxVals, eqW, target);
     return {
       weeks: w,
-      ssTrough: interval(mapSs[i], ssVals, a.weights),
+      ssTrough: interval(mapSs[i], ssVals, eqW),
       pSteadyState,
-      nextTrough: interval(mapNext[i], nxVals, a.weights),
+      nextTrough: interval(mapNext[i], nxVals, eqW),
       pNext,
       nextDose: nextDoseDate(lastDoseTime, w, opts.infusionWeekday),
       acceptable: pSteadyState >= opts.probability && pNext >= opts.probability,
@@ -166,10 +184,11 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   // Chart: history band and forecasts per candidate interval.
   const k = a.curveTimes.length;
   const history: CurvePoint[] = [];
-  const col = new Float64Array(n);
+  const idxH = systematicResample(a.weights, Math.min(a.n, HISTORY_BAND_SAMPLES), 0.5);
+  const col = new Float64Array(idxH.length);
   for (let j = 0; j < k; j++) {
-    for (let s = 0; s < n; s++) col[s] = a.curveSamples[s * k + j];
-    const [low, , high] = weightedQuantiles(col, a.weights, Q);
+    for (let r = 0; r < idxH.length; r++) col[r] = a.curveSamples[idxH[r] * k + j];
+    const [low, high] = sortedQuantiles(col, 0.1, 0.9);
     const v = a.curveMap[j];
     history.push({ time: a.curveTimes[j], value: v, low: Math.min(low, v), high: Math.max(high, v) });
   }
@@ -190,11 +209,10 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
       forecastCurve(solver, a.paramsSamples[s], a.snaps.subarray(s * 3, s * 3 + 3), dose, tau, nDoses, times, c);
       for (let j = 0; j < times.length; j++) band[j * idx.length + r] = c[j];
     }
-    const eq = new Float64Array(idx.length).fill(1);
     forecasts.push({
       weeks: weeks[i],
       points: Array.from(times, (t, j) => {
-        const [low, , high] = weightedQuantiles(band.subarray(j * idx.length, (j + 1) * idx.length), eq, Q);
+        const [low, high] = sortedQuantiles(band.subarray(j * idx.length, (j + 1) * idx.length), 0.1, 0.9);
         return { time: lastDoseTime + t, value: mapCurve[j], low: Math.min(low, mapCurve[j]), high: Math.max(high, mapCurve[j]) };
       }),
     });

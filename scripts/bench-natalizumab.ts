@@ -1,0 +1,46 @@
+/**
+ * Speed of the natalizumab engine on the validation patients: median time of one MAP fit (with
+ * the posterior samples), of one full proposal, and of a predict call.
+ * Run: npx tsx scripts/bench-natalizumab.ts [csv]
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseTdmCsv } from '../src/core/records/index';
+import { lastEventTime } from '../src/core/engine';
+import { proposeNatalizumab, predictNatalizumab, analyse, resolveOptions } from '../src/core/natalizumab/index';
+
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+
+export function benchNatalizumab(csvPath = 'fixtures/validation/natalizumab-virtual.csv', rounds = 2): string {
+  const patients = parseTdmCsv(readFileSync(csvPath, 'utf8'), csvPath).patients.filter((p) => p.drug === 'natalizumab');
+  const opts = resolveOptions({});
+  const fitMs: number[] = [], fitOnlyMs: number[] = [], proposeMs: number[] = [], predictMs: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const p of patients) {
+      const asOf = lastEventTime(p);
+      let t = performance.now();
+      analyse(p, asOf, { ...opts, samples: 20 });
+      fitOnlyMs.push(performance.now() - t);
+      t = performance.now();
+      analyse(p, asOf, opts);
+      fitMs.push(performance.now() - t);
+      t = performance.now();
+      proposeNatalizumab(p, asOf);
+      proposeMs.push(performance.now() - t);
+      t = performance.now();
+      predictNatalizumab(p, asOf, [asOf + 42]);
+      predictMs.push(performance.now() - t);
+    }
+  }
+  return [
+    `natalizumab bench, ${patients.length} patients × ${rounds} rounds (median ms per patient, one core)`,
+    `MAP fit (+20 samples): ${median(fitOnlyMs).toFixed(2)} ms`,
+    `fit + posterior (${opts.samples} samples): ${median(fitMs).toFixed(2)} ms`,
+    `full proposal: ${median(proposeMs).toFixed(2)} ms (total ${proposeMs.reduce((a, b) => a + b, 0) / rounds / patients.length * 1000 / 1000} ms mean → ${(proposeMs.reduce((a, b) => a + b, 0) / rounds / patients.length).toFixed(1)} s per 1000 patients)`,
+    `predict (1 time): ${median(predictMs).toFixed(2)} ms`,
+  ].join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log(benchNatalizumab(process.argv[2]));
+}
