@@ -30,7 +30,8 @@ const DrugSchema = z.enum(['natalizumab', 'ocrelizumab']);
 const KindSchema = z.enum(['dose', 'level', 'bcell', 'weight']);
 const RouteSchema = z.enum(['iv', 'sc']);
 
-const KNOWN_COLUMNS: readonly string[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
+const KNOWN_COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as const;
+type KnownColumn = (typeof KNOWN_COLUMNS)[number];
 
 /** A cell a spreadsheet would run as a formula, neutralised with a leading `'` by the writer. */
 const NEUTRALISED = /^'+[=+\-@\t\r]/;
@@ -106,7 +107,7 @@ interface FileContext {
   labLimit: number;
   headerLength: number;
   /** Index of each known column, -1 when absent. */
-  col: Record<(typeof KNOWN_COLUMNS)[number], number>;
+  col: Record<KnownColumn, number>;
   extraColumns: { name: string; index: number }[];
   patients: Map<string, PatientState>;
   rowIssues: Issue[];
@@ -348,7 +349,7 @@ function readHeader(fields: string[], headerLine: string, fileIssue: (code: Issu
       return;
     }
     seen.add(name);
-    if ((KNOWN_COLUMNS as readonly string[]).includes(name)) col[name as (typeof KNOWN_COLUMNS)[number]] = i;
+    if ((KNOWN_COLUMNS as readonly string[]).includes(name)) col[name as KnownColumn] = i;
     else {
       extraColumns.push({ name: names[i], index: i });
       fileIssue('column_unknown', 'warning', MSG.column_unknown(names[i]), 1, names[i]);
