@@ -56,7 +56,7 @@ const proposalEn = {
     nextTrough: 'Trough at next visit (80 % interval)',
     pNext: 'P(≥ target) at next visit',
     proposed: 'proposed',
-    belowRequired: '(below the required chance)',
+    belowRequired: '(too low)',
     note: 'Troughs in {{unit}}. Steady state: the trough once the interval has been repeated until troughs settle (3–4 intervals).',
   },
   warnings: {

@@ -58,7 +58,7 @@ const proposalNl: ProposalStrings = {
     nextTrough: 'Dalspiegel volgend bezoek (80%-interval)',
     pNext: 'P(≥ streefwaarde) volgend bezoek',
     proposed: 'voorstel',
-    belowRequired: '(onder de vereiste kans)',
+    belowRequired: '(te laag)',
     note: 'Dalspiegels in {{unit}}. Evenwicht: de dalspiegel nadat het interval is herhaald tot de dalspiegels stabiel zijn (3–4 intervallen).',
   },
   warnings: {

@@ -62,6 +62,11 @@ export class Store {
 
   private loading: Promise<void> | null = null;
 
+  /** Changes wait until storage has been read, so nothing done during start-up is overwritten. */
+  private async settled(): Promise<void> {
+    if (this.loading) await this.loading.catch(() => undefined);
+  }
+
   /** Open the database and read everything; `seed` is called with no patients stored yet. Runs once. */
   load(seed?: () => Promise<PatientRecord[]>, dbName?: string): Promise<void> {
     if (!this.loading) this.loading = this.doLoad(seed, dbName);
@@ -131,6 +136,7 @@ export class Store {
 
   /** Apply a change to some patients (null removes), remembering the old values for undo. */
   private async change(label: string, next: Map<string, StoredPatient | null>): Promise<void> {
+    await this.settled();
     const cur = new Map(this.state.patients.map((p) => [p.id, p]));
     const before = new Map<string, StoredPatient | null>();
     for (const id of next.keys()) before.set(id, cur.get(id) ?? null);
@@ -156,6 +162,7 @@ export class Store {
 
   /** Save imported patients: a patient whose id exists is replaced (its choice and overrides kept). */
   async importRecords(records: PatientRecord[], label: string): Promise<void> {
+    await this.settled();
     const cur = new Map(this.state.patients.map((p) => [p.id, p]));
     let seq = this.state.patients.reduce((m, p) => Math.max(m, p.seq + 1), 0);
     const next = new Map<string, StoredPatient | null>();
@@ -190,18 +197,21 @@ export class Store {
   }
 
   async setClinic(clinic: EngineSettings, label: string): Promise<void> {
+    await this.settled();
     this.pushUndo({ label, before: new Map(), clinic: this.state.clinic });
     this.set({ clinic });
     await this.persistClinic();
   }
 
   async setAsOfMode(asOfMode: AsOfMode): Promise<void> {
+    await this.settled();
     this.set({ asOfMode });
     try { await this.db?.settings.put({ key: 'asOfMode', value: asOfMode }); } catch (e) { this.storageFailed(e); }
   }
 
   /** Replace everything (restore from a backup); undoable. */
   async replaceAll(patients: StoredPatient[], clinic: EngineSettings, label: string): Promise<void> {
+    await this.settled();
     const next = new Map<string, StoredPatient | null>();
     for (const p of this.state.patients) next.set(p.id, null);
     patients.forEach((p, i) => next.set(p.id, { ...p, seq: i }));
@@ -214,6 +224,7 @@ export class Store {
 
   /** Undo the latest change; returns its label or null. */
   async undo(): Promise<string | null> {
+    await this.settled();
     const u = this.undoStack.pop();
     if (!u) return null;
     this.set({ undoLabels: this.undoStack.map((x) => x.label) });

@@ -4,12 +4,12 @@
  * saved, and its message is shown next to the row. Dates are shown and typed in the user's
  * format (ISO is always accepted); units come from the spec's lists.
  */
-import { Fragment, useId, useMemo, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Issue, PatientRecord } from '../../../core/types';
 import { emptyRow, kindsFor, recordToRows, shortMessage, UNITS, type EventRow, type RowKind } from '../../lib/rows';
 import { formatDisplayDate, formatEditableTime, normaliseDecimal, parseDisplayDate, type Lang } from '../../lib/dates';
-import { validateRows } from './validate-edit';
+import { preloadValidator, validateRows } from './validate-edit';
 
 interface Props {
   record: PatientRecord;
@@ -47,6 +47,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
   const errId = useId();
+  useEffect(preloadValidator, []);
 
   const start = (i: number | 'new', kind: RowKind = kindsFor(record.drug)[0]) => {
     setEditing(i);

@@ -16,6 +16,11 @@ export interface EditResult {
 /** The file name the messages carry. */
 export const ENTRY_FILE = 'entry';
 
+/** Start loading the records module before the first edit. */
+export function preloadValidator(): void {
+  void import('../../../core/records/index');
+}
+
 export async function validateRows(base: PatientRecord, rows: EventRow[], labLimit?: number): Promise<EditResult> {
   if (rows.length === 0) return { record: { ...base, doses: [], levels: [], bcells: [], weights: [], issues: [] }, issues: [] };
   const { parseTdmCsv } = await import('../../../core/records/index');
