@@ -1,0 +1,103 @@
+/**
+ * Nothing is lost: autosave across reloads, clinic settings, the CSV export (re-importable, no
+ * spreadsheet formulas, free text kept as text) and the JSON session that reloads to the same
+ * proposals.
+ */
+import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { cliNextDoses, idsOf, importFile, planNextDose, waitComputed, watch } from './app-helpers';
+
+const FILE = 'fixtures/validation/ocrelizumab-virtual-week28.csv';
+
+test('patients, settings and choices survive a reload; first start shows the examples', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  await page.goto('/');
+  // First start: the example patients.
+  for (const id of idsOf('fixtures/examples/example-patients.csv')) await expect(page.locator(`[data-patient-id="${id}"]`)).toHaveCount(1);
+  await importFile(page, FILE);
+  const ids = idsOf(FILE);
+  await expect(page.locator(`[data-patient-id="${ids[0]}"]`)).toHaveCount(1);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('B-cell re-dosing threshold').fill('12');
+  await page.getByRole('button', { name: 'Save clinic settings' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('B-cell re-dosing threshold')).toHaveValue('12');
+  await page.getByRole('button', { name: 'Planning' }).click();
+  for (const id of ids) await expect(page.locator(`[data-patient-id="${id}"]`)).toHaveCount(1);
+  await page.locator(`[data-patient-id="${ids[0]}"]`).click();
+  await expect(page.locator('[data-testid="proposal"]')).toContainText('12');
+  expect(w.errors).toEqual([]);
+});
+
+test('CSV export downloads a valid file that re-imports to the same proposals', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  await page.goto('/');
+  const csv = [
+    'patient_id,drug,kind,time,value,unit,route,duration_min,note',
+    'TXT-1,natalizumab,dose,2024-01-08T09:00,300,mg,iv,60,=HYPERLINK("http://x")',
+    'TXT-1,natalizumab,level,2024-02-05T08:45,24.1,ug/mL,,,<img src=x onerror=alert(1)>',
+    'TXT-1,natalizumab,dose,2024-02-05T09:00,300,mg,iv,60,',
+  ].join('\n');
+  await page.locator('input[type=file]').setInputFiles({ name: 'text.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('[data-patient-id="TXT-1"]').click();
+  // Free text is shown as text.
+  await expect(page.locator('.event-table')).toContainText('<img src=x onerror=alert(1)>');
+  await expect(page.locator('.event-table img')).toHaveCount(0);
+  await waitComputed(page);
+  const before = await planNextDose(page, 'TXT-1');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  expect(dl.suggestedFilename()).toMatch(/^ms-interval-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = readFileSync((await dl.path())!, 'utf8');
+  expect(text.split(/\r?\n/)[0].replace(/^\uFEFF/, '')).toMatch(/^patient_id,drug,kind,time,value,unit/);
+  // No cell can run as a formula.
+  for (const line of text.split(/\r?\n/)) for (const cell of line.split(',')) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
+  expect(text).toContain('TXT-1');
+  // Delete and re-import the export: the same next dose.
+  await page.getByRole('button', { name: 'Delete patient TXT-1' }).click();
+  await expect(page.locator('[data-patient-id="TXT-1"]')).toHaveCount(0);
+  await page.locator('input[type=file]').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await expect(page.locator('[data-patient-id="TXT-1"]')).toHaveCount(1);
+  await waitComputed(page);
+  expect(await planNextDose(page, 'TXT-1')).toBe(before);
+  // The semicolon dialect.
+  await page.getByLabel('CSV format').selectOption('semicolon');
+  const [dl2] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const text2 = readFileSync((await dl2.path())!, 'utf8');
+  expect(text2.split(/\r?\n/)[0].replace(/^\uFEFF/, '')).toMatch(/^patient_id;drug;kind;time;value;unit/);
+  expect(text2).toContain('24,1');
+  expect(w.errors).toEqual([]);
+});
+
+test('a saved session reloads to the same result', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  const cli = cliNextDoses(FILE);
+  await page.goto('/');
+  await importFile(page, FILE);
+  const ids = idsOf(FILE);
+  await expect(page.locator(`[data-patient-id="${ids[0]}"]`)).toHaveCount(1);
+  await waitComputed(page);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save session (JSON)' }).click()]);
+  const path = (await dl.path())!;
+  const session = JSON.parse(readFileSync(path, 'utf8'));
+  expect(session.format).toBe('ms-interval-session');
+  expect(session.appVersion).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  expect(session.models.length).toBeGreaterThan(0);
+  expect(session.models[0]).toHaveProperty('version');
+  for (const id of ids) {
+    const r = session.reports.find((x: { patientId: string }) => x.patientId === id);
+    expect(r.proposal.nextDose, id).toBe(cli.get(id));
+  }
+  // Lose a patient, then open the session: everything back, recomputed to the same dates.
+  await page.locator(`[data-patient-id="${ids[0]}"]`).click();
+  await page.getByRole('button', { name: `Delete patient ${ids[0]}` }).click();
+  await expect(page.locator(`[data-patient-id="${ids[0]}"]`)).toHaveCount(0);
+  await importFile(page, path);
+  await expect(page.locator(`[data-patient-id="${ids[0]}"]`)).toHaveCount(1);
+  await expect(page.locator('.status-line')).toContainText('all next doses equal the saved ones', { timeout: 60_000 });
+  for (const id of ids) expect(await planNextDose(page, id), id).toBe(cli.get(id));
+  expect(w.errors).toEqual([]);
+});
