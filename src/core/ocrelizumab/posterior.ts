@@ -285,11 +285,12 @@ export function crossingQuantile(p: GridPosterior, c: number, q: number): number
  * Quantile q of the true count (noise excluded) at t weeks: the c with P(count < c) = q,
  * found on ln c. 0 when the quantile is below 0.01 cells/µL.
  */
-export function countQuantile(p: GridPosterior, t: number, q: number): number {
-  // P(count < c) = 1 − P(crossed c by t): increasing in c.
+export function countQuantile(p: GridPosterior, t: number, q: number, atLeast = 0): number {
+  // P(count < c) = 1 − P(crossed c by t): increasing in c. `atLeast`: a known lower bound of the
+  // answer (e.g. the same quantile at an earlier time: the true count only grows), to narrow the search.
   const f = (lc: number) => 1 - probCrossedBy(p, Math.exp(lc), t);
-  const lo = Math.log(0.01), hi = Math.log(p.bmax * (1 - 1e-9));
-  if (f(lo) >= q) return 0;
+  const lo = Math.log(Math.max(0.01, atLeast * (1 - 1e-3))), hi = Math.log(p.bmax * (1 - 1e-9));
+  if (f(lo) >= q) return atLeast > 0.01 ? Math.exp(lo) : 0;
   return Math.exp(invert(f, q, lo, hi, 1e-3));
 }
 

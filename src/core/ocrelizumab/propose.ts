@@ -185,9 +185,14 @@ export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: 
   const horizon = Math.max(CURVE_WEEKS, maxW + 8);
   const probabilityByDate: { date: string; probability: number }[] = [];
   const curve: CurvePoint[] = [];
+  let last: CurvePoint | null = null;
   for (let k = 0; k <= horizon; k++) {
     probabilityByDate.push({ date: dateAtWeek(k), probability: probCrossedBy(p, thr, k) });
-    curve.push({ time: start + 7 * k, value: countQuantile(p, k, 0.5), low: countQuantile(p, k, 0.1), high: countQuantile(p, k, 0.9) });
+    const low = countQuantile(p, k, 0.1, last?.low);
+    const value = countQuantile(p, k, 0.5, Math.max(low, last?.value ?? 0));
+    const high = countQuantile(p, k, 0.9, Math.max(value, last?.high ?? 0));
+    last = { time: start + 7 * k, value, low, high };
+    curve.push(last);
   }
 
   const crossingWeeks: Interval80 = { value: cap(q50), low: cap(q10), high: cap(q90) };

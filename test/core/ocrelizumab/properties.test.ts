@@ -16,20 +16,22 @@ describe('ocrelizumab properties', () => {
         const q = (v: number) => crossingQuantile(fitGrid({ current: [{ t: week, value: v, censored: false }], previous: [], bmax: 200 }), 10, 0.5);
         expect(q(low * factor)).toBeLessThanOrEqual(q(low) + 1e-6);
       },
-    ), { numRuns: 25 });
+    ), { numRuns: 25, seed: 1 });
   });
 
-  it('scaling up every count of a history never delays the proposed re-dose', () => {
+  it('a higher latest count (earlier counts unchanged) never delays the predicted crossing or the re-dose', () => {
+    // (Raising an earlier count too is not monotone: it flattens the inferred growth.)
     fc.assert(fc.property(
-      fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 5 }),
-      (counts, add) => {
-        const make = (extra: number) => patient({ doses: [[D, 600]], counts: counts.map((c, i) => [weeksAfter(D, 24 + 4 * i), String(Math.min(9, c + extra))] as [number, string]) });
-        const asOf = endOf(formatDate(weeksAfter(D, 24 + 4 * (counts.length - 1))));
-        const a = proposeOcrelizumab(make(0), asOf), b = proposeOcrelizumab(make(add), asOf);
+      fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 0, maxLength: 2 }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 1, max: 5 }),
+      (earlier, lastCount, add) => {
+        const n = earlier.length;
+        const make = (last: number) => patient({ doses: [[D, 600]], counts: [...earlier.map((c, i) => [weeksAfter(D, 24 + 4 * i), String(c)] as [number, string]), [weeksAfter(D, 24 + 4 * n), String(last)]] });
+        const asOf = endOf(formatDate(weeksAfter(D, 24 + 4 * n)));
+        const a = proposeOcrelizumab(make(lastCount), asOf), b = proposeOcrelizumab(make(Math.min(9, lastCount + add)), asOf);
         expect(b.fit.crossingWeeks.value).toBeLessThanOrEqual(a.fit.crossingWeeks.value + 1e-6);
         expect(b.proposal.weeksSinceLastDose).toBeLessThanOrEqual(a.proposal.weeksSinceLastDose);
       },
-    ), { numRuns: 25 });
+    ), { numRuns: 40, seed: 1 });
   });
 
   it('every proposal keeps its rules: whole weeks, within [minimum, maximum] unless overdue, never before as-of, next count ≥ 2 weeks after the latest', () => {
@@ -59,6 +61,6 @@ describe('ocrelizumab properties', () => {
         for (let k = 1; k < r.probabilityByDate.length; k++) expect(r.probabilityByDate[k].probability).toBeGreaterThanOrEqual(r.probabilityByDate[k - 1].probability - 1e-12);
         for (const p of r.curve) expect(Number.isFinite(p.value) && p.low <= p.value && p.value <= p.high).toBe(true);
       },
-    ), { numRuns: 40 });
+    ), { numRuns: 40, seed: 1 });
   });
 });

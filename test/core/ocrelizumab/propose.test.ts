@@ -224,8 +224,9 @@ describe('predictOcrelizumab', () => {
   it('agrees with the report\'s curve', () => {
     const r = proposeOcrelizumab(p, endOf('2023-12-25'));
     const [o] = predictOcrelizumab(p, endOf('2023-12-25'), [weeksAfter(D, 33)]);
-    expect(o.value).toBeCloseTo(r.curve[33].value, 10);
-    expect(o.low).toBeCloseTo(r.curve[33].low, 10);
+    // Both solve for the same quantile to 0.1 % (the curve narrows its search with the week before).
+    expect(Math.abs(o.value / r.curve[33].value - 1)).toBeLessThan(2e-3);
+    expect(Math.abs(o.low / r.curve[33].low - 1)).toBeLessThan(2e-3);
   });
   it('a time in an earlier cycle is predicted from that cycle; before the first dose, the plateau', () => {
     const P = '2022-12-12T09:00';
