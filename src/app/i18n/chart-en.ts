@@ -2,7 +2,7 @@
 const chartEn = {
   axis: {
     time: 'Date',
-    concentration: 'Natalizumab concentration (µg/mL)',
+    concentration: 'Natalizumab (µg/mL)',
     count: 'CD19+ B cells (cells/µL)',
   },
   unit: { concentration: 'µg/mL', count: 'cells/µL' },

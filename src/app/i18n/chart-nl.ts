@@ -4,7 +4,7 @@ import type { ChartStrings } from './chart-en';
 const chartNl: ChartStrings = {
   axis: {
     time: 'Datum',
-    concentration: 'Natalizumabconcentratie (µg/mL)',
+    concentration: 'Natalizumab (µg/mL)',
     count: 'CD19+ B-cellen (cellen/µL)',
   },
   unit: { concentration: 'µg/mL', count: 'cellen/µL' },

@@ -5,7 +5,7 @@
  * keep chart.js out of the first load. Only the chart.js parts used are registered.
  */
 import { useId, useMemo, useState } from 'react';
-import { Chart as ChartJS, Filler, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip } from 'chart.js';
+import { Chart as ChartJS, type ChartData, type LegendItem, Filler, Legend, LineController, LineElement, LinearScale, LogarithmicScale, PointElement, Tooltip } from 'chart.js';
 import annotationPlugin from 'chartjs-plugin-annotation';
 import { Line } from 'react-chartjs-2';
 import type { PatientReport } from '../../../core/report/types';
@@ -31,7 +31,18 @@ export function ForecastChart({ report, logScale = false, height = 320, width, h
   const [log, setLog] = useState(logScale);
   const summaryId = useId();
   const built = useMemo(() => buildChart(report, { logScale: log, lang, t }), [report, log, lang, t]);
-  const options = useMemo(() => (width ? { ...built.options, responsive: false } : built.options), [built, width]);
+  const options = useMemo(() => {
+    if (!hideControls && !width) return built.options;
+    // Print: fixed size, and no legend entries for the forecasts the reader cannot switch on.
+    const legend = built.options.plugins?.legend;
+    const keep = legend?.labels?.filter;
+    return {
+      ...built.options,
+      responsive: !width,
+      plugins: { ...built.options.plugins, legend: { ...legend, labels: { ...legend?.labels,
+        filter: (item: LegendItem, data: ChartData) => !item.hidden && (keep ? keep(item, data) : true) } } },
+    } as typeof built.options;
+  }, [built, width, hideControls]);
   return (
     <figure className="forecast-chart" data-testid="forecast-chart" style={{ margin: 0 }}>
       {!hideControls && (

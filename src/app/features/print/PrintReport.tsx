@@ -18,7 +18,7 @@ export interface PrintReportProps {
   choice?: Choice | null;
   /** `YYYY-MM-DD` of printing (the app's clock; shown in the footer). */
   printedOn?: string;
-  /** Most rows of the data table on the page (latest kept; the number left out is stated). @default 24 */
+  /** Most rows of the data table on the page (latest kept; the number left out is stated). @default 16 */
   maxRows?: number;
 }
 
@@ -37,7 +37,7 @@ export function dataRows(report: PatientReport, t: (k: string) => string, lang: 
   return rows.sort((a, b) => a.time - b.time);
 }
 
-export function PrintReport({ report, settings, choice, printedOn, maxRows = 24 }: PrintReportProps) {
+export function PrintReport({ report, settings, choice, printedOn, maxRows = 16 }: PrintReportProps) {
   const { t, lang } = useStrings('proposal');
   const rows = dataRows(report, t, lang);
   const shown = rows.slice(Math.max(0, rows.length - maxRows));
@@ -49,10 +49,10 @@ export function PrintReport({ report, settings, choice, printedOn, maxRows = 24 
         <p><strong>{t('print.pseudonym')}:</strong> {report.patientId} · {t(`drug.${report.drug}`)} · {t('asOf', { date: formatIso(report.asOf, lang) })}</p>
       </header>
       <section className="print-report__chart" aria-label={t('print.chart')}>
-        <ForecastChart report={report} width={700} height={250} hideControls />
+        <ForecastChart report={report} width={700} height={230} hideControls />
       </section>
-      <div className="print-report__columns">
-        <ProposalCard report={report} settings={settings} choice={choice} />
+      <div className="print-report__body">
+        <ProposalCard report={report} settings={settings} choice={choice} compact />
         <section className="print-report__data">
           <h3>{t('print.data')}</h3>
           {left > 0 && <p className="proposal__muted">{t('print.omitted', { count: left })}</p>}

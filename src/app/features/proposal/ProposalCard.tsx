@@ -21,6 +21,8 @@ export interface ProposalCardProps {
   onChoose?: (c: Choice) => void;
   /** Open the model details (print). @default false */
   expandDetails?: boolean;
+  /** Fewer table rows, for the one-page print. @default false */
+  compact?: boolean;
 }
 
 export function isPatientError(r: PatientReport | PatientError): r is PatientError {
@@ -95,7 +97,7 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
           {r.protocol.intervalWeeks === p.intervalWeeks ? ` (${t('protocol.agrees')})` : ` (${t('protocol.differs')})`}</p>
         <p className="proposal__muted">{r.protocol.rationale}</p>
       </section>
-      <section>
+      <section className="proposal__alternatives">
         <h3>{t('alternatives.heading')}</h3>
         <div className="proposal__scroll"><table className="proposal__table" data-testid="alternatives">
           <thead>
@@ -139,7 +141,7 @@ export function probabilityRows(r: OcrelizumabReport, max = 16): { date: string;
   return out;
 }
 
-function OcrelizumabBody({ r, t, lang }: { r: OcrelizumabReport; t: T; lang: string }) {
+function OcrelizumabBody({ r, t, lang, compact }: { r: OcrelizumabReport; t: T; lang: string; compact: boolean }) {
   const p = r.proposal;
   const threshold = formatNumber(r.threshold.value, lang);
   return (
@@ -165,12 +167,12 @@ function OcrelizumabBody({ r, t, lang }: { r: OcrelizumabReport; t: T; lang: str
         <p>{t('protocol.nextCount', { date: formatIso(r.protocol.nextCount, lang) })}</p>
         <p className="proposal__muted">{r.protocol.rationale}</p>
       </section>
-      <section>
+      <section className="proposal__alternatives">
         <h3>{t('ocr.probHeading', { threshold })}</h3>
         <div className="proposal__scroll"><table className="proposal__table" data-testid="alternatives">
           <thead><tr><th scope="col">{t('ocr.date')}</th><th scope="col">{t('ocr.weeksAfter')}</th><th scope="col">{t('ocr.probability', { threshold })}</th></tr></thead>
           <tbody>
-            {probabilityRows(r).map((row) => (
+            {probabilityRows(r, compact ? 8 : 16).map((row) => (
               <tr key={row.date} className={row.date === p.nextDose ? 'is-proposed' : ''}>
                 <th scope="row">{formatIso(row.date, lang)}</th>
                 <td>{r.lastDose ? formatNumber(weeksBetween(r.lastDose, row.date), lang, 1) : '–'}</td>
@@ -311,7 +313,7 @@ export function Disclaimer({ t }: { t: T }) {
   return <p className="proposal__disclaimer" data-testid="disclaimer">{t('disclaimer')}</p>;
 }
 
-export function ProposalCard({ report, settings, choice, onChoose, expandDetails = false }: ProposalCardProps) {
+export function ProposalCard({ report, settings, choice, onChoose, expandDetails = false, compact = false }: ProposalCardProps) {
   const { t, lang } = useStrings('proposal');
   if (isPatientError(report)) {
     const target = settings.natalizumab.target;
@@ -334,7 +336,7 @@ export function ProposalCard({ report, settings, choice, onChoose, expandDetails
         <p className="proposal__muted">{t(`drug.${report.drug}`)} · {t('asOf', { date: formatIso(report.asOf, lang) })}</p>
       </header>
       <Disclaimer t={t} />
-      {report.drug === 'natalizumab' ? <NatalizumabBody r={report} t={t} lang={lang} /> : <OcrelizumabBody r={report} t={t} lang={lang} />}
+      {report.drug === 'natalizumab' ? <NatalizumabBody r={report} t={t} lang={lang} /> : <OcrelizumabBody r={report} t={t} lang={lang} compact={compact} />}
       <section>
         <h3>{t('warnings.heading')}</h3>
         <Warnings issues={report.warnings} t={t} />

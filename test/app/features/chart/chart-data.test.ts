@@ -72,7 +72,7 @@ describe('natalizumab chart datasets', () => {
     const x = b.options.scales!.x as { min: number; max: number; title: { text: string } };
     expect(x.min).toBeLessThanOrEqual(r.doses[0].time);
     expect(x.max).toBeGreaterThanOrEqual(parseIsoTime('2024-06-17')!); // end of the 8-week forecast
-    expect((b.options.scales!.y as { title: { text: string } }).title.text).toBe('Natalizumab concentration (µg/mL)');
+    expect((b.options.scales!.y as { title: { text: string } }).title.text).toBe('Natalizumab (µg/mL)');
   });
 
   it('gives an accessible label and a text summary in the language of the app', () => {

@@ -44,7 +44,7 @@ describe('ProposalCard, natalizumab', () => {
     expect(rows[1].textContent).toContain('5 weeks (proposed)');
     expect(rows[1].className).toContain('is-proposed');
     expect(cells(1)).toEqual(['2024-05-27', '14.6 (10.2–19.7)', '93%', '16.1 (12.1–20.9)', '97%']);
-    expect(cells(2)[2]).toBe('31% (below the required chance)');
+    expect(cells(2)[2]).toBe('31% (too low)');
   });
 
   it('shows the protocol beside the model, the model with version and sources, and settings', () => {

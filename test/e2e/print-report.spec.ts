@@ -1,0 +1,21 @@
+import { test, expect } from '@playwright/test';
+
+test('print shows only the one-page report: the app chrome is hidden', async ({ page }) => {
+  await page.addInitScript(() => { (window as unknown as { printed: number }).printed = 0; window.print = () => { (window as unknown as { printed: number }).printed++; }; });
+  await page.goto('/');
+  await page.getByRole('link', { name: 'NAT-001', exact: true }).or(page.getByRole('button', { name: 'NAT-001', exact: true })).first().click();
+  await page.getByTestId('print-button').click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  const report = page.getByTestId('print-report');
+  await expect(report).toBeHidden(); // on screen the report stays out of the way
+  await page.emulateMedia({ media: 'print' });
+  await expect(report).toBeVisible();
+  await expect(report.getByTestId('next-dose')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(report).toContainText('NAT-001');
+  await expect(report.getByTestId('print-data')).toBeVisible();
+  await expect(report.locator('canvas')).toBeVisible();
+  await expect(page.locator('#root')).toBeHidden();
+  // One page: the report fits an A4 page's printable height (297 mm − 20 mm margins ≈ 1047 CSS px).
+  const height = await report.evaluate((el) => el.getBoundingClientRect().height);
+  expect(height).toBeLessThan(1400);
+});

@@ -1,0 +1,25 @@
+import { test, expect } from '@playwright/test';
+
+test('the proposal card shows the ISO next dose, the alternatives and records a choice with a reason', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'NAT-001', exact: true }).or(page.getByRole('button', { name: 'NAT-001', exact: true })).first().click();
+  const card = page.getByTestId('proposal');
+  await expect(card).toBeVisible();
+  await expect(page.getByTestId('next-dose')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(card).toContainText('not a certified medical device');
+  await expect(page.getByTestId('alternatives').locator('tbody tr')).toHaveCount(5);
+  await expect(page.getByTestId('protocol')).toContainText('PDNMS');
+  await page.getByTestId('choice-option').selectOption('interval:4');
+  await page.getByTestId('choice-reason').fill('patient prefers the usual schedule');
+  await page.getByTestId('choice-submit').click();
+  await expect(page.getByTestId('stored-choice')).toContainText('patient prefers the usual schedule');
+});
+
+test('the card follows the language: Dutch dates and decimal commas', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('combobox', { name: /language|taal/i }).or(page.locator('select').filter({ hasText: 'Nederlands' })).first().selectOption('nl');
+  await page.getByRole('link', { name: 'NAT-001', exact: true }).or(page.getByRole('button', { name: 'NAT-001', exact: true })).first().click();
+  await expect(page.getByTestId('proposal')).toContainText('Voorstel voor NAT-001');
+  await expect(page.getByTestId('next-dose')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByTestId('predicted-trough')).toContainText(/\d+,\d µg\/mL/);
+});
