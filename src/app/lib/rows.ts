@@ -36,6 +36,8 @@ export function kindsFor(drug: Drug): RowKind[] {
 const KIND_ORDER: Record<RowKind, number> = { weight: 0, level: 1, bcell: 1, dose: 2 };
 
 const fmt = (x: number) => String(Number(x.toPrecision(12)));
+/** A value read from a comma-decimal file (`24,1`, `<0,5`) written with a decimal point. */
+const pointDecimal = (raw: string) => raw.trim().replace(/^(<?\s*\d*),(\d+)$/, '$1.$2');
 
 /** The patient's events as rows, by time (a sample timed at a dose comes before that dose). */
 export function recordToRows(p: PatientRecord): EventRow[] {
@@ -46,7 +48,7 @@ export function recordToRows(p: PatientRecord): EventRow[] {
     note: d.note ?? '', extra: d.extra,
   });
   for (const o of [...p.levels, ...p.bcells]) rows.push({
-    t: o.time, kind: o.kind, time: o.iso, value: o.raw ?? fmt(o.value), unit: o.unit, route: '', duration_min: '', note: o.note ?? '', extra: o.extra,
+    t: o.time, kind: o.kind, time: o.iso, value: o.raw !== undefined ? pointDecimal(o.raw) : fmt(o.value), unit: o.unit, route: '', duration_min: '', note: o.note ?? '', extra: o.extra,
   });
   for (const w of p.weights) rows.push({ t: w.time, kind: 'weight', time: w.iso, value: fmt(w.kg), unit: 'kg', route: '', duration_min: '', note: w.note ?? '', extra: w.extra });
   rows.sort((a, b) => a.t - b.t || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
