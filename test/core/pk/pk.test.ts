@@ -84,7 +84,7 @@ function linearExact(p: PkParams, doses: { time: number; amount: number; dur: nu
     return [inv[0][0] * col[0] + inv[0][1] * col[1], inv[1][0] * col[0] + inv[1][1] * col[1]];
   };
   return times.map((t) => {
-    let a1 = 0, a2 = 0;
+    let a1 = 0;
     for (const d of doses) {
       if (d.time >= t) continue;
       const R = d.amount / d.dur;
@@ -92,7 +92,6 @@ function linearExact(p: PkParams, doses: { time: number; amount: number; dur: nu
       const [x1, x2] = infResp(on, R);
       const E = expK(t - d.time - on);
       a1 += E[0][0] * x1 + E[0][1] * x2;
-      a2 += E[1][0] * x1 + E[1][1] * x2;
     }
     return a1 / p.vc;
   });
