@@ -19,3 +19,12 @@ test('print shows only the one-page report: the app chrome is hidden', async ({ 
   const height = await report.evaluate((el) => el.getBoundingClientRect().height);
   expect(height).toBeLessThan(1400);
 });
+
+test('printing without the report (Ctrl+P) still prints the page as it is', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'NAT-001', exact: true }).or(page.getByRole('button', { name: 'NAT-001', exact: true })).first().click();
+  await expect(page.getByTestId('proposal')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('#root')).toBeVisible();
+  await expect(page.getByTestId('proposal')).toBeVisible();
+});
