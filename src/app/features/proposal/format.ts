@@ -1,7 +1,7 @@
 /**
  * Locale formatting for the clinician's views: Dutch decimal commas and dd-mm-jjjj dates, English
- * ISO dates (as the rest of the app, src/app/lib/dates.ts). Times in the report are naive local wall-clock day numbers (src/core/time.ts), so
- * they are formatted in UTC: no zone or DST ever shifts a date.
+ * ISO dates (as the rest of the app, src/app/lib/dates.ts). Report times are naive local day
+ * numbers (src/core/time.ts), formatted in UTC, so no zone or DST ever shifts a date.
  */
 import type { Days } from '../../../core/types';
 import { formatDate, parseIsoTime } from '../../../core/time';
