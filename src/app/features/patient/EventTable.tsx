@@ -99,6 +99,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
     const set = (patch: Partial<Draft>) => setDraft({ ...d, ...patch });
     const own = rowMessages(editIndexForMsgs);
     return (
+      <>
       <tr className="editing">
         <td>
           <select aria-label={t('entry.kind')} value={d.kind} disabled={editing !== 'new'}
@@ -130,13 +131,18 @@ export function EventTable({ record, labLimit, onSave }: Props) {
         <td className="actions">
           <button type="submit" disabled={busy}>{t('entry.save')}</button>
           <button type="button" onClick={cancel}>{t('entry.cancel')}</button>
-          {own.length ? (
+        </td>
+      </tr>
+      {own.length ? (
+        <tr className="editing-errors">
+          <td colSpan={7}>
             <ul id={errId} className="row-errors" role="alert">
               {own.map((m, k) => <li key={k}>{shortMessage(m.issue.message)}</li>)}
             </ul>
-          ) : null}
-        </td>
-      </tr>
+          </td>
+        </tr>
+      ) : null}
+    </>
     );
   };
 

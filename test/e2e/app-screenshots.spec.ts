@@ -1,0 +1,44 @@
+/** Screenshots of the main views for docs/screenshots (and a look as a user would have). */
+import { test, expect } from '@playwright/test';
+import { importFile, waitComputed } from './app-helpers';
+
+test.use({ viewport: { width: 1440, height: 960 } });
+
+test('screenshots of planning, patient, entry error, import preview, settings, Dutch', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await expect(page.locator('[data-patient-id]').first()).toBeVisible();
+  await waitComputed(page);
+  await page.screenshot({ path: 'docs/screenshots/planning.png' });
+  const id = await page.locator('[data-patient-id]').first().getAttribute('data-patient-id');
+  await page.locator(`[data-patient-id="${id}"]`).click();
+  await expect(page.locator('.chart-box canvas')).toBeVisible();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: 'docs/screenshots/patient.png' });
+  await page.getByRole('button', { name: 'Add level' }).click();
+  await page.getByLabel('Date (time)', { exact: true }).fill('2026-02-30');
+  await page.getByLabel('Value', { exact: true }).fill('-3');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.locator('.row-errors')).toBeVisible();
+  await page.locator('.events').scrollIntoViewIfNeeded();
+  await page.locator('.patient').screenshot({ path: 'docs/screenshots/data-entry-error.png' });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Close patient' }).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const csv = 'patient_id,drug,kind,time,value,unit\nP-1,natalizumab,dose,2024-01-08T09:00,300,mg\nP-1,natalizumab,level,2024-02-05,abc,ug/mL\nP-2,ocrelizumab,dose,2024-01-08,600,mg\nP-2,ocrelizumab,bcell,2024-03-01,5,cells/mL\n';
+  await page.locator('input[type=file]').setInputFiles({ name: 'lab-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/import-preview.png' });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.screenshot({ path: 'docs/screenshots/settings.png' });
+  await page.getByLabel('Language').selectOption('nl');
+  await page.getByRole('button', { name: 'Planning' }).click();
+  await importFile(page, 'fixtures/validation/ocrelizumab-virtual-week28.csv');
+  await waitComputed(page);
+  await page.locator('[data-patient-id]').last().click();
+  await expect(page.locator('.chart-box canvas')).toBeVisible();
+  await page.waitForTimeout(500);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: 'docs/screenshots/planning-nl.png' });
+});
