@@ -72,10 +72,14 @@ export function logPhi(z: number): number {
   return Math.log1p(-0.5 * Math.exp(lnErfcAbs));
 }
 
-/** Log-likelihood of counts at every grid node, added into `out` (length nR·nT). */
-function addLogLik(out: Float64Array, obs: CountObs[], t10: Float64Array, r: Float64Array, bmax: number): void {
+/**
+ * Log-likelihood of counts at the grid nodes, added into `out` (row-major, nR·nT); only inside the
+ * box [iLo, iHi] × [jLo, jHi] when given (nodes outside are left as they are).
+ */
+function addLogLik(out: Float64Array, obs: CountObs[], t10: Float64Array, r: Float64Array, bmax: number, box?: [number, number, number, number]): void {
   if (obs.length === 0) return;
-  const nT = t10.length, nR = r.length;
+  const nT = t10.length;
+  const [iLo, iHi, jLo, jHi] = box ?? [0, nT - 1, 0, r.length - 1];
   const k = bmax / M.referenceCount - 1;
   const inv = 1 / M.obsSd;
   const nO = obs.length;
@@ -86,11 +90,11 @@ function addLogLik(out: Float64Array, obs: CountObs[], t10: Float64Array, r: Flo
     cen[o] = obs[o].censored ? 1 : 0;
   }
   const ert = new Float64Array(nO);
-  for (let j = 0; j < nR; j++) {
+  for (let j = jLo; j <= jHi; j++) {
     const rj = r[j];
     for (let o = 0; o < nO; o++) ert[o] = k * Math.exp(-rj * obs[o].t);
     const base = j * nT;
-    for (let i = 0; i < nT; i++) {
+    for (let i = iLo; i <= iHi; i++) {
       const a = Math.exp(rj * t10[i]);
       let ll = 0;
       for (let o = 0; o < nO; o++) {
@@ -193,16 +197,46 @@ export function fitGrid(input: FitInput): GridPosterior {
     const sdT = (input.cycleLogT10Sd ?? M.cycleLogT10Sd) / (dLogT * COARSE);
     const sdR = (input.cycleLogRSd ?? M.cycleLogRSd) / dLogR;
     const sm = smooth(llp, nC, nR, sdT, sdR);
+    for (let q = 0; q < sm.length; q++) sm[q] = Math.log(sm[q] + 1e-300);
+    // Linear interpolation of the log (smooth on this scale too).
     for (let j = 0; j < nR; j++) {
       const base = j * nT, cb = j * nC;
       for (let i = 0; i < nT; i++) {
         const ic = Math.floor(i / COARSE), f = (i - ic * COARSE) / COARSE;
-        const v = f === 0 ? sm[cb + ic] : (1 - f) * sm[cb + ic] + f * sm[cb + ic + 1];
-        lp[base + i] += Math.log(v + 1e-300);
+        lp[base + i] += f === 0 ? sm[cb + ic] : (1 - f) * sm[cb + ic] + f * sm[cb + ic + 1];
       }
     }
   }
-  addLogLik(lp, input.current, t10, r, input.bmax);
+  if (input.current.length > 0) {
+    // Two passes: the likelihood on a coarse sub-grid (every 4th T10, every 2nd r node) finds the
+    // box where the posterior is within e^-30 of its peak; the exact likelihood is then computed
+    // in that box only, and nodes outside it get weight 0 (they hold < e^-30 of the peak each).
+    const sT = 4, sR = 2;
+    const nCt = (nT - 1) / sT + 1, nCr = Math.floor((nR - 1) / sR) + 1;
+    const t10c = new Float64Array(nCt), rc = new Float64Array(nCr);
+    for (let i = 0; i < nCt; i++) t10c[i] = t10[i * sT];
+    for (let j = 0; j < nCr; j++) rc[j] = r[j * sR];
+    const llc = new Float64Array(nCt * nCr);
+    for (let j = 0; j < nCr; j++) for (let i = 0; i < nCt; i++) llc[j * nCt + i] = lp[j * sR * nT + i * sT];
+    addLogLik(llc, input.current, t10c, rc, input.bmax);
+    let mc = -Infinity;
+    for (let q = 0; q < llc.length; q++) if (llc[q] > mc) mc = llc[q];
+    let iLo = nT, iHi = -1, jLo = nR, jHi = -1;
+    for (let j = 0; j < nCr; j++) for (let i = 0; i < nCt; i++) {
+      if (llc[j * nCt + i] < mc - 30) continue;
+      if (i * sT < iLo) iLo = i * sT;
+      if (i * sT > iHi) iHi = i * sT;
+      if (j * sR < jLo) jLo = j * sR;
+      if (j * sR > jHi) jHi = j * sR;
+    }
+    iLo = Math.max(0, iLo - sT); iHi = Math.min(nT - 1, iHi + sT);
+    jLo = Math.max(0, jLo - sR); jHi = Math.min(nR - 1, jHi + sR);
+    for (let j = 0; j < nR; j++) {
+      const inRow = j >= jLo && j <= jHi;
+      for (let i = 0; i < nT; i++) if (!inRow || i < iLo || i > iHi) lp[j * nT + i] = -Infinity;
+    }
+    addLogLik(lp, input.current, t10, r, input.bmax, [iLo, iHi, jLo, jHi]);
+  }
 
   let mx = -Infinity;
   for (let q = 0; q < n; q++) if (lp[q] > mx) mx = lp[q];
@@ -289,9 +323,18 @@ export function countQuantile(p: GridPosterior, t: number, q: number, atLeast = 
   // P(count < c) = 1 − P(crossed c by t): increasing in c. `atLeast`: a known lower bound of the
   // answer (e.g. the same quantile at an earlier time: the true count only grows), to narrow the search.
   const f = (lc: number) => 1 - probCrossedBy(p, Math.exp(lc), t);
-  const lo = Math.log(Math.max(0.01, atLeast * (1 - 1e-3))), hi = Math.log(p.bmax * (1 - 1e-9));
+  let lo = Math.log(Math.max(0.01, atLeast * (1 - 1e-3)));
+  const top = Math.log(p.bmax * (1 - 1e-9));
   if (f(lo) >= q) return atLeast > 0.01 ? Math.exp(lo) : 0;
-  return Math.exp(invert(f, q, lo, hi, 1e-3));
+  if (atLeast > 0.01) {
+    // Expand upward from the known lower bound (weekly steps move the count little).
+    let step = 0.25;
+    for (let hi = lo + step; hi < top; hi = lo + step) {
+      if (f(hi) >= q) return Math.exp(invert(f, q, lo, hi, 1e-3));
+      lo = hi; step *= 2;
+    }
+  }
+  return Math.exp(invert(f, q, lo, top, 1e-3));
 }
 
 /** Quantile q of the marginal posterior of r (per week), cell-uniform in ln r. */
