@@ -149,6 +149,8 @@ describe('guards', () => {
   it('counts that never fell below the threshold after the dose: possible non-depleter', () => {
     const q = proposeOcrelizumab(patient({ doses: [[D, 600]], counts: [[weeksAfter(D, 4), '50'], [weeksAfter(D, 8), '60']] }), endOf('2023-08-07'));
     expect(msg(q, 'ocr-possible-non-depleter')).toBe('CD19+ count 50 cells/µL on 2023-07-10, 4.0 weeks after the infusion of 2023-06-12 (this cycle), is at or above the threshold 10 with no lower count since that infusion: possible non-depleter (B cells not depleted); check the count and the infusion, the forecast assumes depletion');
+    // The fit leans against the model's range: said, not extrapolated silently.
+    expect(msg(q, 'ocr-outside-model-range')).toBe('the counts are at the edge of what the model allows (T10 12–86 weeks, growth 0.004–2.2 per week): the forecast is extrapolated; check the counts');
     // A normal patient whose first count (week 24) is already above 10 is not flagged.
     const normal = proposeOcrelizumab(patient({ doses: [[D, 600]], counts: [[weeksAfter(D, 24), '15']] }), endOf('2023-11-27'));
     expect(codes(normal)).not.toContain('ocr-possible-non-depleter');
@@ -201,6 +203,15 @@ describe('guards', () => {
     expect(q.fit.bmax).toBe(100);
     expect(q.fit.bmaxFromPatient).toBe(true);
     expect(msg(q, 'ocr-count-above-model-range')).toBe('CD19+ count 150 cells/µL on 2024-01-25 is above the model\'s plateau Bmax = 100 cells/µL (the pre-treatment count): the model does not describe it; the forecast is not reliable');
+  });
+
+  it('a threshold at or above the plateau: never reached, capped at the maximum with warnings', () => {
+    const q = proposeOcrelizumab(patient({ doses: [[D, 600]], counts: [[weeksAfter(D, 24), '5']] }), endOf('2023-11-27'), { threshold: 250 });
+    expect(msg(q, 'ocr-threshold-above-plateau')).toBe('threshold 250 cells/µL is not below the plateau Bmax = 200 cells/µL: the model never reaches it; the proposal falls back to the maximum interval');
+    expect(codes(q)).toContain('ocr-crossing-beyond-maximum');
+    expect(q.proposal.weeksSinceLastDose).toBe(52);
+    expect(q.fit.crossingWeeks.value).toBe(200);
+    expect(q.probabilityByDate.every((d) => d.probability === 0)).toBe(true);
   });
 
   it('a pre-treatment count too low to be a plateau is not used, with a warning', () => {
