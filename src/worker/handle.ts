@@ -2,7 +2,7 @@
  * What the worker does with one request: the core's own functions, nothing more. Kept apart
  * from the worker's message loop so tests can call it directly.
  */
-import { computeReport, lastEventTime, parseAsOfDate, parseTdmCsv, formatDate } from '../core/index';
+import { computeReport, cutAsOf, lastEventTime, parseAsOfDate, parseTdmCsv, formatDate } from '../core/index';
 import type { Days } from '../core/types';
 import type { AsOfSpec, WorkerRequest, WorkerResponse } from './protocol';
 import type { PatientRecord } from '../core/types';
@@ -25,7 +25,8 @@ export function handle(req: WorkerRequest, now: () => number): WorkerResponse {
     const { patient, settings } = req.job;
     const hasRows = patient.doses.length + patient.levels.length + patient.bcells.length + patient.weights.length > 0;
     const asOf = hasRows ? resolveAsOf(patient, req.job.asOf) : 0;
-    const report = computeReport(patient, asOf, settings);
+    // As the CLI does: only the rows on or before the as-of day are used.
+    const report = computeReport(hasRows ? cutAsOf(patient, asOf) : patient, asOf, settings);
     return { type: 'computed', id: req.id, report, asOf, ms: now() - t0 };
   } catch (e) {
     return { type: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) };

@@ -1,0 +1,51 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseTdmCsv } from '../../../src/core/records/index';
+import { csvField, recordToRows, rowOfLine, rowsToCsv, shortMessage, UNITS } from '../../../src/app/lib/rows';
+
+const strip = (p: ReturnType<typeof parseTdmCsv>['patients'][number]) => ({
+  doses: p.doses.map(({ line: _l, ...d }) => d), levels: p.levels.map(({ line: _l, ...d }) => d),
+  bcells: p.bcells.map(({ line: _l, ...d }) => d), weights: p.weights.map(({ line: _l, ...d }) => d),
+});
+
+describe('a patient as editable rows', () => {
+  it('round-trips every example and validation patient through rows and the parser', () => {
+    for (const file of ['fixtures/examples/example-patients.csv', 'fixtures/validation/natalizumab-virtual.csv', 'fixtures/validation/ocrelizumab-virtual.csv']) {
+      const parsed = parseTdmCsv(readFileSync(file, 'utf8'), file, {});
+      expect(parsed.patients.length).toBeGreaterThan(0);
+      for (const p of parsed.patients) {
+        const again = parseTdmCsv(rowsToCsv(p.id, p.drug, recordToRows(p)), 'entry', {});
+        expect(again.issues.filter((i) => i.severity === 'error')).toEqual([]);
+        expect(again.patients).toHaveLength(1);
+        expect(strip(again.patients[0])).toEqual(strip(p));
+      }
+    }
+  });
+  it('orders a sample timed at a dose before the dose', () => {
+    const csv = 'patient_id,drug,kind,time,value,unit\nA,natalizumab,dose,2024-01-08T09:00,300,mg\nA,natalizumab,level,2024-01-08T09:00,20,ug/mL\n';
+    const rows = recordToRows(parseTdmCsv(csv, 'x', {}).patients[0]);
+    expect(rows.map((r) => r.kind)).toEqual(['level', 'dose']);
+  });
+  it('writes a comma-decimal value with a point so the comma file reads it', () => {
+    const csv = 'patient_id;drug;kind;time;value;unit\nA;natalizumab;dose;2024-01-08T09:00;300;mg\nA;natalizumab;level;2024-02-05;24,1;ug/mL\n';
+    const p = parseTdmCsv(csv, 'x', {}).patients[0];
+    const rows = recordToRows(p);
+    expect(rows[1].value).toBe('24.1');
+    expect(parseTdmCsv(rowsToCsv(p.id, p.drug, rows), 'entry', {}).patients[0].levels[0].value).toBe(24.1);
+  });
+  it('maps parser lines back to rows and strips the file:line prefix', () => {
+    const rows = [{ kind: 'level' as const, time: '2024-02-05', value: '-3', unit: 'ug/mL', route: '', duration_min: '', note: 'a, "b"' }];
+    const res = parseTdmCsv(rowsToCsv('A', 'natalizumab', rows), 'entry', {});
+    const err = res.issues.concat(res.patients.flatMap((p) => p.issues)).find((i) => i.severity === 'error')!;
+    expect(rowOfLine(err.line)).toBe(0);
+    expect(shortMessage(err.message)).toBe('value "-3" for a level must be 0 or more');
+    expect(rowOfLine(1)).toBeNull();
+  });
+  it('quotes fields that need it and lists the spec units', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('plain')).toBe('plain');
+    expect(UNITS.bcell).toEqual(['cells/uL', 'cells/µL', '/uL', '10^6/L', '10^9/L']);
+    expect(UNITS.level).toEqual(['ug/mL', 'µg/mL', 'mg/L', 'ng/mL']);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, it, expect } from 'vitest';
+import { checkSettings, effectiveSettings, hasOverrides, SHOWN_DEFAULTS, withShownDefaults } from '../../../src/app/lib/settings';
+import { planRow } from '../../../src/app/lib/status';
+import { buildSession, compareWithSaved, readSession } from '../../../src/app/lib/session';
+import { DEFAULT_OPTIONS } from '../../../src/core/natalizumab/index';
+import { OCRELIZUMAB_DEFAULTS } from '../../../src/core/ocrelizumab/options';
+import type { NatalizumabReport, OcrelizumabReport, PatientError } from '../../../src/core/report/types';
+import type { StoredPatient } from '../../../src/app/storage/db';
+
+describe('settings', () => {
+  it('puts patient overrides over the clinic and ignores empty fields', () => {
+    const s = effectiveSettings({ natalizumab: { target: 5, probability: 0.8 }, ocrelizumab: { threshold: 12 } },
+      { natalizumab: { probability: 0.95, maxIntervalWeeks: undefined }, ocrelizumab: {} });
+    expect(s).toEqual({ natalizumab: { target: 5, probability: 0.95 }, ocrelizumab: { threshold: 12 } });
+    expect(hasOverrides({ natalizumab: {}, ocrelizumab: {} })).toBe(false);
+    expect(hasOverrides({ natalizumab: { target: 5 }, ocrelizumab: {} })).toBe(true);
+  });
+  it('shows the same defaults as the engines use', () => {
+    for (const [k, v] of Object.entries(SHOWN_DEFAULTS.natalizumab)) expect(DEFAULT_OPTIONS[k as keyof typeof DEFAULT_OPTIONS], k).toBe(v);
+    for (const [k, v] of Object.entries(SHOWN_DEFAULTS.ocrelizumab)) expect(OCRELIZUMAB_DEFAULTS[k as keyof typeof OCRELIZUMAB_DEFAULTS], k).toBe(v);
+    expect(withShownDefaults({ natalizumab: { target: 5 }, ocrelizumab: {} }).natalizumab.target).toBe(5);
+  });
+  it('checks settings read from a file', () => {
+    expect(checkSettings({ natalizumab: { target: 5, infusionWeekday: null }, ocrelizumab: { threshold: 10 } }))
+      .toEqual({ settings: { natalizumab: { target: 5, infusionWeekday: null }, ocrelizumab: { threshold: 10 } } });
+    expect(checkSettings({ natalizumab: { maxIntervalWeeks: 20 } })).toEqual({ error: 'settings.natalizumab.maxIntervalWeeks must be a number from 4 to 12' });
+    expect(checkSettings('x')).toEqual({ error: 'settings must be an object' });
+  });
+});
+
+const nat = (nextDose: string, extra: Partial<NatalizumabReport> = {}) => ({
+  drug: 'natalizumab', patientId: 'N', lastDose: '2024-04-22T09:00', proposal: { nextDose }, warnings: [], observations: [{}], ...extra,
+}) as unknown as NatalizumabReport;
+const ocr = (nextDose: string, nextBcellCheck: string, dueNow = false) => ({
+  drug: 'ocrelizumab', patientId: 'O', lastDose: '2023-06-12T09:00', proposal: { nextDose, nextBcellCheck, dueNow }, warnings: [], observations: [],
+}) as unknown as OcrelizumabReport;
+
+describe('planning status', () => {
+  it('says overdue, due, lab needed, warning or planned', () => {
+    expect(planRow(nat('2024-06-03'), '2024-06-04').status).toBe('overdue');
+    expect(planRow(nat('2024-06-03'), '2024-05-28').status).toBe('due');
+    expect(planRow(nat('2024-06-03'), '2024-05-20').status).toBe('ok');
+    expect(planRow(nat('2024-06-03', { observations: [] }), '2024-05-20').status).toBe('lab');
+    expect(planRow(nat('2024-06-03', { warnings: [{ code: 'x', severity: 'warning', message: 'm' }] }), '2024-05-20')).toMatchObject({ status: 'warning', warnings: 1 });
+    expect(planRow(ocr('2024-03-04', '2024-02-05'), '2024-02-01')).toMatchObject({ status: 'lab', nextLab: '2024-02-05', nextDose: '2024-03-04' });
+    expect(planRow(ocr('2024-03-04', '2024-02-05', true), '2024-02-01').status).toBe('overdue');
+    expect(planRow(undefined, '2024-02-01').status).toBe('pending');
+    expect(planRow({ drug: null, patientId: 'E', error: 'no dose', issues: [] }, '2024-02-01').status).toBe('error');
+  });
+});
+
+describe('session file', () => {
+  const patient: StoredPatient = {
+    id: 'N', seq: 0, updatedAt: '2024-05-01T10:00', overrides: { natalizumab: { target: 5 }, ocrelizumab: {} }, choice: { option: 'interval:5', reason: 'holiday', at: '2024-05-01T10:00' },
+    record: { id: 'N', drug: 'natalizumab', doses: [{ kind: 'dose', time: 19834.375, iso: '2024-04-22T09:00', amountMg: 300, route: 'iv', durationMin: 60 }], levels: [], bcells: [], weights: [], issues: [], order: 0 },
+  };
+  const report = { ...nat('2024-06-03'), model: { id: 'm', version: '1.2', name: 'M' } } as NatalizumabReport;
+  it('writes app and model versions and reads back the same patients', () => {
+    const s = buildSession({ appVersion: '0.1.0', savedAt: '2024-05-01T10:00', settings: { natalizumab: {}, ocrelizumab: { threshold: 12 } }, asOfMode: 'last', patients: [patient], reports: [report, undefined] });
+    expect(s.models).toEqual([{ id: 'm', version: '1.2', name: 'M' }]);
+    const back = readSession(JSON.stringify(s));
+    expect('session' in back && back.session.patients).toEqual([patient]);
+    expect('session' in back && back.session.settings).toEqual({ natalizumab: {}, ocrelizumab: { threshold: 12 } });
+  });
+  it('says what is wrong with a bad file', () => {
+    expect(readSession('{oops')).toMatchObject({ error: expect.stringMatching(/^not a JSON file/) });
+    expect(readSession('{"format":"x"}')).toEqual({ error: 'not an MS Interval session file (expected "format": "ms-interval-session")' });
+    expect(readSession('{"format":"ms-interval-session","formatVersion":99,"patients":[]}')).toEqual({ error: 'session format version 99 is newer than this app understands (1)' });
+    const bad = { format: 'ms-interval-session', formatVersion: 1, patients: [{ record: { ...patient.record, drug: 'aspirin' } }] };
+    expect(readSession(JSON.stringify(bad))).toEqual({ error: 'patients[0]: drug must be natalizumab or ocrelizumab' });
+    const twice = { format: 'ms-interval-session', formatVersion: 1, patients: [patient, patient] };
+    expect(readSession(JSON.stringify(twice))).toEqual({ error: 'patients[1]: patient N appears twice' });
+  });
+  it('lists patients whose recomputed next dose differs', () => {
+    const err: PatientError = { drug: null, patientId: 'E', error: 'x', issues: [] };
+    expect(compareWithSaved([report, err], new Map([['N', nat('2024-06-03')]]))).toEqual([]);
+    expect(compareWithSaved([report], new Map([['N', nat('2024-06-10')]]))).toEqual(['N']);
+  });
+});
