@@ -3,6 +3,13 @@
  *   analyse()  check and preprocess the record, fit the grid posterior of the cycle
  *   propose    re-dose date, next count date, the BLOOMS-style rule beside it, guards
  *   predict    the true count (noise excluded) with its 80 % interval at given times
+ *
+ * Re-dose: the last whole week after the infusion on or before the `redoseQuantile` (median) of
+ * the predicted crossing (so the date never falls after it: late re-dosing is the costlier error),
+ * at least ceil(minWeeks) = 22 weeks, at most maxWeeks, never before as-of. A count at or above
+ * the threshold makes re-dosing due now (at the 5-month minimum if earlier). Next count: the
+ * rounded `countQuantile` (10th percentile) week of the crossing, no later than the re-dose,
+ * then at least `minCountGapWeeks` after the latest count and not before as-of.
  */
 import type { Days, Interval80, Issue, PatientRecord, CurvePoint } from '../types';
 import type { OcrelizumabOptions, OcrelizumabReport, PointPrediction } from '../report/types';
