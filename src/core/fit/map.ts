@@ -90,7 +90,7 @@ export function fisherScoring(pb: MapProblem, nEta: number, x0: number[], maxIte
       if (gn < 1e-3) return { eta, objective: ofv, iterations: it, evaluations, converged: true, hessian: H, covariance: inv2(H), gnHessian: H };
       return null;
     }
-    if (stepNorm < 1e-6 || (df < 1e-10 && stepNorm < 1e-4)) {
+    if (stepNorm < 1e-4 || (df < 1e-8 && stepNorm < 1e-3)) {
       return { eta, objective: ofv, iterations: it, evaluations, converged: true, hessian: H, covariance: inv2(H), gnHessian: H };
     }
   }

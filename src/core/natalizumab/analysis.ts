@@ -22,7 +22,7 @@ export const DEFAULT_OPTIONS: NatalizumabOptions = {
   maxIntervalWeeks: 8,
   standardIntervalWeeks: 4,
   infusionWeekday: null,
-  samples: 400,
+  samples: 200,
   seed: 1,
 };
 

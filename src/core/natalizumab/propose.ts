@@ -22,14 +22,14 @@ import { antibodyGuard, protocolPdnms, residualIssues, censoredIssues, latestTro
 
 const Q = [0.1, 0.5, 0.9];
 /** Posterior samples (resampled) behind each forecast band on the chart. */
-const FORECAST_BAND_SAMPLES = 60;
+const FORECAST_BAND_SAMPLES = 40;
 /**
  * Equal-weight resample (systematic, from the importance-weighted draws) on which the forecasts
  * (steady-state and next troughs) are computed: the costly part, so fewer than the draws.
  */
-const FORECAST_SAMPLES = 160;
+const FORECAST_SAMPLES = 150;
 /** Equal-weight resample behind the history band. */
-const HISTORY_BAND_SAMPLES = 120;
+const HISTORY_BAND_SAMPLES = 100;
 
 
 /** Apparent half-life (days) at a concentration: ln 2·(Vc + Vp) / (CL + Vmax/(Km + C)). */

@@ -26,7 +26,7 @@ export interface NatalizumabOptions {
   standardIntervalWeeks: number;
   /** Clinic's infusion weekday (0 Sunday … 6 Saturday), or null: next dose lands on it. @default null */
   infusionWeekday: number | null;
-  /** Posterior samples for intervals and probabilities. @default 400 */
+  /** Posterior draws (importance-weighted) for intervals and probabilities. @default 200 */
   samples: number;
   /** Seed for the posterior sampler (combined with the patient id). @default 1 */
   seed: number;
