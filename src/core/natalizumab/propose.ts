@@ -5,7 +5,7 @@
  * one is proposed. Guards keep the standard interval where the data point at antibodies, missed
  * doses or a fit that cannot be trusted. The PDNMS rule is computed beside it.
  */
-import type { CurvePoint, Days, Interval80, Issue, PatientRecord } from '../types';
+import type { CurvePoint, Days, DoseEvent, Interval80, Issue, Observation, PatientRecord } from '../types';
 import type { IntervalOption, NatalizumabOptions, NatalizumabReport } from '../report/types';
 import { REPORT_SCHEMA_VERSION } from '../report/types';
 import { formatDate, formatDateTime, WEEK } from '../time';
@@ -15,7 +15,7 @@ import { PkSolver, FIT, FAST } from '../pk/index';
 import { weightedQuantiles, weightedProbabilityAtLeast } from '../stats/normal';
 import { systematicResample, standardisedResidual } from '../fit/index';
 import { NATALIZUMAB_MODEL, NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
-import { analyse, resolveOptions, type Analysis } from './analysis';
+import { analyse, resolveOptions } from './analysis';
 import { nextTroughs, steadyTroughs, forecastCurve, lineariseSteadyState, sampleSteadyTrough } from './forecast';
 import { individualParams } from './patient';
 import { antibodyGuard, protocolPdnms, residualIssues, censoredIssues, latestTrough } from './guards';
@@ -37,8 +37,8 @@ export function apparentHalfLife(cl: number, vc: number, vp: number, vmax: numbe
   return Math.LN2 * (vc + vp) / (cl + vmax / (km + c));
 }
 
-function historyGrid(a: Analysis): Float64Array {
-  const { prep } = a;
+/** Chart times over the history: a uniform grid plus every dose start, infusion end and level. */
+function historyGrid(prep: { doses: DoseEvent[]; levels: Observation[]; asOf: Days }): Float64Array {
   if (!prep.doses.length) return new Float64Array(0);
   const start = prep.doses[0].time;
   const end = Math.max(prep.asOf, prep.levels.length ? prep.levels[prep.levels.length - 1].time : start, prep.doses[prep.doses.length - 1].time + 1);
@@ -72,8 +72,10 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   const opts = resolveOptions(options);
   const warnings: Issue[] = [];
   // The history grid needs the prepared patient; a first cheap pass gives it.
-  const pre = analyseGridOnly(patient, asOf, opts);
-  const a = analyse(patient, asOf, opts, [], pre);
+  const doses = patient.doses.filter((d) => d.time <= asOf);
+  const first = doses.length ? doses[0].time : Infinity;
+  const grid = historyGrid({ doses, levels: patient.levels.filter((l) => l.time <= asOf && l.time >= first), asOf });
+  const a = analyse(patient, asOf, opts, [], grid);
   warnings.push(...a.prep.issues);
   if (opts.maxIntervalWeeks > 8) {
     warnings.push({ code: 'max-interval-beyond-8', severity: 'warning', message: `intervals up to ${opts.maxIntervalWeeks} weeks considered: beyond 8 weeks there are no trial data (PDNMS and NEXT-MS stopped at 8)` });
@@ -258,12 +260,4 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
     observations: a.prep.levels.slice(),
     doses: a.prep.doses.map((d) => ({ time: d.time, iso: d.iso, amountMg: d.amountMg, route: d.route })),
   };
-}
-
-/** The history grid from the patient's doses and levels (no simulation). */
-function analyseGridOnly(patient: PatientRecord, asOf: Days, _opts: NatalizumabOptions): Float64Array {
-  const doses = patient.doses.filter((d) => d.time <= asOf);
-  const first = doses.length ? doses[0].time : Infinity;
-  const levels = patient.levels.filter((l) => l.time <= asOf && l.time >= first);
-  return historyGrid({ prep: { doses, levels, asOf } } as unknown as Analysis);
 }

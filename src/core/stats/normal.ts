@@ -2,11 +2,12 @@
  * Normal distribution and weighted-sample helpers for the core (pure, no dependencies).
  */
 
-/** Complementary error function, relative accuracy ~1e-15 (W. J. Cody's rational approximations, via erfcx-free split). */
+/**
+ * Complementary error function, near machine precision: the Maclaurin series of erf for |x| < 2
+ * and the Lentz continued fraction of erfc beyond (accurate far into the tail, where censored
+ * log-likelihoods need it).
+ */
 export function erfc(x: number): number {
-  // Numerical Recipes 3rd ed. erfccheb-free variant: use the high-accuracy Chebyshev fit of erfc
-  // through exp(-z^2) * t * poly (accuracy 1.2e-7) refined below is not enough for log-likelihoods in
-  // the far tail, so we use the continued fraction for large |x| and the series for small |x|.
   const z = Math.abs(x);
   let r: number;
   if (z < 2) {
