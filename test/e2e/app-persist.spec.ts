@@ -101,3 +101,17 @@ test('a saved session reloads to the same result', async ({ page }) => {
   for (const id of ids) expect(await planNextDose(page, id), id).toBe(cli.get(id));
   expect(w.errors).toEqual([]);
 });
+
+test('planning as of today is a remembered toggle; the as-of date is shown', async ({ page }) => {
+  const w = watch(page);
+  await page.goto('/');
+  await page.locator('[data-patient-id="NAT-001"]').click();
+  await expect(page.locator('.asof')).toContainText(/Planned as of \d{4}-\d{2}-\d{2}/);
+  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  await page.getByLabel(/Plan as of today/).check();
+  await expect(page.locator('.asof')).toContainText(`Planned as of ${today}`);
+  await page.reload();
+  await expect(page.getByLabel(/Plan as of today/)).toBeChecked();
+  await expect(page.locator('.asof')).toContainText(`Planned as of ${today}`);
+  expect(w.errors).toEqual([]);
+});
