@@ -102,10 +102,33 @@ function inv2(h: number[][]): number[][] | null {
   return inv ? inv.map((row) => row.map((v) => 2 * v)) : null;
 }
 
-export function fitMap(pb: MapProblem, nEta: number): MapFit {
+/**
+ * MAP fit. The objective can have more than one local minimum (e.g. levels below the limit fit
+ * both "typical" and "very high clearance" patients), so besides the prior mode the optimiser
+ * also starts from the best of `starts` (screened with the objective at the sampling tolerance)
+ * when that point already beats the prior mode's answer, and keeps the lower optimum.
+ */
+export function fitMap(pb: MapProblem, nEta: number, starts: number[][] = [], screenTol?: MapProblem['tol']): MapFit {
   const x0 = new Array<number>(nEta).fill(0);
+  let best: MapFit | null = null;
   const fs = fisherScoring(pb, nEta, x0);
-  if (fs && fs.covariance) return fs;
+  if (fs && fs.covariance) best = fs;
+  if (starts.length) {
+    let bx: number[] | null = null, bf = Infinity;
+    for (const st of starts) {
+      const v = mapObjective(pb, st, screenTol ?? pb.tol);
+      if (v < bf) { bf = v; bx = st; }
+    }
+    if (bx && (!best || bf < best.objective - 1e-3)) {
+      const alt = fisherScoring(pb, nEta, bx);
+      if (alt && alt.covariance && (!best || alt.objective < best.objective)) {
+        alt.iterations += best ? best.iterations : 0;
+        alt.evaluations += (best ? best.evaluations : 0) + starts.length;
+        best = alt;
+      }
+    }
+  }
+  if (best) return best;
   const f = (eta: number[]) => mapObjective(pb, eta);
   let res = dampedNewton(f, x0);
   let iterations = res.iterations, evaluations = res.evaluations;

@@ -16,6 +16,10 @@ export const N_ETA = 3;
 export const OMEGA2 = [M.omega2[0], M.omega2[1], M.omega2[2]];
 const OMEGA_INV = Float64Array.from(OMEGA2, (v) => 1 / v);
 
+/** Extra starting points screened by the fit (η_CL × η_Vmax; η_Vp = 0): covers antibody-like clearance. */
+const START_GRID: number[][] = [];
+for (const c of [-0.8, -0.4, 0.4, 0.8, 1.2, 1.6, 2.0]) for (const v of [-0.5, 0, 0.5, 1.0]) START_GRID.push([c, 0, v]);
+
 export const DEFAULT_OPTIONS: NatalizumabOptions = {
   target: 10,
   probability: 0.9,
@@ -84,7 +88,7 @@ export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, 
       obsValue, obsCensored, sigma: M.sigmaProp, omegaInv: OMEGA_INV, paramsFor, solver, tol: FIT,
       pred: new Float64Array(nObs),
     };
-    const fit = fitMap(pb, N_ETA);
+    const fit = fitMap(pb, N_ETA, START_GRID, FAST);
     eta = fit.eta; objective = fit.objective; converged = fit.converged; iterations = fit.iterations;
     kind = 'map';
     if (fit.covariance) cov = fit.covariance;

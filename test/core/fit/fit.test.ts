@@ -100,4 +100,19 @@ describe('MAP fit', () => {
     expect(fit.objective).toBeLessThanOrEqual(nm.fx + 1e-5);
     expect(fit.objective).toBeLessThan(mapObjective(pb, [0, 0, 0]));
   });
+
+  it('finds the global optimum when the objective has two minima (two troughs below the limit)', () => {
+    const sim = simulatePatient('ADA2', [1.6, 0, 0], 54);
+    sim.patient.levels = sim.patient.levels.map((l) => level(l.time, 1, true));
+    const pb = problemFor(sim.patient);
+    const local = fitMap(pb, 3);
+    const starts: number[][] = [];
+    for (const c of [-0.8, -0.4, 0.4, 0.8, 1.2, 1.6, 2.0]) for (const v of [-0.5, 0, 0.5, 1.0]) starts.push([c, 0, v]);
+    const global = fitMap(pb, 3, starts);
+    const nm = nelderMead((e) => mapObjective(pb, e), [1.5, 0, 0], { step: 0.3, ftol: 1e-12, xtol: 1e-8, maxEval: 5000 });
+    expect(global.objective).toBeLessThan(local.objective - 10);
+    expect(global.objective).toBeLessThanOrEqual(nm.fx + 1e-4);
+    mapObjective(pb, global.eta);
+    expect(pb.pred[1]).toBeLessThan(1.5);
+  });
 });
