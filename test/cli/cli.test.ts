@@ -36,7 +36,8 @@ const read = (f: string): Buffer => {
   e.code = 'ENOENT';
   throw e;
 };
-const lines = (r: { stdout: string[] }) => r.stdout.map((l) => JSON.parse(l) as Record<string, any>) // eslint-disable-line @typescript-eslint/no-explicit-any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const lines = (r: { stdout: string[] }) => r.stdout.map((l) => JSON.parse(l) as Record<string, any>);
 
 describe('tdm propose', () => {
   it('answers every patient of a mixed file, one line each, in order of first appearance', () => {
