@@ -24,9 +24,11 @@ export interface ForecastChartProps {
   width?: number;
   /** Hide the scale toggle (print). @default false */
   hideControls?: boolean;
+  /** data-testid of the figure (a second chart on the page, the print copy, uses another). @default 'forecast-chart' */
+  testId?: string;
 }
 
-export function ForecastChart({ report, logScale = false, height = 320, width, hideControls = false }: ForecastChartProps) {
+export function ForecastChart({ report, logScale = false, height = 320, width, hideControls = false, testId = 'forecast-chart' }: ForecastChartProps) {
   const { t, lang } = useStrings('chart');
   const [log, setLog] = useState(logScale);
   const summaryId = useId();
@@ -44,7 +46,7 @@ export function ForecastChart({ report, logScale = false, height = 320, width, h
     } as typeof built.options;
   }, [built, width, hideControls]);
   return (
-    <figure className="forecast-chart" data-testid="forecast-chart" style={{ margin: 0 }}>
+    <figure className="forecast-chart" data-testid={testId} style={{ margin: 0 }}>
       {!hideControls && (
         <label className="forecast-chart__scale" style={{ display: 'inline-flex', gap: '0.4em', alignItems: 'center', fontSize: '0.9em' }}>
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} data-testid="log-scale" />

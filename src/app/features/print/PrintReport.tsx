@@ -49,10 +49,11 @@ export function PrintReport({ report, settings, choice, printedOn, maxRows = 16 
         <p><strong>{t('print.pseudonym')}:</strong> {report.patientId} · {t(`drug.${report.drug}`)} · {t('asOf', { date: formatIso(report.asOf, lang) })}</p>
       </header>
       <section className="print-report__chart" aria-label={t('print.chart')}>
-        <ForecastChart report={report} width={700} height={230} hideControls />
+        <ForecastChart report={report} width={700} height={230} hideControls testId="print-forecast-chart" />
       </section>
       <div className="print-report__body">
-        <ProposalCard report={report} settings={settings} choice={choice} compact />
+        {/* The screen's card stays on the page while printing: this copy's test ids are prefixed so none is duplicated. */}
+        <ProposalCard report={report} settings={settings} choice={choice} compact testIdPrefix="print-" />
         <section className="print-report__data">
           <h3>{t('print.data')}</h3>
           {left > 0 && <p className="proposal__muted">{t('print.omitted', { count: left })}</p>}

@@ -2,7 +2,7 @@
  * The proposal card: what to do next for one patient, how sure the model is, what the rule-based
  * protocol says, every warning, the model and the settings behind it, and the clinician's choice.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { createContext, useContext, useId, useState, type ReactNode } from 'react';
 import type { Issue, ModelInfo } from '../../../core/types';
 import type { NatalizumabReport, OcrelizumabReport, PatientError, PatientReport } from '../../../core/report/types';
 import type { EngineSettings } from '../../../core/engine';
@@ -14,6 +14,16 @@ import './proposal.css';
 
 type T = (key: string, vars?: Record<string, unknown>) => string;
 
+/**
+ * Prefix of every data-testid in the card. The screen's card has none; a second copy on the
+ * same page (the print report) gets one, so `[data-testid="next-dose"]` always finds exactly one.
+ */
+const TestIdPrefix = createContext('');
+function useTid(): (name: string) => string {
+  const prefix = useContext(TestIdPrefix);
+  return (name) => `${prefix}${name}`;
+}
+
 export interface ProposalCardProps {
   report: PatientReport | PatientError;
   settings: EngineSettings;
@@ -23,6 +33,8 @@ export interface ProposalCardProps {
   expandDetails?: boolean;
   /** Fewer table rows, for the one-page print. @default false */
   compact?: boolean;
+  /** Prefix of every data-testid inside the card (the print copy uses `print-`). @default '' */
+  testIdPrefix?: string;
 }
 
 export function isPatientError(r: PatientReport | PatientError): r is PatientError {
@@ -39,29 +51,40 @@ function Interval({ v, lang, unit, t }: { v: { value: number; low: number; high:
 }
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  const tid = useTid();
   return (
-    <div className="proposal__row" data-testid={testId}>
+    <div className="proposal__row" data-testid={testId === undefined ? undefined : tid(testId)}>
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
   );
 }
 
+/**
+ * A table that may scroll sideways on a narrow screen: focusable, so it can be scrolled with
+ * the keyboard, and named, so a screen reader says what the tab stop is.
+ */
+export function Scroll({ label, children }: { label: string; children: ReactNode }) {
+  return <div className="proposal__scroll" role="region" aria-label={label} tabIndex={0}>{children}</div>;
+}
+
 /** The ISO date as the element's whole text, with the locale date beside it when it differs. */
 function NextDose({ iso, lang }: { iso: string; lang: string }) {
+  const tid = useTid();
   const local = formatIso(iso, lang);
   return (
     <>
-      <strong className="proposal__date" data-testid="next-dose">{iso}</strong>
+      <strong className="proposal__date" data-testid={tid('next-dose')}>{iso}</strong>
       {local !== iso && <span className="proposal__local-date"> ({local})</span>}
     </>
   );
 }
 
 export function Warnings({ issues, t }: { issues: Issue[]; t: T }) {
-  if (issues.length === 0) return <p className="proposal__no-warnings" data-testid="no-warnings">{t('warnings.none')}</p>;
+  const tid = useTid();
+  if (issues.length === 0) return <p className="proposal__no-warnings" data-testid={tid('no-warnings')}>{t('warnings.none')}</p>;
   return (
-    <ul className="proposal__warnings" data-testid="warnings">
+    <ul className="proposal__warnings" data-testid={tid('warnings')}>
       {issues.map((w, i) => (
         <li key={`${w.code}-${i}`} className={`issue issue--${w.severity}`} data-severity={w.severity} data-code={w.code}>
           <span className="issue__severity">{t(`severity.${w.severity}`)}:</span> {w.message}
@@ -72,6 +95,7 @@ export function Warnings({ issues, t }: { issues: Issue[]; t: T }) {
 }
 
 function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: string }) {
+  const tid = useTid();
   const p = r.proposal;
   const unit = 'µg/mL';
   const target = formatNumber(r.target.value, lang);
@@ -91,7 +115,7 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
         <Row label={t('lastDose')}>{formatIso(r.lastDose, lang)}</Row>
       </dl>
       {p.reason && <p className="proposal__reason">{p.reason}</p>}
-      <section className="proposal__protocol" data-testid="protocol">
+      <section className="proposal__protocol" data-testid={tid('protocol')}>
         <h3>{t('protocol.heading', { name: r.protocol.name })}</h3>
         <p><strong>{t('weeks', { count: r.protocol.intervalWeeks })}</strong>, {t('protocol.nextDose', { date: formatIso(r.protocol.nextDose, lang) })}
           {r.protocol.intervalWeeks === p.intervalWeeks ? ` (${t('protocol.agrees')})` : ` (${t('protocol.differs')})`}</p>
@@ -99,7 +123,7 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
       </section>
       <section className="proposal__alternatives">
         <h3>{t('alternatives.heading')}</h3>
-        <div className="proposal__scroll"><table className="proposal__table" data-testid="alternatives">
+        <Scroll label={t('alternatives.heading')}><table className="proposal__table" data-testid={tid('alternatives')}>
           <thead>
             <tr>
               <th scope="col">{t('alternatives.interval')}</th>
@@ -123,7 +147,7 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
               </tr>
             ))}
           </tbody>
-        </table></div>
+        </table></Scroll>
         <p className="proposal__muted">{t('alternatives.note', { unit })}</p>
       </section>
     </>
@@ -142,11 +166,12 @@ export function probabilityRows(r: OcrelizumabReport, max = 16): { date: string;
 }
 
 function OcrelizumabBody({ r, t, lang, compact }: { r: OcrelizumabReport; t: T; lang: string; compact: boolean }) {
+  const tid = useTid();
   const p = r.proposal;
   const threshold = formatNumber(r.threshold.value, lang);
   return (
     <>
-      {p.dueNow && <p className="issue issue--warning" data-testid="due-now">{t('ocr.dueNow', { threshold })}</p>}
+      {p.dueNow && <p className="issue issue--warning" data-testid={tid('due-now')}>{t('ocr.dueNow', { threshold })}</p>}
       <dl className="proposal__main">
         <Row label={t('ocr.nextDose')}><NextDose iso={p.nextDose} lang={lang} />{' '}
           <span>({t('ocr.weeksSince', { count: p.weeksSinceLastDose })})</span></Row>
@@ -162,14 +187,14 @@ function OcrelizumabBody({ r, t, lang, compact }: { r: OcrelizumabReport; t: T; 
         <Row label={t('lastDose')}>{formatIso(r.lastDose, lang)}</Row>
       </dl>
       {p.reason && <p className="proposal__reason">{p.reason}</p>}
-      <section className="proposal__protocol" data-testid="protocol">
+      <section className="proposal__protocol" data-testid={tid('protocol')}>
         <h3>{t('protocol.heading', { name: r.protocol.name })}</h3>
         <p>{t('protocol.nextCount', { date: formatIso(r.protocol.nextCount, lang) })}</p>
         <p className="proposal__muted">{r.protocol.rationale}</p>
       </section>
       <section className="proposal__alternatives">
         <h3>{t('ocr.probHeading', { threshold })}</h3>
-        <div className="proposal__scroll"><table className="proposal__table" data-testid="alternatives">
+        <Scroll label={t('ocr.probHeading', { threshold })}><table className="proposal__table" data-testid={tid('alternatives')}>
           <thead><tr><th scope="col">{t('ocr.date')}</th><th scope="col">{t('ocr.weeksAfter')}</th><th scope="col">{t('ocr.probability', { threshold })}</th></tr></thead>
           <tbody>
             {probabilityRows(r, compact ? 8 : 16).map((row) => (
@@ -180,7 +205,7 @@ function OcrelizumabBody({ r, t, lang, compact }: { r: OcrelizumabReport; t: T; 
               </tr>
             ))}
           </tbody>
-        </table></div>
+        </table></Scroll>
       </section>
     </>
   );
@@ -198,10 +223,11 @@ function weekdayName(d: number | null, lang: string, t: T): string {
 }
 
 export function SettingsList({ report, t, lang }: { report: PatientReport; t: T; lang: string }) {
+  const tid = useTid();
   if (report.drug === 'natalizumab') {
     const o = report.options;
     return (
-      <dl className="proposal__settings" data-testid="settings">
+      <dl className="proposal__settings" data-testid={tid('settings')}>
         <Row label={t('settings.target')}>{formatNumber(o.target, lang)} µg/mL</Row>
         <Row label={t('settings.probability')}>{formatPercent(o.probability, lang)}</Row>
         <Row label={t('settings.maxInterval')}>{t('weeks', { count: o.maxIntervalWeeks })}</Row>
@@ -213,7 +239,7 @@ export function SettingsList({ report, t, lang }: { report: PatientReport; t: T;
   }
   const o = report.options;
   return (
-    <dl className="proposal__settings" data-testid="settings">
+    <dl className="proposal__settings" data-testid={tid('settings')}>
       <Row label={t('settings.threshold')}>{formatNumber(o.threshold, lang)} {t('unit.cells')}</Row>
       <Row label={t('settings.labLimit')}>{formatNumber(o.labLimit, lang)} {t('unit.cells')}</Row>
       <Row label={t('settings.window')}>{t('settings.windowValue', { min: formatNumber(o.minWeeks, lang, 1), max: formatNumber(o.maxWeeks, lang, 1) })}</Row>
@@ -224,6 +250,7 @@ export function SettingsList({ report, t, lang }: { report: PatientReport; t: T;
 }
 
 export function ModelDetails({ report, t, lang, open = false }: { report: PatientReport; t: T; lang: string; open?: boolean }) {
+  const tid = useTid();
   const info: ModelInfo | undefined = MODELS[report.model.id];
   const fitLine = report.drug === 'natalizumab'
     ? t('model.fitNat', {
@@ -235,18 +262,18 @@ export function ModelDetails({ report, t, lang, open = false }: { report: Patien
     : t('model.fitOcr', { bmax: formatNumber(report.fit.bmax, lang, 0), bmaxNote: report.fit.bmaxFromPatient ? t('model.bmaxPatient') : t('model.bmaxDefault'),
       r: formatNumber(report.fit.growthRatePerWeek.value, lang, 3), rlow: formatNumber(report.fit.growthRatePerWeek.low, lang, 3), rhigh: formatNumber(report.fit.growthRatePerWeek.high, lang, 3) });
   return (
-    <section className="proposal__model" data-testid="model">
+    <section className="proposal__model" data-testid={tid('model')}>
       <h3>{t('model.heading')}</h3>
       <p><strong>{report.model.name}</strong> ({report.model.id}, {t('model.version', { version: report.model.version })})</p>
       <p>{fitLine}</p>
       {info && info.sources.length > 0 && (
         <ul className="proposal__sources">{info.sources.map((s) => <li key={s}>{s}</li>)}</ul>
       )}
-      <details className="proposal__details" data-testid="model-details" open={open}>
+      <details className="proposal__details" data-testid={tid('model-details')} open={open}>
         <summary>{t('model.details')}</summary>
         {info ? (
           <>
-            <div className="proposal__scroll"><table className="proposal__table">
+            <Scroll label={t('model.details')}><table className="proposal__table">
               <thead><tr><th scope="col">{t('model.param')}</th><th scope="col">{t('model.value')}</th><th scope="col">{t('model.unit')}</th>
                 <th scope="col">{t('model.variability')}</th><th scope="col">{t('model.source')}</th><th scope="col">{t('model.status')}</th></tr></thead>
               <tbody>
@@ -261,7 +288,7 @@ export function ModelDetails({ report, t, lang, open = false }: { report: Patien
                   </tr>
                 ))}
               </tbody>
-            </table></div>
+            </table></Scroll>
             {info.notes.length > 0 && <ul className="proposal__muted">{info.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
           </>
         ) : <p>{t('model.unknown')}</p>}
@@ -271,6 +298,7 @@ export function ModelDetails({ report, t, lang, open = false }: { report: Patien
 }
 
 function ChoiceForm({ report, choice, onChoose, t, lang }: { report: PatientReport; choice: Choice | null | undefined; onChoose?: (c: Choice) => void; t: T; lang: string }) {
+  const tid = useTid();
   const options = choiceOptions(report, t, lang);
   const [option, setOption] = useState(options[0]?.value ?? '');
   const [reason, setReason] = useState('');
@@ -278,10 +306,10 @@ function ChoiceForm({ report, choice, onChoose, t, lang }: { report: PatientRepo
   const id = useId();
   const chosenLabel = choice ? (options.find((o) => o.value === choice.option)?.label ?? choice.option) : null;
   return (
-    <section className="proposal__choice" data-testid="choice">
+    <section className="proposal__choice" data-testid={tid('choice')}>
       <h3>{t('choice.heading')}</h3>
       {choice && (
-        <p data-testid="stored-choice" className="proposal__stored-choice">
+        <p data-testid={tid('stored-choice')} className="proposal__stored-choice">
           {t('choice.stored', { option: chosenLabel })} <em>{t('choice.reason')}: {choice.reason}</em>
         </p>
       )}
@@ -295,13 +323,13 @@ function ChoiceForm({ report, choice, onChoose, t, lang }: { report: PatientRepo
           setTried(false);
         }}>
           <label htmlFor={`${id}-option`}>{t('choice.option')}</label>{' '}
-          <select id={`${id}-option`} value={option} onChange={(e) => setOption(e.target.value)} data-testid="choice-option">
+          <select id={`${id}-option`} value={option} onChange={(e) => setOption(e.target.value)} data-testid={tid('choice-option')}>
             {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </select>{' '}
           <label htmlFor={`${id}-reason`}>{t('choice.reason')}</label>{' '}
           <input id={`${id}-reason`} type="text" value={reason} required aria-required="true" onChange={(e) => setReason(e.target.value)}
-            placeholder={t('choice.reasonPlaceholder')} data-testid="choice-reason" aria-invalid={tried && reason.trim() === ''} />{' '}
-          <button type="submit" data-testid="choice-submit">{t('choice.submit')}</button>
+            placeholder={t('choice.reasonPlaceholder')} data-testid={tid('choice-reason')} aria-invalid={tried && reason.trim() === ''} />{' '}
+          <button type="submit" data-testid={tid('choice-submit')}>{t('choice.submit')}</button>
           {tried && reason.trim() === '' && <p className="issue issue--error" role="alert">{t('choice.reasonRequired')}</p>}
         </form>
       )}
@@ -310,17 +338,24 @@ function ChoiceForm({ report, choice, onChoose, t, lang }: { report: PatientRepo
 }
 
 export function Disclaimer({ t }: { t: T }) {
-  return <p className="proposal__disclaimer" data-testid="disclaimer">{t('disclaimer')}</p>;
+  const tid = useTid();
+  return <p className="proposal__disclaimer" data-testid={tid('disclaimer')}>{t('disclaimer')}</p>;
 }
 
-export function ProposalCard({ report, settings, choice, onChoose, expandDetails = false, compact = false }: ProposalCardProps) {
+export function ProposalCard(props: ProposalCardProps) {
+  return <TestIdPrefix.Provider value={props.testIdPrefix ?? ''}><Card {...props} /></TestIdPrefix.Provider>;
+}
+
+function Card({ report, settings, choice, onChoose, expandDetails = false, compact = false }: ProposalCardProps) {
+  const tid = useTid();
+  const uid = useId();
   const { t, lang } = useStrings('proposal');
   if (isPatientError(report)) {
     const target = settings.natalizumab.target;
     return (
-      <section className="proposal proposal--error" data-testid="proposal" aria-labelledby="proposal-error-heading">
-        <h2 id="proposal-error-heading">{t('error.heading', { id: report.patientId })}</h2>
-        <p className="issue issue--error" data-testid="error-message"><span className="issue__severity">{t('severity.error')}:</span> {report.error}</p>
+      <section className="proposal proposal--error" data-testid={tid('proposal')} aria-labelledby={`${uid}-error-heading`}>
+        <h2 id={`${uid}-error-heading`}>{t('error.heading', { id: report.patientId })}</h2>
+        <p className="issue issue--error" data-testid={tid('error-message')}><span className="issue__severity">{t('severity.error')}:</span> {report.error}</p>
         {report.issues.length > 0 && <Warnings issues={report.issues} t={t} />}
         <p>{t('error.help')}</p>
         {report.drug === 'natalizumab' && target !== undefined && <p className="proposal__muted">{t('error.settingsTarget', { target: formatNumber(target, lang) })}</p>}
@@ -328,9 +363,9 @@ export function ProposalCard({ report, settings, choice, onChoose, expandDetails
       </section>
     );
   }
-  const headingId = `proposal-${report.patientId}`;
+  const headingId = `${uid}-heading`;
   return (
-    <section className={`proposal proposal--${report.drug}`} data-testid="proposal" aria-labelledby={headingId}>
+    <section className={`proposal proposal--${report.drug}`} data-testid={tid('proposal')} aria-labelledby={headingId}>
       <header className="proposal__header">
         <h2 id={headingId}>{t('heading', { id: report.patientId })}</h2>
         <p className="proposal__muted">{t(`drug.${report.drug}`)} · {t('asOf', { date: formatIso(report.asOf, lang) })}</p>

@@ -6,7 +6,7 @@ import { natalizumabReport, ocrelizumabReport } from '../fixtures';
 
 // jsdom has no canvas: the chart itself is checked in the browser tests.
 vi.mock('../../../../src/app/features/chart/ForecastChart', () => ({
-  ForecastChart: ({ report }: { report: { patientId: string } }) => <div data-testid="forecast-chart">chart {report.patientId}</div>,
+  ForecastChart: ({ report, testId = 'forecast-chart' }: { report: { patientId: string }; testId?: string }) => <div data-testid={testId}>chart {report.patientId}</div>,
   default: () => null,
 }));
 
@@ -21,15 +21,26 @@ describe('PrintReport', () => {
     render(<PrintReport report={natalizumabReport()} settings={settings} printedOn="2024-04-23" />);
     const page = screen.getByTestId('print-report');
     expect(page.querySelector('h1')!.textContent).toBe('MS Interval report: NAT-001');
-    expect(within(page).getByTestId('forecast-chart')).toBeTruthy();
-    expect(within(page).getByTestId('next-dose').textContent).toBe('2024-05-27');
-    expect(within(page).getByTestId('disclaimer').textContent).toContain('not a certified medical device');
-    expect(within(page).queryByTestId('choice')).toBeNull();
+    expect(within(page).getByTestId('print-forecast-chart')).toBeTruthy();
+    expect(within(page).getByTestId('print-next-dose').textContent).toBe('2024-05-27');
+    expect(within(page).getByTestId('print-disclaimer').textContent).toContain('not a certified medical device');
+    expect(within(page).queryByTestId('print-choice')).toBeNull();
     const rows = within(screen.getByTestId('print-data')).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(15); // 13 infusions + 2 troughs
     expect(rows[rows.length - 2].textContent).toBe('2024-04-22 08:50Natalizumab level22.8 µg/mL');
     expect(rows[rows.length - 1].textContent).toBe('2024-04-22 09:00Dose300 mg IV');
     expect(page.textContent).toContain('Printed 2024-04-23 by MS Interval; report schema 1, model natalizumab-vandenberg-2025 1.0.0.');
+  });
+
+  it('prefixes every test id, so the screen card keeps the only next-dose and proposal', () => {
+    for (const report of [natalizumabReport(), ocrelizumabReport()]) {
+      render(<PrintReport report={report} settings={settings} />);
+      const ids = [...screen.getByTestId('print-report').querySelectorAll('[data-testid]')].map((e) => e.getAttribute('data-testid')!);
+      expect(ids).toContain('print-proposal');
+      expect(ids).toContain('print-next-dose');
+      expect(ids.filter((x) => !x.startsWith('print-'))).toEqual([]);
+      cleanup();
+    }
   });
 
   it('keeps the latest rows on one page and says how many were left out', () => {
