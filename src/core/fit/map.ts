@@ -106,14 +106,24 @@ function inv2(h: number[][]): number[][] | null {
  * MAP fit. The objective can have more than one local minimum (e.g. levels below the limit fit
  * both "typical" and "very high clearance" patients), so besides the prior mode the optimiser
  * also starts from the best of `starts` (screened with the objective at the sampling tolerance)
- * when that point already beats the prior mode's answer, and keeps the lower optimum.
+ * when that point already beats the prior mode's answer, and keeps the lower optimum. Screening
+ * runs only when the prior-mode answer leaves a level censored or more than 2 SD off.
  */
 export function fitMap(pb: MapProblem, nEta: number, starts: number[][] = [], screenTol?: MapProblem['tol']): MapFit {
   const x0 = new Array<number>(nEta).fill(0);
   let best: MapFit | null = null;
   const fs = fisherScoring(pb, nEta, x0);
   if (fs && fs.covariance) best = fs;
-  if (starts.length) {
+  // Screen other starts only when the prior-mode answer leaves a level poorly explained (or censored).
+  let needScreen = !best;
+  if (best) {
+    const pred = predictObservations(pb, best.eta);
+    for (let i = 0; i < pred.length; i++) {
+      const f = Math.max(pred[i], 1e-9);
+      if (pb.obsCensored[i] || Math.abs((pb.obsValue[i] - f) / (pb.sigma * f)) > 2) needScreen = true;
+    }
+  }
+  if (starts.length && needScreen) {
     let bx: number[] | null = null, bf = Infinity;
     for (const st of starts) {
       const v = mapObjective(pb, st, screenTol ?? pb.tol);

@@ -22,12 +22,12 @@ import { antibodyGuard, protocolPdnms, residualIssues, censoredIssues, latestTro
 
 const Q = [0.1, 0.5, 0.9];
 /** Posterior samples (resampled) behind each forecast band on the chart. */
-const FORECAST_BAND_SAMPLES = 40;
+const FORECAST_BAND_SAMPLES = 30;
 /**
  * Equal-weight resample (systematic, from the importance-weighted draws) on which the forecasts
  * (steady-state and next troughs) are computed: the costly part, so fewer than the draws.
  */
-const FORECAST_SAMPLES = 150;
+const FORECAST_SAMPLES = 128;
 /** Equal-weight resample behind the history band. */
 const HISTORY_BAND_SAMPLES = 100;
 
