@@ -7,6 +7,9 @@ import type { ParseResult, Days } from '../core/types';
 import type { PatientError, PatientReport } from '../core/report/types';
 import type { ComputeJob, WorkerRequest, WorkerResponse } from '../worker/protocol';
 
+/** Keys of the proposal history's jobs start with this (see retain). */
+export const HISTORY_KEY_PREFIX = 'history|';
+
 export interface Computed {
   report: PatientReport | PatientError;
   asOf: Days;
@@ -61,11 +64,17 @@ export class CoreClient {
     if (i > 0) this.queue.unshift(...this.queue.splice(i, 1));
   }
 
-  /** Drop waiting compute jobs whose key is not in `keep` (their promises reject with 'dropped'). */
-  retain(keep: Set<string>): void {
-    const dropped = this.queue.filter((p) => p.req.type === 'compute' && !keep.has(p.key));
+  /**
+   * Drop waiting compute jobs whose key is not in `keep` (their promises reject with 'dropped').
+   * Only jobs of one group are considered: by default every job except the proposal history's
+   * (keys starting `history|`), which has its own life (it goes when the history is closed).
+   * Returns the keys dropped.
+   */
+  retain(keep: Set<string>, inGroup: (key: string) => boolean = (key) => !key.startsWith(HISTORY_KEY_PREFIX)): string[] {
+    const dropped = this.queue.filter((p) => p.req.type === 'compute' && inGroup(p.key) && !keep.has(p.key));
     this.queue = this.queue.filter((p) => !dropped.includes(p));
     for (const p of dropped) p.reject(new Error('dropped'));
+    return dropped.map((p) => p.key);
   }
 
   terminate(): void {

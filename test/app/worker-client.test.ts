@@ -37,6 +37,21 @@ describe('the worker queue', () => {
     await expect(d).rejects.toThrow('boom');
     expect(c.busy).toBe(0);
   });
+  it('keeps the history jobs when the list retains its own, and drops them on their own', async () => {
+    const w = new FakeWorker();
+    const c = new CoreClient(() => w);
+    void c.compute('a', job('A'));
+    const h1 = c.compute('history|A|x|y|2024-01-01', job('A'), true);
+    const h2 = c.compute('history|A|x|y|2024-02-01', job('A'));
+    const b = c.compute('b', job('B'));
+    expect(c.retain(new Set())).toEqual(['b']);
+    await expect(b).rejects.toThrow('dropped');
+    expect(c.busy).toBe(3);
+    expect(c.retain(new Set(), (k) => k.startsWith('history|'))).toEqual(['history|A|x|y|2024-01-01', 'history|A|x|y|2024-02-01']);
+    await expect(h1).rejects.toThrow('dropped');
+    await expect(h2).rejects.toThrow('dropped');
+    expect(c.busy).toBe(1);
+  });
   it('puts a file parse first', async () => {
     const w = new FakeWorker();
     const c = new CoreClient(() => w);

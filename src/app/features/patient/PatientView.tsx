@@ -9,6 +9,7 @@ import type { PatientRecord } from '../../../core/types';
 import type { StoredPatient } from '../../storage/db';
 import type { ReportEntry } from '../../use-reports';
 import { EventTable } from './EventTable';
+import { ProposalHistory } from '../history/ProposalHistory';
 import { CalendarButton, ForecastChart, PrintButton, ProposalCard, type CardChoice } from './slots';
 import { SettingsForm } from '../settings/SettingsForm';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
@@ -78,6 +79,8 @@ export function PatientView({ patient, entry, clinic, onSaveRecord, onChoose, on
           </Suspense>
         ) : null}
       </ErrorBoundary>
+
+      <ProposalHistory record={rec} settings={settings} upTo={asOfIso} />
 
       <details className="overrides">
         <summary>{t('patient.overrides')}{hasOverrides(patient.overrides) ? ` (${t('patient.overridden')})` : ''}</summary>
