@@ -26,7 +26,7 @@ export const DEFAULT_OPTIONS: NatalizumabOptions = {
   maxIntervalWeeks: 8,
   standardIntervalWeeks: 4,
   infusionWeekday: null,
-  samples: 200,
+  samples: 150,
   seed: 1,
 };
 

@@ -27,7 +27,7 @@ const FORECAST_BAND_SAMPLES = 30;
  * Equal-weight resample (systematic, from the importance-weighted draws) on which the forecasts
  * (steady-state and next troughs) are computed: the costly part, so fewer than the draws.
  */
-const FORECAST_SAMPLES = 128;
+const FORECAST_SAMPLES = 96;
 /** Equal-weight resample behind the history band. */
 const HISTORY_BAND_SAMPLES = 100;
 
@@ -74,7 +74,8 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   // The history grid needs the prepared patient; a first cheap pass gives it.
   const doses = patient.doses.filter((d) => d.time <= asOf);
   const first = doses.length ? doses[0].time : Infinity;
-  const grid = historyGrid({ doses, levels: patient.levels.filter((l) => l.time <= asOf && l.time >= first), asOf });
+  const curves = opts.curves !== false;
+  const grid = curves ? historyGrid({ doses, levels: patient.levels.filter((l) => l.time <= asOf && l.time >= first), asOf }) : new Float64Array(0);
   const a = analyse(patient, asOf, opts, [], grid);
   warnings.push(...a.prep.issues);
   if (opts.maxIntervalWeeks > 8) {
@@ -196,7 +197,7 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   }
   const forecasts: { weeks: number; points: CurvePoint[] }[] = [];
   const idx = systematicResample(a.weights, FORECAST_BAND_SAMPLES, 0.5);
-  for (let i = 0; i < nw; i++) {
+  for (let i = 0; i < (curves ? nw : 0); i++) {
     const tau = taus[i];
     const nDoses = 3;
     const times = buildGrid(0, nDoses * tau, 45, Array.from({ length: nDoses }, (_, d) => d * tau + (dose.into === 'central' ? dose.offset + dose.durationDays : 0)));

@@ -26,10 +26,15 @@ export interface NatalizumabOptions {
   standardIntervalWeeks: number;
   /** Clinic's infusion weekday (0 Sunday … 6 Saturday), or null: next dose lands on it. @default null */
   infusionWeekday: number | null;
-  /** Posterior draws (importance-weighted) for intervals and probabilities. @default 200 */
+  /** Posterior draws (importance-weighted) for intervals and probabilities. @default 150 */
   samples: number;
   /** Seed for the posterior sampler (combined with the patient id). @default 1 */
   seed: number;
+  /**
+   * Compute the chart curves (history band, forecast bands). The CLI, which prints no curve, sets
+   * false; every number of the proposal is the same either way. @default true
+   */
+  curves?: boolean;
 }
 
 export interface IntervalOption {
