@@ -70,6 +70,11 @@ function useToday(): string {
   return today;
 }
 
+/** After closing a patient, keyboard focus goes back to its line in the list (not lost to the page). */
+function focusListEntry(id: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-patient-id="${CSS.escape(id)}"] a`)?.focus());
+}
+
 export function App() {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
@@ -146,7 +151,7 @@ export function App() {
         <label className="lang">
           <span className="sr-only">{t('app.language')}</span>
           <select value={lang} onChange={(e) => setLanguage(e.target.value as Lang)} aria-label={t('app.language')}>
-            {LANGS.map((l) => <option key={l} value={l}>{l === 'nl' ? 'Nederlands' : 'English'}</option>)}
+            {LANGS.map((l) => <option key={l} value={l} lang={l}>{l === 'nl' ? 'Nederlands' : 'English'}</option>)}
           </select>
         </label>
       </header>
@@ -169,14 +174,18 @@ export function App() {
         </div>
       </div>
 
-      <div className="status-line" role="status" aria-live="polite">
+      <div className="status-line">
         <label className="asof-toggle">
           <input type="checkbox" checked={state.asOfMode === 'today'} onChange={(e) => void store.setAsOfMode(e.target.checked ? 'today' : 'last')} />
           {' '}{t('asof.today', { date: formatDisplayDate(today, lang) })}
         </label>
         <span className="asof-note">{state.asOfMode === 'today' ? t('asof.todayNote') : t('asof.lastNote')}</span>
-        {pending > 0 ? <span className="computing"> · {t('app.computing', { count: pending })}</span> : null}
-        {message ? <span className="message"> · {message} <button type="button" className="link" onClick={() => setMessage('')} aria-label={t('app.dismiss')}>×</button></span> : null}
+        {/* Only the progress and the messages are live: the toggle and its note are not re-announced. */}
+        <span role="status" aria-live="polite">
+          {pending > 0 ? <span className="computing"> · {t('app.computing', { count: pending })}</span> : null}
+          {message ? <span className="message"> · {message}</span> : null}
+        </span>
+        {message ? <button type="button" className="link dismiss" onClick={() => setMessage('')} aria-label={t('app.dismiss')}>×</button> : null}
       </div>
       {state.storage === 'unavailable' ? (
         <p className="storage-warning" role="alert">{t('storage.unavailable', { error: state.storageError ?? '' })}</p>
@@ -196,7 +205,7 @@ export function App() {
                   onChoose={(c) => store.setChoice(selected.id, c ? { ...c, at: `${today}T${new Date().toTimeString().slice(0, 5)}` } : null, t('undo.choice', { id: selected.id }))}
                   onOverrides={(o) => store.setOverrides(selected.id, o, t('undo.overrides', { id: selected.id }))}
                   onDelete={async () => { await store.deletePatient(selected.id, t('undo.deletePatient', { id: selected.id })); go({ page: 'planning', patient: null }); flash(t('patient.deleted', { id: selected.id })); }}
-                  onClose={() => go({ page: 'planning', patient: null })} />
+                  onClose={() => { const id = selected.id; go({ page: 'planning', patient: null }); focusListEntry(id); }} />
               </ErrorBoundary>
             ) : null}
           </>

@@ -136,9 +136,12 @@ export function EventTable({ record, labLimit, onSave }: Props) {
       {own.length ? (
         <tr className="editing-errors">
           <td colSpan={7}>
-            <ul id={errId} className="row-errors" role="alert">
-              {own.map((m, k) => <li key={k}>{shortMessage(m.issue.message)}</li>)}
-            </ul>
+            {/* The alert role on a wrapper: a list with role=alert is no longer a list (axe: listitem). */}
+            <div role="alert">
+              <ul id={errId} className="row-errors">
+                {own.map((m, k) => <li key={k}>{shortMessage(m.issue.message)}</li>)}
+              </ul>
+            </div>
           </td>
         </tr>
       ) : null}
@@ -177,9 +180,11 @@ export function EventTable({ record, labLimit, onSave }: Props) {
         </table>
       </form>
       {otherMessages.length ? (
-        <ul className="row-errors" role="alert">
-          {otherMessages.map((m, k) => <li key={k}>{m.row !== null && rows[m.row] ? `${t(`kind.${rows[m.row].kind}`)} ${formatDisplayDate(rows[m.row].time, lang)}: ` : ''}{shortMessage(m.issue.message)}</li>)}
-        </ul>
+        <div role="alert">
+          <ul className="row-errors">
+            {otherMessages.map((m, k) => <li key={k}>{m.row !== null && rows[m.row] ? `${t(`kind.${rows[m.row].kind}`)} ${formatDisplayDate(rows[m.row].time, lang)}: ` : ''}{shortMessage(m.issue.message)}</li>)}
+          </ul>
+        </div>
       ) : null}
       {notice ? <p className="notice" role="status">{notice}</p> : null}
       {editing === null ? (

@@ -2,7 +2,7 @@
  * One patient: the plan (as-of date and which results it knows), the proposal card, the chart,
  * the clinician's choice, per-patient settings and the table of doses, levels, counts and weights.
  */
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineSettings } from '../../../core/engine';
 import type { PatientRecord } from '../../../core/types';
@@ -40,10 +40,13 @@ export function PatientView({ patient, entry, clinic, onSaveRecord, onChoose, on
   const lastKnown = known.length ? known[known.length - 1] : null;
   const later = asOfIso ? samples.length - known.length : 0;
   const choice = patient.choice ? { option: patient.choice.option, reason: patient.choice.reason } : null;
+  // Opened from the list: focus moves to the patient's heading, so a screen reader reads where it is.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => { if (document.activeElement?.closest('.planning')) heading.current?.focus({ preventScroll: true }); }, []);
   return (
     <section className="patient" aria-labelledby="patient-title" data-selected-patient={patient.id}>
       <header className="patient-head">
-        <h2 id="patient-title">{patient.id} <span className="drug-tag">{t(`drug.${rec.drug}`)}</span></h2>
+        <h2 id="patient-title" ref={heading} tabIndex={-1}>{patient.id} <span className="drug-tag">{t(`drug.${rec.drug}`)}</span></h2>
         <button type="button" className="close" onClick={onClose} aria-label={t('patient.close')}>×</button>
       </header>
       <p className="asof" role="status">

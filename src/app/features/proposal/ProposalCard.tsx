@@ -68,14 +68,16 @@ export function Scroll({ label, children }: { label: string; children: ReactNode
   return <div className="proposal__scroll" role="region" aria-label={label} tabIndex={0}>{children}</div>;
 }
 
-/** The ISO date as the element's whole text, with the locale date beside it when it differs. */
+/** The ISO date as the element's whole text, with its weekday (and the locale date when it differs) beside it. */
 function NextDose({ iso, lang }: { iso: string; lang: string }) {
   const tid = useTid();
   const local = formatIso(iso, lang);
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  const day = weekdayName(new Date(Date.UTC(y, m - 1, d)).getUTCDay(), lang, (k) => k);
   return (
     <>
       <strong className="proposal__date" data-testid={tid('next-dose')}>{iso}</strong>
-      {local !== iso && <span className="proposal__local-date"> ({local})</span>}
+      {' '}<span className="proposal__local-date">(<span data-testid={tid('next-dose-weekday')}>{day}</span>{local !== iso ? ` ${local}` : ''})</span>
     </>
   );
 }

@@ -14,6 +14,7 @@ describe('ProposalCard, natalizumab', () => {
     render(<ProposalCard report={natalizumabReport()} settings={DEFAULT_SETTINGS} />);
     expect(screen.getByTestId('proposal')).toBeTruthy();
     expect(screen.getByTestId('next-dose').textContent).toBe('2024-05-27');
+    expect(screen.getByTestId('next-dose-weekday').textContent).toBe('Monday');
   });
 
   it('shows the interval, predicted trough with its 80 % interval and probability', () => {
@@ -106,7 +107,8 @@ describe('ProposalCard, ocrelizumab', () => {
     const { I18nextProvider } = await import('react-i18next');
     render(<I18nextProvider i18n={i}><ProposalCard report={natalizumabReport()} settings={DEFAULT_SETTINGS} /></I18nextProvider>);
     expect(screen.getByTestId('next-dose').textContent).toBe('2024-05-27');
-    expect(screen.getByTestId('proposal').textContent).toContain('(27-05-2024)');
+    expect(screen.getByTestId('proposal').textContent).toContain('(maandag 27-05-2024)');
+    expect(screen.getByTestId('next-dose-weekday').textContent).toBe('maandag');
     expect(screen.getByTestId('predicted-trough').textContent).toContain('14,6 µg/mL (80%-interval 10,2 tot 19,7)');
     expect(screen.getByTestId('interval').textContent).toContain('5 weken');
   });
