@@ -82,3 +82,35 @@ for (const lang of ['en', 'nl'] as const) {
     });
   });
 }
+
+test('reflow (WCAG 1.4.10): at 320 CSS px nothing but the data tables scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 720 });
+  await page.goto('/');
+  await expect(page.locator('[data-patient-id]').first()).toBeVisible();
+  // The page's width, and what sticks out (outside any scroll box) when it is too wide.
+  const pageWidth = async () => {
+    const [width, culprits] = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const el of document.querySelectorAll('body *')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.right <= 321) continue;
+        let p = el.parentElement;
+        let inScrollBox = false;
+        for (; p; p = p.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) { inScrollBox = true; break; }
+        if (!inScrollBox) out.push(`${el.tagName.toLowerCase()}.${String(el.className).replace(/ /g, '.')} "${(el.textContent ?? '').slice(0, 30)}" to ${Math.round(r.right)} px`);
+      }
+      return [document.documentElement.scrollWidth, out.slice(0, 10)] as const;
+    });
+    return width <= 320 ? width : `${width}: ${culprits.join(', ')}`;
+  };
+  expect(await pageWidth()).toBeLessThanOrEqual(320);
+  await page.locator('[data-patient-id="NAT-001"] a').click();
+  await expect(page.locator('.chart-box canvas')).toBeVisible();
+  await page.locator('.overrides summary').click();
+  await page.locator('[data-testid="proposal-history"] summary').click();
+  await expect(page.locator('[data-testid="proposal-history"] table')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
+  expect(await pageWidth()).toBeLessThanOrEqual(320);
+  await page.locator('nav button').nth(1).click();
+  await expect(page.locator('.settings-form')).toBeVisible();
+  expect(await pageWidth()).toBeLessThanOrEqual(320);
+});

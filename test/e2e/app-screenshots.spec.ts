@@ -4,7 +4,7 @@ import { importFile, waitComputed } from './app-helpers';
 
 test.use({ viewport: { width: 1440, height: 960 } });
 
-test('screenshots of planning, patient, entry error, import preview, settings, Dutch', async ({ page }) => {
+test('screenshots of planning, patient, proposal history, entry error, import preview, settings, narrow screen, Dutch', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/');
   await expect(page.locator('[data-patient-id]').first()).toBeVisible();
@@ -15,6 +15,9 @@ test('screenshots of planning, patient, entry error, import preview, settings, D
   await expect(page.locator('.chart-box canvas')).toBeVisible();
   await page.waitForTimeout(500);
   await page.screenshot({ path: 'docs/screenshots/patient.png' });
+  await page.locator('[data-testid="proposal-history"] summary').click();
+  await expect(page.locator('[data-testid="proposal-history"] table')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
+  await page.locator('[data-testid="proposal-history"]').screenshot({ path: 'docs/screenshots/proposal-history.png' });
   await page.getByRole('button', { name: 'Add level' }).click();
   await page.getByLabel('Date (time)', { exact: true }).fill('2026-02-30');
   await page.getByLabel('Value', { exact: true }).fill('-3');
@@ -32,6 +35,16 @@ test('screenshots of planning, patient, entry error, import preview, settings, D
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.screenshot({ path: 'docs/screenshots/settings.png' });
+  // A narrow screen (tablet in portrait, 320 CSS px reflow).
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.getByRole('button', { name: 'Planning' }).click();
+  await page.locator('[data-patient-id] a').first().click();
+  await expect(page.locator('.chart-box canvas')).toBeVisible();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: 'docs/screenshots/narrow.png', fullPage: true });
+  await page.getByRole('button', { name: 'Close patient' }).click();
+  await page.setViewportSize({ width: 1440, height: 960 });
+  await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByLabel('Language').selectOption('nl');
   await page.getByRole('button', { name: 'Planning' }).click();
   await importFile(page, 'fixtures/validation/ocrelizumab-virtual-week28.csv');
