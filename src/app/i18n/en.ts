@@ -120,6 +120,7 @@ const en = {
     probability: 'Required probability of reaching the target',
     maxIntervalWeeks: 'Longest interval',
     infusionWeekday: 'Infusion weekday',
+    weekdayHelp: 'a natalizumab dose then moves to the nearest earlier such day',
     threshold: 'B-cell re-dosing threshold',
     labLimit: 'Assay limit (a count reported as 0 is below this)',
     firstCountWeek: 'First B-cell count',

@@ -124,6 +124,7 @@ const nl: Shape<typeof en> = {
     probability: 'Vereiste kans om de streefwaarde te halen',
     maxIntervalWeeks: 'Langste interval',
     infusionWeekday: 'Infuusdag',
+    weekdayHelp: 'een natalizumabgift schuift dan naar de dichtstbijzijnde eerdere zulke dag',
     threshold: 'B-celdrempel voor hergift',
     labLimit: 'Detectiegrens (een telling van 0 ligt hieronder)',
     firstCountWeek: 'Eerste B-celtelling',

@@ -69,7 +69,7 @@ export function Scroll({ label, children }: { label: string; children: ReactNode
 }
 
 /** The ISO date as the element's whole text, with its weekday (and the locale date when it differs) beside it. */
-function NextDose({ iso, lang }: { iso: string; lang: string }) {
+function NextDose({ iso, lang, extra }: { iso: string; lang: string; extra?: string }) {
   const tid = useTid();
   const local = formatIso(iso, lang);
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
@@ -77,7 +77,7 @@ function NextDose({ iso, lang }: { iso: string; lang: string }) {
   return (
     <>
       <strong className="proposal__date" data-testid={tid('next-dose')}>{iso}</strong>
-      {' '}<span className="proposal__local-date">(<span data-testid={tid('next-dose-weekday')}>{day}</span>{local !== iso ? ` ${local}` : ''})</span>
+      {' '}<span className="proposal__local-date">(<span data-testid={tid('next-dose-weekday')}>{day}</span>{local !== iso ? ` ${local}` : ''}{extra ? `; ${extra}` : ''})</span>
     </>
   );
 }
@@ -175,8 +175,7 @@ function OcrelizumabBody({ r, t, lang, compact }: { r: OcrelizumabReport; t: T; 
     <>
       {p.dueNow && <p className="issue issue--warning" data-testid={tid('due-now')}>{t('ocr.dueNow', { threshold })}</p>}
       <dl className="proposal__main">
-        <Row label={t('ocr.nextDose')}><NextDose iso={p.nextDose} lang={lang} />{' '}
-          <span>({t('ocr.weeksSince', { count: p.weeksSinceLastDose })})</span></Row>
+        <Row label={t('ocr.nextDose')}><NextDose iso={p.nextDose} lang={lang} extra={t('ocr.weeksSince', { count: p.weeksSinceLastDose })} /></Row>
         <Row label={t('ocr.crossing', { threshold })} testId="predicted-crossing">
           <strong>{formatIso(p.predictedCrossing, lang)}</strong>{' '}
           <span className="proposal__range">({t('range80', { low: formatIso(p.predictedCrossingLow, lang), high: formatIso(p.predictedCrossingHigh, lang) })})</span>

@@ -116,11 +116,12 @@ export function SettingsForm({ value, inherited, drugs, onSave, saveLabel }: Pro
           {numberField('maxIntervalWeeks', t('settings.weeks'))}
           <div className="field">
             <label htmlFor={`${id}-wd`}>{t('settings.infusionWeekday')}</label>
-            <select id={`${id}-wd`} value={draft.infusionWeekday} onChange={(e) => set('infusionWeekday', e.target.value)}>
+            <select id={`${id}-wd`} value={draft.infusionWeekday} onChange={(e) => set('infusionWeekday', e.target.value)} aria-describedby={`${id}-wd-help`}>
               <option value="">{t('settings.inherit', { value: inheritedText('infusionWeekday') })}</option>
               <option value="none">{t('settings.anyDay')}</option>
               {[1, 2, 3, 4, 5, 6, 0].map((d) => <option key={d} value={String(d)}>{t(`weekday.${d}`)}</option>)}
             </select>
+            <span id={`${id}-wd-help`} className="help">{t('settings.weekdayHelp')}</span>
           </div>
         </fieldset>
       ) : null}
