@@ -60,9 +60,12 @@ test('keyboard: open a patient from the list and get back', async ({ page }) => 
   await link.focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('#patient-title')).toContainText(id!);
+  // Focus follows: to the patient's heading when opened, back to its line when closed.
+  await expect(page.locator('#patient-title')).toBeFocused();
   await page.getByRole('button', { name: 'Close patient' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('#patient-title')).toHaveCount(0);
+  await expect(link).toBeFocused();
   // Every form control has an accessible name.
   const unnamed = await page.evaluate(() => [...document.querySelectorAll('input, select, button')].filter((el) => {
     const e = el as HTMLInputElement;
