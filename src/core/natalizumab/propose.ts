@@ -162,6 +162,9 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
     reason = `kept at ${std} weeks: a very low trough on 4-weekly dosing suggests anti-drug antibodies or missed doses; test for antibodies before any extension`;
   } else if (a.kind === 'map' && !a.converged) {
     reason = `kept at ${std} weeks: the individual fit did not converge`;
+  } else if (a.kind === 'population') {
+    // NEXT-MS sets the interval from measured troughs: an a-priori prediction never extends.
+    reason = `kept at ${std} weeks: no drug level measured yet, so the interval is not extended on an a-priori (population) prediction; measure two troughs on ${std}-weekly dosing`;
   } else if (acceptableWeeks.length === 0) {
     reason = `kept at ${std} weeks: the data do not support an extension (even at ${std} weeks the trough is not predicted ≥ ${target} µg/mL with ${pct} % probability)`;
   } else {
@@ -169,10 +172,19 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
     reason = chosen > std
       ? `${chosen} weeks is the longest interval whose steady-state trough and next trough are both predicted ≥ ${target} µg/mL with at least ${pct} % probability`
       : `kept at ${std} weeks: the data do not support an extension (at ${std + 1} weeks the trough is not predicted ≥ ${target} µg/mL with ${pct} % probability)`;
-    if (a.kind === 'population' && chosen > std) reason += ' (a-priori prediction: no level measured)';
   }
   const ci = weeks.indexOf(chosen);
-  const chosenOpt = alternatives[ci];
+  let chosenOpt = alternatives[ci];
+  // Planning after the proposed date: the dose is overdue; propose the as-of day, and say so.
+  const asOfDate = formatDate(asOf);
+  if (a.prep.lastDose && chosenOpt.nextDose < asOfDate) {
+    warnings.push({
+      code: 'dose-overdue', severity: 'warning',
+      message: `the dose is overdue: ${chosen} weeks after the last dose (${formatDate(a.prep.lastDose.time)}) was ${chosenOpt.nextDose}, before ${asOfDate}; give it as soon as possible and re-plan from that infusion`,
+    });
+    chosenOpt = { ...chosenOpt, nextDose: asOfDate };
+    reason += `; overdue, so the next dose is due now (${asOfDate})`;
+  }
 
   // Individual parameters (MAP, current weight).
   const pm = a.paramsMap;

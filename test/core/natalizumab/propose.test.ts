@@ -81,6 +81,21 @@ describe('proposeNatalizumab', () => {
     expect(r.fit.kind).toBe('population');
     expect(r.fit.eta).toEqual([0, 0, 0]);
     expect(codes(r)).toContain('population-prediction');
+    // An a-priori prediction never extends the interval (NEXT-MS extends on measured troughs).
+    expect(r.proposal.intervalWeeks).toBe(4);
+    expect(r.proposal.extended).toBe(false);
+    expect(r.proposal.reason).toBe('kept at 4 weeks: no drug level measured yet, so the interval is not extended on an a-priori (population) prediction; measure two troughs on 4-weekly dosing');
+  });
+
+  it('planning after the proposed date: overdue, next dose due on the as-of day, with a warning', () => {
+    const last = sim.patient.doses[12].time;
+    const asOf = last + 70 + 0.5; // ten weeks later
+    const r = proposeNatalizumab(sim.patient, asOf);
+    expect(r.proposal.nextDose).toBe(formatDate(asOf));
+    const w = r.warnings.find((x) => x.code === 'dose-overdue');
+    expect(w?.message).toBe(`the dose is overdue: ${r.proposal.intervalWeeks} weeks after the last dose (${formatDate(last)}) was ${formatDate(last + 7 * r.proposal.intervalWeeks)}, before ${formatDate(asOf)}; give it as soon as possible and re-plan from that infusion`);
+    const onTime = proposeNatalizumab(sim.patient, last + 0.5);
+    expect(onTime.warnings.map((x) => x.code)).not.toContain('dose-overdue');
   });
 
   it('uses only events on or before as-of', () => {
