@@ -13,11 +13,25 @@ export type Days = number;
 export type Drug = 'natalizumab' | 'ocrelizumab';
 export type Severity = 'error' | 'warning' | 'info';
 
+/**
+ * Parameters of an engine sentence, so a view can say it in another language. Dates are
+ * `YYYY-MM-DD`; numbers the English text shows with fixed decimals are given as that text.
+ */
+export type TextParams = Record<string, string | number>;
+
 /** An expected problem: a value with a code, a severity and a message (never thrown). */
 export interface Issue {
   code: string;
   severity: Severity;
   message: string;
+  /**
+   * The values in `message`, set by the engines (parse-time issues have none): with `code` (and
+   * `variant`) they name a template in the app's `engine` i18n namespace, so `message` can be
+   * shown in Dutch. The English template rendered with them is `message` exactly.
+   */
+  params?: TextParams;
+  /** Which sentence of `code`, when one code has several (the template is `code.variant`). */
+  variant?: string;
   file?: string;
   line?: number;
   column?: string;

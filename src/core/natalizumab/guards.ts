@@ -1,7 +1,8 @@
 /**
  * Guards (warnings with stable codes) and the rule-based PDNMS protocol shown beside the model.
  */
-import type { Days, DoseEvent, Issue, Observation } from '../types';
+import type { Days, DoseEvent, Issue, Observation, TextParams } from '../types';
+import type { NatalizumabReport } from '../report/types';
 import { formatDate, WEEK } from '../time';
 import { nextDoseDate } from './schedule';
 
@@ -52,6 +53,8 @@ export function antibodyGuard(levels: Observation[], doses: DoseEvent[]): Issue 
     code: 'antibodies-suspected', severity: 'warning',
     message: `trough of ${formatDate(l.time)} is ${what} on 4-weekly dosing: anti-drug antibodies or missed doses? Keep 4-weekly dosing and test for antibodies to natalizumab`,
     value: l.raw,
+    variant: l.censored ? 'censored' : 'level',
+    params: l.censored ? { date: formatDate(l.time), limit: l.value } : { date: formatDate(l.time), level: round(l.value) },
   };
 }
 
@@ -60,6 +63,7 @@ export function censoredIssues(levels: Observation[]): Issue[] {
     code: 'censored-level', severity: 'info' as const,
     message: `level of ${formatDate(l.time)} was reported below ${l.value} µg/mL: used as "below the limit" (censored), not as a number`,
     value: l.raw,
+    params: { date: formatDate(l.time), limit: l.value },
   }));
 }
 
@@ -72,6 +76,7 @@ export function residualIssues(res: { time: Days; observed: number; predicted: n
       out.push({
         code: 'level-unexplained', severity: 'warning',
         message: `the model cannot explain the level of ${formatDate(r.time)} (${r.censored ? '<' : ''}${round(r.observed)} µg/mL, predicted ${round(r.predicted)}): check the sample time, the dose history and the unit`,
+        params: { date: formatDate(r.time), lt: r.censored ? '<' : '', observed: round(r.observed), predicted: round(r.predicted) },
       });
     }
   }
@@ -87,19 +92,33 @@ function round(x: number): string {
  * week, to at most 8. Our reading for the rest (the published protocol does not fix it): 10–15
  * keeps the current interval; below 10 shortens it by one week, not below 4.
  */
-export function protocolPdnms(doses: DoseEvent[], trough: Observation | null, infusionWeekday: number | null): { name: string; intervalWeeks: number; nextDose: string; rationale: string } {
+export function protocolPdnms(doses: DoseEvent[], trough: Observation | null, infusionWeekday: number | null): NatalizumabReport['protocol'] {
   const n = doses.length;
   const current = n >= 2 ? Math.max(4, Math.min(12, Math.round((doses[n - 1].time - doses[n - 2].time) / WEEK))) : 4;
   const last = n ? doses[n - 1].time : 0;
   let weeks = current;
   let rationale: string;
-  if (!trough) rationale = `no trough measured: keep the current ${current}-week interval`;
-  else if (trough.censored || trough.value < 10) {
+  let rationaleCode: string;
+  let rationaleParams: TextParams;
+  if (!trough) {
+    rationale = `no trough measured: keep the current ${current}-week interval`;
+    rationaleCode = 'pdnms.none'; rationaleParams = { weeks: current };
+  } else if (trough.censored || trough.value < 10) {
     weeks = Math.max(4, current - 1);
     rationale = `latest trough ${trough.censored ? '<' : ''}${round(trough.value)} µg/mL is below 10: ${weeks < current ? `shorten by one week to ${weeks}` : 'stay at 4 weeks'}`;
+    rationaleCode = weeks < current ? 'pdnms.below-shorten' : 'pdnms.below-stay';
+    rationaleParams = { lt: trough.censored ? '<' : '', trough: round(trough.value), weeks };
   } else if (trough.value > 15) {
     weeks = Math.min(8, current + 1);
     rationale = `latest trough ${round(trough.value)} µg/mL is above 15: ${weeks > current ? `extend by one week to ${weeks}` : 'stay at the 8-week maximum'}`;
-  } else rationale = `latest trough ${round(trough.value)} µg/mL is between 10 and 15: keep ${current} weeks`;
-  return { name: 'PDNMS (trough > 15 µg/mL: +1 week, max 8)', intervalWeeks: weeks, nextDose: nextDoseDate(last, weeks, infusionWeekday), rationale };
+    rationaleCode = weeks > current ? 'pdnms.above-extend' : 'pdnms.above-stay';
+    rationaleParams = { trough: round(trough.value), weeks };
+  } else {
+    rationale = `latest trough ${round(trough.value)} µg/mL is between 10 and 15: keep ${current} weeks`;
+    rationaleCode = 'pdnms.between'; rationaleParams = { trough: round(trough.value), weeks: current };
+  }
+  return {
+    name: 'PDNMS (trough > 15 µg/mL: +1 week, max 8)', intervalWeeks: weeks, nextDose: nextDoseDate(last, weeks, infusionWeekday), rationale,
+    nameCode: 'pdnms.name', nameParams: {}, rationaleCode, rationaleParams,
+  };
 }

@@ -77,11 +77,11 @@ export function preparePatient(p: PatientRecord, asOf: Days): NatalizumabPatient
   const weights = p.weights.filter((w) => w.time <= asOf);
   const weightGiven = weights.length > 0;
   if (!weightGiven) {
-    issues.push({ code: 'no-weight', severity: 'warning', message: 'no weight given: 70 kg assumed' });
+    issues.push({ code: 'no-weight', severity: 'warning', message: 'no weight given: 70 kg assumed', params: {} });
   }
   for (const w of weights) {
     if (w.kg < 40 || w.kg > 150) {
-      issues.push({ code: 'weight-out-of-range', severity: 'warning', message: `weight ${w.kg} kg on ${formatDate(w.time)} is outside 40–150 kg, the range the model was built on: predictions are extrapolated`, value: String(w.kg) });
+      issues.push({ code: 'weight-out-of-range', severity: 'warning', message: `weight ${w.kg} kg on ${formatDate(w.time)} is outside 40–150 kg, the range the model was built on: predictions are extrapolated`, value: String(w.kg), params: { kg: w.kg, date: formatDate(w.time) } });
     }
   }
   // Before the first recorded weight, the first weight applies; afterwards the latest on or before the time.
@@ -94,7 +94,7 @@ export function preparePatient(p: PatientRecord, asOf: Days): NatalizumabPatient
   const lastDose = doses.length ? doses[doses.length - 1] : null;
   const hasSc = doses.some((d) => d.route === 'sc');
   if (hasSc) {
-    issues.push({ code: 'sc-extrapolation', severity: 'warning', message: 'subcutaneous doses: the model was built on IV data; SC absorption (F 0.84, lag 3 h, ka 0.25/day) is an assumption and predictions for SC are an extrapolation' });
+    issues.push({ code: 'sc-extrapolation', severity: 'warning', message: 'subcutaneous doses: the model was built on IV data; SC absorption (F 0.84, lag 3 h, ka 0.25/day) is an assumption and predictions for SC are an extrapolation', params: {} });
   }
   return {
     id: p.id, asOf, doses, pkDoses: doses.map(toPkDose), levels, weightGiven, segWeights, segStarts,

@@ -5,7 +5,7 @@
  * one is proposed. Guards keep the standard interval where the data point at antibodies, missed
  * doses or a fit that cannot be trusted. The PDNMS rule is computed beside it.
  */
-import type { CurvePoint, Days, DoseEvent, Interval80, Issue, Observation, PatientRecord } from '../types';
+import type { CurvePoint, Days, DoseEvent, Interval80, Issue, Observation, PatientRecord, TextParams } from '../types';
 import type { IntervalOption, NatalizumabOptions, NatalizumabReport } from '../report/types';
 import { REPORT_SCHEMA_VERSION } from '../report/types';
 import { formatDate, formatDateTime, WEEK } from '../time';
@@ -79,7 +79,7 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   const a = analyse(patient, asOf, opts, [], grid);
   warnings.push(...a.prep.issues);
   if (opts.maxIntervalWeeks > 8) {
-    warnings.push({ code: 'max-interval-beyond-8', severity: 'warning', message: `intervals up to ${opts.maxIntervalWeeks} weeks considered: beyond 8 weeks there are no trial data (PDNMS and NEXT-MS stopped at 8)` });
+    warnings.push({ code: 'max-interval-beyond-8', severity: 'warning', message: `intervals up to ${opts.maxIntervalWeeks} weeks considered: beyond 8 weeks there are no trial data (PDNMS and NEXT-MS stopped at 8)`, params: { weeks: opts.maxIntervalWeeks } });
   }
   const target = opts.target;
   const weeks: number[] = [];
@@ -145,33 +145,42 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   const ada = antibodyGuard(a.prep.levels, a.prep.doses);
   if (ada) warnings.push(ada);
   if (a.kind === 'map' && !a.converged) {
-    warnings.push({ code: 'fit-not-converged', severity: 'warning', message: `the individual fit did not converge (${a.iterations} iterations): the standard ${opts.standardIntervalWeeks}-week interval is kept` });
+    warnings.push({ code: 'fit-not-converged', severity: 'warning', message: `the individual fit did not converge (${a.iterations} iterations): the standard ${opts.standardIntervalWeeks}-week interval is kept`, params: { iterations: a.iterations, weeks: opts.standardIntervalWeeks } });
   }
-  if (!ssOk) warnings.push({ code: 'steady-state-not-converged', severity: 'warning', message: 'a steady-state trough did not settle numerically: its value is approximate' });
+  if (!ssOk) warnings.push({ code: 'steady-state-not-converged', severity: 'warning', message: 'a steady-state trough did not settle numerically: its value is approximate', params: {} });
   if (a.kind === 'population') {
-    warnings.push({ code: 'population-prediction', severity: 'info', message: 'no drug level measured yet: a-priori (population) prediction from body weight only; measure two troughs on 4-weekly dosing before extending' });
+    warnings.push({ code: 'population-prediction', severity: 'info', message: 'no drug level measured yet: a-priori (population) prediction from body weight only; measure two troughs on 4-weekly dosing before extending', params: {} });
   }
 
   // Decision.
   const std = opts.standardIntervalWeeks;
   let chosen = std;
   let reason: string;
+  let reasonCode: string;
+  const reasonParams: TextParams = { weeks: std };
   const acceptableWeeks = alternatives.filter((o) => o.acceptable).map((o) => o.weeks);
   const pct = Math.round(opts.probability * 100);
   if (ada) {
     reason = `kept at ${std} weeks: a very low trough on 4-weekly dosing suggests anti-drug antibodies or missed doses; test for antibodies before any extension`;
+    reasonCode = 'nat-reason.antibodies';
   } else if (a.kind === 'map' && !a.converged) {
     reason = `kept at ${std} weeks: the individual fit did not converge`;
+    reasonCode = 'nat-reason.not-converged';
   } else if (a.kind === 'population') {
     // NEXT-MS sets the interval from measured troughs: an a-priori prediction never extends.
     reason = `kept at ${std} weeks: no drug level measured yet, so the interval is not extended on an a-priori (population) prediction; measure two troughs on ${std}-weekly dosing`;
+    reasonCode = 'nat-reason.population';
   } else if (acceptableWeeks.length === 0) {
     reason = `kept at ${std} weeks: the data do not support an extension (even at ${std} weeks the trough is not predicted ≥ ${target} µg/mL with ${pct} % probability)`;
+    reasonCode = 'nat-reason.unsupported';
+    Object.assign(reasonParams, { target, pct });
   } else {
     chosen = Math.max(...acceptableWeeks);
     reason = chosen > std
       ? `${chosen} weeks is the longest interval whose steady-state trough and next trough are both predicted ≥ ${target} µg/mL with at least ${pct} % probability`
       : `kept at ${std} weeks: the data do not support an extension (at ${std + 1} weeks the trough is not predicted ≥ ${target} µg/mL with ${pct} % probability)`;
+    reasonCode = chosen > std ? 'nat-reason.extended' : 'nat-reason.next-unsupported';
+    Object.assign(reasonParams, chosen > std ? { weeks: chosen, target, pct } : { next: std + 1, target, pct });
   }
   const ci = weeks.indexOf(chosen);
   let chosenOpt = alternatives[ci];
@@ -181,9 +190,12 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
     warnings.push({
       code: 'dose-overdue', severity: 'warning',
       message: `the dose is overdue: ${chosen} weeks after the last dose (${formatDate(a.prep.lastDose.time)}) was ${chosenOpt.nextDose}, before ${asOfDate}; give it as soon as possible and re-plan from that infusion`,
+      params: { weeks: chosen, lastDose: formatDate(a.prep.lastDose.time), due: chosenOpt.nextDose, asOf: asOfDate },
     });
     chosenOpt = { ...chosenOpt, nextDose: asOfDate };
     reason += `; overdue, so the next dose is due now (${asOfDate})`;
+    reasonCode += ';nat-reason.overdue';
+    reasonParams.asOf = asOfDate;
   }
 
   // Individual parameters (MAP, current weight).
@@ -265,6 +277,8 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
       probabilityNextAboveTarget: chosenOpt.pNext,
       extended: chosen > std,
       reason,
+      reasonCode,
+      reasonParams,
     },
     alternatives,
     protocol,

@@ -45,7 +45,8 @@ export function doseIssues(groups: DoseGroup[]): Issue[] {
       const what = d.amountMg === 300
         ? `a single 300 mg dose on ${formatDate(d.time)} (without a second 300 mg within ${SPLIT_START_MAX_DAYS / 7} weeks)`
         : `a dose of ${d.amountMg} mg on ${formatDate(d.time)}`;
-      out.push({ code: 'ocr-unusual-dose', severity: 'warning', message: `${what}: the model assumes 600 mg (or the 2 × 300 mg start); the forecast may not apply`, line: d.line, value: String(d.amountMg) });
+      out.push({ code: 'ocr-unusual-dose', severity: 'warning', message: `${what}: the model assumes 600 mg (or the 2 × 300 mg start); the forecast may not apply`, line: d.line, value: String(d.amountMg),
+        variant: d.amountMg === 300 ? 'single-300' : 'other', params: d.amountMg === 300 ? { date: formatDate(d.time), weeks: SPLIT_START_MAX_DAYS / 7 } : { mg: d.amountMg, date: formatDate(d.time) } });
     }
   }
   return out;
@@ -88,7 +89,8 @@ export function resolveBmax(p: PatientRecord, firstDose: Days, threshold: number
   const last = pre[pre.length - 1];
   const floor = Math.max(3 * M.referenceCount, 2 * threshold);
   if (last.censored || last.value < floor) {
-    issues.push({ code: 'ocr-pretreatment-count-unusable', severity: 'warning', message: `pre-treatment CD19+ count ${last.raw} cells/µL on ${formatDate(last.time)} is too low to serve as the plateau (needs at least ${floor}); the model's ${M.defaultBmax} cells/µL was used`, line: last.line, value: last.raw });
+    issues.push({ code: 'ocr-pretreatment-count-unusable', severity: 'warning', message: `pre-treatment CD19+ count ${last.raw} cells/µL on ${formatDate(last.time)} is too low to serve as the plateau (needs at least ${floor}); the model's ${M.defaultBmax} cells/µL was used`, line: last.line, value: last.raw,
+      params: { count: last.raw, date: formatDate(last.time), floor, bmax: M.defaultBmax } });
     return { bmax: M.defaultBmax, fromPatient: false, issues };
   }
   return { bmax: last.value, fromPatient: true, issues };
@@ -110,5 +112,6 @@ export function nonDepletionIssue(counts: CountObs[], obs: Observation[], start:
     message: `CD19+ count ${o.raw} cells/µL on ${formatDate(o.time)}, ${c.t.toFixed(1)} weeks after the infusion of ${formatDate(start)} (${which} cycle), is at or above the threshold ${threshold} with no lower count since that infusion: possible non-depleter (B cells not depleted); check the count and the infusion, the forecast assumes depletion`,
     line: o.line,
     value: o.raw,
+    params: { count: o.raw, date: formatDate(o.time), weeks: c.t.toFixed(1), infusion: formatDate(start), which: which === 'this' ? 'cycle-this' : 'cycle-previous', threshold },
   };
 }

@@ -19,16 +19,17 @@ export const OCRELIZUMAB_DEFAULTS: Readonly<OcrelizumabOptions> = Object.freeze(
 
 type Key = keyof OcrelizumabOptions;
 
-const RULES: { [K in Key]: { ok: (v: number) => boolean; accepted: string } } = {
-  threshold: { ok: (v) => v > 0, accepted: 'a count above 0 cells/µL' },
-  labLimit: { ok: (v) => v > 0, accepted: 'a limit above 0 cells/µL' },
-  minWeeks: { ok: (v) => v >= 0 && v <= 104, accepted: '0–104 weeks' },
-  maxWeeks: { ok: (v) => v > 0 && v <= 156, accepted: '1–156 weeks, above the minimum' },
-  redoseQuantile: { ok: (v) => v > 0 && v < 1, accepted: 'a probability strictly between 0 and 1' },
-  countQuantile: { ok: (v) => v > 0 && v < 1, accepted: 'a probability strictly between 0 and 1' },
-  minCountGapWeeks: { ok: (v) => v >= 0 && v <= 26, accepted: '0–26 weeks' },
-  firstCountWeek: { ok: (v) => v >= 0 && v <= 104, accepted: '0–104 weeks' },
-  countEveryWeeks: { ok: (v) => v >= 1 && v <= 26, accepted: '1–26 weeks' },
+/** `term`: the code of `accepted` in the app's `engine` namespace (`terms.<term>`). */
+const RULES: { [K in Key]: { ok: (v: number) => boolean; accepted: string; term: string } } = {
+  threshold: { ok: (v) => v > 0, accepted: 'a count above 0 cells/µL', term: 'count-above-0' },
+  labLimit: { ok: (v) => v > 0, accepted: 'a limit above 0 cells/µL', term: 'limit-above-0' },
+  minWeeks: { ok: (v) => v >= 0 && v <= 104, accepted: '0–104 weeks', term: 'weeks-0-104' },
+  maxWeeks: { ok: (v) => v > 0 && v <= 156, accepted: '1–156 weeks, above the minimum', term: 'weeks-1-156-above-minimum' },
+  redoseQuantile: { ok: (v) => v > 0 && v < 1, accepted: 'a probability strictly between 0 and 1', term: 'probability-0-1' },
+  countQuantile: { ok: (v) => v > 0 && v < 1, accepted: 'a probability strictly between 0 and 1', term: 'probability-0-1' },
+  minCountGapWeeks: { ok: (v) => v >= 0 && v <= 26, accepted: '0–26 weeks', term: 'weeks-0-26' },
+  firstCountWeek: { ok: (v) => v >= 0 && v <= 104, accepted: '0–104 weeks', term: 'weeks-0-104' },
+  countEveryWeeks: { ok: (v) => v >= 1 && v <= 26, accepted: '1–26 weeks', term: 'weeks-1-26' },
 };
 
 /** Defaults overlaid with the given options; invalid values are replaced by the default and reported. */
@@ -39,10 +40,12 @@ export function resolveOcrelizumabOptions(partial: Partial<OcrelizumabOptions> =
     const v = partial[key];
     if (v === undefined) continue;
     if (typeof v === 'number' && Number.isFinite(v) && RULES[key].ok(v)) options[key] = v;
-    else issues.push({ code: 'ocr-invalid-option', severity: 'warning', message: `option ${key} = ${String(v)} is not usable (accepted: ${RULES[key].accepted}); the default ${OCRELIZUMAB_DEFAULTS[key]} was used`, value: String(v) });
+    else issues.push({ code: 'ocr-invalid-option', severity: 'warning', message: `option ${key} = ${String(v)} is not usable (accepted: ${RULES[key].accepted}); the default ${OCRELIZUMAB_DEFAULTS[key]} was used`, value: String(v),
+      variant: 'value', params: { key, value: String(v), accepted: RULES[key].term, default: OCRELIZUMAB_DEFAULTS[key] } });
   }
   if (options.maxWeeks <= options.minWeeks) {
-    issues.push({ code: 'ocr-invalid-option', severity: 'warning', message: `option maxWeeks = ${options.maxWeeks} is not above minWeeks = ${options.minWeeks}; the defaults ${OCRELIZUMAB_DEFAULTS.minWeeks} and ${OCRELIZUMAB_DEFAULTS.maxWeeks} were used`, value: String(options.maxWeeks) });
+    issues.push({ code: 'ocr-invalid-option', severity: 'warning', message: `option maxWeeks = ${options.maxWeeks} is not above minWeeks = ${options.minWeeks}; the defaults ${OCRELIZUMAB_DEFAULTS.minWeeks} and ${OCRELIZUMAB_DEFAULTS.maxWeeks} were used`, value: String(options.maxWeeks),
+      variant: 'window', params: { max: options.maxWeeks, min: options.minWeeks, defaultMin: OCRELIZUMAB_DEFAULTS.minWeeks, defaultMax: OCRELIZUMAB_DEFAULTS.maxWeeks } });
     options.minWeeks = OCRELIZUMAB_DEFAULTS.minWeeks;
     options.maxWeeks = OCRELIZUMAB_DEFAULTS.maxWeeks;
   }

@@ -11,7 +11,7 @@
  * rounded `countQuantile` (10th percentile) week of the crossing, no later than the re-dose,
  * then at least `minCountGapWeeks` after the latest count and not before as-of.
  */
-import type { Days, Interval80, Issue, PatientRecord, CurvePoint } from '../types';
+import type { Days, Interval80, Issue, PatientRecord, CurvePoint, TextParams } from '../types';
 import type { OcrelizumabOptions, OcrelizumabReport, PointPrediction } from '../report/types';
 import { REPORT_SCHEMA_VERSION } from '../report/types';
 import { formatDate, formatDateTime, startOfDay } from '../time';
@@ -65,14 +65,15 @@ export function analyseOcrelizumab(patient: PatientRecord, asOf: Days, partial: 
   issues.push(...b.issues);
   const bmax = b.bmax;
   if (options.threshold >= bmax) {
-    issues.push({ code: 'ocr-threshold-above-plateau', severity: 'warning', message: `threshold ${options.threshold} cells/µL is not below the plateau Bmax = ${bmax} cells/µL: the model never reaches it; the proposal falls back to the maximum interval` });
+    issues.push({ code: 'ocr-threshold-above-plateau', severity: 'warning', message: `threshold ${options.threshold} cells/µL is not below the plateau Bmax = ${bmax} cells/µL: the model never reaches it; the proposal falls back to the maximum interval`, params: { threshold: options.threshold, bmax } });
   }
 
   const cur = cycleCounts(bcells, cycle.start, end, options.labLimit);
   const prev = previous ? cycleCounts(bcells, previous.start, cycle.start, options.labLimit) : { used: [], usedObs: [], early: [] };
   for (const [c, which] of [[cur, 'this'], [prev, 'the previous']] as const) {
     for (const o of c.early) {
-      issues.push({ code: 'ocr-count-before-depletion', severity: 'info', message: `CD19+ count ${o.raw} cells/µL on ${formatDate(o.time)} was taken within ${M.depletionWeeks} weeks of the infusion (${which} cycle), before depletion is complete: not used in the forecast`, line: o.line, value: o.raw });
+      issues.push({ code: 'ocr-count-before-depletion', severity: 'info', message: `CD19+ count ${o.raw} cells/µL on ${formatDate(o.time)} was taken within ${M.depletionWeeks} weeks of the infusion (${which} cycle), before depletion is complete: not used in the forecast`, line: o.line, value: o.raw,
+        params: { count: o.raw, date: formatDate(o.time), weeks: M.depletionWeeks, which: which === 'this' ? 'cycle-this' : 'cycle-previous' } });
     }
   }
   const nd = nonDepletionIssue(cur.used, cur.usedObs, cycle.start, options.threshold, 'this');
@@ -83,7 +84,8 @@ export function analyseOcrelizumab(patient: PatientRecord, asOf: Days, partial: 
   }
   for (const o of [...prev.usedObs, ...cur.usedObs]) {
     if (!o.censored && o.value > bmax) {
-      issues.push({ code: 'ocr-count-above-model-range', severity: 'warning', message: `CD19+ count ${o.raw} cells/µL on ${formatDate(o.time)} is above the model's plateau Bmax = ${bmax} cells/µL${b.fromPatient ? ' (the pre-treatment count)' : ''}: the model does not describe it; the forecast is not reliable`, line: o.line, value: o.raw });
+      issues.push({ code: 'ocr-count-above-model-range', severity: 'warning', message: `CD19+ count ${o.raw} cells/µL on ${formatDate(o.time)} is above the model's plateau Bmax = ${bmax} cells/µL${b.fromPatient ? ' (the pre-treatment count)' : ''}: the model does not describe it; the forecast is not reliable`, line: o.line, value: o.raw,
+        variant: b.fromPatient ? 'patient' : 'model', params: { count: o.raw, date: formatDate(o.time), bmax } });
     }
   }
 
@@ -95,13 +97,16 @@ export function analyseOcrelizumab(patient: PatientRecord, asOf: Days, partial: 
       message: basis === 'previous-cycle'
         ? `no CD19+ count since the infusion of ${formatDate(cycle.start)}: the forecast rests on the previous cycle's ${prev.used.length} count(s) and the population prior`
         : `no CD19+ count since the infusion of ${formatDate(cycle.start)} and none from a previous cycle: the forecast is the population prior (typical patient)`,
+      variant: basis === 'previous-cycle' ? 'previous' : 'population',
+      params: basis === 'previous-cycle' ? { date: formatDate(cycle.start), n: prev.used.length } : { date: formatDate(cycle.start) },
     });
   }
 
   const posterior = fitGrid({ current: cur.used, previous: prev.used, bmax });
   if (posterior.edgeMass > 0.01) {
     const lo = Math.exp(posterior.logT0), hi = Math.exp(posterior.logT0 + (posterior.nT - 1) * posterior.dLogT);
-    issues.push({ code: 'ocr-outside-model-range', severity: 'warning', message: `the counts are at the edge of what the model allows (T10 ${lo.toFixed(0)}–${hi.toFixed(0)} weeks, growth ${posterior.r[0].toFixed(3)}–${posterior.r[posterior.nR - 1].toFixed(1)} per week): the forecast is extrapolated; check the counts` });
+    issues.push({ code: 'ocr-outside-model-range', severity: 'warning', message: `the counts are at the edge of what the model allows (T10 ${lo.toFixed(0)}–${hi.toFixed(0)} weeks, growth ${posterior.r[0].toFixed(3)}–${posterior.r[posterior.nR - 1].toFixed(1)} per week): the forecast is extrapolated; check the counts`,
+      params: { tLow: lo.toFixed(0), tHigh: hi.toFixed(0), rLow: posterior.r[0].toFixed(3), rHigh: posterior.r[posterior.nR - 1].toFixed(1) } });
   }
   const c = options.threshold;
   const crossing = { q10: crossingQuantile(posterior, c, 0.1), q50: crossingQuantile(posterior, c, 0.5), q90: crossingQuantile(posterior, c, 0.9) };
@@ -133,47 +138,63 @@ export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: 
   const dueNow = latest !== null && !latest.censored && latest.value >= thr;
 
   if (daysSince < o.minWeeks * 7) {
-    issues.push({ code: 'ocr-before-minimum-interval', severity: 'info', message: `only ${(daysSince / 7).toFixed(1)} weeks since the last infusion (${formatDate(start)}): re-dosing is not advised before ${o.minWeeks} weeks (5 months, label); the earliest date is ${dateAtWeek(minW)}` });
+    issues.push({ code: 'ocr-before-minimum-interval', severity: 'info', message: `only ${(daysSince / 7).toFixed(1)} weeks since the last infusion (${formatDate(start)}): re-dosing is not advised before ${o.minWeeks} weeks (5 months, label); the earliest date is ${dateAtWeek(minW)}`,
+      params: { weeks: (daysSince / 7).toFixed(1), date: formatDate(start), min: o.minWeeks, earliest: dateAtWeek(minW) } });
   }
 
   const { q10, q50, q90 } = a.crossing;
   const qRedose = o.redoseQuantile === 0.5 ? q50 : crossingQuantile(p, thr, o.redoseQuantile);
   const qCount = o.countQuantile === 0.1 ? q10 : crossingQuantile(p, thr, o.countQuantile);
   if (!Number.isFinite(q50) || q50 > o.maxWeeks) {
-    issues.push({ code: 'ocr-crossing-beyond-maximum', severity: 'warning', message: `predicted crossing of ${thr} cells/µL at week ${fmt1(q50)} is beyond the maximum interval of ${o.maxWeeks} weeks: the proposal is capped at week ${maxW}; the model is not validated that far, recount before deciding` });
+    issues.push({ code: 'ocr-crossing-beyond-maximum', severity: 'warning', message: `predicted crossing of ${thr} cells/µL at week ${fmt1(q50)} is beyond the maximum interval of ${o.maxWeeks} weeks: the proposal is capped at week ${maxW}; the model is not validated that far, recount before deciding`,
+      variant: 'capped', params: { threshold: thr, week: fmt1(q50), max: o.maxWeeks, capped: maxW } });
   } else if (!Number.isFinite(q90)) {
-    issues.push({ code: 'ocr-crossing-beyond-maximum', severity: 'warning', message: `the 80 % interval of the crossing reaches beyond ${CROSSING_HORIZON_WEEKS} weeks: the upper bound is shown at the horizon, not extrapolated` });
+    issues.push({ code: 'ocr-crossing-beyond-maximum', severity: 'warning', message: `the 80 % interval of the crossing reaches beyond ${CROSSING_HORIZON_WEEKS} weeks: the upper bound is shown at the horizon, not extrapolated`,
+      variant: 'horizon', params: { horizon: CROSSING_HORIZON_WEEKS } });
   }
 
   let weeks: number;
   let nextDose: string;
   let nextCheck: string;
   let reason: string;
+  let reasonCode: string;
+  let reasonParams: TextParams;
+  const crossingCode = `ocr-reason.crossing-${a.basis === 'current-cycle' ? (a.previousCounts.length ? 'current-previous' : 'current') : a.basis === 'previous-cycle' ? 'previous' : 'population'}`;
+  const crossingParams: TextParams = { threshold: thr, week: fmt1(q50), low: fmt1(q10), high: fmt1(q90), n: a.current.length, previous: a.previousCounts.length };
   const crossingText = `predicted crossing of ${thr} cells/µL at week ${fmt1(q50)} (80 % interval ${fmt1(q10)}–${fmt1(q90)}), ${a.basis === 'current-cycle' ? `from ${a.current.length} count(s) of this cycle${a.previousCounts.length ? ` and ${a.previousCounts.length} of the previous` : ''}` : a.basis === 'previous-cycle' ? `from the previous cycle's ${a.previousCounts.length} count(s)` : 'from the population prior'}`;
   if (dueNow && latest) {
     const cnt = `latest count ${latest.raw} cells/µL on ${formatDate(latest.time)} is at or above the threshold ${thr}`;
+    const cntParams: TextParams = { count: latest.raw, date: formatDate(latest.time), threshold: thr };
     if (daysSince >= o.minWeeks * 7) {
       weeks = Math.floor(daysSince / 7);
       nextDose = formatDate(asOfDay);
       reason = `${cnt}: re-dosing is due now`;
-      issues.push({ code: 'ocr-redose-due', severity: 'warning', message: `${cnt}: re-dosing is due now (${formatDate(asOfDay)})`, line: latest.line, value: latest.raw });
+      reasonCode = 'ocr-reason.due'; reasonParams = cntParams;
+      issues.push({ code: 'ocr-redose-due', severity: 'warning', message: `${cnt}: re-dosing is due now (${formatDate(asOfDay)})`, line: latest.line, value: latest.raw,
+        params: { ...cntParams, asOf: formatDate(asOfDay) } });
     } else {
       weeks = minW;
       nextDose = dateAtWeek(minW);
       reason = `${cnt}, but only ${(daysSince / 7).toFixed(1)} weeks have passed: re-dose at the 5-month minimum, week ${minW} (${nextDose})`;
-      issues.push({ code: 'ocr-redose-due-before-minimum', severity: 'warning', message: `${cnt}, ${(daysSince / 7).toFixed(1)} weeks after the infusion: re-dosing is due but not advised before 5 months; proposed at the minimum, ${nextDose} (week ${minW})`, line: latest.line, value: latest.raw });
+      reasonCode = 'ocr-reason.due-before-minimum'; reasonParams = { ...cntParams, weeks: (daysSince / 7).toFixed(1), min: minW, nextDose };
+      issues.push({ code: 'ocr-redose-due-before-minimum', severity: 'warning', message: `${cnt}, ${(daysSince / 7).toFixed(1)} weeks after the infusion: re-dosing is due but not advised before 5 months; proposed at the minimum, ${nextDose} (week ${minW})`, line: latest.line, value: latest.raw,
+        params: { ...cntParams, weeks: (daysSince / 7).toFixed(1), nextDose, min: minW } });
     }
     const nextDoseDay = daysSince >= o.minWeeks * 7 ? asOfDay : doseDay + 7 * minW;
     nextCheck = formatDate(nextDoseDay + 7 * o.firstCountWeek);
   } else {
     weeks = Number.isFinite(qRedose) ? Math.floor(qRedose) : maxW;
     let why = `re-dose at week ${weeks} (the last whole week on or before the ${Math.round(o.redoseQuantile * 100)}th percentile of the crossing)`;
-    if (weeks > maxW) { weeks = maxW; why = `re-dose at week ${maxW}, the maximum interval (the crossing is predicted later)`; }
-    if (weeks < minW) { weeks = minW; why = `re-dose at week ${minW}, the 5-month minimum (the crossing is predicted earlier)`; }
+    let whyCode = 'ocr-reason.redose-quantile';
+    const whyParams: TextParams = { redoseWeek: weeks, percentile: Math.round(o.redoseQuantile * 100) };
+    if (weeks > maxW) { weeks = maxW; why = `re-dose at week ${maxW}, the maximum interval (the crossing is predicted later)`; whyCode = 'ocr-reason.redose-maximum'; }
+    if (weeks < minW) { weeks = minW; why = `re-dose at week ${minW}, the 5-month minimum (the crossing is predicted earlier)`; whyCode = 'ocr-reason.redose-minimum'; }
     if (weeks < elapsedW) {
       weeks = elapsedW;
       why = `re-dose now, at week ${elapsedW} (the first whole week not before today${elapsedW > maxW ? ', past the maximum interval' : ': the crossing has probably passed'})`;
+      whyCode = elapsedW > maxW ? 'ocr-reason.redose-now-past-maximum' : 'ocr-reason.redose-now-passed';
     }
+    whyParams.redoseWeek = weeks;
     nextDose = dateAtWeek(weeks);
     // Next count: at the count quantile of the crossing, at least minCountGapWeeks after the
     // latest count of this cycle and not before as-of, in whole weeks after the infusion.
@@ -183,6 +204,8 @@ export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: 
     if (latest) wc = Math.max(wc, Math.ceil((startOfDay(latest.time) + 7 * o.minCountGapWeeks - doseDay) / 7 - 1e-9));
     nextCheck = dateAtWeek(wc);
     reason = `${crossingText}; ${why}; next CD19+ count at week ${wc} (${nextCheck})`;
+    reasonCode = `${crossingCode};${whyCode};ocr-reason.next-count`;
+    reasonParams = { ...crossingParams, ...whyParams, countWeek: wc, countDate: nextCheck };
   }
 
   // BLOOMS-style rule beside the model.
@@ -232,6 +255,8 @@ export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: 
       nextBcellCheck: nextCheck,
       dueNow,
       reason,
+      reasonCode,
+      reasonParams,
     },
     protocol,
     probabilityByDate,
@@ -245,20 +270,36 @@ export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: 
 /** BLOOMS-style: first count at week `firstCountWeek`, then every `countEveryWeeks`; re-dose at the first count ≥ threshold. */
 function bloomsRule(o: OcrelizumabOptions, doseDay: Days, asOfDay: Days, latest: { day: Days; raw: string; below: boolean } | null, maxW: number, minW: number): OcrelizumabReport['protocol'] {
   const name = `BLOOMS-style: count from week ${o.firstCountWeek}, every ${o.countEveryWeeks} weeks; re-dose at the first count ≥ ${o.threshold} cells/µL`;
+  const names = { name, nameCode: 'blooms.name', nameParams: { first: o.firstCountWeek, every: o.countEveryWeeks, threshold: o.threshold } };
   if (latest && !latest.below) {
     const doseAt = Math.max(asOfDay, doseDay + 7 * minW);
-    return { name, nextCount: formatDate(doseAt + 7 * o.firstCountWeek), rationale: `count ${latest.raw} cells/µL on ${formatDate(latest.day)} is at or above ${o.threshold}: re-dose now${doseAt > asOfDay ? ` (at the 5-month minimum, ${formatDate(doseAt)})` : ''}; first count of the next cycle at week ${o.firstCountWeek} after it` };
+    const later = doseAt > asOfDay;
+    return {
+      ...names, nextCount: formatDate(doseAt + 7 * o.firstCountWeek),
+      rationale: `count ${latest.raw} cells/µL on ${formatDate(latest.day)} is at or above ${o.threshold}: re-dose now${later ? ` (at the 5-month minimum, ${formatDate(doseAt)})` : ''}; first count of the next cycle at week ${o.firstCountWeek} after it`,
+      rationaleCode: later ? 'blooms.due-minimum' : 'blooms.due',
+      rationaleParams: { count: latest.raw, date: formatDate(latest.day), threshold: o.threshold, doseDate: formatDate(doseAt), first: o.firstCountWeek },
+    };
   }
   let w = o.firstCountWeek;
   while (doseDay + 7 * w < asOfDay || (latest && doseDay + 7 * w <= latest.day)) w += o.countEveryWeeks;
   const nextCount = formatDate(doseDay + 7 * w);
   if (w > maxW) {
-    return { name, nextCount, rationale: `no count at or above ${o.threshold} yet and the next scheduled count (week ${w}) is past the maximum interval of ${maxW} weeks: re-dose at week ${maxW} (${formatDate(doseDay + 7 * maxW)})` };
+    return {
+      ...names, nextCount,
+      rationale: `no count at or above ${o.threshold} yet and the next scheduled count (week ${w}) is past the maximum interval of ${maxW} weeks: re-dose at week ${maxW} (${formatDate(doseDay + 7 * maxW)})`,
+      rationaleCode: 'blooms.past-maximum',
+      rationaleParams: { threshold: o.threshold, week: w, max: maxW, doseDate: formatDate(doseDay + 7 * maxW) },
+    };
   }
   const now = latest
     ? `latest count ${latest.raw} cells/µL on ${formatDate(latest.day)} is below ${o.threshold}: postpone re-dosing`
     : `no count yet in this cycle: do not re-dose yet`;
-  return { name, nextCount, rationale: `${now}; next count at week ${w} (${nextCount})` };
+  return {
+    ...names, nextCount, rationale: `${now}; next count at week ${w} (${nextCount})`,
+    rationaleCode: `${latest ? 'blooms.below' : 'blooms.no-count'};blooms.next`,
+    rationaleParams: latest ? { count: latest.raw, date: formatDate(latest.day), threshold: o.threshold, week: w, nextCount } : { week: w, nextCount },
+  };
 }
 
 /** Predicted true count (noise excluded), median with 80 % interval, at each time. */

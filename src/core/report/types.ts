@@ -3,7 +3,22 @@
  * read it, so they cannot disagree. Plain JSON (no functions, no Dates), so it crosses the worker
  * boundary and can be saved in a session file.
  */
-import type { Days, Interval80, CurvePoint, Issue, Observation } from '../types';
+import type { Days, Interval80, CurvePoint, Issue, Observation, TextParams } from '../types';
+
+/**
+ * Engine sentences as codes: a code names a template in the app's `engine` i18n namespace
+ * (a dotted path, e.g. `nat-reason.extended`); a sentence made of parts lists their codes joined
+ * by `;` and its text is the parts joined by `; `. The English templates rendered with the params
+ * give the English text exactly (tested), so a view can show it in Dutch.
+ */
+export interface ProtocolTextCodes {
+  /** `name` as a code with params. */
+  nameCode?: string;
+  nameParams?: TextParams;
+  /** `rationale` as a code with params. */
+  rationaleCode?: string;
+  rationaleParams?: TextParams;
+}
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -94,10 +109,13 @@ export interface NatalizumabReport {
     extended: boolean;
     /** Plain-language reason for the choice. */
     reason: string;
+    /** `reason` as a code with params (see ProtocolTextCodes). */
+    reasonCode?: string;
+    reasonParams?: TextParams;
   };
   alternatives: IntervalOption[];
   /** The rule-based protocol beside the model (PDNMS: +1 week while the trough > 15 µg/mL, max 8). */
-  protocol: { name: string; intervalWeeks: number; nextDose: string; rationale: string };
+  protocol: { name: string; intervalWeeks: number; nextDose: string; rationale: string } & ProtocolTextCodes;
   warnings: Issue[];
   /** For the chart: concentration over the history, and forecasts per candidate interval. */
   curve: {
@@ -160,9 +178,12 @@ export interface OcrelizumabReport {
     /** A count at or above the threshold: re-dosing is due now. */
     dueNow: boolean;
     reason: string;
+    /** `reason` as a code with params (see ProtocolTextCodes). */
+    reasonCode?: string;
+    reasonParams?: TextParams;
   };
   /** BLOOMS-style rule beside it. */
-  protocol: { name: string; nextCount: string; rationale: string };
+  protocol: { name: string; nextCount: string; rationale: string } & ProtocolTextCodes;
   /** P(count ≥ threshold) by date, weekly from the last dose. */
   probabilityByDate: { date: string; probability: number }[];
   warnings: Issue[];
