@@ -22,7 +22,10 @@ export const USAGE = [
   'FILE.csv is a TDM CSV (- reads standard input); DATE is YYYY-MM-DD; TIME is YYYY-MM-DDTHH:MM,',
   'YYYY-MM-DD, or an offset from each patient\'s last dose such as +6w or +40d.',
   'More options: --probability P (0.5-0.99, default 0.9), --max-interval W (4-12 weeks, default 8),',
-  '              --lab-limit N (B-cell lab limit in cells/uL for counts reported as 0, default 1)',
+  '              --lab-limit N (B-cell lab limit in cells/uL for counts reported as 0, default 1),',
+  '              --max-weeks W (latest ocrelizumab re-dose, weeks after the last dose, default 52),',
+  '              --redose-quantile Q (crossing quantile for the re-dose date, default 0.5),',
+  '              --count-quantile Q (crossing quantile for the next count date, default 0.1)',
 ].join('\n');
 
 type AtSpec = { kind: 'time'; time: Days } | { kind: 'offset'; days: number };
@@ -68,6 +71,9 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer): Cli
         probability: { type: 'string' },
         'max-interval': { type: 'string' },
         'lab-limit': { type: 'string' },
+        'max-weeks': { type: 'string' },
+        'redose-quantile': { type: 'string' },
+        'count-quantile': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -88,7 +94,13 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer): Cli
   const probability = numberOption('probability', values.probability, 0.5, 0.99);
   const maxInterval = numberOption('max-interval', values['max-interval'], 4, 12);
   const labLimit = numberOption('lab-limit', values['lab-limit'], 0.01, 100);
-  for (const v of [target, threshold, probability, maxInterval, labLimit]) if (typeof v === 'string') return usageError(v);
+  const maxWeeks = numberOption('max-weeks', values['max-weeks'], 22, 104);
+  const redoseQ = numberOption('redose-quantile', values['redose-quantile'], 0.05, 0.95);
+  const countQ = numberOption('count-quantile', values['count-quantile'], 0.01, 0.95);
+  for (const v of [target, threshold, probability, maxInterval, labLimit, maxWeeks, redoseQ, countQ]) if (typeof v === 'string') return usageError(v);
+  if (typeof maxWeeks === 'number') settings.ocrelizumab.maxWeeks = maxWeeks;
+  if (typeof redoseQ === 'number') settings.ocrelizumab.redoseQuantile = redoseQ;
+  if (typeof countQ === 'number') settings.ocrelizumab.countQuantile = countQ;
   if (typeof target === 'number') settings.natalizumab.target = target;
   if (typeof probability === 'number') settings.natalizumab.probability = probability;
   if (typeof maxInterval === 'number') {

@@ -88,6 +88,16 @@ describe('tdm propose', () => {
     expect(b.proposal.interval_weeks).toBeGreaterThanOrEqual(a.proposal.interval_weeks);
   });
 
+  it('the ocrelizumab policy quantiles are options: a later quantile never gives an earlier re-dose', () => {
+    const early = lines(runCli(['propose', 'mixed.csv', '--redose-quantile', '0.2'], read))[1];
+    const late = lines(runCli(['propose', 'mixed.csv', '--redose-quantile', '0.8'], read))[1];
+    expect(late.proposal.next_dose >= early.proposal.next_dose).toBe(true);
+    expect(late.proposal.next_dose > early.proposal.next_dose).toBe(true);
+    const r = runCli(['propose', 'mixed.csv', '--count-quantile', '2'], read);
+    expect(r.status).toBe(2);
+    expect(r.stderr[0]).toBe('tdm: --count-quantile "2" must be a number from 0.01 to 0.95');
+  });
+
   it('--threshold changes the ocrelizumab threshold', () => {
     const o = lines(runCli(['propose', 'mixed.csv', '--threshold', '20'], read))[1];
     expect(o.threshold).toEqual({ value: 20, unit: 'cells/uL' });
