@@ -171,12 +171,17 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer): Cli
     const cut: PatientRecord = cutAsOf(p, planAt);
     if (command === 'propose') {
       const report = computeReport(cut, planAt, settings);
-      if ('error' in report) status = 1;
+      if ('error' in report) {
+        status = 1;
+        stderr.push(`error: ${name}:${entry.first}: patient "${p.id}": ${report.error}`);
+      }
       stdout.push(JSON.stringify(proposeLine(report)));
     } else {
       const lastDose = cut.doses.length ? cut.doses[cut.doses.length - 1].time : null;
       if (lastDose === null) {
-        stdout.push(JSON.stringify({ patient_id: p.id, drug: p.drug, error: `no ${p.drug} dose on or before ${formatDate(planAt)}: offsets and predictions need a dose` }));
+        const error = `no ${p.drug} dose on or before ${formatDate(planAt)}: offsets and predictions need a dose`;
+        stdout.push(JSON.stringify({ patient_id: p.id, drug: p.drug, error }));
+        stderr.push(`error: ${name}:${entry.first}: patient "${p.id}": ${error}`);
         status = 1;
         continue;
       }

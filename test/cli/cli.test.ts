@@ -28,6 +28,8 @@ const files: Record<string, string> = {
     'BAD-1,natalizumab,level,2024-02-05T08:45,-3,ug/mL,,,',
     'ALLBAD,natalizumab,dose,2024-02-30T09:00,300,mg,iv,60,',
     'GOOD-2,ocrelizumab,dose,2024-01-08T09:00,600,mg,iv,210,',
+    'NODOSE,natalizumab,weight,2024-01-08,80,kg,,,',
+    'NODOSE,natalizumab,level,2024-02-05T08:45,20,ug/mL,,,',
   ].join('\n'),
 };
 const read = (f: string): Buffer => {
@@ -107,7 +109,9 @@ describe('tdm propose', () => {
     const r = runCli(['propose', 'bad-row.csv'], read);
     expect(r.status).toBe(1);
     const out = lines(r);
-    expect(out.map((o) => o.patient_id)).toEqual(['GOOD-1', 'BAD-1', 'ALLBAD', 'GOOD-2']);
+    expect(out.map((o) => o.patient_id)).toEqual(['GOOD-1', 'BAD-1', 'ALLBAD', 'GOOD-2', 'NODOSE']);
+    expect(out[4].error).toBe('no natalizumab dose on or before the as-of date: nothing to plan from');
+    expect(r.stderr).toContain('error: bad-row.csv:8: patient "NODOSE": no natalizumab dose on or before the as-of date: nothing to plan from');
     expect(out[2].error).toBe('no row could be used: bad-row.csv:6: time "2024-02-30T09:00" is not a valid date: write YYYY-MM-DD or YYYY-MM-DDTHH:MM (local time), e.g. 2024-03-05T09:30');
     expect(out[3].proposal).toBeDefined();
     expect(out[0].proposal).toBeDefined();
