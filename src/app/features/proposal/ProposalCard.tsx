@@ -10,6 +10,7 @@ import { MODELS } from '../../../../models/index';
 import { formatIso, formatNumber, formatPercent } from './format';
 import { useStrings } from './use-strings';
 import { choiceOptions, type Choice } from './choices';
+import { issueText, protocolNameText, rationaleText, reasonText } from './engine-text';
 import './proposal.css';
 
 type T = (key: string, vars?: Record<string, unknown>) => string;
@@ -82,14 +83,15 @@ function NextDose({ iso, lang, extra }: { iso: string; lang: string; extra?: str
   );
 }
 
-export function Warnings({ issues, t }: { issues: Issue[]; t: T }) {
+/** Every warning, the engines' sentences in the user's language (`lang`; parse-time issues as written). */
+export function Warnings({ issues, t, lang }: { issues: Issue[]; t: T; lang?: string }) {
   const tid = useTid();
   if (issues.length === 0) return <p className="proposal__no-warnings" data-testid={tid('no-warnings')}>{t('warnings.none')}</p>;
   return (
     <ul className="proposal__warnings" data-testid={tid('warnings')}>
       {issues.map((w, i) => (
         <li key={`${w.code}-${i}`} className={`issue issue--${w.severity}`} data-severity={w.severity} data-code={w.code}>
-          <span className="issue__severity">{t(`severity.${w.severity}`)}:</span> {w.message}
+          <span className="issue__severity">{t(`severity.${w.severity}`)}:</span> {issueText(w, lang)}
         </li>
       ))}
     </ul>
@@ -116,12 +118,12 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
           {t('nat.pShort', { target, p: formatPercent(p.probabilityNextAboveTarget, lang) })}</Row>
         <Row label={t('lastDose')}>{formatIso(r.lastDose, lang)}</Row>
       </dl>
-      {p.reason && <p className="proposal__reason">{p.reason}</p>}
+      {p.reason && <p className="proposal__reason" data-testid={tid('reason')}>{reasonText(r, lang)}</p>}
       <section className="proposal__protocol" data-testid={tid('protocol')}>
-        <h3>{t('protocol.heading', { name: r.protocol.name })}</h3>
+        <h3>{t('protocol.heading', { name: protocolNameText(r, lang) })}</h3>
         <p><strong>{t('weeks', { count: r.protocol.intervalWeeks })}</strong>, {t('protocol.nextDose', { date: formatIso(r.protocol.nextDose, lang) })}
           {r.protocol.intervalWeeks === p.intervalWeeks ? ` (${t('protocol.agrees')})` : ` (${t('protocol.differs')})`}</p>
-        <p className="proposal__muted">{r.protocol.rationale}</p>
+        <p className="proposal__muted" data-testid={tid('rationale')}>{rationaleText(r, lang)}</p>
       </section>
       <section className="proposal__alternatives">
         <h3>{t('alternatives.heading')}</h3>
@@ -187,11 +189,11 @@ function OcrelizumabBody({ r, t, lang, compact }: { r: OcrelizumabReport; t: T; 
         <Row label={t('ocr.basis')}>{t(`ocr.basisKind.${r.fit.basis}`, { count: r.fit.countsUsed, previous: r.fit.previousCycleCountsUsed })}</Row>
         <Row label={t('lastDose')}>{formatIso(r.lastDose, lang)}</Row>
       </dl>
-      {p.reason && <p className="proposal__reason">{p.reason}</p>}
+      {p.reason && <p className="proposal__reason" data-testid={tid('reason')}>{reasonText(r, lang)}</p>}
       <section className="proposal__protocol" data-testid={tid('protocol')}>
-        <h3>{t('protocol.heading', { name: r.protocol.name })}</h3>
+        <h3>{t('protocol.heading', { name: protocolNameText(r, lang) })}</h3>
         <p>{t('protocol.nextCount', { date: formatIso(r.protocol.nextCount, lang) })}</p>
-        <p className="proposal__muted">{r.protocol.rationale}</p>
+        <p className="proposal__muted" data-testid={tid('rationale')}>{rationaleText(r, lang)}</p>
       </section>
       <section className="proposal__alternatives">
         <h3>{t('ocr.probHeading', { threshold })}</h3>
@@ -357,7 +359,7 @@ function Card({ report, settings, choice, onChoose, expandDetails = false, compa
       <section className="proposal proposal--error" data-testid={tid('proposal')} aria-labelledby={`${uid}-error-heading`}>
         <h2 id={`${uid}-error-heading`}>{t('error.heading', { id: report.patientId })}</h2>
         <p className="issue issue--error" data-testid={tid('error-message')}><span className="issue__severity">{t('severity.error')}:</span> {report.error}</p>
-        {report.issues.length > 0 && <Warnings issues={report.issues} t={t} />}
+        {report.issues.length > 0 && <Warnings issues={report.issues} t={t} lang={lang} />}
         <p>{t('error.help')}</p>
         {report.drug === 'natalizumab' && target !== undefined && <p className="proposal__muted">{t('error.settingsTarget', { target: formatNumber(target, lang) })}</p>}
         <Disclaimer t={t} />
@@ -375,7 +377,7 @@ function Card({ report, settings, choice, onChoose, expandDetails = false, compa
       {report.drug === 'natalizumab' ? <NatalizumabBody r={report} t={t} lang={lang} /> : <OcrelizumabBody r={report} t={t} lang={lang} compact={compact} />}
       <section>
         <h3>{t('warnings.heading')}</h3>
-        <Warnings issues={report.warnings} t={t} />
+        <Warnings issues={report.warnings} t={t} lang={lang} />
       </section>
       {(onChoose || choice) && <ChoiceForm key={report.patientId} report={report} choice={choice} onChoose={onChoose} t={t} lang={lang} />}
       <section>

@@ -5,6 +5,7 @@
  */
 import type { PatientReport } from '../../../core/report/types';
 import { formatIso } from './format';
+import { protocolNameText } from './engine-text';
 
 export interface Choice { option: string; reason: string }
 export interface ChoiceOption { value: string; label: string }
@@ -29,7 +30,7 @@ export function choiceOptions(report: PatientReport, t: T, lang: string): Choice
     if (!alts.some((a) => a.weeks === proposed)) {
       out.unshift({ value: `interval:${proposed}`, label: t('choice.intervalProposed', { count: proposed, date: formatIso(report.proposal.nextDose, lang) }) });
     }
-    out.push({ value: `protocol:${report.protocol.intervalWeeks}`, label: t('choice.protocol', { name: report.protocol.name, count: report.protocol.intervalWeeks, date: formatIso(report.protocol.nextDose, lang) }) });
+    out.push({ value: `protocol:${report.protocol.intervalWeeks}`, label: t('choice.protocol', { name: protocolNameText(report, lang), count: report.protocol.intervalWeeks, date: formatIso(report.protocol.nextDose, lang) }) });
     return out;
   }
   const p = report.proposal;
@@ -42,7 +43,7 @@ export function choiceOptions(report: PatientReport, t: T, lang: string): Choice
     const standard = addDays(report.lastDose, 182);
     out.push({ value: `standard:${standard}`, label: t('choice.standard', { date: formatIso(standard, lang) }) });
   }
-  out.push({ value: `protocol:${report.protocol.nextCount}`, label: t('choice.protocolCount', { name: report.protocol.name, date: formatIso(report.protocol.nextCount, lang) }) });
+  out.push({ value: `protocol:${report.protocol.nextCount}`, label: t('choice.protocolCount', { name: protocolNameText(report, lang), date: formatIso(report.protocol.nextCount, lang) }) });
   return out;
 }
 

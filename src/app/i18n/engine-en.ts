@@ -1,0 +1,117 @@
+/**
+ * English templates of the engines' own sentences (i18next namespace `engine`): warnings by their
+ * Issue code (`code.variant` when a code has several sentences), the proposal's reason and the
+ * protocol's name and rationale by the codes the engines put in the report. Rendered by
+ * src/app/features/proposal/engine-text.ts, not by i18next: `{{name}}` is a parameter,
+ * `{{name, term}}` a parameter whose value is a key of `terms`. Rendered with the engine's params,
+ * every template gives the engine's English text exactly (test/app/features/proposal/engine-text.test.ts).
+ */
+const engineEn = {
+  // ------------------------------------------------------------------ natalizumab warnings
+  'no-weight': 'no weight given: 70 kg assumed',
+  'weight-out-of-range': 'weight {{kg}} kg on {{date}} is outside 40–150 kg, the range the model was built on: predictions are extrapolated',
+  'sc-extrapolation': 'subcutaneous doses: the model was built on IV data; SC absorption (F 0.84, lag 3 h, ka 0.25/day) is an assumption and predictions for SC are an extrapolation',
+  'max-interval-beyond-8': 'intervals up to {{weeks}} weeks considered: beyond 8 weeks there are no trial data (PDNMS and NEXT-MS stopped at 8)',
+  'fit-not-converged': 'the individual fit did not converge ({{iterations}} iterations): the standard {{weeks}}-week interval is kept',
+  'steady-state-not-converged': 'a steady-state trough did not settle numerically: its value is approximate',
+  'population-prediction': 'no drug level measured yet: a-priori (population) prediction from body weight only; measure two troughs on 4-weekly dosing before extending',
+  'dose-overdue': 'the dose is overdue: {{weeks}} weeks after the last dose ({{lastDose}}) was {{due}}, before {{asOf}}; give it as soon as possible and re-plan from that infusion',
+  'antibodies-suspected': {
+    level: 'trough of {{date}} is {{level}} µg/mL on 4-weekly dosing: anti-drug antibodies or missed doses? Keep 4-weekly dosing and test for antibodies to natalizumab',
+    censored: "trough of {{date}} is below {{limit}} µg/mL (under the lab's limit) on 4-weekly dosing: anti-drug antibodies or missed doses? Keep 4-weekly dosing and test for antibodies to natalizumab",
+  },
+  'censored-level': 'level of {{date}} was reported below {{limit}} µg/mL: used as "below the limit" (censored), not as a number',
+  'level-unexplained': 'the model cannot explain the level of {{date}} ({{lt}}{{observed}} µg/mL, predicted {{predicted}}): check the sample time, the dose history and the unit',
+  // ------------------------------------------------------------------ natalizumab reason
+  'nat-reason': {
+    antibodies: 'kept at {{weeks}} weeks: a very low trough on 4-weekly dosing suggests anti-drug antibodies or missed doses; test for antibodies before any extension',
+    'not-converged': 'kept at {{weeks}} weeks: the individual fit did not converge',
+    population: 'kept at {{weeks}} weeks: no drug level measured yet, so the interval is not extended on an a-priori (population) prediction; measure two troughs on {{weeks}}-weekly dosing',
+    unsupported: 'kept at {{weeks}} weeks: the data do not support an extension (even at {{weeks}} weeks the trough is not predicted ≥ {{target}} µg/mL with {{pct}} % probability)',
+    'next-unsupported': 'kept at {{weeks}} weeks: the data do not support an extension (at {{next}} weeks the trough is not predicted ≥ {{target}} µg/mL with {{pct}} % probability)',
+    extended: '{{weeks}} weeks is the longest interval whose steady-state trough and next trough are both predicted ≥ {{target}} µg/mL with at least {{pct}} % probability',
+    overdue: 'overdue, so the next dose is due now ({{asOf}})',
+  },
+  // ------------------------------------------------------------------ PDNMS protocol
+  pdnms: {
+    name: 'PDNMS (trough > 15 µg/mL: +1 week, max 8)',
+    none: 'no trough measured: keep the current {{weeks}}-week interval',
+    'below-shorten': 'latest trough {{lt}}{{trough}} µg/mL is below 10: shorten by one week to {{weeks}}',
+    'below-stay': 'latest trough {{lt}}{{trough}} µg/mL is below 10: stay at 4 weeks',
+    'above-extend': 'latest trough {{trough}} µg/mL is above 15: extend by one week to {{weeks}}',
+    'above-stay': 'latest trough {{trough}} µg/mL is above 15: stay at the 8-week maximum',
+    between: 'latest trough {{trough}} µg/mL is between 10 and 15: keep {{weeks}} weeks',
+  },
+  // ------------------------------------------------------------------ ocrelizumab warnings
+  'ocr-invalid-option': {
+    value: 'option {{key}} = {{value}} is not usable (accepted: {{accepted, term}}); the default {{default}} was used',
+    window: 'option maxWeeks = {{max}} is not above minWeeks = {{min}}; the defaults {{defaultMin}} and {{defaultMax}} were used',
+  },
+  'ocr-unusual-dose': {
+    'single-300': 'a single 300 mg dose on {{date}} (without a second 300 mg within {{weeks}} weeks): the model assumes 600 mg (or the 2 × 300 mg start); the forecast may not apply',
+    other: 'a dose of {{mg}} mg on {{date}}: the model assumes 600 mg (or the 2 × 300 mg start); the forecast may not apply',
+  },
+  'ocr-pretreatment-count-unusable': "pre-treatment CD19+ count {{count}} cells/µL on {{date}} is too low to serve as the plateau (needs at least {{floor}}); the model's {{bmax}} cells/µL was used",
+  'ocr-possible-non-depleter': 'CD19+ count {{count}} cells/µL on {{date}}, {{weeks}} weeks after the infusion of {{infusion}} ({{which, term}} cycle), is at or above the threshold {{threshold}} with no lower count since that infusion: possible non-depleter (B cells not depleted); check the count and the infusion, the forecast assumes depletion',
+  'ocr-threshold-above-plateau': 'threshold {{threshold}} cells/µL is not below the plateau Bmax = {{bmax}} cells/µL: the model never reaches it; the proposal falls back to the maximum interval',
+  'ocr-count-before-depletion': 'CD19+ count {{count}} cells/µL on {{date}} was taken within {{weeks}} weeks of the infusion ({{which, term}} cycle), before depletion is complete: not used in the forecast',
+  'ocr-count-above-model-range': {
+    patient: "CD19+ count {{count}} cells/µL on {{date}} is above the model's plateau Bmax = {{bmax}} cells/µL (the pre-treatment count): the model does not describe it; the forecast is not reliable",
+    model: "CD19+ count {{count}} cells/µL on {{date}} is above the model's plateau Bmax = {{bmax}} cells/µL: the model does not describe it; the forecast is not reliable",
+  },
+  'ocr-no-count-this-cycle': {
+    previous: "no CD19+ count since the infusion of {{date}}: the forecast rests on the previous cycle's {{n}} count(s) and the population prior",
+    population: 'no CD19+ count since the infusion of {{date}} and none from a previous cycle: the forecast is the population prior (typical patient)',
+  },
+  'ocr-outside-model-range': 'the counts are at the edge of what the model allows (T10 {{tLow}}–{{tHigh}} weeks, growth {{rLow}}–{{rHigh}} per week): the forecast is extrapolated; check the counts',
+  'ocr-before-minimum-interval': 'only {{weeks}} weeks since the last infusion ({{date}}): re-dosing is not advised before {{min}} weeks (5 months, label); the earliest date is {{earliest}}',
+  'ocr-crossing-beyond-maximum': {
+    capped: 'predicted crossing of {{threshold}} cells/µL at week {{week}} is beyond the maximum interval of {{max}} weeks: the proposal is capped at week {{capped}}; the model is not validated that far, recount before deciding',
+    horizon: 'the 80 % interval of the crossing reaches beyond {{horizon}} weeks: the upper bound is shown at the horizon, not extrapolated',
+  },
+  'ocr-redose-due': 'latest count {{count}} cells/µL on {{date}} is at or above the threshold {{threshold}}: re-dosing is due now ({{asOf}})',
+  'ocr-redose-due-before-minimum': 'latest count {{count}} cells/µL on {{date}} is at or above the threshold {{threshold}}, {{weeks}} weeks after the infusion: re-dosing is due but not advised before 5 months; proposed at the minimum, {{nextDose}} (week {{min}})',
+  // ------------------------------------------------------------------ ocrelizumab reason
+  'ocr-reason': {
+    due: 'latest count {{count}} cells/µL on {{date}} is at or above the threshold {{threshold}}: re-dosing is due now',
+    'due-before-minimum': 'latest count {{count}} cells/µL on {{date}} is at or above the threshold {{threshold}}, but only {{weeks}} weeks have passed: re-dose at the 5-month minimum, week {{min}} ({{nextDose}})',
+    'crossing-current': 'predicted crossing of {{threshold}} cells/µL at week {{week}} (80 % interval {{low}}–{{high}}), from {{n}} count(s) of this cycle',
+    'crossing-current-previous': 'predicted crossing of {{threshold}} cells/µL at week {{week}} (80 % interval {{low}}–{{high}}), from {{n}} count(s) of this cycle and {{previous}} of the previous',
+    'crossing-previous': "predicted crossing of {{threshold}} cells/µL at week {{week}} (80 % interval {{low}}–{{high}}), from the previous cycle's {{previous}} count(s)",
+    'crossing-population': 'predicted crossing of {{threshold}} cells/µL at week {{week}} (80 % interval {{low}}–{{high}}), from the population prior',
+    'redose-quantile': 're-dose at week {{redoseWeek}} (the last whole week on or before the {{percentile}}th percentile of the crossing)',
+    'redose-maximum': 're-dose at week {{redoseWeek}}, the maximum interval (the crossing is predicted later)',
+    'redose-minimum': 're-dose at week {{redoseWeek}}, the 5-month minimum (the crossing is predicted earlier)',
+    'redose-now-past-maximum': 're-dose now, at week {{redoseWeek}} (the first whole week not before today, past the maximum interval)',
+    'redose-now-passed': 're-dose now, at week {{redoseWeek}} (the first whole week not before today: the crossing has probably passed)',
+    'next-count': 'next CD19+ count at week {{countWeek}} ({{countDate}})',
+  },
+  // ------------------------------------------------------------------ BLOOMS-style protocol
+  blooms: {
+    name: 'BLOOMS-style: count from week {{first}}, every {{every}} weeks; re-dose at the first count ≥ {{threshold}} cells/µL',
+    due: 'count {{count}} cells/µL on {{date}} is at or above {{threshold}}: re-dose now; first count of the next cycle at week {{first}} after it',
+    'due-minimum': 'count {{count}} cells/µL on {{date}} is at or above {{threshold}}: re-dose now (at the 5-month minimum, {{doseDate}}); first count of the next cycle at week {{first}} after it',
+    'past-maximum': 'no count at or above {{threshold}} yet and the next scheduled count (week {{week}}) is past the maximum interval of {{max}} weeks: re-dose at week {{max}} ({{doseDate}})',
+    below: 'latest count {{count}} cells/µL on {{date}} is below {{threshold}}: postpone re-dosing',
+    'no-count': 'no count yet in this cycle: do not re-dose yet',
+    next: 'next count at week {{week}} ({{nextCount}})',
+  },
+  // ------------------------------------------------------------------ words used as parameters
+  terms: {
+    'cycle-this': 'this',
+    'cycle-previous': 'the previous',
+    'count-above-0': 'a count above 0 cells/µL',
+    'limit-above-0': 'a limit above 0 cells/µL',
+    'weeks-0-104': '0–104 weeks',
+    'weeks-1-156-above-minimum': '1–156 weeks, above the minimum',
+    'probability-0-1': 'a probability strictly between 0 and 1',
+    'weeks-0-26': '0–26 weeks',
+    'weeks-1-26': '1–26 weeks',
+  },
+};
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+/** The shape every language's engine templates must have. */
+export type EngineStrings = Shape<typeof engineEn>;
+
+export default engineEn;

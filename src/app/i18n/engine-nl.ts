@@ -1,0 +1,112 @@
+/**
+ * Nederlandse sjablonen van de zinnen van de rekenmodellen (namespace `engine`); zelfde sleutels
+ * en parameters als engine-en.ts. Datums worden dd-mm-jjjj en getallen krijgen een decimale komma
+ * bij het invullen (src/app/features/proposal/engine-text.ts).
+ */
+import type { EngineStrings } from './engine-en';
+
+const engineNl: EngineStrings = {
+  // ------------------------------------------------------------------ natalizumab: waarschuwingen
+  'no-weight': 'geen gewicht opgegeven: 70 kg aangenomen',
+  'weight-out-of-range': 'gewicht {{kg}} kg op {{date}} ligt buiten 40–150 kg, het bereik waarop het model is gebouwd: de voorspellingen zijn een extrapolatie',
+  'sc-extrapolation': 'subcutane giften: het model is gebouwd op IV-gegevens; de SC-opname (F 0,84, lag 3 uur, ka 0,25/dag) is een aanname en voorspellingen voor SC zijn een extrapolatie',
+  'max-interval-beyond-8': 'intervallen tot {{weeks}} weken meegenomen: boven 8 weken zijn er geen studiegegevens (PDNMS en NEXT-MS stopten bij 8)',
+  'fit-not-converged': 'de individuele fit is niet geconvergeerd ({{iterations}} iteraties): het standaardinterval van {{weeks}} weken blijft gehandhaafd',
+  'steady-state-not-converged': 'een dalspiegel in evenwicht is numeriek niet gestabiliseerd: de waarde is bij benadering',
+  'population-prediction': 'nog geen spiegel gemeten: a-priori (populatie)voorspelling alleen op basis van lichaamsgewicht; meet twee dalspiegels bij 4-wekelijkse giften voordat u verlengt',
+  'dose-overdue': 'de gift is te laat: {{weeks}} weken na de laatste gift ({{lastDose}}) was {{due}}, vóór {{asOf}}; geef hem zo snel mogelijk en plan opnieuw vanaf die infusie',
+  'antibodies-suspected': {
+    level: 'dalspiegel van {{date}} is {{level}} µg/mL bij 4-wekelijkse giften: antistoffen tegen het middel of gemiste giften? Houd 4-wekelijkse giften aan en test op antistoffen tegen natalizumab',
+    censored: 'dalspiegel van {{date}} is lager dan {{limit}} µg/mL (onder de meetgrens van het lab) bij 4-wekelijkse giften: antistoffen tegen het middel of gemiste giften? Houd 4-wekelijkse giften aan en test op antistoffen tegen natalizumab',
+  },
+  'censored-level': 'spiegel van {{date}} is gerapporteerd als lager dan {{limit}} µg/mL: gebruikt als "onder de meetgrens" (gecensureerd), niet als getal',
+  'level-unexplained': 'het model kan de spiegel van {{date}} niet verklaren ({{lt}}{{observed}} µg/mL, voorspeld {{predicted}}): controleer het afnametijdstip, de giftengeschiedenis en de eenheid',
+  // ------------------------------------------------------------------ natalizumab: reden
+  'nat-reason': {
+    antibodies: 'gehandhaafd op {{weeks}} weken: een zeer lage dalspiegel bij 4-wekelijkse giften wijst op antistoffen tegen het middel of gemiste giften; test op antistoffen voordat u verlengt',
+    'not-converged': 'gehandhaafd op {{weeks}} weken: de individuele fit is niet geconvergeerd',
+    population: 'gehandhaafd op {{weeks}} weken: nog geen spiegel gemeten, dus het interval wordt niet verlengd op basis van een a-priori (populatie)voorspelling; meet twee dalspiegels bij giften om de {{weeks}} weken',
+    unsupported: 'gehandhaafd op {{weeks}} weken: de gegevens ondersteunen geen verlenging (zelfs bij {{weeks}} weken is de dalspiegel niet met {{pct}} % kans voorspeld ≥ {{target}} µg/mL)',
+    'next-unsupported': 'gehandhaafd op {{weeks}} weken: de gegevens ondersteunen geen verlenging (bij {{next}} weken is de dalspiegel niet met {{pct}} % kans voorspeld ≥ {{target}} µg/mL)',
+    extended: '{{weeks}} weken is het langste interval waarbij zowel de dalspiegel in evenwicht als de volgende dalspiegel met ten minste {{pct}} % kans voorspeld is ≥ {{target}} µg/mL',
+    overdue: 'te laat, dus de volgende gift is nu aan de orde ({{asOf}})',
+  },
+  // ------------------------------------------------------------------ PDNMS-protocol
+  pdnms: {
+    name: 'PDNMS (dalspiegel > 15 µg/mL: +1 week, max. 8)',
+    none: 'geen dalspiegel gemeten: houd het huidige interval van {{weeks}} weken aan',
+    'below-shorten': 'laatste dalspiegel {{lt}}{{trough}} µg/mL is lager dan 10: verkort met één week tot {{weeks}}',
+    'below-stay': 'laatste dalspiegel {{lt}}{{trough}} µg/mL is lager dan 10: blijf op 4 weken',
+    'above-extend': 'laatste dalspiegel {{trough}} µg/mL is hoger dan 15: verleng met één week tot {{weeks}}',
+    'above-stay': 'laatste dalspiegel {{trough}} µg/mL is hoger dan 15: blijf op het maximum van 8 weken',
+    between: 'laatste dalspiegel {{trough}} µg/mL ligt tussen 10 en 15: houd {{weeks}} weken aan',
+  },
+  // ------------------------------------------------------------------ ocrelizumab: waarschuwingen
+  'ocr-invalid-option': {
+    value: 'instelling {{key}} = {{value}} is niet bruikbaar (toegestaan: {{accepted, term}}); de standaardwaarde {{default}} is gebruikt',
+    window: 'instelling maxWeeks = {{max}} is niet groter dan minWeeks = {{min}}; de standaardwaarden {{defaultMin}} en {{defaultMax}} zijn gebruikt',
+  },
+  'ocr-unusual-dose': {
+    'single-300': 'een enkele gift van 300 mg op {{date}} (zonder tweede 300 mg binnen {{weeks}} weken): het model gaat uit van 600 mg (of de start met 2 × 300 mg); de voorspelling is mogelijk niet van toepassing',
+    other: 'een gift van {{mg}} mg op {{date}}: het model gaat uit van 600 mg (of de start met 2 × 300 mg); de voorspelling is mogelijk niet van toepassing',
+  },
+  'ocr-pretreatment-count-unusable': 'CD19+-telling vóór de behandeling {{count}} cellen/µL op {{date}} is te laag als plateau (minstens {{floor}} nodig); de modelwaarde van {{bmax}} cellen/µL is gebruikt',
+  'ocr-possible-non-depleter': 'CD19+-telling {{count}} cellen/µL op {{date}}, {{weeks}} weken na de infusie van {{infusion}} ({{which, term}} cyclus), ligt op of boven de drempel {{threshold}} zonder lagere telling sinds die infusie: mogelijk geen depletie (B-cellen niet gedepleteerd); controleer de telling en de infusie, de voorspelling gaat uit van depletie',
+  'ocr-threshold-above-plateau': 'drempel {{threshold}} cellen/µL ligt niet onder het plateau Bmax = {{bmax}} cellen/µL: het model bereikt hem nooit; het voorstel valt terug op het maximale interval',
+  'ocr-count-before-depletion': 'CD19+-telling {{count}} cellen/µL op {{date}} is binnen {{weeks}} weken na de infusie afgenomen ({{which, term}} cyclus), voordat de depletie volledig is: niet gebruikt in de voorspelling',
+  'ocr-count-above-model-range': {
+    patient: 'CD19+-telling {{count}} cellen/µL op {{date}} ligt boven het plateau van het model Bmax = {{bmax}} cellen/µL (de telling vóór de behandeling): het model beschrijft haar niet; de voorspelling is niet betrouwbaar',
+    model: 'CD19+-telling {{count}} cellen/µL op {{date}} ligt boven het plateau van het model Bmax = {{bmax}} cellen/µL: het model beschrijft haar niet; de voorspelling is niet betrouwbaar',
+  },
+  'ocr-no-count-this-cycle': {
+    previous: 'geen CD19+-telling sinds de infusie van {{date}}: de voorspelling berust op {{n}} telling(en) van de vorige cyclus en de populatieverdeling',
+    population: 'geen CD19+-telling sinds de infusie van {{date}} en geen uit een vorige cyclus: de voorspelling is de populatieverdeling (typische patiënt)',
+  },
+  'ocr-outside-model-range': 'de tellingen liggen aan de rand van wat het model toelaat (T10 {{tLow}}–{{tHigh}} weken, groei {{rLow}}–{{rHigh}} per week): de voorspelling is een extrapolatie; controleer de tellingen',
+  'ocr-before-minimum-interval': 'pas {{weeks}} weken sinds de laatste infusie ({{date}}): hergift wordt niet geadviseerd vóór {{min}} weken (5 maanden, bijsluiter); de vroegste datum is {{earliest}}',
+  'ocr-crossing-beyond-maximum': {
+    capped: 'voorspeld bereiken van {{threshold}} cellen/µL in week {{week}} ligt na het maximale interval van {{max}} weken: het voorstel is begrensd op week {{capped}}; het model is zo ver niet gevalideerd, tel opnieuw voordat u beslist',
+    horizon: 'het 80%-interval van het bereiken van de drempel reikt verder dan {{horizon}} weken: de bovengrens wordt op de horizon getoond, niet geëxtrapoleerd',
+  },
+  'ocr-redose-due': 'laatste telling {{count}} cellen/µL op {{date}} ligt op of boven de drempel {{threshold}}: hergift is nu aan de orde ({{asOf}})',
+  'ocr-redose-due-before-minimum': 'laatste telling {{count}} cellen/µL op {{date}} ligt op of boven de drempel {{threshold}}, {{weeks}} weken na de infusie: hergift is aan de orde maar wordt niet geadviseerd vóór 5 maanden; voorgesteld op het minimum, {{nextDose}} (week {{min}})',
+  // ------------------------------------------------------------------ ocrelizumab: reden
+  'ocr-reason': {
+    due: 'laatste telling {{count}} cellen/µL op {{date}} ligt op of boven de drempel {{threshold}}: hergift is nu aan de orde',
+    'due-before-minimum': 'laatste telling {{count}} cellen/µL op {{date}} ligt op of boven de drempel {{threshold}}, maar er zijn pas {{weeks}} weken verstreken: hergift op het minimum van 5 maanden, week {{min}} ({{nextDose}})',
+    'crossing-current': 'voorspeld bereiken van {{threshold}} cellen/µL in week {{week}} (80%-interval {{low}}–{{high}}), op basis van {{n}} telling(en) van deze cyclus',
+    'crossing-current-previous': 'voorspeld bereiken van {{threshold}} cellen/µL in week {{week}} (80%-interval {{low}}–{{high}}), op basis van {{n}} telling(en) van deze cyclus en {{previous}} van de vorige',
+    'crossing-previous': 'voorspeld bereiken van {{threshold}} cellen/µL in week {{week}} (80%-interval {{low}}–{{high}}), op basis van {{previous}} telling(en) van de vorige cyclus',
+    'crossing-population': 'voorspeld bereiken van {{threshold}} cellen/µL in week {{week}} (80%-interval {{low}}–{{high}}), op basis van de populatieverdeling',
+    'redose-quantile': 'hergift in week {{redoseWeek}} (de laatste hele week op of vóór het {{percentile}}e percentiel van het bereiken van de drempel)',
+    'redose-maximum': 'hergift in week {{redoseWeek}}, het maximale interval (de drempel wordt later voorspeld)',
+    'redose-minimum': 'hergift in week {{redoseWeek}}, het minimum van 5 maanden (de drempel wordt eerder voorspeld)',
+    'redose-now-past-maximum': 'hergift nu, in week {{redoseWeek}} (de eerste hele week niet vóór vandaag, na het maximale interval)',
+    'redose-now-passed': 'hergift nu, in week {{redoseWeek}} (de eerste hele week niet vóór vandaag: de drempel is waarschijnlijk al bereikt)',
+    'next-count': 'volgende CD19+-telling in week {{countWeek}} ({{countDate}})',
+  },
+  // ------------------------------------------------------------------ BLOOMS-achtig protocol
+  blooms: {
+    name: 'BLOOMS-achtig: tellen vanaf week {{first}}, elke {{every}} weken; hergift bij de eerste telling ≥ {{threshold}} cellen/µL',
+    due: 'telling {{count}} cellen/µL op {{date}} ligt op of boven {{threshold}}: nu hergeven; eerste telling van de volgende cyclus in week {{first}} daarna',
+    'due-minimum': 'telling {{count}} cellen/µL op {{date}} ligt op of boven {{threshold}}: nu hergeven (op het minimum van 5 maanden, {{doseDate}}); eerste telling van de volgende cyclus in week {{first}} daarna',
+    'past-maximum': 'nog geen telling op of boven {{threshold}} en de volgende geplande telling (week {{week}}) valt na het maximale interval van {{max}} weken: hergift in week {{max}} ({{doseDate}})',
+    below: 'laatste telling {{count}} cellen/µL op {{date}} ligt onder {{threshold}}: hergift uitstellen',
+    'no-count': 'nog geen telling in deze cyclus: nog niet hergeven',
+    next: 'volgende telling in week {{week}} ({{nextCount}})',
+  },
+  // ------------------------------------------------------------------ woorden als parameter
+  terms: {
+    'cycle-this': 'deze',
+    'cycle-previous': 'vorige',
+    'count-above-0': 'een telling boven 0 cellen/µL',
+    'limit-above-0': 'een grens boven 0 cellen/µL',
+    'weeks-0-104': '0–104 weken',
+    'weeks-1-156-above-minimum': '1–156 weken, boven het minimum',
+    'probability-0-1': 'een kans strikt tussen 0 en 1',
+    'weeks-0-26': '0–26 weken',
+    'weeks-1-26': '1–26 weken',
+  },
+};
+
+export default engineNl;

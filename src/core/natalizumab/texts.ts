@@ -1,0 +1,14 @@
+/**
+ * Every sentence code the natalizumab engine can put in a report: warnings (`code`, or
+ * `code.variant`), the proposal's reason parts and the PDNMS protocol's name and rationale. The
+ * app has an English and a Dutch template for each (src/app/i18n/engine-*.ts); a test keeps the
+ * three in step.
+ */
+export const NATALIZUMAB_TEXT_CODES: readonly string[] = [
+  'no-weight', 'weight-out-of-range', 'sc-extrapolation', 'max-interval-beyond-8', 'fit-not-converged',
+  'steady-state-not-converged', 'population-prediction', 'dose-overdue',
+  'antibodies-suspected.level', 'antibodies-suspected.censored', 'censored-level', 'level-unexplained',
+  'nat-reason.antibodies', 'nat-reason.not-converged', 'nat-reason.population', 'nat-reason.unsupported',
+  'nat-reason.next-unsupported', 'nat-reason.extended', 'nat-reason.overdue',
+  'pdnms.name', 'pdnms.none', 'pdnms.below-shorten', 'pdnms.below-stay', 'pdnms.above-extend', 'pdnms.above-stay', 'pdnms.between',
+];
