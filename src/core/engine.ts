@@ -32,7 +32,7 @@ export function computeReport(p: PatientRecord, asOf: Days, settings: EngineSett
     return { drug: p.drug, patientId: p.id, error: errors[0]?.message ?? 'no usable rows', issues: p.issues };
   }
   if (p.doses.filter((d) => d.time <= asOf).length === 0) {
-    return { drug: p.drug, patientId: p.id, error: `no ${p.drug} dose on or before the as-of date: nothing to plan from`, issues: p.issues };
+    return { drug: p.drug, patientId: p.id, error: `no ${p.drug} dose on or before the as-of date: nothing to plan from`, errorCode: 'no-dose-before-as-of', errorParams: { drug: p.drug }, issues: p.issues };
   }
   return p.drug === 'natalizumab'
     ? proposeNatalizumab(p, asOf, settings.natalizumab)

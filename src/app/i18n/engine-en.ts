@@ -96,6 +96,8 @@ const engineEn = {
     'no-count': 'no count yet in this cycle: do not re-dose yet',
     next: 'next count at week {{week}} ({{nextCount}})',
   },
+  // ------------------------------------------------------------------ a patient that cannot be planned (src/core/engine.ts)
+  'no-dose-before-as-of': 'no {{drug}} dose on or before the as-of date: nothing to plan from',
   // ------------------------------------------------------------------ words used as parameters
   terms: {
     'cycle-this': 'this',

@@ -95,6 +95,8 @@ const engineNl: EngineStrings = {
     'no-count': 'nog geen telling in deze cyclus: nog niet hergeven',
     next: 'volgende telling in week {{week}} ({{nextCount}})',
   },
+  // ------------------------------------------------------------------ patiënt zonder plan (src/core/engine.ts)
+  'no-dose-before-as-of': 'geen gift {{drug}} op of vóór de plandatum: niets om van uit te plannen',
   // ------------------------------------------------------------------ woorden als parameter
   terms: {
     'cycle-this': 'deze',

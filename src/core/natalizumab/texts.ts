@@ -10,5 +10,6 @@ export const NATALIZUMAB_TEXT_CODES: readonly string[] = [
   'antibodies-suspected.level', 'antibodies-suspected.censored', 'censored-level', 'level-unexplained',
   'nat-reason.antibodies', 'nat-reason.not-converged', 'nat-reason.population', 'nat-reason.unsupported',
   'nat-reason.next-unsupported', 'nat-reason.extended', 'nat-reason.overdue',
+  'no-dose-before-as-of',
   'pdnms.name', 'pdnms.none', 'pdnms.below-shorten', 'pdnms.below-stay', 'pdnms.above-extend', 'pdnms.above-stay', 'pdnms.between',
 ];

@@ -199,6 +199,9 @@ export interface PatientError {
   drug: 'natalizumab' | 'ocrelizumab' | null;
   patientId: string;
   error: string;
+  /** `error` as a code with params, when the engine wrote it (see ProtocolTextCodes). */
+  errorCode?: string;
+  errorParams?: TextParams;
   issues: Issue[];
 }
 

@@ -13,6 +13,7 @@ import { HISTORY_KEY_PREFIX } from '../../worker-client';
 import { hashText } from '../../lib/hash';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { formatNumber, formatPercent } from '../proposal/format';
+import { errorText } from '../proposal/engine-text';
 import { historyDays, movement, summarise, type HistoryDay, type HistorySummary, type Movement } from './history';
 
 interface Props {
@@ -144,7 +145,7 @@ function HistoryTable({ record, settings, days, lang }: { record: PatientRecord;
             );
             if (!c) return <tr key={day.date} data-date={day.date} className="pending">{head}<td colSpan={cols - 2}>{t('history.computing')}</td></tr>;
             if (!s || s.drug === 'error') {
-              const why = 'failure' in c ? t('history.failed', { error: c.failure }) : t('history.none', { error: s && s.drug === 'error' ? s.error : '' });
+              const why = 'failure' in c ? t('history.failed', { error: c.failure }) : t('history.none', { error: s && s.drug === 'error' ? errorText(s, lang) : '' });
               return <tr key={day.date} data-date={day.date} className="no-proposal">{head}<td colSpan={cols - 2}>{why}</td></tr>;
             }
             const change = changeText(movement(prev, s), i === 0 || !prev, lang, t);

@@ -35,10 +35,10 @@ export function historyDays(record: PatientRecord, upTo: string | null = null): 
 export type HistorySummary =
   | { drug: 'natalizumab'; intervalWeeks: number; nextDose: string; trough: Interval80; probability: number; target: number }
   | { drug: 'ocrelizumab'; crossing: string; crossingLow: string; crossingHigh: string; nextDose: string; nextCount: string; threshold: number; dueNow: boolean }
-  | { drug: 'error'; error: string };
+  | { drug: 'error'; error: string; errorCode?: string; errorParams?: PatientError['errorParams'] };
 
 export function summarise(report: PatientReport | PatientError): HistorySummary {
-  if ('error' in report) return { drug: 'error', error: report.error };
+  if ('error' in report) return { drug: 'error', error: report.error, errorCode: report.errorCode, errorParams: report.errorParams };
   if (report.drug === 'natalizumab') {
     const p = report.proposal;
     return { drug: 'natalizumab', intervalWeeks: p.intervalWeeks, nextDose: p.nextDose, trough: p.predictedTrough, probability: p.probabilityAboveTarget, target: report.target.value };

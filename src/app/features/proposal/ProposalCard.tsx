@@ -10,7 +10,7 @@ import { MODELS } from '../../../../models/index';
 import { formatIso, formatNumber, formatPercent } from './format';
 import { useStrings } from './use-strings';
 import { choiceOptions, type Choice } from './choices';
-import { issueText, protocolNameText, rationaleText, reasonText } from './engine-text';
+import { errorText, issueText, protocolNameText, rationaleText, reasonText } from './engine-text';
 import './proposal.css';
 
 type T = (key: string, vars?: Record<string, unknown>) => string;
@@ -358,7 +358,7 @@ function Card({ report, settings, choice, onChoose, expandDetails = false, compa
     return (
       <section className="proposal proposal--error" data-testid={tid('proposal')} aria-labelledby={`${uid}-error-heading`}>
         <h2 id={`${uid}-error-heading`}>{t('error.heading', { id: report.patientId })}</h2>
-        <p className="issue issue--error" data-testid={tid('error-message')}><span className="issue__severity">{t('severity.error')}:</span> {report.error}</p>
+        <p className="issue issue--error" data-testid={tid('error-message')}><span className="issue__severity">{t('severity.error')}:</span> {errorText(report, lang)}</p>
         {report.issues.length > 0 && <Warnings issues={report.issues} t={t} lang={lang} />}
         <p>{t('error.help')}</p>
         {report.drug === 'natalizumab' && target !== undefined && <p className="proposal__muted">{t('error.settingsTarget', { target: formatNumber(target, lang) })}</p>}

@@ -8,7 +8,7 @@
  * is missing (parse-time issues, older saved reports), the engine's English text is shown.
  */
 import type { Issue, TextParams } from '../../../core/types';
-import type { PatientReport } from '../../../core/report/types';
+import type { PatientError, PatientReport } from '../../../core/report/types';
 import engineEn from '../../i18n/engine-en';
 import engineNl from '../../i18n/engine-nl';
 import { formatDisplayDate } from '../../lib/dates';
@@ -97,6 +97,11 @@ export function issueText(issue: Issue, lang: string | undefined): string {
 export function reasonText(report: PatientReport, lang: string | undefined): string {
   const p = report.proposal;
   return engineText(p.reasonCode, p.reasonParams, p.reason, lang);
+}
+
+/** Why a patient could not be planned, in the language. */
+export function errorText(report: Pick<PatientError, 'error' | 'errorCode' | 'errorParams'>, lang: string | undefined): string {
+  return engineText(report.errorCode, report.errorParams, report.error, lang);
 }
 
 /** The protocol's name in the language. */

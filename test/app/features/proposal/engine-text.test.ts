@@ -11,7 +11,7 @@ import { NATALIZUMAB_TEXT_CODES } from '../../../../src/core/natalizumab/texts';
 import { OCRELIZUMAB_TEXT_CODES } from '../../../../src/core/ocrelizumab/texts';
 import engineEn from '../../../../src/app/i18n/engine-en';
 import engineNl from '../../../../src/app/i18n/engine-nl';
-import { engineTemplate, engineText, fillTemplate, formatParam, issuePath, issueText, protocolNameText, rationaleText, reasonText, templateParams } from '../../../../src/app/features/proposal/engine-text';
+import { engineTemplate, engineText, errorText, fillTemplate, formatParam, issuePath, issueText, protocolNameText, rationaleText, reasonText, templateParams } from '../../../../src/app/features/proposal/engine-text';
 
 const CODES = [...NATALIZUMAB_TEXT_CODES, ...OCRELIZUMAB_TEXT_CODES];
 
@@ -161,8 +161,8 @@ describe('real reports', () => {
     const seen = new Set(all.flatMap((s) => s.code.split(';')));
     const missing = CODES.filter((c) => !c.startsWith('terms.') && !seen.has(c));
     // Not reached by any record here (a fit that does not converge, a crossing interval past the
-    // horizon): checked by the template tests above only.
-    const rareOnes = ['fit-not-converged', 'nat-reason.not-converged', 'ocr-crossing-beyond-maximum.horizon'];
+    // horizon): checked by the template tests above only. The no-dose error has its own test below.
+    const rareOnes = ['fit-not-converged', 'nat-reason.not-converged', 'ocr-crossing-beyond-maximum.horizon', 'no-dose-before-as-of'];
     expect(missing.filter((c) => !rareOnes.includes(c))).toEqual([]);
   });
 
@@ -179,4 +179,15 @@ describe('real reports', () => {
     expect(protocolNameText(nat4, 'nl')).toBe('PDNMS (dalspiegel > 15 µg/mL: +1 week, max. 8)');
     expect(rationaleText(nat4, 'en')).toBe(nat4.protocol.rationale);
   });
+});
+
+it('a patient with no dose to plan from says so in Dutch', () => {
+  const parsed = parseTdmCsv(readFileSync('fixtures/examples/example-patients.csv', 'utf8'), 'example-patients.csv');
+  const p = parsed.patients.find((x) => x.id === 'NAT-001')!;
+  const before = p.doses[0].time - 1;
+  const r = computeReport(p, before);
+  expect('error' in r && r.error).toBe('no natalizumab dose on or before the as-of date: nothing to plan from');
+  if (!('error' in r)) throw new Error('expected a PatientError');
+  expect(errorText(r, 'en')).toBe(r.error);
+  expect(errorText(r, 'nl')).toBe('geen gift natalizumab op of vóór de plandatum: niets om van uit te plannen');
 });
