@@ -15,12 +15,14 @@ export const EMPTY_SETTINGS: EngineSettings = { natalizumab: {}, ocrelizumab: {}
 /** The core's documented defaults (report/types.ts @default tags), shown as placeholders only. */
 export const SHOWN_DEFAULTS = {
   natalizumab: { target: 10, probability: 0.9, maxIntervalWeeks: 8, standardIntervalWeeks: 4, infusionWeekday: null },
-  ocrelizumab: { threshold: 10, labLimit: 1, firstCountWeek: 24, countEveryWeeks: 4, maxWeeks: 52 },
+  ocrelizumab: { threshold: 10, labLimit: 1, firstCountWeek: 24, countEveryWeeks: 4, maxWeeks: 52, redoseQuantile: 0.5, countQuantile: 0.1 },
 } as const;
 
 /** The settings the user can change, with their limits (used by the forms and by restore). */
 export const NAT_FIELDS = ['target', 'probability', 'maxIntervalWeeks', 'infusionWeekday'] as const;
-export const OCR_FIELDS = ['threshold', 'labLimit', 'firstCountWeek', 'countEveryWeeks'] as const;
+export const OCR_FIELDS = ['threshold', 'labLimit', 'firstCountWeek', 'countEveryWeeks', 'maxWeeks', 'redoseQuantile', 'countQuantile'] as const;
+/** Fractions entered and shown as percentages. */
+export const PERCENT_FIELDS: readonly string[] = ['probability', 'redoseQuantile', 'countQuantile'];
 export type NatField = (typeof NAT_FIELDS)[number];
 export type OcrField = (typeof OCR_FIELDS)[number];
 
@@ -33,6 +35,9 @@ export const LIMITS: Record<NatField | OcrField, { min: number; max: number; ste
   labLimit: { min: 0.01, max: 20, step: 0.01 },
   firstCountWeek: { min: 4, max: 52, step: 1 },
   countEveryWeeks: { min: 1, max: 26, step: 1 },
+  maxWeeks: { min: 22, max: 104, step: 1 },
+  redoseQuantile: { min: 0.05, max: 0.95, step: 0.01 },
+  countQuantile: { min: 0.01, max: 0.95, step: 0.01 },
 };
 
 function clean<T extends object>(o: T | undefined): Partial<T> {

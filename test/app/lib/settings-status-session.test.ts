@@ -25,6 +25,9 @@ describe('settings', () => {
       .toEqual({ settings: { natalizumab: { target: 5, infusionWeekday: null }, ocrelizumab: { threshold: 10 } } });
     expect(checkSettings({ natalizumab: { maxIntervalWeeks: 20 } })).toEqual({ error: 'settings.natalizumab.maxIntervalWeeks must be a number from 4 to 12' });
     expect(checkSettings('x')).toEqual({ error: 'settings must be an object' });
+    expect(checkSettings({ ocrelizumab: { redoseQuantile: 0.6, countQuantile: 0.2, maxWeeks: 40 } }))
+      .toEqual({ settings: { natalizumab: {}, ocrelizumab: { redoseQuantile: 0.6, countQuantile: 0.2, maxWeeks: 40 } } });
+    expect(checkSettings({ ocrelizumab: { redoseQuantile: 1.5 } })).toEqual({ error: 'settings.ocrelizumab.redoseQuantile must be a number from 0.05 to 0.95' });
   });
 });
 

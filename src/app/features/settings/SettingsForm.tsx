@@ -7,7 +7,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineSettings } from '../../../core/engine';
-import { LIMITS, NAT_FIELDS, OCR_FIELDS, type NatField, type OcrField } from '../../lib/settings';
+import { LIMITS, NAT_FIELDS, OCR_FIELDS, PERCENT_FIELDS, type NatField, type OcrField } from '../../lib/settings';
 import { formatNumber, normaliseDecimal, type Lang } from '../../lib/dates';
 
 type Field = NatField | OcrField;
@@ -29,7 +29,7 @@ function toDraft(v: EngineSettings, lang: Lang): Draft {
   const out = {} as Draft;
   for (const f of [...NAT_FIELDS, ...OCR_FIELDS]) {
     const x = (v[drugOf(f)] as Record<string, unknown>)[f];
-    out[f] = x === undefined || x === null ? (f === 'infusionWeekday' && x === null ? 'none' : '') : f === 'probability' ? formatNumber((x as number) * 100, lang, 1) : formatNumber(x as number, lang, 2);
+    out[f] = x === undefined || x === null ? (f === 'infusionWeekday' && x === null ? 'none' : '') : PERCENT_FIELDS.includes(f) ? formatNumber((x as number) * 100, lang, 1) : formatNumber(x as number, lang, 2);
   }
   return out;
 }
@@ -48,7 +48,7 @@ export function SettingsForm({ value, inherited, drugs, onSave, saveLabel }: Pro
     const x = (inherited[drugOf(f)] as Record<string, unknown>)[f];
     if (f === 'infusionWeekday') return x === null || x === undefined ? t('settings.anyDay') : t(`weekday.${x as number}`);
     if (x === undefined) return '';
-    return f === 'probability' ? formatNumber((x as number) * 100, lang, 1) : formatNumber(x as number, lang, 2);
+    return PERCENT_FIELDS.includes(f) ? formatNumber((x as number) * 100, lang, 1) : formatNumber(x as number, lang, 2);
   };
 
   const submit = async (e: FormEvent) => {
@@ -61,11 +61,13 @@ export function SettingsForm({ value, inherited, drugs, onSave, saveLabel }: Pro
       const target = out[drugOf(f)] as Record<string, unknown>;
       if (f === 'infusionWeekday') { target[f] = text === 'none' ? null : Number(text); continue; }
       let x = Number(normaliseDecimal(text));
-      if (f === 'probability') x = x / 100;
+      const pct = PERCENT_FIELDS.includes(f);
+      if (pct) x = x / 100;
       const lim = LIMITS[f];
       const isInt = lim.step === 1;
+      if (pct) x = Math.round(x * 10000) / 10000;
       if (!Number.isFinite(x) || x < lim.min || x > lim.max || (isInt && !Number.isInteger(x))) {
-        const k = f === 'probability' ? 100 : 1;
+        const k = pct ? 100 : 1;
         errs[f] = t('settings.range', { min: formatNumber(lim.min * k, lang, 2), max: formatNumber(lim.max * k, lang, 2) });
         continue;
       }
@@ -132,6 +134,9 @@ export function SettingsForm({ value, inherited, drugs, onSave, saveLabel }: Pro
           {numberField('labLimit', 'cells/µL')}
           {numberField('firstCountWeek', t('settings.weeksAfterDose'))}
           {numberField('countEveryWeeks', t('settings.weeks'))}
+          {numberField('maxWeeks', t('settings.weeksAfterDose'))}
+          {numberField('redoseQuantile', t('settings.percentile'))}
+          {numberField('countQuantile', t('settings.percentile'))}
         </fieldset>
       ) : null}
       <p>
