@@ -20,6 +20,7 @@ const engineEn = {
     level: 'trough of {{date}} is {{level}} µg/mL on 4-weekly dosing: anti-drug antibodies or missed doses? Keep 4-weekly dosing and test for antibodies to natalizumab',
     censored: "trough of {{date}} is below {{limit}} µg/mL (under the lab's limit) on 4-weekly dosing: anti-drug antibodies or missed doses? Keep 4-weekly dosing and test for antibodies to natalizumab",
   },
+  'low-trough-q4w': 'trough of {{date}} is {{level}} µg/mL on 4-weekly dosing, lower than in almost all patients: late or missed doses, or anti-drug antibodies? Consider an antibody test before any extension',
   'censored-level': 'level of {{date}} was reported below {{limit}} µg/mL: used as "below the limit" (censored), not as a number',
   'level-unexplained': 'the model cannot explain the level of {{date}} ({{lt}}{{observed}} µg/mL, predicted {{predicted}}): check the sample time, the dose history and the unit',
   // ------------------------------------------------------------------ natalizumab reason

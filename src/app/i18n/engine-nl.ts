@@ -19,6 +19,7 @@ const engineNl: EngineStrings = {
     level: 'dalspiegel van {{date}} is {{level}} µg/mL bij 4-wekelijkse giften: antistoffen tegen het middel of gemiste giften? Houd 4-wekelijkse giften aan en test op antistoffen tegen natalizumab',
     censored: 'dalspiegel van {{date}} is lager dan {{limit}} µg/mL (onder de meetgrens van het lab) bij 4-wekelijkse giften: antistoffen tegen het middel of gemiste giften? Houd 4-wekelijkse giften aan en test op antistoffen tegen natalizumab',
   },
+  'low-trough-q4w': 'dalspiegel van {{date}} is {{level}} µg/mL bij 4-wekelijkse giften, lager dan bij bijna alle patiënten: te late of gemiste giften, of antistoffen tegen het middel? Overweeg een antistoftest voordat u verlengt',
   'censored-level': 'spiegel van {{date}} is gerapporteerd als lager dan {{limit}} µg/mL: gebruikt als "onder de meetgrens" (gecensureerd), niet als getal',
   'level-unexplained': 'het model kan de spiegel van {{date}} niet verklaren ({{lt}}{{observed}} µg/mL, voorspeld {{predicted}}): controleer het afnametijdstip, de giftengeschiedenis en de eenheid',
   // ------------------------------------------------------------------ natalizumab: reden

@@ -58,6 +58,25 @@ export function antibodyGuard(levels: Observation[], doses: DoseEvent[]): Issue 
   };
 }
 
+/** A 4-weekly trough below this (µg/mL) is lower than in almost all patients (94 % are ≥ 10). */
+export const LOW_TROUGH = 5;
+
+/**
+ * A trough of 2–5 µg/mL on 4-weekly dosing: not the antibody pattern, but lower than in almost all
+ * patients: late or missed doses, or antibodies? (Used when antibodyGuard did not fire.)
+ */
+export function lowTroughGuard(levels: Observation[], doses: DoseEvent[]): Issue | null {
+  const low = troughsOnQ4w(levels, doses).slice(-2).filter((l) => !l.censored && l.value < LOW_TROUGH);
+  if (!low.length) return null;
+  const l = low[low.length - 1];
+  return {
+    code: 'low-trough-q4w', severity: 'warning',
+    message: `trough of ${formatDate(l.time)} is ${round(l.value)} µg/mL on 4-weekly dosing, lower than in almost all patients: late or missed doses, or anti-drug antibodies? Consider an antibody test before any extension`,
+    value: l.raw,
+    params: { date: formatDate(l.time), level: round(l.value) },
+  };
+}
+
 export function censoredIssues(levels: Observation[]): Issue[] {
   return levels.filter((l) => l.censored).map((l) => ({
     code: 'censored-level', severity: 'info' as const,

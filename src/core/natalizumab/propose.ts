@@ -18,7 +18,7 @@ import { NATALIZUMAB_MODEL, NATALIZUMAB_PK as M } from '../../../models/natalizu
 import { analyse, resolveOptions } from './analysis';
 import { nextTroughs, steadyTroughs, forecastCurve, lineariseSteadyState, sampleSteadyTrough } from './forecast';
 import { individualParams } from './patient';
-import { antibodyGuard, protocolPdnms, residualIssues, censoredIssues, latestTrough } from './guards';
+import { antibodyGuard, lowTroughGuard, protocolPdnms, residualIssues, censoredIssues, latestTrough } from './guards';
 
 const Q = [0.1, 0.5, 0.9];
 /** Posterior samples (resampled) behind each forecast band on the chart. */
@@ -144,6 +144,10 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   warnings.push(...residualIssues(residuals));
   const ada = antibodyGuard(a.prep.levels, a.prep.doses);
   if (ada) warnings.push(ada);
+  else {
+    const low = lowTroughGuard(a.prep.levels, a.prep.doses);
+    if (low) warnings.push(low);
+  }
   if (a.kind === 'map' && !a.converged) {
     warnings.push({ code: 'fit-not-converged', severity: 'warning', message: `the individual fit did not converge (${a.iterations} iterations): the standard ${opts.standardIntervalWeeks}-week interval is kept`, params: { iterations: a.iterations, weeks: opts.standardIntervalWeeks } });
   }

@@ -7,7 +7,7 @@
 export const NATALIZUMAB_TEXT_CODES: readonly string[] = [
   'no-weight', 'weight-out-of-range', 'sc-extrapolation', 'max-interval-beyond-8', 'fit-not-converged',
   'steady-state-not-converged', 'population-prediction', 'dose-overdue',
-  'antibodies-suspected.level', 'antibodies-suspected.censored', 'censored-level', 'level-unexplained',
+  'antibodies-suspected.level', 'antibodies-suspected.censored', 'low-trough-q4w', 'censored-level', 'level-unexplained',
   'nat-reason.antibodies', 'nat-reason.not-converged', 'nat-reason.population', 'nat-reason.unsupported',
   'nat-reason.next-unsupported', 'nat-reason.extended', 'nat-reason.overdue',
   'no-dose-before-as-of',

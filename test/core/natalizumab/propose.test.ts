@@ -117,6 +117,17 @@ describe('guards', () => {
     expect(w.message).toMatch(/^trough of 2023-12-11 is .* µg\/mL on 4-weekly dosing: anti-drug antibodies or missed doses\? Keep 4-weekly dosing and test for antibodies to natalizumab$/);
   });
 
+  it('a 4-weekly trough of 2–5 µg/mL: kept at 4 weeks with a low-trough warning (not the antibody one)', () => {
+    const s = simulatePatient('LOW', [0, 0, 0], 70);
+    s.patient.levels = [level(s.patient.doses[11].time - 0.01, 4.1), level(s.patient.doses[12].time - 0.01, 3.6)];
+    for (const target of [10, 5]) {
+      const r = proposeNatalizumab(s.patient, asOfOf(s.patient), { target });
+      expect(r.proposal.intervalWeeks).toBe(4);
+      expect(codes(r)).not.toContain('antibodies-suspected');
+      expect(r.warnings.find((x) => x.code === 'low-trough-q4w')!.message).toBe('trough of 2023-12-11 is 3.6 µg/mL on 4-weekly dosing, lower than in almost all patients: late or missed doses, or anti-drug antibodies? Consider an antibody test before any extension');
+    }
+  });
+
   it('censored trough on 4-weekly dosing: censored-level info and antibody warning', () => {
     const s = simulatePatient('CENS', [0, 0, 0], 70);
     s.patient.levels = [level(s.patient.doses[12].time - 0.01, 0.5, true)];
