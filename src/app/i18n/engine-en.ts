@@ -31,10 +31,12 @@ const engineEn = {
     unsupported: 'kept at {{weeks}} weeks: the data do not support an extension (even at {{weeks}} weeks the trough is not predicted ≥ {{target}} µg/mL with {{pct}} % probability)',
     'next-unsupported': 'kept at {{weeks}} weeks: the data do not support an extension (at {{next}} weeks the trough is not predicted ≥ {{target}} µg/mL with {{pct}} % probability)',
     extended: '{{weeks}} weeks is the longest interval whose steady-state trough and next trough are both predicted ≥ {{target}} µg/mL with at least {{pct}} % probability',
-    overdue: 'overdue, so the next dose is due now ({{asOf}})',
+    unexplained: 'kept at {{weeks}} weeks: the model cannot explain a measured level; check the sample time, the dose history and the unit before any extension',
+    gap: 'kept at {{weeks}} weeks: the dose is overdue ({{gap}} weeks since the last dose); give it now, continue {{weeks}}-weekly and re-plan from the next trough',
   },
   // ------------------------------------------------------------------ PDNMS protocol
   pdnms: {
+    overdue: 'the dose is overdue: give it now and restart at {{weeks}} weeks',
     name: 'PDNMS (trough > 15 µg/mL: +1 week, max 8)',
     none: 'no trough measured: keep the current {{weeks}}-week interval',
     'below-shorten': 'latest trough {{lt}}{{trough}} µg/mL is below 10: shorten by one week to {{weeks}}',

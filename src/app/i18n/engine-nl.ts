@@ -30,10 +30,12 @@ const engineNl: EngineStrings = {
     unsupported: 'gehandhaafd op {{weeks}} weken: de gegevens ondersteunen geen verlenging (zelfs bij {{weeks}} weken is de dalspiegel niet met {{pct}} % kans voorspeld ≥ {{target}} µg/mL)',
     'next-unsupported': 'gehandhaafd op {{weeks}} weken: de gegevens ondersteunen geen verlenging (bij {{next}} weken is de dalspiegel niet met {{pct}} % kans voorspeld ≥ {{target}} µg/mL)',
     extended: '{{weeks}} weken is het langste interval waarbij zowel de dalspiegel in evenwicht als de volgende dalspiegel met ten minste {{pct}} % kans voorspeld is ≥ {{target}} µg/mL',
-    overdue: 'te laat, dus de volgende gift is nu aan de orde ({{asOf}})',
+    unexplained: 'gehandhaafd op {{weeks}} weken: het model kan een gemeten spiegel niet verklaren; controleer het afnametijdstip, de giftengeschiedenis en de eenheid voordat u verlengt',
+    gap: 'gehandhaafd op {{weeks}} weken: de gift is te laat ({{gap}} weken sinds de laatste gift); geef hem nu, ga {{weeks}}-wekelijks verder en plan opnieuw vanaf de volgende dalspiegel',
   },
   // ------------------------------------------------------------------ PDNMS-protocol
   pdnms: {
+    overdue: 'de gift is te laat: geef hem nu en herstart met {{weeks}} weken',
     name: 'PDNMS (dalspiegel > 15 µg/mL: +1 week, max. 8)',
     none: 'geen dalspiegel gemeten: houd het huidige interval van {{weeks}} weken aan',
     'below-shorten': 'laatste dalspiegel {{lt}}{{trough}} µg/mL is lager dan 10: verkort met één week tot {{weeks}}',

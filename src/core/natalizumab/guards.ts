@@ -12,6 +12,9 @@ const TROUGH_MAX_DAYS = 35;
 /** Antibody-like: a 4-weekly trough below this (µg/mL), or censored. */
 export const ADA_TROUGH = 2;
 
+/** A 4-weekly trough below this (µg/mL) is lower than in almost all patients (94 % are ≥ 10). */
+export const LOW_TROUGH = 5;
+
 function previousDose(doses: DoseEvent[], t: Days): DoseEvent | null {
   let p: DoseEvent | null = null;
   // A level at a dose time was drawn before it: strictly earlier doses only.
@@ -45,7 +48,8 @@ export function latestTrough(levels: Observation[], doses: DoseEvent[]): Observa
  */
 export function antibodyGuard(levels: Observation[], doses: DoseEvent[]): Issue | null {
   const troughs = troughsOnQ4w(levels, doses).slice(-2);
-  const low = troughs.filter((l) => l.censored || l.value < ADA_TROUGH);
+  // A censored trough counts when the lab's limit is low (≤ 5 µg/mL); `<40` says little.
+  const low = troughs.filter((l) => (l.censored && l.value <= LOW_TROUGH) || (!l.censored && l.value < ADA_TROUGH));
   if (!low.length) return null;
   const l = low[low.length - 1];
   const what = l.censored ? `below ${l.value} µg/mL (under the lab's limit)` : `${round(l.value)} µg/mL`;
@@ -57,9 +61,6 @@ export function antibodyGuard(levels: Observation[], doses: DoseEvent[]): Issue 
     params: l.censored ? { date: formatDate(l.time), limit: l.value } : { date: formatDate(l.time), level: round(l.value) },
   };
 }
-
-/** A 4-weekly trough below this (µg/mL) is lower than in almost all patients (94 % are ≥ 10). */
-export const LOW_TROUGH = 5;
 
 /**
  * A trough of 2–5 µg/mL on 4-weekly dosing: not the antibody pattern, but lower than in almost all
@@ -113,7 +114,7 @@ function round(x: number): string {
  */
 export function protocolPdnms(doses: DoseEvent[], trough: Observation | null, infusionWeekday: number | null): NatalizumabReport['protocol'] {
   const n = doses.length;
-  const current = n >= 2 ? Math.max(4, Math.min(12, Math.round((doses[n - 1].time - doses[n - 2].time) / WEEK))) : 4;
+  const current = n >= 2 ? Math.max(4, Math.min(8, Math.round((doses[n - 1].time - doses[n - 2].time) / WEEK))) : 4;
   const last = n ? doses[n - 1].time : 0;
   let weeks = current;
   let rationale: string;

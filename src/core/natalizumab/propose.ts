@@ -68,6 +68,8 @@ function interval(value: number, values: Float64Array, weights: Float64Array): I
   return { value, low: Math.min(low, value), high: Math.max(high, value) };
 }
 
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
 export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: Partial<NatalizumabOptions> = {}): NatalizumabReport {
   const opts = resolveOptions(options);
   const warnings: Issue[] = [];
@@ -158,6 +160,13 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
 
   // Decision.
   const std = opts.standardIntervalWeeks;
+  const unexplained = warnings.some((w) => w.code === 'level-unexplained');
+  // Planning after the standard interval has run out: the dose is overdue. No extension then:
+  // the drug has been falling for longer than any interval the model was asked about.
+  const asOfDate = formatDate(asOf);
+  const lastDoseT = a.prep.lastDose ? a.prep.lastDose.time : null;
+  const gapWeeks = lastDoseT === null ? 0 : (asOf - lastDoseT) / WEEK;
+  const overdue = lastDoseT !== null && nextDoseDate(lastDoseT, std, opts.infusionWeekday) < asOfDate;
   let chosen = std;
   let reason: string;
   let reasonCode: string;
@@ -170,6 +179,13 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   } else if (a.kind === 'map' && !a.converged) {
     reason = `kept at ${std} weeks: the individual fit did not converge`;
     reasonCode = 'nat-reason.not-converged';
+  } else if (unexplained) {
+    reason = `kept at ${std} weeks: the model cannot explain a measured level; check the sample time, the dose history and the unit before any extension`;
+    reasonCode = 'nat-reason.unexplained';
+  } else if (overdue) {
+    reason = `kept at ${std} weeks: the dose is overdue (${round1(gapWeeks)} weeks since the last dose); give it now, continue ${std}-weekly and re-plan from the next trough`;
+    reasonCode = 'nat-reason.gap';
+    reasonParams.gap = round1(gapWeeks);
   } else if (a.kind === 'population') {
     // NEXT-MS sets the interval from measured troughs: an a-priori prediction never extends.
     reason = `kept at ${std} weeks: no drug level measured yet, so the interval is not extended on an a-priori (population) prediction; measure two troughs on ${std}-weekly dosing`;
@@ -188,20 +204,28 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   }
   const ci = weeks.indexOf(chosen);
   let chosenOpt = alternatives[ci];
-  // Planning after the proposed date: the dose is overdue; propose the as-of day, and say so.
-  const asOfDate = formatDate(asOf);
-  if (a.prep.lastDose && chosenOpt.nextDose < asOfDate) {
+  if (overdue && lastDoseT !== null) {
+    const due = chosenOpt.nextDose;
     warnings.push({
       code: 'dose-overdue', severity: 'warning',
-      message: `the dose is overdue: ${chosen} weeks after the last dose (${formatDate(a.prep.lastDose.time)}) was ${chosenOpt.nextDose}, before ${asOfDate}; give it as soon as possible and re-plan from that infusion`,
-      params: { weeks: chosen, lastDose: formatDate(a.prep.lastDose.time), due: chosenOpt.nextDose, asOf: asOfDate },
+      message: `the dose is overdue: ${std} weeks after the last dose (${formatDate(lastDoseT)}) was ${due}, before ${asOfDate}; give it as soon as possible and re-plan from that infusion`,
+      params: { weeks: std, lastDose: formatDate(lastDoseT), due, asOf: asOfDate },
     });
-    chosenOpt = { ...chosenOpt, nextDose: asOfDate };
-    reason += `; overdue, so the next dose is due now (${asOfDate})`;
-    reasonCode += ';nat-reason.overdue';
-    reasonParams.asOf = asOfDate;
+    // The next trough after a dose given on the as-of day, from the real (washed-out) state.
+    const doseT = Math.floor(asOf + 1e-9) + 9 / 24;
+    const restartDose: DoseEvent = { ...(a.prep.lastDose as DoseEvent), time: doseT, iso: formatDateTime(doseT), line: undefined };
+    const restarted: PatientRecord = { ...patient, doses: [...patient.doses.filter((d) => d.time <= asOf), restartDose] };
+    const t = doseT + std * WEEK;
+    const r = analyse(restarted, Math.max(asOf, doseT), opts, [t]);
+    const v = r.outMap[0];
+    const [low, high] = weightedQuantiles(r.outSamples, r.weights, [0.1, 0.9]);
+    chosenOpt = {
+      ...chosenOpt,
+      nextDose: asOfDate,
+      nextTrough: { value: v, low: Math.min(low, v), high: Math.max(high, v) },
+      pNext: weightedProbabilityAtLeast(r.outSamples, r.weights, target),
+    };
   }
-
   // Individual parameters (MAP, current weight).
   const pm = a.paramsMap;
   const individual = {
@@ -250,7 +274,10 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   }
 
   const trough = latestTrough(a.prep.levels, a.prep.doses);
-  const protocol = protocolPdnms(a.prep.doses, trough, opts.infusionWeekday);
+  let protocol = protocolPdnms(a.prep.doses, trough, opts.infusionWeekday);
+  if (overdue) {
+    protocol = { ...protocol, intervalWeeks: std, nextDose: asOfDate, rationale: `the dose is overdue: give it now and restart at ${std} weeks`, rationaleCode: 'pdnms.overdue', rationaleParams: { weeks: std } };
+  }
 
   return {
     drug: 'natalizumab',

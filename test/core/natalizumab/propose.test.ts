@@ -87,6 +87,37 @@ describe('proposeNatalizumab', () => {
     expect(r.proposal.reason).toBe('kept at 4 weeks: no drug level measured yet, so the interval is not extended on an a-priori (population) prediction; measure two troughs on 4-weekly dosing');
   });
 
+  it('a censored trough with a high limit (<40) is no antibody sign; with a low limit (<1) it is', () => {
+    const s = simulatePatient('C40', [0, 0, 0], 70);
+    s.patient.levels = [level(s.patient.doses[12].time - 0.01, 40, true)];
+    expect(codes(proposeNatalizumab(s.patient, asOfOf(s.patient)))).not.toContain('antibodies-suspected');
+    s.patient.levels = [level(s.patient.doses[12].time - 0.01, 1, true)];
+    expect(codes(proposeNatalizumab(s.patient, asOfOf(s.patient)))).toContain('antibodies-suspected');
+  });
+
+  it('levels the model cannot explain: no extension', () => {
+    const s = simulatePatient('ODD', [-0.5, 0, 0], 70);
+    s.patient.levels = [level(s.patient.doses[11].time - 0.01, 25), level(s.patient.doses[12].time - 0.01, 250)];
+    const r = proposeNatalizumab(s.patient, asOfOf(s.patient), { maxIntervalWeeks: 12 });
+    expect(codes(r)).toContain('level-unexplained');
+    expect(r.proposal.intervalWeeks).toBe(4);
+    expect(r.proposal.reason).toBe('kept at 4 weeks: the model cannot explain a measured level; check the sample time, the dose history and the unit before any extension');
+  });
+
+  it('after a long gap: no extension, restart now, next trough simulated from the washed-out state', () => {
+    const last = sim.patient.doses[12].time;
+    const asOf = last + 7 * 30 + 0.5;
+    const r = proposeNatalizumab(sim.patient, asOf);
+    expect(r.proposal.intervalWeeks).toBe(4);
+    expect(r.proposal.extended).toBe(false);
+    expect(r.proposal.reason).toBe('kept at 4 weeks: the dose is overdue (30.1 weeks since the last dose); give it now, continue 4-weekly and re-plan from the next trough');
+    const onTime = proposeNatalizumab(sim.patient, last + 0.5);
+    // One dose after a washout gives a far lower trough than the 4-weekly steady state.
+    expect(r.proposal.nextTrough.value).toBeLessThan(0.7 * onTime.alternatives[0].nextTrough.value);
+    expect(r.protocol.intervalWeeks).toBe(4);
+    expect(r.protocol.nextDose).toBe(formatDate(asOf));
+  });
+
   it('planning after the proposed date: overdue, next dose due on the as-of day, with a warning', () => {
     const last = sim.patient.doses[12].time;
     const asOf = last + 70 + 0.5; // ten weeks later

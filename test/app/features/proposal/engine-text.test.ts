@@ -83,9 +83,9 @@ describe('filling a template', () => {
   });
 
   it('joins the parts of a composite sentence with "; "', () => {
-    const params: TextParams = { weeks: 6, target: 10, pct: 90, asOf: '2024-06-03' };
-    expect(engineText('nat-reason.extended;nat-reason.overdue', params, '', 'nl')).toBe(
-      '6 weken is het langste interval waarbij zowel de dalspiegel in evenwicht als de volgende dalspiegel met ten minste 90 % kans voorspeld is ≥ 10 µg/mL; te laat, dus de volgende gift is nu aan de orde (03-06-2024)');
+    const params: TextParams = { weeks: 6, target: 10, pct: 90 };
+    expect(engineText('nat-reason.extended;pdnms.overdue', params, '', 'nl')).toBe(
+      '6 weken is het langste interval waarbij zowel de dalspiegel in evenwicht als de volgende dalspiegel met ten minste 90 % kans voorspeld is ≥ 10 µg/mL; de gift is te laat: geef hem nu en herstart met 6 weken');
   });
 });
 
