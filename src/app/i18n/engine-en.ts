@@ -75,6 +75,7 @@ const engineEn = {
   'ocr-redose-due': 'latest count {{count}} cells/µL on {{date}} is at or above the threshold {{threshold}}: re-dosing is due now ({{asOf}})',
   'ocr-redose-due-before-minimum': 'latest count {{count}} cells/µL on {{date}} is at or above the threshold {{threshold}}, {{weeks}} weeks after the infusion: re-dosing is due but not advised before 5 months; proposed at the minimum, {{nextDose}} (week {{min}})',
   // ------------------------------------------------------------------ ocrelizumab reason
+  'ocr-past-maximum': '{{weeks}} weeks since the last infusion ({{date}}), past the maximum interval of {{max}} weeks: re-dosing is overdue; the forecast is extrapolated beyond the data, count now',
   'ocr-reason': {
     due: 'latest count {{count}} cells/µL on {{date}} is at or above the threshold {{threshold}}: re-dosing is due now',
     'due-before-minimum': 'latest count {{count}} cells/µL on {{date}} is at or above the threshold {{threshold}}, but only {{weeks}} weeks have passed: re-dose at the 5-month minimum, week {{min}} ({{nextDose}})',
@@ -88,6 +89,7 @@ const engineEn = {
     'redose-now-past-maximum': 're-dose now, at week {{redoseWeek}} (the first whole week not before today, past the maximum interval)',
     'redose-now-passed': 're-dose now, at week {{redoseWeek}} (the first whole week not before today: the crossing has probably passed)',
     'next-count': 'next CD19+ count at week {{countWeek}} ({{countDate}})',
+    'next-count-next-cycle': 'next CD19+ count at week {{first}} after the re-dose ({{countDate}})',
   },
   // ------------------------------------------------------------------ BLOOMS-style protocol
   blooms: {

@@ -74,6 +74,7 @@ const engineNl: EngineStrings = {
   'ocr-redose-due': 'laatste telling {{count}} cellen/µL op {{date}} ligt op of boven de drempel {{threshold}}: hergift is nu aan de orde ({{asOf}})',
   'ocr-redose-due-before-minimum': 'laatste telling {{count}} cellen/µL op {{date}} ligt op of boven de drempel {{threshold}}, {{weeks}} weken na de infusie: hergift is aan de orde maar wordt niet geadviseerd vóór 5 maanden; voorgesteld op het minimum, {{nextDose}} (week {{min}})',
   // ------------------------------------------------------------------ ocrelizumab: reden
+  'ocr-past-maximum': '{{weeks}} weken sinds de laatste infusie ({{date}}), voorbij het maximale interval van {{max}} weken: de hergift is te laat; de voorspelling is geëxtrapoleerd buiten de gegevens, tel nu',
   'ocr-reason': {
     due: 'laatste telling {{count}} cellen/µL op {{date}} ligt op of boven de drempel {{threshold}}: hergift is nu aan de orde',
     'due-before-minimum': 'laatste telling {{count}} cellen/µL op {{date}} ligt op of boven de drempel {{threshold}}, maar er zijn pas {{weeks}} weken verstreken: hergift op het minimum van 5 maanden, week {{min}} ({{nextDose}})',
@@ -87,6 +88,7 @@ const engineNl: EngineStrings = {
     'redose-now-past-maximum': 'hergift nu, in week {{redoseWeek}} (de eerste hele week niet vóór vandaag, na het maximale interval)',
     'redose-now-passed': 'hergift nu, in week {{redoseWeek}} (de eerste hele week niet vóór vandaag: de drempel is waarschijnlijk al bereikt)',
     'next-count': 'volgende CD19+-telling in week {{countWeek}} ({{countDate}})',
+    'next-count-next-cycle': 'volgende CD19+-telling in week {{first}} na de hergift ({{countDate}})',
   },
   // ------------------------------------------------------------------ BLOOMS-achtig protocol
   blooms: {

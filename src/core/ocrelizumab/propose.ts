@@ -41,6 +41,8 @@ export interface OcrelizumabAnalysis {
   issues: Issue[];
 }
 
+/** A count as text in cells/µL (the canonical unit), `<x` when censored: never the lab's raw text, whose unit may differ. */
+const countText = (o: { value: number; censored: boolean }): string => `${o.censored ? '<' : ''}${Number(o.value.toPrecision(3))}`;
 const fmt1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : `> ${CROSSING_HORIZON_WEEKS}`);
 
 /**
@@ -72,8 +74,8 @@ export function analyseOcrelizumab(patient: PatientRecord, asOf: Days, partial: 
   const prev = previous ? cycleCounts(bcells, previous.start, cycle.start, options.labLimit) : { used: [], usedObs: [], early: [] };
   for (const [c, which] of [[cur, 'this'], [prev, 'the previous']] as const) {
     for (const o of c.early) {
-      issues.push({ code: 'ocr-count-before-depletion', severity: 'info', message: `CD19+ count ${o.raw} cells/µL on ${formatDate(o.time)} was taken within ${M.depletionWeeks} weeks of the infusion (${which} cycle), before depletion is complete: not used in the forecast`, line: o.line, value: o.raw,
-        params: { count: o.raw, date: formatDate(o.time), weeks: M.depletionWeeks, which: which === 'this' ? 'cycle-this' : 'cycle-previous' } });
+      issues.push({ code: 'ocr-count-before-depletion', severity: 'info', message: `CD19+ count ${countText(o)} cells/µL on ${formatDate(o.time)} was taken within ${M.depletionWeeks} weeks of the infusion (${which} cycle), before depletion is complete: not used in the forecast`, line: o.line, value: o.raw,
+        params: { count: countText(o), date: formatDate(o.time), weeks: M.depletionWeeks, which: which === 'this' ? 'cycle-this' : 'cycle-previous' } });
     }
   }
   const nd = nonDepletionIssue(cur.used, cur.usedObs, cycle.start, options.threshold, 'this');
@@ -84,8 +86,8 @@ export function analyseOcrelizumab(patient: PatientRecord, asOf: Days, partial: 
   }
   for (const o of [...prev.usedObs, ...cur.usedObs]) {
     if (!o.censored && o.value > bmax) {
-      issues.push({ code: 'ocr-count-above-model-range', severity: 'warning', message: `CD19+ count ${o.raw} cells/µL on ${formatDate(o.time)} is above the model's plateau Bmax = ${bmax} cells/µL${b.fromPatient ? ' (the pre-treatment count)' : ''}: the model does not describe it; the forecast is not reliable`, line: o.line, value: o.raw,
-        variant: b.fromPatient ? 'patient' : 'model', params: { count: o.raw, date: formatDate(o.time), bmax } });
+      issues.push({ code: 'ocr-count-above-model-range', severity: 'warning', message: `CD19+ count ${countText(o)} cells/µL on ${formatDate(o.time)} is above the model's plateau Bmax = ${bmax} cells/µL${b.fromPatient ? ' (the pre-treatment count)' : ''}: the model does not describe it; the forecast is not reliable`, line: o.line, value: o.raw,
+        variant: b.fromPatient ? 'patient' : 'model', params: { count: countText(o), date: formatDate(o.time), bmax } });
     }
   }
 
@@ -145,7 +147,10 @@ export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: 
   const { q10, q50, q90 } = a.crossing;
   const qRedose = o.redoseQuantile === 0.5 ? q50 : crossingQuantile(p, thr, o.redoseQuantile);
   const qCount = o.countQuantile === 0.1 ? q10 : crossingQuantile(p, thr, o.countQuantile);
-  if (!Number.isFinite(q50) || q50 > o.maxWeeks) {
+  if (elapsedW > maxW) {
+    issues.push({ code: 'ocr-past-maximum', severity: 'warning', message: `${(daysSince / 7).toFixed(1)} weeks since the last infusion (${formatDate(start)}), past the maximum interval of ${o.maxWeeks} weeks: re-dosing is overdue; the forecast is extrapolated beyond the data, count now`,
+      params: { weeks: (daysSince / 7).toFixed(1), date: formatDate(start), max: o.maxWeeks } });
+  } else if (!Number.isFinite(q50) || q50 > o.maxWeeks) {
     issues.push({ code: 'ocr-crossing-beyond-maximum', severity: 'warning', message: `predicted crossing of ${thr} cells/µL at week ${fmt1(q50)} is beyond the maximum interval of ${o.maxWeeks} weeks: the proposal is capped at week ${maxW}; the model is not validated that far, recount before deciding`,
       variant: 'capped', params: { threshold: thr, week: fmt1(q50), max: o.maxWeeks, capped: maxW } });
   } else if (!Number.isFinite(q90)) {
@@ -163,8 +168,8 @@ export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: 
   const crossingParams: TextParams = { threshold: thr, week: fmt1(q50), low: fmt1(q10), high: fmt1(q90), n: a.current.length, previous: a.previousCounts.length };
   const crossingText = `predicted crossing of ${thr} cells/µL at week ${fmt1(q50)} (80 % interval ${fmt1(q10)}–${fmt1(q90)}), ${a.basis === 'current-cycle' ? `from ${a.current.length} count(s) of this cycle${a.previousCounts.length ? ` and ${a.previousCounts.length} of the previous` : ''}` : a.basis === 'previous-cycle' ? `from the previous cycle's ${a.previousCounts.length} count(s)` : 'from the population prior'}`;
   if (dueNow && latest) {
-    const cnt = `latest count ${latest.raw} cells/µL on ${formatDate(latest.time)} is at or above the threshold ${thr}`;
-    const cntParams: TextParams = { count: latest.raw, date: formatDate(latest.time), threshold: thr };
+    const cnt = `latest count ${countText(latest)} cells/µL on ${formatDate(latest.time)} is at or above the threshold ${thr}`;
+    const cntParams: TextParams = { count: countText(latest), date: formatDate(latest.time), threshold: thr };
     if (daysSince >= o.minWeeks * 7) {
       weeks = Math.floor(daysSince / 7);
       nextDose = formatDate(asOfDay);
@@ -202,14 +207,23 @@ export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: 
     let wc = Math.min(Number.isFinite(qCount) ? Math.round(qCount) : maxW, weeks);
     wc = Math.max(wc, elapsedW);
     if (latest) wc = Math.max(wc, Math.ceil((startOfDay(latest.time) + 7 * o.minCountGapWeeks - doseDay) / 7 - 1e-9));
-    nextCheck = dateAtWeek(wc);
-    reason = `${crossingText}; ${why}; next CD19+ count at week ${wc} (${nextCheck})`;
-    reasonCode = `${crossingCode};${whyCode};ocr-reason.next-count`;
-    reasonParams = { ...crossingParams, ...whyParams, countWeek: wc, countDate: nextCheck };
+    if (wc > weeks) {
+      // The gap rule would put the count after the re-dose: the next count is then the first of
+      // the next cycle, week firstCountWeek after the re-dose.
+      nextCheck = dateAtWeek(weeks + o.firstCountWeek);
+      reason = `${crossingText}; ${why}; next CD19+ count at week ${o.firstCountWeek} after the re-dose (${nextCheck})`;
+      reasonCode = `${crossingCode};${whyCode};ocr-reason.next-count-next-cycle`;
+      reasonParams = { ...crossingParams, ...whyParams, first: o.firstCountWeek, countDate: nextCheck };
+    } else {
+      nextCheck = dateAtWeek(wc);
+      reason = `${crossingText}; ${why}; next CD19+ count at week ${wc} (${nextCheck})`;
+      reasonCode = `${crossingCode};${whyCode};ocr-reason.next-count`;
+      reasonParams = { ...crossingParams, ...whyParams, countWeek: wc, countDate: nextCheck };
+    }
   }
 
   // BLOOMS-style rule beside the model.
-  const protocol = bloomsRule(o, doseDay, asOfDay, latest ? { day: startOfDay(latest.time), raw: latest.raw, below: !dueNow } : null, maxW, minW);
+  const protocol = bloomsRule(o, doseDay, asOfDay, latest ? { day: startOfDay(latest.time), raw: countText(latest), below: !dueNow } : null, maxW, minW);
 
   // Probability by date and curve, weekly from the infusion.
   const horizon = Math.max(CURVE_WEEKS, maxW + 8);

@@ -13,7 +13,7 @@ export const OCRELIZUMAB_TEXT_CODES: readonly string[] = [
   'ocr-redose-due', 'ocr-redose-due-before-minimum',
   'ocr-reason.due', 'ocr-reason.due-before-minimum', 'ocr-reason.crossing-current', 'ocr-reason.crossing-current-previous',
   'ocr-reason.crossing-previous', 'ocr-reason.crossing-population', 'ocr-reason.redose-quantile', 'ocr-reason.redose-maximum',
-  'ocr-reason.redose-minimum', 'ocr-reason.redose-now-past-maximum', 'ocr-reason.redose-now-passed', 'ocr-reason.next-count',
+  'ocr-reason.redose-minimum', 'ocr-reason.redose-now-past-maximum', 'ocr-reason.redose-now-passed', 'ocr-reason.next-count', 'ocr-reason.next-count-next-cycle', 'ocr-past-maximum',
   'blooms.name', 'blooms.due', 'blooms.due-minimum', 'blooms.past-maximum', 'blooms.below', 'blooms.no-count', 'blooms.next',
   'terms.cycle-this', 'terms.cycle-previous', 'terms.count-above-0', 'terms.limit-above-0', 'terms.weeks-0-104',
   'terms.weeks-1-156-above-minimum', 'terms.probability-0-1', 'terms.weeks-0-26', 'terms.weeks-1-26',

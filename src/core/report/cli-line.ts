@@ -8,8 +8,9 @@ import type { PatientError, PatientReport, PointPrediction } from './types';
 const sig = (x: number, digits = 4): number => (Number.isFinite(x) ? Number(x.toPrecision(digits)) : x);
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 
+/** Every warning and note that applies (a censored trough, a forecast from the population, …). */
 function warningTexts(issues: Issue[]): string[] {
-  return issues.filter((i) => i.severity !== 'info').map((i) => i.message);
+  return issues.map((i) => i.message);
 }
 
 /** The `propose` line for one patient (field names fixed by the spec; extra fields allowed). */
@@ -60,7 +61,7 @@ export function proposeLine(r: PatientReport | PatientError): Record<string, unk
       fit: { kind: r.fit.kind, converged: r.fit.converged, objective: sig(r.fit.objective, 6), weight_kg: r.fit.weightKg, weight_given: r.fit.weightGiven },
       model: { id: r.model.id, version: r.model.version },
       warnings: warningTexts(r.warnings),
-      warning_codes: r.warnings.filter((i) => i.severity !== 'info').map((i) => i.code),
+      warning_codes: r.warnings.map((i) => i.code),
     };
   }
   const p = r.proposal;
@@ -85,7 +86,7 @@ export function proposeLine(r: PatientReport | PatientError): Record<string, unk
     fit: { basis: r.fit.basis, counts_used: r.fit.countsUsed, previous_cycle_counts_used: r.fit.previousCycleCountsUsed, bmax: sig(r.fit.bmax, 3) },
     model: { id: r.model.id, version: r.model.version },
     warnings: warningTexts(r.warnings),
-    warning_codes: r.warnings.filter((i) => i.severity !== 'info').map((i) => i.code),
+    warning_codes: r.warnings.map((i) => i.code),
   };
 }
 
