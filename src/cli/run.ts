@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { parseTdmCsv, cutAsOf } from '../core/records/index';
 import { computeReport, predictPatient, lastEventTime, type EngineSettings } from '../core/engine';
 import { proposeLine, predictLine } from '../core/report/cli-line';
+import { groupDoses } from '../core/ocrelizumab/index';
 import { parseAsOfDate, parseIsoTime, formatDate } from '../core/time';
 import type { Days, Issue, PatientRecord } from '../core/types';
 
@@ -177,7 +178,11 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer): Cli
       }
       stdout.push(JSON.stringify(proposeLine(report)));
     } else {
-      const lastDose = cut.doses.length ? cut.doses[cut.doses.length - 1].time : null;
+      // For ocrelizumab the last dose is the start of the last dose group (the 2 × 300 mg start
+      // counts from its first infusion), as in propose's last_dose.
+      const lastDose = !cut.doses.length ? null
+        : p.drug === 'ocrelizumab' ? groupDoses(cut.doses)[groupDoses(cut.doses).length - 1].start
+        : cut.doses[cut.doses.length - 1].time;
       if (lastDose === null) {
         const error = `no ${p.drug} dose on or before ${formatDate(planAt)}: offsets and predictions need a dose`;
         stdout.push(JSON.stringify({ patient_id: p.id, drug: p.drug, error }));

@@ -60,3 +60,14 @@ describe('ocrelizumab messages and guards', () => {
     expect(line.warning_codes).toEqual(expect.arrayContaining(['ocr-no-count-this-cycle', 'ocr-before-minimum-interval']));
   });
 });
+
+describe('the 2 × 300 mg start', () => {
+  it('counts from its first infusion in propose and in predict offsets alike', () => {
+    const split = ['patient_id,drug,kind,time,value,unit', 'S,ocrelizumab,dose,2024-01-08T09:00,300,mg', 'S,ocrelizumab,dose,2024-01-22T09:00,300,mg', 'S,ocrelizumab,bcell,2024-07-08,<1,cells/uL'].join('\n');
+    const read = () => Buffer.from(split);
+    const prop = JSON.parse(runCli(['propose', 's.csv'], read).stdout[0]);
+    expect(prop.last_dose).toBe('2024-01-08T09:00');
+    const pred = JSON.parse(runCli(['predict', 's.csv', '--at', '+6w'], read).stdout[0]);
+    expect(pred.time).toBe('2024-02-19T09:00');
+  });
+});
