@@ -446,11 +446,13 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
     s.levels.sort(byTime);
     s.bcells.sort(byTime);
     s.weights.sort(byTime);
-    if (s.drug === 'natalizumab' && s.doses.length > 0 && s.levels.length > 0 && s.levels[0].time < s.doses[0].time) {
+    // A level timed exactly at the first dose was drawn just before it, before any drug: only a
+    // censored (`<x`) baseline is possible there.
+    if (s.drug === 'natalizumab' && s.doses.length > 0 && s.levels.length > 0 && s.levels[0].time <= s.doses[0].time) {
       const first = s.doses[0];
       const kept: Observation[] = [];
       for (const o of s.levels) {
-        if (o.time >= first.time) { kept.push(o); continue; }
+        if (o.time > first.time || (o.time === first.time && o.censored)) { kept.push(o); continue; }
         const issue: Issue = {
           code: 'level_before_dose', severity: 'error', message: located(file, o.line, MSG.level_before_dose(o.iso, first.iso, first.line)),
           file, line: o.line, column: 'time', value: o.iso, patientId: s.id, time: o.time,

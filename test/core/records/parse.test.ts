@@ -177,6 +177,13 @@ describe('parseTdmCsv: values, defaults and order', () => {
     expect(a.bcells.map((x) => x.note)).toEqual(['pre-treatment']); // before the first dose: the baseline, not an error
   });
 
+  it('refuses a positive level timed exactly at the first dose (drawn before any drug)', () => {
+    const text = [HEADER, 'B,natalizumab,dose,2024-01-08T09:00,300,mg,iv,60,', 'B,natalizumab,level,2024-01-08T09:00,20,ug/mL,,,'].join('\n');
+    const r = parseTdmCsv(text, 's.csv');
+    expect(r.issues.map((i) => i.message)).toEqual(["s.csv:3: level on 2024-01-08T09:00 is dated before this patient's first natalizumab dose (2024-01-08T09:00, line 2): check the date, or add the earlier doses"]);
+    expect(r.patients[0].levels).toEqual([]);
+  });
+
   it('cuts seconds off (time and iso always agree) and reads a date alone as 09:00', () => {
     const text = `${HEADER}\nN,natalizumab,dose,2024-01-08T09:00:40,300,mg,iv,60,\nN,natalizumab,weight,2024-01-08,70,kg,,,\nN,natalizumab,level,2024-02-05 08:45,20,ug/mL,,,\n`;
     const p = parseTdmCsv(text, 't.csv').patients[0];
