@@ -22,9 +22,9 @@ describe('a patient as editable rows', () => {
     }
   });
   it('orders a sample timed at a dose before the dose', () => {
-    const csv = 'patient_id,drug,kind,time,value,unit\nA,natalizumab,dose,2024-01-08T09:00,300,mg\nA,natalizumab,level,2024-01-08T09:00,20,ug/mL\n';
+    const csv = 'patient_id,drug,kind,time,value,unit\nA,natalizumab,dose,2023-12-11T09:00,300,mg\nA,natalizumab,dose,2024-01-08T09:00,300,mg\nA,natalizumab,level,2024-01-08T09:00,20,ug/mL\n';
     const rows = recordToRows(parseTdmCsv(csv, 'x', {}).patients[0]);
-    expect(rows.map((r) => r.kind)).toEqual(['level', 'dose']);
+    expect(rows.map((r) => r.kind)).toEqual(['dose', 'level', 'dose']);
   });
   it('writes a comma-decimal value with a point so the comma file reads it', () => {
     const csv = 'patient_id;drug;kind;time;value;unit\nA;natalizumab;dose;2024-01-08T09:00;300;mg\nA;natalizumab;level;2024-02-05;24,1;ug/mL\n';
