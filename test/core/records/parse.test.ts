@@ -2,17 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cutAsOf, parseTdmCsv } from '../../../src/core/records/index';
 import { parseAsOfDate, parseIsoTime } from '../../../src/core/time';
+import { SPEC_EXAMPLE } from './spec-example';
 
 const HEADER = 'patient_id,drug,kind,time,value,unit,route,duration_min,note';
-const SPEC_EXAMPLE = `patient_id,drug,kind,time,value,unit,route,duration_min,note
-NAT-001,natalizumab,weight,2024-01-08,71,kg,,,
-NAT-001,natalizumab,dose,2024-01-08T09:00,300,mg,iv,60,
-NAT-001,natalizumab,level,2024-02-05T08:45,24.1,ug/mL,,,trough before infusion
-NAT-001,natalizumab,dose,2024-02-05T09:00,300,mg,iv,60,
-OCR-001,ocrelizumab,dose,2023-06-12T09:00,600,mg,iv,210,
-OCR-001,ocrelizumab,bcell,2023-12-11,<1,cells/uL,,,
-OCR-001,ocrelizumab,bcell,2024-01-08,3,cells/uL,,,
-`;
 const t = (iso: string) => parseIsoTime(iso)!;
 
 describe('parseTdmCsv: the spec example', () => {
