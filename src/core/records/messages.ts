@@ -86,6 +86,10 @@ export const MSG = {
   dose_unusual_ocrelizumab: (mg: string) =>
     `ocrelizumab dose of ${mg} mg is outside the usual 300-600 mg: used as written; check it`,
   weight_unusual: (kg: string) => `weight of ${kg} kg is outside 30-250 kg: used as written; check it`,
+  doses_close: (drug: string, iso: string, days: string, prevIso: string, prevLine: number | undefined) =>
+    `${drug} dose on ${iso} is only ${days} days after the previous one (${prevIso}${prevLine === undefined ? '' : `, line ${prevLine}`}): used as written; check the dates`,
+  sample_duplicate: (what: string, iso: string, otherLine: number | undefined) =>
+    `two ${what} at ${iso}${otherLine === undefined ? '' : ` (the other is on line ${otherLine})`} with different values: both are used; check whether one is a mistake`,
   level_before_dose: (iso: string, doseIso: string, doseLine: number | undefined) =>
     `level on ${iso} is dated before this patient's first natalizumab dose (${doseIso}${doseLine === undefined ? '' : `, line ${doseLine}`}): check the date, or add the earlier doses`,
 } as const;

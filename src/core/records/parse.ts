@@ -463,6 +463,28 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
       s.levels = kept;
       s.issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     }
+    // Warnings that need the whole patient: doses closer than the drug allows, and two samples at
+    // one time with different values. The rows are still used.
+    const warn = (code: 'doses_close' | 'sample_duplicate', message: string, o: { line?: number; iso: string; time: Days }) => {
+      const issue: Issue = { code, severity: 'warning', message: located(file, o.line, message), file, line: o.line, column: 'time', value: o.iso, patientId: s.id, time: o.time };
+      c.rowIssues.push(issue);
+      s.issues.push(issue);
+    };
+    for (let i = 1; i < s.doses.length; i++) {
+      const a = s.doses[i - 1], b = s.doses[i];
+      const days = b.time - a.time;
+      // Natalizumab: at least 3 weeks. Ocrelizumab: 5 months, except the 2 × 300 mg start (≤ 4 weeks apart).
+      const close = s.drug === 'natalizumab' ? days < 21
+        : days < 140 && !(a.amountMg === 300 && b.amountMg === 300 && days <= 28);
+      if (close) warn('doses_close', MSG.doses_close(s.drug!, b.iso, days.toFixed(days < 1 ? 2 : 0), a.iso, a.line), b);
+    }
+    for (const [list, what] of [[s.levels, 'levels'], [s.bcells, 'B-cell counts']] as const) {
+      for (let i = 1; i < list.length; i++) {
+        const a = list[i - 1], b = list[i];
+        if (a.time === b.time && (a.value !== b.value || a.censored !== b.censored)) warn('sample_duplicate', MSG.sample_duplicate(what, b.iso, a.line), b);
+      }
+    }
+    s.issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     if (s.doses.length + s.levels.length + s.bcells.length + s.weights.length === 0) continue;
     records.push({ id: s.id, drug: s.drug!, doses: s.doses, levels: s.levels, bcells: s.bcells, weights: s.weights, issues: s.issues, order: s.order });
   }

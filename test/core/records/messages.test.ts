@@ -120,6 +120,15 @@ const ERRORS: Case[] = [
 ];
 
 const WARNINGS: Case[] = [
+  { name: 'natalizumab doses 30 minutes apart', rows: [NAT_DOSE, 'NAT-001,natalizumab,dose,2024-01-08T09:30,300,mg,iv,60,'],
+    message: 'p.csv:3: natalizumab dose on 2024-01-08T09:30 is only 0.02 days after the previous one (2024-01-08T09:00, line 2): used as written; check the dates',
+    code: 'doses_close', column: 'time', value: '2024-01-08T09:30' },
+  { name: 'two 600 mg ocrelizumab doses 2 weeks apart', rows: [OCR_DOSE, 'OCR-001,ocrelizumab,dose,2024-01-22T09:00,600,mg,iv,210,'],
+    message: 'p.csv:3: ocrelizumab dose on 2024-01-22T09:00 is only 14 days after the previous one (2024-01-08T09:00, line 2): used as written; check the dates',
+    code: 'doses_close', column: 'time', value: '2024-01-22T09:00' },
+  { name: 'two levels at one time with different values', rows: [NAT_DOSE, 'NAT-001,natalizumab,level,2024-02-05T08:45,20,ug/mL,,,', 'NAT-001,natalizumab,level,2024-02-05T08:45,30,ug/mL,,,'],
+    message: 'p.csv:4: two levels at 2024-02-05T08:45 (the other is on line 3) with different values: both are used; check whether one is a mistake',
+    code: 'sample_duplicate', column: 'time', value: '2024-02-05T08:45' },
   { name: 'natalizumab dose far from 300 mg', rows: ['NAT-001,natalizumab,dose,2024-01-08T09:00,600,mg,iv,60,'],
     message: 'p.csv:2: natalizumab dose of 600 mg is far from the usual 300 mg (expected 150-450 mg): used as written; check it',
     code: 'dose_unusual_natalizumab', column: 'value', value: '600' },
