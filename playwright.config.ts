@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 
-// PW_PORT lets two checkouts run their browser tests side by side (default 4173).
+// PW_PORT lets two checkouts run their browser tests side by side (default 4173); PW_DIST serves
+// another build folder (default dist), so two developers in one tree can test their own builds.
 const port = Number(process.env.PW_PORT ?? 4173);
+const dist = process.env.PW_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -16,7 +18,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `node node_modules/vite/bin/vite.js preview --outDir ${dist} --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
