@@ -7,7 +7,7 @@
  */
 import type { CurvePoint, Days, DoseEvent, Interval80, Issue, Observation, PatientRecord, TextParams } from '../types';
 import type { IntervalOption, NatalizumabOptions, NatalizumabReport } from '../report/types';
-import { REPORT_SCHEMA_VERSION } from '../report/types';
+import { REPORT_SCHEMA_VERSION, FORECAST_QUANTILE_LEVELS } from '../report/types';
 import { formatDate, formatDateTime, WEEK } from '../time';
 import { nextDoseDate } from './schedule';
 export { nextDoseDate };
@@ -134,6 +134,8 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
       pNext,
       nextDose: nextDoseDate(lastDoseTime, w, opts.infusionWeekday),
       acceptable: pSteadyState >= opts.probability && pNext >= opts.probability,
+      ssQuantiles: weightedQuantiles(ssVals, eqW, FORECAST_QUANTILE_LEVELS),
+      nextQuantiles: weightedQuantiles(nxVals, eqW, FORECAST_QUANTILE_LEVELS),
     };
   });
 

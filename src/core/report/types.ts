@@ -65,7 +65,16 @@ export interface IntervalOption {
   nextDose: string;
   /** Both probabilities ≥ the required probability. */
   acceptable: boolean;
+  /**
+   * The predictive distributions as quantiles at FORECAST_QUANTILE_LEVELS (µg/mL), for calibration
+   * (50/80/95 % intervals, PIT) and audits: steady-state trough and next trough.
+   */
+  ssQuantiles: number[];
+  nextQuantiles: number[];
 }
+
+/** Probabilities of the quantiles reported with every natalizumab interval option. */
+export const FORECAST_QUANTILE_LEVELS = [0.025, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.975] as const;
 
 export interface NatalizumabReport {
   drug: 'natalizumab';

@@ -122,7 +122,7 @@ export function weightedQuantile(values: ArrayLike<number>, weights: ArrayLike<n
 }
 
 /** Several weighted quantiles at once (sorts once). */
-export function weightedQuantiles(values: ArrayLike<number>, weights: ArrayLike<number>, qs: number[]): number[] {
+export function weightedQuantiles(values: ArrayLike<number>, weights: ArrayLike<number>, qs: readonly number[]): number[] {
   const n = values.length;
   if (n === 0) return qs.map(() => NaN);
   const idx = Array.from({ length: n }, (_, i) => i).sort((i, j) => values[i] - values[j]);

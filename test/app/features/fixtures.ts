@@ -44,6 +44,8 @@ export function natalizumabReport(): NatalizumabReport {
     pNext: pn,
     nextDose: formatDate(last + 7 * weeks),
     acceptable: p >= 0.9 && pn >= 0.9,
+    ssQuantiles: [0.6, 0.65, 0.7, 0.85, 1, 1.15, 1.35, 1.45, 1.55].map((f) => ss * f),
+    nextQuantiles: [0.65, 0.7, 0.75, 0.88, 1, 1.12, 1.3, 1.4, 1.5].map((f) => next * f),
   });
   const alternatives = [alt(4, 25.6, 0.99, 24.0, 0.99), alt(5, 14.6, 0.93, 16.1, 0.97), alt(6, 7.56, 0.31, 10.4, 0.55), alt(7, 3.11, 0.04, 6.2, 0.12), alt(8, 0.84, 0.01, 3.5, 0.02)];
   return {
