@@ -261,7 +261,7 @@ describe('the project\'s CSV files', () => {
 
   it('includes every validation set', () => {
     expect(files.sort()).toEqual([
-      'natalizumab-virtual.csv', 'ocrelizumab-virtual-week20.csv', 'ocrelizumab-virtual-week24.csv', 'ocrelizumab-virtual-week28.csv',
+      'natalizumab-misspec.csv', 'natalizumab-sc.csv', 'natalizumab-virtual.csv', 'ocrelizumab-virtual-week20.csv', 'ocrelizumab-virtual-week24.csv', 'ocrelizumab-virtual-week28.csv',
       'ocrelizumab-virtual-week32.csv', 'ocrelizumab-virtual-week36.csv', 'ocrelizumab-virtual-week40.csv', 'ocrelizumab-virtual.csv',
     ]);
   });
