@@ -53,6 +53,17 @@ export const NATALIZUMAB_PK = {
   scLagDays: 3 / 24,
   /** SC first-order absorption rate, 1/day (assumption: not published). */
   scKa: 0.25,
+  /**
+   * Bound on each random effect, in its own SD: |η_j| ≤ 6·ω_j (assumption, ours). A log-normal
+   * puts less than 2e-9 of its mass beyond 6 SD, and the validation patients (antibody-like ones
+   * included) fit within 3.8 SD, so a fit that wants more is explaining a data error (unit, time,
+   * dose history), not a patient; it is flagged as an unexplained level anyway. The bound keeps
+   * every simulated patient physiological and the ODE non-stiff (Vp ≥ 0.55 L, CL and Vmax within
+   * a factor 3.9 and 4.6 of typical), so an absurd level cannot make the engine grind. Parameters
+   * saturate at the bound (P = P_typ·exp(clamp(η))); the prior still counts the unclamped η, so
+   * the MAP lies inside the box and draws beyond it get little weight.
+   */
+  etaBoundSd: 6,
 } as const;
 
 const o2 = NATALIZUMAB_PK.omega2;
@@ -78,6 +89,7 @@ export const NATALIZUMAB_MODEL: ModelInfo = {
     { name: 'proportional residual error', value: 0.219, unit: 'fraction', description: 'SD of the measurement error as a fraction of the true concentration', source: SRC, status: 'to be checked' },
     { name: 'F (SC)', value: 0.84, unit: 'fraction', description: 'SC bioavailability', source: LABEL, status: 'assumption', note: 'DELIVER measured a relative bioavailability of 57–71 %; the model was built on IV data' },
     { name: 'lag (SC)', value: 0.125, unit: 'day', description: 'SC absorption lag (3 h)', source: LABEL, status: 'assumption' },
+    { name: 'η bound', value: 6, unit: 'SD (ω)', description: 'each random effect is limited to ±6 of its SDs (parameters saturate there)', source: 'assumption (ours): < 2e-9 of a log-normal lies beyond 6 SD; validation patients fit within 3.8 SD', status: 'assumption', note: 'keeps an absurd level from driving the fit to unphysiological, stiff parameters' },
     { name: 'ka (SC)', value: 0.25, unit: '1/day', description: 'SC first-order absorption rate', source: 'not published; typical for an antibody (0.2–0.3/day), gives the label Tmax ≈ 6 days', status: 'assumption' },
   ],
   notes: [

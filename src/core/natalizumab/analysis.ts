@@ -9,7 +9,7 @@ import { createRng, seedFrom } from '../random';
 import { PkSolver, FIT, FAST, compileTimeline, runTimeline, type PkParams, type Timeline } from '../pk/index';
 import { dataObjective, priorObjective, fitMap, drawMultivariateT, importanceWeights, type MapProblem } from '../fit/index';
 import { NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
-import { preparePatient, segmentParamsBuilder, individualParams, type NatalizumabPatient } from './patient';
+import { preparePatient, segmentParamsBuilder, individualParams, ETA_LIMIT, type NatalizumabPatient } from './patient';
 import type { PatientRecord } from '../types';
 
 export const N_ETA = 3;
@@ -18,7 +18,8 @@ const OMEGA_INV = Float64Array.from(OMEGA2, (v) => 1 / v);
 
 /** Extra starting points screened by the fit (η_CL × η_Vmax; η_Vp = 0): covers antibody-like clearance. */
 const START_GRID: number[][] = [];
-for (const c of [-0.8, -0.4, 0.4, 0.8, 1.2, 1.6, 2.0]) for (const v of [-0.5, 0, 0.5, 1.0]) START_GRID.push([c, 0, v]);
+// Within the η bounds (ETA_LIMIT[0] ≈ 1.35: the highest clearance start sits on the bound).
+for (const c of [-0.8, -0.4, 0.4, 0.8, 1.2, ETA_LIMIT[0]]) for (const v of [-0.5, 0, 0.5, 1.0]) START_GRID.push([c, 0, v]);
 
 export const DEFAULT_OPTIONS: NatalizumabOptions = {
   target: 10,

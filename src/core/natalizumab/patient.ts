@@ -46,15 +46,24 @@ export function typicalParams(weightKg: number): PkParams {
   return { cl: M.cl * Math.pow(r, M.wtExpCl), vc: M.vc, vp: M.vp, q: M.q, vmax: M.vmax * Math.pow(r, M.wtExpVmax), km: M.km, ka: M.scKa };
 }
 
-/** Individual parameters: CL·exp(η0), Vp·exp(η1), Vmax·exp(η2). */
+/** The bound on each η (CL, Vp, Vmax): ±etaBoundSd·ω (model file: why). */
+export const ETA_LIMIT: readonly number[] = M.omega2.map((o2) => M.etaBoundSd * Math.sqrt(o2));
+
+/** η limited to ±ETA_LIMIT[j]: parameters saturate at the bound (a NaN η stays NaN). */
+export function boundedEta(eta: number, j: number): number {
+  const b = ETA_LIMIT[j];
+  return eta > b ? b : eta < -b ? -b : eta;
+}
+
+/** Individual parameters: CL·exp(η0), Vp·exp(η1), Vmax·exp(η2), each η within ±ETA_LIMIT. */
 export function individualParams(weightKg: number, eta: ArrayLike<number>, out?: PkParams): PkParams {
   const p = out ?? typicalParams(weightKg);
   const r = weightKg / M.refWeight;
-  p.cl = M.cl * Math.pow(r, M.wtExpCl) * Math.exp(eta[0]);
+  p.cl = M.cl * Math.pow(r, M.wtExpCl) * Math.exp(boundedEta(eta[0], 0));
   p.vc = M.vc;
-  p.vp = M.vp * Math.exp(eta[1]);
+  p.vp = M.vp * Math.exp(boundedEta(eta[1], 1));
   p.q = M.q;
-  p.vmax = M.vmax * Math.pow(r, M.wtExpVmax) * Math.exp(eta[2]);
+  p.vmax = M.vmax * Math.pow(r, M.wtExpVmax) * Math.exp(boundedEta(eta[2], 2));
   p.km = M.km;
   p.ka = M.scKa;
   return p;
