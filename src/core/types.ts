@@ -77,6 +77,13 @@ export interface Observation extends EventBase {
   unit: string;
   /** The value as written in the file, e.g. `<0.5` or `0,012` (for lossless export). */
   raw: string;
+  /**
+   * Levels only: how the sample was drawn (TDM CSV `sample` column). `capillary` is a
+   * finger-prick (possibly at home), measured with its own method error. Absent means `venous`:
+   * the reader sets the field only for a capillary level, so records compare equal after a round
+   * trip whether the file wrote `venous` or left the cell empty.
+   */
+  sample?: 'venous' | 'capillary';
 }
 
 export interface WeightEvent extends EventBase {

@@ -20,7 +20,7 @@ function valueHint(kind: MeasuredKind, dialect: Dialect): string {
 }
 
 export const REQUIRED_COLUMNS = ['patient_id', 'drug', 'kind', 'time', 'value', 'unit'] as const;
-export const OPTIONAL_COLUMNS = ['route', 'duration_min', 'note'] as const;
+export const OPTIONAL_COLUMNS = ['route', 'duration_min', 'note', 'sample'] as const;
 const TIME_FORMAT = 'write YYYY-MM-DD or YYYY-MM-DDTHH:MM (local time), e.g. 2024-03-05T09:30';
 
 /** Message texts by issue code. */
@@ -79,6 +79,8 @@ export const MSG = {
   duration_invalid: (v: string) =>
     `duration_min "${v}" must be a number of minutes from 0 to 1440 (or empty for the default)`,
   duration_ignored: (v: string, kind: MeasuredKind) => `duration_min "${v}" is only read for doses: ignored on a ${kind} row`,
+  sample_unknown: (v: string) => `sample "${v}" is not known: use venous or capillary (or leave it empty for venous)`,
+  sample_ignored: (v: string, kind: MeasuredKind) => `sample "${v}" is only read for levels: ignored on a ${kind} row`,
   dose_duplicate: (iso: string, firstLine: number) =>
     `a second dose at ${iso} for this patient (the first is on line ${firstLine}): two doses cannot start at the same time; remove the duplicate or correct the time`,
   dose_unusual_natalizumab: (mg: string) =>

@@ -29,6 +29,7 @@ export const DEFAULT_LAB_LIMIT = 1;
 const DrugSchema = z.enum(['natalizumab', 'ocrelizumab']);
 const KindSchema = z.enum(['dose', 'level', 'bcell', 'weight']);
 const RouteSchema = z.enum(['iv', 'sc']);
+const SampleSchema = z.enum(['venous', 'capillary']);
 
 const KNOWN_COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as const;
 type KnownColumn = (typeof KNOWN_COLUMNS)[number];
@@ -279,6 +280,15 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
     }
   }
 
+  // sample: read for levels (empty = venous), ignored (with a warning) elsewhere
+  const sampleCell = rawCell(fields, col.sample).trim();
+  let capillary = false;
+  if (kind === 'level' && sampleCell !== '') {
+    const r = SampleSchema.safeParse(sampleCell.toLowerCase());
+    if (r.success) capillary = r.data === 'capillary';
+    else pend(pending, 'sample_unknown', 'error', MSG.sample_unknown(sampleCell), 'sample', sampleCell);
+  }
+
   if (pending.length > 0) { // only errors so far: the row is not used
     settle(ctx, pending, line, pid, time);
     return;
@@ -288,6 +298,7 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
   const k = kind!;
   if (k !== 'dose' && routeCell !== '') pend(pending, 'route_ignored', 'warning', MSG.route_ignored(routeCell, k), 'route', routeCell);
   if (k !== 'dose' && durationCell !== '') pend(pending, 'duration_ignored', 'warning', MSG.duration_ignored(durationCell, k), 'duration_min', durationCell);
+  if (k !== 'level' && sampleCell !== '') pend(pending, 'sample_ignored', 'warning', MSG.sample_ignored(sampleCell, k), 'sample', sampleCell);
 
   const noteCell = rawCell(fields, col.note);
   let extra: Record<string, string> | undefined;
@@ -322,6 +333,7 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
   } else {
     if ((k === 'level') !== (drug === 'natalizumab')) pend(pending, 'kind_unused', 'warning', MSG.kind_unused(k, drug!), 'kind', kindCell);
     const obs = finishEvent<Observation>({ kind: k, time: time!, iso, line, value: canonical, censored, unit, raw: valueCell });
+    if (capillary) obs.sample = 'capillary';
     (k === 'level' ? state.levels : state.bcells).push(obs);
   }
   settle(ctx, pending, line, pid, time);

@@ -18,7 +18,14 @@ export interface WriteOptions {
   bom?: boolean;
 }
 
-export const STANDARD_COLUMNS: readonly string[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
+/** The columns every export writes (`sample` only when a level is capillary, after `note`). */
+export const STANDARD_COLUMNS: readonly string[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS.filter((c) => c !== 'sample')];
+const KNOWN_COLUMNS: ReadonlySet<string> = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]);
+
+/** Whether any level is capillary: then the file needs the `sample` column (spec/tdm-csv.md). */
+export function needsSampleColumn(patients: PatientRecord[]): boolean {
+  return patients.some((p) => p.levels.some((o) => o.sample === 'capillary'));
+}
 
 /** A cell a spreadsheet would run as a formula (or a cell that already starts with `'` before one). */
 const FORMULA_LIKE = /^'*[=+\-@\t\r]/;
@@ -38,10 +45,9 @@ export function patientEvents(p: PatientRecord): PatientEvent[] {
 
 function collectExtraColumns(patients: PatientRecord[]): string[] {
   const names: string[] = [];
-  const standard = new Set(STANDARD_COLUMNS);
   for (const p of patients) {
     for (const e of patientEvents(p)) {
-      for (const k of Object.keys(e.extra ?? {})) if (!names.includes(k) && !standard.has(k.toLowerCase())) names.push(k);
+      for (const k of Object.keys(e.extra ?? {})) if (!names.includes(k) && !KNOWN_COLUMNS.has(k.toLowerCase())) names.push(k);
     }
   }
   return names;
@@ -53,6 +59,7 @@ export function writeTdmCsv(patients: PatientRecord[], options: WriteOptions = {
   const extras = options.extraColumns ?? collectExtraColumns(patients);
   const decimal = dialect === 'semicolon' ? (s: string) => s.replace('.', ',') : (s: string) => s.replace(',', '.');
   const num = (n: number) => decimal(String(n));
+  const withSample = needsSampleColumn(patients);
 
   const rows: string[][] = [];
   for (const p of patients) {
@@ -74,12 +81,13 @@ export function writeTdmCsv(patients: PatientRecord[], options: WriteOptions = {
           unit = e.unit;
       }
       const row = [p.id, p.drug, e.kind, e.iso, value, unit, route, duration, e.note ?? ''];
+      if (withSample) row.push(e.kind === 'level' ? (e.sample ?? 'venous') : '');
       for (const c of extras) row.push(e.extra?.[c] ?? '');
       rows.push(row.map(neutralise));
     }
   }
   const csv = Papa.unparse(
-    { fields: [...STANDARD_COLUMNS, ...extras].map(neutralise), data: rows },
+    { fields: [...STANDARD_COLUMNS, ...(withSample ? ['sample'] : []), ...extras].map(neutralise), data: rows },
     { delimiter: dialect === 'semicolon' ? ';' : ',', newline: options.newline ?? '\r\n', quotes: false, quoteChar: '"', escapeChar: '"', escapeFormulae: false },
   );
   return (options.bom ? '\uFEFF' : '') + csv + (options.newline ?? '\r\n');

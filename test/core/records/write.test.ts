@@ -138,11 +138,15 @@ function patientArb(shape: Shape, dialect: Dialect): fc.Arbitrary<Omit<PatientRe
   const obs = fc.record({
     minute: minuteArb, ...common, censored: fc.boolean(), number: decimalArb,
     unit: fc.constantFrom(...(kind === 'level' ? LEVEL_UNITS : BCELL_UNITS)),
+    // a finger-prick level, now and then (the `sample` column; absent means venous)
+    capillary: kind === 'level' ? fc.boolean() : fc.constant(false),
   }).filter((o) => kind === 'bcell' ? !(o.censored && Number(o.number) === 0) : Number(o.number) > 0)
     .map((o): Observation => {
       const zero = Number(o.number) === 0; // a bcell count of 0: censored at the lab limit (1 cell/µL)
       const value = zero ? 1 : kind === 'level' ? toCanonicalLevel(o.number, o.unit) : toCanonicalBcell(o.number, o.unit);
-      return { ...eventBase(o.minute, o.note, o.extra), kind, value, censored: o.censored || zero, unit: o.unit, raw: `${o.censored ? '<' : ''}${dec(o.number)}` };
+      const e: Observation = { ...eventBase(o.minute, o.note, o.extra), kind, value, censored: o.censored || zero, unit: o.unit, raw: `${o.censored ? '<' : ''}${dec(o.number)}` };
+      if (o.capillary) e.sample = 'capillary';
+      return e;
     });
 
   const weight = fc.record({ minute: minuteArb, ...common, kg: fc.integer({ min: 1, max: 3000 }).map((n) => n / 10) })
@@ -204,5 +208,10 @@ describe('round trip generator (sanity: the property is not vacuous)', () => {
     for (const needle of ['""', "'=", "''", ';', '\n"', '<', 'μg/mL', '10^9/L', '"\t']) expect(all).toContain(needle);
     expect(texts.filter((t) => t.startsWith('patient_id;')).length).toBeGreaterThan(50);
     expect(texts.filter((t) => /,\d+\.\d+,|;\d+,\d+;/.test(t)).length).toBeGreaterThan(50);
+    // files with capillary levels (and so the `sample` column, after note) and files without it
+    const withSample = texts.filter((t) => /^patient_id[,;]drug[,;]kind[,;]time[,;]value[,;]unit[,;]route[,;]duration_min[,;]note[,;]sample\b/.test(t));
+    expect(withSample.length).toBeGreaterThan(30);
+    expect(texts.length - withSample.length).toBeGreaterThan(30);
+    expect(withSample.some((t) => /[,;]capillary(?:[,;\r]|$)/m.test(t) && /[,;]venous(?:[,;\r]|$)/m.test(t))).toBe(true);
   });
 });
