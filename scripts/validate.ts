@@ -1,12 +1,18 @@
 /**
  * `npm run validate`: scores the engines on the virtual patients in fixtures/validation
  * (copied from shared/validation; definitions in fixtures/validation/README.md).
+ * `npm run validate -- --trial`: the year-long adaptive natalizumab trial instead
+ * (scripts/trial-natalizumab.ts).
  */
-import { validateNatalizumab } from './validate-natalizumab';
+import { printNatalizumabValidation } from './validate-natalizumab';
 import { printOcrelizumabValidation } from './validate-ocrelizumab';
+import { printNatalizumabTrial } from './trial-natalizumab';
 
-console.log('=== Natalizumab: natalizumab-virtual.csv (60 patients), proposal on each patient\'s last day');
-console.log(validateNatalizumab());
-console.log('goals: attainment ≥ 0.88 and efficiency ≥ 0.88 at both targets; 80 % coverage 0.75–0.88; every antibody-like patient kept at 4 weeks with a warning');
-console.log('\n=== Ocrelizumab: planning-day files ocrelizumab-virtual-weekNN.csv, proposal on each patient\'s last row');
-printOcrelizumabValidation();
+if (process.argv.includes('--trial')) {
+  printNatalizumabTrial();
+} else {
+  console.log('=== Natalizumab: every shared set (well-specified, misspecified, SC), proposal on each patient\'s last day, targets 10 and 5 µg/mL');
+  printNatalizumabValidation();
+  console.log('\n=== Ocrelizumab: planning-day files ocrelizumab-virtual-weekNN.csv, proposal on each patient\'s last row');
+  printOcrelizumabValidation();
+}
