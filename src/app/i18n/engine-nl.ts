@@ -8,7 +8,7 @@ import type { EngineStrings } from './engine-en';
 const engineNl: EngineStrings = {
   // ------------------------------------------------------------------ natalizumab: waarschuwingen
   'no-weight': 'geen gewicht opgegeven: 70 kg aangenomen',
-  'weight-out-of-range': 'gewicht {{kg}} kg op {{date}} ligt buiten 40–150 kg, het bereik waarop het model is gebouwd: de voorspellingen zijn een extrapolatie',
+  'weight-out-of-range': 'gewicht {{kg}} kg op {{date}} ligt buiten {{min}}–{{max}} kg, het bereik waarop het model is gebouwd: de voorspellingen zijn een extrapolatie',
   'sc-extrapolation': 'subcutane giften: het model is gebouwd op IV-gegevens; de SC-opname (F 0,84, lag 3 uur, ka 0,25/dag) is een aanname en voorspellingen voor SC zijn een extrapolatie',
   'max-interval-beyond-8': 'intervallen tot {{weeks}} weken meegenomen: boven 8 weken zijn er geen studiegegevens (PDNMS en NEXT-MS stopten bij 8)',
   'fit-not-converged': 'de individuele fit is niet geconvergeerd ({{iterations}} iteraties): het standaardinterval van {{weeks}} weken blijft gehandhaafd',

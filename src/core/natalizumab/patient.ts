@@ -4,6 +4,7 @@
  */
 import type { Days, DoseEvent, Issue, Observation, PatientRecord } from '../types';
 import { formatDate } from '../time';
+import { WEIGHT_MODEL_RANGE, inWeightModelRange } from '../records/plausible';
 import type { PkDose, PkParams, RepeatedDose } from '../pk/index';
 import { NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
 
@@ -89,8 +90,9 @@ export function preparePatient(p: PatientRecord, asOf: Days): NatalizumabPatient
     issues.push({ code: 'no-weight', severity: 'warning', message: 'no weight given: 70 kg assumed', params: {} });
   }
   for (const w of weights) {
-    if (w.kg < 40 || w.kg > 150) {
-      issues.push({ code: 'weight-out-of-range', severity: 'warning', message: `weight ${w.kg} kg on ${formatDate(w.time)} is outside 40–150 kg, the range the model was built on: predictions are extrapolated`, value: String(w.kg), params: { kg: w.kg, date: formatDate(w.time) } });
+    if (!inWeightModelRange(w.kg)) { // the same range as the records check's warning (plausible.ts)
+      const { min, max } = WEIGHT_MODEL_RANGE;
+      issues.push({ code: 'weight-out-of-range', severity: 'warning', message: `weight ${w.kg} kg on ${formatDate(w.time)} is outside ${min}–${max} kg, the range the model was built on: predictions are extrapolated`, value: String(w.kg), params: { kg: w.kg, date: formatDate(w.time), min, max } });
     }
   }
   // Before the first recorded weight, the first weight applies; afterwards the latest on or before the time.

@@ -3,8 +3,10 @@
  * accepted. Tests assert these texts word for word. The `file:line: ` prefix is added by the
  * reader (see `located`); file-level messages carry the file name only.
  */
+import type { TextParams } from '../types';
 import type { MeasuredKind } from './units';
 import { listUnitsFor } from './units';
+import { BCELL_MAX, LEVEL_MAX, WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from './plausible';
 
 export type Dialect = 'comma' | 'semicolon';
 
@@ -87,7 +89,26 @@ export const MSG = {
     `natalizumab dose of ${mg} mg is far from the usual 300 mg (expected 150-450 mg): used as written; check it`,
   dose_unusual_ocrelizumab: (mg: string) =>
     `ocrelizumab dose of ${mg} mg is outside the usual 300-600 mg: used as written; check it`,
-  weight_unusual: (kg: string) => `weight of ${kg} kg is outside 30-250 kg: used as written; check it`,
+  weight_unusual: (kg: string) =>
+    `weight of ${kg} kg is outside ${WEIGHT_MODEL_RANGE.min}–${WEIGHT_MODEL_RANGE.max} kg, the range the natalizumab model was built on: used as written; predictions are extrapolated`,
+  weight_implausible: (kg: string) =>
+    `weight of ${kg} kg is not an adult's weight: write the weight in kg, from ${WEIGHT_ACCEPTED.min} to ${WEIGHT_ACCEPTED.max}`,
+  level_implausible: (v: string, unit: string, asUgPerMl: string) =>
+    unit === 'ng/mL'
+      ? `value "${v}" ng/mL for a level is higher than any natalizumab dose can give (at most ${LEVEL_MAX.value} µg/mL = ${LEVEL_MAX.value * 1000} ng/mL): check the value`
+      : `value "${v}" ${unit} for a level is higher than any natalizumab dose can give (at most ${LEVEL_MAX.value} µg/mL): the value may be in ng/mL; if so, choose the unit ng/mL (${v} ng/mL = ${asUgPerMl} µg/mL)`,
+  bcell_implausible: (v: string, unit: string, asCellsPerUl: string) =>
+    unit === '10^9/L'
+      ? `value "${v}" 10^9/L for a bcell is more B cells than blood holds (at most ${BCELL_MAX.value} cells/µL = ${BCELL_MAX.value / 1000} × 10^9/L): the value may be in cells/µL; if so, choose the unit cells/uL (${v} cells/µL = ${asCellsPerUl} × 10^9/L)`
+      : `value "${v}" ${unit} for a bcell is more B cells than blood holds (at most ${BCELL_MAX.value} cells/µL): check the value`,
+  value_grouping: (v: string, kind: MeasuredKind, dialect: Dialect) => {
+    const mark = v.includes(',') ? ',' : '.';
+    const m = /^(<?)(.*)$/.exec(v)!;
+    const decimal = m[1] + example(dialect, String(Number(m[2].replace(mark, '.'))));
+    return `value "${v}" for a ${kind} is ambiguous: "${mark}" may separate thousands or be a decimal mark; write ${v.replace(mark, '')} (without a thousands separator) or ${decimal} (if "${mark}" was the decimal mark)`;
+  },
+  time_future: (v: string, today: string) =>
+    `time "${v}" is after today (${today}): the record holds what happened; a planned dose or lab belongs in the proposal`,
   doses_close: (drug: string, iso: string, days: string, prevIso: string, prevLine: number | undefined) =>
     `${drug} dose on ${iso} is only ${days} days after the previous one (${prevIso}${prevLine === undefined ? '' : `, line ${prevLine}`}): used as written; check the dates`,
   sample_duplicate: (what: string, iso: string, otherLine: number | undefined) =>
@@ -97,6 +118,21 @@ export const MSG = {
 } as const;
 
 export type IssueCode = keyof typeof MSG;
+/** The arguments of a message, by code. */
+export type MsgArgs<C extends IssueCode> = Parameters<(typeof MSG)[C]>;
+
+/** A message as said: code, English text and its arguments. */
+export interface Said { code: IssueCode; message: string; params: TextParams }
+
+/**
+ * A message with its arguments kept as `params` (by position: `{"0": …, "1": …}`), so the app can
+ * say the same thing in another language (code + params); `message` is the English text.
+ */
+export function say<C extends IssueCode>(code: C, ...args: MsgArgs<C>): Said {
+  const params: TextParams = {};
+  args.forEach((a, i) => { if (a !== undefined) params[String(i)] = a as string | number; });
+  return { code, message: (MSG[code] as (...a: unknown[]) => string)(...args), params };
+}
 
 /** `file:line: message`, or `file: message` without a line. */
 export function located(file: string, line: number | undefined, message: string): string {

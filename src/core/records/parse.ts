@@ -10,10 +10,16 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
-import type { Days, DoseEvent, Drug, EventBase, Issue, Observation, ParseResult, PatientRecord, Severity, WeightEvent } from '../types';
+import type { Days, DoseEvent, Drug, EventBase, Issue, Observation, ParseResult, PatientRecord, Severity, TextParams, WeightEvent } from '../types';
 import { formatDateTime, parseIsoTime } from '../time';
-import { MSG, OPTIONAL_COLUMNS, REQUIRED_COLUMNS, located, type Dialect, type IssueCode } from './messages';
+import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, located, say, type Dialect, type IssueCode, type Said } from './messages';
 import { isUnitFor, toCanonicalBcell, toCanonicalLevel, type MeasuredKind } from './units';
+import { BCELL_MAX, LEVEL_MAX, WEIGHT_ACCEPTED, inWeightModelRange } from './plausible';
+
+/** A number for a message: at most 4 significant digits, no exponent for everyday sizes. */
+function numberText(x: number): string {
+  return String(Number(x.toPrecision(4)));
+}
 
 export interface ParseOptions {
   /**
@@ -22,6 +28,17 @@ export interface ParseOptions {
    * @default 1
    */
   labLimit?: number;
+  /**
+   * Today's date (`YYYY-MM-DD`) where the record must hold only what has happened: a row dated
+   * after it is refused (`time_future`). The app passes the local date (the core has no clock);
+   * the CLI passes nothing and keeps its `--as-of` rule (later rows are kept and not used).
+   */
+  today?: string;
+  /**
+   * Values typed by hand in a form that takes either `.` or `,` as the decimal mark: then `1,000`
+   * and `1.000` could be a thousand or one, and are refused (`value_grouping`).
+   */
+  typed?: boolean;
 }
 
 export const DEFAULT_LAB_LIMIT = 1;
@@ -49,15 +66,20 @@ const DOT_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** `1.000` or `12.500.000` in a decimal-comma file: one, or thousands? */
 const THOUSANDS_LIKE = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$/;
 
-type NumberRead = { ok: true; text: string; value: number } | { ok: false; ambiguous: boolean };
+/** `1,000` in a comma file, or `1,000` / `1.000` typed where either mark is a decimal mark: one, or a thousand? */
+const GROUPING_COMMA = /^[+-]?[1-9]\d{0,2},\d{3}$/;
+const GROUPING_EITHER = /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/;
+
+type NumberRead = { ok: true; text: string; value: number } | { ok: false; ambiguous: boolean; grouping?: boolean };
 
 /**
  * A number as written in the dialect: `.` decimals in a comma file; `,` decimals in a semicolon
  * file, where a `.` is also read as decimal mark unless the value looks like thousands grouping.
  * Returns the number's text with `.` as decimal mark (for exact unit conversion) and its value.
  */
-export function readNumber(cell: string, dialect: Dialect): NumberRead {
+export function readNumber(cell: string, dialect: Dialect, typed = false): NumberRead {
   let t = cell.trim();
+  if (typed ? GROUPING_EITHER.test(t) : dialect === 'comma' && GROUPING_COMMA.test(t)) return { ok: false, ambiguous: true, grouping: true };
   if (dialect === 'semicolon') {
     if (t.includes(',')) {
       if (t.includes('.') || t.indexOf(',') !== t.lastIndexOf(',')) return { ok: false, ambiguous: false };
@@ -85,7 +107,7 @@ function notTextReason(text: string): string | null {
   return null;
 }
 
-interface PendingIssue { code: IssueCode; severity: Severity; message: string; column?: string; value?: string }
+interface PendingIssue { code: IssueCode; severity: Severity; message: string; params: TextParams; column?: string; value?: string }
 
 interface PatientState {
   id: string;
@@ -106,6 +128,8 @@ interface FileContext {
   dialect: Dialect;
   separator: string;
   labLimit: number;
+  today: string | undefined;
+  typed: boolean;
   headerLength: number;
   /** Index of each known column, -1 when absent. */
   col: Record<KnownColumn, number>;
@@ -114,8 +138,8 @@ interface FileContext {
   rowIssues: Issue[];
 }
 
-function pend(list: PendingIssue[], code: IssueCode, severity: Severity, message: string, column?: string, value?: string): void {
-  const p: PendingIssue = { code, severity, message };
+function pend(list: PendingIssue[], severity: Severity, said: Said, column?: string, value?: string): void {
+  const p: PendingIssue = { code: said.code, severity, message: said.message, params: said.params };
   if (column !== undefined) p.column = column;
   if (value !== undefined) p.value = value;
   list.push(p);
@@ -142,7 +166,7 @@ function settle(ctx: FileContext, pending: PendingIssue[], line: number, pid: st
   if (pending.length === 0) return;
   const state = pid === undefined ? undefined : patientFor(ctx, pid);
   for (const p of pending) {
-    const issue: Issue = { code: p.code, severity: p.severity, message: located(ctx.file, line, p.message), file: ctx.file, line };
+    const issue: Issue = { code: p.code, severity: p.severity, message: located(ctx.file, line, p.message), params: p.params, file: ctx.file, line };
     if (p.column !== undefined) issue.column = p.column;
     if (p.value !== undefined) issue.value = p.value;
     if (pid !== undefined) issue.patientId = pid;
@@ -152,9 +176,10 @@ function settle(ctx: FileContext, pending: PendingIssue[], line: number, pid: st
   }
 }
 
-function numberIssue(pending: PendingIssue[], r: { ambiguous: boolean }, cell: string, kind: MeasuredKind, dialect: Dialect): void {
-  if (r.ambiguous) pend(pending, 'value_ambiguous', 'error', MSG.value_ambiguous(cell, kind), 'value', cell);
-  else pend(pending, 'value_not_number', 'error', MSG.value_not_number(cell, kind, dialect), 'value', cell);
+function numberIssue(pending: PendingIssue[], r: { ambiguous: boolean; grouping?: boolean }, cell: string, kind: MeasuredKind, dialect: Dialect): void {
+  if (r.grouping) pend(pending, 'error', say('value_grouping', cell, kind, dialect), 'value', cell);
+  else if (r.ambiguous) pend(pending, 'error', say('value_ambiguous', cell, kind), 'value', cell);
+  else pend(pending, 'error', say('value_not_number', cell, kind, dialect), 'value', cell);
 }
 
 function defaultDuration(drug: Drug, route: 'iv' | 'sc', amountMg: number): number {
@@ -173,57 +198,58 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
 
   if (parseErrors.length > 0) {
     const e = parseErrors[0];
-    if (e.code === 'MissingQuotes') pend(pending, 'csv_quotes_unclosed', 'error', MSG.csv_quotes_unclosed());
-    else pend(pending, 'csv_quotes', 'error', MSG.csv_quotes(e.message));
+    if (e.code === 'MissingQuotes') pend(pending, 'error', say('csv_quotes_unclosed'));
+    else pend(pending, 'error', say('csv_quotes', e.message));
     settle(ctx, pending, line, pid, undefined);
     return;
   }
   if (fields.length > ctx.headerLength) { // a shifted row: refused even when the surplus field is empty
-    pend(pending, 'row_fields', 'error', MSG.row_fields(fields.length, ctx.headerLength, ctx.separator));
+    pend(pending, 'error', say('row_fields', fields.length, ctx.headerLength, ctx.separator));
     settle(ctx, pending, line, pid, undefined);
     return;
   }
 
   // patient_id
-  if (pidCell === '') pend(pending, 'patient_id_empty', 'error', MSG.patient_id_empty(), 'patient_id', '');
-  else if (pid === undefined) pend(pending, 'patient_id_line_break', 'error', MSG.patient_id_line_break(), 'patient_id', pidCell);
+  if (pidCell === '') pend(pending, 'error', say('patient_id_empty'), 'patient_id', '');
+  else if (pid === undefined) pend(pending, 'error', say('patient_id_line_break'), 'patient_id', pidCell);
 
   // drug: the patient's drug is the one named by its first row with a known drug
   const drugCell = rawCell(fields, col.drug).trim();
   let drug: Drug | undefined;
-  if (drugCell === '') pend(pending, 'drug_empty', 'error', MSG.drug_empty(), 'drug', '');
+  if (drugCell === '') pend(pending, 'error', say('drug_empty'), 'drug', '');
   else {
     const r = DrugSchema.safeParse(drugCell.toLowerCase());
     if (r.success) drug = r.data;
-    else pend(pending, 'drug_unknown', 'error', MSG.drug_unknown(drugCell), 'drug', drugCell);
+    else pend(pending, 'error', say('drug_unknown', drugCell), 'drug', drugCell);
   }
   if (drug !== undefined && pid !== undefined) {
     const state = patientFor(ctx, pid);
     if (state.drug === undefined) { state.drug = drug; state.drugLine = line; }
-    else if (state.drug !== drug) pend(pending, 'drug_mismatch', 'error', MSG.drug_mismatch(drugCell, state.drug, state.drugLine!), 'drug', drugCell);
+    else if (state.drug !== drug) pend(pending, 'error', say('drug_mismatch', drugCell, state.drug, state.drugLine!), 'drug', drugCell);
   }
 
   // kind
   const kindCell = rawCell(fields, col.kind).trim();
   let kind: MeasuredKind | undefined;
-  if (kindCell === '') pend(pending, 'kind_empty', 'error', MSG.kind_empty(), 'kind', '');
+  if (kindCell === '') pend(pending, 'error', say('kind_empty'), 'kind', '');
   else {
     const r = KindSchema.safeParse(kindCell.toLowerCase());
     if (r.success) kind = r.data;
-    else pend(pending, 'kind_unknown', 'error', MSG.kind_unknown(kindCell), 'kind', kindCell);
+    else pend(pending, 'error', say('kind_unknown', kindCell), 'kind', kindCell);
   }
 
   // time, to the minute (as formatDateTime gives it) so that `time` and `iso` always agree
   const timeCell = rawCell(fields, col.time).trim();
   let time: Days | undefined;
   let iso = '';
-  if (timeCell === '') pend(pending, 'time_empty', 'error', MSG.time_empty(), 'time', '');
+  if (timeCell === '') pend(pending, 'error', say('time_empty'), 'time', '');
   else {
     const t = parseIsoTime(timeCell);
-    if (t === null) pend(pending, 'time_invalid', 'error', MSG.time_invalid(timeCell), 'time', timeCell);
+    if (t === null) pend(pending, 'error', say('time_invalid', timeCell), 'time', timeCell);
     else if (CANONICAL_MINUTE.test(timeCell)) { iso = timeCell; time = t; } // the usual case, no Date needed
     else if (CANONICAL_DATE.test(timeCell)) { iso = `${timeCell}T09:00`; time = t; }
     else { iso = formatDateTime(t); time = parseIsoTime(iso)!; }
+    if (time !== undefined && ctx.today !== undefined && iso.slice(0, 10) > ctx.today) pend(pending, 'error', say('time_future', timeCell, ctx.today), 'time', timeCell);
   }
 
   // unit and value
@@ -234,31 +260,39 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
   let censored = false;
   if (kind !== undefined) {
     let unitOk = false;
-    if (unit === '') pend(pending, 'unit_empty', 'error', MSG.unit_empty(kind), 'unit', '');
-    else if (!isUnitFor(kind, unit)) pend(pending, 'unit_unknown', 'error', MSG.unit_unknown(unit, kind), 'unit', unit);
+    if (unit === '') pend(pending, 'error', say('unit_empty', kind), 'unit', '');
+    else if (!isUnitFor(kind, unit)) pend(pending, 'error', say('unit_unknown', unit, kind), 'unit', unit);
     else unitOk = true;
     const observed = kind === 'level' || kind === 'bcell';
-    if (valueCell === '') pend(pending, 'value_empty', 'error', MSG.value_empty(kind, dialect), 'value', '');
+    if (valueCell === '') pend(pending, 'error', say('value_empty', kind, dialect), 'value', '');
     else if (valueCell.startsWith('<')) {
-      if (!observed) pend(pending, 'value_censored_not_allowed', 'error', MSG.value_censored_not_allowed(valueCell, kind), 'value', valueCell);
+      if (!observed) pend(pending, 'error', say('value_censored_not_allowed', valueCell, kind), 'value', valueCell);
       else {
-        const r = readNumber(valueCell.slice(1), dialect);
+        const r = readNumber(valueCell.slice(1), dialect, ctx.typed);
         if (!r.ok) numberIssue(pending, r, valueCell, kind, dialect);
-        else if (!(r.value > 0)) pend(pending, 'value_censored_limit', 'error', MSG.value_censored_limit(valueCell, kind), 'value', valueCell);
+        else if (!(r.value > 0)) pend(pending, 'error', say('value_censored_limit', valueCell, kind), 'value', valueCell);
         else if (unitOk) {
           censored = true;
           canonical = kind === 'level' ? toCanonicalLevel(r.text, unit) : toCanonicalBcell(r.text, unit);
         }
       }
     } else {
-      const r = readNumber(valueCell, dialect);
+      const r = readNumber(valueCell, dialect, ctx.typed);
       if (!r.ok) numberIssue(pending, r, valueCell, kind, dialect);
-      else if (r.value < 0) pend(pending, 'value_negative', 'error', MSG.value_negative(valueCell, kind), 'value', valueCell);
-      else if (r.value === 0 && kind === 'level') pend(pending, 'value_zero_level', 'error', MSG.value_zero_level(valueCell), 'value', valueCell);
+      else if (r.value < 0) pend(pending, 'error', say('value_negative', valueCell, kind), 'value', valueCell);
+      else if (r.value === 0 && kind === 'level') pend(pending, 'error', say('value_zero_level', valueCell), 'value', valueCell);
       else if (r.value === 0 && kind === 'bcell') { censored = true; canonical = ctx.labLimit; }
-      else if (r.value === 0) pend(pending, 'value_zero', 'error', MSG.value_zero(valueCell, kind), 'value', valueCell);
+      else if (r.value === 0) pend(pending, 'error', say('value_zero', valueCell, kind), 'value', valueCell);
       else if (!observed) amount = r.value;
       else if (unitOk) canonical = kind === 'level' ? toCanonicalLevel(r.text, unit) : toCanonicalBcell(r.text, unit);
+    }
+    // Sense: more than any dose can give, or than blood holds (plausible.ts), most likely a unit mix-up.
+    if (kind === 'level' && canonical > LEVEL_MAX.value) {
+      pend(pending, 'error', say('level_implausible', valueCell, unit, numberText(toCanonicalLevel(valueCell.replace(/^</, '').replace(',', '.'), 'ng/mL'))), 'value', valueCell);
+    } else if (kind === 'bcell' && canonical > BCELL_MAX.value) {
+      pend(pending, 'error', say('bcell_implausible', valueCell, unit, numberText(toCanonicalBcell(valueCell.replace(/^</, '').replace(',', '.'), '10^6/L') / 1000)), 'value', valueCell);
+    } else if (kind === 'weight' && amount > 0 && (amount < WEIGHT_ACCEPTED.min || amount > WEIGHT_ACCEPTED.max)) {
+      pend(pending, 'error', say('weight_implausible', valueCell), 'value', valueCell);
     }
   }
 
@@ -271,11 +305,11 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
     if (routeCell !== '') {
       const r = RouteSchema.safeParse(routeCell.toLowerCase());
       if (r.success) route = r.data;
-      else pend(pending, 'route_unknown', 'error', MSG.route_unknown(routeCell), 'route', routeCell);
+      else pend(pending, 'error', say('route_unknown', routeCell), 'route', routeCell);
     }
     if (durationCell !== '') {
       const r = readNumber(durationCell, dialect);
-      if (!r.ok || r.value < 0 || r.value > 1440) pend(pending, 'duration_invalid', 'error', MSG.duration_invalid(durationCell), 'duration_min', durationCell);
+      if (!r.ok || r.value < 0 || r.value > 1440) pend(pending, 'error', say('duration_invalid', durationCell), 'duration_min', durationCell);
       else duration = r.value;
     }
   }
@@ -286,7 +320,7 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
   if (kind === 'level' && sampleCell !== '') {
     const r = SampleSchema.safeParse(sampleCell.toLowerCase());
     if (r.success) capillary = r.data === 'capillary';
-    else pend(pending, 'sample_unknown', 'error', MSG.sample_unknown(sampleCell), 'sample', sampleCell);
+    else pend(pending, 'error', say('sample_unknown', sampleCell), 'sample', sampleCell);
   }
 
   if (pending.length > 0) { // only errors so far: the row is not used
@@ -296,9 +330,9 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
   // From here the row is usable (pid, drug, kind and time are known); only the duplicate check can still refuse it.
   const state = patientFor(ctx, pid!);
   const k = kind!;
-  if (k !== 'dose' && routeCell !== '') pend(pending, 'route_ignored', 'warning', MSG.route_ignored(routeCell, k), 'route', routeCell);
-  if (k !== 'dose' && durationCell !== '') pend(pending, 'duration_ignored', 'warning', MSG.duration_ignored(durationCell, k), 'duration_min', durationCell);
-  if (k !== 'level' && sampleCell !== '') pend(pending, 'sample_ignored', 'warning', MSG.sample_ignored(sampleCell, k), 'sample', sampleCell);
+  if (k !== 'dose' && routeCell !== '') pend(pending, 'warning', say('route_ignored', routeCell, k), 'route', routeCell);
+  if (k !== 'dose' && durationCell !== '') pend(pending, 'warning', say('duration_ignored', durationCell, k), 'duration_min', durationCell);
+  if (k !== 'level' && sampleCell !== '') pend(pending, 'warning', say('sample_ignored', sampleCell, k), 'sample', sampleCell);
 
   const noteCell = rawCell(fields, col.note);
   let extra: Record<string, string> | undefined;
@@ -316,22 +350,22 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
   if (k === 'dose') {
     const first = state.doseLines.get(time!);
     if (first !== undefined) {
-      settle(ctx, [{ code: 'dose_duplicate', severity: 'error', message: MSG.dose_duplicate(iso, first), column: 'time', value: timeCell }], line, pid, time);
+      settle(ctx, [{ ...say('dose_duplicate', iso, first), severity: 'error', column: 'time', value: timeCell }], line, pid, time);
       return;
     }
     state.doseLines.set(time!, line);
-    if (drug === 'natalizumab' && (amount < 150 || amount > 450)) pend(pending, 'dose_unusual_natalizumab', 'warning', MSG.dose_unusual_natalizumab(valueCell), 'value', valueCell);
-    if (drug === 'ocrelizumab' && (amount < 300 || amount > 600)) pend(pending, 'dose_unusual_ocrelizumab', 'warning', MSG.dose_unusual_ocrelizumab(valueCell), 'value', valueCell);
+    if (drug === 'natalizumab' && (amount < 150 || amount > 450)) pend(pending, 'warning', say('dose_unusual_natalizumab', valueCell), 'value', valueCell);
+    if (drug === 'ocrelizumab' && (amount < 300 || amount > 600)) pend(pending, 'warning', say('dose_unusual_ocrelizumab', valueCell), 'value', valueCell);
     state.doses.push(finishEvent<DoseEvent>({
       kind: 'dose', time: time!, iso, line, amountMg: amount, route,
       durationMin: duration ?? defaultDuration(drug!, route, amount),
       durationGiven: duration !== undefined, routeGiven: routeCell !== '',
     }));
   } else if (k === 'weight') {
-    if (amount < 30 || amount > 250) pend(pending, 'weight_unusual', 'warning', MSG.weight_unusual(valueCell), 'value', valueCell);
+    if (drug === 'natalizumab' && !inWeightModelRange(amount)) pend(pending, 'warning', say('weight_unusual', valueCell), 'value', valueCell);
     state.weights.push(finishEvent<WeightEvent>({ kind: 'weight', time: time!, iso, line, kg: amount }));
   } else {
-    if ((k === 'level') !== (drug === 'natalizumab')) pend(pending, 'kind_unused', 'warning', MSG.kind_unused(k, drug!), 'kind', kindCell);
+    if ((k === 'level') !== (drug === 'natalizumab')) pend(pending, 'warning', say('kind_unused', k, drug!), 'kind', kindCell);
     const obs = finishEvent<Observation>({ kind: k, time: time!, iso, line, value: canonical, censored, unit, raw: valueCell });
     if (capillary) obs.sample = 'capillary';
     (k === 'level' ? state.levels : state.bcells).push(obs);
@@ -341,14 +375,14 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
 
 interface HeaderRead { ok: boolean; col: FileContext['col']; extraColumns: { name: string; index: number }[] }
 
-function readHeader(fields: string[], headerLine: string, fileIssue: (code: IssueCode, severity: Severity, message: string, line?: number, column?: string) => void): HeaderRead {
+function readHeader(fields: string[], headerLine: string, fileIssue: (severity: Severity, said: Said, line?: number, column?: string) => void): HeaderRead {
   const names = fields.map((f) => f.trim());
   const lower = names.map((h) => h.toLowerCase());
   const col = Object.fromEntries(KNOWN_COLUMNS.map((c) => [c, -1])) as FileContext['col'];
   const extraColumns: { name: string; index: number }[] = [];
   if (!REQUIRED_COLUMNS.some((c) => lower.includes(c))) {
     const shown = headerLine.length > 80 ? `${headerLine.slice(0, 77)}...` : headerLine;
-    fileIssue('header_missing', 'error', MSG.header_missing(shown), 1);
+    fileIssue('error', say('header_missing', shown), 1);
     return { ok: false, col, extraColumns };
   }
   let ok = true;
@@ -356,7 +390,7 @@ function readHeader(fields: string[], headerLine: string, fileIssue: (code: Issu
   lower.forEach((name, i) => {
     if (name === '') return; // a trailing separator in the header: no column
     if (seen.has(name)) {
-      fileIssue('column_duplicate', 'error', MSG.column_duplicate(names[i]), 1, names[i]);
+      fileIssue('error', say('column_duplicate', names[i]), 1, names[i]);
       ok = false;
       return;
     }
@@ -364,12 +398,12 @@ function readHeader(fields: string[], headerLine: string, fileIssue: (code: Issu
     if ((KNOWN_COLUMNS as readonly string[]).includes(name)) col[name as KnownColumn] = i;
     else {
       extraColumns.push({ name: names[i], index: i });
-      fileIssue('column_unknown', 'warning', MSG.column_unknown(names[i]), 1, names[i]);
+      fileIssue('warning', say('column_unknown', names[i]), 1, names[i]);
     }
   });
   for (const c of REQUIRED_COLUMNS) {
     if (col[c] < 0) {
-      fileIssue('column_missing', 'error', MSG.column_missing(c), 1, c);
+      fileIssue('error', say('column_missing', c), 1, c);
       ok = false;
     }
   }
@@ -384,10 +418,11 @@ function readHeader(fields: string[], headerLine: string, fileIssue: (code: Issu
 export function parseTdmCsv(text: string, file: string, options: ParseOptions = {}): ParseResult {
   const labLimit = options.labLimit ?? DEFAULT_LAB_LIMIT;
   if (!(labLimit > 0) || !Number.isFinite(labLimit)) throw new Error(`labLimit must be a positive number, got ${labLimit}`);
+  if (options.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.today)) throw new Error(`today must be YYYY-MM-DD, got ${options.today}`);
 
   const issues: Issue[] = [];
-  const fileIssue = (code: IssueCode, severity: Severity, message: string, line?: number, column?: string): void => {
-    const issue: Issue = { code, severity, message: located(file, line, message), file };
+  const fileIssue = (severity: Severity, said: Said, line?: number, column?: string): void => {
+    const issue: Issue = { code: said.code, severity, message: located(file, line, said.message), params: said.params, file };
     if (line !== undefined) issue.line = line;
     if (column !== undefined) issue.column = column;
     issues.push(issue);
@@ -396,17 +431,17 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
 
   const why = notTextReason(text);
   if (why !== null) {
-    fileIssue('file_not_text', 'error', MSG.file_not_text(why));
+    fileIssue('error', say('file_not_text', why));
     return fatal('comma');
   }
   let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // One line end for papaparse and for line counting (a CRLF inside a quoted note becomes LF).
   if (body.includes('\r\n')) body = body.replace(/\r\n/g, '\n');
   if (body.trim() === '') {
-    fileIssue('file_empty', 'error', MSG.file_empty());
+    fileIssue('error', say('file_empty'));
     return fatal('comma');
   }
-  if (body.includes('\uFFFD')) fileIssue('file_encoding', 'warning', MSG.file_encoding());
+  if (body.includes('\uFFFD')) fileIssue('warning', say('file_encoding'));
 
   const firstNewline = body.indexOf('\n');
   const headerLine = firstNewline < 0 ? body : body.slice(0, firstNewline);
@@ -437,7 +472,7 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
       if (ctx === null) {
         const h = readHeader(fields, headerLine, fileIssue);
         if (!h.ok) { headerFatal = true; parser.abort(); return; }
-        ctx = { file, dialect, separator, labLimit, headerLength: fields.length, col: h.col, extraColumns: h.extraColumns, patients: new Map(), rowIssues: [] };
+        ctx = { file, dialect, separator, labLimit, today: options.today, typed: options.typed === true, headerLength: fields.length, col: h.col, extraColumns: h.extraColumns, patients: new Map(), rowIssues: [] };
         return;
       }
       if (fields.every((f) => f.trim() === '')) return; // a blank line, or only separators
@@ -448,7 +483,7 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
 
   const c = ctx as FileContext | null;
   if (headerFatal || c === null) return fatal(dialect);
-  if (dataRows === 0) fileIssue('file_no_rows', 'warning', MSG.file_no_rows());
+  if (dataRows === 0) fileIssue('warning', say('file_no_rows'));
 
   // Checks that need the whole patient: a natalizumab level needs a dose before it.
   const records: PatientRecord[] = [];
@@ -465,8 +500,9 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
       const kept: Observation[] = [];
       for (const o of s.levels) {
         if (o.time > first.time || (o.time === first.time && o.censored)) { kept.push(o); continue; }
+        const said = say('level_before_dose', o.iso, first.iso, first.line);
         const issue: Issue = {
-          code: 'level_before_dose', severity: 'error', message: located(file, o.line, MSG.level_before_dose(o.iso, first.iso, first.line)),
+          ...said, severity: 'error', message: located(file, o.line, said.message),
           file, line: o.line, column: 'time', value: o.iso, patientId: s.id, time: o.time,
         };
         c.rowIssues.push(issue);
@@ -477,8 +513,8 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
     }
     // Warnings that need the whole patient: doses closer than the drug allows, and two samples at
     // one time with different values. The rows are still used.
-    const warn = (code: 'doses_close' | 'sample_duplicate', message: string, o: { line?: number; iso: string; time: Days }) => {
-      const issue: Issue = { code, severity: 'warning', message: located(file, o.line, message), file, line: o.line, column: 'time', value: o.iso, patientId: s.id, time: o.time };
+    const warn = (said: Said, o: { line?: number; iso: string; time: Days }) => {
+      const issue: Issue = { ...said, severity: 'warning', message: located(file, o.line, said.message), file, line: o.line, column: 'time', value: o.iso, patientId: s.id, time: o.time };
       c.rowIssues.push(issue);
       s.issues.push(issue);
     };
@@ -488,12 +524,12 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
       // Natalizumab: at least 3 weeks. Ocrelizumab: 5 months, except the 2 × 300 mg start (≤ 4 weeks apart).
       const close = s.drug === 'natalizumab' ? days < 21
         : days < 140 && !(a.amountMg === 300 && b.amountMg === 300 && days <= 28);
-      if (close) warn('doses_close', MSG.doses_close(s.drug!, b.iso, days.toFixed(days < 1 ? 2 : 0), a.iso, a.line), b);
+      if (close) warn(say('doses_close', s.drug!, b.iso, days.toFixed(days < 1 ? 2 : 0), a.iso, a.line), b);
     }
     for (const [list, what] of [[s.levels, 'levels'], [s.bcells, 'B-cell counts']] as const) {
       for (let i = 1; i < list.length; i++) {
         const a = list[i - 1], b = list[i];
-        if (a.time === b.time && (a.value !== b.value || a.censored !== b.censored)) warn('sample_duplicate', MSG.sample_duplicate(what, b.iso, a.line), b);
+        if (a.time === b.time && (a.value !== b.value || a.censored !== b.censored)) warn(say('sample_duplicate', what, b.iso, a.line), b);
       }
     }
     s.issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

@@ -3,7 +3,8 @@
  * its code, severity, column and value, and whether the row is still used.
  */
 import { describe, expect, it } from 'vitest';
-import { parseTdmCsv } from '../../../src/core/records/index';
+import { MSG, parseTdmCsv } from '../../../src/core/records/index';
+import { BCELL_MAX, LEVEL_MAX, WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../src/core/records/plausible';
 
 const HEADER = 'patient_id,drug,kind,time,value,unit,route,duration_min,note';
 const NAT_DOSE = 'NAT-001,natalizumab,dose,2024-01-08T09:00,300,mg,iv,60,'; // line 2 when first
@@ -112,6 +113,32 @@ const ERRORS: Case[] = [
     message: 'p.csv:3: patient_id is empty: every row needs the patient\'s pseudonymous id', code: 'patient_id_empty', column: 'patient_id', value: '' },
   { name: 'patient_id with a line break', rows: [NAT_DOSE, '"NAT-\n001",natalizumab,level,2024-02-05T08:45,24.1,ug/mL,,,'],
     message: 'p.csv:3: patient_id must not contain a line break', code: 'patient_id_line_break', column: 'patient_id', value: 'NAT-\n001' },
+  // Sense checks (plausible.ts): impossible values, most likely a unit or typing mistake.
+  { name: 'a level in ng/mL entered as ug/mL', rows: [NAT_DOSE, 'NAT-001,natalizumab,level,2024-02-05T08:45,25000,ug/mL,,,'],
+    message: 'p.csv:3: value "25000" ug/mL for a level is higher than any natalizumab dose can give (at most 500 µg/mL): the value may be in ng/mL; if so, choose the unit ng/mL (25000 ng/mL = 25 µg/mL)',
+    code: 'level_implausible', column: 'value', value: '25000' },
+  { name: 'a level just above the bound, in mg/L', rows: [NAT_DOSE, 'NAT-001,natalizumab,level,2024-02-05T08:45,500.5,mg/L,,,'],
+    message: 'p.csv:3: value "500.5" mg/L for a level is higher than any natalizumab dose can give (at most 500 µg/mL): the value may be in ng/mL; if so, choose the unit ng/mL (500.5 ng/mL = 0.5005 µg/mL)',
+    code: 'level_implausible', column: 'value', value: '500.5' },
+  { name: 'a censored level above the bound', rows: [NAT_DOSE, 'NAT-001,natalizumab,level,2024-02-05T08:45,<1000,ug/mL,,,'],
+    message: 'p.csv:3: value "<1000" ug/mL for a level is higher than any natalizumab dose can give (at most 500 µg/mL): the value may be in ng/mL; if so, choose the unit ng/mL (<1000 ng/mL = 1 µg/mL)',
+    code: 'level_implausible', column: 'value', value: '<1000' },
+  { name: 'a level in ng/mL above the bound', rows: [NAT_DOSE, 'NAT-001,natalizumab,level,2024-02-05T08:45,900000,ng/mL,,,'],
+    message: 'p.csv:3: value "900000" ng/mL for a level is higher than any natalizumab dose can give (at most 500 µg/mL = 500000 ng/mL): check the value',
+    code: 'level_implausible', column: 'value', value: '900000' },
+  { name: 'a count in cells/uL entered as 10^9/L', rows: [OCR_DOSE, 'OCR-001,ocrelizumab,bcell,2024-07-08,50,10^9/L,,,'],
+    message: 'p.csv:3: value "50" 10^9/L for a bcell is more B cells than blood holds (at most 5000 cells/µL = 5 × 10^9/L): the value may be in cells/µL; if so, choose the unit cells/uL (50 cells/µL = 0.05 × 10^9/L)',
+    code: 'bcell_implausible', column: 'value', value: '50' },
+  { name: 'a count above what blood holds', rows: [OCR_DOSE, 'OCR-001,ocrelizumab,bcell,2024-07-08,5001,cells/uL,,,'],
+    message: 'p.csv:3: value "5001" cells/uL for a bcell is more B cells than blood holds (at most 5000 cells/µL): check the value',
+    code: 'bcell_implausible', column: 'value', value: '5001' },
+  { name: 'a weight no adult has', rows: [NAT_DOSE, 'NAT-001,natalizumab,weight,2024-01-08,820,kg,,,'],
+    message: 'p.csv:3: weight of 820 kg is not an adult\'s weight: write the weight in kg, from 20 to 300', code: 'weight_implausible', column: 'value', value: '820' },
+  { name: 'a weight below 20 kg (ocrelizumab too)', rows: [OCR_DOSE, 'OCR-001,ocrelizumab,weight,2024-01-08,8.2,kg,,,'],
+    message: 'p.csv:3: weight of 8.2 kg is not an adult\'s weight: write the weight in kg, from 20 to 300', code: 'weight_implausible', column: 'value', value: '8.2' },
+  { name: 'a quoted thousands separator in a comma file', rows: [NAT_DOSE, 'NAT-001,natalizumab,level,2024-02-05T08:45,"1,000",ng/mL,,,'],
+    message: 'p.csv:3: value "1,000" for a level is ambiguous: "," may separate thousands or be a decimal mark; write 1000 (without a thousands separator) or 1 (if "," was the decimal mark)',
+    code: 'value_grouping', column: 'value', value: '1,000' },
   { name: 'an unquoted comma', rows: [NAT_DOSE, 'NAT-001,natalizumab,level,2024-02-05T08:45,24,1,ug/mL,,,'],
     message: 'p.csv:3: the line has 10 fields but the header has 9: a value containing "," must be in double quotes', code: 'row_fields' },
   { name: 'an unclosed quote', rows: [NAT_DOSE, 'NAT-001,natalizumab,level,2024-02-05T08:45,24.1,ug/mL,,,"trough', 'NAT-001,natalizumab,dose,2024-02-05T09:00,300,mg,iv,60,'],
@@ -141,8 +168,10 @@ const WARNINGS: Case[] = [
   { name: 'ocrelizumab dose under 300 mg', rows: ['OCR-001,ocrelizumab,dose,2024-01-08T09:00,150,mg,iv,,'],
     message: 'p.csv:2: ocrelizumab dose of 150 mg is outside the usual 300-600 mg: used as written; check it',
     code: 'dose_unusual_ocrelizumab', column: 'value', value: '150' },
-  { name: 'implausible weight', rows: [NAT_DOSE, 'NAT-001,natalizumab,weight,2024-01-08,700,kg,,,'],
-    message: 'p.csv:3: weight of 700 kg is outside 30-250 kg: used as written; check it', code: 'weight_unusual', column: 'value', value: '700' },
+  { name: 'natalizumab weight above the model\'s range', rows: [NAT_DOSE, 'NAT-001,natalizumab,weight,2024-01-08,160,kg,,,'],
+    message: 'p.csv:3: weight of 160 kg is outside 40–150 kg, the range the natalizumab model was built on: used as written; predictions are extrapolated', code: 'weight_unusual', column: 'value', value: '160' },
+  { name: 'natalizumab weight below the model\'s range', rows: [NAT_DOSE, 'NAT-001,natalizumab,weight,2024-01-08,39.5,kg,,,'],
+    message: 'p.csv:3: weight of 39.5 kg is outside 40–150 kg, the range the natalizumab model was built on: used as written; predictions are extrapolated', code: 'weight_unusual', column: 'value', value: '39.5' },
   { name: 'route on a level', rows: [NAT_DOSE, 'NAT-001,natalizumab,level,2024-02-05T08:45,24.1,ug/mL,iv,,'],
     message: 'p.csv:3: route "iv" is only read for doses: ignored on a level row', code: 'route_ignored', column: 'route', value: 'iv' },
   { name: 'duration on a weight', rows: [NAT_DOSE, 'NAT-001,natalizumab,weight,2024-01-08,70,kg,,60,'],
@@ -156,6 +185,74 @@ const WARNINGS: Case[] = [
 function parse(rows: string[], header = HEADER) {
   return parseTdmCsv([header, ...rows].join('\n') + '\n', 'p.csv');
 }
+
+describe('messages: the sense limits sit exactly at their documented values', () => {
+  const levelOk = (v: string, unit = 'ug/mL') => parse([NAT_DOSE, `NAT-001,natalizumab,level,2024-02-05T08:45,${v},${unit},,,`]).issues.filter((i) => i.severity === 'error').length === 0;
+  it('a level of 500 µg/mL (= 500000 ng/mL) is kept, 500.01 refused', () => {
+    expect(LEVEL_MAX.value).toBe(500);
+    expect([levelOk('500'), levelOk('500000', 'ng/mL'), levelOk('500.01'), levelOk('500001', 'ng/mL')]).toEqual([true, true, false, false]);
+  });
+  it('a count of 5000 cells/µL (= 5 × 10^9/L) is kept, more refused', () => {
+    const ok = (v: string, unit: string) => parse([OCR_DOSE, `OCR-001,ocrelizumab,bcell,2024-07-08,${v},${unit},,,`]).issues.filter((i) => i.severity === 'error').length === 0;
+    expect(BCELL_MAX.value).toBe(5000);
+    expect([ok('5000', 'cells/uL'), ok('5', '10^9/L'), ok('5000.5', 'cells/uL'), ok('5.001', '10^9/L')]).toEqual([true, true, false, false]);
+  });
+  it('weights from 20 to 300 kg are kept; 40–150 kg without a warning (natalizumab)', () => {
+    const codes = (kg: string, drugRow = NAT_DOSE) => parse([drugRow, `${drugRow.split(',')[0]},${drugRow.split(',')[1]},weight,2024-01-08,${kg},kg,,,`]).issues.map((i) => i.code);
+    expect([WEIGHT_ACCEPTED.min, WEIGHT_ACCEPTED.max, WEIGHT_MODEL_RANGE.min, WEIGHT_MODEL_RANGE.max]).toEqual([20, 300, 40, 150]);
+    expect(['19.9', '20', '39.9', '40', '150', '150.1', '300', '300.1'].map((kg) => codes(kg))).toEqual([
+      ['weight_implausible'], ['weight_unusual'], ['weight_unusual'], [], [], ['weight_unusual'], ['weight_unusual'], ['weight_implausible'],
+    ]);
+    expect(codes('160', OCR_DOSE)).toEqual([]); // the ocrelizumab model does not use weight
+  });
+});
+
+describe('messages: options the app passes (today, typed values)', () => {
+  const withOpts = (rows: string[], opts: { today?: string; typed?: boolean }) => parseTdmCsv([HEADER, ...rows].join('\n') + '\n', 'entry', opts);
+  it('refuses a result dated after today, on the time field, and keeps today\'s', () => {
+    const r = withOpts([NAT_DOSE, 'NAT-001,natalizumab,level,2026-12-03,20,ug/mL,,,', 'NAT-001,natalizumab,level,2026-12-02T23:59,20,ug/mL,,,'], { today: '2026-12-02' });
+    expect(r.issues.map((i) => [i.code, i.column, i.message])).toEqual([['time_future', 'time',
+      'entry:3: time "2026-12-03" is after today (2026-12-02): the record holds what happened; a planned dose or lab belongs in the proposal']]);
+    expect(r.patients[0].levels.map((l) => l.iso)).toEqual(['2026-12-02T23:59']);
+  });
+  it('refuses a dose dated after today', () => {
+    const r = withOpts(['NAT-001,natalizumab,dose,2027-01-04T09:00,300,mg,iv,60,'], { today: '2026-12-02' });
+    expect(r.issues.map((i) => i.message)).toEqual([
+      'entry:2: time "2027-01-04T09:00" is after today (2026-12-02): the record holds what happened; a planned dose or lab belongs in the proposal']);
+    expect(r.patients).toEqual([]);
+  });
+  it('without today (the CLI), a later row is kept', () => {
+    expect(parse([NAT_DOSE, 'NAT-001,natalizumab,level,2099-02-05,20,ug/mL,,,']).issues).toEqual([]);
+  });
+  it('typed values: 1,000 and 1.000 are refused with what to type instead; 1,5 and 0,500 are read', () => {
+    const r = withOpts([NAT_DOSE, 'NAT-001,natalizumab,level,2024-02-05,"1,000",ug/mL,,,', 'NAT-001,natalizumab,level,2024-03-05,<1.000,ug/mL,,,',
+      'NAT-001,natalizumab,level,2024-04-05,12.500,ug/mL,,,', 'NAT-001,natalizumab,level,2024-05-05,0.500,ug/mL,,,'], { typed: true });
+    expect(r.issues.map((i) => i.message)).toEqual([
+      'entry:3: value "1,000" for a level is ambiguous: "," may separate thousands or be a decimal mark; write 1000 (without a thousands separator) or 1 (if "," was the decimal mark)',
+      'entry:4: value "<1.000" for a level is ambiguous: "." may separate thousands or be a decimal mark; write <1000 (without a thousands separator) or <1 (if "." was the decimal mark)',
+      'entry:5: value "12.500" for a level is ambiguous: "." may separate thousands or be a decimal mark; write 12500 (without a thousands separator) or 12.5 (if "." was the decimal mark)',
+    ]);
+    expect(r.patients[0].levels.map((l) => l.value)).toEqual([0.5]);
+  });
+  it('refuses a today that is not a date', () => {
+    expect(() => withOpts([NAT_DOSE], { today: '02-12-2026' })).toThrow('today must be YYYY-MM-DD, got 02-12-2026');
+  });
+});
+
+describe('messages: code and params say the same as the text', () => {
+  it('every issue carries its arguments, and MSG renders them back to the text', () => {
+    const r = parse([NAT_DOSE, 'NAT-001,natalizumab,level,2024-02-05T08:45,25000,ug/mL,,,', 'NAT-001,natalizumab,dose,2024-01-09T09:00,300,mg,iv,60,']);
+    for (const i of r.issues) {
+      const fn = MSG[i.code as keyof typeof MSG] as (...a: unknown[]) => string;
+      const args = Object.keys(i.params!).map((k) => i.params![k]);
+      expect(`p.csv:${i.line}: ${fn(...args)}`).toBe(i.message);
+    }
+    expect(r.issues.map((i) => [i.code, i.params])).toEqual([
+      ['level_implausible', { 0: '25000', 1: 'ug/mL', 2: '25' }],
+      ['doses_close', { 0: 'natalizumab', 1: '2024-01-09T09:00', 2: '1', 3: '2024-01-08T09:00', 4: 2 }],
+    ]);
+  });
+});
 
 describe('messages: every refused row, word for word', () => {
   it.each(ERRORS.map((c) => [c.name, c] as const))('%s', (_name, c) => {

@@ -4,6 +4,7 @@ import { parseTdmCsv, toCanonicalBcell, toCanonicalLevel, writeTdmCsv } from '..
 import { parseIsoTime } from '../../../src/core/time';
 import type { DoseEvent, Drug, Observation, PatientRecord, WeightEvent } from '../../../src/core/types';
 import { SPEC_EXAMPLE } from './spec-example';
+import { BCELL_MAX, LEVEL_MAX, WEIGHT_ACCEPTED } from '../../../src/core/records/plausible';
 
 
 describe('writeTdmCsv', () => {
@@ -141,6 +142,8 @@ function patientArb(shape: Shape, dialect: Dialect): fc.Arbitrary<Omit<PatientRe
     // a finger-prick level, now and then (the `sample` column; absent means venous)
     capillary: kind === 'level' ? fc.boolean() : fc.constant(false),
   }).filter((o) => kind === 'bcell' ? !(o.censored && Number(o.number) === 0) : Number(o.number) > 0)
+    // within the sense limits (plausible.ts): a larger value is refused, by design
+    .filter((o) => kind === 'level' ? toCanonicalLevel(o.number, o.unit) <= LEVEL_MAX.value : toCanonicalBcell(o.number, o.unit) <= BCELL_MAX.value)
     .map((o): Observation => {
       const zero = Number(o.number) === 0; // a bcell count of 0: censored at the lab limit (1 cell/µL)
       const value = zero ? 1 : kind === 'level' ? toCanonicalLevel(o.number, o.unit) : toCanonicalBcell(o.number, o.unit);
@@ -149,7 +152,7 @@ function patientArb(shape: Shape, dialect: Dialect): fc.Arbitrary<Omit<PatientRe
       return e;
     });
 
-  const weight = fc.record({ minute: minuteArb, ...common, kg: fc.integer({ min: 1, max: 3000 }).map((n) => n / 10) })
+  const weight = fc.record({ minute: minuteArb, ...common, kg: fc.integer({ min: WEIGHT_ACCEPTED.min * 10, max: WEIGHT_ACCEPTED.max * 10 }).map((n) => n / 10) })
     .map((w): WeightEvent => ({ ...eventBase(w.minute, w.note, w.extra), kind: 'weight', kg: w.kg }));
 
   const byTime = <T extends { time: number }>(xs: T[]) => [...xs].sort((a, b) => a.time - b.time);

@@ -1,0 +1,50 @@
+/**
+ * Sense limits: the one place that says which values are impossible (refused when typed or
+ * imported, by the records check in parse.ts) and which weights lie outside the natalizumab
+ * model's range (a warning, from the records check and from the engine: the same numbers on the
+ * form and on the card). Each limit states where it comes from.
+ */
+
+export interface SenseLimit {
+  value: number;
+  unit: string;
+  source: string;
+}
+
+/**
+ * Highest natalizumab level accepted, µg/mL. Above the highest peak the model can give: 300 mg
+ * every 3 weeks (the closest dosing accepted without a warning) to steady state, 30 kg, clearance,
+ * Vmax and Vp all 4 SD below typical, peaks at 388 µg/mL; the label's Q4W steady-state peak is
+ * 110 ± 52 µg/mL (EU SmPC, reference/natalizumab.md §3). A value above it is most likely in ng/mL.
+ */
+export const LEVEL_MAX: SenseLimit = {
+  value: 500,
+  unit: 'µg/mL',
+  source: 'above the highest peak of the van den Berg 2025 model (388 µg/mL: 300 mg every 3 weeks, 30 kg, clearance, Vmax and Vp 4 SD below typical) and the label\'s steady-state peak 110 ± 52 µg/mL (EU SmPC)',
+};
+
+/**
+ * Highest CD19+ B-cell count accepted, cells/µL: ten times the upper end of the adult normal
+ * range (90–500 cells/µL, reference/ocrelizumab.md §4) and above an adult's whole normal
+ * lymphocyte count (about 1000–4800 cells/µL). Such a value is most likely cells/µL entered as
+ * 10^9/L.
+ */
+export const BCELL_MAX: SenseLimit = {
+  value: 5000,
+  unit: 'cells/µL',
+  source: 'ten times the adult normal range of CD19+ B cells (90–500 cells/µL) and more than an adult\'s whole lymphocyte count (1000–4800 cells/µL)',
+};
+
+/** Body weights accepted at all, kg (an adult): outside, a typing error (820 for 82) is refused. */
+export const WEIGHT_ACCEPTED = { min: 20, max: 300, unit: 'kg' } as const;
+
+/**
+ * Body weights the natalizumab model was built on, kg: outside, its predictions are extrapolated
+ * (a warning from the records check and from the engine alike).
+ */
+export const WEIGHT_MODEL_RANGE = { min: 40, max: 150, unit: 'kg', source: 'van den Berg 2025: the weights of the patients the model was fitted to' } as const;
+
+/** Whether a weight lies in the model's range. */
+export function inWeightModelRange(kg: number): boolean {
+  return kg >= WEIGHT_MODEL_RANGE.min && kg <= WEIGHT_MODEL_RANGE.max;
+}
