@@ -31,6 +31,16 @@ const files: Record<string, string> = {
     'NODOSE,natalizumab,weight,2024-01-08,80,kg,,,',
     'NODOSE,natalizumab,level,2024-02-05T08:45,20,ug/mL,,,',
   ].join('\n'),
+  'senseless.csv': [
+    'patient_id,drug,kind,time,value,unit,route,duration_min,note',
+    'NAT-NG,natalizumab,dose,2024-01-08T09:00,300,mg,iv,60,',
+    'NAT-NG,natalizumab,level,2024-02-05T08:45,25000,ug/mL,,,',
+    'NAT-NG,natalizumab,weight,2024-01-08,820,kg,,,',
+    'OCR-X,ocrelizumab,dose,2024-01-08T09:00,600,mg,iv,210,',
+    'OCR-X,ocrelizumab,bcell,2024-07-08,50,10^9/L,,,',
+    'NAT-OK,natalizumab,dose,2024-01-08T09:00,300,mg,iv,60,',
+    'NAT-OK,natalizumab,level,2099-02-05T08:45,20,ug/mL,,,',
+  ].join('\n'),
 };
 const read = (f: string): Buffer => {
   if (f in files) return Buffer.from(files[f], 'utf8');
@@ -118,6 +128,25 @@ describe('tdm propose', () => {
     expect(out[1].error).toContain('bad-row.csv:5');
     expect(r.stderr.join('\n')).toContain('bad-row.csv:5');
     expect(r.stdout.join('\n')).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe('tdm propose: the sense checks of the records (the same rules as the app)', () => {
+  it('names each impossible value on stderr, answers that patient with an error, and keeps a later row for --as-of', () => {
+    const r = runCli(['propose', 'senseless.csv'], read);
+    expect(r.status).toBe(1);
+    expect(r.stderr.filter((l) => !l.includes('patient "'))).toEqual([
+      'error: senseless.csv:3: value "25000" ug/mL for a level is higher than any natalizumab dose can give (at most 500 µg/mL): the value may be in ng/mL; if so, choose the unit ng/mL (25000 ng/mL = 25 µg/mL)',
+      'error: senseless.csv:4: weight of 820 kg is not an adult\'s weight: write the weight in kg, from 20 to 300',
+      'error: senseless.csv:6: value "50" 10^9/L for a bcell is more B cells than blood holds (at most 5000 cells/µL = 5 × 10^9/L): the value may be in cells/µL; if so, choose the unit cells/uL (50 cells/µL = 0.05 × 10^9/L)',
+    ]);
+    const out = lines(r);
+    expect(out.map((o) => o.patient_id)).toEqual(['NAT-NG', 'OCR-X', 'NAT-OK']);
+    expect(out[0].error).toMatch(/^2 row\(s\) could not be used: senseless\.csv:3: /);
+    expect(out[1].error).toMatch(/^1 row\(s\) could not be used: senseless\.csv:6: /);
+    // No "today" in the CLI: a row dated in 2099 is kept, and --as-of decides what is used.
+    const cut = runCli(['propose', 'senseless.csv', '--as-of', '2024-03-01'], read);
+    expect(lines(cut)[2]).toMatchObject({ patient_id: 'NAT-OK', as_of: '2024-03-01' });
   });
 });
 
