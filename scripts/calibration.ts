@@ -36,12 +36,18 @@ export function inInterval(q: readonly number[], levels: readonly number[], lo: 
   return q[a] <= x && x <= q[b];
 }
 
-/** Kolmogorov–Smirnov distance between the empirical distribution of u and the uniform on [0, 1]. */
-export function ksUniform(u: readonly number[]): number {
+/**
+ * Kolmogorov–Smirnov distance between the empirical distribution of u and the uniform on [0, 1],
+ * taken over [lo, hi]: sup |F_n(x) − x| for lo ≤ x ≤ hi. Calibration uses [0.025, 0.975], where
+ * the quantiles define the CDF (outside it the PIT is clamped to 0 or 1, which would otherwise
+ * add a jump of about 0.025 even for a calibrated forecast).
+ */
+export function ksUniform(u: readonly number[], lo = 0, hi = 1): number {
   const s = [...u].sort((a, b) => a - b);
   const n = s.length;
-  let d = 0;
-  for (let i = 0; i < n; i++) d = Math.max(d, (i + 1) / n - s[i], s[i] - i / n);
+  const cdf = (x: number) => s.filter((v) => v <= x).length / n;
+  let d = Math.max(Math.abs(cdf(lo) - lo), Math.abs(cdf(hi) - hi));
+  for (let i = 0; i < n; i++) if (s[i] >= lo && s[i] <= hi) d = Math.max(d, (i + 1) / n - s[i], s[i] - i / n);
   return d;
 }
 
@@ -54,7 +60,7 @@ export interface Calibration {
   /** PIT mean (0.5 if calibrated) and SD (0.289 = 1/√12 if calibrated; above: intervals too narrow). */
   pitMean: number;
   pitSd: number;
-  /** KS distance of the PITs from uniform. */
+  /** KS distance of the PITs from uniform over [0.025, 0.975] (see ksUniform). */
   ks: number;
   /** Share of PITs in [0, 0.1), [0.1, 0.2), …, [0.9, 1] (0.1 each if calibrated). */
   deciles: number[];
@@ -73,6 +79,6 @@ export function calibration(pairs: { q: readonly number[]; truth: number }[], le
   return {
     n,
     cov50: cov(CENTRAL_INTERVALS[50]), cov80: cov(CENTRAL_INTERVALS[80]), cov95: cov(CENTRAL_INTERVALS[95]),
-    pitMean: mean, pitSd: sd, ks: ksUniform(u), deciles: deciles.map((c) => c / n),
+    pitMean: mean, pitSd: sd, ks: ksUniform(u, levels[0], levels[levels.length - 1]), deciles: deciles.map((c) => c / n),
   };
 }

@@ -234,12 +234,15 @@ export interface TrialResult {
   arms: ArmScore[];
   /** The same for antibody-like patients, reported apart. */
   adaArms: ArmScore[];
+  /** Wall-clock and CPU seconds of this run (the machine may be shared). */
   seconds: number;
+  cpuSeconds: number;
 }
 
 /** Run the trial on one set at one target. `limit`: the first N patients only (quick looks). */
 export function runTrial(set: NatalizumabSet, target: number, limit = Infinity): TrialResult {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const { files } = loadSet(set);
   const world = worldFor(set);
   const use = files.slice(0, limit);
@@ -250,7 +253,7 @@ export function runTrial(set: NatalizumabSet, target: number, limit = Infinity):
     const ada = courses.filter((c) => c.ada);
     if (ada.length) adaArms.push(scoreArm(policy, ada, target));
   }
-  return { set: set.name, target, world, arms, adaArms, seconds: (performance.now() - t0) / 1000 };
+  return { set: set.name, target, world, arms, adaArms, seconds: (performance.now() - t0) / 1000, cpuSeconds: (() => { const c = process.cpuUsage(c0); return (c.user + c.system) / 1e6; })() };
 }
 
 /**
@@ -286,7 +289,7 @@ export function checkTrueCourse(set: NatalizumabSet): { maxRelTroughs: number; m
 const f3 = (x: number) => x.toFixed(3);
 
 export function formatTrial(r: TrialResult): string {
-  const lines = [`[trial ${r.set} T=${r.target}] ${r.arms[0].patients} patients × ${VISITS} intervals (antibody-like apart), ${r.seconds.toFixed(0)} s`];
+  const lines = [`[trial ${r.set} T=${r.target}] ${r.arms[0].patients} patients × ${VISITS} intervals (antibody-like apart), ${r.seconds.toFixed(0)} s (CPU ${r.cpuSeconds.toFixed(0)} s)`];
   const row = (a: ArmScore) => `    ${a.policy.padEnd(9)} ≥T ${f3(a.atTarget)}   <2 µg/mL ${f3(a.below2)}   infusions/yr ${a.infusionsPerYear.toFixed(2)}   mean interval ${a.meanWeeks.toFixed(2)} w   patients always ≥T ${f3(a.patientsAlwaysAtTarget)}`;
   lines.push(...r.arms.map(row));
   if (r.adaArms.length) {

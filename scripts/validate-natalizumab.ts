@@ -243,7 +243,7 @@ export function printNatalizumabValidation(sets = NATALIZUMAB_SETS, targets = [1
   }
   console.log('\nCoverage: share of true values inside the forecast\'s central 50/80/95 % interval (quantiles 0.25-0.75, 0.1-0.9, 0.025-0.975).');
   console.log('PIT: the forecast CDF at the true value, linear between the reported quantiles (2.5 … 97.5 %), 0 below the 2.5 % and 1 above the 97.5 % quantile;');
-  console.log('     calibrated: mean 0.5, SD 0.29, 10 % per decile; SD > 0.29 and crowded end deciles mean intervals too narrow. KS: distance from uniform.');
+  console.log('     calibrated: mean 0.5, SD 0.29, 10 % per decile; SD > 0.29 and crowded end deciles mean intervals too narrow. KS: distance from uniform over [0.025, 0.975].');
   console.log('Goals: virtual attainment ≥ 0.88, efficiency ≥ 0.84, cov80 0.75–0.97; misspec attainment ≥ 0.88, efficiency ≥ 0.82, cov80 ≥ 0.70;');
   console.log('       SC (reachable) attainment ≥ 0.90, cov80 ≥ 0.75, efficiency ≥ 0.85, warning to ≥ 80 % out of reach and ≤ 5 % of ≥ 1.5 T. cov80 = SS at the proposed interval.');
   return all;

@@ -15,6 +15,8 @@ const chartEn = {
     measured: 'Measured level',
     counts: 'Measured count',
     censored: 'Below lab limit',
+    capillary: 'Finger-prick level (capillary)',
+    capillaryCensored: 'Finger-prick, below lab limit',
     doses: 'Infusion',
     fit: 'Predicted count',
   },

@@ -17,6 +17,8 @@ const chartNl: ChartStrings = {
     measured: 'Gemeten spiegel',
     counts: 'Gemeten telling',
     censored: 'Onder de labgrens',
+    capillary: 'Vingerprikspiegel (capillair)',
+    capillaryCensored: 'Vingerprik, onder de labgrens',
     doses: 'Infusie',
     fit: 'Voorspelde telling',
   },

@@ -9,6 +9,17 @@ const proposalEn = {
   weeks_other: '{{count}} weeks',
   lastDose: 'Last dose',
   unit: { cells: 'cells/µL' },
+  sample: {
+    capillary_one: 'Finger-prick (capillary) trough: {{dates}}. The model allows for its own measurement error (method comparison with venous samples).',
+    capillary_other: 'Finger-prick (capillary) troughs: {{dates}}. The model allows for their own measurement error (method comparison with venous samples).',
+    homePrick: 'The next trough is planned as a home finger-prick (capillary sample), taken just before the dose.',
+    nextTrough: 'Next trough',
+    venous: 'venous draw',
+    capillary: 'home finger-prick (capillary)',
+    printTag: 'finger-prick',
+    icsTrough: 'Natalizumab trough by home finger-prick (before the dose): {{id}}',
+    icsDesc: 'Take the finger-prick (capillary) sample at home just before the dose and send it to the lab as instructed.',
+  },
   nat: {
     nextDose: 'Proposed next dose',
     interval: 'Proposed interval',

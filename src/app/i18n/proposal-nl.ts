@@ -11,6 +11,17 @@ const proposalNl: ProposalStrings = {
   weeks_other: '{{count}} weken',
   lastDose: 'Laatste gift',
   unit: { cells: 'cellen/µL' },
+  sample: {
+    capillary_one: 'Dalspiegel uit een vingerprik (capillair): {{dates}}. Het model houdt rekening met de eigen meetfout daarvan (methodevergelijking met veneuze monsters).',
+    capillary_other: 'Dalspiegels uit een vingerprik (capillair): {{dates}}. Het model houdt rekening met de eigen meetfout daarvan (methodevergelijking met veneuze monsters).',
+    homePrick: 'De volgende dalspiegel is gepland als vingerprik thuis (capillair monster), vlak vóór de gift.',
+    nextTrough: 'Volgende dalspiegel',
+    venous: 'veneuze afname',
+    capillary: 'vingerprik thuis (capillair)',
+    printTag: 'vingerprik',
+    icsTrough: 'Natalizumab-dalspiegel met vingerprik thuis (vóór de gift): {{id}}',
+    icsDesc: 'Neem het vingerprikmonster (capillair) thuis af vlak vóór de gift en stuur het naar het lab zoals afgesproken.',
+  },
   nat: {
     nextDose: 'Voorgestelde volgende gift',
     interval: 'Voorgesteld interval',

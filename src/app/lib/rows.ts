@@ -17,6 +17,8 @@ export interface EventRow {
   route: string;
   duration_min: string;
   note: string;
+  /** Levels: `capillary` for a finger-prick, `venous` or '' for a venous draw (the TDM CSV's `sample`). */
+  sample?: string;
   extra?: Record<string, string>;
 }
 
@@ -49,6 +51,7 @@ export function recordToRows(p: PatientRecord): EventRow[] {
   });
   for (const o of [...p.levels, ...p.bcells]) rows.push({
     t: o.time, kind: o.kind, time: o.iso, value: o.raw !== undefined ? pointDecimal(o.raw) : fmt(o.value), unit: o.unit, route: '', duration_min: '', note: o.note ?? '', extra: o.extra,
+    ...(o.kind === 'level' ? { sample: o.sample === 'capillary' ? 'capillary' : 'venous' } : {}),
   });
   for (const w of p.weights) rows.push({ t: w.time, kind: 'weight', time: w.iso, value: fmt(w.kg), unit: 'kg', route: '', duration_min: '', note: w.note ?? '', extra: w.extra });
   rows.sort((a, b) => a.t - b.t || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
@@ -60,7 +63,7 @@ export function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const BASE_COLUMNS = ['patient_id', 'drug', 'kind', 'time', 'value', 'unit', 'route', 'duration_min', 'note'] as const;
+export const BASE_COLUMNS = ['patient_id', 'drug', 'kind', 'time', 'value', 'unit', 'route', 'duration_min', 'note', 'sample'] as const;
 
 /**
  * A TDM CSV of one patient's rows. Line n + 2 of the text is rows[n] (line 1 is the header), so
@@ -69,7 +72,7 @@ export const BASE_COLUMNS = ['patient_id', 'drug', 'kind', 'time', 'value', 'uni
 export function rowsToCsv(id: string, drug: Drug, rows: EventRow[]): string {
   const extraCols = [...new Set(rows.flatMap((r) => Object.keys(r.extra ?? {})))];
   const header = [...BASE_COLUMNS, ...extraCols].join(',');
-  const lines = rows.map((r) => [id, drug, r.kind, r.time, r.value, r.unit, r.route, r.duration_min, r.note, ...extraCols.map((c) => r.extra?.[c] ?? '')]
+  const lines = rows.map((r) => [id, drug, r.kind, r.time, r.value, r.unit, r.route, r.duration_min, r.note, r.sample ?? '', ...extraCols.map((c) => r.extra?.[c] ?? '')]
     .map(csvField).join(','));
   return [header, ...lines].join('\n') + '\n';
 }
@@ -81,7 +84,7 @@ export function rowOfLine(line: number | undefined): number | null {
 
 /** An empty row of a kind with the usual unit. */
 export function emptyRow(kind: RowKind): EventRow {
-  return { kind, time: '', value: kind === 'dose' ? '300' : '', unit: UNITS[kind][0], route: kind === 'dose' ? 'iv' : '', duration_min: '', note: '' };
+  return { kind, time: '', value: kind === 'dose' ? '300' : '', unit: UNITS[kind][0], route: kind === 'dose' ? 'iv' : '', duration_min: '', note: '', ...(kind === 'level' ? { sample: 'venous' } : {}) };
 }
 
 /** Strip the `file:line: ` prefix of a parser message for showing it next to the row. */

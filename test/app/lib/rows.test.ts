@@ -10,7 +10,7 @@ const strip = (p: ReturnType<typeof parseTdmCsv>['patients'][number]) => ({
 
 describe('a patient as editable rows', () => {
   it('round-trips every example and validation patient through rows and the parser', () => {
-    for (const file of ['fixtures/examples/example-patients.csv', 'fixtures/validation/natalizumab-virtual.csv', 'fixtures/validation/ocrelizumab-virtual.csv']) {
+    for (const file of ['fixtures/examples/example-patients.csv', 'fixtures/validation/natalizumab-virtual.csv', 'fixtures/validation/ocrelizumab-virtual.csv', 'fixtures/validation/natalizumab-sc.csv']) {
       const parsed = parseTdmCsv(readFileSync(file, 'utf8'), file, {});
       expect(parsed.patients.length).toBeGreaterThan(0);
       for (const p of parsed.patients) {
@@ -20,6 +20,18 @@ describe('a patient as editable rows', () => {
         expect(strip(again.patients[0])).toEqual(strip(p));
       }
     }
+  });
+  it('keeps a level\'s sample type (finger-prick or venous) through rows, and refuses an unknown one with the parser\'s message', () => {
+    const csv = 'patient_id,drug,kind,time,value,unit,sample\nA,natalizumab,dose,2024-01-08T09:00,300,mg,\nA,natalizumab,level,2024-02-05T08:30,9.5,ug/mL,capillary\nA,natalizumab,level,2024-03-04T08:30,8,ug/mL,\n';
+    const p = parseTdmCsv(csv, 'x', {}).patients[0];
+    const rows = recordToRows(p);
+    expect(rows.map((r) => [r.kind, r.sample])).toEqual([['dose', undefined], ['level', 'capillary'], ['level', 'venous']]);
+    const again = parseTdmCsv(rowsToCsv(p.id, p.drug, rows), 'entry', {});
+    expect(again.issues).toEqual([]);
+    expect(again.patients[0].levels.map((l) => l.sample)).toEqual(['capillary', undefined]);
+    rows[2] = { ...rows[2], sample: 'thumb' };
+    const bad = parseTdmCsv(rowsToCsv(p.id, p.drug, rows), 'entry', {});
+    expect(bad.issues.map((i) => [rowOfLine(i.line), shortMessage(i.message)])).toEqual([[2, 'sample "thumb" is not known: use venous or capillary (or leave it empty for venous)']]);
   });
   it('orders a sample timed at a dose before the dose', () => {
     const csv = 'patient_id,drug,kind,time,value,unit\nA,natalizumab,dose,2023-12-11T09:00,300,mg\nA,natalizumab,dose,2024-01-08T09:00,300,mg\nA,natalizumab,level,2024-01-08T09:00,20,ug/mL\n';

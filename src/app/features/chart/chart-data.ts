@@ -49,6 +49,7 @@ export const COLORS = {
   crossing: '#ef6c00',
   redose: '#1565c0',
   count: '#6a1b9a',
+  capillary: '#00838f',
 } as const;
 
 const DAY_MS = 86_400_000;
@@ -96,9 +97,15 @@ function curveDatasets(points: CurvePoint[], log: boolean, floor: number, label:
   ];
 }
 
-function observationDatasets(obs: Observation[], log: boolean, floor: number, measuredLabel: string, censoredLabel: string): ChartDataset<'line', Pt[]>[] {
-  const measured = obs.filter((o) => !o.censored).map((o) => ({ x: o.time, y: clampForLog(o.value, log, floor) }));
-  const censored = obs.filter((o) => o.censored).map((o) => ({ x: o.time, y: clampForLog(o.value, log, floor) }));
+/** A finger-prick (capillary) level: drawn with its own symbol and legend entry. */
+export const isCapillary = (o: Observation) => o.kind === 'level' && o.sample === 'capillary';
+
+function observationDatasets(obs: Observation[], log: boolean, floor: number, measuredLabel: string, censoredLabel: string,
+  capillaryLabels?: { measured: string; censored: string }): ChartDataset<'line', Pt[]>[] {
+  const venous = obs.filter((o) => !isCapillary(o));
+  const capillary = obs.filter(isCapillary);
+  const measured = venous.filter((o) => !o.censored).map((o) => ({ x: o.time, y: clampForLog(o.value, log, floor) }));
+  const censored = venous.filter((o) => o.censored).map((o) => ({ x: o.time, y: clampForLog(o.value, log, floor) }));
   const out: ChartDataset<'line', Pt[]>[] = [
     { label: measuredLabel, data: measured, showLine: false, pointStyle: 'circle' as PointStyle, pointRadius: 5, pointHoverRadius: 7,
       borderColor: COLORS.measured, backgroundColor: COLORS.measured, borderWidth: 1.5 },
@@ -107,6 +114,19 @@ function observationDatasets(obs: Observation[], log: boolean, floor: number, me
     // An open, downward triangle at the lab's limit: the true value lies somewhere below it.
     out.push({ label: censoredLabel, data: censored, showLine: false, pointStyle: 'triangle' as PointStyle, pointRotation: 180,
       pointRadius: 7, pointHoverRadius: 9, borderColor: COLORS.censored, backgroundColor: 'rgba(255,255,255,0)', borderWidth: 2 });
+  }
+  if (capillary.length > 0 && capillaryLabels) {
+    // A finger-prick level: a diamond (measured) or an open diamond at the limit (censored), in its own colour.
+    const capMeasured = capillary.filter((o) => !o.censored).map((o) => ({ x: o.time, y: clampForLog(o.value, log, floor) }));
+    const capCensored = capillary.filter((o) => o.censored).map((o) => ({ x: o.time, y: clampForLog(o.value, log, floor) }));
+    if (capMeasured.length > 0) {
+      out.push({ label: capillaryLabels.measured, data: capMeasured, showLine: false, pointStyle: 'rectRot' as PointStyle, pointRadius: 6, pointHoverRadius: 8,
+        borderColor: COLORS.capillary, backgroundColor: COLORS.capillary, borderWidth: 1.5 });
+    }
+    if (capCensored.length > 0) {
+      out.push({ label: capillaryLabels.censored, data: capCensored, showLine: false, pointStyle: 'rectRot' as PointStyle, pointRadius: 7, pointHoverRadius: 9,
+        borderColor: COLORS.capillary, backgroundColor: 'rgba(255,255,255,0)', borderWidth: 2 });
+    }
   }
   return out;
 }
@@ -209,7 +229,8 @@ function buildNatalizumab(r: NatalizumabReport, o: BuildOptions): BuiltChart {
       hidden: true });
   });
   const obsStart = datasets.length;
-  datasets.push(...observationDatasets(r.observations, log, floor, t('series.measured'), t('series.censored')));
+  datasets.push(...observationDatasets(r.observations, log, floor, t('series.measured'), t('series.censored'),
+    { measured: t('series.capillary'), censored: t('series.capillaryCensored') }));
   const doseIndex = datasets.length;
   if (r.doses.length > 0) datasets.push(doseDataset(r.doses, t('series.doses')));
 
@@ -235,8 +256,9 @@ function buildNatalizumab(r: NatalizumabReport, o: BuildOptions): BuiltChart {
       const d = r.doses[item.dataIndex];
       return t('tooltip.dose', { amount: formatNumber(d.amountMg, lang), route: d.route.toUpperCase() });
     }
-    if (item.datasetIndex >= obsStart && item.datasetIndex < doseIndex && ds === t('series.censored')) {
-      const ob = r.observations.filter((x) => x.censored)[item.dataIndex];
+    if (item.datasetIndex >= obsStart && item.datasetIndex < doseIndex && (ds === t('series.censored') || ds === t('series.capillaryCensored'))) {
+      const cap = ds === t('series.capillaryCensored');
+      const ob = r.observations.filter((x) => x.censored && isCapillary(x) === cap)[item.dataIndex];
       return `${ds}: ${t('tooltip.below', { value: formatNumber(ob.value, lang), unit })}`;
     }
     return `${ds}: ${formatNumber(item.parsed.y ?? NaN, lang)} ${unit}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildChart, LOG_FLOOR, timeTicks } from '../../../../src/app/features/chart/chart-data';
+import { buildChart, COLORS, LOG_FLOOR, timeTicks } from '../../../../src/app/features/chart/chart-data';
 import { parseIsoTime } from '../../../../src/core/time';
 import { natalizumabReport, ocrelizumabReport } from '../fixtures';
 import { makeT } from '../i18n-helper';
@@ -48,6 +48,40 @@ describe('natalizumab chart datasets', () => {
     expect(cens.data).toEqual([{ x: parseIsoTime('2024-04-01')!, y: 0.5 }]);
     expect(cens).toMatchObject({ pointStyle: 'triangle', pointRotation: 180, backgroundColor: 'rgba(255,255,255,0)', showLine: false });
     expect(bc.data.datasets.find((d) => d.label === 'Measured level')!.data).toHaveLength(2);
+  });
+
+  it('draws finger-prick (capillary) levels with their own symbol and legend entry, apart from venous ones', () => {
+    const rc = natalizumabReport();
+    const venous = rc.observations.map((o) => ({ x: o.time, y: o.value }));
+    const t1 = parseIsoTime('2024-04-22T08:30')!, t2 = parseIsoTime('2024-03-25T08:30')!;
+    rc.observations.push(
+      { kind: 'level', time: t1, iso: '2024-04-22T08:30', value: 11.2, censored: false, unit: 'ug/mL', raw: '11.2', sample: 'capillary' },
+      { kind: 'level', time: t2, iso: '2024-03-25T08:30', value: 2, censored: true, unit: 'ug/mL', raw: '<2', sample: 'capillary' },
+    );
+    const bc = buildChart(rc, { ...en, logScale: false });
+    expect(labels(bc).slice(-4)).toEqual(['Measured level', 'Finger-prick level (capillary)', 'Finger-prick, below lab limit', 'Infusion']);
+    const venousDs = bc.data.datasets.find((d) => d.label === 'Measured level')!;
+    expect(venousDs.data).toEqual(venous); // the capillary levels are not drawn as venous ones
+    expect(venousDs.pointStyle).toBe('circle');
+    const cap = bc.data.datasets.find((d) => d.label === 'Finger-prick level (capillary)')!;
+    expect(cap.data).toEqual([{ x: t1, y: 11.2 }]);
+    expect(cap).toMatchObject({ pointStyle: 'rectRot', showLine: false, borderColor: COLORS.capillary, backgroundColor: COLORS.capillary });
+    expect(cap.pointStyle).not.toBe(venousDs.pointStyle);
+    const capCens = bc.data.datasets.find((d) => d.label === 'Finger-prick, below lab limit')!;
+    expect(capCens.data).toEqual([{ x: t2, y: 2 }]);
+    expect(capCens).toMatchObject({ pointStyle: 'rectRot', backgroundColor: 'rgba(255,255,255,0)' });
+    expect(bc.data.datasets.find((d) => d.label === 'Below lab limit')).toBeUndefined();
+    // The tooltip of a censored finger-prick level names its limit; the legend shows the entry (not a band).
+    const idx = bc.data.datasets.indexOf(capCens);
+    const tip = (bc.options.plugins!.tooltip!.callbacks!.label as (i: unknown) => string)({ dataset: capCens, datasetIndex: idx, dataIndex: 0, parsed: { x: t2, y: 2 } });
+    expect(tip).toBe('Finger-prick, below lab limit: below 2 µg/mL');
+    expect(bc.bandIndices).not.toContain(idx);
+    // In Dutch
+    const bn = buildChart(rc, { ...nl, logScale: false });
+    expect(labels(bn)).toContain('Vingerprikspiegel (capillair)');
+    expect(labels(bn)).toContain('Vingerprik, onder de labgrens');
+    // Without capillary levels there is no such entry.
+    expect(labels(b).filter((l) => String(l).startsWith('Finger-prick'))).toEqual([]);
   });
 
   it('marks the target, the plan day and the proposed next dose', () => {
