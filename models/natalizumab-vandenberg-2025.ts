@@ -9,9 +9,10 @@
  * both, so the scale is never implicit.
  */
 import type { ModelInfo } from '../src/core/types';
+import { FORECAST_UNCERTAINTY_PARAMETERS } from './natalizumab-forecast-uncertainty';
 
 export const NATALIZUMAB_MODEL_ID = 'natalizumab-vandenberg-2025';
-export const NATALIZUMAB_MODEL_VERSION = '1.0.0';
+export const NATALIZUMAB_MODEL_VERSION = '1.1.0';
 
 const SRC = 'van den Berg et al., CPT:PSP 2025, doi:10.1002/psp4.70014, Table (as transcribed by a third party)';
 const LABEL = 'Tysabri SC label (EU SmPC)';
@@ -91,6 +92,7 @@ export const NATALIZUMAB_MODEL: ModelInfo = {
     { name: 'lag (SC)', value: 0.125, unit: 'day', description: 'SC absorption lag (3 h)', source: LABEL, status: 'assumption' },
     { name: 'η bound', value: 6, unit: 'SD (ω)', description: 'each random effect is limited to ±6 of its SDs (parameters saturate there)', source: 'assumption (ours): < 2e-9 of a log-normal lies beyond 6 SD; validation patients fit within 3.8 SD', status: 'assumption', note: 'keeps an absurd level from driving the fit to unphysiological, stiff parameters' },
     { name: 'ka (SC)', value: 0.25, unit: '1/day', description: 'SC first-order absorption rate', source: 'not published; typical for an antibody (0.2–0.3/day), gives the label Tmax ≈ 6 days', status: 'assumption' },
+    ...FORECAST_UNCERTAINTY_PARAMETERS,
   ],
   notes: [
     'Between-patient variability is log-normal; ω² = ln(1 + CV²) is derived from the published CVs and stated per parameter.',

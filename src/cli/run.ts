@@ -58,7 +58,24 @@ function parseAt(text: string): AtSpec[] | string {
   return out.length ? out : '--at needs at least one time';
 }
 
-export function runCli(argv: string[], readInput: (file: string) => Buffer): CliResult {
+/** Where each line goes as soon as it is computed (the command line streams; tests collect). */
+export interface CliSink {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export interface CliOptions {
+  sink?: CliSink;
+  /** A clock in ms (the command line passes performance.now): enables the per-patient time limit. */
+  clock?: () => number;
+  /** Wall-clock limit per patient, ms (default PATIENT_TIME_LIMIT_MS), on top of the core's work budget. */
+  patientTimeLimitMs?: number;
+}
+
+/** Wall-clock limit per patient on the command line (the core's step budget usually stops far sooner). */
+export const PATIENT_TIME_LIMIT_MS = 10_000;
+
+export function runCli(argv: string[], readInput: (file: string) => Buffer, cliOptions: CliOptions = {}): CliResult {
   let parsed;
   try {
     parsed = parseArgs({
@@ -139,7 +156,14 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer): Cli
   const stderr = parsedFile.issues.map((i) => `${i.severity === 'error' ? 'error' : 'warning'}: ${i.message}`);
   if (parsedFile.fatal) return { stdout: [], stderr, status: 2 };
 
+  // Every line is written as soon as it is computed (and kept for the result).
+  const sink = cliOptions.sink;
   const stdout: string[] = [];
+  const out = (line: string) => { stdout.push(line); sink?.out(line); };
+  const err = (line: string) => { stderr.push(line); sink?.err(line); };
+  if (sink) for (const line of stderr) sink.err(line);
+  const clock = cliOptions.clock;
+  const limit = cliOptions.patientTimeLimitMs ?? PATIENT_TIME_LIMIT_MS;
   let status: 0 | 1 = parsedFile.issues.some((i) => i.severity === 'error') ? 1 : 0;
   // Every patient named in the file gets a line, in order of first appearance: also one whose
   // rows were all refused (its line carries the errors).
@@ -155,16 +179,20 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer): Cli
   entries.sort((a, b) => a.first - b.first);
   for (const entry of entries) {
     const p = entry.patient;
+    if (clock) {
+      const deadline = clock() + limit;
+      settings.stop = () => clock() > deadline;
+    }
     if (p === null) {
       const errs = entry.issues.filter((i) => i.severity === 'error');
-      stdout.push(JSON.stringify({ patient_id: entry.id, drug: entry.drug, error: `no row could be used: ${errs.map((i) => i.message).join('; ')}` }));
+      out(JSON.stringify({ patient_id: entry.id, drug: entry.drug, error: `no row could be used: ${errs.map((i) => i.message).join('; ')}` }));
       status = 1;
       continue;
     }
     const rowErrors = p.issues.filter((i) => i.severity === 'error');
     if (rowErrors.length) {
       // Planning on a record with unusable rows would silently ignore data: refuse this patient.
-      stdout.push(JSON.stringify({ patient_id: p.id, drug: p.drug, error: `${rowErrors.length} row(s) could not be used: ${rowErrors.map((i) => i.message).join('; ')}` }));
+      out(JSON.stringify({ patient_id: p.id, drug: p.drug, error: `${rowErrors.length} row(s) could not be used: ${rowErrors.map((i) => i.message).join('; ')}` }));
       status = 1;
       continue;
     }
@@ -174,9 +202,9 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer): Cli
       const report = computeReport(cut, planAt, settings);
       if ('error' in report) {
         status = 1;
-        stderr.push(`error: ${name}:${entry.first}: patient "${p.id}": ${report.error}`);
+        err(`error: ${name}:${entry.first}: patient "${p.id}": ${report.error}`);
       }
-      stdout.push(JSON.stringify(proposeLine(report)));
+      out(JSON.stringify(proposeLine(report)));
     } else {
       // For ocrelizumab the last dose is the start of the last dose group (the 2 × 300 mg start
       // counts from its first infusion), as in propose's last_dose.
@@ -185,13 +213,20 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer): Cli
         : cut.doses[cut.doses.length - 1].time;
       if (lastDose === null) {
         const error = `no ${p.drug} dose on or before ${formatDate(planAt)}: offsets and predictions need a dose`;
-        stdout.push(JSON.stringify({ patient_id: p.id, drug: p.drug, error }));
-        stderr.push(`error: ${name}:${entry.first}: patient "${p.id}": ${error}`);
+        out(JSON.stringify({ patient_id: p.id, drug: p.drug, error }));
+        err(`error: ${name}:${entry.first}: patient "${p.id}": ${error}`);
         status = 1;
         continue;
       }
       const times = at.map((s) => (s.kind === 'time' ? s.time : lastDose + s.days));
-      for (const pr of predictPatient(cut, planAt, times, settings)) stdout.push(JSON.stringify(predictLine(p.id, pr)));
+      const predictions = predictPatient(cut, planAt, times, settings);
+      if ('error' in predictions) {
+        out(JSON.stringify({ patient_id: p.id, drug: p.drug, error: predictions.error }));
+        err(`error: ${name}:${entry.first}: patient "${p.id}": ${predictions.error}`);
+        status = 1;
+        continue;
+      }
+      for (const pr of predictions) out(JSON.stringify(predictLine(p.id, pr)));
     }
   }
   return { stdout, stderr, status };

@@ -6,10 +6,47 @@ import type { Days, PatientRecord } from './types';
 import type { NatalizumabOptions, OcrelizumabOptions, PatientError, PatientReport, PointPrediction } from './report/types';
 import { proposeNatalizumab, predictNatalizumab } from './natalizumab/index';
 import { proposeOcrelizumab, predictOcrelizumab } from './ocrelizumab/index';
+import { PkWorkError, workBudget, withWorkBudget } from './pk/index';
 
 export interface EngineSettings {
   natalizumab: Partial<NatalizumabOptions>;
   ocrelizumab: Partial<OcrelizumabOptions>;
+  /**
+   * Optional extra stop condition, asked every few thousand integrator steps (the command line
+   * passes a wall-clock deadline; the core itself never reads a clock).
+   */
+  stop?: () => boolean;
+}
+
+/**
+ * The work budget of one patient, in integrator steps (deterministic: the same record stops at
+ * the same step on any machine). A proposal takes ~60 000 steps for 13 doses (the most, an
+ * antibody-like patient, ~400 000); the budget leaves a margin of 5× and more, and grows with the
+ * history (every posterior draw simulates it). About 1 s of work for a typical history.
+ */
+export function stepBudgetFor(p: PatientRecord): number {
+  return 2_000_000 + 50_000 * p.doses.length;
+}
+
+/** The one error text of a patient whose computation was stopped (code 'work-budget'). */
+export function workBudgetError(p: PatientRecord, e: PkWorkError): PatientError {
+  const steps = e.steps;
+  return {
+    drug: p.drug, patientId: p.id,
+    error: `the computation was stopped after ${steps} integrator steps: the record is far outside what the model describes; check the levels, their units and times, the doses and the weights`,
+    errorCode: 'work-budget', errorParams: { steps },
+    issues: p.issues,
+  };
+}
+
+/** Run one patient's computation under its work budget; a PkWorkError becomes the patient's error. */
+function budgeted<T>(p: PatientRecord, settings: EngineSettings, fn: () => T): T | PatientError {
+  try {
+    return withWorkBudget(workBudget(stepBudgetFor(p), settings.stop), fn);
+  } catch (e) {
+    if (e instanceof PkWorkError) return workBudgetError(p, e);
+    throw e;
+  }
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = { natalizumab: {}, ocrelizumab: {} };
@@ -35,13 +72,13 @@ export function computeReport(p: PatientRecord, asOf: Days, settings: EngineSett
     return { drug: p.drug, patientId: p.id, error: `no ${p.drug} dose on or before the as-of date: nothing to plan from`, errorCode: 'no-dose-before-as-of', errorParams: { drug: p.drug }, issues: p.issues };
   }
   return p.drug === 'natalizumab'
-    ? proposeNatalizumab(p, asOf, settings.natalizumab)
+    ? budgeted(p, settings, () => proposeNatalizumab(p, asOf, settings.natalizumab))
     : proposeOcrelizumab(p, asOf, settings.ocrelizumab);
 }
 
-/** Predicted level or count with its 80 % interval at each time. */
-export function predictPatient(p: PatientRecord, asOf: Days, times: Days[], settings: EngineSettings = DEFAULT_SETTINGS): PointPrediction[] {
+/** Predicted level or count with its 80 % interval at each time (or the patient's error). */
+export function predictPatient(p: PatientRecord, asOf: Days, times: Days[], settings: EngineSettings = DEFAULT_SETTINGS): PointPrediction[] | PatientError {
   return p.drug === 'natalizumab'
-    ? predictNatalizumab(p, asOf, times, settings.natalizumab)
+    ? budgeted(p, settings, () => predictNatalizumab(p, asOf, times, settings.natalizumab))
     : predictOcrelizumab(p, asOf, times, settings.ocrelizumab);
 }

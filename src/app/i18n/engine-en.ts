@@ -32,6 +32,7 @@ const engineEn = {
     'next-unsupported': 'kept at {{weeks}} weeks: the data do not support an extension (at {{next}} weeks the trough is not predicted ≥ {{target}} µg/mL with {{pct}} % probability)',
     extended: '{{weeks}} weeks is the longest interval whose steady-state trough and next trough are both predicted ≥ {{target}} µg/mL with at least {{pct}} % probability',
     unexplained: 'kept at {{weeks}} weeks: the model cannot explain a measured level; check the sample time, the dose history and the unit before any extension',
+    weight: 'kept at {{weeks}} weeks: a weight of {{kg}} kg cannot be right (outside {{min}}–{{max}} kg); check it before any extension',
     gap: 'kept at {{weeks}} weeks: the dose is overdue ({{gap}} weeks since the last dose); give it now, continue {{weeks}}-weekly and re-plan from the next trough',
   },
   // ------------------------------------------------------------------ PDNMS protocol
@@ -103,6 +104,7 @@ const engineEn = {
   },
   // ------------------------------------------------------------------ a patient that cannot be planned (src/core/engine.ts)
   'no-dose-before-as-of': 'no {{drug}} dose on or before the as-of date: nothing to plan from',
+  'work-budget': 'the computation was stopped after {{steps}} integrator steps: the record is far outside what the model describes; check the levels, their units and times, the doses and the weights',
   // ------------------------------------------------------------------ words used as parameters
   terms: {
     'cycle-this': 'this',

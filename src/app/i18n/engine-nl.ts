@@ -31,6 +31,7 @@ const engineNl: EngineStrings = {
     'next-unsupported': 'gehandhaafd op {{weeks}} weken: de gegevens ondersteunen geen verlenging (bij {{next}} weken is de dalspiegel niet met {{pct}} % kans voorspeld ≥ {{target}} µg/mL)',
     extended: '{{weeks}} weken is het langste interval waarbij zowel de dalspiegel in evenwicht als de volgende dalspiegel met ten minste {{pct}} % kans voorspeld is ≥ {{target}} µg/mL',
     unexplained: 'gehandhaafd op {{weeks}} weken: het model kan een gemeten spiegel niet verklaren; controleer het afnametijdstip, de giftengeschiedenis en de eenheid voordat u verlengt',
+    weight: 'gehandhaafd op {{weeks}} weken: een gewicht van {{kg}} kg kan niet kloppen (buiten {{min}}–{{max}} kg); controleer het voordat u verlengt',
     gap: 'gehandhaafd op {{weeks}} weken: de gift is te laat ({{gap}} weken sinds de laatste gift); geef hem nu, ga {{weeks}}-wekelijks verder en plan opnieuw vanaf de volgende dalspiegel',
   },
   // ------------------------------------------------------------------ PDNMS-protocol
@@ -101,6 +102,7 @@ const engineNl: EngineStrings = {
     next: 'volgende telling in week {{week}} ({{nextCount}})',
   },
   // ------------------------------------------------------------------ patiënt zonder plan (src/core/engine.ts)
+  'work-budget': 'de berekening is gestopt na {{steps}} integratiestappen: het dossier ligt ver buiten wat het model beschrijft; controleer de spiegels, hun eenheden en tijden, de giften en de gewichten',
   'no-dose-before-as-of': 'geen gift {{drug}} op of vóór de plandatum: niets om van uit te plannen',
   // ------------------------------------------------------------------ woorden als parameter
   terms: {

@@ -15,6 +15,19 @@ export const ADA_TROUGH = 2;
 /** A 4-weekly trough below this (µg/mL) is lower than in almost all patients (94 % are ≥ 10). */
 export const LOW_TROUGH = 5;
 
+/**
+ * Body weights an adult with MS can have, kg (the records' sense check uses the same range).
+ * Outside it the weight is wrong (a unit, a typo): the model's covariates would be extrapolated
+ * beyond sense, so nothing is extended until it is checked.
+ */
+export const PLAUSIBLE_WEIGHT_KG = { min: 30, max: 250 } as const;
+
+/** The first weight outside PLAUSIBLE_WEIGHT_KG, or null. */
+export function implausibleWeight(kgs: readonly number[]): number | null {
+  for (const kg of kgs) if (!(kg >= PLAUSIBLE_WEIGHT_KG.min && kg <= PLAUSIBLE_WEIGHT_KG.max)) return kg;
+  return null;
+}
+
 function previousDose(doses: DoseEvent[], t: Days): DoseEvent | null {
   let p: DoseEvent | null = null;
   // A level at a dose time was drawn before it: strictly earlier doses only.

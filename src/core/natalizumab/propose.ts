@@ -18,7 +18,9 @@ import { NATALIZUMAB_MODEL, NATALIZUMAB_PK as M } from '../../../models/natalizu
 import { analyse, resolveOptions } from './analysis';
 import { nextTroughs, steadyTroughs, forecastCurve, lineariseSteadyState, sampleSteadyTrough } from './forecast';
 import { individualParams } from './patient';
-import { antibodyGuard, lowTroughGuard, protocolPdnms, residualIssues, censoredIssues, latestTrough } from './guards';
+import { drawForecastTerms, forecastParams, misfitScale, widen } from './uncertainty';
+import { antibodyGuard, lowTroughGuard, protocolPdnms, residualIssues, censoredIssues, latestTrough, implausibleWeight, PLAUSIBLE_WEIGHT_KG } from './guards';
+import { troughTrend, trendFallingIssue, pctText } from './trend';
 
 const Q = [0.1, 0.5, 0.9];
 /** Posterior samples (resampled) behind each forecast band on the chart. */
@@ -107,16 +109,25 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   const nextS = new Float64Array(nw * n);
   const ssS = new Float64Array(nw * n);
   const tmpN = new Float64Array(nw);
+  // Each draw also gets the uncertainty the published model leaves out (its own future clearance,
+  // Km, laboratory bias), and its spread is widened where the patient's residuals show misfit.
+  const terms = drawForecastTerms(patient.id, opts.seed, n);
+  const zs = a.prep.levels.map((l, i) => (l.censored ? NaN : standardisedResidual(l.value, a.predAtLevels[i], M.sigmaProp)));
+  const misfit = a.kind === 'map' ? misfitScale(zs) : 1;
+  const pF = { ...a.paramsMap };
+  const etaF = [0, 0, 0];
   solver.setTolerance(FAST);
   for (let r = 0; r < n; r++) {
     const s = idxSs[r];
     const snap = a.snaps.subarray(s * 3, s * 3 + 3);
-    nextTroughs(solver, a.paramsSamples[s], snap, dose, taus, tmpN);
-    const eta = a.etas.subarray(s * 3, s * 3 + 3);
+    forecastParams(a.paramsSamples[s], terms, r, pF);
+    nextTroughs(solver, pF, snap, dose, taus, tmpN);
+    etaF[0] = a.etas[s * 3] + terms.kappa[r]; etaF[1] = a.etas[s * 3 + 1]; etaF[2] = a.etas[s * 3 + 2];
     for (let i = 0; i < nw; i++) {
-      const res = sampleSteadyTrough(solver, a.paramsSamples[s], eta, dose, lins[i]);
+      const res = sampleSteadyTrough(solver, pF, etaF, dose, lins[i]);
       ssOk = ssOk && res.converged;
-      nextS[i * n + r] = tmpN[i]; ssS[i * n + r] = res.trough;
+      nextS[i * n + r] = widen(tmpN[i], mapNext[i], misfit, terms.bias[r]);
+      ssS[i * n + r] = widen(res.trough, mapSs[i], misfit, terms.bias[r]);
     }
   }
 
@@ -160,9 +171,14 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
     warnings.push({ code: 'population-prediction', severity: 'info', message: 'no drug level measured yet: a-priori (population) prediction from body weight only; measure two troughs on 4-weekly dosing before extending', params: {} });
   }
 
+  // Model-free trend of the troughs at a stable interval, beside the model: a clear fall stops any extension.
+  const trend = troughTrend(a.prep.levels, a.prep.doses, M.sigmaProp);
+  if (trend?.falling) warnings.push(trendFallingIssue(trend));
+
   // Decision.
   const std = opts.standardIntervalWeeks;
   const unexplained = warnings.some((w) => w.code === 'level-unexplained');
+  const wrongKg = implausibleWeight(a.prep.segWeights);
   // Planning after the standard interval has run out: the dose is overdue. No extension then:
   // the drug has been falling for longer than any interval the model was asked about.
   const asOfDate = formatDate(asOf);
@@ -184,10 +200,19 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   } else if (unexplained) {
     reason = `kept at ${std} weeks: the model cannot explain a measured level; check the sample time, the dose history and the unit before any extension`;
     reasonCode = 'nat-reason.unexplained';
+  } else if (wrongKg !== null) {
+    const { min, max } = PLAUSIBLE_WEIGHT_KG;
+    reason = `kept at ${std} weeks: a weight of ${wrongKg} kg cannot be right (outside ${min}–${max} kg); check it before any extension`;
+    reasonCode = 'nat-reason.weight';
+    Object.assign(reasonParams, { kg: wrongKg, min, max });
   } else if (overdue) {
     reason = `kept at ${std} weeks: the dose is overdue (${round1(gapWeeks)} weeks since the last dose); give it now, continue ${std}-weekly and re-plan from the next trough`;
     reasonCode = 'nat-reason.gap';
     reasonParams.gap = round1(gapWeeks);
+  } else if (trend?.falling) {
+    reason = `kept at ${std} weeks: the troughs at a stable ${trend.intervalWeeks}-week interval are falling (${pctText(trend.percentPerMonth)} % per month, model-free trend); no extension until the cause is known (anti-drug antibodies, weight gain, a change in clearance)`;
+    reasonCode = 'nat-reason.trend-falling';
+    Object.assign(reasonParams, { interval: trend.intervalWeeks, pct: pctText(trend.percentPerMonth) });
   } else if (a.kind === 'population') {
     // NEXT-MS sets the interval from measured troughs: an a-priori prediction never extends.
     reason = `kept at ${std} weeks: no drug level measured yet, so the interval is not extended on an a-priori (population) prediction; measure two troughs on ${std}-weekly dosing`;
@@ -315,6 +340,7 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
     },
     alternatives,
     protocol,
+    trend,
     warnings,
     curve: { history, forecasts },
     observations: a.prep.levels.slice(),

@@ -1,5 +1,5 @@
-export { PkSolver, TIGHT, FIT, FAST } from './solver';
-export type { PkParams, Tolerance } from './solver';
+export { PkSolver, TIGHT, FIT, FAST, PkWorkError, workBudget, withWorkBudget, MAX_STEPS_PER_ADVANCE, MIN_STEP } from './solver';
+export type { PkParams, Tolerance, WorkBudget } from './solver';
 export { compileTimeline, runTimeline, simulateConcentrations } from './timeline';
 export type { PkDose, Timeline } from './timeline';
 export { steadyState, stepInterval } from './steady-state';

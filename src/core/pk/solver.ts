@@ -49,6 +49,60 @@ const A61 = 9017 / 3168, A62 = -355 / 33, A63 = 46732 / 5247, A64 = 49 / 176, A6
 const B1 = 35 / 384, B3 = 500 / 1113, B4 = 125 / 192, B5 = -2187 / 6784, B6 = 11 / 84;
 const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E6 = 22 / 525, E7 = -1 / 40;
 
+/**
+ * Why a simulation was stopped: the patient's work budget is spent ('work-budget'), one advance
+ * needed more than MAX_STEPS_PER_ADVANCE steps ('too-many-steps': a stiff system), or the step
+ * fell below MIN_STEP ('step-underflow').
+ */
+export class PkWorkError extends Error {
+  constructor(readonly code: 'work-budget' | 'too-many-steps' | 'step-underflow', message: string, readonly steps: number) {
+    super(message);
+    this.name = 'PkWorkError';
+  }
+}
+
+/**
+ * A budget of integrator steps (accepted and rejected) shared by every solver while it is active:
+ * deterministic and clock-free. `stop`, if given, is asked every STOP_CHECK_EVERY steps whether to
+ * give up (e.g. a wall-clock deadline injected by the command line; the core never reads a clock).
+ */
+export interface WorkBudget {
+  readonly total: number;
+  left: number;
+  stop?: () => boolean;
+}
+
+/** Steps of one advance beyond which the system is treated as stiff (a normal interval takes ~10). */
+export const MAX_STEPS_PER_ADVANCE = 100_000;
+/** Smallest step, days (about 1 ms): below it the integrator cannot make progress. */
+export const MIN_STEP = 1e-8;
+const STOP_CHECK_EVERY = 4096;
+
+let activeBudget: WorkBudget | null = null;
+
+export function workBudget(steps: number, stop?: () => boolean): WorkBudget {
+  return { total: steps, left: steps, stop };
+}
+
+/** Run fn with `budget` counting every integrator step (nested calls: the innermost budget counts). */
+export function withWorkBudget<T>(budget: WorkBudget, fn: () => T): T {
+  const prev = activeBudget;
+  activeBudget = budget;
+  try {
+    return fn();
+  } finally {
+    activeBudget = prev;
+  }
+}
+
+function spendStep(b: WorkBudget): void {
+  b.left--;
+  if (b.left < 0) throw new PkWorkError('work-budget', `work budget of ${b.total} integrator steps spent`, b.total);
+  if (b.stop !== undefined && b.left % STOP_CHECK_EVERY === 0 && b.stop()) {
+    throw new PkWorkError('work-budget', `time limit reached after ${b.total - b.left} integrator steps`, b.total - b.left);
+  }
+}
+
 export class PkSolver {
   cl = 0.164; vc = 3.48; vp = 3.48; q = 0.4; vmax = 0; km = 1; ka = 0;
   /** Zero-order input into the central compartment, mg/day (sum of running infusions). */
@@ -116,8 +170,14 @@ export class PkSolver {
     const rtol = this.rtol, atol = this.atol;
     let y1 = this.a1, y2 = this.a2, y3 = this.a3;
     let h = Math.min(this.h, this.hmax);
+    const budget = activeBudget;
+    let n = 0;
     this.deriv(y1, y2, y3, 0);
     for (;;) {
+      if (budget !== null) spendStep(budget);
+      if (++n > MAX_STEPS_PER_ADVANCE) {
+        throw new PkWorkError('too-many-steps', `the integrator needed more than ${MAX_STEPS_PER_ADVANCE} steps for ${(tEnd - this.t).toPrecision(3)} days (a stiff system)`, n);
+      }
       let last = false;
       let hs = h;
       if (t + hs >= tEnd - 1e-12 * Math.max(1, Math.abs(tEnd))) { hs = tEnd - t; last = true; }
@@ -177,7 +237,7 @@ export class PkSolver {
       } else {
         this.rejected++;
         h = hs * Math.max(0.2, 0.9 * Math.pow(err, -0.2));
-        if (h < 1e-12) throw new Error('PkSolver: step size underflow');
+        if (!(h >= MIN_STEP)) throw new PkWorkError('step-underflow', `the integrator step fell below ${MIN_STEP} days at t = ${t.toPrecision(6)}`, n);
       }
     }
     this.a1 = y1; this.a2 = y2; this.a3 = y3; this.t = tEnd; this.h = h;

@@ -15,7 +15,7 @@ describe('proposeNatalizumab', () => {
 
   it('fills the report: fit, proposal, alternatives 4–8, protocol, curves, inputs', () => {
     expect(report.drug).toBe('natalizumab');
-    expect(report.model).toEqual({ id: 'natalizumab-vandenberg-2025', version: '1.0.0', name: MODELS['natalizumab-vandenberg-2025'].name });
+    expect(report.model).toEqual({ id: 'natalizumab-vandenberg-2025', version: '1.1.0', name: MODELS['natalizumab-vandenberg-2025'].name });
     expect(report.fit.kind).toBe('map');
     expect(report.fit.converged).toBe(true);
     expect(report.fit.eta[0]).toBeLessThan(-0.2);

@@ -162,7 +162,8 @@ describe('real reports', () => {
     const missing = CODES.filter((c) => !c.startsWith('terms.') && !seen.has(c));
     // Not reached by any record here (a fit that does not converge, a crossing interval past the
     // horizon): checked by the template tests above only. The no-dose error has its own test below.
-    const rareOnes = ['fit-not-converged', 'nat-reason.not-converged', 'ocr-crossing-beyond-maximum.horizon', 'no-dose-before-as-of'];
+    // The weight and work-budget texts are reached by the absurd-record tests (test/core/robustness).
+    const rareOnes = ['fit-not-converged', 'nat-reason.not-converged', 'ocr-crossing-beyond-maximum.horizon', 'no-dose-before-as-of', 'nat-reason.weight', 'work-budget'];
     expect(missing.filter((c) => !rareOnes.includes(c))).toEqual([]);
   });
 
