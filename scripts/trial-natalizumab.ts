@@ -84,6 +84,8 @@ interface PatientFile {
   lines: string[];
   doses: { time: number; amountMg: number; durationMin: number; route: 'iv' | 'sc' }[];
   lastLevel: { value: number; censored: boolean } | null;
+  /** Times of the file's levels (the noise-free values are truth.true_troughs). */
+  levelTimes: number[];
 }
 
 function loadSet(set: NatalizumabSet): { files: PatientFile[]; header: string } {
@@ -102,9 +104,36 @@ function loadSet(set: NatalizumabSet): { files: PatientFile[]; header: string } 
       lines: rows.filter((r) => r.startsWith(`${p.id},`)),
       doses: p.doses.map((d) => ({ time: d.time, amountMg: d.amountMg, durationMin: d.durationMin, route: d.route })),
       lastLevel: last ? { value: last.value, censored: last.censored } : null,
+      levelTimes: p.levels.map((l) => l.time),
     });
   }
   return { files, header: headerLine };
+}
+
+/** Replay the file's doses with CL × m (every dose) and return the concentration at `time`. */
+function replay(f: PatientFile, m: number, time: number): number {
+  const c = new TrueCourse(f.truth.params);
+  for (const d of f.doses) if (d.time <= time) c.infuse(d.time, d.amountMg, d.durationMin, m);
+  return c.concAt(time);
+}
+
+/**
+ * The clearance multiplier over the file's history that reproduces the patient's noise-free
+ * troughs (truth `true_troughs`) with the truth's `params`: 1 on the well-specified set; on the
+ * misspecified set the truth's history ran with its own clearance (one multiplier reproduces both
+ * troughs), while first_trough / ss_trough use `params` as they are.
+ */
+export function historyMultiplier(f: PatientFile): number {
+  const i = f.levelTimes.length - 1;
+  if (i < 0 || !(f.truth.true_troughs[i] > 0)) return 1;
+  const target = f.truth.true_troughs[i], t = f.levelTimes[i];
+  if (Math.abs(replay(f, 1, t) - target) <= 1e-6 * target) return 1;
+  let lo = Math.log(0.1), hi = Math.log(10);
+  for (let k = 0; k < 50; k++) {
+    const mid = (lo + hi) / 2;
+    if (replay(f, Math.exp(mid), t) > target) lo = mid; else hi = mid;
+  }
+  return Math.exp((lo + hi) / 2);
 }
 
 /** Log-scale bias and SD of measured ÷ noise-free troughs (uncensored, venous), from a set's own file. */
@@ -123,13 +152,31 @@ export function assayError(set: NatalizumabSet): { bias: number; sd: number; n: 
   return { bias: m, sd: Math.sqrt(r.reduce((a, b) => a + (b - m) ** 2, 0) / (r.length - 1)), n: r.length };
 }
 
+/** SD of ln(history multiplier) over a set's non-antibody patients, with its mean. */
+export function historyMultiplierSpread(files: PatientFile[]): { mean: number; sd: number; n: number } {
+  const r = files.filter((f) => !f.truth.ada).map((f) => Math.log(historyMultiplier(f)));
+  const m = r.reduce((a, b) => a + b, 0) / r.length;
+  return { mean: m, sd: Math.sqrt(r.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, r.length - 1)), n: r.length };
+}
+
+/**
+ * The simulated world of a set. Well-specified: the model's assay error, no IOV. Misspecified:
+ * the assay's bias and SD estimated from the set's measured vs noise-free troughs, and IOV in CL
+ * per interval with the SD of the history multipliers (how far the truth's past clearance sits
+ * from `params`); CV 15 % if that cannot be estimated. Neither is stated in the truth.
+ */
 export function worldFor(set: NatalizumabSet): TrialWorld {
   if (set.name === 'misspec') {
     const e = assayError(set);
+    const h = historyMultiplierSpread(loadSet(set).files);
+    const estimated = h.n >= 10 && h.sd > 0;
+    const omega = estimated ? h.sd : Math.sqrt(Math.log(1 + IOV_CV_ASSUMED ** 2));
     return {
-      bias: e.bias, sigma: e.sd, iovOmega: Math.sqrt(Math.log(1 + IOV_CV_ASSUMED ** 2)),
-      note: `assay log-bias ${e.bias >= 0 ? '+' : ''}${e.bias.toFixed(3)} (×${Math.exp(e.bias).toFixed(3)}), log-SD ${e.sd.toFixed(3)}, estimated from the set's ${e.n} measured vs noise-free troughs (not stated in the truth); ` +
-        `IOV in CL: CV ${100 * IOV_CV_ASSUMED} % per interval (assumed: not stated)`,
+      bias: e.bias, sigma: e.sd, iovOmega: omega,
+      note: `assay log-bias ${e.bias >= 0 ? '+' : ''}${e.bias.toFixed(3)} (×${Math.exp(e.bias).toFixed(3)}), log-SD ${e.sd.toFixed(3)}, estimated from the set's ${e.n} measured vs noise-free troughs; ` +
+        (estimated
+          ? `IOV in CL: a new log-normal draw per interval, SD ${omega.toFixed(3)} (CV ${(100 * Math.sqrt(Math.exp(omega ** 2) - 1)).toFixed(1)} %), the spread of the ${h.n} patients' history CL multipliers (mean ln ${h.mean.toFixed(3)}); neither stated in the truth`
+          : `IOV in CL: CV ${100 * IOV_CV_ASSUMED} % per interval (assumed: not stated)`),
     };
   }
   return { bias: 0, sigma: MODEL_SIGMA_LOG, iovOmega: 0, note: `assay: log-normal, log-SD ${MODEL_SIGMA_LOG} (the model's 21.9 %), no bias; no IOV` };
@@ -161,7 +208,10 @@ export function followPatient(f: PatientFile, policy: Policy, target: number, wo
   const ivDoses = f.doses.filter((x) => x.route === 'iv');
   if (ivDoses.length !== f.doses.length) throw new Error(`${f.id}: the trial replays IV histories only`);
   const clMult = (k: number) => Math.exp(world.iovOmega * d.iov[k]);
-  f.doses.forEach((x, i) => course.infuse(x.time, x.amountMg, x.durationMin, i === f.doses.length - 1 ? clMult(0) : 1));
+  // The file's history with the clearance that reproduces its noise-free troughs; from the last
+  // dose on (the first trial interval), the patient's `params` with a draw per interval.
+  const hist = historyMultiplier(f);
+  f.doses.forEach((x, i) => course.infuse(x.time, x.amountMg, x.durationMin, i === f.doses.length - 1 ? clMult(0) : hist));
   const lines = [...f.lines];
   let lastDose = f.doses[f.doses.length - 1].time;
   let trough = f.lastLevel;
@@ -258,32 +308,32 @@ export function runTrial(set: NatalizumabSet, target: number, limit = Infinity):
 
 /**
  * Check of the true-course simulation against the truth json: the noise-free troughs behind the
- * file's two measured troughs and first_trough[4..8] after the last dose, replayed without IOV.
- * Returns the largest relative deviation (tiny on the well-specified set; on the misspecified
- * set the truth's own history had IOV, so a few percent).
+ * file's measured troughs, replayed with the history multiplier (both troughs, though the
+ * multiplier was solved on the last one), and first_trough[4..8] after the last dose, with the
+ * history replayed either with that multiplier (as the trial does) or with `params` throughout.
+ * Largest relative deviations.
  */
-export function checkTrueCourse(set: NatalizumabSet): { maxRelTroughs: number; maxRelFirst: number } {
+export function checkTrueCourse(set: NatalizumabSet): { troughs: number; firstAsTrial: number; firstPlain: number; multiplierMin: number; multiplierMax: number } {
   const { files } = loadSet(set);
-  const parsed = parseTdmCsv(readFileSync(set.csv, 'utf8'), set.csv);
-  let a = 0, b = 0;
+  let troughs = 0, firstAsTrial = 0, firstPlain = 0, multiplierMin = Infinity, multiplierMax = -Infinity;
   for (const f of files) {
-    const p = parsed.patients.find((x) => x.id === f.id)!;
-    const c = new TrueCourse(f.truth.params);
-    const events = [...f.doses.map((x) => ({ t: x.time, dose: x })), ...p.levels.map((l, i) => ({ t: l.time, level: i }))].sort((x, y) => x.t - y.t || ('level' in x ? -1 : 1));
-    for (const e of events) {
-      if ('dose' in e && e.dose) c.infuse(e.t, e.dose.amountMg, e.dose.durationMin);
-      else if ('level' in e && e.level !== undefined && f.truth.true_troughs[e.level] !== undefined) {
-        const tt = f.truth.true_troughs[e.level];
-        a = Math.max(a, Math.abs(c.concAt(e.t) - tt) / tt);
+    const m = historyMultiplier(f);
+    multiplierMin = Math.min(multiplierMin, m); multiplierMax = Math.max(multiplierMax, m);
+    f.levelTimes.forEach((t, i) => {
+      const tt = f.truth.true_troughs[i];
+      if (tt > 0) troughs = Math.max(troughs, Math.abs(replay(f, m, t) - tt) / tt);
+    });
+    const last = f.doses[f.doses.length - 1].time;
+    for (const [hist, setMax] of [[m, (x: number) => { firstAsTrial = Math.max(firstAsTrial, x); }], [1, (x: number) => { firstPlain = Math.max(firstPlain, x); }]] as const) {
+      const c = new TrueCourse(f.truth.params);
+      f.doses.forEach((d, i) => c.infuse(d.time, d.amountMg, d.durationMin, i === f.doses.length - 1 ? 1 : hist));
+      for (let w = 4; w <= 8; w++) {
+        const tt = f.truth.first_trough[String(w)];
+        setMax(Math.abs(c.concAt(last + w * WEEK) - tt) / tt);
       }
     }
-    const last = f.doses[f.doses.length - 1].time;
-    for (let w = 4; w <= 8; w++) {
-      const tt = f.truth.first_trough[String(w)];
-      b = Math.max(b, Math.abs(c.concAt(last + w * WEEK) - tt) / tt);
-    }
   }
-  return { maxRelTroughs: a, maxRelFirst: b };
+  return { troughs, firstAsTrial, firstPlain, multiplierMin, multiplierMax };
 }
 
 const f3 = (x: number) => x.toFixed(3);
@@ -306,7 +356,9 @@ export function printNatalizumabTrial(names = ['virtual', 'misspec'], targets = 
     if (!set) throw new Error(`unknown set "${name}" (one of ${NATALIZUMAB_SETS.map((s) => s.name).join(', ')})`);
     const chk = checkTrueCourse(set);
     console.log(`\n--- ${set.csv}: ${worldFor(set).note}`);
-    console.log(`    true-course check (no IOV) vs truth json: max rel. deviation ${(100 * chk.maxRelTroughs).toFixed(2)} % on the file's troughs, ${(100 * chk.maxRelFirst).toFixed(2)} % on first_trough[4..8]`);
+    const pc = (x: number) => `${(100 * x).toFixed(2)} %`;
+    console.log(`    true course vs truth json: history CL multiplier ${chk.multiplierMin.toFixed(3)}–${chk.multiplierMax.toFixed(3)}; max rel. deviation on the file's noise-free troughs ${pc(chk.troughs)}, ` +
+      `on first_trough[4..8] ${pc(chk.firstAsTrial)} (history as the trial replays it) / ${pc(chk.firstPlain)} (history with params)`);
     for (const target of targets) {
       const r = runTrial(set, target, limit);
       console.log(formatTrial(r));
