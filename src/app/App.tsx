@@ -157,7 +157,7 @@ export function App() {
       </header>
 
       <div className="bar">
-        <ImportPanel parse={(text, file) => coreClient().parse(text, file, state.clinic.ocrelizumab.labLimit)} onImport={onImport} onRestore={onRestore} />
+        <ImportPanel parse={(text, file) => coreClient().parse(text, file, state.clinic.ocrelizumab.labLimit, todayIso())} onImport={onImport} onRestore={onRestore} />
         <div className="exports">
           <label>
             <span className="sr-only">{t('export.dialect')}</span>

@@ -49,8 +49,9 @@ export class CoreClient {
     return this.queue.length + (this.inFlight ? 1 : 0);
   }
 
-  parse(text: string, file: string, labLimit?: number): Promise<ParseResult> {
-    return this.enqueue({ type: 'parse', id: this.nextId++, text, file, labLimit }, `parse:${this.nextId}`, true);
+  /** Read a TDM CSV; with `today`, rows dated after it are refused (what the app imports). */
+  parse(text: string, file: string, labLimit?: number, today?: string): Promise<ParseResult> {
+    return this.enqueue({ type: 'parse', id: this.nextId++, text, file, labLimit, today }, `parse:${this.nextId}`, true);
   }
 
   /** Compute one report; `key` identifies the job (a repeated key joins the waiting one). */

@@ -4,6 +4,7 @@
  */
 import { computeReport, cutAsOf, lastEventTime, parseAsOfDate, parseTdmCsv, formatDate } from '../core/index';
 import type { Days } from '../core/types';
+import type { ParseOptions } from '../core/records/index';
 import type { AsOfSpec, WorkerRequest, WorkerResponse } from './protocol';
 import type { PatientRecord } from '../core/types';
 
@@ -19,7 +20,10 @@ export function handle(req: WorkerRequest, now: () => number): WorkerResponse {
   const t0 = now();
   try {
     if (req.type === 'parse') {
-      const result = parseTdmCsv(req.text, req.file, req.labLimit === undefined ? {} : { labLimit: req.labLimit });
+      const options: ParseOptions = {};
+      if (req.labLimit !== undefined) options.labLimit = req.labLimit;
+      if (req.today !== undefined) options.today = req.today;
+      const result = parseTdmCsv(req.text, req.file, options);
       return { type: 'parsed', id: req.id, result, ms: now() - t0 };
     }
     const { patient, settings } = req.job;

@@ -20,7 +20,8 @@ export interface ComputeJob {
 }
 
 export type WorkerRequest =
-  | { type: 'parse'; id: number; text: string; file: string; labLimit?: number }
+  /** `today` (YYYY-MM-DD, the app's clock): rows dated after it are refused. */
+  | { type: 'parse'; id: number; text: string; file: string; labLimit?: number; today?: string }
   | { type: 'compute'; id: number; job: ComputeJob };
 
 export type WorkerResponse =

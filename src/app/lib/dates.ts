@@ -76,7 +76,13 @@ export function formatNumber(x: number | null | undefined, lang: Lang, maxDigits
   return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: maxDigits, useGrouping: false }).format(x);
 }
 
-/** A typed number: accepts a decimal comma or point. Returns the text with a point, or null. */
+/**
+ * A typed number: accepts a decimal comma or point. Returns the text with a point. `1,000` (a
+ * thousands separator, or a decimal comma?) is left as typed: the records check refuses it and
+ * says what to type instead.
+ */
 export function normaliseDecimal(text: string): string {
-  return text.trim().replace(/^(<?\s*-?\d*),(\d+)$/, '$1.$2');
+  const t = text.trim();
+  if (/^<?\s*-?[1-9]\d{0,2},\d{3}$/.test(t)) return t;
+  return t.replace(/^(<?\s*-?\d*),(\d+)$/, '$1.$2');
 }

@@ -41,5 +41,9 @@ describe('dates as the user sees and types them', () => {
     expect(normaliseDecimal('71,5')).toBe('71.5');
     expect(normaliseDecimal('<0,5')).toBe('<0.5');
     expect(normaliseDecimal('1,234,5')).toBe('1,234,5');
+    // a thousands separator or a decimal comma? left as typed, for the records check to refuse
+    expect(normaliseDecimal('1,000')).toBe('1,000');
+    expect(normaliseDecimal('<12,500')).toBe('<12,500');
+    expect(normaliseDecimal('0,500')).toBe('0.500');
   });
 });

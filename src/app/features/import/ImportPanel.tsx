@@ -8,6 +8,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Issue, ParseResult, PatientRecord } from '../../../core/types';
 import { readSession, type SessionFile } from '../../lib/session';
+import { issueText } from '../proposal/engine-text';
 
 interface Props {
   parse: (text: string, file: string) => Promise<ParseResult>;
@@ -25,13 +26,13 @@ type View =
 const MAX_LISTED = 200;
 
 function IssueList({ issues }: { issues: Issue[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? (a.line ?? 0) - (b.line ?? 0) : a.severity === 'error' ? -1 : 1));
   return (
     <>
       <ul className="issue-list">
         {sorted.slice(0, MAX_LISTED).map((i, k) => (
-          <li key={k} className={`issue-${i.severity}`}><span className="sev">{t(`severity.${i.severity}`)}</span> {i.message}</li>
+          <li key={k} className={`issue-${i.severity}`}><span className="sev">{t(`severity.${i.severity}`)}</span> {issueText(i, i18n.language)}</li>
         ))}
       </ul>
       {sorted.length > MAX_LISTED ? <p>{t('import.more', { count: sorted.length - MAX_LISTED })}</p> : null}

@@ -10,6 +10,8 @@ import type { Issue, PatientRecord } from '../../../core/types';
 import { emptyRow, kindsFor, recordToRows, shortMessage, UNITS, type EventRow, type RowKind } from '../../lib/rows';
 import { formatDisplayDate, formatEditableTime, normaliseDecimal, parseDisplayDate, type Lang } from '../../lib/dates';
 import { preloadValidator, validateRows } from './validate-edit';
+import { issueText } from '../proposal/engine-text';
+import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
 
 interface Props {
   record: PatientRecord;
@@ -66,7 +68,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
       }
       await onSave(res.record, label);
       const warns = res.issues.filter((x) => x.issue.severity === 'warning' && (focusRow === null || x.row === focusRow));
-      setNotice(warns.length ? warns.map((w) => shortMessage(w.issue.message)).join(' · ') : '');
+      setNotice(warns.length ? warns.map((w) => shortMessage(issueText(w.issue, lang))).join(' · ') : '');
       return true;
     } finally {
       setBusy(false);
@@ -98,6 +100,9 @@ export function EventTable({ record, labLimit, onSave }: Props) {
   const editor = (d: Draft) => {
     const set = (patch: Partial<Draft>) => setDraft({ ...d, ...patch });
     const own = rowMessages(editIndexForMsgs);
+    // The message sits on the field that is wrong: that field is marked invalid and described by it.
+    const bad = (column: string) => own.some((m) => m.issue.column === column);
+    const describe = (column: string) => (bad(column) ? errId : undefined);
     return (
       <>
       <tr className="editing">
@@ -109,11 +114,12 @@ export function EventTable({ record, labLimit, onSave }: Props) {
         </td>
         <td>
           <input aria-label={t('entry.time')} value={d.time} onChange={(e) => set({ time: e.target.value })} placeholder={t('entry.timePlaceholder')}
-            required size={16} aria-invalid={own.length > 0} aria-describedby={own.length ? errId : undefined} autoFocus />
+            required size={16} aria-invalid={bad('time')} aria-describedby={describe('time')} autoFocus />
         </td>
-        <td><input aria-label={t('entry.value')} value={d.value} onChange={(e) => set({ value: e.target.value })} inputMode="decimal" size={7} required /></td>
+        <td><input aria-label={t('entry.value')} value={d.value} onChange={(e) => set({ value: e.target.value })} inputMode="decimal" size={7} required
+          aria-invalid={bad('value')} aria-describedby={describe('value')} /></td>
         <td>
-          <select aria-label={t('entry.unit')} value={d.unit} onChange={(e) => set({ unit: e.target.value })}>
+          <select aria-label={t('entry.unit')} value={d.unit} onChange={(e) => set({ unit: e.target.value })} aria-invalid={bad('unit')} aria-describedby={describe('unit')}>
             {UNITS[d.kind].map((u) => <option key={u} value={u}>{u}</option>)}
           </select>
         </td>
@@ -133,13 +139,18 @@ export function EventTable({ record, labLimit, onSave }: Props) {
           <button type="button" onClick={cancel}>{t('entry.cancel')}</button>
         </td>
       </tr>
+      {d.kind === 'weight' ? (
+        <tr className="editing-hint"><td colSpan={7}>
+          {t('entry.weightHint', { accMin: WEIGHT_ACCEPTED.min, accMax: WEIGHT_ACCEPTED.max, min: WEIGHT_MODEL_RANGE.min, max: WEIGHT_MODEL_RANGE.max })}
+        </td></tr>
+      ) : null}
       {own.length ? (
         <tr className="editing-errors">
           <td colSpan={7}>
             {/* The alert role on a wrapper: a list with role=alert is no longer a list (axe: listitem). */}
             <div role="alert">
               <ul id={errId} className="row-errors">
-                {own.map((m, k) => <li key={k}>{shortMessage(m.issue.message)}</li>)}
+                {own.map((m, k) => <li key={k} data-field={m.issue.column}>{m.issue.column ? <span className="field-name">{t(`entry.field.${m.issue.column}`, { defaultValue: m.issue.column })}: </span> : null}{shortMessage(issueText(m.issue, lang))}</li>)}
               </ul>
             </div>
           </td>
@@ -182,7 +193,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
       {otherMessages.length ? (
         <div role="alert">
           <ul className="row-errors">
-            {otherMessages.map((m, k) => <li key={k}>{m.row !== null && rows[m.row] ? `${t(`kind.${rows[m.row].kind}`)} ${formatDisplayDate(rows[m.row].time, lang)}: ` : ''}{shortMessage(m.issue.message)}</li>)}
+            {otherMessages.map((m, k) => <li key={k}>{m.row !== null && rows[m.row] ? `${t(`kind.${rows[m.row].kind}`)} ${formatDisplayDate(rows[m.row].time, lang)}: ` : ''}{shortMessage(issueText(m.issue, lang))}</li>)}
           </ul>
         </div>
       ) : null}

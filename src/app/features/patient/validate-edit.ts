@@ -5,6 +5,7 @@
  */
 import type { Issue, PatientRecord } from '../../../core/types';
 import { rowOfLine, rowsToCsv, type EventRow } from '../../lib/rows';
+import { todayIso } from '../../lib/dates';
 
 export interface EditResult {
   /** The new record when no row has an error. */
@@ -21,11 +22,16 @@ export function preloadValidator(): void {
   void import('../../../core/records/index');
 }
 
-export async function validateRows(base: PatientRecord, rows: EventRow[], labLimit?: number): Promise<EditResult> {
+/**
+ * Check a patient's rows as the records module does. Typed values may use either decimal mark
+ * (so `1,000` is refused as ambiguous), and a row dated after `today` (the app's clock, passed to
+ * the clock-free core) is refused: the record holds what happened.
+ */
+export async function validateRows(base: PatientRecord, rows: EventRow[], labLimit?: number, today: string = todayIso()): Promise<EditResult> {
   if (rows.length === 0) return { record: { ...base, doses: [], levels: [], bcells: [], weights: [], issues: [] }, issues: [] };
   const { parseTdmCsv } = await import('../../../core/records/index');
   const text = rowsToCsv(base.id, base.drug, rows);
-  const res = parseTdmCsv(text, ENTRY_FILE, labLimit === undefined ? {} : { labLimit });
+  const res = parseTdmCsv(text, ENTRY_FILE, labLimit === undefined ? { today, typed: true } : { labLimit, today, typed: true });
   const all: Issue[] = [...res.issues];
   for (const p of res.patients) for (const i of p.issues) if (!all.includes(i)) all.push(i);
   const seen = new Set<string>();

@@ -13,6 +13,7 @@ import engineEn from '../../i18n/engine-en';
 import engineNl from '../../i18n/engine-nl';
 import { formatDisplayDate } from '../../lib/dates';
 import { langOf } from './format';
+import { isRecordsCode, recordsTextNl } from '../../i18n/records';
 
 type Tree = { [k: string]: string | Tree };
 const BUNDLES: Record<'en' | 'nl', Tree> = { en: engineEn, nl: engineNl };
@@ -90,6 +91,8 @@ export function issuePath(issue: Pick<Issue, 'code' | 'variant'>): string {
 
 /** An issue's message in the language (only engine issues carry params; others stay as written). */
 export function issueText(issue: Issue, lang: string | undefined): string {
+  // The records module's messages (a row refused or warned about) have their own Dutch texts.
+  if (isRecordsCode(issue.code)) return langOf(lang) === 'nl' ? recordsTextNl(issue) ?? issue.message : issue.message;
   return engineText(issuePath(issue), issue.params, issue.message, lang);
 }
 
