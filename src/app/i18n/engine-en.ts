@@ -23,6 +23,8 @@ const engineEn = {
   'low-trough-q4w': 'trough of {{date}} is {{level}} µg/mL on 4-weekly dosing, lower than in almost all patients: late or missed doses, or anti-drug antibodies? Consider an antibody test before any extension',
   'censored-level': 'level of {{date}} was reported below {{limit}} µg/mL: used as "below the limit" (censored), not as a number',
   'level-unexplained': 'the model cannot explain the level of {{date}} ({{lt}}{{observed}} µg/mL, predicted {{predicted}}): check the sample time, the dose history and the unit',
+  'trough-trend-falling': 'the {{n}} troughs at a stable {{weeks}}-week interval from {{from}} to {{to}} are falling: {{pct}} % per month (90 % interval {{low}} to {{high}}; Theil–Sen, model-free): anti-drug antibodies, weight gain or a change in clearance? No extension; test for antibodies and measure the next trough',
+  'below-target-at-4-weeks': 'at the standard {{weeks}}-week interval the trough is predicted at {{trough}} µg/mL (80 % interval {{low}}–{{high}}), with only {{probability}} probability of reaching {{target}} µg/mL: no interval reaches the target. Consider IV instead of SC, an antibody test if the trough is very low, or the target itself',
   // ------------------------------------------------------------------ natalizumab reason
   'nat-reason': {
     antibodies: 'kept at {{weeks}} weeks: a very low trough on 4-weekly dosing suggests anti-drug antibodies or missed doses; test for antibodies before any extension',
@@ -32,6 +34,7 @@ const engineEn = {
     'next-unsupported': 'kept at {{weeks}} weeks: the data do not support an extension (at {{next}} weeks the trough is not predicted ≥ {{target}} µg/mL with {{pct}} % probability)',
     extended: '{{weeks}} weeks is the longest interval whose steady-state trough and next trough are both predicted ≥ {{target}} µg/mL with at least {{pct}} % probability',
     unexplained: 'kept at {{weeks}} weeks: the model cannot explain a measured level; check the sample time, the dose history and the unit before any extension',
+    'trend-falling': 'kept at {{weeks}} weeks: the troughs at a stable {{interval}}-week interval are falling ({{pct}} % per month, model-free trend); no extension until the cause is known (anti-drug antibodies, weight gain, a change in clearance)',
     weight: 'kept at {{weeks}} weeks: a weight of {{kg}} kg cannot be right (outside {{min}}–{{max}} kg); check it before any extension',
     gap: 'kept at {{weeks}} weeks: the dose is overdue ({{gap}} weeks since the last dose); give it now, continue {{weeks}}-weekly and re-plan from the next trough',
   },
@@ -68,6 +71,7 @@ const engineEn = {
     population: 'no CD19+ count since the infusion of {{date}} and none from a previous cycle: the forecast is the population prior (typical patient)',
   },
   'ocr-outside-model-range': 'the counts are at the edge of what the model allows (T10 {{tLow}}–{{tHigh}} weeks, growth {{rLow}}–{{rHigh}} per week): the forecast is extrapolated; check the counts',
+  'bcell-trend-disagrees': 'the {{n}} CD19+ counts of this cycle from {{from}} to {{to}} grow {{rate}} per week in ln(count + 1) (model-free, Theil–Sen; 90 % interval {{low}} to {{high}}), the fitted curve {{fitted}} per week over the same weeks: the logistic fit does not follow these counts; check them and count again before relying on the forecast',
   'ocr-before-minimum-interval': 'only {{weeks}} weeks since the last infusion ({{date}}): re-dosing is not advised before {{min}} weeks (5 months, label); the earliest date is {{earliest}}',
   'ocr-crossing-beyond-maximum': {
     capped: 'predicted crossing of {{threshold}} cells/µL at week {{week}} is beyond the maximum interval of {{max}} weeks: the proposal is capped at week {{capped}}; the model is not validated that far, recount before deciding',

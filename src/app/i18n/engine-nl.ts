@@ -22,6 +22,8 @@ const engineNl: EngineStrings = {
   'low-trough-q4w': 'dalspiegel van {{date}} is {{level}} µg/mL bij 4-wekelijkse giften, lager dan bij bijna alle patiënten: te late of gemiste giften, of antistoffen tegen het middel? Overweeg een antistoftest voordat u verlengt',
   'censored-level': 'spiegel van {{date}} is gerapporteerd als lager dan {{limit}} µg/mL: gebruikt als "onder de meetgrens" (gecensureerd), niet als getal',
   'level-unexplained': 'het model kan de spiegel van {{date}} niet verklaren ({{lt}}{{observed}} µg/mL, voorspeld {{predicted}}): controleer het afnametijdstip, de giftengeschiedenis en de eenheid',
+  'trough-trend-falling': 'de {{n}} dalspiegels bij een stabiel interval van {{weeks}} weken van {{from}} tot {{to}} dalen: {{pct}} % per maand (90 %-interval {{low}} tot {{high}}; Theil–Sen, zonder model): antistoffen tegen het middel, gewichtstoename of een veranderde klaring? Niet verlengen; test op antistoffen en meet de volgende dalspiegel',
+  'below-target-at-4-weeks': 'bij het standaardinterval van {{weeks}} weken wordt de dalspiegel voorspeld op {{trough}} µg/mL (80%-interval {{low}}–{{high}}), met slechts {{probability}} kans om {{target}} µg/mL te halen: geen enkel interval haalt het doel. Overweeg IV in plaats van SC, een antistoftest als de dalspiegel zeer laag is, of het doel zelf',
   // ------------------------------------------------------------------ natalizumab: reden
   'nat-reason': {
     antibodies: 'gehandhaafd op {{weeks}} weken: een zeer lage dalspiegel bij 4-wekelijkse giften wijst op antistoffen tegen het middel of gemiste giften; test op antistoffen voordat u verlengt',
@@ -31,6 +33,7 @@ const engineNl: EngineStrings = {
     'next-unsupported': 'gehandhaafd op {{weeks}} weken: de gegevens ondersteunen geen verlenging (bij {{next}} weken is de dalspiegel niet met {{pct}} % kans voorspeld ≥ {{target}} µg/mL)',
     extended: '{{weeks}} weken is het langste interval waarbij zowel de dalspiegel in evenwicht als de volgende dalspiegel met ten minste {{pct}} % kans voorspeld is ≥ {{target}} µg/mL',
     unexplained: 'gehandhaafd op {{weeks}} weken: het model kan een gemeten spiegel niet verklaren; controleer het afnametijdstip, de giftengeschiedenis en de eenheid voordat u verlengt',
+    'trend-falling': 'gehandhaafd op {{weeks}} weken: de dalspiegels bij een stabiel interval van {{interval}} weken dalen ({{pct}} % per maand, trend zonder model); niet verlengen zolang de oorzaak onbekend is (antistoffen tegen het middel, gewichtstoename, een veranderde klaring)',
     weight: 'gehandhaafd op {{weeks}} weken: een gewicht van {{kg}} kg kan niet kloppen (buiten {{min}}–{{max}} kg); controleer het voordat u verlengt',
     gap: 'gehandhaafd op {{weeks}} weken: de gift is te laat ({{gap}} weken sinds de laatste gift); geef hem nu, ga {{weeks}}-wekelijks verder en plan opnieuw vanaf de volgende dalspiegel',
   },
@@ -67,6 +70,7 @@ const engineNl: EngineStrings = {
     population: 'geen CD19+-telling sinds de infusie van {{date}} en geen uit een vorige cyclus: de voorspelling is de populatieverdeling (typische patiënt)',
   },
   'ocr-outside-model-range': 'de tellingen liggen aan de rand van wat het model toelaat (T10 {{tLow}}–{{tHigh}} weken, groei {{rLow}}–{{rHigh}} per week): de voorspelling is een extrapolatie; controleer de tellingen',
+  'bcell-trend-disagrees': 'de {{n}} CD19+-tellingen van deze cyclus van {{from}} tot {{to}} groeien {{rate}} per week in ln(telling + 1) (zonder model, Theil–Sen; 90 %-interval {{low}} tot {{high}}), de gefitte curve {{fitted}} per week over dezelfde weken: de logistische fit volgt deze tellingen niet; controleer ze en tel opnieuw voordat u op de voorspelling vertrouwt',
   'ocr-before-minimum-interval': 'pas {{weeks}} weken sinds de laatste infusie ({{date}}): hergift wordt niet geadviseerd vóór {{min}} weken (5 maanden, bijsluiter); de vroegste datum is {{earliest}}',
   'ocr-crossing-beyond-maximum': {
     capped: 'voorspeld bereiken van {{threshold}} cellen/µL in week {{week}} ligt na het maximale interval van {{max}} weken: het voorstel is begrensd op week {{capped}}; het model is zo ver niet gevalideerd, tel opnieuw voordat u beslist',

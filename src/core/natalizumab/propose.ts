@@ -175,6 +175,21 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   const trend = troughTrend(a.prep.levels, a.prep.doses, M.sigmaProp);
   if (trend?.falling) warnings.push(trendFallingIssue(trend));
 
+  // Out of reach: even the standard interval is not predicted to reach the target with the
+  // required probability (any route; SC often). Said with the numbers, beside any other warning.
+  const stdOpt = alternatives[0];
+  if (stdOpt && stdOpt.pSteadyState < opts.probability) {
+    const r1 = (x: number) => Math.round(x * 10) / 10;
+    const trough = r1(stdOpt.ssTrough.value), low = r1(stdOpt.ssTrough.low), high = r1(stdOpt.ssTrough.high);
+    const probability = `${Math.round(stdOpt.pSteadyState * 100)} %`;
+    const route = a.prep.lastDose?.route ?? 'iv';
+    warnings.push({
+      code: 'below-target-at-4-weeks', severity: 'warning',
+      message: `at the standard ${stdOpt.weeks}-week interval the trough is predicted at ${trough} µg/mL (80 % interval ${low}–${high}), with only ${probability} probability of reaching ${target} µg/mL: no interval reaches the target. Consider IV instead of SC, an antibody test if the trough is very low, or the target itself`,
+      params: { weeks: stdOpt.weeks, trough, low, high, probability, target, route },
+    });
+  }
+
   // Decision.
   const std = opts.standardIntervalWeeks;
   const unexplained = warnings.some((w) => w.code === 'level-unexplained');
