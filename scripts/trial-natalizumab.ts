@@ -77,7 +77,7 @@ export class TrueCourse {
   }
 }
 
-interface PatientFile {
+export interface PatientFile {
   id: string;
   truth: NatalizumabTruth;
   header: string[];
@@ -88,7 +88,7 @@ interface PatientFile {
   levelTimes: number[];
 }
 
-function loadSet(set: NatalizumabSet): { files: PatientFile[]; header: string } {
+export function loadSet(set: NatalizumabSet): { files: PatientFile[]; header: string } {
   const text = readFileSync(set.csv, 'utf8').replace(/\r\n/g, '\n');
   const truth = JSON.parse(readFileSync(set.truth, 'utf8')) as Record<string, NatalizumabTruth>;
   const [headerLine, ...rows] = text.trim().split('\n');
@@ -127,9 +127,10 @@ export function historyMultiplier(f: PatientFile): number {
   const i = f.levelTimes.length - 1;
   if (i < 0 || !(f.truth.true_troughs[i] > 0)) return 1;
   const target = f.truth.true_troughs[i], t = f.levelTimes[i];
-  if (Math.abs(replay(f, 1, t) - target) <= 1e-6 * target) return 1;
+  // Within the truth's own numerical precision (~0.1 %): no multiplier.
+  if (Math.abs(replay(f, 1, t) - target) <= 2e-3 * target) return 1;
   let lo = Math.log(0.1), hi = Math.log(10);
-  for (let k = 0; k < 50; k++) {
+  for (let k = 0; k < 30; k++) {
     const mid = (lo + hi) / 2;
     if (replay(f, Math.exp(mid), t) > target) lo = mid; else hi = mid;
   }
@@ -187,11 +188,14 @@ export interface PatientCourse {
   ada: boolean;
   weeks: number[];
   trueTroughs: number[];
+  /** What the lab reported for each trough (value; censored: below `value`). */
+  measured: { value: number; censored: boolean }[];
 }
 
-interface Draws { noise: number[]; iov: number[] }
+export interface Draws { noise: number[]; iov: number[] }
 
-function draws(set: NatalizumabSet, id: string): Draws {
+/** The patient's random numbers (seeded by set and id): the same for every policy and target. */
+export function draws(set: NatalizumabSet, id: string): Draws {
   const rng = createRng(seedFrom(`trial:${set.name}:${id}`));
   const noise: number[] = [], iov: number[] = [];
   for (let k = 0; k < VISITS; k++) { noise.push(rng.normal()); iov.push(rng.normal()); }
@@ -217,7 +221,7 @@ export function followPatient(f: PatientFile, policy: Policy, target: number, wo
   let trough = f.lastLevel;
   let current = 4;
   const oracle = idealWeeks(f.truth, target);
-  const weeks: number[] = [], trueTroughs: number[] = [];
+  const weeks: number[] = [], trueTroughs: number[] = [], measuredAll: PatientCourse['measured'] = [];
   for (let k = 0; k < VISITS; k++) {
     let w: number;
     if (policy === 'standard') w = 4;
@@ -238,7 +242,7 @@ export function followPatient(f: PatientFile, policy: Policy, target: number, wo
     const measured = truth * Math.exp(world.bias + world.sigma * d.noise[k]);
     const censored = measured < LOQ;
     trough = { value: censored ? LOQ : measured, censored };
-    weeks.push(w); trueTroughs.push(truth);
+    weeks.push(w); trueTroughs.push(truth); measuredAll.push(trough);
     if (policy === 'engine') {
       lines.push(csvRow(f.header, { patient_id: f.id, drug: 'natalizumab', kind: 'level', time: formatDateTime(tTrough), value: censored ? `<${LOQ}` : measured.toFixed(1), unit: 'ug/mL', note: 'trough' }));
       lines.push(csvRow(f.header, { patient_id: f.id, drug: 'natalizumab', kind: 'dose', time: formatDateTime(next), value: '300', unit: 'mg', route: 'iv', duration_min: '60' }));
@@ -246,7 +250,7 @@ export function followPatient(f: PatientFile, policy: Policy, target: number, wo
     if (k + 1 < VISITS) course.infuse(next, 300, 60, clMult(k + 1));
     lastDose = next;
   }
-  return { id: f.id, ada: f.truth.ada, weeks, trueTroughs };
+  return { id: f.id, ada: f.truth.ada, weeks, trueTroughs, measured: measuredAll };
 }
 
 export interface ArmScore {
@@ -289,15 +293,15 @@ export interface TrialResult {
   cpuSeconds: number;
 }
 
-/** Run the trial on one set at one target. `limit`: the first N patients only (quick looks). */
-export function runTrial(set: NatalizumabSet, target: number, limit = Infinity): TrialResult {
+/** Run the trial on one set at one target. `limit`: the first N patients only (quick looks); `policies`: which arms. */
+export function runTrial(set: NatalizumabSet, target: number, limit = Infinity, policies: Policy[] = POLICIES): TrialResult {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const { files } = loadSet(set);
   const world = worldFor(set);
   const use = files.slice(0, limit);
   const arms: ArmScore[] = [], adaArms: ArmScore[] = [];
-  for (const policy of POLICIES) {
+  for (const policy of policies) {
     const courses = use.map((f) => followPatient(f, policy, target, world, draws(set, f.id)));
     arms.push(scoreArm(policy, courses.filter((c) => !c.ada), target));
     const ada = courses.filter((c) => c.ada);

@@ -16,6 +16,7 @@ import { PatientView } from './features/patient/PatientView';
 import { SettingsView } from './features/settings/SettingsView';
 import { ImportPanel } from './features/import/ImportPanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { NewPatientForm } from './features/entry/EntryForms';
 import { buildSession, compareWithSaved, type SessionFile } from './lib/session';
 import { downloadText } from './lib/download';
 import { formatDisplayDate, todayIso, type Lang } from './lib/dates';
@@ -84,6 +85,7 @@ export function App() {
   const [message, setMessage] = useState('');
   const [dialect, setDialect] = useState<'comma' | 'semicolon'>(lang === 'nl' ? 'semicolon' : 'comma');
   const [savedSession, setSavedSession] = useState<SessionFile | null>(null);
+  const [creating, setCreating] = useState(false);
 
   useEffect(() => { void store.load(seedExamples); }, []);
   useEffect(() => { document.title = t('app.title'); }, [t, lang]);
@@ -157,6 +159,8 @@ export function App() {
       </header>
 
       <div className="bar">
+        <button type="button" className="primary new-patient" data-testid="new-patient" aria-expanded={creating}
+          onClick={() => { setCreating(true); if (route.page !== 'planning') go({ page: 'planning', patient: null }); }}>{t('newPatient.button', { ns: 'clinic' })}</button>
         <ImportPanel parse={(text, file) => coreClient().parse(text, file, state.clinic.ocrelizumab.labLimit, todayIso())} onImport={onImport} onRestore={onRestore} />
         <div className="exports">
           <label>
@@ -191,17 +195,25 @@ export function App() {
         <p className="storage-warning" role="alert">{t('storage.unavailable', { error: state.storageError ?? '' })}</p>
       ) : null}
 
-      <main id="main" className={selected ? 'with-patient' : undefined}>
+      <main id="main" className={selected || creating ? 'with-patient' : undefined}>
         {!state.ready ? <p role="status">{t('app.loading')}</p> : route.page === 'settings' ? (
           <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))} />
         ) : (
           <>
             <PlanningView patients={state.patients} reports={reports} today={today} selectedId={selectedId}
-              onSelect={(id) => go({ page: 'planning', patient: id })} />
-            {selected ? (
+              onSelect={(id) => { setCreating(false); go({ page: 'planning', patient: id }); }} />
+            {creating ? (
+              <NewPatientForm existingIds={state.patients.map((p) => p.id)} onCancel={() => setCreating(false)}
+                onCreate={async (record, kg) => {
+                  await store.createPatient(record, kg, t('newPatient.undo', { ns: 'clinic', id: record.id }));
+                  setCreating(false);
+                  go({ page: 'planning', patient: record.id });
+                  flash(t('newPatient.created', { ns: 'clinic', id: record.id }));
+                }} />
+            ) : selected ? (
               <ErrorBoundary title={t('error.partTitle')} hint={t('error.partHint')} reloadLabel={t('error.reload')} resetKey={selected.id}>
                 <PatientView key={selected.id} patient={selected} entry={reports.get(selected.id)} clinic={state.clinic}
-                  onSaveRecord={(r, label) => store.updateRecord(r, label)}
+                  onSaveRecord={(r, label, usedPendingWeight) => store.updateRecord(r, label, usedPendingWeight)}
                   onChoose={(c) => store.setChoice(selected.id, c ? { ...c, at: `${today}T${new Date().toTimeString().slice(0, 5)}` } : null, t('undo.choice', { id: selected.id }))}
                   onOverrides={(o) => store.setOverrides(selected.id, o, t('undo.overrides', { id: selected.id }))}
                   onDelete={async () => { await store.deletePatient(selected.id, t('undo.deletePatient', { id: selected.id })); go({ page: 'planning', patient: null }); flash(t('patient.deleted', { id: selected.id })); }}

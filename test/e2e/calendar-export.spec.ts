@@ -5,7 +5,7 @@ test('the calendar button downloads an .ics with the next infusion and trough dr
   await page.goto('/');
   await page.getByRole('link', { name: 'NAT-001', exact: true }).or(page.getByRole('button', { name: 'NAT-001', exact: true })).first().click();
   const nextDose = (await page.getByTestId('next-dose').textContent())!;
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ics-download').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-ics').click()]);
   expect(download.suggestedFilename()).toBe('NAT-001-ms-interval.ics');
   const text = readFileSync((await download.path())!, 'utf8');
   expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);

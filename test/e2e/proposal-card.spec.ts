@@ -9,9 +9,10 @@ test('the proposal card shows the ISO next dose, the alternatives and records a 
   await expect(card).toContainText('not a certified medical device');
   await expect(page.getByTestId('alternatives').locator('tbody tr')).toHaveCount(5);
   await expect(page.getByTestId('protocol')).toContainText('PDNMS');
-  await page.getByTestId('choice-option').selectOption('interval:4');
-  await page.getByTestId('choice-reason').fill('patient prefers the usual schedule');
-  await page.getByTestId('choice-submit').click();
+  const four = await page.getByTestId('choose-option').locator('option[value$="/interval:4"]').getAttribute('value');
+  await page.getByTestId('choose-option').selectOption(four!);
+  await page.locator('textarea[name="reason"]').fill('patient prefers the usual schedule');
+  await page.getByTestId('save-choice').click();
   await expect(page.getByTestId('stored-choice')).toContainText('patient prefers the usual schedule');
 });
 

@@ -29,6 +29,7 @@ const chartEn = {
     crossingBand: 'Crossing, 80 % interval',
     redose: 'Proposed re-dose {{date}}',
     nextCount: 'Next count {{date}}',
+    chosen: 'Chosen dose {{date}}',
   },
   tooltip: {
     dose: 'Infusion {{amount}} mg ({{route}})',
@@ -42,6 +43,7 @@ const chartEn = {
   summary: {
     natalizumab: 'Natalizumab concentration for {{id}}: {{levels}} measured levels ({{censored}} below the lab limit), target {{target}} µg/mL. Proposed interval {{weeks}} weeks, next dose {{date}}; predicted steady-state trough {{trough}} µg/mL (80 % interval {{low}} to {{high}}).',
     lastLevel: 'Last level {{value}} µg/mL on {{date}}.',
+    chosen: 'The clinician chose the dose on {{date}}.',
     ocrelizumab: 'CD19+ B-cell counts for {{id}}: {{counts}} counts ({{censored}} below the lab limit), threshold {{threshold}} cells/µL. Predicted crossing {{crossing}} (80 % interval {{low}} to {{high}}); proposed re-dose {{redose}}, next count {{count}}.',
   },
   loading: 'Loading chart…',

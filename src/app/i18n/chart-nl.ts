@@ -31,6 +31,7 @@ const chartNl: ChartStrings = {
     crossingBand: 'Overschrijding, 80%-interval',
     redose: 'Voorgestelde hergift {{date}}',
     nextCount: 'Volgende telling {{date}}',
+    chosen: 'Gekozen gift {{date}}',
   },
   tooltip: {
     dose: 'Infusie {{amount}} mg ({{route}})',
@@ -44,6 +45,7 @@ const chartNl: ChartStrings = {
   summary: {
     natalizumab: 'Natalizumabconcentratie van {{id}}: {{levels}} gemeten spiegels ({{censored}} onder de labgrens), streefwaarde {{target}} µg/mL. Voorgesteld interval {{weeks}} weken, volgende gift {{date}}; voorspelde dalspiegel in evenwicht {{trough}} µg/mL (80%-interval {{low}} tot {{high}}).',
     lastLevel: 'Laatste spiegel {{value}} µg/mL op {{date}}.',
+    chosen: 'De behandelaar koos de gift op {{date}}.',
     ocrelizumab: 'CD19+ B-celtellingen van {{id}}: {{counts}} tellingen ({{censored}} onder de labgrens), drempel {{threshold}} cellen/µL. Voorspelde overschrijding {{crossing}} (80%-interval {{low}} tot {{high}}); voorgestelde hergift {{redose}}, volgende telling {{count}}.',
   },
   loading: 'Grafiek laden…',

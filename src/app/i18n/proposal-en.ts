@@ -10,8 +10,8 @@ const proposalEn = {
   lastDose: 'Last dose',
   unit: { cells: 'cells/µL' },
   sample: {
-    capillary_one: 'Finger-prick (capillary) trough: {{dates}}. The model allows for its own measurement error (method comparison with venous samples).',
-    capillary_other: 'Finger-prick (capillary) troughs: {{dates}}. The model allows for their own measurement error (method comparison with venous samples).',
+    capillaryLevels_one: 'Finger-prick (capillary) trough: {{dates}}. The model allows for its own measurement error (method comparison with venous samples).',
+    capillaryLevels_other: 'Finger-prick (capillary) troughs: {{dates}}. The model allows for their own measurement error (method comparison with venous samples).',
     homePrick: 'The next trough is planned as a home finger-prick (capillary sample), taken just before the dose.',
     nextTrough: 'Next trough',
     venous: 'venous draw',
@@ -94,6 +94,12 @@ const proposalEn = {
     redoseEarly: 'Re-dose earlier, on {{date}} (start of the crossing interval)',
     standard: 'Standard 6-monthly re-dose on {{date}}',
     protocolCount: 'Protocol {{name}}: next count on {{date}}',
+    other: '{{code}}, next dose {{date}}',
+    stale: 'Made on older data: the proposal was {{then}} then and is {{now}} now. Review the choice.',
+    confirmLow: 'With "{{option}}" the chance that the trough stays at or above {{target}} µg/mL is {{p}}, below the required {{required}}. Record this choice anyway?',
+    planned: 'Planned next dose (clinician’s choice):',
+    plannedBeside: 'the model proposes {{date}}',
+    review: 'chosen on older data: review',
   },
   settings: {
     heading: 'Settings used',
@@ -170,4 +176,9 @@ const proposalEn = {
   },
 };
 export default proposalEn;
+    redoseChosen: 'Ocrelizumab re-dose (chosen): {{id}}',
+    chosen: 'Date chosen by the clinician (the model proposed {{date}}). Reason: {{reason}}',
+    pastPrefix: '[DATE PASSED]',
+    past: 'This date ({{date}}) has already passed: plan the patient again.',
+    pastNote: 'The planned date {{date}} has already passed: the calendar entry is marked as such.',
 export type ProposalStrings = typeof proposalEn;

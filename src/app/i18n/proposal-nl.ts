@@ -12,8 +12,8 @@ const proposalNl: ProposalStrings = {
   lastDose: 'Laatste gift',
   unit: { cells: 'cellen/µL' },
   sample: {
-    capillary_one: 'Dalspiegel uit een vingerprik (capillair): {{dates}}. Het model houdt rekening met de eigen meetfout daarvan (methodevergelijking met veneuze monsters).',
-    capillary_other: 'Dalspiegels uit een vingerprik (capillair): {{dates}}. Het model houdt rekening met de eigen meetfout daarvan (methodevergelijking met veneuze monsters).',
+    capillaryLevels_one: 'Dalspiegel uit een vingerprik (capillair): {{dates}}. Het model houdt rekening met de eigen meetfout daarvan (methodevergelijking met veneuze monsters).',
+    capillaryLevels_other: 'Dalspiegels uit een vingerprik (capillair): {{dates}}. Het model houdt rekening met de eigen meetfout daarvan (methodevergelijking met veneuze monsters).',
     homePrick: 'De volgende dalspiegel is gepland als vingerprik thuis (capillair monster), vlak vóór de gift.',
     nextTrough: 'Volgende dalspiegel',
     venous: 'veneuze afname',
@@ -96,6 +96,12 @@ const proposalNl: ProposalStrings = {
     redoseEarly: 'Eerder hergeven, op {{date}} (begin van het overschrijdingsinterval)',
     standard: 'Standaard halfjaarlijkse hergift op {{date}}',
     protocolCount: 'Protocol {{name}}: volgende telling op {{date}}',
+    other: '{{code}}, volgende gift {{date}}',
+    stale: 'Gekozen op oudere gegevens: het voorstel was toen {{then}} en is nu {{now}}. Beoordeel de keuze opnieuw.',
+    confirmLow: 'Met "{{option}}" is de kans dat de dalspiegel op of boven {{target}} µg/mL blijft {{p}}, lager dan de vereiste {{required}}. Deze keuze toch vastleggen?',
+    planned: 'Geplande volgende gift (keuze van de behandelaar):',
+    plannedBeside: 'het model stelt {{date}} voor',
+    review: 'gekozen op oudere gegevens: opnieuw beoordelen',
   },
   settings: {
     heading: 'Gebruikte instellingen',
@@ -172,3 +178,8 @@ const proposalNl: ProposalStrings = {
   },
 };
 export default proposalNl;
+    redoseChosen: 'Ocrelizumab-hergift (gekozen): {{id}}',
+    chosen: 'Datum gekozen door de behandelaar (het model stelde {{date}} voor). Reden: {{reason}}',
+    pastPrefix: '[DATUM VERSTREKEN]',
+    past: 'Deze datum ({{date}}) is al verstreken: plan de patiënt opnieuw.',
+    pastNote: 'De geplande datum {{date}} is al verstreken: de agenda-afspraak is zo gemarkeerd.',

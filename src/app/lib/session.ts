@@ -59,6 +59,10 @@ function checkRecord(r: unknown, where: string): string | null {
   return null;
 }
 
+function basisOf(b: unknown): { basis?: { asOf: string; proposed: string } } {
+  return isObj(b) && typeof b.asOf === 'string' && typeof b.proposed === 'string' ? { basis: { asOf: b.asOf, proposed: b.proposed } } : {};
+}
+
 /** Read a session or backup file. Returns the file, or an error message saying what is wrong. */
 export function readSession(text: string): { session: SessionFile } | { error: string } {
   let v: unknown;
@@ -84,7 +88,7 @@ export function readSession(text: string): { session: SessionFile } | { error: s
     if (c !== undefined && c !== null && (!isObj(c) || typeof c.option !== 'string' || typeof c.reason !== 'string')) return { error: `${where}: choice must have an option and a reason` };
     patients.push({
       id: record.id, record, overrides: o.settings,
-      choice: c ? { option: String(c.option), reason: String(c.reason), at: typeof c.at === 'string' ? c.at : '' } : null,
+      choice: c ? { option: String(c.option), reason: String(c.reason), at: typeof c.at === 'string' ? c.at : '', ...basisOf(c.basis) } : null,
       updatedAt: typeof p.updatedAt === 'string' ? p.updatedAt : '', seq: i,
     });
   }

@@ -15,6 +15,8 @@ export interface Choice {
   reason: string;
   /** ISO date-time the choice was made (app clock). */
   at: string;
+  /** The proposal the choice was made beside (plan day, next dose): when it moves, the choice asks for review. */
+  basis?: { asOf: string; proposed: string };
 }
 
 export interface StoredPatient {
@@ -26,6 +28,8 @@ export interface StoredPatient {
   updatedAt: string;
   /** Position in the planning list (order of arrival). */
   seq: number;
+  /** A weight (kg, as typed) given with a new patient before any dose: dated at the first dose when one is entered. */
+  pendingWeightKg?: string;
 }
 
 export interface SettingRow {

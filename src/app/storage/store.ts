@@ -173,11 +173,23 @@ export class Store {
     await this.change(label, next);
   }
 
-  /** Replace one patient's record (after an edit was validated). */
-  async updateRecord(record: PatientRecord, label: string): Promise<void> {
+  /** Replace one patient's record (after an edit was validated); `usedPendingWeight`: the new patient's weight is now a row. */
+  async updateRecord(record: PatientRecord, label: string, usedPendingWeight = false): Promise<void> {
     const prev = this.state.patients.find((p) => p.id === record.id);
     if (!prev) throw new Error(`no patient ${record.id}`);
-    await this.change(label, new Map([[record.id, { ...prev, record: { ...record, order: prev.record.order }, updatedAt: nowIso() }]]));
+    const next: StoredPatient = { ...prev, record: { ...record, order: prev.record.order }, updatedAt: nowIso() };
+    if (usedPendingWeight) delete next.pendingWeightKg;
+    await this.change(label, new Map([[record.id, next]]));
+  }
+
+  /** A patient started by hand (an empty record, perhaps a weight waiting for the first dose); undoable. */
+  async createPatient(record: PatientRecord, pendingWeightKg: string | undefined, label: string): Promise<void> {
+    await this.settled();
+    if (this.state.patients.some((p) => p.id === record.id)) throw new Error(`patient ${record.id} exists already`);
+    const seq = this.state.patients.reduce((m, p) => Math.max(m, p.seq + 1), 0);
+    const p = this.wrap({ ...record, order: seq }, seq);
+    if (pendingWeightKg) p.pendingWeightKg = pendingWeightKg;
+    await this.change(label, new Map([[record.id, p]]));
   }
 
   async deletePatient(id: string, label: string): Promise<void> {

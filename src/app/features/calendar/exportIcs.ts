@@ -22,6 +22,13 @@ export interface IcsOptions {
   troughLeadMinutes?: number;
   /** Length of a B-cell count (blood draw) event, minutes. @default 15 */
   countMinutes?: number;
+  /**
+   * The dose as planned (lib/plan.ts): the clinician's choice when one is recorded. The events
+   * are put on its date (and its lab date). @default the proposal's dates
+   */
+  planned?: { date: string; lab: string | null; chosen: boolean; reason?: string | null };
+  /** Today (`YYYY-MM-DD`, the app's clock): an event dated before it is flagged as past. */
+  today?: string;
 }
 
 export interface IcsEvent {
@@ -107,17 +114,27 @@ export function icsEvents(report: PatientReport, options: IcsOptions = {}): IcsE
   const model = report.model.name;
   const common = { model, version: report.model.version, asOf: fmtDate(report.asOf, nl) };
   const events: IcsEvent[] = [];
+  const planned = options.planned;
+  const chosenLine = planned?.chosen ? `\n${interpolate(s.chosen, { date: fmtDate(report.proposal.nextDose, nl), reason: planned.reason ?? '' })}` : '';
   const push = (kind: string, date: string, startMin: number, endMin: number, summary: string, description: string) => {
     const start = at(date, time, startMin), end = at(date, time, endMin);
     if (start === null || end === null) return;
-    events.push({ uid: `${kind}-${date.slice(0, 10)}-${uidBase}@ms-interval`, start, end, kind, summary, description: `${description}\n${s.disclaimer}` });
+    const past = options.today !== undefined && date.slice(0, 10) < options.today;
+    events.push({
+      uid: `${kind}-${date.slice(0, 10)}-${uidBase}@ms-interval`, start, end, kind,
+      summary: past ? `${s.pastPrefix} ${summary}` : summary,
+      description: `${past ? `${interpolate(s.past, { date: fmtDate(date, nl) })}\n` : ''}${description}${chosenLine}\n${s.disclaimer}`,
+    });
   };
   if (report.drug === 'natalizumab') {
     const p = report.proposal;
     const lead = options.troughLeadMinutes ?? 15;
-    push('trough', p.nextDose, -lead, 0, interpolate(s.trough, { id }), s.descTrough);
-    push('infusion', p.nextDose, 0, options.infusionMinutes ?? 60, interpolate(s.infusion, { id }), interpolate(s.descNat, {
-      ...common, weeks: p.intervalWeeks, trough: fmtNum(p.predictedTrough.value, nl), low: fmtNum(p.predictedTrough.low, nl), high: fmtNum(p.predictedTrough.high, nl),
+    const date = planned?.date ?? p.nextDose;
+    const alt = report.alternatives.find((a) => a.nextDose === date);
+    const shown = planned?.chosen && alt ? { weeks: alt.weeks, trough: alt.ssTrough } : { weeks: p.intervalWeeks, trough: p.predictedTrough };
+    push('trough', date, -lead, 0, interpolate(s.trough, { id }), s.descTrough);
+    push('infusion', date, 0, options.infusionMinutes ?? 60, interpolate(s.infusion, { id }), interpolate(s.descNat, {
+      ...common, weeks: shown.weeks, trough: fmtNum(shown.trough.value, nl), low: fmtNum(shown.trough.low, nl), high: fmtNum(shown.trough.high, nl),
     }));
   } else {
     const p = report.proposal;
@@ -125,8 +142,10 @@ export function icsEvents(report: PatientReport, options: IcsOptions = {}): IcsE
       ...common, threshold: fmtNum(report.threshold.value, nl), crossing: fmtDate(p.predictedCrossing, nl),
       low: fmtDate(p.predictedCrossingLow, nl), high: fmtDate(p.predictedCrossingHigh, nl),
     });
-    push('count', p.nextBcellCheck, 0, options.countMinutes ?? 15, interpolate(s.count, { id }), desc);
-    push('redose', p.nextDose, 0, options.infusionMinutes ?? 210, interpolate(s.redose, { id }), desc);
+    const date = planned?.date ?? p.nextDose;
+    const lab = planned ? planned.lab : p.nextBcellCheck;
+    if (lab) push('count', lab, 0, options.countMinutes ?? 15, interpolate(s.count, { id }), desc);
+    push('redose', date, 0, options.infusionMinutes ?? 210, interpolate(planned?.chosen ? s.redoseChosen : s.redose, { id }), desc);
   }
   return events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }

@@ -11,6 +11,7 @@ import { Line } from 'react-chartjs-2';
 import type { PatientReport } from '../../../core/report/types';
 import { useStrings } from '../proposal/use-strings';
 import { buildChart } from './chart-data';
+import { formatIso } from '../proposal/format';
 
 ChartJS.register(LineController, LineElement, PointElement, LinearScale, LogarithmicScale, Filler, Legend, Tooltip, annotationPlugin);
 
@@ -26,13 +27,16 @@ export interface ForecastChartProps {
   hideControls?: boolean;
   /** data-testid of the figure (a second chart on the page, the print copy, uses another). @default 'forecast-chart' */
   testId?: string;
+  /** The dose as planned, when the clinician chose another date: a line beside the proposal. */
+  planned?: { date: string; chosen: boolean } | null;
 }
 
-export function ForecastChart({ report, logScale = false, height = 320, width, hideControls = false, testId = 'forecast-chart' }: ForecastChartProps) {
+export function ForecastChart({ report, logScale = false, height = 320, width, hideControls = false, testId = 'forecast-chart', planned = null }: ForecastChartProps) {
   const { t, lang } = useStrings('chart');
   const [log, setLog] = useState(logScale);
   const summaryId = useId();
-  const built = useMemo(() => buildChart(report, { logScale: log, lang, t }), [report, log, lang, t]);
+  const plannedDate = planned?.chosen ? planned.date : null;
+  const built = useMemo(() => buildChart(report, { logScale: log, lang, t, planned: plannedDate ? { date: plannedDate, chosen: true } : null }), [report, log, lang, t, plannedDate]);
   const options = useMemo(() => {
     if (!hideControls && !width) return built.options;
     // Print: fixed size, and no legend entries for the forecasts the reader cannot switch on.
@@ -46,7 +50,7 @@ export function ForecastChart({ report, logScale = false, height = 320, width, h
     } as typeof built.options;
   }, [built, width, hideControls]);
   return (
-    <figure className="forecast-chart" data-testid={testId} style={{ margin: 0 }}>
+    <figure className="forecast-chart" data-testid={testId} data-planned={plannedDate ?? undefined} style={{ margin: 0 }}>
       {!hideControls && (
         <label className="forecast-chart__scale" style={{ display: 'inline-flex', gap: '0.4em', alignItems: 'center', fontSize: '0.9em' }}>
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} data-testid="log-scale" />
@@ -67,7 +71,7 @@ export function ForecastChart({ report, logScale = false, height = 320, width, h
         />
       </div>
       <figcaption id={summaryId} className="forecast-chart__summary" style={{ fontSize: '0.85em', color: '#444', marginTop: '0.3em' }}>
-        {built.summary}
+        {built.summary}{plannedDate ? ` ${t('summary.chosen', { date: formatIso(plannedDate, lang) })}` : ''}
       </figcaption>
     </figure>
   );

@@ -19,6 +19,18 @@ export interface BuildOptions {
   /** i18next language code (`nl`, `en`). */
   lang: string;
   t: Translate;
+  /** The dose as planned when the clinician chose another date (lib/plan.ts): drawn beside the proposal. */
+  planned?: { date: string; chosen: boolean } | null;
+}
+
+/** A line at the clinician's chosen date, when it differs from the model's. */
+function chosenLine(o: BuildOptions, proposed: string, xs: number[]): AnnotationOptions | null {
+  const p = o.planned;
+  if (!p?.chosen || p.date === proposed) return null;
+  const x = isoToDays(p.date);
+  if (x === null) return null;
+  xs.push(x);
+  return vline(x, COLORS.chosen, o.t('line.chosen', { date: formatIso(p.date, o.lang) }), [8, 3], 'start');
 }
 
 export interface BuiltChart {
@@ -50,6 +62,7 @@ export const COLORS = {
   redose: '#1565c0',
   count: '#6a1b9a',
   capillary: '#00838f',
+  chosen: '#2e7d32',
 } as const;
 
 const DAY_MS = 86_400_000;
@@ -239,6 +252,7 @@ function buildNatalizumab(r: NatalizumabReport, o: BuildOptions): BuiltChart {
   for (const f of r.curve.forecasts) for (const p of f.points) xs.push(p.time);
   const nextDose = isoToDays(r.proposal.nextDose);
   if (nextDose !== null) xs.push(nextDose);
+  const chosen = chosenLine(o, r.proposal.nextDose, xs);
   const [lo, hi] = extent(xs);
   const xmin = Math.floor(lo) - 3, xmax = Math.ceil(hi) + 3;
 
@@ -248,6 +262,7 @@ function buildNatalizumab(r: NatalizumabReport, o: BuildOptions): BuiltChart {
   const asOf = parseAsOfDate(r.asOf);
   if (asOf !== null) annotations.asOf = vline(asOf, COLORS.asOf, t('line.asOf', { date: formatIso(r.asOf, lang) }), [2, 3], 'end');
   if (nextDose !== null) annotations.nextDose = vline(nextDose, COLORS.proposed, t('line.nextDose', { date: formatIso(r.proposal.nextDose, lang) }), [4, 4], 'center');
+  if (chosen) annotations.chosen = chosen;
 
   const unit = t('unit.concentration');
   const label = (item: TooltipItem<'line'>) => {
@@ -299,6 +314,7 @@ function buildOcrelizumab(r: OcrelizumabReport, o: BuildOptions): BuiltChart {
   const redose = isoToDays(p.nextDose), count = isoToDays(p.nextBcellCheck);
   const xs: number[] = [...r.doses.map((d) => d.time), ...r.observations.map((ob) => ob.time), ...r.curve.map((c) => c.time)];
   for (const x of [cross, crossLo, crossHi, redose, count]) if (x !== null) xs.push(x);
+  const chosen = chosenLine(o, p.nextDose, xs);
   const [lo, hi] = extent(xs);
   const xmin = Math.floor(lo) - 7, xmax = Math.ceil(hi) + 7;
 
@@ -314,6 +330,7 @@ function buildOcrelizumab(r: OcrelizumabReport, o: BuildOptions): BuiltChart {
   // Labels at different heights, so lines a few weeks apart do not print over each other.
   if (cross !== null) annotations.crossing = vline(cross, COLORS.crossing, t('line.crossing', { date: formatIso(p.predictedCrossing, lang) }), [2, 2], '62%');
   if (redose !== null) annotations.redose = vline(redose, COLORS.redose, t('line.redose', { date: formatIso(p.nextDose, lang) }), [6, 3], 'end');
+  if (chosen) annotations.chosen = chosen;
   if (count !== null) annotations.nextCount = vline(count, COLORS.count, t('line.nextCount', { date: formatIso(p.nextBcellCheck, lang) }), [4, 4], '38%');
   const asOf = parseAsOfDate(r.asOf);
   if (asOf !== null) annotations.asOf = vline(asOf, COLORS.asOf, t('line.asOf', { date: formatIso(r.asOf, lang) }), [2, 3], '85%');

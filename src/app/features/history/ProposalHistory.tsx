@@ -14,6 +14,8 @@ import { hashText } from '../../lib/hash';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { formatNumber, formatPercent } from '../proposal/format';
 import { errorText } from '../proposal/engine-text';
+import type { Choice } from '../../storage/db';
+import type { PlannedDose } from '../../lib/plan';
 import { historyDays, movement, summarise, type HistoryDay, type HistorySummary, type Movement } from './history';
 
 interface Props {
@@ -22,6 +24,9 @@ interface Props {
   settings: EngineSettings;
   /** The current plan's as-of (`YYYY-MM-DD`): results after it are not in the history. */
   upTo: string | null;
+  /** The clinician's recorded choice and the dose as planned: shown with the history. */
+  choice?: Choice | null;
+  plan?: PlannedDose | null;
 }
 
 type Cell = { summary: HistorySummary } | { failure: string };
@@ -176,7 +181,7 @@ function HistoryTable({ record, settings, days, lang }: { record: PatientRecord;
   );
 }
 
-export function ProposalHistory({ record, settings, upTo }: Props) {
+export function ProposalHistory({ record, settings, upTo, choice = null, plan = null }: Props) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
   const [open, setOpen] = useState(false);
@@ -188,6 +193,13 @@ export function ProposalHistory({ record, settings, upTo }: Props) {
         <>
           <p className="history-intro">{t(record.drug === 'natalizumab' ? 'history.introNat' : 'history.introOcr')}</p>
           {days.length ? <HistoryTable record={record} settings={settings} days={days} lang={lang} /> : <p>{t('history.empty')}</p>}
+          {choice && plan?.chosen ? (
+            <p className="history-choice" data-testid="history-choice">
+              {t('history.choice', { ns: 'clinic', at: formatDisplayDate(choice.at, lang) || '–', option: `${formatDisplayDate(plan.date, lang)} (${plan.code ?? ''})`, reason: choice.reason,
+                proposed: formatDisplayDate(plan.basis?.proposed ?? plan.proposed, lang) })}
+              {plan.stale ? ` ${t('history.choiceStale', { ns: 'clinic', now: formatDisplayDate(plan.proposed, lang) })}` : ''}
+            </p>
+          ) : null}
         </>
       ) : null}
     </details>

@@ -2,7 +2,7 @@
  * One patient: the plan (as-of date and which results it knows), the proposal card, the chart,
  * the clinician's choice, per-patient settings and the table of doses, levels, counts and weights.
  */
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineSettings } from '../../../core/engine';
 import type { PatientRecord } from '../../../core/types';
@@ -16,12 +16,14 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { effectiveSettings, hasOverrides, withShownDefaults } from '../../lib/settings';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { isError } from '../../lib/status';
+import { plannedDose } from '../../lib/plan';
+import { ResultForm, ScheduleForm } from '../entry/EntryForms';
 
 interface Props {
   patient: StoredPatient;
   entry: ReportEntry | undefined;
   clinic: EngineSettings;
-  onSaveRecord: (r: PatientRecord, label: string) => Promise<void>;
+  onSaveRecord: (r: PatientRecord, label: string, usedPendingWeight?: boolean) => Promise<void>;
   onChoose: (c: CardChoice | null) => Promise<void>;
   onOverrides: (o: EngineSettings) => Promise<void>;
   onDelete: () => Promise<void>;
@@ -39,7 +41,11 @@ export function PatientView({ patient, entry, clinic, onSaveRecord, onChoose, on
   const known = asOfIso ? samples.filter((s) => s.iso.slice(0, 10) <= asOfIso) : samples;
   const lastKnown = known.length ? known[known.length - 1] : null;
   const later = asOfIso ? samples.length - known.length : 0;
-  const choice = patient.choice ? { option: patient.choice.option, reason: patient.choice.reason } : null;
+  const choice = patient.choice;
+  const plan = report && !isError(report) ? plannedDose(report, choice) : null;
+  const [form, setForm] = useState<'doses' | 'result' | null>(null);
+  const refused = rec.issues.filter((i) => i.severity === 'error');
+  const tc = (k: string, o?: Record<string, unknown>) => t(k, { ns: 'clinic', ...o });
   // Opened from the list: focus moves to the patient's heading, so a screen reader reads where it is.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => { if (document.activeElement?.closest('.planning')) heading.current?.focus({ preventScroll: true }); }, []);
@@ -60,6 +66,26 @@ export function PatientView({ patient, entry, clinic, onSaveRecord, onChoose, on
         {entry?.ms !== undefined ? <span className="ms"> · {t('patient.computedIn', { ms: Math.round(entry.ms) })}</span> : null}
       </p>
       {entry?.failure ? <p className="card card-error" role="alert">{t('patient.failed', { error: entry.failure })}</p> : null}
+      {refused.length ? (
+        <section className="refused-rows" data-testid="refused-rows" aria-labelledby="refused-title">
+          <h3 id="refused-title">{tc('refused.title', { count: refused.length })}</h3>
+          <p>{tc('refused.intro')}</p>
+          <ul>{refused.map((i, k) => <li key={k} data-line={i.line}>{i.message}</li>)}</ul>
+        </section>
+      ) : null}
+      {patient.pendingWeightKg && rec.weights.length === 0 ? <p className="notice">{tc('pending.weight', { kg: patient.pendingWeightKg })}</p> : null}
+      {rec.doses.length === 0 ? <p className="notice" data-testid="no-doses">{tc('pending.noDoses')}</p> : null}
+      <div className="entry-actions">
+        <button type="button" data-testid="add-doses" aria-expanded={form === 'doses'} onClick={() => setForm(form === 'doses' ? null : 'doses')}>{tc('schedule.button')}</button>{' '}
+        <button type="button" data-testid="add-result" aria-expanded={form === 'result'} onClick={() => setForm(form === 'result' ? null : 'result')}>{tc('result.button')}</button>
+      </div>
+      {form === 'doses' ? (
+        <ScheduleForm record={rec} plannedDate={plan?.date ?? null} pendingWeightKg={patient.pendingWeightKg} labLimit={settings.ocrelizumab.labLimit}
+          onSave={onSaveRecord} onClose={() => setForm(null)} />
+      ) : null}
+      {form === 'result' ? (
+        <ResultForm record={rec} labLimit={settings.ocrelizumab.labLimit} onSave={(r, label) => onSaveRecord(r, label)} onClose={() => setForm(null)} />
+      ) : null}
 
       <ErrorBoundary title={t('error.partTitle')} hint={t('error.partHint')} reloadLabel={t('error.reload')} resetKey={report}>
         {report ? (
@@ -74,16 +100,16 @@ export function PatientView({ patient, entry, clinic, onSaveRecord, onChoose, on
         ) : null}
         {report && !isError(report) ? (
           <Suspense fallback={<p>{t('patient.loadingChart')}</p>}>
-            <div className="chart-box"><ForecastChart report={report} /></div>
+            <div className="chart-box"><ForecastChart report={report} planned={plan} /></div>
             <div className="patient-actions">
               <PrintButton report={report} settings={settings} choice={choice} />
-              <CalendarButton report={report} />
+              <CalendarButton report={report} choice={choice} />
             </div>
           </Suspense>
         ) : null}
       </ErrorBoundary>
 
-      <ProposalHistory record={rec} settings={settings} upTo={asOfIso} />
+      <ProposalHistory record={rec} settings={settings} upTo={asOfIso} choice={choice} plan={plan} />
 
       <details className="overrides">
         <summary>{t('patient.overrides')}{hasOverrides(patient.overrides) ? ` (${t('patient.overridden')})` : ''}</summary>

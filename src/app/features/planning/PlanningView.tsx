@@ -43,7 +43,9 @@ export function PlanningView({ patients, reports, today, selectedId, onSelect }:
 
   const lines = useMemo(() => patients.map((p): Line => {
     const e = reports.get(p.id);
-    const row = e?.failure ? { ...planRow(undefined, today), status: 'error' as Status } : planRow(e?.report, today);
+    const row = e?.failure ? { ...planRow(undefined, today), status: 'error' as Status }
+      : p.record.doses.length === 0 && e?.report ? { ...planRow(undefined, today), status: 'empty' as Status }
+        : planRow(e?.report, today, p.choice);
     return { ...row, p, updating: !!e?.stale };
   }), [patients, reports, today]);
 
@@ -116,7 +118,8 @@ export function PlanningView({ patients, reports, today, selectedId, onSelect }:
                 </th>
                 <td>{t(`drug.${l.p.record.drug}`)}</td>
                 <td>{l.lastDose ? <time dateTime={l.lastDose}>{formatDisplayDate(l.lastDose.slice(0, 10), lang)}</time> : '—'}</td>
-                <td>{l.nextDose ? <time dateTime={l.nextDose}>{formatDisplayDate(l.nextDose, lang)}</time> : '—'}</td>
+                <td>{l.nextDose ? <time dateTime={l.nextDose} data-testid="planned-dose">{formatDisplayDate(l.nextDose, lang)}</time> : '—'}
+                  {l.plan?.chosen ? <span className={`chosen-mark${l.plan.stale ? ' stale' : ''}`} title={t('planning.chosenTitle', { date: formatDisplayDate(l.plan.proposed, lang), reason: l.plan.reason ?? '' })}> {t('planning.chosen')}</span> : null}</td>
                 <td>{l.nextLab ? <time dateTime={l.nextLab}>{formatDisplayDate(l.nextLab, lang)}</time> : '—'}</td>
                 <td>
                   <span className={`status status-${l.status}`}>{t(`status.${l.status}`)}</span>

@@ -8,6 +8,7 @@ import type { EngineSettings } from '../../../core/engine';
 import { ForecastChart } from '../chart/ForecastChart';
 import { ProposalCard } from '../proposal/ProposalCard';
 import type { Choice } from '../proposal/choices';
+import { plannedDose } from '../../lib/plan';
 import { formatIso, formatNumber } from '../proposal/format';
 import { useStrings } from '../proposal/use-strings';
 import './print.css';
@@ -49,7 +50,7 @@ export function PrintReport({ report, settings, choice, printedOn, maxRows = 16 
         <p><strong>{t('print.pseudonym')}:</strong> {report.patientId} · {t(`drug.${report.drug}`)} · {t('asOf', { date: formatIso(report.asOf, lang) })}</p>
       </header>
       <section className="print-report__chart" aria-label={t('print.chart')}>
-        <ForecastChart report={report} width={700} height={230} hideControls testId="print-forecast-chart" />
+        <ForecastChart report={report} width={700} height={230} hideControls testId="print-forecast-chart" planned={choice ? plannedDose(report, choice) : null} />
       </section>
       <div className="print-report__body">
         {/* The screen's card stays on the page while printing: this copy's test ids are prefixed so none is duplicated. */}

@@ -9,7 +9,8 @@ import type { EngineSettings } from '../../../core/engine';
 import { MODELS } from '../../../../models/index';
 import { formatIso, formatNumber, formatPercent } from './format';
 import { useStrings } from './use-strings';
-import { choiceOptions, type Choice } from './choices';
+import { choiceLabel, choiceOptions, type Choice } from './choices';
+import { optionProbability, plannedDose } from '../../lib/plan';
 import { errorText, issueText, protocolNameText, rationaleText, reasonText } from './engine-text';
 import './proposal.css';
 
@@ -303,16 +304,19 @@ export function ModelDetails({ report, t, lang, open = false }: { report: Patien
 function ChoiceForm({ report, choice, onChoose, t, lang }: { report: PatientReport; choice: Choice | null | undefined; onChoose?: (c: Choice) => void; t: T; lang: string }) {
   const tid = useTid();
   const options = choiceOptions(report, t, lang);
-  const [option, setOption] = useState(options[0]?.value ?? '');
+  const [picked, setOption] = useState(options[0]?.value ?? '');
+  // A recomputed report offers other dates: an option no longer offered falls back to the first.
+  const option = options.some((o) => o.value === picked) ? picked : options[0]?.value ?? '';
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const id = useId();
-  const chosenLabel = choice ? (options.find((o) => o.value === choice.option)?.label ?? choice.option) : null;
+  const plan = choice ? plannedDose(report, choice) : null;
+  const chosenLabel = choice ? choiceLabel(report, choice.option, t, lang) : null;
   return (
     <section className="proposal__choice" data-testid={tid('choice')}>
       <h3>{t('choice.heading')}</h3>
-      {choice && (
-        <p data-testid={tid('stored-choice')} className="proposal__stored-choice">
+      {choice && plan && (
+        <p data-testid={tid('stored-choice')} className="proposal__stored-choice" data-stale={plan.stale ? 'true' : undefined}>
           {t('choice.stored', { option: chosenLabel })} <em>{t('choice.reason')}: {choice.reason}</em>
         </p>
       )}
@@ -321,18 +325,24 @@ function ChoiceForm({ report, choice, onChoose, t, lang }: { report: PatientRepo
           e.preventDefault();
           setTried(true);
           if (reason.trim() === '' || option === '') return;
-          onChoose({ option, reason: reason.trim() });
+          const low = optionProbability(report, option);
+          if (low?.below && !window.confirm(t('choice.confirmLow', {
+            option: options.find((o) => o.value === option)?.label ?? option,
+            p: formatPercent(low.probability, lang), required: formatPercent(low.required, lang),
+            target: formatNumber(report.drug === 'natalizumab' ? report.target.value : 0, lang),
+          }))) return;
+          onChoose({ option, reason: reason.trim(), basis: { asOf: report.asOf, proposed: report.proposal.nextDose } });
           setReason('');
           setTried(false);
         }}>
           <label htmlFor={`${id}-option`}>{t('choice.option')}</label>{' '}
-          <select id={`${id}-option`} value={option} onChange={(e) => setOption(e.target.value)} data-testid={tid('choice-option')}>
+          <select id={`${id}-option`} name="option" value={option} onChange={(e) => setOption(e.target.value)} data-testid={tid('choose-option')}>
             {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </select>{' '}
           <label htmlFor={`${id}-reason`}>{t('choice.reason')}</label>{' '}
-          <input id={`${id}-reason`} type="text" value={reason} required aria-required="true" onChange={(e) => setReason(e.target.value)}
+          <textarea id={`${id}-reason`} name="reason" rows={2} value={reason} required aria-required="true" onChange={(e) => setReason(e.target.value)}
             placeholder={t('choice.reasonPlaceholder')} data-testid={tid('choice-reason')} aria-invalid={tried && reason.trim() === ''} />{' '}
-          <button type="submit" data-testid={tid('choice-submit')}>{t('choice.submit')}</button>
+          <button type="submit" data-testid={tid('save-choice')}>{t('choice.submit')}</button>
           {tried && reason.trim() === '' && <p className="issue issue--error" role="alert">{t('choice.reasonRequired')}</p>}
         </form>
       )}
@@ -351,6 +361,11 @@ export function ProposalCard(props: ProposalCardProps) {
 
 function Card({ report, settings, choice, onChoose, expandDetails = false, compact = false }: ProposalCardProps) {
   const tid = useTid();
+          {plan.stale && plan.basis ? (
+            <strong className="issue issue--warning" data-testid={tid('choice-stale')}>
+              {' '}{t('choice.stale', { then: formatIso(plan.basis.proposed, lang), now: formatIso(plan.proposed, lang) })}
+            </strong>
+          ) : null}
   const uid = useId();
   const { t, lang } = useStrings('proposal');
   if (isPatientError(report)) {
@@ -377,6 +392,22 @@ function Card({ report, settings, choice, onChoose, expandDetails = false, compa
       {report.drug === 'natalizumab' ? <NatalizumabBody r={report} t={t} lang={lang} /> : <OcrelizumabBody r={report} t={t} lang={lang} compact={compact} />}
       <section>
         <h3>{t('warnings.heading')}</h3>
+/** With a recorded choice: the dose as planned, the model's proposal beside it. */
+function PlannedHeadline({ report, choice, t, lang }: { report: PatientReport; choice: Choice; t: T; lang: string }) {
+  const tid = useTid();
+  const plan = plannedDose(report, choice);
+  if (!plan.chosen) return null;
+  return (
+    <p className={`proposal__planned${plan.stale ? ' proposal__planned--stale' : ''}`} data-testid={tid('planned-headline')}>
+      {t('choice.planned')}{' '}
+      <strong className="proposal__date" data-testid={tid('card-planned-dose')}>{plan.date}</strong>
+      {lang === 'nl' ? ` (${formatIso(plan.date, lang)})` : ''}
+      {' · '}{t('choice.plannedBeside', { date: formatIso(plan.proposed, lang) })}
+      {plan.stale ? <span className="issue issue--warning"> · {t('choice.review')}</span> : null}
+    </p>
+  );
+}
+
         <Warnings issues={report.warnings} t={t} lang={lang} />
       </section>
       {(onChoose || choice) && <ChoiceForm key={report.patientId} report={report} choice={choice} onChoose={onChoose} t={t} lang={lang} />}
@@ -390,3 +421,4 @@ function Card({ report, settings, choice, onChoose, expandDetails = false, compa
 }
 
 export default ProposalCard;
+      {choice ? <PlannedHeadline report={report} choice={choice} t={t} lang={lang} /> : null}

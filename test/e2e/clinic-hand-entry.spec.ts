@@ -1,0 +1,197 @@
+/**
+ * A clinic day by hand (issue 7, items 1 and 2): a natalizumab and an ocrelizumab patient started
+ * through the new-patient, schedule and result forms get the same next dose as the CLI on the
+ * same data (an equivalent CSV, written to a temporary folder); a refused result saves nothing;
+ * a choice reaches the planning list, the card, the chart and the .ics and survives a reload.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cliNextDoses, watch } from './app-helpers';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+const dir = mkdtempSync(join(tmpdir(), 'ms-interval-hand-'));
+function cliNextDose(csv: string, id: string): string {
+  const file = join(dir, `${id}.csv`);
+  writeFileSync(file, csv);
+  const d = cliNextDoses(file).get(id);
+  if (!d) throw new Error(`the CLI gave no proposal for ${id}`);
+  return d;
+}
+
+async function newPatient(page: Page, id: string, drug: 'natalizumab' | 'ocrelizumab', weight?: string): Promise<void> {
+  await page.locator('[data-testid="new-patient"]').click();
+  await page.locator('input[name="patient_id"]').fill(id);
+  await page.locator('select[name="drug"]').selectOption(drug);
+  if (weight !== undefined) await page.locator('input[name="weight"]').fill(weight);
+  await page.locator('[data-testid="save-patient"]').click();
+  await expect(page.locator(`[data-selected-patient="${id}"]`)).toBeVisible();
+}
+
+async function addDoses(page: Page, s: { first: string; every: string; count: string; amount: string }): Promise<void> {
+  await page.locator('[data-testid="add-doses"]').click();
+  await page.locator('input[name="first"]').fill(s.first);
+  await page.locator('input[name="every_weeks"]').fill(s.every);
+  await page.locator('input[name="count"]').fill(s.count);
+  await page.locator('input[name="amount"]').fill(s.amount);
+  await page.locator('[data-testid="save-doses"]').click();
+  await expect(page.locator('[data-testid="save-doses"]')).toHaveCount(0);
+}
+
+async function addResult(page: Page, r: { date?: string; week?: string; value: string; unit: string }): Promise<void> {
+  if (!(await page.locator('[data-testid="save-result"]').count())) await page.locator('[data-testid="add-result"]').click();
+  await page.locator('input[name="date"]').fill(r.date ?? '');
+  if (r.week !== undefined) await page.locator('input[name="week"]').fill(r.week);
+  await page.locator('input[name="value"]').fill(r.value);
+  await page.locator('select[name="unit"]').selectOption(r.unit);
+  const rows = await page.locator('.event-table tbody tr').count();
+  await page.locator('[data-testid="save-result"]').click();
+  await expect(page.locator('.event-table tbody tr')).toHaveCount(rows + 1);
+}
+
+const planned = (page: Page, id: string) => page.locator(`[data-patient-id="${id}"] [data-testid="planned-dose"]`);
+
+test('a natalizumab patient started by hand gets the CLI\'s next dose; a level in ng/mL or dated next year is refused and nothing saved', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  await page.goto('/');
+  await newPatient(page, 'HAND-NAT', 'natalizumab', '72');
+  await expect(page.locator('[data-testid="no-doses"]')).toBeVisible();
+  await addDoses(page, { first: '2025-01-06', every: '4', count: '6', amount: '300' });
+  await expect(page.locator('.event-table tbody tr')).toHaveCount(7); // the weight, dated at the first dose, and 6 doses
+  await addResult(page, { date: '2025-04-28', value: '21.5', unit: 'ug/mL' });
+  await addResult(page, { date: '2025-05-26', value: '18,2', unit: 'µg/mL' });
+
+  // A trough of 25000 in µg/mL (a value in ng/mL): refused on the value field, nothing saved.
+  const before = await page.locator('.event-table tbody tr').count();
+  await page.locator('input[name="date"]').fill('2025-05-27');
+  await page.locator('input[name="value"]').fill('25000');
+  await page.locator('select[name="unit"]').selectOption('ug/mL');
+  await page.locator('[data-testid="save-result"]').click();
+  const valueAlert = page.locator('.result-form [role="alert"]');
+  await expect(valueAlert).toHaveCount(1);
+  await expect(valueAlert).toContainText('ng/mL');
+  await expect(page.locator('input[name="value"]')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.event-table tbody tr')).toHaveCount(before);
+  // A result dated next year: refused on the date field, nothing saved.
+  const nextYear = `${new Date().getFullYear() + 1}-01-15`;
+  await page.locator('input[name="date"]').fill(nextYear);
+  await page.locator('input[name="value"]').fill('20');
+  await page.locator('[data-testid="save-result"]').click();
+  await expect(page.locator('input[name="date"]')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.result-form [role="alert"]')).toContainText(nextYear);
+  await expect(page.locator('.event-table tbody tr')).toHaveCount(before);
+
+  const csv = [
+    'patient_id,drug,kind,time,value,unit,route,duration_min,note',
+    'HAND-NAT,natalizumab,weight,2025-01-06T09:00,72,kg,,,',
+    ...['2025-01-06', '2025-02-03', '2025-03-03', '2025-03-31', '2025-04-28', '2025-05-26'].map((d) => `HAND-NAT,natalizumab,dose,${d}T09:00,300,mg,iv,,`),
+    'HAND-NAT,natalizumab,level,2025-04-28,21.5,ug/mL,,,',
+    'HAND-NAT,natalizumab,level,2025-05-26,18.2,ug/mL,,,',
+  ].join('\n') + '\n';
+  const expected = cliNextDose(csv, 'HAND-NAT');
+  await expect(planned(page, 'HAND-NAT')).toHaveAttribute('datetime', expected, { timeout: 30_000 });
+  await expect(page.locator('[data-testid="proposal"] [data-testid="next-dose"]')).toHaveText(expected);
+
+  // Everything survives a reload.
+  await page.reload();
+  await expect(planned(page, 'HAND-NAT')).toHaveAttribute('datetime', expected, { timeout: 30_000 });
+  expect(w.errors).toEqual([]);
+});
+
+test('an ocrelizumab patient started by hand, a count by "week N after the last dose", gets the CLI\'s next dose', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  await page.goto('/');
+  await newPatient(page, 'HAND-OCR', 'ocrelizumab');
+  await expect(page.locator('input[name="weight"]')).toHaveCount(0);
+  await addDoses(page, { first: '2024-01-08', every: '26', count: '2', amount: '600' });
+  await expect(page.locator('.event-table tbody tr')).toHaveCount(2);
+  // Week 20 after the last dose (2024-07-08) is 2024-11-25.
+  await page.locator('[data-testid="add-result"]').click();
+  await page.locator('input[name="week"]').fill('20');
+  await expect(page.locator('.result-form')).toContainText('2024-11-25');
+  await addResult(page, { week: '20', value: '<1', unit: 'cells/uL' });
+  await addResult(page, { date: '2024-12-23', value: '3', unit: 'cells/uL' });
+  await expect(page.locator('.event-table')).toContainText('2024-11-25');
+
+  const csv = [
+    'patient_id,drug,kind,time,value,unit,route,duration_min,note',
+    'HAND-OCR,ocrelizumab,dose,2024-01-08T09:00,600,mg,iv,,',
+    'HAND-OCR,ocrelizumab,dose,2024-07-08T09:00,600,mg,iv,,',
+    'HAND-OCR,ocrelizumab,bcell,2024-11-25,<1,cells/uL,,,',
+    'HAND-OCR,ocrelizumab,bcell,2024-12-23,3,cells/uL,,,',
+  ].join('\n') + '\n';
+  const expected = cliNextDose(csv, 'HAND-OCR');
+  await expect(planned(page, 'HAND-OCR')).toHaveAttribute('datetime', expected, { timeout: 30_000 });
+  await expect(page.locator('[data-testid="proposal"] [data-testid="next-dose"]')).toHaveText(expected);
+  expect(w.errors).toEqual([]);
+});
+
+test('a choice with a reason reaches the planning list, the card, the chart and the .ics, and survives a reload', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  await page.goto('/');
+  await page.locator('[data-patient-id="NAT-001"] a').click();
+  const proposed = (await page.locator('[data-testid="proposal"] [data-testid="next-dose"]').textContent())!;
+  await expect(planned(page, 'NAT-001')).toHaveAttribute('datetime', proposed);
+  const select = page.locator('[data-testid="choose-option"]');
+  const values = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  for (const v of values) expect(v).toMatch(/\d{4}-\d{2}-\d{2}/);
+  // The 4-week option: another date than the proposal (NAT-001 is extended to 5 weeks).
+  const value = values.find((v) => v.includes('interval:4'))!;
+  const chosen = /\d{4}-\d{2}-\d{2}/.exec(value)![0];
+  expect(chosen).not.toBe(proposed);
+  await select.selectOption(value);
+  await page.locator('textarea[name="reason"]').fill('chair slot on that day');
+  await page.locator('[data-testid="save-choice"]').click();
+
+  await expect(planned(page, 'NAT-001')).toHaveAttribute('datetime', chosen);
+  await expect(page.locator('[data-patient-id="NAT-001"]')).toContainText('(chosen)');
+  await expect(page.locator('[data-testid="card-planned-dose"]')).toHaveText(chosen);
+  await expect(page.locator('[data-testid="planned-headline"]')).toContainText(`the model proposes ${proposed}`);
+  await expect(page.locator('[data-testid="proposal"] [data-testid="next-dose"]')).toHaveText(proposed);
+  await expect(page.locator('[data-testid="forecast-chart"]')).toHaveAttribute('data-planned', chosen);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download-ics"]').click()]);
+  const ics = readFileSync((await download.path())!, 'utf8');
+  expect(ics).toContain(`DTSTART:${chosen.replace(/-/g, '')}T`);
+  expect(ics).not.toContain(`DTSTART:${proposed.replace(/-/g, '')}T`);
+  expect(ics).toContain('Reason: chair slot on that day');
+
+  await page.reload();
+  await expect(planned(page, 'NAT-001')).toHaveAttribute('datetime', chosen, { timeout: 30_000 });
+  await expect(page.locator('[data-testid="card-planned-dose"]')).toHaveText(chosen);
+  expect(w.errors).toEqual([]);
+});
+
+test('choosing an option below the required probability asks for confirmation with the probability; cancelling saves nothing', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  await page.goto('/');
+  await page.locator('[data-patient-id="NAT-001"] a').click();
+  await expect(page.locator('[data-testid="proposal"] [data-testid="next-dose"]')).toHaveText(/\d{4}-\d{2}-\d{2}/);
+  // The 8-week alternative of NAT-001 is below the required 90 % (a row marked "too low").
+  const row = page.locator('[data-testid="alternatives"] tr[data-weeks="8"]');
+  await expect(row).toHaveClass(/is-unacceptable/);
+  const pct = async (i: number) => /[\d.,]+\s?%/.exec((await row.locator('td').nth(i).textContent())!)![0];
+  const shown = [await pct(2), await pct(4)]; // P(steady-state trough ≥ target), P(next trough ≥ target)
+  const select = page.locator('[data-testid="choose-option"]');
+  const value = (await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).find((v) => v.includes('interval:8'))!;
+  await select.selectOption(value);
+  await page.locator('textarea[name="reason"]').fill('patient asks for a longer interval');
+  let message = '';
+  page.once('dialog', (d) => { message = d.message(); void d.dismiss(); });
+  await page.locator('[data-testid="save-choice"]').click();
+  await expect.poll(() => message).toMatch(/below the required 90\s?%/);
+  expect(shown.some((x) => message.includes(`is ${x},`))).toBe(true);
+  await expect(page.locator('[data-testid="stored-choice"]')).toHaveCount(0);
+  // Confirmed: recorded.
+  page.once('dialog', (d) => void d.accept());
+  await page.locator('[data-testid="save-choice"]').click();
+  await expect(page.locator('[data-testid="stored-choice"]')).toContainText('patient asks for a longer interval');
+  await expect(planned(page, 'NAT-001')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
+  expect(await planned(page, 'NAT-001').getAttribute('datetime')).toBe(/\d{4}-\d{2}-\d{2}/.exec(value)![0]);
+  expect(w.errors).toEqual([]);
+});
