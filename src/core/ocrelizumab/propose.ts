@@ -19,6 +19,7 @@ import { OCRELIZUMAB_BCELL, OCRELIZUMAB_MODEL } from '../../../models/ocrelizuma
 import { resolveOcrelizumabOptions } from './options';
 import { cycleCounts, doseIssues, groupDoses, nonDepletionIssue, resolveBmax, type DoseGroup } from './cycles';
 import { CROSSING_HORIZON_WEEKS, countQuantile, crossingQuantile, fitGrid, probCrossedBy, rateQuantile, type CountObs, type GridPosterior } from './posterior';
+import { countTrend, countTrendIssue } from './trend';
 
 const M = OCRELIZUMAB_BCELL;
 
@@ -239,6 +240,10 @@ export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: 
     curve.push(last);
   }
 
+  // Model-free growth of this cycle's uncensored counts beside the fit; a note when they disagree.
+  const trend = a.basis === 'current-cycle' ? countTrend(a.current, start, p, M.obsSd) : null;
+  if (trend?.disagrees) issues.push(countTrendIssue(trend));
+
   const crossingWeeks: Interval80 = { value: cap(q50), low: cap(q10), high: cap(q90) };
   const growth: Interval80 = { value: rateQuantile(p, 0.5), low: rateQuantile(p, 0.1), high: rateQuantile(p, 0.9) };
   const at = (w: number) => formatDate(start + 7 * cap(w));
@@ -273,6 +278,7 @@ export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: 
       reasonParams,
     },
     protocol,
+    countTrend: trend,
     probabilityByDate,
     warnings: issues,
     curve,

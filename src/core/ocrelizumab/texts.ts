@@ -11,6 +11,7 @@ export const OCRELIZUMAB_TEXT_CODES: readonly string[] = [
   'ocr-no-count-this-cycle.previous', 'ocr-no-count-this-cycle.population', 'ocr-outside-model-range',
   'ocr-before-minimum-interval', 'ocr-crossing-beyond-maximum.capped', 'ocr-crossing-beyond-maximum.horizon',
   'ocr-redose-due', 'ocr-redose-due-before-minimum',
+  'bcell-trend-disagrees',
   'ocr-reason.due', 'ocr-reason.due-before-minimum', 'ocr-reason.crossing-current', 'ocr-reason.crossing-current-previous',
   'ocr-reason.crossing-previous', 'ocr-reason.crossing-population', 'ocr-reason.redose-quantile', 'ocr-reason.redose-maximum',
   'ocr-reason.redose-minimum', 'ocr-reason.redose-now-past-maximum', 'ocr-reason.redose-now-passed', 'ocr-reason.next-count', 'ocr-reason.next-count-next-cycle', 'ocr-past-maximum',

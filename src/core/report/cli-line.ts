@@ -51,6 +51,11 @@ export function proposeLine(r: PatientReport | PatientError): Record<string, unk
         probability_next_above_target: r3(a.pNext),
       })),
       protocol: { name: r.protocol.name, interval_weeks: r.protocol.intervalWeeks, next_dose: r.protocol.nextDose },
+      trend: r.trend ? {
+        interval_weeks: r.trend.intervalWeeks, troughs: r.trend.troughs.length, censored_left_out: r.trend.censoredLeftOut,
+        percent_per_month: sig(r.trend.percentPerMonth, 3), low: sig(r.trend.low, 3), high: sig(r.trend.high, 3), level: r.trend.level,
+        distribution_free: r.trend.distributionFree, falling: r.trend.falling,
+      } : null,
       individual: {
         clearance_L_per_day: sig(r.fit.individual.clearance_L_per_day),
         volume_L: sig(r.fit.individual.volume_L),
@@ -83,6 +88,11 @@ export function proposeLine(r: PatientReport | PatientError): Record<string, unk
     },
     crossing_weeks: { value: sig(r.fit.crossingWeeks.value, 3), low: sig(r.fit.crossingWeeks.low, 3), high: sig(r.fit.crossingWeeks.high, 3) },
     protocol: { name: r.protocol.name, next_count: r.protocol.nextCount },
+    count_trend: r.countTrend ? {
+      counts: r.countTrend.counts.length, censored_left_out: r.countTrend.censoredLeftOut,
+      rate_per_week: sig(r.countTrend.ratePerWeek, 3), low: sig(r.countTrend.low, 3), high: sig(r.countTrend.high, 3), level: r.countTrend.level,
+      distribution_free: r.countTrend.distributionFree, fitted_rate_per_week: sig(r.countTrend.fittedRatePerWeek, 3), disagrees: r.countTrend.disagrees,
+    } : null,
     fit: { basis: r.fit.basis, counts_used: r.fit.countsUsed, previous_cycle_counts_used: r.fit.previousCycleCountsUsed, bmax: sig(r.fit.bmax, 3) },
     model: { id: r.model.id, version: r.model.version },
     warnings: warningTexts(r.warnings),

@@ -125,6 +125,11 @@ export interface NatalizumabReport {
   alternatives: IntervalOption[];
   /** The rule-based protocol beside the model (PDNMS: +1 week while the trough > 15 µg/mL, max 8). */
   protocol: { name: string; intervalWeeks: number; nextDose: string; rationale: string } & ProtocolTextCodes;
+  /**
+   * The model-free trend of the troughs at the latest stable interval (src/core/natalizumab/trend.ts),
+   * or null with fewer than 3 such troughs. Optional: reports saved before it have none.
+   */
+  trend?: TroughTrend | null;
   warnings: Issue[];
   /** For the chart: concentration over the history, and forecasts per candidate interval. */
   curve: {
@@ -135,7 +140,52 @@ export interface NatalizumabReport {
   doses: { time: Days; iso: string; amountMg: number; route: 'iv' | 'sc' }[];
 }
 
+/** Natalizumab: Theil–Sen trend of ln(trough) at a stable interval (see src/core/natalizumab/trend.ts). */
+export interface TroughTrend {
+  /** The stable interval, whole weeks. */
+  intervalWeeks: number;
+  /** The troughs used (µg/mL, uncensored), oldest first. */
+  troughs: { time: Days; value: number }[];
+  /** Censored troughs of the same run left out. */
+  censoredLeftOut: number;
+  /** Theil–Sen slope as percent per month, 100·(e^slope − 1), and its interval at `level`. */
+  percentPerMonth: number;
+  low: number;
+  high: number;
+  level: number;
+  /** Sen's distribution-free interval is part of the interval (4 or more troughs). */
+  distributionFree: boolean;
+  /** The fitted trend (µg/mL) from the first to the last trough, for the chart. */
+  line: { time: Days; value: number }[];
+  /** Clearly falling: warning `trough-trend-falling`, no extension. */
+  falling: boolean;
+}
+
 // ---------------------------------------------------------------- ocrelizumab
+
+/**
+ * Ocrelizumab: a model-free growth rate of ln(count + 1) per week from the uncensored counts of
+ * the current cycle (Theil–Sen), beside the logistic fit's own growth of ln(B + 1) over the same
+ * weeks (see src/core/ocrelizumab/trend.ts).
+ */
+export interface CountTrend {
+  /** The counts used (cells/µL, uncensored, current cycle), oldest first. */
+  counts: { time: Days; value: number }[];
+  /** Censored counts of the cycle left out. */
+  censoredLeftOut: number;
+  /** Theil–Sen rate of ln(count + 1) per week, with its interval at `level`. */
+  ratePerWeek: number;
+  low: number;
+  high: number;
+  level: number;
+  distributionFree: boolean;
+  /** The fitted curve's (posterior median) growth of ln(B + 1) per week between the first and last count. */
+  fittedRatePerWeek: number;
+  /** The fitted growth lies outside the interval: info note `bcell-trend-disagrees`. */
+  disagrees: boolean;
+  /** The model-free line (cells/µL) from the first to the last count, for the chart. */
+  line: { time: Days; value: number }[];
+}
 
 export interface OcrelizumabOptions {
   /** Re-dosing threshold, CD19+ cells/µL. @default 10 (BLOOMS-style) */
@@ -193,6 +243,8 @@ export interface OcrelizumabReport {
   };
   /** BLOOMS-style rule beside it. */
   protocol: { name: string; nextCount: string; rationale: string } & ProtocolTextCodes;
+  /** Model-free growth of the counts beside the logistic fit, or null with fewer than 3 uncensored counts this cycle. Optional: older reports have none. */
+  countTrend?: CountTrend | null;
   /** P(count ≥ threshold) by date, weekly from the last dose. */
   probabilityByDate: { date: string; probability: number }[];
   warnings: Issue[];
