@@ -116,7 +116,8 @@ export function App() {
   const saveSession = () => {
     const s = buildSession({
       appVersion, savedAt: `${today}T${new Date().toTimeString().slice(0, 5)}`, settings: state.clinic, asOfMode: state.asOfMode,
-      patients: state.patients, reports: state.patients.map((p) => reports.get(p.id)?.report),
+      // a proposal computed on older data is not saved as current (the file says no proposal for it)
+      patients: state.patients, reports: state.patients.map((p) => { const e = reports.get(p.id); return e && !e.outdated ? e.report : undefined; }),
     });
     downloadText(`ms-interval-session-${today}.json`, JSON.stringify(s, null, 1), 'application/json');
     flash(t('export.sessionDone', { count: state.patients.length }));

@@ -1,21 +1,49 @@
 /**
  * Reports for every patient, computed in the worker and cached by content: an edit recomputes
- * only the patient it touched, first in the queue. A report stays shown (marked as updating)
- * until its replacement arrives.
+ * only the patient it touched, first in the queue. A report stays shown (marked as computed on
+ * older data, `outdated`) until its replacement arrives; it is never printed or exported as
+ * current. A patient whose computation overran its time budget (worker-client.ts) is remembered
+ * (in localStorage, by content key), so after a reload it is computed after every other patient.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EngineSettings } from '../core/engine';
 import type { AsOfSpec } from '../worker/protocol';
 import type { StoredPatient } from './storage/db';
-import { CoreClient, type Computed } from './worker-client';
+import { CoreClient, OverBudgetError, type Computed } from './worker-client';
 import { effectiveSettings } from './lib/settings';
 import { hashText } from './lib/hash';
 
 export interface ReportEntry extends Partial<Computed> {
   /** True while a newer computation for this patient is on its way. */
   stale: boolean;
-  /** The worker failed on this patient (a programmer error in the core). */
+  /**
+   * The report shown was computed on older data (or settings): a newer computation is on its way
+   * or failed. Such a report is marked as such and not printed or exported as current.
+   */
+  outdated: boolean;
+  /** The worker failed on this patient (a programmer error in the core), or it overran its budget. */
   failure?: string;
+  /** The failure is an overrun of the time budget (ms). */
+  overBudgetMs?: number;
+}
+
+const SLOW_KEY = 'ms-interval-slow-jobs';
+const MAX_SLOW = 50;
+
+/** Job keys that overran their budget before (this browser), so they go last after a reload. */
+function readSlow(): Set<string> {
+  try {
+    const v = JSON.parse(localStorage.getItem(SLOW_KEY) ?? '[]') as unknown;
+    return new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  } catch { return new Set(); }
+}
+
+function rememberSlow(key: string): void {
+  try {
+    const list = [...readSlow()].filter((k) => k !== key);
+    list.push(key);
+    localStorage.setItem(SLOW_KEY, JSON.stringify(list.slice(-MAX_SLOW)));
+  } catch { /* not remembered: it still fails within its budget */ }
 }
 
 const recordHash = new WeakMap<object, string>();
@@ -40,7 +68,8 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
   pending: number;
 } {
   const results = useRef(new Map<string, Computed>()); // by job key
-  const failures = useRef(new Map<string, string>());
+  const failures = useRef(new Map<string, { message: string; overBudgetMs?: number }>());
+  const slow = useRef<Set<string> | null>(null);
   const latestById = useRef(new Map<string, Computed>());
   const [version, setVersion] = useState(0);
 
@@ -53,7 +82,11 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
     const client = coreClient();
     const keys = new Set(jobs.map((j) => j.key));
     client.retain(keys);
-    for (const j of jobs) {
+    slow.current ??= readSlow();
+    const known = slow.current;
+    // Patients that overran their budget before go last, so every other patient is planned first.
+    const ordered = [...jobs.filter((j) => !known.has(j.key)), ...jobs.filter((j) => known.has(j.key))];
+    for (const j of ordered) {
       if (results.current.has(j.key) || failures.current.has(j.key)) continue;
       client.compute(j.key, j.job, j.id === focusId).then((c) => {
         results.current.set(j.key, c);
@@ -61,7 +94,11 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
         setVersion((v) => v + 1);
       }, (e: Error) => {
         if (e.message === 'dropped') return;
-        failures.current.set(j.key, e.message);
+        if (e instanceof OverBudgetError) {
+          failures.current.set(j.key, { message: e.message, overBudgetMs: e.budgetMs });
+          known.add(j.key);
+          rememberSlow(j.key);
+        } else failures.current.set(j.key, { message: e.message });
         setVersion((v) => v + 1);
       });
     }
@@ -77,7 +114,10 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
       const r = results.current.get(j.key);
       const shown = r ?? latestById.current.get(j.id);
       const failure = failures.current.get(j.key);
-      out.set(j.id, { ...(shown ?? {}), stale: !r && !failure, failure });
+      out.set(j.id, {
+        ...(shown ?? {}), stale: !r && !failure, outdated: !r && shown !== undefined,
+        failure: failure?.message, overBudgetMs: failure?.overBudgetMs,
+      });
     }
     return out;
   }, [jobs, version]);

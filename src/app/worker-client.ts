@@ -2,6 +2,10 @@
  * The app's side of the core worker: a queue of requests, one in flight at a time, so that the
  * patient being edited or looked at can jump the queue and its proposal updates at once even
  * while a large list is still being computed. Requests nobody waits for any more are dropped.
+ *
+ * Never stuck: each request has a time budget. A computation that overruns it is stopped (the
+ * worker is terminated and a fresh one started), its promise rejects with an OverBudgetError,
+ * and the queue goes on with the next patient. A worker that crashes is replaced the same way.
  */
 import type { ParseResult, Days } from '../core/types';
 import type { PatientError, PatientReport } from '../core/report/types';
@@ -19,6 +23,25 @@ export interface Computed {
 type Pending =
   | { req: WorkerRequest; key: string; resolve: (v: never) => void; reject: (e: Error) => void };
 
+/** A computation stopped because it overran its time budget. */
+export class OverBudgetError extends Error {
+  readonly budgetMs: number;
+  constructor(budgetMs: number) {
+    super(`the computation took longer than ${Math.round(budgetMs / 1000)} s and was stopped`);
+    this.name = 'OverBudgetError';
+    this.budgetMs = budgetMs;
+  }
+}
+
+export interface ClientOptions {
+  /** Time budget of one patient's computation, ms. @default 8000 */
+  computeBudgetMs?: number;
+  /** Time budget of reading a file, ms. @default 60000 */
+  parseBudgetMs?: number;
+}
+
+export const DEFAULT_COMPUTE_BUDGET_MS = 8000;
+
 export interface WorkerLike {
   postMessage(msg: WorkerRequest): void;
   onmessage: ((ev: MessageEvent<WorkerResponse>) => void) | null;
@@ -31,17 +54,47 @@ export class CoreClient {
   private inFlight: Pending | null = null;
   private nextId = 1;
   private worker: WorkerLike;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly make: () => WorkerLike;
+  readonly computeBudgetMs: number;
+  readonly parseBudgetMs: number;
+  /** Workers started so far (1 + restarts after an overrun or a crash). */
+  started = 0;
 
-  constructor(make: () => WorkerLike = () => new Worker(new URL('../worker/core.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike) {
-    this.worker = make();
-    this.worker.onmessage = (ev) => this.onMessage(ev.data);
-    this.worker.onerror = (ev) => {
+  constructor(make: () => WorkerLike = () => new Worker(new URL('../worker/core.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
+    options: ClientOptions = {}) {
+    this.make = make;
+    this.computeBudgetMs = options.computeBudgetMs ?? DEFAULT_COMPUTE_BUDGET_MS;
+    this.parseBudgetMs = options.parseBudgetMs ?? 60_000;
+    this.worker = this.start();
+  }
+
+  private start(): WorkerLike {
+    const w = this.make();
+    this.started++;
+    w.onmessage = (ev) => { if (w === this.worker) this.onMessage(ev.data); };
+    w.onerror = (ev) => {
       ev.preventDefault?.();
-      const p = this.inFlight;
-      this.inFlight = null;
-      p?.reject(new Error(ev.message || 'the computation worker stopped'));
-      this.pump();
+      if (w !== this.worker) return;
+      // The worker is gone (or in an unknown state): replace it, fail the request it had.
+      this.fail(new Error(ev.message || 'the computation worker stopped'));
     };
+    return w;
+  }
+
+  /** Fail the request in flight, replace the worker, and go on with the queue. */
+  private fail(error: Error): void {
+    this.clearTimer();
+    const p = this.inFlight;
+    this.inFlight = null;
+    try { this.worker.terminate(); } catch { /* already gone */ }
+    this.worker = this.start();
+    p?.reject(error);
+    this.pump();
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) { clearTimeout(this.timer); this.timer = null; }
   }
 
   /** Number of requests waiting or running. */
@@ -79,6 +132,7 @@ export class CoreClient {
   }
 
   terminate(): void {
+    this.clearTimer();
     this.worker.terminate();
   }
 
@@ -92,13 +146,17 @@ export class CoreClient {
 
   private pump(): void {
     if (this.inFlight || this.queue.length === 0) return;
-    this.inFlight = this.queue.shift()!;
-    this.worker.postMessage(this.inFlight.req);
+    const p = this.queue.shift()!;
+    this.inFlight = p;
+    const budget = p.req.type === 'parse' ? this.parseBudgetMs : this.computeBudgetMs;
+    this.timer = setTimeout(() => { if (this.inFlight === p) this.fail(new OverBudgetError(budget)); }, budget);
+    this.worker.postMessage(p.req);
   }
 
   private onMessage(res: WorkerResponse): void {
     const p = this.inFlight;
     if (!p || p.req.id !== res.id) return;
+    this.clearTimer();
     this.inFlight = null;
     if (res.type === 'failed') p.reject(new Error(res.message));
     else if (res.type === 'parsed') (p.resolve as (v: ParseResult) => void)(res.result);

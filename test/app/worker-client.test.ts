@@ -1,5 +1,5 @@
-import { describe, it, expect } from 'vitest';
-import { CoreClient, type WorkerLike } from '../../src/app/worker-client';
+import { afterEach, describe, it, expect, vi } from 'vitest';
+import { CoreClient, OverBudgetError, type WorkerLike } from '../../src/app/worker-client';
 import type { WorkerRequest, WorkerResponse } from '../../src/worker/protocol';
 import type { PatientRecord } from '../../src/core/types';
 
@@ -7,8 +7,9 @@ class FakeWorker implements WorkerLike {
   sent: WorkerRequest[] = [];
   onmessage: ((ev: MessageEvent<WorkerResponse>) => void) | null = null;
   onerror: ((ev: ErrorEvent) => void) | null = null;
+  terminated = false;
   postMessage(msg: WorkerRequest) { this.sent.push(msg); }
-  terminate() {}
+  terminate() { this.terminated = true; }
   reply(res: WorkerResponse) { this.onmessage!({ data: res } as MessageEvent<WorkerResponse>); }
 }
 
@@ -62,5 +63,63 @@ describe('the worker queue', () => {
     expect(w.sent[1].type).toBe('parse');
     w.reply({ type: 'parsed', id: w.sent[1].id, ms: 1, result: { patients: [], issues: [], extraColumns: [], dialect: 'comma', fatal: true } });
     expect((await p).fatal).toBe(true);
+  });
+});
+
+describe('the time budget: never stuck', () => {
+  afterEach(() => { vi.useRealTimers(); });
+
+  it('stops a patient that overruns, starts a fresh worker and goes on with the others', async () => {
+    vi.useFakeTimers();
+    const workers: FakeWorker[] = [];
+    const c = new CoreClient(() => { const w = new FakeWorker(); workers.push(w); return w; }, { computeBudgetMs: 5000 });
+    const slow = c.compute('slow', job('SLOW'));
+    const next = c.compute('next', job('NEXT'));
+    const slowDone = slow.then(() => 'resolved', (e: unknown) => e);
+    expect(workers).toHaveLength(1);
+    expect(workers[0].sent.map((r) => r.type === 'compute' && r.job.patient.id)).toEqual(['SLOW']);
+    vi.advanceTimersByTime(4999);
+    expect(workers).toHaveLength(1); // within the budget: still waiting
+    vi.advanceTimersByTime(1);
+    const err = await slowDone;
+    expect(err).toBeInstanceOf(OverBudgetError);
+    expect((err as OverBudgetError).message).toBe('the computation took longer than 5 s and was stopped');
+    expect((err as OverBudgetError).budgetMs).toBe(5000);
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(c.started).toBe(2);
+    // the next patient went to the fresh worker at once
+    expect(workers[1].sent.map((r) => r.type === 'compute' && r.job.patient.id)).toEqual(['NEXT']);
+    // a late answer of the stopped worker is ignored
+    workers[0].reply(done(workers[0].sent[0].id, 'SLOW'));
+    workers[1].reply(done(workers[1].sent[0].id, 'NEXT'));
+    expect((await next).report.patientId).toBe('NEXT');
+    expect(c.busy).toBe(0);
+  });
+
+  it('an answer within the budget clears the timer (no stop later)', async () => {
+    vi.useFakeTimers();
+    const workers: FakeWorker[] = [];
+    const c = new CoreClient(() => { const w = new FakeWorker(); workers.push(w); return w; }, { computeBudgetMs: 1000 });
+    const a = c.compute('a', job('A'));
+    vi.advanceTimersByTime(900);
+    workers[0].reply(done(workers[0].sent[0].id, 'A'));
+    await a;
+    vi.advanceTimersByTime(10_000);
+    expect(workers).toHaveLength(1);
+    expect(workers[0].terminated).toBe(false);
+  });
+
+  it('replaces a crashed worker and fails only the request it had', async () => {
+    const workers: FakeWorker[] = [];
+    const c = new CoreClient(() => { const w = new FakeWorker(); workers.push(w); return w; });
+    const a = c.compute('a', job('A'));
+    const b = c.compute('b', job('B'));
+    workers[0].onerror!({ message: 'out of memory', preventDefault() {} } as ErrorEvent);
+    await expect(a).rejects.toThrow('out of memory');
+    expect(workers).toHaveLength(2);
+    workers[1].reply(done(workers[1].sent[0].id, 'B'));
+    expect((await b).report.patientId).toBe('B');
+    c.terminate();
   });
 });

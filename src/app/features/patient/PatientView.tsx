@@ -16,6 +16,7 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { effectiveSettings, hasOverrides, withShownDefaults } from '../../lib/settings';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { isError } from '../../lib/status';
+import { issueText } from '../proposal/engine-text';
 import { plannedDose } from '../../lib/plan';
 import { ResultForm, ScheduleForm } from '../entry/EntryForms';
 
@@ -65,12 +66,19 @@ export function PatientView({ patient, entry, clinic, onSaveRecord, onChoose, on
         {entry?.stale && report ? <span className="updating"> · {t('planning.updating')}</span> : null}
         {entry?.ms !== undefined ? <span className="ms"> · {t('patient.computedIn', { ms: Math.round(entry.ms) })}</span> : null}
       </p>
-      {entry?.failure ? <p className="card card-error" role="alert">{t('patient.failed', { error: entry.failure })}</p> : null}
+      {entry?.failure ? (
+        <p className="card card-error" role="alert" data-testid="compute-failed">
+          {entry.overBudgetMs !== undefined ? t('patient.overBudget', { seconds: Math.round(entry.overBudgetMs / 1000) }) : t('patient.failed', { error: entry.failure })}
+        </p>
+      ) : null}
+      {entry?.outdated && report ? (
+        <p className="outdated-banner" role="status" data-testid="outdated">{entry.failure ? t('patient.outdatedFailed') : t('patient.outdated')}</p>
+      ) : null}
       {refused.length ? (
         <section className="refused-rows" data-testid="refused-rows" aria-labelledby="refused-title">
           <h3 id="refused-title">{tc('refused.title', { count: refused.length })}</h3>
           <p>{tc('refused.intro')}</p>
-          <ul>{refused.map((i, k) => <li key={k} data-line={i.line}>{i.message}</li>)}</ul>
+          <ul>{refused.map((i, k) => <li key={k} data-line={i.line}>{issueText(i, lang)}</li>)}</ul>
         </section>
       ) : null}
       {patient.pendingWeightKg && rec.weights.length === 0 ? <p className="notice">{tc('pending.weight', { kg: patient.pendingWeightKg })}</p> : null}
@@ -90,7 +98,9 @@ export function PatientView({ patient, entry, clinic, onSaveRecord, onChoose, on
       <ErrorBoundary title={t('error.partTitle')} hint={t('error.partHint')} reloadLabel={t('error.reload')} resetKey={report}>
         {report ? (
           <Suspense fallback={<p>{t('patient.loading')}</p>}>
-            <ProposalCard report={report} settings={settings} choice={choice} onChoose={(c) => void onChoose(c)} />
+            <div className={entry?.outdated ? 'outdated-report' : undefined}>
+              <ProposalCard report={report} settings={settings} choice={choice} onChoose={(c) => void onChoose(c)} />
+            </div>
           </Suspense>
         ) : <p className="card">{t('patient.computing')}</p>}
         {patient.choice ? (
@@ -101,10 +111,13 @@ export function PatientView({ patient, entry, clinic, onSaveRecord, onChoose, on
         {report && !isError(report) ? (
           <Suspense fallback={<p>{t('patient.loadingChart')}</p>}>
             <div className="chart-box"><ForecastChart report={report} planned={plan} /></div>
-            <div className="patient-actions">
-              <PrintButton report={report} settings={settings} choice={choice} />
-              <CalendarButton report={report} choice={choice} />
-            </div>
+            {/* A proposal on older data is not printed or exported as current: wait for the new one. */}
+            {entry?.outdated ? <p className="patient-actions notice" data-testid="actions-wait">{t('patient.actionsWait')}</p> : (
+              <div className="patient-actions">
+                <PrintButton report={report} settings={settings} choice={choice} />
+                <CalendarButton report={report} choice={choice} />
+              </div>
+            )}
           </Suspense>
         ) : null}
       </ErrorBoundary>
