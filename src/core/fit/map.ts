@@ -16,7 +16,19 @@ export interface MapFit {
   hessian: number[][];
   /** Laplace covariance of η: 2·H⁻¹ (null if H is not positive definite). */
   covariance: number[][] | null;
+  /** Which path found the optimum: Fisher scoring (the usual), or the fallback damped Newton, with Nelder–Mead first when Newton alone did not converge. */
+  method?: 'fisher' | 'newton' | 'nelder-mead';
 }
+
+/** Iteration limits of the fit's stages (tests use them to exercise the fallback path). */
+export interface FitLimits {
+  /** Fisher-scoring iterations (0: skip straight to the fallback). */
+  fisherIter: number;
+  /** Iterations of the fallback's first damped Newton; when it does not converge, Nelder–Mead runs, then Newton again. */
+  newtonIter: number;
+}
+
+const DEFAULT_LIMITS: FitLimits = { fisherIter: 60, newtonIter: 40 };
 
 /** Per-observation first derivative and (expected / non-negative) second derivative of the objective with respect to the prediction f. */
 function obsDerivatives(y: number, f: number, censored: boolean, sigma: number): [number, number] {
@@ -87,11 +99,11 @@ export function fisherScoring(pb: MapProblem, nEta: number, x0: number[], maxIte
     if (!accepted) {
       // No descent along the damped direction: at the optimum if the gradient is tiny.
       const gn = Math.sqrt(G.reduce((s, v) => s + v * v, 0));
-      if (gn < 1e-3) return { eta, objective: ofv, iterations: it, evaluations, converged: true, hessian: H, covariance: inv2(H), gnHessian: H };
+      if (gn < 1e-3) return { eta, objective: ofv, iterations: it, evaluations, converged: true, hessian: H, covariance: inv2(H), gnHessian: H, method: 'fisher' };
       return null;
     }
     if (stepNorm < 1e-4 || (df < 1e-8 && stepNorm < 1e-3)) {
-      return { eta, objective: ofv, iterations: it, evaluations, converged: true, hessian: H, covariance: inv2(H), gnHessian: H };
+      return { eta, objective: ofv, iterations: it, evaluations, converged: true, hessian: H, covariance: inv2(H), gnHessian: H, method: 'fisher' };
     }
   }
   return null;
@@ -109,10 +121,10 @@ function inv2(h: number[][]): number[][] | null {
  * when that point already beats the prior mode's answer, and keeps the lower optimum. Screening
  * runs only when the prior-mode answer leaves a level censored or more than 2 SD off.
  */
-export function fitMap(pb: MapProblem, nEta: number, starts: number[][] = [], screenTol?: MapProblem['tol']): MapFit {
+export function fitMap(pb: MapProblem, nEta: number, starts: number[][] = [], screenTol?: MapProblem['tol'], limits: FitLimits = DEFAULT_LIMITS): MapFit {
   const x0 = new Array<number>(nEta).fill(0);
   let best: MapFit | null = null;
-  const fs = fisherScoring(pb, nEta, x0);
+  const fs = fisherScoring(pb, nEta, x0, limits.fisherIter);
   if (fs && fs.covariance) best = fs;
   // Screen other starts only when the prior-mode answer leaves a level poorly explained (or censored).
   let needScreen = !best;
@@ -130,7 +142,7 @@ export function fitMap(pb: MapProblem, nEta: number, starts: number[][] = [], sc
       if (v < bf) { bf = v; bx = st; }
     }
     if (bx && (!best || bf < best.objective - 1e-3)) {
-      const alt = fisherScoring(pb, nEta, bx);
+      const alt = fisherScoring(pb, nEta, bx, limits.fisherIter);
       if (alt && alt.covariance && (!best || alt.objective < best.objective)) {
         alt.iterations += best ? best.iterations : 0;
         alt.evaluations += (best ? best.evaluations : 0) + starts.length;
@@ -140,9 +152,11 @@ export function fitMap(pb: MapProblem, nEta: number, starts: number[][] = [], sc
   }
   if (best) return best;
   const f = (eta: number[]) => mapObjective(pb, eta);
-  let res = dampedNewton(f, x0);
+  let res = dampedNewton(f, x0, { maxIter: limits.newtonIter });
   let iterations = res.iterations, evaluations = res.evaluations;
+  let method: MapFit['method'] = 'newton';
   if (!res.converged) {
+    method = 'nelder-mead';
     const nm = nelderMead(f, res.fx < f(x0) ? res.x : x0, { step: 0.3, maxEval: 3000 });
     iterations += nm.iterations; evaluations += nm.evaluations + 1;
     res = dampedNewton(f, nm.x);
@@ -151,5 +165,5 @@ export function fitMap(pb: MapProblem, nEta: number, starts: number[][] = [], sc
   const hessian = res.last.hess;
   const inv = spdInverse(hessian);
   const covariance = inv ? inv.map((row) => row.map((v) => 2 * v)) : null;
-  return { eta: res.x, objective: res.fx, iterations, evaluations, converged: res.converged && covariance !== null, hessian, covariance };
+  return { eta: res.x, objective: res.fx, iterations, evaluations, converged: res.converged && covariance !== null, hessian, covariance, method };
 }

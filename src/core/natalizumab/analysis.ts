@@ -9,7 +9,7 @@ import { createRng, seedFrom } from '../random';
 import { PkSolver, FIT, FAST, compileTimeline, runTimeline, type PkParams, type Timeline } from '../pk/index';
 import { dataObjective, priorObjective, fitMap, drawMultivariateT, importanceWeights, type MapProblem } from '../fit/index';
 import { NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
-import { preparePatient, segmentParamsBuilder, individualParams, ETA_LIMIT, type NatalizumabPatient } from './patient';
+import { preparePatient, segmentParamsBuilder, individualParams, boundedEta, ETA_LIMIT, type NatalizumabPatient } from './patient';
 import type { PatientRecord } from '../types';
 
 export const N_ETA = 3;
@@ -90,7 +90,8 @@ export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, 
       pred: new Float64Array(nObs),
     };
     const fit = fitMap(pb, N_ETA, START_GRID, FAST);
-    eta = fit.eta; objective = fit.objective; converged = fit.converged; iterations = fit.iterations;
+    // Within the bounds (a last step may end a hair beyond, where the data term is flat).
+    eta = fit.eta.map(boundedEta); objective = fit.objective; converged = fit.converged; iterations = fit.iterations;
     kind = 'map';
     if (fit.covariance) cov = fit.covariance;
     else converged = false;
