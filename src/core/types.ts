@@ -136,6 +136,16 @@ export interface ModelParameter {
   source: string;
   status: 'confirmed' | 'to be checked' | 'assumption' | 'derived';
   note?: string;
+  /**
+   * Uncertainty of the typical value itself (not between patients), when the engine carries it into
+   * the posterior (e.g. SC bioavailability and absorption rate): its SD, on the log scale when
+   * `sdScale` is 'log' (default 'linear'), and/or the range the sources span.
+   */
+  sd?: number;
+  sdScale?: 'log' | 'linear';
+  range?: [number, number];
+  /** Further sources behind the value or its range (e.g. DELIVER, the label, the 2024 cohort). */
+  sources?: string[];
 }
 
 export interface ModelInfo {

@@ -41,6 +41,13 @@ export interface NatalizumabOptions {
   standardIntervalWeeks: number;
   /** Clinic's infusion weekday (0 Sunday … 6 Saturday), or null: next dose lands on it. @default null */
   infusionWeekday: number | null;
+  /**
+   * How the next trough is planned to be drawn: `capillary` = a home finger-prick (the app's clinic
+   * setting, overridable per patient). Planning only: no number of the proposal depends on it; it is
+   * echoed in the report so the card, the print and the .ics say it from one result object.
+   * @default 'venous'
+   */
+  nextTroughSample?: 'venous' | 'capillary';
   /** Posterior draws (importance-weighted) for intervals and probabilities. @default 150 */
   samples: number;
   /** Seed for the posterior sampler (combined with the patient id). @default 1 */

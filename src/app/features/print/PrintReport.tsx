@@ -33,7 +33,8 @@ export function dataRows(report: PatientReport, t: (k: string) => string, lang: 
   }
   for (const o of report.observations) {
     const unit = o.kind === 'level' ? 'µg/mL' : 'cells/µL';
-    rows.push({ time: o.time, iso: o.iso, event: t(`print.kind.${o.kind}`), value: `${o.censored ? '<' : ''}${formatNumber(o.value, lang)} ${unit}`, note: o.note ?? '' });
+    const capillary = o.kind === 'level' && o.sample === 'capillary' ? ` (${t('sample.printTag')})` : '';
+    rows.push({ time: o.time, iso: o.iso, event: `${t(`print.kind.${o.kind}`)}${capillary}`, value: `${o.censored ? '<' : ''}${formatNumber(o.value, lang)} ${unit}`, note: o.note ?? '' });
   }
   return rows.sort((a, b) => a.time - b.time);
 }

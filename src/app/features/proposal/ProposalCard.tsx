@@ -3,7 +3,7 @@
  * protocol says, every warning, the model and the settings behind it, and the clinician's choice.
  */
 import { createContext, useContext, useId, useState, type ReactNode } from 'react';
-import type { Issue, ModelInfo } from '../../../core/types';
+import type { Issue, ModelInfo, ModelParameter } from '../../../core/types';
 import type { NatalizumabReport, OcrelizumabReport, PatientError, PatientReport } from '../../../core/report/types';
 import type { EngineSettings } from '../../../core/engine';
 import { MODELS } from '../../../../models/index';
@@ -99,6 +99,31 @@ export function Warnings({ issues, t, lang }: { issues: Issue[]; t: T; lang?: st
   );
 }
 
+/** The engine's `below-target-at-4-weeks` warning, said first and prominently: no interval reaches the target. */
+export const BELOW_TARGET_CODE = 'below-target-at-4-weeks';
+
+function BelowTarget({ r, lang }: { r: NatalizumabReport; lang: string }) {
+  const tid = useTid();
+  const w = r.warnings.find((x) => x.code === BELOW_TARGET_CODE);
+  if (!w) return null;
+  return <p className="issue issue--warning proposal__below-target" role="note" data-testid={tid('below-target')}>{issueText(w, lang)}</p>;
+}
+
+/** Which troughs were finger-prick (capillary) samples, and whether the next one is planned as a home finger-prick. */
+export function SampleNotes({ r, t, lang }: { r: NatalizumabReport; t: T; lang: string }) {
+  const tid = useTid();
+  const capillary = r.observations.filter((o) => o.kind === 'level' && o.sample === 'capillary');
+  const home = r.options.nextTroughSample === 'capillary';
+  if (capillary.length === 0 && !home) return null;
+  const dates = capillary.map((o) => `${formatIso(o.iso.slice(0, 10), lang)} (${o.censored ? '<' : ''}${formatNumber(o.value, lang)} µg/mL)`).join(', ');
+  return (
+    <div className="proposal__samples">
+      {capillary.length > 0 && <p data-testid={tid('capillary-levels')}>{t('sample.capillaryLevels', { count: capillary.length, dates })}</p>}
+      {home && <p data-testid={tid('home-prick')}><strong>{t('sample.homePrick')}</strong></p>}
+    </div>
+  );
+}
+
 function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: string }) {
   const tid = useTid();
   const p = r.proposal;
@@ -106,6 +131,7 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
   const target = formatNumber(r.target.value, lang);
   return (
     <>
+      <BelowTarget r={r} lang={lang} />
       <dl className="proposal__main">
         <Row label={t('nat.nextDose')}><NextDose iso={p.nextDose} lang={lang} /></Row>
         <Row label={t('nat.interval')} testId="interval">
@@ -119,6 +145,7 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
           {t('nat.pShort', { target, p: formatPercent(p.probabilityNextAboveTarget, lang) })}</Row>
         <Row label={t('lastDose')}>{formatIso(r.lastDose, lang)}</Row>
       </dl>
+      <SampleNotes r={r} t={t} lang={lang} />
       {p.reason && <p className="proposal__reason" data-testid={tid('reason')}>{reasonText(r, lang)}</p>}
       <section className="proposal__protocol" data-testid={tid('protocol')}>
         <h3>{t('protocol.heading', { name: protocolNameText(r, lang) })}</h3>
@@ -237,6 +264,7 @@ export function SettingsList({ report, t, lang }: { report: PatientReport; t: T;
         <Row label={t('settings.maxInterval')}>{t('weeks', { count: o.maxIntervalWeeks })}</Row>
         <Row label={t('settings.standardInterval')}>{t('weeks', { count: o.standardIntervalWeeks })}</Row>
         <Row label={t('settings.weekday')}>{weekdayName(o.infusionWeekday, lang, t)}</Row>
+        <Row label={t('sample.nextTrough')} testId="next-trough-sample">{t(o.nextTroughSample === 'capillary' ? 'sample.capillary' : 'sample.venous')}</Row>
         <Row label={t('settings.samples')}>{o.samples} ({t('settings.seed', { seed: o.seed })})</Row>
       </dl>
     );
@@ -251,6 +279,15 @@ export function SettingsList({ report, t, lang }: { report: PatientReport; t: T;
       <Row label={t('settings.quantiles')}>{t('settings.quantilesValue', { redose: formatPercent(o.redoseQuantile, lang), count: formatPercent(o.countQuantile, lang) })}</Row>
     </dl>
   );
+}
+
+/** The uncertainty of a parameter's typical value (range and/or SD), when the model gives one. */
+function ParamUncertainty({ q, t, lang }: { q: ModelParameter; t: T; lang: string }) {
+  const parts: string[] = [];
+  if (q.range) parts.push(t('model.range', { low: formatNumber(q.range[0], lang, 4), high: formatNumber(q.range[1], lang, 4) }));
+  if (q.sd !== undefined) parts.push(t(q.sdScale === 'log' ? 'model.sdLog' : 'model.sd', { sd: formatNumber(q.sd, lang, 4) }));
+  if (parts.length === 0) return null;
+  return <span className="proposal__range" data-testid="param-uncertainty"> ({parts.join('; ')})</span>;
 }
 
 export function ModelDetails({ report, t, lang, open = false }: { report: PatientReport; t: T; lang: string; open?: boolean }) {
@@ -284,10 +321,10 @@ export function ModelDetails({ report, t, lang, open = false }: { report: Patien
                 {info.parameters.map((q) => (
                   <tr key={q.name} data-status={q.status}>
                     <th scope="row" title={q.description}>{q.name}</th>
-                    <td>{formatNumber(q.value, lang, 4)}</td>
+                    <td>{formatNumber(q.value, lang, 4)}<ParamUncertainty q={q} t={t} lang={lang} /></td>
                     <td>{q.unit}</td>
                     <td>{q.cv !== undefined ? t('model.cv', { cv: formatPercent(q.cv, lang) }) : '—'}</td>
-                    <td>{q.source}{q.note ? ` (${q.note})` : ''}</td>
+                    <td>{q.source}{q.sources?.length ? `; ${q.sources.join('; ')}` : ''}{q.note ? ` (${q.note})` : ''}</td>
                     <td className={`status status--${q.status.replace(/\s+/g, '-')}`}>{t(`model.statusKind.${q.status.replace(/\s+/g, '')}`)}</td>
                   </tr>
                 ))}
