@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EngineSettings } from '../core/engine';
 import type { AsOfSpec } from '../worker/protocol';
 import type { StoredPatient } from './storage/db';
-import { CoreClient, OverBudgetError, type Computed } from './worker-client';
+import { CoreClient, DEFAULT_COMPUTE_BUDGET_MS, OverBudgetError, type Computed } from './worker-client';
 import { effectiveSettings } from './lib/settings';
 import { hashText } from './lib/hash';
 
@@ -57,9 +57,21 @@ export function jobKey(p: StoredPatient, settings: EngineSettings, asOf: AsOfSpe
   return `${p.id}|${hashOf(p.record)}|${hashText(JSON.stringify(settings))}|${asOf.kind === 'date' ? asOf.date : 'last'}`;
 }
 
+/**
+ * The time budget of one patient, ms: DEFAULT_COMPUTE_BUDGET_MS, or a number stored under
+ * `ms-interval-compute-budget-ms` (a slow machine, or a test that wants a short budget).
+ */
+function budgetSetting(): number {
+  try {
+    const v = Number(localStorage.getItem('ms-interval-compute-budget-ms'));
+    if (Number.isFinite(v) && v >= 100) return v;
+  } catch { /* storage blocked */ }
+  return DEFAULT_COMPUTE_BUDGET_MS;
+}
+
 let shared: CoreClient | null = null;
 export function coreClient(): CoreClient {
-  if (!shared) shared = new CoreClient();
+  if (!shared) shared = new CoreClient(undefined, { lanes: 2, computeBudgetMs: budgetSetting() });
   return shared;
 }
 

@@ -38,6 +38,8 @@ export interface ClientOptions {
   computeBudgetMs?: number;
   /** Time budget of reading a file, ms. @default 60000 */
   parseBudgetMs?: number;
+  /** Workers side by side. @default 1 */
+  lanes?: number;
 }
 
 export const DEFAULT_COMPUTE_BUDGET_MS = 8000;
@@ -49,57 +51,71 @@ export interface WorkerLike {
   terminate(): void;
 }
 
+/** One worker and the request it is running. */
+interface Lane {
+  worker: WorkerLike;
+  inFlight: Pending | null;
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
 export class CoreClient {
   private queue: Pending[] = [];
-  private inFlight: Pending | null = null;
   private nextId = 1;
-  private worker: WorkerLike;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly lanes: Lane[] = [];
   private readonly make: () => WorkerLike;
   readonly computeBudgetMs: number;
   readonly parseBudgetMs: number;
-  /** Workers started so far (1 + restarts after an overrun or a crash). */
+  /** Workers started so far (one per lane + restarts after an overrun or a crash). */
   started = 0;
 
+  /**
+   * `options.lanes` workers run side by side (default 1), so that one slow patient holds up at
+   * most one lane while the others go on.
+   */
   constructor(make: () => WorkerLike = () => new Worker(new URL('../worker/core.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike,
     options: ClientOptions = {}) {
     this.make = make;
     this.computeBudgetMs = options.computeBudgetMs ?? DEFAULT_COMPUTE_BUDGET_MS;
     this.parseBudgetMs = options.parseBudgetMs ?? 60_000;
-    this.worker = this.start();
+    const n = Math.max(1, Math.floor(options.lanes ?? 1));
+    for (let i = 0; i < n; i++) {
+      const lane: Lane = { worker: null as unknown as WorkerLike, inFlight: null, timer: null };
+      this.lanes.push(lane);
+      this.start(lane);
+    }
   }
 
-  private start(): WorkerLike {
+  private start(lane: Lane): void {
     const w = this.make();
     this.started++;
-    w.onmessage = (ev) => { if (w === this.worker) this.onMessage(ev.data); };
+    lane.worker = w;
+    w.onmessage = (ev) => { if (w === lane.worker) this.onMessage(lane, ev.data); };
     w.onerror = (ev) => {
       ev.preventDefault?.();
-      if (w !== this.worker) return;
+      if (w !== lane.worker) return;
       // The worker is gone (or in an unknown state): replace it, fail the request it had.
-      this.fail(new Error(ev.message || 'the computation worker stopped'));
+      this.fail(lane, new Error(ev.message || 'the computation worker stopped'));
     };
-    return w;
   }
 
-  /** Fail the request in flight, replace the worker, and go on with the queue. */
-  private fail(error: Error): void {
-    this.clearTimer();
-    const p = this.inFlight;
-    this.inFlight = null;
-    try { this.worker.terminate(); } catch { /* already gone */ }
-    this.worker = this.start();
+  /** Fail the lane's request, replace its worker, and go on with the queue. */
+  private fail(lane: Lane, error: Error): void {
+    this.clearTimer(lane);
+    const p = lane.inFlight;
+    lane.inFlight = null;
+    try { lane.worker.terminate(); } catch { /* already gone */ }
+    this.start(lane);
     p?.reject(error);
     this.pump();
   }
 
-  private clearTimer(): void {
-    if (this.timer !== null) { clearTimeout(this.timer); this.timer = null; }
+  private clearTimer(lane: Lane): void {
+    if (lane.timer !== null) { clearTimeout(lane.timer); lane.timer = null; }
   }
 
   /** Number of requests waiting or running. */
   get busy(): number {
-    return this.queue.length + (this.inFlight ? 1 : 0);
+    return this.queue.length + this.lanes.filter((l) => l.inFlight).length;
   }
 
   /** Read a TDM CSV; with `today`, rows dated after it are refused (what the app imports). */
@@ -132,8 +148,10 @@ export class CoreClient {
   }
 
   terminate(): void {
-    this.clearTimer();
-    this.worker.terminate();
+    for (const lane of this.lanes) {
+      this.clearTimer(lane);
+      lane.worker.terminate();
+    }
   }
 
   private enqueue<T>(req: WorkerRequest, key: string, urgent: boolean): Promise<T> {
@@ -145,19 +163,21 @@ export class CoreClient {
   }
 
   private pump(): void {
-    if (this.inFlight || this.queue.length === 0) return;
-    const p = this.queue.shift()!;
-    this.inFlight = p;
-    const budget = p.req.type === 'parse' ? this.parseBudgetMs : this.computeBudgetMs;
-    this.timer = setTimeout(() => { if (this.inFlight === p) this.fail(new OverBudgetError(budget)); }, budget);
-    this.worker.postMessage(p.req);
+    for (const lane of this.lanes) {
+      if (lane.inFlight || this.queue.length === 0) continue;
+      const p = this.queue.shift()!;
+      lane.inFlight = p;
+      const budget = p.req.type === 'parse' ? this.parseBudgetMs : this.computeBudgetMs;
+      lane.timer = setTimeout(() => { if (lane.inFlight === p) this.fail(lane, new OverBudgetError(budget)); }, budget);
+      lane.worker.postMessage(p.req);
+    }
   }
 
-  private onMessage(res: WorkerResponse): void {
-    const p = this.inFlight;
+  private onMessage(lane: Lane, res: WorkerResponse): void {
+    const p = lane.inFlight;
     if (!p || p.req.id !== res.id) return;
-    this.clearTimer();
-    this.inFlight = null;
+    this.clearTimer(lane);
+    lane.inFlight = null;
     if (res.type === 'failed') p.reject(new Error(res.message));
     else if (res.type === 'parsed') (p.resolve as (v: ParseResult) => void)(res.result);
     else (p.resolve as (v: Computed) => void)({ report: res.report, asOf: res.asOf, ms: res.ms });

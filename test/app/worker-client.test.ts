@@ -110,6 +110,27 @@ describe('the time budget: never stuck', () => {
     expect(workers[0].terminated).toBe(false);
   });
 
+  it('with two lanes, a slow patient holds up one lane while the others go through the other', async () => {
+    vi.useFakeTimers();
+    const workers: FakeWorker[] = [];
+    const c = new CoreClient(() => { const w = new FakeWorker(); workers.push(w); return w; }, { computeBudgetMs: 8000, lanes: 2 });
+    const slow = c.compute('slow', job('SLOW'));
+    const rest = ['A', 'B', 'C'].map((id) => c.compute(id, job(id)));
+    const ids = (w: FakeWorker) => w.sent.map((r) => r.type === 'compute' && r.job.patient.id);
+    expect(workers).toHaveLength(2);
+    for (let i = 0; i < 3; i++) {
+      const last = workers[1].sent[workers[1].sent.length - 1];
+      workers[1].reply(done(last.id, 'x'));
+    }
+    await Promise.all(rest);
+    expect(ids(workers[0])).toEqual(['SLOW']);
+    expect(ids(workers[1])).toEqual(['A', 'B', 'C']);
+    vi.advanceTimersByTime(8000);
+    await expect(slow).rejects.toBeInstanceOf(OverBudgetError);
+    expect(workers).toHaveLength(3);
+    expect(c.busy).toBe(0);
+  });
+
   it('replaces a crashed worker and fails only the request it had', async () => {
     const workers: FakeWorker[] = [];
     const c = new CoreClient(() => { const w = new FakeWorker(); workers.push(w); return w; });
