@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
 import { parseTdmCsv, cutAsOf } from '../core/records/index';
-import { computeReport, predictPatient, lastEventTime, type EngineSettings } from '../core/engine';
+import { computeReport, predictPatient, lastEventTime, refusedRowsError, type EngineSettings } from '../core/engine';
 import { proposeLine, predictLine } from '../core/report/cli-line';
 import { groupDoses } from '../core/ocrelizumab/index';
 import { parseAsOfDate, parseIsoTime, formatDate } from '../core/time';
@@ -189,10 +189,10 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer, cliO
       status = 1;
       continue;
     }
-    const rowErrors = p.issues.filter((i) => i.severity === 'error');
-    if (rowErrors.length) {
-      // Planning on a record with unusable rows would silently ignore data: refuse this patient.
-      out(JSON.stringify({ patient_id: p.id, drug: p.drug, error: `${rowErrors.length} row(s) could not be used: ${rowErrors.map((i) => i.message).join('; ')}` }));
+    const refused = refusedRowsError(p);
+    if (refused) {
+      // Planning on a record with unusable rows would silently ignore data: refuse this patient (as the app does).
+      out(JSON.stringify({ patient_id: p.id, drug: p.drug, error: refused.error }));
       status = 1;
       continue;
     }

@@ -62,6 +62,21 @@ function hasUsableData(p: PatientRecord): boolean {
   return p.doses.length + p.levels.length + p.bcells.length + p.weights.length > 0;
 }
 
+/**
+ * A patient with rows that could not be used is not planned: a proposal that silently ignored
+ * data would mislead. The CLI's and the app's answer for such a patient (so both say the same
+ * for the same file); null when every row was read.
+ */
+export function refusedRowsError(p: PatientRecord): PatientError | null {
+  const rowErrors = p.issues.filter((i) => i.severity === 'error');
+  if (rowErrors.length === 0) return null;
+  const rows = rowErrors.map((i) => i.message).join('; ');
+  return {
+    drug: p.drug, patientId: p.id, error: `${rowErrors.length} row(s) could not be used: ${rows}`,
+    errorCode: 'rows-refused', errorParams: { count: rowErrors.length, rows }, issues: p.issues,
+  };
+}
+
 /** Fit and propose for one patient as of a time (end of the as-of day). */
 export function computeReport(p: PatientRecord, asOf: Days, settings: EngineSettings = DEFAULT_SETTINGS): PatientReport | PatientError {
   const errors = p.issues.filter((i) => i.severity === 'error');

@@ -3,6 +3,7 @@
  * from the worker's message loop so tests can call it directly.
  */
 import { computeReport, cutAsOf, lastEventTime, parseAsOfDate, parseTdmCsv, formatDate } from '../core/index';
+import { refusedRowsError } from '../core/engine';
 import type { Days } from '../core/types';
 import type { ParseOptions } from '../core/records/index';
 import type { AsOfSpec, WorkerRequest, WorkerResponse } from './protocol';
@@ -27,6 +28,9 @@ export function handle(req: WorkerRequest, now: () => number): WorkerResponse {
       return { type: 'parsed', id: req.id, result, ms: now() - t0 };
     }
     const { patient, settings } = req.job;
+    // Rows refused on import: no proposal, as the CLI answers for the same file.
+    const refused = refusedRowsError(patient);
+    if (refused) return { type: 'computed', id: req.id, report: refused, asOf: 0, ms: now() - t0 };
     const hasRows = patient.doses.length + patient.levels.length + patient.bcells.length + patient.weights.length > 0;
     const asOf = hasRows ? resolveAsOf(patient, req.job.asOf) : 0;
     // As the CLI does: only the rows on or before the as-of day are used.

@@ -107,6 +107,7 @@ const engineEn = {
     next: 'next count at week {{week}} ({{nextCount}})',
   },
   // ------------------------------------------------------------------ a patient that cannot be planned (src/core/engine.ts)
+  'rows-refused': '{{count}} row(s) could not be used: {{rows}}',
   'no-dose-before-as-of': 'no {{drug}} dose on or before the as-of date: nothing to plan from',
   'work-budget': 'the computation was stopped after {{steps}} integrator steps: the record is far outside what the model describes; check the levels, their units and times, the doses and the weights',
   // ------------------------------------------------------------------ words used as parameters

@@ -107,6 +107,7 @@ const engineNl: EngineStrings = {
   },
   // ------------------------------------------------------------------ patiënt zonder plan (src/core/engine.ts)
   'work-budget': 'de berekening is gestopt na {{steps}} integratiestappen: het dossier ligt ver buiten wat het model beschrijft; controleer de spiegels, hun eenheden en tijden, de giften en de gewichten',
+  'rows-refused': '{{count}} regel(s) konden niet worden gebruikt: {{rows}}',
   'no-dose-before-as-of': 'geen gift {{drug}} op of vóór de plandatum: niets om van uit te plannen',
   // ------------------------------------------------------------------ woorden als parameter
   terms: {

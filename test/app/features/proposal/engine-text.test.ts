@@ -163,7 +163,7 @@ describe('real reports', () => {
     // Not reached by any record here (a fit that does not converge, a crossing interval past the
     // horizon): checked by the template tests above only. The no-dose error has its own test below.
     // The weight and work-budget texts are reached by the absurd-record tests (test/core/robustness).
-    const rareOnes = ['fit-not-converged', 'nat-reason.not-converged', 'ocr-crossing-beyond-maximum.horizon', 'no-dose-before-as-of', 'nat-reason.weight', 'work-budget'];
+    const rareOnes = ['fit-not-converged', 'nat-reason.not-converged', 'ocr-crossing-beyond-maximum.horizon', 'no-dose-before-as-of', 'nat-reason.weight', 'work-budget', 'rows-refused'];
     expect(missing.filter((c) => !rareOnes.includes(c))).toEqual([]);
   });
 
@@ -191,4 +191,19 @@ it('a patient with no dose to plan from says so in Dutch', () => {
   if (!('error' in r)) throw new Error('expected a PatientError');
   expect(errorText(r, 'en')).toBe(r.error);
   expect(errorText(r, 'nl')).toBe('geen gift natalizumab op of vóór de plandatum: niets om van uit te plannen');
+});
+
+describe('a patient with refused rows', () => {
+  it('gets the CLI\'s error from the core, in English exactly and in Dutch', async () => {
+    const { parseTdmCsv } = await import('../../../../src/core/records/index');
+    const { refusedRowsError } = await import('../../../../src/core/engine');
+    const { errorText } = await import('../../../../src/app/features/proposal/engine-text');
+    const csv = 'patient_id,drug,kind,time,value,unit\nR-1,natalizumab,dose,2024-01-08T09:00,300,mg\nR-1,natalizumab,level,2024-02-05T08:45,-3,ug/mL\n';
+    const p = parseTdmCsv(csv, 'r.csv').patients[0];
+    const e = refusedRowsError(p)!;
+    expect(e.error).toBe('1 row(s) could not be used: r.csv:3: value "-3" for a level must be 0 or more');
+    expect(errorText(e, 'en')).toBe(e.error);
+    expect(errorText(e, 'nl')).toBe('1 regel(s) konden niet worden gebruikt: r.csv:3: value "-3" for a level must be 0 or more');
+    expect(refusedRowsError(parseTdmCsv('patient_id,drug,kind,time,value,unit\nR-2,natalizumab,dose,2024-01-08T09:00,300,mg\n', 'r.csv').patients[0])).toBeNull();
+  });
 });
