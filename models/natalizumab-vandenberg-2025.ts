@@ -48,12 +48,30 @@ export const NATALIZUMAB_PK = {
   omega2: [omega2FromCv(0.228), omega2FromCv(0.315), omega2FromCv(0.26)] as const,
   /** Proportional residual error (SD as a fraction of the prediction). */
   sigmaProp: 0.219,
-  /** SC 300 mg: bioavailability (assumption from the label). */
-  scF: 0.84,
+  /**
+   * SC 300 mg bioavailability, typical value (median of a log-normal): 0.70. Sources disagree:
+   * the label says about 84 %, DELIVER measured 57.1–71.3 % relative to IV, and the 2024 matched
+   * cohort's SC troughs ran about 0.76× IV. No single value is right for every patient, so F is
+   * uncertain (scFLogSd) and each posterior draw carries its own F, weighted by the patient's
+   * troughs after SC doses.
+   */
+  scF: 0.70,
+  /** Log-SD of F between patients and sources: 80 % of draws within 0.58–0.85 (capped at 1). */
+  scFLogSd: 0.15,
   /** SC absorption lag, days (3 h, label). */
   scLagDays: 3 / 24,
-  /** SC first-order absorption rate, 1/day (assumption: not published). */
+  /** SC first-order absorption rate, 1/day, typical value (assumption: not published). */
   scKa: 0.25,
+  /** Log-SD of ka (assumption: typical antibodies absorb at 0.15–0.4/day). */
+  scKaLogSd: 0.35,
+  /**
+   * Capillary (finger-prick) level vs venous, method comparison (Toorop, Mult Scler 2023): mean
+   * bias −0.36 µg/mL, 95 % limits of agreement about −2 to +1.3 µg/mL, i.e. an additive SD of
+   * about 0.84 µg/mL on top of the assay's proportional error. A capillary level is modelled as
+   * normal with mean f − 0.36 and variance (σf)² + 0.84².
+   */
+  capillaryShift: -0.36,
+  capillaryAddSd: 0.84,
   /**
    * Bound on each random effect, in its own SD: |η_j| ≤ 6·ω_j (assumption, ours). A log-normal
    * puts less than 2e-9 of its mass beyond 6 SD, and the validation patients (antibody-like ones
@@ -88,16 +106,18 @@ export const NATALIZUMAB_MODEL: ModelInfo = {
     { name: 'WT exponent on CL', value: 0.60, unit: '-', description: 'allometric exponent, reference weight 70 kg', source: SRC, status: 'to be checked', note: 'placement of the two weight exponents and the reference weight are unconfirmed' },
     { name: 'WT exponent on Vmax', value: 0.26, unit: '-', description: 'allometric exponent, reference weight 70 kg', source: SRC, status: 'to be checked', note: 'placement of the two weight exponents and the reference weight are unconfirmed' },
     { name: 'proportional residual error', value: 0.219, unit: 'fraction', description: 'SD of the measurement error as a fraction of the true concentration', source: SRC, status: 'to be checked' },
-    { name: 'F (SC)', value: 0.84, unit: 'fraction', description: 'SC bioavailability', source: LABEL, status: 'assumption', note: 'DELIVER measured a relative bioavailability of 57–71 %; the model was built on IV data' },
+    { name: 'F (SC)', value: 0.70, unit: 'fraction', cv: 0.15, description: 'SC bioavailability: log-normal, median 0.70, log-SD 0.15 (80 % within 0.58–0.85, at most 1); each posterior draw its own', source: 'DELIVER (Plavina, J Clin Pharmacol 2016): 57.1–71.3 % relative to IV [measured]; EU SmPC: about 84 % [label]; Toorop, MSARD 2024: SC troughs ≈ 0.76× IV [measured]', status: 'assumption', note: 'measured: DELIVER and the 2024 cohort; assumed: the log-normal spread that spans them and the label' },
     { name: 'lag (SC)', value: 0.125, unit: 'day', description: 'SC absorption lag (3 h)', source: LABEL, status: 'assumption' },
     { name: 'η bound', value: 6, unit: 'SD (ω)', description: 'each random effect is limited to ±6 of its SDs (parameters saturate there)', source: 'assumption (ours): < 2e-9 of a log-normal lies beyond 6 SD; validation patients fit within 3.8 SD', status: 'assumption', note: 'keeps an absurd level from driving the fit to unphysiological, stiff parameters' },
-    { name: 'ka (SC)', value: 0.25, unit: '1/day', description: 'SC first-order absorption rate', source: 'not published; typical for an antibody (0.2–0.3/day), gives the label Tmax ≈ 6 days', status: 'assumption' },
+    { name: 'ka (SC)', value: 0.25, unit: '1/day', cv: 0.35, description: 'SC first-order absorption rate: log-normal, median 0.25/day, log-SD 0.35; each posterior draw its own', source: 'not published; typical for an antibody (0.2–0.3/day), gives the label Tmax ≈ 6 days', status: 'assumption' },
+    { name: 'capillary bias', value: -0.36, unit: 'µg/mL', description: 'a finger-prick level reads on average 0.36 µg/mL below the venous one', source: 'Toorop et al., Mult Scler 2023;29:457-460 (30 patients, method comparison)', status: 'confirmed', note: 'used in the likelihood of capillary levels only' },
+    { name: 'capillary additive SD', value: 0.84, unit: 'µg/mL', description: 'extra spread of a finger-prick level, beside the proportional assay error', source: 'derived from the 95 % limits of agreement (−2 to +1.3 µg/mL) of Toorop 2023', status: 'to be checked', note: 'so the same trough given as capillary informs the fit less than as venous' },
     ...FORECAST_UNCERTAINTY_PARAMETERS,
   ],
   notes: [
     'Between-patient variability is log-normal; ω² = ln(1 + CV²) is derived from the published CVs and stated per parameter.',
     'The weight covariate (CL·(WT/70)^0.60, Vmax·(WT/70)^0.26) is as transcribed: which parameters carry which exponent, and the reference weight, are not yet confirmed against the paper.',
     'Values tagged "to be checked" come from a third party\'s transcription of the paper\'s table, consistent with the label.',
-    'SC dosing is an extrapolation of an IV-built model: F, lag and ka are labelled assumptions (the single-dose SC peak is about twice the label\'s).',
+    'SC dosing extends an IV-built model: elimination is taken as the same (DELIVER found it not different); bioavailability and absorption rate are uncertain parameters (measured ranges, assumed spread) that every forecast carries.',
   ],
 };

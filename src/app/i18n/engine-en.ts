@@ -10,7 +10,7 @@ const engineEn = {
   // ------------------------------------------------------------------ natalizumab warnings
   'no-weight': 'no weight given: 70 kg assumed',
   'weight-out-of-range': 'weight {{kg}} kg on {{date}} is outside {{min}}–{{max}} kg, the range the model was built on: predictions are extrapolated',
-  'sc-extrapolation': 'subcutaneous doses: the model was built on IV data; SC absorption (F 0.84, lag 3 h, ka 0.25/day) is an assumption and predictions for SC are an extrapolation',
+  'sc-extrapolation': 'subcutaneous doses: the model was built on IV data, and how much of an SC dose reaches the blood is uncertain (bioavailability 57–71 % in DELIVER, about 84 % on the label; SC troughs about 0.76× IV in a 2024 cohort): the forecast carries bioavailability (median 70 %) and absorption rate as uncertain, so its interval is wider; troughs after SC doses narrow it',
   'max-interval-beyond-8': 'intervals up to {{weeks}} weeks considered: beyond 8 weeks there are no trial data (PDNMS and NEXT-MS stopped at 8)',
   'fit-not-converged': 'the individual fit did not converge ({{iterations}} iterations): the standard {{weeks}}-week interval is kept',
   'steady-state-not-converged': 'a steady-state trough did not settle numerically: its value is approximate',

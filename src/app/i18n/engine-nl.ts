@@ -9,7 +9,7 @@ const engineNl: EngineStrings = {
   // ------------------------------------------------------------------ natalizumab: waarschuwingen
   'no-weight': 'geen gewicht opgegeven: 70 kg aangenomen',
   'weight-out-of-range': 'gewicht {{kg}} kg op {{date}} ligt buiten {{min}}–{{max}} kg, het bereik waarop het model is gebouwd: de voorspellingen zijn een extrapolatie',
-  'sc-extrapolation': 'subcutane giften: het model is gebouwd op IV-gegevens; de SC-opname (F 0,84, lag 3 uur, ka 0,25/dag) is een aanname en voorspellingen voor SC zijn een extrapolatie',
+  'sc-extrapolation': 'subcutane giften: het model is gebouwd op IV-gegevens, en hoeveel van een SC-gift in het bloed komt is onzeker (biologische beschikbaarheid 57–71 % in DELIVER, ongeveer 84 % volgens de bijsluiter; SC-dalspiegels ongeveer 0,76× IV in een cohort uit 2024): de voorspelling rekent met een onzekere biologische beschikbaarheid (mediaan 70 %) en opnamesnelheid, dus het interval is breder; dalspiegels na SC-giften maken het smaller',
   'max-interval-beyond-8': 'intervallen tot {{weeks}} weken meegenomen: boven 8 weken zijn er geen studiegegevens (PDNMS en NEXT-MS stopten bij 8)',
   'fit-not-converged': 'de individuele fit is niet geconvergeerd ({{iterations}} iteraties): het standaardinterval van {{weeks}} weken blijft gehandhaafd',
   'steady-state-not-converged': 'een dalspiegel in evenwicht is numeriek niet gestabiliseerd: de waarde is bij benadering',

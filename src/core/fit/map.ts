@@ -31,8 +31,21 @@ export interface FitLimits {
 const DEFAULT_LIMITS: FitLimits = { fisherIter: 60, newtonIter: 40 };
 
 /** Per-observation first derivative and (expected / non-negative) second derivative of the objective with respect to the prediction f. */
-function obsDerivatives(y: number, f: number, censored: boolean, sigma: number): [number, number] {
+function obsDerivatives(y: number, f: number, censored: boolean, sigma: number, addSd = 0, shift = 0): [number, number] {
   const ff = Math.max(f, 1e-9);
+  if (addSd > 0 || shift !== 0) {
+    // Mean f + shift, variance v = (σf)² + add²: term (y − μ)²/v + ln v; expected Hessian 2/v + v'²/v².
+    const v = sigma * sigma * ff * ff + addSd * addSd;
+    const dv = 2 * sigma * sigma * ff;
+    if (!censored) {
+      const e = y - ff - shift;
+      return [-2 * e / v - e * e * dv / (v * v) + dv / v, 2 / v + dv * dv / (v * v)];
+    }
+    const termC = (x: number) => -2 * logNormCdf((y - x - shift) / Math.sqrt(sigma * sigma * x * x + addSd * addSd));
+    const dc = 1e-4 * ff;
+    const ac = termC(ff - dc), bc = termC(ff), cc = termC(ff + dc);
+    return [(cc - ac) / (2 * dc), Math.max((cc - 2 * bc + ac) / (dc * dc), 0)];
+  }
   if (!censored) {
     const r = (y - ff) / (sigma * ff);
     const g = -2 * r * y / (sigma * ff * ff) + 2 / ff;
@@ -52,7 +65,7 @@ function obsDerivatives(y: number, f: number, censored: boolean, sigma: number):
  */
 export function fisherScoring(pb: MapProblem, nEta: number, x0: number[], maxIter = 60): (MapFit & { gnHessian: number[][] }) | null {
   const nObs = pb.obsValue.length;
-  const ofvOf = (pred: ArrayLike<number>, eta: ArrayLike<number>) => dataObjective(pred, pb.obsValue, pb.obsCensored, pb.sigma) + priorObjective(eta, pb.omegaInv);
+  const ofvOf = (pred: ArrayLike<number>, eta: ArrayLike<number>) => dataObjective(pred, pb.obsValue, pb.obsCensored, pb.sigma, pb.obsAddSd, pb.obsShift) + priorObjective(eta, pb.omegaInv);
   let eta = x0.slice();
   let f0 = Float64Array.from(predictObservations(pb, eta));
   let ofv = ofvOf(f0, eta);
@@ -70,7 +83,7 @@ export function fisherScoring(pb: MapProblem, nEta: number, x0: number[], maxIte
     const G = eta.map((v, j) => 2 * pb.omegaInv[j] * v);
     H = Array.from({ length: nEta }, (_, a) => Array.from({ length: nEta }, (_, b) => (a === b ? 2 * pb.omegaInv[a] : 0)));
     for (let i = 0; i < nObs; i++) {
-      const [g, h] = obsDerivatives(pb.obsValue[i], f0[i], pb.obsCensored[i] === 1, pb.sigma);
+      const [g, h] = obsDerivatives(pb.obsValue[i], f0[i], pb.obsCensored[i] === 1, pb.sigma, pb.obsAddSd ? pb.obsAddSd[i] : 0, pb.obsShift ? pb.obsShift[i] : 0);
       for (let a = 0; a < nEta; a++) {
         G[a] += g * J[i][a];
         for (let b = 0; b < nEta; b++) H[a][b] += h * J[i][a] * J[i][b];

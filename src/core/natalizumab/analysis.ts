@@ -75,6 +75,10 @@ export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, 
   const nObs = prep.levels.length;
   const obsValue = Float64Array.from(prep.levels, (l) => l.value);
   const obsCensored = Uint8Array.from(prep.levels, (l) => (l.censored ? 1 : 0));
+  // Capillary (finger-prick) levels: their own bias and additive error (models file).
+  const anyCapillary = prep.levels.some((l) => l.sample === 'capillary');
+  const obsAddSd = anyCapillary ? Float64Array.from(prep.levels, (l) => (l.sample === 'capillary' ? M.capillaryAddSd : 0)) : undefined;
+  const obsShift = anyCapillary ? Float64Array.from(prep.levels, (l) => (l.sample === 'capillary' ? M.capillaryShift : 0)) : undefined;
   const paramsFor = segmentParamsBuilder(prep.segWeights);
   const solver = new PkSolver(FIT);
   const lastDoseTime = prep.lastDose ? prep.lastDose.time : asOf;
@@ -87,7 +91,7 @@ export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, 
     const pb: MapProblem = {
       timeline: compileTimeline(prep.pkDoses, prep.levels.map((l) => l.time), prep.segStarts),
       obsValue, obsCensored, sigma: M.sigmaProp, omegaInv: OMEGA_INV, paramsFor, solver, tol: FIT,
-      pred: new Float64Array(nObs),
+      pred: new Float64Array(nObs), obsAddSd, obsShift,
     };
     const fit = fitMap(pb, N_ETA, START_GRID, FAST);
     // Within the bounds (a last step may end a hair beyond, where the data term is flat).
@@ -113,7 +117,7 @@ export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, 
   const outMap = buf.slice(nObs);
   const snapMap = snap.slice();
   const curveMap = curveBuf.slice();
-  if (kind === 'map') objective = dataObjective(predAtLevels, obsValue, obsCensored, M.sigmaProp) + priorObjective(eta, OMEGA_INV);
+  if (kind === 'map') objective = dataObjective(predAtLevels, obsValue, obsCensored, M.sigmaProp, obsAddSd, obsShift) + priorObjective(eta, OMEGA_INV);
 
   // Posterior samples.
   const n = opts.samples;
@@ -127,12 +131,24 @@ export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, 
   const outSamples = new Float64Array(n * m);
   const curveSamples = new Float64Array(n * k);
   const e = [0, 0, 0];
+  // SC bioavailability and absorption rate: uncertain, each draw its own from their distribution
+  // (the proposal for them is their prior, so the importance weights are the troughs' likelihood).
+  const scF = new Float64Array(n).fill(M.scF), scKa = new Float64Array(n).fill(M.scKa);
+  if (prep.hasSc) {
+    const rngSc = createRng((seedFrom(p.id) ^ Math.imul(opts.seed + 3, 0x85ebca6b)) | 0);
+    for (let s = 0; s < n; s++) {
+      scF[s] = Math.min(1, M.scF * Math.exp(M.scFLogSd * rngSc.normal()));
+      scKa[s] = M.scKa * Math.exp(M.scKaLogSd * rngSc.normal());
+    }
+  }
   solver.setTolerance(FAST);
   for (let s = 0; s < n; s++) {
     e[0] = etas[s * 3]; e[1] = etas[s * 3 + 1]; e[2] = etas[s * 3 + 2];
-    runTimeline(solver, tl, paramsFor(e), buf, undefined, snap, k ? { times: curveTimes, out: curveBuf } : undefined);
+    const segParams = paramsFor(e);
+    for (const sp of segParams) { sp.f = scF[s]; sp.ka = scKa[s]; }
+    runTimeline(solver, tl, segParams, buf, undefined, snap, k ? { times: curveTimes, out: curveBuf } : undefined);
     let lt = -0.5 * priorObjective(e, OMEGA_INV);
-    if (nObs > 0) lt -= 0.5 * dataObjective(buf, obsValue, obsCensored, M.sigmaProp);
+    if (nObs > 0) lt -= 0.5 * dataObjective(buf, obsValue, obsCensored, M.sigmaProp, obsAddSd, obsShift);
     logTarget[s] = lt;
     snaps[s * 3] = snap[0]; snaps[s * 3 + 1] = snap[1]; snaps[s * 3 + 2] = snap[2];
     for (let j = 0; j < m; j++) outSamples[s * m + j] = buf[nObs + j];
@@ -144,7 +160,11 @@ export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, 
 
   const paramsMap = individualParams(prep.currentWeight, eta);
   const paramsSamples: PkParams[] = [];
-  for (let s = 0; s < n; s++) paramsSamples.push(individualParams(prep.currentWeight, etas.subarray(s * 3, s * 3 + 3)));
+  for (let s = 0; s < n; s++) {
+    const ps = individualParams(prep.currentWeight, etas.subarray(s * 3, s * 3 + 3));
+    ps.f = scF[s]; ps.ka = scKa[s];
+    paramsSamples.push(ps);
+  }
   return {
     prep, kind, eta, objective, converged, iterations, predAtLevels, n, etas, weights, ess,
     snapMap, snaps, paramsMap, paramsSamples, outTimes, outMap, outSamples, curveTimes, curveMap, curveSamples,

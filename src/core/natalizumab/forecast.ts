@@ -12,7 +12,7 @@ export function nextTroughs(s: PkSolver, p: PkParams, snap: ArrayLike<number>, d
   // Same as stepInterval, but reading the concentration at several ends.
   let i = 0;
   const read = (upTo: number) => { s.advance(upTo); };
-  if (dose.into === 'depot') { if (dose.offset > 0) read(dose.offset); s.a3 += dose.amount; }
+  if (dose.into === 'depot') { if (dose.offset > 0) read(dose.offset); s.a3 += dose.amount * s.f; }
   else if (dose.durationDays > 0) { if (dose.offset > 0) read(dose.offset); s.rate = dose.amount / dose.durationDays; read(dose.offset + dose.durationDays); s.rate = 0; }
   else { if (dose.offset > 0) read(dose.offset); s.a1 += dose.amount; }
   for (; i < taus.length; i++) { read(taus[i]); out[i] = s.a1 / s.vc; }
@@ -42,7 +42,7 @@ export function forecastCurve(s: PkSolver, p: PkParams, snap: ArrayLike<number>,
   s.denseTimes = times; s.denseOut = out; s.denseIdx = 0;
   for (let k = 0; k < nDoses; k++) {
     const t0 = k * tau;
-    if (dose.into === 'depot') { if (dose.offset > 0) s.advance(t0 + dose.offset); s.a3 += dose.amount; }
+    if (dose.into === 'depot') { if (dose.offset > 0) s.advance(t0 + dose.offset); s.a3 += dose.amount * s.f; }
     else if (dose.durationDays > 0) { if (dose.offset > 0) s.advance(t0 + dose.offset); s.rate = dose.amount / dose.durationDays; s.advance(t0 + dose.offset + dose.durationDays); s.rate = 0; }
     else { if (dose.offset > 0) s.advance(t0 + dose.offset); s.a1 += dose.amount; }
     s.advance((k + 1) * tau);

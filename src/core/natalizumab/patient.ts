@@ -30,21 +30,21 @@ export interface NatalizumabPatient {
 
 export function toPkDose(d: DoseEvent): PkDose {
   return d.route === 'sc'
-    ? { time: d.time + M.scLagDays, amount: d.amountMg * M.scF, into: 'depot', durationDays: 0 }
+    ? { time: d.time + M.scLagDays, amount: d.amountMg, into: 'depot', durationDays: 0 }
     : { time: d.time, amount: d.amountMg, into: 'central', durationDays: d.durationMin / 1440 };
 }
 
 export function toRepeatedDose(d: DoseEvent | null): RepeatedDose {
   if (!d) return { offset: 0, amount: 300, into: 'central', durationDays: 1 / 24 };
   return d.route === 'sc'
-    ? { offset: M.scLagDays, amount: d.amountMg * M.scF, into: 'depot', durationDays: 0 }
+    ? { offset: M.scLagDays, amount: d.amountMg, into: 'depot', durationDays: 0 }
     : { offset: 0, amount: d.amountMg, into: 'central', durationDays: d.durationMin / 1440 };
 }
 
 /** Typical (η = 0) parameters at a body weight. */
 export function typicalParams(weightKg: number): PkParams {
   const r = weightKg / M.refWeight;
-  return { cl: M.cl * Math.pow(r, M.wtExpCl), vc: M.vc, vp: M.vp, q: M.q, vmax: M.vmax * Math.pow(r, M.wtExpVmax), km: M.km, ka: M.scKa };
+  return { cl: M.cl * Math.pow(r, M.wtExpCl), vc: M.vc, vp: M.vp, q: M.q, vmax: M.vmax * Math.pow(r, M.wtExpVmax), km: M.km, ka: M.scKa, f: M.scF };
 }
 
 /** The bound on each η (CL, Vp, Vmax): ±etaBoundSd·ω (model file: why). */
@@ -67,6 +67,7 @@ export function individualParams(weightKg: number, eta: ArrayLike<number>, out?:
   p.vmax = M.vmax * Math.pow(r, M.wtExpVmax) * Math.exp(boundedEta(eta[2], 2));
   p.km = M.km;
   p.ka = M.scKa;
+  p.f = M.scF;
   return p;
 }
 
@@ -105,7 +106,7 @@ export function preparePatient(p: PatientRecord, asOf: Days): NatalizumabPatient
   const lastDose = doses.length ? doses[doses.length - 1] : null;
   const hasSc = doses.some((d) => d.route === 'sc');
   if (hasSc) {
-    issues.push({ code: 'sc-extrapolation', severity: 'warning', message: 'subcutaneous doses: the model was built on IV data; SC absorption (F 0.84, lag 3 h, ka 0.25/day) is an assumption and predictions for SC are an extrapolation', params: {} });
+    issues.push({ code: 'sc-extrapolation', severity: 'warning', message: 'subcutaneous doses: the model was built on IV data, and how much of an SC dose reaches the blood is uncertain (bioavailability 57–71 % in DELIVER, about 84 % on the label; SC troughs about 0.76× IV in a 2024 cohort): the forecast carries bioavailability (median 70 %) and absorption rate as uncertain, so its interval is wider; troughs after SC doses narrow it', params: {} });
   }
   return {
     id: p.id, asOf, doses, pkDoses: doses.map(toPkDose), levels, weightGiven, segWeights, segStarts,

@@ -72,6 +72,13 @@ function interval(value: number, values: Float64Array, weights: Float64Array): I
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
+/** Standardised residual of a level, with the capillary bias and additive error where it applies. */
+function levelResidual(l: Observation, pred: number): number {
+  return l.sample === 'capillary'
+    ? standardisedResidual(l.value, pred, M.sigmaProp, M.capillaryAddSd, M.capillaryShift)
+    : standardisedResidual(l.value, pred, M.sigmaProp);
+}
+
 export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: Partial<NatalizumabOptions> = {}): NatalizumabReport {
   const opts = resolveOptions(options);
   const warnings: Issue[] = [];
@@ -112,7 +119,7 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   // Each draw also gets the uncertainty the published model leaves out (its own future clearance,
   // Km, laboratory bias), and its spread is widened where the patient's residuals show misfit.
   const terms = drawForecastTerms(patient.id, opts.seed, n);
-  const zs = a.prep.levels.map((l, i) => (l.censored ? NaN : standardisedResidual(l.value, a.predAtLevels[i], M.sigmaProp)));
+  const zs = a.prep.levels.map((l, i) => (l.censored ? NaN : levelResidual(l, a.predAtLevels[i])));
   const misfit = a.kind === 'map' ? misfitScale(zs) : 1;
   const pF = { ...a.paramsMap };
   const etaF = [0, 0, 0];
@@ -153,7 +160,7 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   // Guards.
   const residuals = a.prep.levels.map((l, i) => ({
     time: l.time, observed: l.value, predicted: a.predAtLevels[i], censored: l.censored,
-    standardised: standardisedResidual(l.value, a.predAtLevels[i], M.sigmaProp),
+    standardised: levelResidual(l, a.predAtLevels[i]),
   }));
   warnings.push(...censoredIssues(a.prep.levels));
   warnings.push(...residualIssues(residuals));

@@ -33,7 +33,7 @@ export function drawForecastTerms(patientId: string, seed: number, n: number): F
 /** Forecast parameters of draw r: the posterior draw's parameters with its own future CL and Km. */
 export function forecastParams(p: PkParams, terms: ForecastTerms, r: number, out: PkParams): PkParams {
   out.cl = p.cl * Math.exp(terms.kappa[r]);
-  out.vc = p.vc; out.vp = p.vp; out.q = p.q; out.vmax = p.vmax; out.ka = p.ka;
+  out.vc = p.vc; out.vp = p.vp; out.q = p.q; out.vmax = p.vmax; out.ka = p.ka; out.f = p.f;
   out.km = terms.km[r];
   return out;
 }

@@ -10,7 +10,7 @@ import { PkSolver, type PkParams, type Tolerance } from './solver';
 export interface PkDose {
   /** Start of the infusion, or the time the SC dose reaches the depot (after the lag). */
   time: number;
-  /** Amount entering the body, mg (after bioavailability for SC). */
+  /** Amount given, mg (for SC the solver's bioavailability f applies as it enters the depot). */
   amount: number;
   /** 'central': IV (infusion over durationDays, bolus if 0); 'depot': SC first-order absorption. */
   into: 'central' | 'depot';
@@ -90,7 +90,7 @@ export function runTimeline(
       case RATE_OFF: solver.rate -= values[i]; if (Math.abs(solver.rate) < 1e-9) solver.rate = 0; break;
       case RATE_ON: solver.rate += values[i]; break;
       case BOLUS_CENTRAL: solver.a1 += values[i]; break;
-      case BOLUS_DEPOT: solver.a3 += values[i]; break;
+      case BOLUS_DEPOT: solver.a3 += values[i] * solver.f; break;
     }
   }
   if (dense) {
