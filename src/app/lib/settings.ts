@@ -21,6 +21,8 @@ export const SHOWN_DEFAULTS = {
 /** The settings the user can change, with their limits (used by the forms and by restore). */
 export const NAT_FIELDS = ['target', 'probability', 'maxIntervalWeeks', 'infusionWeekday'] as const;
 export const OCR_FIELDS = ['threshold', 'labLimit', 'firstCountWeek', 'countEveryWeeks', 'maxWeeks', 'redoseQuantile', 'countQuantile'] as const;
+/** How the next natalizumab trough is planned to be drawn (`capillary`: a home finger-prick); not a number. */
+export const SAMPLE_VALUES = ['venous', 'capillary'] as const;
 /** Fractions entered and shown as percentages. */
 export const PERCENT_FIELDS: readonly string[] = ['probability', 'redoseQuantile', 'countQuantile'];
 export type NatField = (typeof NAT_FIELDS)[number];
@@ -70,6 +72,13 @@ export function checkSettings(value: unknown): { settings: EngineSettings } | { 
     const src = v[drug];
     if (src === undefined) continue;
     if (typeof src !== 'object' || src === null) return { error: `settings.${drug} must be an object` };
+    if (drug === 'natalizumab') {
+      const s = (src as Record<string, unknown>).nextTroughSample;
+      if (s !== undefined) {
+        if (typeof s !== 'string' || !(SAMPLE_VALUES as readonly string[]).includes(s)) return { error: 'settings.natalizumab.nextTroughSample must be venous or capillary' };
+        out.natalizumab.nextTroughSample = s as 'venous' | 'capillary';
+      }
+    }
     for (const f of fields) {
       const x = (src as Record<string, unknown>)[f];
       if (x === undefined) continue;

@@ -41,8 +41,11 @@ export function SettingsForm({ value, inherited, drugs, onSave, saveLabel }: Pro
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [saved, setSaved] = useState(false);
   const [customTarget, setCustomTarget] = useState(false);
+  // How the next natalizumab trough is planned: '' inherits, else venous or capillary (home finger-prick).
+  const [sample, setSample] = useState<string>(value.natalizumab.nextTroughSample ?? '');
   const id = useId();
-  useEffect(() => { setDraft(toDraft(value, lang)); }, [value, lang]);
+  useEffect(() => { setDraft(toDraft(value, lang)); setSample(value.natalizumab.nextTroughSample ?? ''); }, [value, lang]);
+  const sampleText = (s: string | undefined) => t(s === 'capillary' ? 'settings.sampleCapillary' : 'settings.sampleVenous');
 
   const inheritedText = (f: Field): string => {
     const x = (inherited[drugOf(f)] as Record<string, unknown>)[f];
@@ -73,6 +76,7 @@ export function SettingsForm({ value, inherited, drugs, onSave, saveLabel }: Pro
       }
       target[f] = x;
     }
+    if (sample === 'venous' || sample === 'capillary') out.natalizumab.nextTroughSample = sample;
     setErrors(errs);
     if (Object.keys(errs).length) return;
     await onSave(out);
@@ -124,6 +128,15 @@ export function SettingsForm({ value, inherited, drugs, onSave, saveLabel }: Pro
               {[1, 2, 3, 4, 5, 6, 0].map((d) => <option key={d} value={String(d)}>{t(`weekday.${d}`)}</option>)}
             </select>
             <span id={`${id}-wd-help`} className="help">{t('settings.weekdayHelp')}</span>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-sample`}>{t('settings.nextTroughSample')}</label>
+            <select id={`${id}-sample`} name="nextTroughSample" value={sample} onChange={(e) => setSample(e.target.value)} aria-describedby={`${id}-sample-help`}>
+              <option value="">{t('settings.inherit', { value: sampleText(inherited.natalizumab.nextTroughSample) })}</option>
+              <option value="venous">{t('settings.sampleVenous')}</option>
+              <option value="capillary">{t('settings.sampleCapillary')}</option>
+            </select>
+            <span id={`${id}-sample-help`} className="help">{t('settings.sampleHelp')}</span>
           </div>
         </fieldset>
       ) : null}

@@ -45,6 +45,28 @@ describe('buildIcs, natalizumab', () => {
   });
 });
 
+describe('buildIcs, natalizumab: the next trough as a home finger-prick', () => {
+  const home = () => { const r = natalizumabReport(); r.options = { ...r.options, nextTroughSample: 'capillary' }; return r; };
+
+  it('names the trough event a home finger-prick and says how to take it, in English and Dutch', () => {
+    const en = icsEvents(home());
+    expect(en.map((e) => e.kind)).toEqual(['trough', 'infusion']);
+    expect(en[0].summary).toBe('Natalizumab trough by home finger-prick (before the dose): NAT-001');
+    expect(en[0].description).toBe('Take the finger-prick (capillary) sample at home just before the dose and send it to the lab as instructed.\nDecision aid, not a certified medical device.');
+    expect([en[0].start, en[0].end]).toEqual(['2024-05-27T08:45', '2024-05-27T09:00']);
+    const nl = unfold(buildIcs(home(), { lang: 'nl' }));
+    expect(nl).toContain('SUMMARY:Natalizumab-dalspiegel met vingerprik thuis (vóór de gift): NAT-001');
+    expect(nl).toContain('DESCRIPTION:Neem het vingerprikmonster (capillair) thuis af vlak vóór de gift en stuur het naar het lab zoals afgesproken.\\n');
+  });
+
+  it('keeps the venous trough draw when the next trough is planned venous (explicitly or by default)', () => {
+    const r = natalizumabReport();
+    r.options = { ...r.options, nextTroughSample: 'venous' };
+    expect(icsEvents(r)[0].summary).toBe('Natalizumab trough draw (before the infusion): NAT-001');
+    expect(icsEvents(natalizumabReport())[0].summary).toBe('Natalizumab trough draw (before the infusion): NAT-001');
+  });
+});
+
 describe('buildIcs, ocrelizumab', () => {
   it('has the next B-cell count and the proposed re-dose, in date order', () => {
     const ev = icsEvents(ocrelizumabReport());
