@@ -6,6 +6,13 @@ const chartEn = {
     count: 'CD19+ B cells (cells/µL)',
   },
   unit: { concentration: 'µg/mL', count: 'cells/µL' },
+  trend: {
+    natalizumab: 'Trough trend (Theil–Sen), {{pct}} % per month',
+    falling: 'Trough trend (Theil–Sen), {{pct}} % per month: falling',
+    ocrelizumab: 'Count trend (Theil–Sen), {{rate}} per week in ln(count + 1)',
+    summary: 'Trough trend over {{count}} troughs: {{pct}} % per month (90 % interval {{low}} to {{high}}).',
+    summaryFalling: 'Trough trend over {{count}} troughs: {{pct}} % per month (90 % interval {{low}} to {{high}}), clearly falling.',
+  },
   series: {
     history: 'Predicted concentration',
     band: '80 % interval',

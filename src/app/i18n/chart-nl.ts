@@ -8,6 +8,13 @@ const chartNl: ChartStrings = {
     count: 'CD19+ B-cellen (cellen/µL)',
   },
   unit: { concentration: 'µg/mL', count: 'cellen/µL' },
+  trend: {
+    natalizumab: 'Trend dalspiegels (Theil–Sen), {{pct}} % per maand',
+    falling: 'Trend dalspiegels (Theil–Sen), {{pct}} % per maand: dalend',
+    ocrelizumab: 'Trend tellingen (Theil–Sen), {{rate}} per week in ln(telling + 1)',
+    summary: 'Trend van {{count}} dalspiegels: {{pct}} % per maand (90 %-interval {{low}} tot {{high}}).',
+    summaryFalling: 'Trend van {{count}} dalspiegels: {{pct}} % per maand (90 %-interval {{low}} tot {{high}}), duidelijk dalend.',
+  },
   series: {
     history: 'Voorspelde concentratie',
     band: '80%-interval',

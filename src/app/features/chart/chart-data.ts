@@ -61,6 +61,8 @@ export const COLORS = {
   crossing: '#ef6c00',
   redose: '#1565c0',
   count: '#6a1b9a',
+  trend: '#8e24aa',
+  trendFalling: '#d50000',
   capillary: '#00838f',
   chosen: '#2e7d32',
 } as const;
@@ -215,6 +217,22 @@ function baseOptions(o: BuildOptions, xmin: number, xmax: number, yTitle: string
   };
 }
 
+/** A signed rate as the chart labels show it: `+3`, `-24`, `0`. */
+function signed(x: number, lang: string, digits: number): string {
+  const f = 10 ** digits;
+  const v = Math.round(x * f) / f;
+  return v === 0 ? formatNumber(0, lang, digits) : `${v > 0 ? '+' : ''}${formatNumber(v, lang, digits)}`;
+}
+
+/** The model-free trend line (Theil–Sen) over the measurements it was fitted to: dotted, red when clearly falling. */
+function trendDataset(points: { time: Days; value: number }[], log: boolean, floor: number, label: string, color: string): ChartDataset<'line', Pt[]> {
+  return {
+    label, data: points.map((p) => ({ x: p.time, y: clampForLog(p.value, log, floor) })),
+    borderColor: color, backgroundColor: color, borderWidth: 2.5, borderDash: [2, 3], pointRadius: 0, pointHitRadius: 4,
+    pointStyle: 'line' as PointStyle, fill: false, tension: 0,
+  };
+}
+
 // ------------------------------------------------------------------ natalizumab
 
 function buildNatalizumab(r: NatalizumabReport, o: BuildOptions): BuiltChart {
@@ -241,6 +259,10 @@ function buildNatalizumab(r: NatalizumabReport, o: BuildOptions): BuiltChart {
       // Shown on demand (click its legend entry): five overlapping forecasts hide the proposed one.
       hidden: true });
   });
+  if (r.trend) {
+    const pct = signed(r.trend.percentPerMonth, lang, 0);
+    datasets.push(trendDataset(r.trend.line, log, floor, t(r.trend.falling ? 'trend.falling' : 'trend.natalizumab', { pct }), r.trend.falling ? COLORS.trendFalling : COLORS.trend));
+  }
   const obsStart = datasets.length;
   datasets.push(...observationDatasets(r.observations, log, floor, t('series.measured'), t('series.censored'),
     { measured: t('series.capillary'), censored: t('series.capillaryCensored') }));
@@ -290,6 +312,9 @@ function buildNatalizumab(r: NatalizumabReport, o: BuildOptions): BuiltChart {
     trough: formatNumber(p.predictedTrough.value, lang), low: formatNumber(p.predictedTrough.low, lang), high: formatNumber(p.predictedTrough.high, lang),
   });
   if (last) summary += ' ' + t('summary.lastLevel', { value: (last.censored ? '<' : '') + formatNumber(last.value, lang), date: formatDay(last.time, lang) });
+  if (r.trend) {
+    summary += ' ' + t(r.trend.falling ? 'trend.summaryFalling' : 'trend.summary', { count: r.trend.troughs.length, pct: signed(r.trend.percentPerMonth, lang, 0), low: signed(r.trend.low, lang, 0), high: signed(r.trend.high, lang, 0) });
+  }
   return { data: { datasets }, options, summary, ariaLabel: t('aria.natalizumab', { id: r.patientId }), bandIndices: [...bands] };
 }
 
@@ -303,6 +328,9 @@ function buildOcrelizumab(r: OcrelizumabReport, o: BuildOptions): BuiltChart {
   if (r.curve.length > 0) {
     bands.add(0); bands.add(1);
     datasets.push(...curveDatasets(r.curve, log, floor, t('series.fit'), t('series.band'), COLORS.proposed, COLORS.proposedBand, 2, undefined));
+  }
+  if (r.countTrend) {
+    datasets.push(trendDataset(r.countTrend.line, log, floor, t('trend.ocrelizumab', { rate: signed(r.countTrend.ratePerWeek, lang, 3) }), COLORS.trend));
   }
   const obsStart = datasets.length;
   datasets.push(...observationDatasets(r.observations, log, floor, t('series.counts'), t('series.censored')));

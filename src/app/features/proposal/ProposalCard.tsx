@@ -124,6 +124,45 @@ export function SampleNotes({ r, t, lang }: { r: NatalizumabReport; t: T; lang: 
   );
 }
 
+/** A signed number as the card shows a rate: `+3`, `-24`, `0`. */
+function signed(x: number, lang: string, digits: number): string {
+  const f = 10 ** digits;
+  const v = Math.round(x * f) / f;
+  return v === 0 ? formatNumber(0, lang, digits) : `${v > 0 ? '+' : ''}${formatNumber(v, lang, digits)}`;
+}
+
+/** The model-free trend of the troughs (Theil–Sen of ln trough, src/core/natalizumab/trend.ts), beside the rule. */
+function TroughTrendNote({ r, t, lang }: { r: NatalizumabReport; t: T; lang: string }) {
+  const tid = useTid();
+  const tr = r.trend;
+  if (tr === undefined || r.fit.kind === 'population') return null;
+  if (tr === null) return <p className="proposal__muted" data-testid={tid('trend')} data-trend="none"><strong>{t('trend.label')}</strong>: {t('trend.none')}</p>;
+  const parts = [t('trend.value', { pct: signed(tr.percentPerMonth, lang, 0), low: signed(tr.low, lang, 0), high: signed(tr.high, lang, 0), count: tr.troughs.length, weeks: tr.intervalWeeks })];
+  if (!tr.distributionFree) parts.push(t('trend.few'));
+  if (tr.censoredLeftOut > 0) parts.push(t('trend.censored', { count: tr.censoredLeftOut }));
+  return (
+    <p className={tr.falling ? 'issue issue--warning' : 'proposal__muted'} data-testid={tid('trend')} data-trend={tr.falling ? 'falling' : 'not-falling'}>
+      <strong>{t('trend.label')}</strong>: {parts.join('; ')}: <strong>{t(tr.falling ? 'trend.falling' : 'trend.notFalling')}</strong>
+    </p>
+  );
+}
+
+/** Ocrelizumab: the model-free growth of ln(count + 1) beside the logistic fit's own growth over the same weeks. */
+function CountTrendRow({ r, t, lang }: { r: OcrelizumabReport; t: T; lang: string }) {
+  const tr = r.countTrend;
+  if (tr === undefined) return null;
+  return (
+    <Row label={t('ocrTrend.label')} testId="count-trend">
+      {tr === null ? t('ocrTrend.none') : (
+        <>
+          {t('ocrTrend.value', { rate: signed(tr.ratePerWeek, lang, 3), low: signed(tr.low, lang, 3), high: signed(tr.high, lang, 3), count: tr.counts.length, fitted: signed(tr.fittedRatePerWeek, lang, 3) })}
+          {': '}<strong data-disagrees={tr.disagrees}>{t(tr.disagrees ? 'ocrTrend.disagrees' : 'ocrTrend.agrees')}</strong>
+        </>
+      )}
+    </Row>
+  );
+}
+
 function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: string }) {
   const tid = useTid();
   const p = r.proposal;
@@ -152,6 +191,7 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
         <p><strong>{t('weeks', { count: r.protocol.intervalWeeks })}</strong>, {t('protocol.nextDose', { date: formatIso(r.protocol.nextDose, lang) })}
           {r.protocol.intervalWeeks === p.intervalWeeks ? ` (${t('protocol.agrees')})` : ` (${t('protocol.differs')})`}</p>
         <p className="proposal__muted" data-testid={tid('rationale')}>{rationaleText(r, lang)}</p>
+        <TroughTrendNote r={r} t={t} lang={lang} />
       </section>
       <section className="proposal__alternatives">
         <h3>{t('alternatives.heading')}</h3>
@@ -213,6 +253,7 @@ function OcrelizumabBody({ r, t, lang, compact }: { r: OcrelizumabReport; t: T; 
         <Row label={t('ocr.crossingWeeks')}>
           {t('ocr.weeksRange', { value: formatNumber(r.fit.crossingWeeks.value, lang, 1), low: formatNumber(r.fit.crossingWeeks.low, lang, 1), high: formatNumber(r.fit.crossingWeeks.high, lang, 1) })}
         </Row>
+        <CountTrendRow r={r} t={t} lang={lang} />
         <Row label={t('ocr.nextCount')} testId="next-count"><strong>{formatIso(p.nextBcellCheck, lang)}</strong></Row>
         <Row label={t('ocr.basis')}>{t(`ocr.basisKind.${r.fit.basis}`, { count: r.fit.countsUsed, previous: r.fit.previousCycleCountsUsed })}</Row>
         <Row label={t('lastDose')}>{formatIso(r.lastDose, lang)}</Row>
