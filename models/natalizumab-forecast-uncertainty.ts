@@ -15,7 +15,7 @@ export const NATALIZUMAB_FORECAST_UNCERTAINTY = {
    * CL·exp(κ), κ ~ N(0, ω_IOV²), applied from the last dose on (the state at the last dose, which
    * the latest occasion's troughs inform most, is kept as fitted).
    */
-  iovCl: 0.1,
+  iovCl: 0.15,
   /**
    * Uncertainty of Km, the concentration of half-maximal saturable elimination: the paper's
    * 95 % CI 0.11–1.55 mg/L around 0.875, as a normal with SE (1.55 − 0.11)/3.92 = 0.367 mg/L,
@@ -30,7 +30,7 @@ export const NATALIZUMAB_FORECAST_UNCERTAINTY = {
    * few percent high or low. All of a patient's troughs share the bias, so more troughs do not
    * average it away; it carries straight into the forecast of the true concentration.
    */
-  labBias: 0.04,
+  labBias: 0.05,
   /**
    * The patient's own evidence of misfit: the forecast's spread around the MAP is scaled by
    * s = sqrt((ν0 + Σz²)/(ν0 + n)) when s > 1 (z: standardised residuals of the n uncensored levels
@@ -47,7 +47,7 @@ const U = NATALIZUMAB_FORECAST_UNCERTAINTY;
 /** The same terms as shown in the app's model details (value, unit, source, status, why). */
 export const FORECAST_UNCERTAINTY_PARAMETERS: ModelParameter[] = [
   {
-    name: 'IOV of CL (forecast)', value: U.iovCl, unit: 'log-SD', description: 'each forecast has its own future clearance CL·exp(κ), κ ~ N(0, 0.1²)',
+    name: 'IOV of CL (forecast)', value: U.iovCl, unit: 'log-SD', description: 'each forecast has its own future clearance CL·exp(κ), κ ~ N(0, 0.15²)',
     source: 'assumption: inter-occasion variability of monoclonal-antibody clearance is typically 10–30 % CV; not reported for natalizumab', status: 'assumption',
     note: 'the troughs measured so far show past occasions; the intervals to come have clearances of their own',
   },
