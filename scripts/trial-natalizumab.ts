@@ -1,6 +1,6 @@
 /**
  * A year-long adaptive virtual trial of the natalizumab engine (issue 8, item 8):
- * `npm run validate -- --trial` or `npx tsx scripts/trial-natalizumab.ts [virtual|misspec] [--patients N]`.
+ * `npm run validate -- --trial` or `npx tsx scripts/trial-natalizumab.ts [virtual|misspec] [--patients N] [--seed S]`.
  *
  * Each virtual patient of the well-specified and the misspecified set is followed for ten
  * visits from the day their file ends. At each visit a policy chooses the next interval; the true
@@ -195,8 +195,8 @@ export interface PatientCourse {
 export interface Draws { noise: number[]; iov: number[] }
 
 /** The patient's random numbers (seeded by set and id): the same for every policy and target. */
-export function draws(set: NatalizumabSet, id: string): Draws {
-  const rng = createRng(seedFrom(`trial:${set.name}:${id}`));
+export function draws(set: NatalizumabSet, id: string, seed = 0): Draws {
+  const rng = createRng(seedFrom(`trial:${set.name}:${id}${seed ? `:${seed}` : ''}`));
   const noise: number[] = [], iov: number[] = [];
   for (let k = 0; k < VISITS; k++) { noise.push(rng.normal()); iov.push(rng.normal()); }
   return { noise, iov };
@@ -293,8 +293,11 @@ export interface TrialResult {
   cpuSeconds: number;
 }
 
-/** Run the trial on one set at one target. `limit`: the first N patients only (quick looks); `policies`: which arms. */
-export function runTrial(set: NatalizumabSet, target: number, limit = Infinity, policies: Policy[] = POLICIES): TrialResult {
+/**
+ * Run the trial on one set at one target. `limit`: the first N patients only (quick looks);
+ * `policies`: which arms; `seed`: another realisation of the noise and IOV (0: the default).
+ */
+export function runTrial(set: NatalizumabSet, target: number, limit = Infinity, policies: Policy[] = POLICIES, seed = 0): TrialResult {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const { files } = loadSet(set);
@@ -302,7 +305,7 @@ export function runTrial(set: NatalizumabSet, target: number, limit = Infinity, 
   const use = files.slice(0, limit);
   const arms: ArmScore[] = [], adaArms: ArmScore[] = [];
   for (const policy of policies) {
-    const courses = use.map((f) => followPatient(f, policy, target, world, draws(set, f.id)));
+    const courses = use.map((f) => followPatient(f, policy, target, world, draws(set, f.id, seed)));
     arms.push(scoreArm(policy, courses.filter((c) => !c.ada), target));
     const ada = courses.filter((c) => c.ada);
     if (ada.length) adaArms.push(scoreArm(policy, ada, target));
@@ -352,7 +355,7 @@ export function formatTrial(r: TrialResult): string {
   return lines.join('\n');
 }
 
-export function printNatalizumabTrial(names = ['virtual', 'misspec'], targets = [10, 5], limit = Infinity): TrialResult[] {
+export function printNatalizumabTrial(names = ['virtual', 'misspec'], targets = [10, 5], limit = Infinity, seed = 0): TrialResult[] {
   const out: TrialResult[] = [];
   console.log(`=== Natalizumab: year-long adaptive virtual trial (${VISITS} visits per patient, proposal as of each visit day on every row so far)`);
   for (const name of names) {
@@ -364,7 +367,7 @@ export function printNatalizumabTrial(names = ['virtual', 'misspec'], targets = 
     console.log(`    true course vs truth json: history CL multiplier ${chk.multiplierMin.toFixed(3)}–${chk.multiplierMax.toFixed(3)}; max rel. deviation on the file's noise-free troughs ${pc(chk.troughs)}, ` +
       `on first_trough[4..8] ${pc(chk.firstAsTrial)} (history as the trial replays it) / ${pc(chk.firstPlain)} (history with params)`);
     for (const target of targets) {
-      const r = runTrial(set, target, limit);
+      const r = runTrial(set, target, limit, POLICIES, seed);
       console.log(formatTrial(r));
       out.push(r);
     }
@@ -378,6 +381,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const a = process.argv.slice(2);
   const i = a.indexOf('--patients');
   const limit = i >= 0 ? Number(a[i + 1]) : Infinity;
+  const j = a.indexOf('--seed');
+  const seed = j >= 0 ? Number(a[j + 1]) : 0;
   const names = a.filter((x) => NATALIZUMAB_SETS.some((s) => s.name === x));
-  printNatalizumabTrial(names.length ? names : undefined, undefined, limit);
+  printNatalizumabTrial(names.length ? names : undefined, undefined, limit, seed);
 }
