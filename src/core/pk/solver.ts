@@ -159,7 +159,7 @@ export class PkSolver {
     if (!(tEnd > t)) return;
     const rtol = this.rtol, atol = this.atol;
     // The right-hand side written out with every stage in a local (the hot loop of the engine:
-    // no calls, no array traffic). Identical arithmetic to deriv().
+    // no calls, no array traffic), as in the header: C = A1/Vc, dA1 = R + ka·A3 − CL·C − Vmax·C/(Km + C) − Q·(C − A2/Vp).
     const cl = this.cl, vmax = this.vmax, km = this.km, q = this.q, ka = this.ka, rate = this.rate;
     const ivc = 1 / this.vc, ivp = 1 / this.vp;
     let y1 = this.a1, y2 = this.a2, y3 = this.a3;
