@@ -50,6 +50,8 @@ const chartEn = {
   summary: {
     natalizumab: 'Natalizumab concentration for {{id}}: {{levels}} measured levels ({{censored}} below the lab limit), target {{target}} µg/mL. Proposed interval {{weeks}} weeks, next dose {{date}}; predicted steady-state trough {{trough}} µg/mL (80 % interval {{low}} to {{high}}).',
     lastLevel: 'Last level {{value}} µg/mL on {{date}}.',
+    capillary_one: '{{count}} level is a finger-prick (capillary) sample, drawn as a diamond.',
+    capillary_other: '{{count}} levels are finger-prick (capillary) samples, drawn as diamonds.',
     chosen: 'The clinician chose the dose on {{date}}.',
     ocrelizumab: 'CD19+ B-cell counts for {{id}}: {{counts}} counts ({{censored}} below the lab limit), threshold {{threshold}} cells/µL. Predicted crossing {{crossing}} (80 % interval {{low}} to {{high}}); proposed re-dose {{redose}}, next count {{count}}.',
   },

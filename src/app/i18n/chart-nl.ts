@@ -52,6 +52,8 @@ const chartNl: ChartStrings = {
   summary: {
     natalizumab: 'Natalizumabconcentratie van {{id}}: {{levels}} gemeten spiegels ({{censored}} onder de labgrens), streefwaarde {{target}} µg/mL. Voorgesteld interval {{weeks}} weken, volgende gift {{date}}; voorspelde dalspiegel in evenwicht {{trough}} µg/mL (80%-interval {{low}} tot {{high}}).',
     lastLevel: 'Laatste spiegel {{value}} µg/mL op {{date}}.',
+    capillary_one: '{{count}} spiegel komt uit een vingerprik (capillair), getekend als ruit.',
+    capillary_other: '{{count}} spiegels komen uit een vingerprik (capillair), getekend als ruiten.',
     chosen: 'De behandelaar koos de gift op {{date}}.',
     ocrelizumab: 'CD19+ B-celtellingen van {{id}}: {{counts}} tellingen ({{censored}} onder de labgrens), drempel {{threshold}} cellen/µL. Voorspelde overschrijding {{crossing}} (80%-interval {{low}} tot {{high}}); voorgestelde hergift {{redose}}, volgende telling {{count}}.',
   },

@@ -105,6 +105,9 @@ const en = {
     undoAdd: 'adding a row to {{id}}',
     undoEdit: 'editing a row of {{id}}',
     undoDelete: 'deleting a row of {{id}}',
+    sample: 'Sample',
+    sampleVenous: 'venous',
+    sampleCapillary: 'finger-prick (capillary)',
   },
   settings: {
     field: { time: 'Date', value: 'Value', unit: 'Unit', route: 'Route', duration_min: 'Infusion minutes', note: 'Note', kind: 'Kind', sample: 'Sample' },

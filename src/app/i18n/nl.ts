@@ -109,6 +109,9 @@ const nl: Shape<typeof en> = {
     undoAdd: 'regel toevoegen bij {{id}}',
     undoEdit: 'regel wijzigen bij {{id}}',
     undoDelete: 'regel verwijderen bij {{id}}',
+    sample: 'Afname',
+    sampleVenous: 'veneus',
+    sampleCapillary: 'vingerprik (capillair)',
   },
   settings: {
     field: { time: 'Datum', value: 'Waarde', unit: 'Eenheid', route: 'Toediening', duration_min: 'Infuusduur in minuten', note: 'Notitie', kind: 'Soort', sample: 'Afname' },

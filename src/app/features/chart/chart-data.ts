@@ -312,6 +312,8 @@ function buildNatalizumab(r: NatalizumabReport, o: BuildOptions): BuiltChart {
     trough: formatNumber(p.predictedTrough.value, lang), low: formatNumber(p.predictedTrough.low, lang), high: formatNumber(p.predictedTrough.high, lang),
   });
   if (last) summary += ' ' + t('summary.lastLevel', { value: (last.censored ? '<' : '') + formatNumber(last.value, lang), date: formatDay(last.time, lang) });
+  const capillaryCount = r.observations.filter(isCapillary).length;
+  if (capillaryCount > 0) summary += ' ' + t('summary.capillary', { count: capillaryCount });
   if (r.trend) {
     summary += ' ' + t(r.trend.falling ? 'trend.summaryFalling' : 'trend.summary', { count: r.trend.troughs.length, pct: signed(r.trend.percentPerMonth, lang, 0), low: signed(r.trend.low, lang, 0), high: signed(r.trend.high, lang, 0) });
   }

@@ -268,6 +268,7 @@ export function ResultForm({ record, labLimit, onSave, onClose }: ResultProps) {
   const [value, setValue] = useState('');
   const [unit, setUnit] = useState(units[0]);
   const [note, setNote] = useState('');
+  const [sample, setSample] = useState<'venous' | 'capillary'>('venous');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
@@ -296,10 +297,10 @@ export function ResultForm({ record, labLimit, onSave, onClose }: ResultProps) {
       if (!time) errs.time = t('form.clockInvalid', { value: clock.trim() });
     }
     if (Object.keys(errs).length) { setErrors(errs); return; }
-    const row = resultRow(kind, day!, time, normaliseDecimal(value), unit, note);
+    const row: EventRow = { ...resultRow(kind, day!, time, normaliseDecimal(value), unit, note), ...(kind === 'level' ? { sample } : {}) };
     setBusy(true);
     try {
-      const r = await checkAdded(record, [row], labLimit, lang, (issue) => fieldOf(issue, { time: date.trim() === '' && kind === 'bcell' ? 'week' : 'date', value: 'value', unit: 'unit', note: 'note' }, 'value'));
+      const r = await checkAdded(record, [row], labLimit, lang, (issue) => fieldOf(issue, { time: date.trim() === '' && kind === 'bcell' ? 'week' : 'date', value: 'value', unit: 'unit', note: 'note', sample: 'sample' }, 'value'));
       if ('errors' in r) { setErrors(r.errors); setNotice(''); return; }
       setErrors({});
       await onSave(r.record, t('result.undo', { id: record.id }));
@@ -340,6 +341,15 @@ export function ResultForm({ record, labLimit, onSave, onClose }: ResultProps) {
               {units.map((u) => <option key={u} value={u}>{u}</option>)}
             </select>
           </Field>
+          {kind === 'level' ? (
+            <Field id={f('sample')} label={t('result.sample')} error={errors.sample}>
+              <select id={f('sample')} name="sample" value={sample} onChange={(e) => setSample(e.target.value as 'venous' | 'capillary')}
+                aria-invalid={!!errors.sample} aria-describedby={describedBy(f('sample'), errors, 'sample')}>
+                <option value="venous">{t('result.sampleVenous')}</option>
+                <option value="capillary">{t('result.sampleCapillary')}</option>
+              </select>
+            </Field>
+          ) : null}
           <Field id={f('note')} label={t('result.note')} error={errors.note}>
             <input id={f('note')} name="note" value={note} onChange={(e) => setNote(e.target.value)} size={14} />
           </Field>

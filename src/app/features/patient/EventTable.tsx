@@ -19,11 +19,12 @@ interface Props {
   onSave: (record: PatientRecord, label: string) => Promise<void>;
 }
 
-interface Draft { kind: RowKind; time: string; value: string; unit: string; route: string; duration_min: string; note: string }
+interface Draft { kind: RowKind; time: string; value: string; unit: string; route: string; duration_min: string; note: string; sample: string }
 
 function toDraft(r: EventRow, lang: Lang): Draft {
   const value = lang === 'nl' && /^<?\d*\.\d+$/.test(r.value) ? r.value.replace('.', ',') : r.value;
-  return { kind: r.kind, time: r.time ? formatEditableTime(r.time, lang) : '', value, unit: r.unit, route: r.route, duration_min: r.duration_min, note: r.note };
+  return { kind: r.kind, time: r.time ? formatEditableTime(r.time, lang) : '', value, unit: r.unit, route: r.route, duration_min: r.duration_min, note: r.note,
+    sample: r.kind === 'level' ? (r.sample === 'capillary' ? 'capillary' : 'venous') : '' };
 }
 
 function fromDraft(d: Draft, base?: EventRow): EventRow {
@@ -35,6 +36,7 @@ function fromDraft(d: Draft, base?: EventRow): EventRow {
     route: d.kind === 'dose' ? d.route : '',
     duration_min: d.kind === 'dose' ? d.duration_min.trim() : '',
     note: d.note,
+    ...(d.kind === 'level' ? { sample: d.sample || 'venous' } : {}),
     extra: base?.extra,
   };
 }
@@ -108,7 +110,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
       <tr className="editing">
         <td>
           <select aria-label={t('entry.kind')} value={d.kind} disabled={editing !== 'new'}
-            onChange={(e) => { const k = e.target.value as RowKind; set({ kind: k, unit: UNITS[k][0], route: k === 'dose' ? 'iv' : '', value: k === 'dose' ? '300' : '' }); }}>
+            onChange={(e) => { const k = e.target.value as RowKind; set({ kind: k, unit: UNITS[k][0], route: k === 'dose' ? 'iv' : '', value: k === 'dose' ? '300' : '', sample: k === 'level' ? 'venous' : '' }); }}>
             {kindsFor(record.drug).map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
           </select>
         </td>
@@ -131,6 +133,11 @@ export function EventTable({ record, labLimit, onSave }: Props) {
               </select>
               <input aria-label={t('entry.duration')} value={d.duration_min} onChange={(e) => set({ duration_min: e.target.value })} size={4} inputMode="numeric" placeholder={t('entry.durationPlaceholder')} />
             </span>
+          ) : d.kind === 'level' ? (
+            <select aria-label={t('entry.sample')} name="sample" value={d.sample} onChange={(e) => set({ sample: e.target.value })}>
+              <option value="venous">{t('entry.sampleVenous')}</option>
+              <option value="capillary">{t('entry.sampleCapillary')}</option>
+            </select>
           ) : null}
         </td>
         <td><input aria-label={t('entry.note')} value={d.note} onChange={(e) => set({ note: e.target.value })} size={14} /></td>
@@ -178,7 +185,8 @@ export function EventTable({ record, labLimit, onSave }: Props) {
                 <td><time dateTime={r.time}>{formatDisplayDate(r.time, lang)}</time></td>
                 <td className="num">{lang === 'nl' ? r.value.replace('.', ',') : r.value}</td>
                 <td>{r.unit}</td>
-                <td>{r.kind === 'dose' ? `${(r.route || 'iv').toUpperCase()}${r.duration_min ? ` · ${r.duration_min} min` : ''}` : ''}</td>
+                <td data-sample={r.kind === 'level' ? r.sample : undefined}>{r.kind === 'dose' ? `${(r.route || 'iv').toUpperCase()}${r.duration_min ? ` · ${r.duration_min} min` : ''}`
+                  : r.kind === 'level' && r.sample === 'capillary' ? t('entry.sampleCapillary') : ''}</td>
                 <td className="note">{r.note}</td>
                 <td className="actions">
                   <button type="button" onClick={() => start(i)} disabled={busy} aria-label={t('entry.editRow', { kind: t(`kind.${r.kind}`), time: formatDisplayDate(r.time, lang) })}>{t('entry.edit')}</button>

@@ -82,6 +82,10 @@ describe('natalizumab chart datasets', () => {
     expect(labels(bn)).toContain('Vingerprik, onder de labgrens');
     // Without capillary levels there is no such entry.
     expect(labels(b).filter((l) => String(l).startsWith('Finger-prick'))).toEqual([]);
+    // The text summary says it too (the canvas is not readable by a screen reader).
+    expect(bc.summary.endsWith(' 2 levels are finger-prick (capillary) samples, drawn as diamonds.')).toBe(true);
+    expect(bn.summary.endsWith(' 2 spiegels komen uit een vingerprik (capillair), getekend als ruiten.')).toBe(true);
+    expect(b.summary).not.toContain('finger-prick');
   });
 
   it('marks the target, the plan day and the proposed next dose', () => {
