@@ -18,6 +18,7 @@ import { ImportPanel } from './features/import/ImportPanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { NewPatientForm } from './features/entry/EntryForms';
 import { buildSession, compareWithSaved, type SessionFile } from './lib/session';
+import { planCells, planEntries, PLANNING_COLUMNS } from './lib/plan-export';
 import { downloadText } from './lib/download';
 import { formatDisplayDate, todayIso, type Lang } from './lib/dates';
 import { LANGS, setLanguage } from './i18n/index';
@@ -83,7 +84,8 @@ export function App() {
   const [route, go] = useRoute();
   const today = useToday();
   const [message, setMessage] = useState('');
-  const [dialect, setDialect] = useState<'comma' | 'semicolon'>(lang === 'nl' ? 'semicolon' : 'comma');
+  const [format, setFormat] = useState<'comma' | 'semicolon' | 'excel'>(lang === 'nl' ? 'semicolon' : 'comma');
+  const [which, setWhich] = useState<'all' | 'open'>('all');
   const [savedSession, setSavedSession] = useState<SessionFile | null>(null);
   const [creating, setCreating] = useState(false);
 
@@ -106,11 +108,27 @@ export function App() {
 
   const flash = (m: string) => setMessage(m);
 
+  /** The patients an export covers: the open one, or all. */
+  const exported = () => (which === 'open' && selected ? [selected] : state.patients);
+  const csvOptions = () => ({ dialect: format === 'comma' ? 'comma' as const : 'semicolon' as const, bom: format === 'excel' });
+  /** Current reports only: a proposal computed on older data is not exported as current. */
+  const currentReports = (list: typeof state.patients) => new Map(list.map((p) => { const e = reports.get(p.id); return [p.id, e && !e.outdated ? e.report : undefined]; }));
   const exportCsv = async () => {
     const { writeTdmCsv } = await import('../core/records/index');
-    const text = writeTdmCsv(state.patients.map((p) => p.record), { dialect });
-    downloadText(`ms-interval-${today}.csv`, text, 'text/csv;charset=utf-8');
-    flash(t('export.csvDone', { count: state.patients.length }));
+    const list = exported();
+    const text = writeTdmCsv(list.map((p) => p.record), csvOptions());
+    const name = which === 'open' && selected ? selected.id.replace(/[^A-Za-z0-9._-]+/g, '_') : 'all';
+    downloadText(`ms-interval-${name}-${today}.csv`, text, 'text/csv;charset=utf-8');
+    flash(t('export.csvDone', { count: list.length }));
+  };
+
+  /** The planning (the dose as planned, the choice and its reason beside the model's proposal) as CSV, by the same writer. */
+  const exportPlanning = async () => {
+    const { writeCsvTable } = await import('../core/records/index');
+    const list = exported();
+    const text = writeCsvTable(PLANNING_COLUMNS, planCells(planEntries(list, currentReports(list), today)), csvOptions());
+    downloadText(`ms-interval-planning-${today}.csv`, text, 'text/csv;charset=utf-8');
+    flash(t('export.planningDone', { ns: 'clinic', count: list.length }));
   };
 
   const saveSession = () => {
@@ -118,6 +136,7 @@ export function App() {
       appVersion, savedAt: `${today}T${new Date().toTimeString().slice(0, 5)}`, settings: state.clinic, asOfMode: state.asOfMode,
       // a proposal computed on older data is not saved as current (the file says no proposal for it)
       patients: state.patients, reports: state.patients.map((p) => { const e = reports.get(p.id); return e && !e.outdated ? e.report : undefined; }),
+      plans: planEntries(state.patients, currentReports(state.patients), today),
     });
     downloadText(`ms-interval-session-${today}.json`, JSON.stringify(s, null, 1), 'application/json');
     flash(t('export.sessionDone', { count: state.patients.length }));
@@ -164,14 +183,25 @@ export function App() {
           onClick={() => { setCreating(true); if (route.page !== 'planning') go({ page: 'planning', patient: null }); }}>{t('newPatient.button', { ns: 'clinic' })}</button>
         <ImportPanel parse={(text, file) => coreClient().parse(text, file, state.clinic.ocrelizumab.labLimit, todayIso())} onImport={onImport} onRestore={onRestore} />
         <div className="exports">
+          {selected ? (
+            <label>
+              <span className="sr-only">{t('export.which', { ns: 'clinic' })}</span>
+              <select name="export_which" value={which} onChange={(e) => setWhich(e.target.value as 'all' | 'open')} aria-label={t('export.which', { ns: 'clinic' })}>
+                <option value="all">{t('export.all', { ns: 'clinic' })}</option>
+                <option value="open">{t('export.open', { ns: 'clinic', id: selected.id })}</option>
+              </select>
+            </label>
+          ) : null}
           <label>
             <span className="sr-only">{t('export.dialect')}</span>
-            <select value={dialect} onChange={(e) => setDialect(e.target.value as 'comma' | 'semicolon')} aria-label={t('export.dialect')}>
-              <option value="comma">{t('export.comma')}</option>
-              <option value="semicolon">{t('export.semicolon')}</option>
+            <select name="export_format" value={format} onChange={(e) => setFormat(e.target.value as 'comma' | 'semicolon' | 'excel')} aria-label={t('export.dialect')}>
+              <option value="comma">{t('export.comma', { ns: 'clinic' })}</option>
+              <option value="semicolon">{t('export.semicolon', { ns: 'clinic' })}</option>
+              <option value="excel">{t('export.excel', { ns: 'clinic' })}</option>
             </select>
           </label>
-          <button type="button" onClick={() => void exportCsv()} disabled={!state.patients.length}>{t('export.csv')}</button>
+          <button type="button" data-testid="export-csv" onClick={() => void exportCsv()} disabled={!state.patients.length}>{t('export.csv')}</button>
+          <button type="button" data-testid="export-planning" onClick={() => void exportPlanning()} disabled={!state.patients.length}>{t('export.planning', { ns: 'clinic' })}</button>
           <button type="button" onClick={saveSession} disabled={!state.patients.length}>{t('export.session')}</button>
           <button type="button" onClick={() => void undo()} disabled={!lastUndo} title={lastUndo ? t('undo.what', { label: lastUndo }) : undefined}>
             {t('undo.button')}{lastUndo ? <span className="sr-only">: {lastUndo}</span> : null}

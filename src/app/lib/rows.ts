@@ -4,6 +4,7 @@
  * typed row is checked by the same rules, with the same messages, as an imported one.
  */
 import type { Drug, PatientRecord } from '../../core/types';
+import { writeCsvTable } from '../../core/records/write';
 
 export type RowKind = 'dose' | 'level' | 'bcell' | 'weight';
 
@@ -58,10 +59,6 @@ export function recordToRows(p: PatientRecord): EventRow[] {
   return rows.map(({ t: _t, ...r }) => r);
 }
 
-/** One CSV field, quoted when it holds a separator, quote or line break. */
-export function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export const BASE_COLUMNS = ['patient_id', 'drug', 'kind', 'time', 'value', 'unit', 'route', 'duration_min', 'note', 'sample'] as const;
 
@@ -71,10 +68,9 @@ export const BASE_COLUMNS = ['patient_id', 'drug', 'kind', 'time', 'value', 'uni
  */
 export function rowsToCsv(id: string, drug: Drug, rows: EventRow[]): string {
   const extraCols = [...new Set(rows.flatMap((r) => Object.keys(r.extra ?? {})))];
-  const header = [...BASE_COLUMNS, ...extraCols].join(',');
-  const lines = rows.map((r) => [id, drug, r.kind, r.time, r.value, r.unit, r.route, r.duration_min, r.note, r.sample ?? '', ...extraCols.map((c) => r.extra?.[c] ?? '')]
-    .map(csvField).join(','));
-  return [header, ...lines].join('\n') + '\n';
+  const data = rows.map((r) => [id, drug, r.kind, r.time, r.value, r.unit, r.route, r.duration_min, r.note, r.sample ?? '', ...extraCols.map((c) => r.extra?.[c] ?? '')]);
+  // The project's one CSV writer, with its formula guard: a typed note `'=x` is read back as `'=x`.
+  return writeCsvTable([...BASE_COLUMNS, ...extraCols], data, { newline: '\n' });
 }
 
 /** The row index of a 1-based line of rowsToCsv's text, or null for the header. */

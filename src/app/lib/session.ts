@@ -9,6 +9,7 @@ import type { ModelRef, PatientError, PatientReport } from '../../core/report/ty
 import type { EngineSettings } from '../../core/engine';
 import type { StoredPatient } from '../storage/db';
 import { checkSettings } from './settings';
+import type { PlanEntry } from './plan-export';
 
 export const SESSION_FORMAT = 'ms-interval-session';
 export const SESSION_VERSION = 1;
@@ -26,11 +27,13 @@ export interface SessionFile {
   patients: StoredPatient[];
   /** The reports as they were computed when saved (for comparison after reloading). */
   reports: (PatientReport | PatientError)[];
+  /** The dose as planned per patient when saved (the clinician's choice where one was recorded). */
+  plans?: PlanEntry[];
 }
 
 export function buildSession(a: {
   appVersion: string; savedAt: string; settings: EngineSettings; asOfMode: 'last' | 'today';
-  patients: StoredPatient[]; reports: (PatientReport | PatientError | undefined)[];
+  patients: StoredPatient[]; reports: (PatientReport | PatientError | undefined)[]; plans?: PlanEntry[];
 }): SessionFile {
   const reports = a.reports.filter((r): r is PatientReport | PatientError => !!r);
   const models = new Map<string, ModelRef>();
@@ -38,6 +41,7 @@ export function buildSession(a: {
   return {
     format: SESSION_FORMAT, formatVersion: SESSION_VERSION, appVersion: a.appVersion, savedAt: a.savedAt,
     models: [...models.values()], settings: a.settings, asOfMode: a.asOfMode, patients: a.patients, reports,
+    ...(a.plans ? { plans: a.plans } : {}),
   };
 }
 

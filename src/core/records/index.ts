@@ -1,8 +1,8 @@
 /** Records: the TDM CSV (spec/tdm-csv.md) read into typed patient records and written back. */
 export { parseTdmCsv, readNumber, unneutralise, DEFAULT_LAB_LIMIT } from './parse';
 export type { ParseOptions } from './parse';
-export { writeTdmCsv, neutralise, patientEvents, needsSampleColumn, STANDARD_COLUMNS } from './write';
-export type { WriteOptions } from './write';
+export { writeTdmCsv, writeCsvTable, neutralise, patientEvents, needsSampleColumn, STANDARD_COLUMNS } from './write';
+export type { WriteOptions, TableOptions } from './write';
 export { cutAsOf } from './cut';
 export { MSG, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, located } from './messages';
 export type { Dialect, IssueCode } from './messages';

@@ -53,6 +53,29 @@ function collectExtraColumns(patients: PatientRecord[]): string[] {
   return names;
 }
 
+export interface TableOptions {
+  /** `comma`: `,` between fields; `semicolon`: `;`. @default 'comma' */
+  dialect?: Dialect;
+  /** Line end. @default '\r\n' (RFC 4180) */
+  newline?: '\r\n' | '\n';
+  /** Start with a UTF-8 byte-order mark (Excel then reads `µ` and accents). @default false */
+  bom?: boolean;
+}
+
+/**
+ * The one CSV writer of the project (papaparse): every CSV the app or the CLI writes goes through
+ * it, so every cell gets the formula guard (`neutralise`), quoting follows RFC 4180, and the text
+ * ends with a line end. Cells are written as given (numbers already in the dialect's decimal mark).
+ */
+export function writeCsvTable(fields: readonly string[], rows: readonly (readonly string[])[], options: TableOptions = {}): string {
+  const newline = options.newline ?? '\r\n';
+  const csv = Papa.unparse(
+    { fields: fields.map(neutralise), data: rows.map((r) => r.map(neutralise)) },
+    { delimiter: options.dialect === 'semicolon' ? ';' : ',', newline, quotes: false, quoteChar: '"', escapeChar: '"', escapeFormulae: false },
+  );
+  return (options.bom ? '\uFEFF' : '') + csv + newline;
+}
+
 /** Write patients as a TDM CSV, in the order given. */
 export function writeTdmCsv(patients: PatientRecord[], options: WriteOptions = {}): string {
   const dialect = options.dialect ?? 'comma';
@@ -83,12 +106,8 @@ export function writeTdmCsv(patients: PatientRecord[], options: WriteOptions = {
       const row = [p.id, p.drug, e.kind, e.iso, value, unit, route, duration, e.note ?? ''];
       if (withSample) row.push(e.kind === 'level' ? (e.sample ?? 'venous') : '');
       for (const c of extras) row.push(e.extra?.[c] ?? '');
-      rows.push(row.map(neutralise));
+      rows.push(row);
     }
   }
-  const csv = Papa.unparse(
-    { fields: [...STANDARD_COLUMNS, ...(withSample ? ['sample'] : []), ...extras].map(neutralise), data: rows },
-    { delimiter: dialect === 'semicolon' ? ';' : ',', newline: options.newline ?? '\r\n', quotes: false, quoteChar: '"', escapeChar: '"', escapeFormulae: false },
-  );
-  return (options.bom ? '\uFEFF' : '') + csv + (options.newline ?? '\r\n');
+  return writeCsvTable([...STANDARD_COLUMNS, ...(withSample ? ['sample'] : []), ...extras], rows, { dialect, newline: options.newline ?? '\r\n', bom: options.bom ?? false });
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseTdmCsv } from '../../../src/core/records/index';
-import { csvField, recordToRows, rowOfLine, rowsToCsv, shortMessage, UNITS } from '../../../src/app/lib/rows';
+import { recordToRows, rowOfLine, rowsToCsv, shortMessage, UNITS } from '../../../src/app/lib/rows';
 
 const strip = (p: ReturnType<typeof parseTdmCsv>['patients'][number]) => ({
   doses: p.doses.map(({ line: _l, ...d }) => d), levels: p.levels.map(({ line: _l, ...d }) => d),
@@ -53,10 +53,16 @@ describe('a patient as editable rows', () => {
     expect(shortMessage(err.message)).toBe('value "-3" for a level must be 0 or more');
     expect(rowOfLine(1)).toBeNull();
   });
-  it('quotes fields that need it and lists the spec units', () => {
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('plain')).toBe('plain');
+  it('writes rows with the core\'s one writer: quoted where needed, formula-like notes guarded and read back unchanged', () => {
+    const row = (note: string, i: number) => ({ kind: 'dose' as const, time: `2024-${String(1 + i).padStart(2, '0')}-10T09:00`, value: '300', unit: 'mg', route: 'iv', duration_min: '', note });
+    const notes = ['a,b', 'say "hi"', 'plain', "'=x", '=SUM(A1)', '+31 6', '-3', '@home', "''=y"];
+    const text = rowsToCsv('A', 'natalizumab', notes.map(row));
+    expect(text.split('\n')[1]).toBe('A,natalizumab,dose,2024-01-10T09:00,300,mg,iv,,"a,b",');
+    expect(text.split('\n')[2]).toBe('A,natalizumab,dose,2024-02-10T09:00,300,mg,iv,,"say ""hi""",');
+    expect(text).toContain(",''=x,");
+    expect(text).toContain(",'=SUM(A1),");
+    const back = parseTdmCsv(text, 'entry', {}).patients[0].doses.map((d) => d.note ?? '');
+    expect(back).toEqual(notes);
     expect(UNITS.bcell).toEqual(['cells/uL', 'cells/µL', '/uL', '10^6/L', '10^9/L']);
     expect(UNITS.level).toEqual(['ug/mL', 'µg/mL', 'mg/L', 'ng/mL']);
   });
