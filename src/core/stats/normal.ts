@@ -123,11 +123,15 @@ export function weightedQuantile(values: ArrayLike<number>, weights: ArrayLike<n
 
 /** Several weighted quantiles at once (sorts once). */
 export function weightedQuantiles(values: ArrayLike<number>, weights: ArrayLike<number>, qs: readonly number[]): number[] {
-  const n = values.length;
+  // Values of zero weight take no part: an importance weight of 0 is a draw the posterior rules
+  // out, and it must not bend the interpolation between its neighbours.
+  const idx: number[] = [];
+  for (let i = 0; i < values.length; i++) if (weights[i] > 0) idx.push(i);
+  const n = idx.length;
   if (n === 0) return qs.map(() => NaN);
-  const idx = Array.from({ length: n }, (_, i) => i).sort((i, j) => values[i] - values[j]);
+  idx.sort((i, j) => values[i] - values[j]);
   let total = 0;
-  for (let i = 0; i < n; i++) total += weights[i];
+  for (let k = 0; k < n; k++) total += weights[idx[k]];
   const pos = new Float64Array(n);
   let cum = 0;
   for (let k = 0; k < n; k++) { const w = weights[idx[k]]; pos[k] = (cum + w / 2) / total; cum += w; }
