@@ -4,6 +4,8 @@
  * the report's curve, the note when they disagree, and none when the counts follow the curve.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { computeReport, lastEventTime, parseTdmCsv, type OcrelizumabReport } from '../../../src/core/index';
 import { proposeOcrelizumab } from '../../../src/core/ocrelizumab/index';
 import { proposeLine } from '../../../src/core/report/cli-line';
 import { bcellCurve } from '../../../models/ocrelizumab-bcell-logistic';
@@ -60,5 +62,19 @@ describe('ocrelizumab count trend', () => {
     expect(rq.countTrend!.counts).toHaveLength(3);
     expect(rq.countTrend!.censoredLeftOut).toBe(1);
     expect(rq.countTrend!.distributionFree).toBe(false);
+  });
+
+  it('rarely disagrees on patients drawn from the model itself (the shared virtual set: none of those with a trend)', () => {
+    const parsed = parseTdmCsv(readFileSync('fixtures/validation/ocrelizumab-virtual.csv', 'utf8'), 'ocrelizumab-virtual.csv');
+    let withTrend = 0, disagree = 0;
+    for (const p of parsed.patients) {
+      const r = computeReport(p, lastEventTime(p)) as OcrelizumabReport;
+      if (!r.countTrend) continue;
+      withTrend++;
+      if (r.countTrend.disagrees) disagree++;
+      expect(r.countTrend.counts.length).toBeGreaterThanOrEqual(3);
+    }
+    expect(withTrend).toBeGreaterThanOrEqual(20);
+    expect(disagree / withTrend).toBeLessThanOrEqual(0.1);
   });
 });
