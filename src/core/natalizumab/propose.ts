@@ -13,12 +13,12 @@ import { nextDoseDate } from './schedule';
 export { nextDoseDate };
 import { PkSolver, FIT, FAST } from '../pk/index';
 import { weightedQuantiles, weightedProbabilityAtLeast } from '../stats/normal';
-import { systematicResample, standardisedResidual } from '../fit/index';
+import { systematicResample } from '../fit/index';
 import { NATALIZUMAB_MODEL, NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
 import { analyse, resolveOptions } from './analysis';
 import { nextTroughs, steadyTroughs, forecastCurve, lineariseSteadyState, sampleSteadyTrough } from './forecast';
 import { individualParams } from './patient';
-import { drawForecastTerms, forecastParams, misfitScale, widen } from './uncertainty';
+import { drawForecastTerms, forecastParams, levelResidual, patientMisfit, widen } from './uncertainty';
 import { antibodyGuard, lowTroughGuard, protocolPdnms, residualIssues, censoredIssues, latestTrough, implausibleWeight, PLAUSIBLE_WEIGHT_KG } from './guards';
 import { troughTrend, trendFallingIssue, pctText } from './trend';
 
@@ -72,12 +72,6 @@ function interval(value: number, values: Float64Array, weights: Float64Array): I
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-/** Standardised residual of a level, with the capillary bias and additive error where it applies. */
-function levelResidual(l: Observation, pred: number): number {
-  return l.sample === 'capillary'
-    ? standardisedResidual(l.value, pred, M.sigmaProp, M.capillaryAddSd, M.capillaryShift)
-    : standardisedResidual(l.value, pred, M.sigmaProp);
-}
 
 export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: Partial<NatalizumabOptions> = {}): NatalizumabReport {
   const opts = resolveOptions(options);
@@ -119,8 +113,7 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   // Each draw also gets the uncertainty the published model leaves out (its own future clearance,
   // Km, laboratory bias), and its spread is widened where the patient's residuals show misfit.
   const terms = drawForecastTerms(patient.id, opts.seed, n);
-  const zs = a.prep.levels.map((l, i) => (l.censored ? NaN : levelResidual(l, a.predAtLevels[i])));
-  const misfit = a.kind === 'map' ? misfitScale(zs) : 1;
+  const misfit = patientMisfit(a);
   const pF = { ...a.paramsMap };
   const etaF = [0, 0, 0];
   solver.setTolerance(FAST);

@@ -4,6 +4,9 @@
  * the misfit scale from the patient's own residuals.
  */
 import { createRng, seedFrom } from '../random';
+import type { Observation } from '../types';
+import { standardisedResidual } from '../fit/index';
+import type { Analysis } from './analysis';
 import type { PkParams } from '../pk/index';
 import { NATALIZUMAB_FORECAST_UNCERTAINTY as U } from '../../../models/natalizumab-forecast-uncertainty';
 import { NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
@@ -57,4 +60,30 @@ export function misfitScale(standardised: ArrayLike<number>): number {
 export function widen(value: number, mapValue: number, scale: number, logBias: number): number {
   if (!(value > 0) || !(mapValue > 0)) return value;
   return mapValue * Math.exp(scale * Math.log(value / mapValue) + logBias);
+}
+
+/** Standardised residual of a level, with the capillary bias and additive error where it applies. */
+export function levelResidual(l: Observation, pred: number): number {
+  return l.sample === 'capillary'
+    ? standardisedResidual(l.value, pred, M.sigmaProp, M.capillaryAddSd, M.capillaryShift)
+    : standardisedResidual(l.value, pred, M.sigmaProp);
+}
+
+/**
+ * The spread scale of an analysed patient's forecast (1 for an a-priori answer: no residuals): the
+ * misfit scale times the information lost to capillary sampling, sqrt(mean of v_capillary /
+ * v_venous) over the levels (v: the measurement variance at the fitted level), so that the same
+ * troughs given as finger-pricks never give a narrower forecast than given as venous draws.
+ */
+export function patientMisfit(a: Analysis): number {
+  if (a.kind !== 'map') return 1;
+  const levels = a.prep.levels;
+  const misfit = misfitScale(levels.map((l, i) => (l.censored ? NaN : levelResidual(l, a.predAtLevels[i]))));
+  let ratio = 0;
+  for (let i = 0; i < levels.length; i++) {
+    const f = Math.max(a.predAtLevels[i], 1e-9);
+    const v = (M.sigmaProp * f) ** 2;
+    ratio += levels[i].sample === 'capillary' ? (v + M.capillaryAddSd ** 2) / v : 1;
+  }
+  return levels.length ? misfit * Math.sqrt(ratio / levels.length) : misfit;
 }

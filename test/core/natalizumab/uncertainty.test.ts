@@ -1,0 +1,92 @@
+/**
+ * The honest predictive distribution: each extra term against its closed form, and its effect on
+ * a forecast checked against the engine run without it.
+ */
+import { describe, expect, it } from 'vitest';
+import { drawForecastTerms, misfitScale, widen } from '../../../src/core/natalizumab/uncertainty';
+import { proposeNatalizumab } from '../../../src/core/natalizumab/index';
+import { predictNatalizumab } from '../../../src/core/natalizumab/predict';
+import { NATALIZUMAB_FORECAST_UNCERTAINTY as U } from '../../../models/natalizumab-forecast-uncertainty';
+import { NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
+import { simulatePatient } from './helpers';
+import type { PatientRecord } from '../../../src/core/types';
+
+const sd = (x: ArrayLike<number>) => { const a = Array.from(x); const m = a.reduce((s, v) => s + v, 0) / a.length; return Math.sqrt(a.reduce((s, v) => s + (v - m) ** 2, 0) / (a.length - 1)); };
+
+describe('misfit scale', () => {
+  it('is the conjugate update sqrt((ν0 + Σz²)/(ν0 + n)) with ν0 = 4', () => {
+    expect(misfitScale([3, 3])).toBeCloseTo(Math.sqrt((4 + 18) / 6), 12);
+    expect(misfitScale([2, -1, 0.5])).toBeCloseTo(Math.sqrt((4 + 4 + 1 + 0.25) / 7), 12);
+  });
+  it('never narrows, ignores censored (NaN) residuals, and stops at its cap', () => {
+    expect(misfitScale([0.1, -0.2])).toBe(1);
+    expect(misfitScale([NaN, 3, 3])).toBeCloseTo(Math.sqrt(22 / 6), 12);
+    expect(misfitScale([50, 50])).toBe(U.misfitMax);
+  });
+});
+
+describe('widen', () => {
+  it('scales the log deviation from the MAP value and multiplies by the laboratory bias', () => {
+    expect(widen(20, 10, 1.5, 0)).toBeCloseTo(10 * 2 ** 1.5, 10);
+    expect(widen(5, 10, 2, Math.log(1.1))).toBeCloseTo(10 * 0.25 * 1.1, 10);
+    expect(widen(10, 10, 3, 0)).toBe(10);
+  });
+});
+
+describe('forecast terms', () => {
+  const t = drawForecastTerms('NAT-TEST', 1, 20000);
+  it('have the model file\'s spreads (IOV, laboratory bias) and Km within its truncated normal', () => {
+    expect(sd(t.kappa)).toBeGreaterThan(U.iovCl * 0.97);
+    expect(sd(t.kappa)).toBeLessThan(U.iovCl * 1.03);
+    expect(sd(t.bias)).toBeGreaterThan(U.labBias * 0.97);
+    expect(sd(t.bias)).toBeLessThan(U.labBias * 1.03);
+    expect(Math.min(...t.km)).toBeGreaterThanOrEqual(U.kmFloor);
+    const meanKm = t.km.reduce((s, v) => s + v, 0) / t.km.length;
+    expect(Math.abs(meanKm - M.km)).toBeLessThan(0.02); // truncation at 0.05 moves the mean by < 0.01
+  });
+  it('are the same for the same patient and differ between patients', () => {
+    expect(Array.from(drawForecastTerms('NAT-TEST', 1, 5).kappa)).toEqual(Array.from(t.kappa.subarray(0, 5)));
+    expect(Array.from(drawForecastTerms('NAT-OTHER', 1, 5).kappa)).not.toEqual(Array.from(t.kappa.subarray(0, 5)));
+  });
+});
+
+describe('the forecast', () => {
+  const sim = simulatePatient('NAT-U1', [0.1, 0, 0], 72, { noise: 0 });
+  const asOf = sim.patient.doses[sim.patient.doses.length - 1].time + 0.5;
+  it('is wider than the model\'s own posterior (IOV, Km, bias) while the MAP value stays the published model\'s', () => {
+    const honest = proposeNatalizumab(sim.patient, asOf, { curves: false });
+    const saved = { ...U };
+    const u = U as unknown as Record<string, number>;
+    try {
+      u.iovCl = 0; u.labBias = 0; u.kmSe = 1e-9;
+      const bare = proposeNatalizumab(sim.patient, asOf, { curves: false });
+      for (let i = 0; i < honest.alternatives.length; i++) {
+        const h = honest.alternatives[i], b = bare.alternatives[i];
+        expect(h.ssTrough.value).toBeCloseTo(b.ssTrough.value, 10);
+        expect(h.ssTrough.high / h.ssTrough.low).toBeGreaterThan(b.ssTrough.high / b.ssTrough.low);
+      }
+    } finally { Object.assign(u, saved); }
+  });
+  it('a trough given as capillary gives an interval at least as wide as the same trough given as venous', () => {
+    const cap: PatientRecord = { ...sim.patient, levels: sim.patient.levels.map((l) => ({ ...l, sample: 'capillary' as const })) };
+    const v = proposeNatalizumab(sim.patient, asOf, { curves: false });
+    const c = proposeNatalizumab(cap, asOf, { curves: false });
+    for (let i = 0; i < v.alternatives.length; i++) {
+      const wv = Math.log(v.alternatives[i].ssTrough.high / v.alternatives[i].ssTrough.low);
+      const wc = Math.log(c.alternatives[i].ssTrough.high / c.alternatives[i].ssTrough.low);
+      expect(wc).toBeGreaterThanOrEqual(wv - 0.02);
+    }
+    // The capillary bias (−0.36 µg/mL) is corrected: the same measured troughs mean a higher true level.
+    expect(c.alternatives[0].ssTrough.value).toBeGreaterThan(v.alternatives[0].ssTrough.value);
+  });
+  it('predict keeps the MAP value and gives the honest interval after the last dose', () => {
+    const last = sim.patient.doses[sim.patient.doses.length - 1].time;
+    const [p6] = predictNatalizumab(sim.patient, asOf, [last + 42]);
+    const r = proposeNatalizumab(sim.patient, asOf, { curves: false });
+    const o6 = r.alternatives.find((a) => a.weeks === 6)!;
+    expect(p6.value).toBeCloseTo(o6.nextTrough.value, 2);
+    // The same draws and terms: the same 80 % interval as the proposal's next trough at 6 weeks.
+    expect(p6.low).toBeCloseTo(o6.nextTrough.low, 1);
+    expect(p6.high).toBeCloseTo(o6.nextTrough.high, 1);
+  });
+});
