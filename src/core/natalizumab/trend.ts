@@ -2,7 +2,7 @@
  * Natalizumab: a model-free trend of the troughs beside the model.
  *
  * **Trough.** A level drawn at most 3 days before a dose (a level at a dose's time was drawn
- * before it), 21 days or more after the dose before it. The latest level may have no dose after
+ * before it), 21 days or more after the dose before it; of two before one dose, the later. The latest level may have no dose after
  * it yet (planned on the day of the trough): it counts when drawn a whole number of weeks
  * (± 3 days, at least 3 weeks) after the last dose, as if that dose followed at once.
  *
@@ -71,11 +71,11 @@ export function troughsBeforeDoses(levels: Observation[], doses: DoseEvent[]): T
     if (k === 0) continue;
     const since = l.time - doses[k - 1].time;
     if (since < TROUGH_MIN_DAYS) continue;
-    if (k < doses.length) {
-      if (doses[k].time - l.time <= TROUGH_BEFORE_DOSE_DAYS) out.push({ obs: l, k });
-    } else if (wholeWeeks(since) !== null) {
-      out.push({ obs: l, k });
-    }
+    const isTrough = k < doses.length ? doses[k].time - l.time <= TROUGH_BEFORE_DOSE_DAYS : wholeWeeks(since) !== null;
+    if (!isTrough) continue;
+    // One trough per dose: of two levels before the same dose, the later (nearer the dose) counts.
+    if (out.length && out[out.length - 1].k === k) out[out.length - 1] = { obs: l, k };
+    else out.push({ obs: l, k });
   }
   return out;
 }

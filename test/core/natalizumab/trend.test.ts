@@ -37,6 +37,11 @@ describe('which troughs count', () => {
     // Planned on the day of a trough, before that day's dose is entered: it still counts.
     const last = level(doses[5].time + 28 - MIN15, 18);
     expect(troughsBeforeDoses([...levels, last], doses).map((t) => t.k)).toEqual([2, 3, 4, 5, 6]);
+    // Two levels before one dose (a repeat): the later one counts, once.
+    const repeat = [...levels, level(doses[4].time - 0.5, 21)].sort((a, b) => a.time - b.time);
+    const tr = troughsBeforeDoses(repeat, doses);
+    expect(tr.map((t) => t.k)).toEqual([2, 3, 4, 5]);
+    expect(tr[2].obs.time).toBe(doses[4].time - MIN15);
     // Drawn 2.5 weeks after the dose (not a whole number of weeks) it does not.
     expect(troughsBeforeDoses([...levels, level(doses[5].time + 17.5, 18)], doses).map((t) => t.k)).toEqual([2, 3, 4, 5]);
   });
