@@ -29,7 +29,7 @@
  * to matter: at 15 % a month a 25 µg/mL trough is under 10 within 6 months, while weight gain
  * (0.3 µg/mL per kg) or the settling after an interval change moves troughs a few percent a month.
  * By simulation (test/core/natalizumab/trend.test.ts) steady troughs with 21.9 % proportional
- * noise are flagged in about 0.05 % of patients with 4 troughs, 0.01 % with 5 and never seen with
+ * noise are flagged in about 0.06 % of patients with 4 troughs, 0.01 % with 5 and never seen with
  * more; a noise-free fall is flagged from about 29, 25, 23, 20 % per month with 4, 5, 6, 8
  * troughs at 4-weekly dosing.
  */
