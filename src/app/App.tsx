@@ -17,6 +17,7 @@ import { SettingsView } from './features/settings/SettingsView';
 import { ImportPanel } from './features/import/ImportPanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { NewPatientForm } from './features/entry/EntryForms';
+import { ClinicDayView } from './features/clinic-day/ClinicDayView';
 import { buildSession, compareWithSaved, type SessionFile } from './lib/session';
 import { planCells, planEntries, PLANNING_COLUMNS } from './lib/plan-export';
 import { downloadText } from './lib/download';
@@ -36,11 +37,12 @@ async function seedExamples(): Promise<PatientRecord[]> {
   return res.patients;
 }
 
-type Route = { page: 'planning'; patient: string | null } | { page: 'settings' };
+type Route = { page: 'planning'; patient: string | null } | { page: 'settings' } | { page: 'day' };
 
 function readHash(): Route {
   const h = location.hash;
   if (h.startsWith('#/settings')) return { page: 'settings' };
+  if (h.startsWith('#/day')) return { page: 'day' };
   const m = /^#\/patient\/(.+)$/.exec(h);
   return { page: 'planning', patient: m ? decodeURIComponent(m[1]) : null };
 }
@@ -53,7 +55,7 @@ function useRoute(): [Route, (r: Route) => void] {
     return () => window.removeEventListener('hashchange', on);
   }, []);
   const go = useCallback((r: Route) => {
-    const hash = r.page === 'settings' ? '#/settings' : r.patient ? `#/patient/${encodeURIComponent(r.patient)}` : '#/';
+    const hash = r.page === 'settings' ? '#/settings' : r.page === 'day' ? '#/day' : r.patient ? `#/patient/${encodeURIComponent(r.patient)}` : '#/';
     if (location.hash !== hash) history.pushState(null, '', hash);
     setRoute(r);
   }, []);
@@ -168,6 +170,7 @@ export function App() {
         </div>
         <nav aria-label={t('app.nav')}>
           <button type="button" aria-current={route.page === 'planning' ? 'page' : undefined} onClick={() => go({ page: 'planning', patient: selectedId })}>{t('nav.planning')}</button>
+          <button type="button" data-testid="nav-clinic-day" aria-current={route.page === 'day' ? 'page' : undefined} onClick={() => go({ page: 'day' })}>{t('day.nav', { ns: 'clinic' })}</button>
           <button type="button" aria-current={route.page === 'settings' ? 'page' : undefined} onClick={() => go({ page: 'settings' })}>{t('nav.settings')}</button>
         </nav>
         <label className="lang">
@@ -227,7 +230,9 @@ export function App() {
       ) : null}
 
       <main id="main" className={selected || creating ? 'with-patient' : undefined}>
-        {!state.ready ? <p role="status">{t('app.loading')}</p> : route.page === 'settings' ? (
+        {!state.ready ? <p role="status">{t('app.loading')}</p> : route.page === 'day' ? (
+          <ClinicDayView patients={state.patients} reports={reports} today={today} pending={pending} onOpen={(id) => go({ page: 'planning', patient: id })} />
+        ) : route.page === 'settings' ? (
           <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))} />
         ) : (
           <>

@@ -1,0 +1,168 @@
+/**
+ * Issue 7, items 7-9 in the browser: a patient imported with refused rows shows them and gets the
+ * CLI's answer for the same file; the .ics of a plan already past is flagged; the CSV of the open
+ * patient in the Excel dialect (BOM, `;`) keeps the formula guard, and the planning CSV carries the
+ * clinician's choice; the clinic-day list shows who comes in a date range and prints on its own.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseTdmCsv } from '../../src/core/records/index';
+import { watch } from './app-helpers';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+const dir = mkdtempSync(join(tmpdir(), 'ms-interval-day-'));
+
+/** The CLI's JSON lines for a file, by patient id. */
+function cli(file: string): Map<string, { error?: string; proposal?: { next_dose: string } }> {
+  let out: string;
+  try {
+    out = execFileSync('node', ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', 'propose', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (e) {
+    out = String((e as { stdout?: string }).stdout ?? ''); // exit status 1: some patient could not be planned
+  }
+  return new Map(out.trim().split('\n').map((l) => { const o = JSON.parse(l) as { patient_id: string }; return [o.patient_id, o]; }));
+}
+
+async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="${testId}"]`).click()]);
+  return { name: dl.suggestedFilename(), bytes: readFileSync((await dl.path())!) };
+}
+
+test('a patient imported with refused rows shows them and gets the CLI\'s answer; a past planned date is flagged in the .ics', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  const csv = [
+    'patient_id,drug,kind,time,value,unit,route,duration_min,note',
+    'REF-001,natalizumab,weight,2024-01-08,70,kg,,,',
+    'REF-001,natalizumab,dose,2024-01-08T09:00,300,mg,iv,,',
+    'REF-001,natalizumab,dose,2024-02-05T09:00,300,mg,iv,,',
+    'REF-001,natalizumab,level,2024-03-04T08:45,abc,ug/mL,,,',
+    'REF-001,natalizumab,dose,2024-03-04T09:00,300,mg,iv,,',
+    'REF-002,natalizumab,weight,2024-01-08,82,kg,,,',
+    'REF-002,natalizumab,dose,2024-01-08T09:00,300,mg,iv,,',
+    'REF-002,natalizumab,dose,2024-02-05T09:00,300,mg,iv,,',
+    'REF-002,natalizumab,level,2024-03-04T08:45,24.5,ug/mL,,,',
+    'REF-002,natalizumab,dose,2024-03-04T09:00,300,mg,iv,,',
+  ].join('\n') + '\n';
+  const file = join(dir, 'refused.csv');
+  writeFileSync(file, csv);
+  const want = cli(file);
+  expect(want.get('REF-001')!.error).toBe('1 row(s) could not be used: refused.csv:5: value "abc" for a level is not a number: write a number such as 24.1, or <x for a result below the lab\'s limit x');
+
+  await page.goto('/');
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByRole('dialog').getByRole('button', { name: /Import 2 patients/ }).click();
+  await page.locator('[data-patient-id="REF-001"] a').click();
+  await expect(page.locator('[data-testid="refused-rows"]')).toContainText('refused.csv:5: value "abc" for a level is not a number');
+  await expect(page.locator('[data-testid="error-message"]')).toContainText(want.get('REF-001')!.error!);
+  await expect(page.locator('[data-patient-id="REF-001"]')).toContainText('cannot plan');
+  // The other patient of the file is planned as the CLI plans it.
+  await expect(page.locator('[data-patient-id="REF-002"] [data-testid="planned-dose"]')).toHaveAttribute('datetime', want.get('REF-002')!.proposal!.next_dose, { timeout: 30_000 });
+
+  // REF-002 was planned in 2024: its calendar file says the date has passed.
+  await page.locator('[data-patient-id="REF-002"] a').click();
+  await expect(page.locator('[data-testid="ics-past"]')).toContainText('has already passed');
+  const ics = (await download(page, 'download-ics')).bytes.toString('utf8');
+  expect(ics).toContain(`DTSTART:${want.get('REF-002')!.proposal!.next_dose.replace(/-/g, '')}T`);
+  expect(ics).toMatch(/SUMMARY:\[DATE PASSED\] Natalizumab infusion: REF-002/);
+  expect(w.errors).toEqual([]);
+});
+
+test('the open patient as an Excel CSV (BOM, ;) keeps a formula-like note; the planning CSV carries the choice', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  await page.goto('/');
+  await page.locator('[data-patient-id="NAT-002"] a').click();
+  await expect(page.locator('[data-testid="proposal"] [data-testid="next-dose"]')).toHaveText(/\d{4}-\d{2}-\d{2}/);
+  // A note typed as '=x (a clinician quoting a formula) is kept as typed.
+  await page.locator('[data-testid="add-result"]').click();
+  const last = await page.locator('.event-table tbody tr').last().locator('time').getAttribute('datetime');
+  await page.locator('input[name="date"]').fill(last!.slice(0, 10));
+  await page.locator('input[name="time"]').fill('08:30');
+  await page.locator('input[name="value"]').fill('19.5');
+  await page.locator('input[name="note"]').fill("'=x");
+  await page.locator('[data-testid="save-result"]').click();
+  await expect(page.locator('.event-table')).toContainText("'=x");
+
+  await page.locator('select[name="export_which"]').selectOption('open');
+  await page.locator('select[name="export_format"]').selectOption('excel');
+  const { name, bytes } = await download(page, 'export-csv');
+  expect(name).toMatch(/^ms-interval-NAT-002-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.toString('utf8');
+  expect(text.split('\r\n')[0]).toBe('\uFEFFpatient_id;drug;kind;time;value;unit;route;duration_min;note');
+  expect(text).toContain(";''=x");
+  expect(text).not.toContain('NAT-001');
+  const back = parseTdmCsv(text, 'back.csv');
+  expect(back.patients.map((p) => p.id)).toEqual(['NAT-002']);
+  expect(back.patients[0].levels.map((l) => l.note)).toContain("'=x");
+  expect(back.patients[0].levels.some((l) => l.value === 19.5)).toBe(true);
+
+  // A choice, then the planning CSV of that patient: planned by the clinician, with the reason.
+  const select = page.locator('[data-testid="choose-option"]');
+  const values = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const value = values.find((v) => v.includes('/interval:4'))!;
+  await select.selectOption(value);
+  await page.locator('textarea[name="reason"]').fill('holiday; back on =monday');
+  page.once('dialog', (d) => void d.accept());
+  await page.locator('[data-testid="save-choice"]').click();
+  await expect(page.locator('[data-testid="card-planned-dose"]')).toHaveText(value.slice(0, 10));
+  await page.locator('select[name="export_format"]').selectOption('comma');
+  const plan = (await download(page, 'export-planning')).bytes.toString('utf8').split('\r\n');
+  expect(plan[0]).toBe('patient_id,drug,last_dose,planned_dose,planned_by,option,reason,chosen_on_older_data,model_next_dose,next_lab,status,warnings');
+  expect(plan[1]).toMatch(new RegExp(`^NAT-002,natalizumab,[^,]*,${value.slice(0, 10)},clinician,interval:4,holiday; back on =monday,no,\\d{4}-\\d{2}-\\d{2},${value.slice(0, 10)},`));
+  expect(plan).toHaveLength(3); // header, one patient, and the final line end
+  expect(w.errors).toEqual([]);
+});
+
+test('the clinic-day list shows the patients due in a date range, with the choice, and prints on its own', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  await page.goto('/');
+  await page.locator('[data-patient-id="NAT-001"] a').click();
+  const proposed = (await page.locator('[data-testid="proposal"] [data-testid="next-dose"]').textContent())!;
+  const select = page.locator('[data-testid="choose-option"]');
+  const values = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  const value = values.find((v) => v.includes('/interval:4'))!;
+  const chosen = value.slice(0, 10);
+  await select.selectOption(value);
+  await page.locator('textarea[name="reason"]').fill('chair slot');
+  page.once('dialog', (d) => void d.accept());
+  await page.locator('[data-testid="save-choice"]').click();
+  await expect(page.locator('[data-patient-id="NAT-001"] [data-testid="planned-dose"]')).toHaveAttribute('datetime', chosen);
+
+  await page.locator('[data-testid="nav-clinic-day"]').click();
+  await page.locator('.clinic-day input[name="from"]').fill(chosen);
+  await page.locator('.clinic-day input[name="to"]').fill(chosen);
+  const row = page.locator('[data-day-patient="NAT-001"]');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('chosen: chair slot');
+  await expect(row.locator('time')).toHaveAttribute('datetime', chosen);
+  // The model's own date is not in a one-day range of the chosen date.
+  await page.locator('.clinic-day input[name="from"]').fill(proposed);
+  await page.locator('.clinic-day input[name="to"]').fill(proposed);
+  await expect(page.locator('[data-day-patient="NAT-001"]')).toHaveCount(0);
+  // A wide range: every listed date lies in it and the list is in date order.
+  await page.locator('.clinic-day input[name="from"]').fill('2020-01-01');
+  await page.locator('.clinic-day input[name="to"]').fill('2030-12-31');
+  const dates = await page.locator('.clinic-day__table time').evaluateAll((ts) => ts.map((x) => x.getAttribute('datetime')!));
+  expect(dates.length).toBeGreaterThan(4);
+  expect([...dates].sort()).toEqual(dates);
+  await expect(page.locator('[data-day-patient="OCR-001"]').first()).toBeVisible();
+
+  // Print: only the list is visible while printing.
+  await page.evaluate(() => { (window as unknown as { printed: string[] }).printed = []; window.print = () => { (window as unknown as { printed: string[] }).printed.push(document.body.className); }; });
+  await page.locator('[data-testid="print-day"]').click();
+  expect(await page.evaluate(() => (window as unknown as { printed: string[] }).printed)).toEqual(['printing-day']);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('header.top')).toBeHidden();
+  await expect(page.locator('.clinic-day__table')).toBeVisible();
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.locator('header.top')).toBeVisible();
+  expect(w.errors).toEqual([]);
+});
