@@ -12,6 +12,12 @@ function readInput(file: string): Buffer {
   return file === '-' ? readFileSync(0) : readFileSync(file);
 }
 
+// A reader that stops early (`| head`) closes the pipe: stop quietly, as other command-line tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 let streamed = false;
 const sink = {
   out(line: string) { streamed = true; process.stdout.write(line + '\n'); },

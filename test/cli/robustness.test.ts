@@ -74,12 +74,22 @@ describe('tdm propose on absurd records', () => {
     expect(r.stderr.filter((m) => m.includes('the computation was stopped')).length).toBe(nat.length);
   });
 
-  it('the real command (start-up included) answers the whole file within 10 s', () => {
+  it('the real command (npm run -s tdm: scripts/tdm.mjs, start-up included) answers the whole file within 10 s', () => {
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'propose', FILE], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, ['scripts/tdm.mjs', 'propose', FILE], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const ms = performance.now() - t0;
     expect(r.status).toBe(1);
     checkLines(r.stdout.trim().split('\n'));
     expect(ms).toBeLessThan(10_000);
+  }, 60_000);
+
+  it('the bundled start (scripts/tdm.mjs) prints exactly what the TypeScript sources print', () => {
+    const args = ['propose', 'fixtures/examples/example-patients.csv'];
+    const fast = spawnSync(process.execPath, ['scripts/tdm.mjs', ...args], { encoding: 'utf8' });
+    const ts = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8' });
+    expect(fast.status).toBe(ts.status);
+    expect(fast.stdout).toBe(ts.stdout);
+    expect(fast.stderr).toBe(ts.stderr);
+    expect(fast.stdout.split('\n').length).toBeGreaterThan(5);
   }, 60_000);
 });
