@@ -24,7 +24,9 @@
  * (21.9 %, the model's residual error, as the SD of ln(trough)) alone allows.
  *
  * **Clearly falling** (warning `trough-trend-falling`, no extension): 4 or more troughs and the
- * upper end of the 90 % interval is a fall of at least TREND_FALL_PERCENT = 15 % per month. So
+ * upper end of the 90 % interval is a fall of at least TREND_FALL_PERCENT = 15 % per month; with
+ * exactly 3 troughs (no distribution-free interval), a fall at each step whose 99.9 % assay-noise
+ * interval lies wholly beyond 15 % per month (a steep fall such as 30 → 15 → 5 µg/mL). So
  * the fall is beyond both chance orderings of the troughs and the assay's noise, and large enough
  * to matter: at 15 % a month a 25 µg/mL trough is under 10 within 6 months, while weight gain
  * (0.3 µg/mL per kg) or the settling after an interval change moves troughs a few percent a month.
@@ -47,8 +49,10 @@ const TROUGH_MIN_DAYS = 21;
 /** Troughs a trend needs, and the most it uses (the latest). */
 export const TREND_MIN_TROUGHS = 3;
 export const TREND_MAX_TROUGHS = 8;
-/** Troughs a falling flag needs (Sen's distribution-free 90 % interval exists). */
+/** Troughs a falling flag needs with Sen's distribution-free 90 % interval (3 troughs: see TREND_FALL_Z3). */
 export const TREND_FALL_MIN_TROUGHS = 4;
+/** With exactly 3 troughs: a fall at each step and slope + 3.09·σ/√Sxx ≤ the threshold. */
+export const TREND_FALL_Z3 = 3.09;
 /** Clearly falling: the upper end of the 90 % interval at or below −15 % per month. */
 export const TREND_FALL_PERCENT = 15;
 export const TREND_LEVEL = 0.9;
@@ -105,7 +109,16 @@ export function troughTrend(levels: Observation[], doses: DoseEvent[], sigmaLog:
   const tr = logTrend(x, y, sigmaLog, TREND_LEVEL);
   if (!tr) return null;
   const fallLog = Math.log1p(-TREND_FALL_PERCENT / 100);
-  const falling = used.length >= TREND_FALL_MIN_TROUGHS && tr.sen !== null && tr.high <= fallLog;
+  // Three troughs have no distribution-free interval: then only a fall at every step whose
+  // 99.9 % assay-noise interval (z = 3.09) lies wholly beyond the threshold counts (a steady patient
+  // does that about once in 10 000; 30 → 15 → 5 µg/mL does it).
+  let falling = used.length >= TREND_FALL_MIN_TROUGHS && tr.sen !== null && tr.high <= fallLog;
+  if (used.length === 3) {
+    const mx = (x[0] + x[1] + x[2]) / 3;
+    const sxx = x.reduce((acc, v) => acc + (v - mx) ** 2, 0);
+    const monotone = y[1] < y[0] && y[2] < y[1];
+    falling = monotone && tr.slope + TREND_FALL_Z3 * sigmaLog / Math.sqrt(sxx) <= fallLog;
+  }
   const tEnd = used[used.length - 1].obs.time;
   const line: { time: Days; value: number }[] = [];
   const steps = 12;

@@ -215,3 +215,19 @@ describe('in the proposal', () => {
     expect(r.proposal.extended).toBe(true);
   });
 });
+
+describe('three troughs', () => {
+  it('a steep fall at every step (30 → 15 → 5 µg/mL at 4 weeks) is flagged and kept at 4 weeks; a steady or mild one is not', async () => {
+    const { proposeNatalizumab } = await import('../../../src/core/natalizumab/index');
+    const { dose, level, weight, T0 } = await import('./helpers');
+    const mk = (vals: number[]) => {
+      const doses = Array.from({ length: 12 }, (_, i) => dose(T0 + 28 * i));
+      const levels = vals.map((v, i) => level(doses[9 + i].time - 15 / 1440, v));
+      return proposeNatalizumab({ id: `T3-${vals.join('-')}`, drug: 'natalizumab', doses, levels, bcells: [], weights: [weight(T0, 70)], issues: [], order: 0 }, doses[11].time + 0.5, { curves: false });
+    };
+    const steep = mk([30, 15, 5]);
+    expect(steep.warnings.map((w) => w.code)).toContain('trough-trend-falling');
+    expect(steep.proposal.intervalWeeks).toBe(4);
+    for (const vals of [[25, 24, 26], [25, 20, 16], [30, 22, 26]]) expect(mk(vals).warnings.map((w) => w.code)).not.toContain('trough-trend-falling');
+  });
+});
