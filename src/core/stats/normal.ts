@@ -123,6 +123,28 @@ export function weightedQuantile(values: ArrayLike<number>, weights: ArrayLike<n
 
 /** Several weighted quantiles at once (sorts once). */
 export function weightedQuantiles(values: ArrayLike<number>, weights: ArrayLike<number>, qs: readonly number[]): number[] {
+  // Equal positive weights (the resampled forecasts): a native numeric sort of the values, several
+  // times faster than sorting indices with a comparator; the same positions and the same result.
+  const m = values.length;
+  let equal = m > 0 && weights[0] > 0;
+  for (let i = 1; equal && i < m; i++) equal = weights[i] === weights[0];
+  if (equal) {
+    const v = Float64Array.from(values).sort();
+    const w = weights[0];
+    const pos = new Float64Array(m);
+    let total = 0;
+    for (let k = 0; k < m; k++) total += w;
+    let cum = 0;
+    for (let k = 0; k < m; k++) { pos[k] = (cum + w / 2) / total; cum += w; }
+    return qs.map((q) => {
+      if (q <= pos[0]) return v[0];
+      if (q >= pos[m - 1]) return v[m - 1];
+      let lo = 0, hi = m - 1;
+      while (hi - lo > 1) { const mid = (lo + hi) >> 1; if (pos[mid] < q) lo = mid; else hi = mid; }
+      const f = (q - pos[lo]) / (pos[hi] - pos[lo]);
+      return v[lo] + f * (v[hi] - v[lo]);
+    });
+  }
   // Values of zero weight take no part: an importance weight of 0 is a draw the posterior rules
   // out, and it must not bend the interpolation between its neighbours.
   const idx: number[] = [];
