@@ -69,3 +69,59 @@ test('a patient that overruns its budget gets an error card; every other patient
   await expect(page.locator('[data-patient-id="SLOW-1"] .status-error')).toBeVisible({ timeout: 30_000 });
   expect(w.errors).toEqual([]);
 });
+
+/** A long but valid history (a few seconds to plan), so the time on older data can be seen. */
+function mediumCsv(): string {
+  const lines = ['patient_id,drug,kind,time,value,unit', 'MED-1,natalizumab,weight,1990-01-01,70,kg'];
+  const day = 864e5;
+  const end = Date.UTC(2026, 9, 5);
+  const n = 600;
+  for (let i = 0; i < n; i++) {
+    const d = new Date(end - (n - 1 - i) * 28 * day).toISOString().slice(0, 10);
+    if (i > 0 && i % 3 === 0) lines.push(`MED-1,natalizumab,level,${d}T08:45,${(20 + 4 * Math.sin(i)).toFixed(1)},ug/mL`);
+    lines.push(`MED-1,natalizumab,dose,${d}T09:00,300,mg`);
+  }
+  return lines.join('\n');
+}
+
+test('a proposal on older data is marked while the new one is computed, and neither printed nor put in a calendar file', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  await page.goto('/');
+  await waitComputed(page);
+  await page.locator('input[type=file]').setInputFiles({ name: 'medium.csv', mimeType: 'text/csv', buffer: Buffer.from(mediumCsv()) });
+  await page.locator('[data-patient-id="MED-1"] a').first().click();
+  await expect(page.locator('[data-testid="print-button"]')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('[data-testid="outdated"]')).toHaveCount(0);
+  // A new trough: the shown proposal is now on older data until the new one arrives.
+  await page.locator('[data-testid="add-result"]').click();
+  await page.locator('.result-form input[name="date"]').fill('2026-10-05');
+  await page.locator('.result-form input[name="time"]').fill('08:30');
+  await page.locator('.result-form input[name="value"]').fill('12.5');
+  // Watch the page from before the click: one snapshot when the mark first shows (React renders
+  // the mark and the actions in one commit, and the new proposal may follow within a second).
+  await page.evaluate(() => {
+    const w = window as unknown as { __snap?: unknown };
+    const take = () => {
+      const mark = document.querySelector('[data-testid="outdated"]');
+      if (!mark || w.__snap) return;
+      w.__snap = {
+        mark: mark.textContent, dimmed: document.querySelectorAll('.outdated-report').length,
+        print: document.querySelectorAll('[data-testid="print-button"]').length, ics: document.querySelectorAll('[data-testid="download-ics"]').length,
+        wait: document.querySelector('[data-testid="actions-wait"]')?.textContent ?? null,
+      };
+    };
+    new MutationObserver(take).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await page.locator('[data-testid="save-result"]').click();
+  const snap = await (await page.waitForFunction(() => (window as unknown as { __snap?: unknown }).__snap ?? null, null, { timeout: 30_000 })).jsonValue();
+  expect(snap).toEqual({
+    mark: 'Computed on older data: a new proposal is being computed. Do not use this one; printing and the calendar file wait for the new one.',
+    dimmed: 1, print: 0, ics: 0, wait: 'Printing and the calendar file wait for the current proposal.',
+  });
+  // The new proposal replaces it: no mark, printing back.
+  await expect(page.locator('[data-testid="outdated"]')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.locator('[data-testid="print-button"]')).toBeVisible();
+  await expect(page.locator('.outdated-report')).toHaveCount(0);
+  expect(w.errors).toEqual([]);
+});
