@@ -30,6 +30,8 @@ const proposalEn = {
   sample: {
     capillaryLevels_one: 'Finger-prick (capillary) trough: {{dates}}. The model allows for its own measurement error (method comparison with venous samples).',
     capillaryLevels_other: 'Finger-prick (capillary) troughs: {{dates}}. The model allows for their own measurement error (method comparison with venous samples).',
+    earlier_one: '(and {{count}} earlier)',
+    earlier_other: '(and {{count}} earlier)',
     homePrick: 'The next trough is planned as a home finger-prick (capillary sample), taken just before the dose.',
     nextTrough: 'Next trough',
     venous: 'venous draw',

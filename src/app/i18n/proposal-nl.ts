@@ -32,6 +32,8 @@ const proposalNl: ProposalStrings = {
   sample: {
     capillaryLevels_one: 'Dalspiegel uit een vingerprik (capillair): {{dates}}. Het model houdt rekening met de eigen meetfout daarvan (methodevergelijking met veneuze monsters).',
     capillaryLevels_other: 'Dalspiegels uit een vingerprik (capillair): {{dates}}. Het model houdt rekening met de eigen meetfout daarvan (methodevergelijking met veneuze monsters).',
+    earlier_one: '(en {{count}} eerdere)',
+    earlier_other: '(en {{count}} eerdere)',
     homePrick: 'De volgende dalspiegel is gepland als vingerprik thuis (capillair monster), vlak vóór de gift.',
     nextTrough: 'Volgende dalspiegel',
     venous: 'veneuze afname',

@@ -109,13 +109,20 @@ function BelowTarget({ r, lang }: { r: NatalizumabReport; lang: string }) {
   return <p className="issue issue--warning proposal__below-target" role="note" data-testid={tid('below-target')}>{issueText(w, lang)}</p>;
 }
 
+/** Most finger-prick levels named on the card (the latest). */
+export const SAMPLE_NOTES_MAX = 6;
+
 /** Which troughs were finger-prick (capillary) samples, and whether the next one is planned as a home finger-prick. */
 export function SampleNotes({ r, t, lang }: { r: NatalizumabReport; t: T; lang: string }) {
   const tid = useTid();
   const capillary = r.observations.filter((o) => o.kind === 'level' && o.sample === 'capillary');
   const home = r.options.nextTroughSample === 'capillary';
   if (capillary.length === 0 && !home) return null;
-  const dates = capillary.map((o) => `${formatIso(o.iso.slice(0, 10), lang)} (${o.censored ? '<' : ''}${formatNumber(o.value, lang)} µg/mL)`).join(', ');
+  // The latest few, with how many earlier ones there are (a home-sampling patient collects dozens).
+  const shown = capillary.slice(-SAMPLE_NOTES_MAX);
+  const earlier = capillary.length - shown.length;
+  const dates = shown.map((o) => `${formatIso(o.iso.slice(0, 10), lang)} (${o.censored ? '<' : ''}${formatNumber(o.value, lang)} µg/mL)`).join(', ')
+    + (earlier > 0 ? ` ${t('sample.earlier', { count: earlier })}` : '');
   return (
     <div className="proposal__samples">
       {capillary.length > 0 && <p data-testid={tid('capillary-levels')}>{t('sample.capillaryLevels', { count: capillary.length, dates })}</p>}

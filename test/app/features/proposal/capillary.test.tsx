@@ -59,6 +59,17 @@ describe('card: finger-prick troughs and the home finger-prick plan', () => {
     expect(screen.getByTestId('next-trough-sample').textContent).toBe('Next troughhome finger-prick (capillary)');
   });
 
+  it('names the latest six of many finger-prick troughs and counts the earlier ones', () => {
+    const r = natalizumabReport();
+    const base = parseIsoTime('2023-06-01T08:00')!;
+    r.observations = Array.from({ length: 9 }, (_, i) => ({ kind: 'level' as const, time: base + 28 * i, iso: new Date((base + 28 * i) * 86_400_000).toISOString().slice(0, 16), value: 10 + i, censored: false, unit: 'ug/mL', raw: String(10 + i), sample: 'capillary' as const }));
+    render(<ProposalCard report={r} settings={settings} />);
+    const text = screen.getByTestId('capillary-levels').textContent!;
+    expect(text.startsWith('Finger-prick (capillary) troughs: 2023-08-24 (13 µg/mL), 2023-09-21 (14 µg/mL),')).toBe(true);
+    expect(text).toContain('2024-01-11 (18 µg/mL) (and 3 earlier). The model allows');
+    expect(text.match(/µg\/mL\)/g)).toHaveLength(6);
+  });
+
   it('says nothing of finger-pricks for an all-venous patient planned venous', () => {
     render(<ProposalCard report={natalizumabReport()} settings={settings} />);
     expect(screen.queryByTestId('capillary-levels')).toBeNull();
