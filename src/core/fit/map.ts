@@ -5,6 +5,7 @@
 import { cholesky, cholSolve, dampedNewton, nelderMead, spdInverse } from './optimise';
 import { dataObjective, mapObjective, predictObservations, priorObjective, type MapProblem } from './objective';
 import { logNormCdf } from '../stats/normal';
+import type { Tolerance } from '../pk/index';
 
 export interface MapFit {
   eta: number[];
@@ -63,21 +64,34 @@ function obsDerivatives(y: number, f: number, censored: boolean, sigma: number, 
  * forward differences (nEta + 1 simulations per iteration), the objective's derivatives with
  * respect to each prediction exactly. Returns null when it does not converge.
  */
+/**
+ * The coarse phase of Fisher scoring: its integrator tolerance, and the step norm below which it
+ * hands over to the fit's own tolerance (29 % fewer integrator steps for fit + 20 draws; the
+ * optimum moves by < 5e-4 relative, far inside the final convergence test's reach).
+ */
+const COARSE: Tolerance = { rtol: 1e-4, atol: 1e-4 };
+const COARSE_UNTIL = 0.01;
+
 export function fisherScoring(pb: MapProblem, nEta: number, x0: number[], maxIter = 60): (MapFit & { gnHessian: number[][] }) | null {
   const nObs = pb.obsValue.length;
   const ofvOf = (pred: ArrayLike<number>, eta: ArrayLike<number>) => dataObjective(pred, pb.obsValue, pb.obsCensored, pb.sigma, pb.obsAddSd, pb.obsShift) + priorObjective(eta, pb.omegaInv);
   let eta = x0.slice();
-  let f0 = Float64Array.from(predictObservations(pb, eta));
+  // Coarse phase: while the steps are large, predictions at a looser tolerance (with a wider
+  // finite-difference step to match) cost much less; the final iterations run at pb.tol, so the
+  // optimum, its convergence test and its Hessian are those of the exact objective.
+  let coarse = true;
+  const predict = (e: ArrayLike<number>) => predictObservations(pb, e, coarse ? COARSE : pb.tol);
+  let f0 = Float64Array.from(predict(eta));
   let ofv = ofvOf(f0, eta);
   let evaluations = 1;
   let lambda = 1e-3;
   const J = Array.from({ length: nObs }, () => new Array<number>(nEta).fill(0));
   let H: number[][] = [];
   for (let it = 1; it <= maxIter; it++) {
-    const delta = 1e-4;
+    const delta = coarse ? 3e-3 : 1e-4;
     for (let j = 0; j < nEta; j++) {
       const e = eta.slice(); e[j] += delta;
-      const fj = predictObservations(pb, e); evaluations++;
+      const fj = predict(e); evaluations++;
       for (let i = 0; i < nObs; i++) J[i][j] = (fj[i] - f0[i]) / delta;
     }
     const G = eta.map((v, j) => 2 * pb.omegaInv[j] * v);
@@ -99,7 +113,7 @@ export function fisherScoring(pb: MapProblem, nEta: number, x0: number[], maxIte
       const norm = Math.sqrt(d.reduce((s, v) => s + v * v, 0));
       if (norm > 1) d = d.map((v) => v / norm);
       const en = eta.map((v, j) => v + d[j]);
-      const fn = Float64Array.from(predictObservations(pb, en)); evaluations++;
+      const fn = Float64Array.from(predict(en)); evaluations++;
       const ofvN = ofvOf(fn, en);
       if (Number.isFinite(ofvN) && ofvN <= ofv + 1e-10) {
         df = ofv - ofvN; stepNorm = Math.min(norm, 1);
@@ -108,6 +122,14 @@ export function fisherScoring(pb: MapProblem, nEta: number, x0: number[], maxIte
         break;
       }
       lambda *= 10;
+    }
+    if (coarse && (!accepted || stepNorm < COARSE_UNTIL)) {
+      // Close to the optimum (or stuck at the coarse accuracy): continue at the fit's tolerance.
+      coarse = false;
+      f0 = Float64Array.from(predict(eta)); evaluations++;
+      ofv = ofvOf(f0, eta);
+      lambda = 1e-3;
+      continue;
     }
     if (!accepted) {
       // No descent along the damped direction: at the optimum if the gradient is tiny.
