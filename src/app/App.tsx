@@ -119,8 +119,8 @@ export function App() {
     const { writeTdmCsv } = await import('../core/records/index');
     const list = exported();
     const text = writeTdmCsv(list.map((p) => p.record), csvOptions());
-    const name = which === 'open' && selected ? selected.id.replace(/[^A-Za-z0-9._-]+/g, '_') : 'all';
-    downloadText(`ms-interval-${name}-${today}.csv`, text, 'text/csv;charset=utf-8');
+    const name = which === 'open' && selected ? `${selected.id.replace(/[^A-Za-z0-9._-]+/g, '_')}-` : '';
+    downloadText(`ms-interval-${name}${today}.csv`, text, 'text/csv;charset=utf-8');
     flash(t('export.csvDone', { count: list.length }));
   };
 
@@ -170,8 +170,8 @@ export function App() {
         </div>
         <nav aria-label={t('app.nav')}>
           <button type="button" aria-current={route.page === 'planning' ? 'page' : undefined} onClick={() => go({ page: 'planning', patient: selectedId })}>{t('nav.planning')}</button>
-          <button type="button" data-testid="nav-clinic-day" aria-current={route.page === 'day' ? 'page' : undefined} onClick={() => go({ page: 'day' })}>{t('day.nav', { ns: 'clinic' })}</button>
           <button type="button" aria-current={route.page === 'settings' ? 'page' : undefined} onClick={() => go({ page: 'settings' })}>{t('nav.settings')}</button>
+          <button type="button" data-testid="nav-clinic-day" aria-current={route.page === 'day' ? 'page' : undefined} onClick={() => go({ page: 'day' })}>{t('day.nav', { ns: 'clinic' })}</button>
         </nav>
         <label className="lang">
           <span className="sr-only">{t('app.language')}</span>

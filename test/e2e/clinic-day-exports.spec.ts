@@ -24,7 +24,8 @@ function cli(file: string): Map<string, { error?: string; proposal?: { next_dose
   } catch (e) {
     out = String((e as { stdout?: string }).stdout ?? ''); // exit status 1: some patient could not be planned
   }
-  return new Map(out.trim().split('\n').map((l) => { const o = JSON.parse(l) as { patient_id: string }; return [o.patient_id, o]; }));
+  type Line = { patient_id: string; error?: string; proposal?: { next_dose: string } };
+  return new Map(out.trim().split('\n').map((l) => { const o = JSON.parse(l) as Line; return [o.patient_id, o]; }));
 }
 
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {

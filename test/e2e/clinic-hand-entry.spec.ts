@@ -5,6 +5,7 @@
  * a choice reaches the planning list, the card, the chart and the .ics and survives a reload.
  */
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -195,3 +196,72 @@ test('choosing an option below the required probability asks for confirmation wi
   expect(await planned(page, 'NAT-001').getAttribute('datetime')).toBe(/\d{4}-\d{2}-\d{2}/.exec(value)![0]);
   expect(w.errors).toEqual([]);
 });
+
+test('new results that move the proposal mark the choice as made on older data and the planning status asks for review', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  await page.goto('/');
+  await page.locator('[data-patient-id="NAT-001"] a').click();
+  const proposed = (await page.locator('[data-testid="proposal"] [data-testid="next-dose"]').textContent())!;
+  const select = page.locator('[data-testid="choose-option"]');
+  const value = (await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).find((v) => v.includes('/interval:4'))!;
+  const chosen = value.slice(0, 10);
+  await select.selectOption(value);
+  await page.locator('textarea[name="reason"]').fill('chair slot');
+  await page.locator('[data-testid="save-choice"]').click();
+  await expect(planned(page, 'NAT-001')).toHaveAttribute('datetime', chosen);
+  await expect(page.locator('[data-testid="choice-stale"]')).toHaveCount(0);
+  // A low trough a week later (after the last infusion): the proposal moves.
+  const last = (await page.locator('.event-table tbody tr').last().locator('time').getAttribute('datetime'))!.slice(0, 10);
+  const later = new Date(Date.parse(`${last}T00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  await addResult(page, { date: later, value: '4.5', unit: 'ug/mL' });
+  await expect(page.locator('[data-testid="proposal"] [data-testid="next-dose"]')).not.toHaveText(proposed, { timeout: 30_000 });
+  await expect(page.locator('[data-testid="choice-stale"]')).toContainText(`the proposal was ${proposed} then`);
+  await expect(page.locator('[data-patient-id="NAT-001"]')).toContainText('review choice');
+  // The plan is still the clinician's date until the choice is reviewed.
+  await expect(planned(page, 'NAT-001')).toHaveAttribute('datetime', chosen);
+  await expect(page.locator('[data-testid="planned-headline"]')).toContainText('chosen on older data: review');
+  expect(w.errors).toEqual([]);
+});
+
+for (const lang of ['en', 'nl'] as const) {
+  test(`the new-patient, schedule and result forms and the clinic-day list pass axe and speak ${lang}`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.addInitScript((l) => localStorage.setItem('ms-interval-lang', l), lang);
+    const w = watch(page);
+    await page.goto('/');
+    const audit = async (view: string) => {
+      const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const lines = r.violations.map((v) => `${view}: ${v.id}: ${v.help} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      expect(lines, lines.join('\n')).toEqual([]);
+    };
+    await page.locator('[data-testid="new-patient"]').click();
+    await expect(page.locator('[data-testid="save-patient"]')).toHaveText(lang === 'nl' ? 'Patiënt aanmaken' : 'Create patient');
+    await page.locator('[data-testid="save-patient"]').click(); // no id: refused on the field
+    await expect(page.locator('.new-patient [role="alert"]')).toHaveText(lang === 'nl' ? 'Geef de pseudonieme code van de patiënt.' : 'Give the patient’s pseudonymous id.');
+    await audit('new patient, refused');
+    await page.locator('input[name="patient_id"]').fill('A11Y-1');
+    await page.locator('input[name="weight"]').fill('70');
+    await page.locator('[data-testid="save-patient"]').click();
+    await page.locator('[data-testid="add-doses"]').click();
+    await expect(page.locator('[data-testid="save-doses"]')).toHaveText(lang === 'nl' ? 'Giften opslaan' : 'Save doses');
+    await page.locator('input[name="first"]').fill('2025-13-01');
+    await page.locator('[data-testid="save-doses"]').click();
+    await expect(page.locator('.schedule-form [role="alert"]')).toContainText('2025-13-01');
+    await audit('schedule form, refused');
+    await page.locator('input[name="first"]').fill(lang === 'nl' ? '06-01-2025' : '2025-01-06');
+    await page.locator('input[name="count"]').fill('3');
+    await page.locator('[data-testid="save-doses"]').click();
+    await expect(page.locator('.event-table tbody tr')).toHaveCount(4);
+    await page.locator('[data-testid="add-result"]').click();
+    await expect(page.locator('.result-form')).toContainText(lang === 'nl' ? 'Een datum zonder tijd betekent 09:00' : 'A date alone means 09:00');
+    await audit('result form');
+    await page.locator('[data-testid="nav-clinic-day"]').click();
+    await expect(page.locator('.clinic-day h2')).toContainText(lang === 'nl' ? 'Lijst voor de behandeldag' : 'Clinic day list');
+    await page.locator('.clinic-day input[name="from"]').fill('2020-01-01');
+    await page.locator('.clinic-day input[name="to"]').fill('2030-12-31');
+    await expect(page.locator('.clinic-day__table tbody tr').first()).toBeVisible();
+    await audit('clinic day');
+    expect(w.errors).toEqual([]);
+  });
+}

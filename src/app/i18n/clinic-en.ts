@@ -118,7 +118,7 @@ const clinicEn = {
     comma: 'CSV , (international)',
     semicolon: 'CSV ; (decimal comma)',
     excel: 'Excel (; with BOM)',
-    planning: 'Export planning (CSV)',
+    planning: 'Export plans (CSV)',
     planningDone_one: 'Exported the planning of {{count}} patient as CSV.',
     planningDone_other: 'Exported the planning of {{count}} patients as CSV.',
   },

@@ -120,7 +120,7 @@ const clinicNl: ClinicStrings = {
     comma: 'CSV , (internationaal)',
     semicolon: 'CSV ; (decimale komma)',
     excel: 'Excel (; met BOM)',
-    planning: 'Planning exporteren (CSV)',
+    planning: 'Plannen exporteren (CSV)',
     planningDone_one: 'De planning van {{count}} patiënt is als CSV geëxporteerd.',
     planningDone_other: 'De planning van {{count}} patiënten is als CSV geëxporteerd.',
   },
