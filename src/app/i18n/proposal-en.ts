@@ -196,12 +196,12 @@ const proposalEn = {
     descTrough: 'Draw the trough level just before the infusion.',
     descOcr: 'Predicted crossing of {{threshold}} cells/µL on {{crossing}} (80 % interval {{low}} to {{high}}). Model {{model}} {{version}}, planned on {{asOf}}.',
     disclaimer: 'Decision aid, not a certified medical device.',
-  },
-};
-export default proposalEn;
     redoseChosen: 'Ocrelizumab re-dose (chosen): {{id}}',
     chosen: 'Date chosen by the clinician (the model proposed {{date}}). Reason: {{reason}}',
     pastPrefix: '[DATE PASSED]',
     past: 'This date ({{date}}) has already passed: plan the patient again.',
     pastNote: 'The planned date {{date}} has already passed: the calendar entry is marked as such.',
+  },
+};
+export default proposalEn;
 export type ProposalStrings = typeof proposalEn;

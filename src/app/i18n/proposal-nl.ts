@@ -198,11 +198,11 @@ const proposalNl: ProposalStrings = {
     descTrough: 'Neem de dalspiegel af vlak vóór de infusie.',
     descOcr: 'Voorspelde overschrijding van {{threshold}} cellen/µL op {{crossing}} (80%-interval {{low}} tot {{high}}). Model {{model}} {{version}}, gepland op {{asOf}}.',
     disclaimer: 'Beslisondersteuning, geen gecertificeerd medisch hulpmiddel.',
-  },
-};
-export default proposalNl;
     redoseChosen: 'Ocrelizumab-hergift (gekozen): {{id}}',
     chosen: 'Datum gekozen door de behandelaar (het model stelde {{date}} voor). Reden: {{reason}}',
     pastPrefix: '[DATUM VERSTREKEN]',
     past: 'Deze datum ({{date}}) is al verstreken: plan de patiënt opnieuw.',
     pastNote: 'De geplande datum {{date}} is al verstreken: de agenda-afspraak is zo gemarkeerd.',
+  },
+};
+export default proposalNl;

@@ -403,6 +403,11 @@ function ChoiceForm({ report, choice, onChoose, t, lang }: { report: PatientRepo
       {choice && plan && (
         <p data-testid={tid('stored-choice')} className="proposal__stored-choice" data-stale={plan.stale ? 'true' : undefined}>
           {t('choice.stored', { option: chosenLabel })} <em>{t('choice.reason')}: {choice.reason}</em>
+          {plan.stale && plan.basis ? (
+            <strong className="issue issue--warning" data-testid={tid('choice-stale')}>
+              {' '}{t('choice.stale', { then: formatIso(plan.basis.proposed, lang), now: formatIso(plan.proposed, lang) })}
+            </strong>
+          ) : null}
         </p>
       )}
       {onChoose && (
@@ -435,6 +440,22 @@ function ChoiceForm({ report, choice, onChoose, t, lang }: { report: PatientRepo
   );
 }
 
+/** With a recorded choice: the dose as planned, the model's proposal beside it. */
+function PlannedHeadline({ report, choice, t, lang }: { report: PatientReport; choice: Choice; t: T; lang: string }) {
+  const tid = useTid();
+  const plan = plannedDose(report, choice);
+  if (!plan.chosen) return null;
+  return (
+    <p className={`proposal__planned${plan.stale ? ' proposal__planned--stale' : ''}`} data-testid={tid('planned-headline')}>
+      {t('choice.planned')}{' '}
+      <strong className="proposal__date" data-testid={tid('card-planned-dose')}>{plan.date}</strong>
+      {lang === 'nl' ? ` (${formatIso(plan.date, lang)})` : ''}
+      {' · '}{t('choice.plannedBeside', { date: formatIso(plan.proposed, lang) })}
+      {plan.stale ? <span className="issue issue--warning"> · {t('choice.review')}</span> : null}
+    </p>
+  );
+}
+
 export function Disclaimer({ t }: { t: T }) {
   const tid = useTid();
   return <p className="proposal__disclaimer" data-testid={tid('disclaimer')}>{t('disclaimer')}</p>;
@@ -446,11 +467,6 @@ export function ProposalCard(props: ProposalCardProps) {
 
 function Card({ report, settings, choice, onChoose, expandDetails = false, compact = false }: ProposalCardProps) {
   const tid = useTid();
-          {plan.stale && plan.basis ? (
-            <strong className="issue issue--warning" data-testid={tid('choice-stale')}>
-              {' '}{t('choice.stale', { then: formatIso(plan.basis.proposed, lang), now: formatIso(plan.proposed, lang) })}
-            </strong>
-          ) : null}
   const uid = useId();
   const { t, lang } = useStrings('proposal');
   if (isPatientError(report)) {
@@ -474,25 +490,10 @@ function Card({ report, settings, choice, onChoose, expandDetails = false, compa
         <p className="proposal__muted">{t(`drug.${report.drug}`)} · {t('asOf', { date: formatIso(report.asOf, lang) })}</p>
       </header>
       <Disclaimer t={t} />
+      {choice ? <PlannedHeadline report={report} choice={choice} t={t} lang={lang} /> : null}
       {report.drug === 'natalizumab' ? <NatalizumabBody r={report} t={t} lang={lang} /> : <OcrelizumabBody r={report} t={t} lang={lang} compact={compact} />}
       <section>
         <h3>{t('warnings.heading')}</h3>
-/** With a recorded choice: the dose as planned, the model's proposal beside it. */
-function PlannedHeadline({ report, choice, t, lang }: { report: PatientReport; choice: Choice; t: T; lang: string }) {
-  const tid = useTid();
-  const plan = plannedDose(report, choice);
-  if (!plan.chosen) return null;
-  return (
-    <p className={`proposal__planned${plan.stale ? ' proposal__planned--stale' : ''}`} data-testid={tid('planned-headline')}>
-      {t('choice.planned')}{' '}
-      <strong className="proposal__date" data-testid={tid('card-planned-dose')}>{plan.date}</strong>
-      {lang === 'nl' ? ` (${formatIso(plan.date, lang)})` : ''}
-      {' · '}{t('choice.plannedBeside', { date: formatIso(plan.proposed, lang) })}
-      {plan.stale ? <span className="issue issue--warning"> · {t('choice.review')}</span> : null}
-    </p>
-  );
-}
-
         <Warnings issues={report.warnings} t={t} lang={lang} />
       </section>
       {(onChoose || choice) && <ChoiceForm key={report.patientId} report={report} choice={choice} onChoose={onChoose} t={t} lang={lang} />}
@@ -506,4 +507,3 @@ function PlannedHeadline({ report, choice, t, lang }: { report: PatientReport; c
 }
 
 export default ProposalCard;
-      {choice ? <PlannedHeadline report={report} choice={choice} t={t} lang={lang} /> : null}
