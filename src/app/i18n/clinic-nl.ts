@@ -49,7 +49,7 @@ const clinicNl: ClinicStrings = {
   },
   result: {
     button: 'Uitslag toevoegen',
-    titleLevel: 'Natalizumab-spiegel toevoegen',
+    titleLevel: 'Natalizumabspiegel toevoegen',
     titleCount: 'B-celtelling toevoegen',
     timeRule: 'Een datum zonder tijd betekent 09:00. Een uitslag op het tijdstip van een infusie geldt als vlak ervóór afgenomen (een dalspiegel).',
     date: 'Datum',

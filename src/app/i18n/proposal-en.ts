@@ -164,6 +164,7 @@ const proposalEn = {
     status: 'Status',
     statusKind: { confirmed: 'confirmed', tobechecked: 'to be checked', assumption: 'assumption', derived: 'derived' },
     unknown: 'The parameters of this model are not in this version of the app.',
+    sampling: 'The 80 % intervals and the chances come from {{samples}} sets of this patient’s parameters drawn from what the measured levels allow; the draws are fixed, so the same data always give the same proposal.',
   },
   error: {
     heading: 'No proposal for {{id}}',

@@ -166,6 +166,7 @@ const proposalNl: ProposalStrings = {
     status: 'Status',
     statusKind: { confirmed: 'bevestigd', tobechecked: 'nog te controleren', assumption: 'aanname', derived: 'afgeleid' },
     unknown: 'De parameters van dit model zitten niet in deze versie van de app.',
+    sampling: 'De 80%-intervallen en de kansen komen uit {{samples}} sets parameters van deze patiënt, getrokken uit wat de gemeten spiegels toelaten; de trekkingen liggen vast, dus dezelfde gegevens geven altijd hetzelfde voorstel.',
   },
   error: {
     heading: 'Geen voorstel voor {{id}}',

@@ -7,6 +7,7 @@ import type { Issue, ModelInfo, ModelParameter } from '../../../core/types';
 import type { NatalizumabReport, OcrelizumabReport, PatientError, PatientReport } from '../../../core/report/types';
 import type { EngineSettings } from '../../../core/engine';
 import { MODELS } from '../../../../models/index';
+import { modelText, paramName, unitText } from '../../i18n/models.nl';
 import { formatIso, formatNumber, formatPercent } from './format';
 import { useStrings } from './use-strings';
 import { choiceLabel, choiceOptions, type Choice } from './choices';
@@ -313,7 +314,6 @@ export function SettingsList({ report, t, lang }: { report: PatientReport; t: T;
         <Row label={t('settings.standardInterval')}>{t('weeks', { count: o.standardIntervalWeeks })}</Row>
         <Row label={t('settings.weekday')}>{weekdayName(o.infusionWeekday, lang, t)}</Row>
         <Row label={t('sample.nextTrough')} testId="next-trough-sample">{t(o.nextTroughSample === 'capillary' ? 'sample.capillary' : 'sample.venous')}</Row>
-        <Row label={t('settings.samples')}>{o.samples} ({t('settings.seed', { seed: o.seed })})</Row>
       </dl>
     );
   }
@@ -353,10 +353,10 @@ export function ModelDetails({ report, t, lang, open = false }: { report: Patien
   return (
     <section className="proposal__model" data-testid={tid('model')}>
       <h3>{t('model.heading')}</h3>
-      <p><strong>{report.model.name}</strong> ({report.model.id}, {t('model.version', { version: report.model.version })})</p>
+      <p><strong>{modelText(report.model.name, lang)}</strong> ({report.model.id}, {t('model.version', { version: report.model.version })})</p>
       <p>{fitLine}</p>
       {info && info.sources.length > 0 && (
-        <ul className="proposal__sources">{info.sources.map((s) => <li key={s}>{s}</li>)}</ul>
+        <ul className="proposal__sources">{info.sources.map((s) => <li key={s}>{modelText(s, lang)}</li>)}</ul>
       )}
       <details className="proposal__details" data-testid={tid('model-details')} open={open}>
         <summary>{t('model.details')}</summary>
@@ -368,17 +368,19 @@ export function ModelDetails({ report, t, lang, open = false }: { report: Patien
               <tbody>
                 {info.parameters.map((q) => (
                   <tr key={q.name} data-status={q.status}>
-                    <th scope="row" title={q.description}>{q.name}</th>
+                    <th scope="row" title={modelText(q.description, lang)}>{paramName(q.name, lang)}</th>
                     <td>{formatNumber(q.value, lang, 4)}<ParamUncertainty q={q} t={t} lang={lang} /></td>
-                    <td>{q.unit}</td>
+                    <td>{unitText(q.unit, lang)}</td>
                     <td>{q.cv !== undefined ? t('model.cv', { cv: formatPercent(q.cv, lang) }) : '—'}</td>
-                    <td>{q.source}{q.sources?.length ? `; ${q.sources.join('; ')}` : ''}{q.note ? ` (${q.note})` : ''}</td>
+                    <td>{modelText(q.source, lang)}{q.sources?.length ? `; ${q.sources.map((x) => modelText(x, lang)).join('; ')}` : ''}{q.note ? ` (${modelText(q.note, lang)})` : ''}</td>
                     <td className={`status status--${q.status.replace(/\s+/g, '-')}`}>{t(`model.statusKind.${q.status.replace(/\s+/g, '')}`)}</td>
                   </tr>
                 ))}
               </tbody>
             </table></Scroll>
-            {info.notes.length > 0 && <ul className="proposal__muted">{info.notes.map((n) => <li key={n}>{n}</li>)}</ul>}
+            {info.notes.length > 0 && <ul className="proposal__muted">{info.notes.map((n) => <li key={n}>{modelText(n, lang)}</li>)}</ul>}
+            {/* How the intervals and chances are computed, in plain words (no sampler jargon or seeds on the card). */}
+            {report.drug === 'natalizumab' ? <p className="proposal__muted" data-testid={tid('sampling')}>{t('model.sampling', { samples: report.options.samples })}</p> : null}
           </>
         ) : <p>{t('model.unknown')}</p>}
       </details>
