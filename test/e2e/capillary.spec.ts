@@ -6,7 +6,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { watch } from './app-helpers';
+import { importFile, watch } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 900 } });
 
@@ -116,5 +116,32 @@ test('the clinic plans the next trough as a home finger-prick: the card and the 
   const ics2 = readFileSync((await again.path())!, 'utf8').replace(/\r\n /g, '');
   expect(ics2).toContain('SUMMARY:Natalizumab trough draw (before the infusion): NAT-001');
   expect(ics2).not.toContain('finger-prick');
+  expect(w.errors).toEqual([]);
+});
+
+test('the SC validation set (half its troughs finger-pricks) imports without an unknown-column warning, shows its capillary troughs, and exports them again', async ({ page }) => {
+  test.setTimeout(180_000);
+  const w = watch(page);
+  const file = 'fixtures/validation/natalizumab-sc.csv';
+  const capillaryRows = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.endsWith(',capillary')).length;
+  expect(capillaryRows).toBeGreaterThan(10);
+  await page.goto('/');
+  await importFile(page, file);
+  const done = page.locator('.import-done');
+  await expect(done).toContainText('natalizumab-sc.csv');
+  expect(await done.textContent()).not.toMatch(/unknown column/i);
+  await page.locator('[data-patient-id="VS31-001"]').click();
+  await expect(page.locator('[data-testid="proposal"] [data-testid="capillary-levels"]')).toContainText('2023-12-11 (8.2 µg/mL)', { timeout: 60_000 });
+  await expect(page.locator('[data-testid=forecast-chart] figcaption')).toContainText('finger-prick (capillary) samples, drawn as diamonds.');
+  await expect.poll(() => capillaryPixels(page), { timeout: 20_000 }).toBeGreaterThan(20);
+
+  // Export: the sample column is written, with every capillary trough of the set.
+  await page.getByRole('button', { name: 'Planning', exact: true }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  const lines = csv.split('\r\n');
+  expect(lines[0]).toMatch(/^patient_id,drug,kind,time,value,unit,route,duration_min,note,sample(,|$)/);
+  expect(lines.filter((l) => /,capillary(,|$)/.test(l)).length).toBeGreaterThanOrEqual(capillaryRows);
+  expect(lines).toContain('VS31-001,natalizumab,level,2023-12-11T08:45,8.2,ug/mL,,,finger-prick,capillary');
   expect(w.errors).toEqual([]);
 });
