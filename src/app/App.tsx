@@ -233,7 +233,8 @@ export function App() {
         {!state.ready ? <p role="status">{t('app.loading')}</p> : route.page === 'day' ? (
           <ClinicDayView patients={state.patients} reports={reports} today={today} pending={pending} onOpen={(id) => go({ page: 'planning', patient: id })} />
         ) : route.page === 'settings' ? (
-          <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))} />
+          <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))}
+            infusionTime={state.infusionTime} onInfusionTime={(hhmm) => store.setInfusionTime(hhmm)} />
         ) : (
           <>
             <PlanningView patients={state.patients} reports={reports} today={today} selectedId={selectedId}
@@ -248,7 +249,7 @@ export function App() {
                 }} />
             ) : selected ? (
               <ErrorBoundary title={t('error.partTitle')} hint={t('error.partHint')} reloadLabel={t('error.reload')} resetKey={selected.id}>
-                <PatientView key={selected.id} patient={selected} entry={reports.get(selected.id)} clinic={state.clinic}
+                <PatientView key={selected.id} patient={selected} entry={reports.get(selected.id)} clinic={state.clinic} infusionTime={state.infusionTime}
                   onSaveRecord={(r, label, usedPendingWeight) => store.updateRecord(r, label, usedPendingWeight)}
                   onChoose={(c) => store.setChoice(selected.id, c ? { ...c, at: `${today}T${new Date().toTimeString().slice(0, 5)}` } : null, t('undo.choice', { id: selected.id }))}
                   onOverrides={(o) => store.setOverrides(selected.id, o, t('undo.overrides', { id: selected.id }))}

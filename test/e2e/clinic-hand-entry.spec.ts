@@ -265,3 +265,26 @@ for (const lang of ['en', 'nl'] as const) {
     expect(w.errors).toEqual([]);
   });
 }
+
+test('the dosing schedule starts from the clinic\'s infusion time, a setting that survives a reload', async ({ page }) => {
+  test.setTimeout(90_000);
+  const w = watch(page);
+  await page.goto('/');
+  await page.locator('nav button').nth(1).click(); // Settings
+  await page.locator('input[name="infusion_time"]').fill('25:00');
+  await page.getByRole('button', { name: 'Save time' }).click();
+  await expect(page.locator('.infusion-time [role="alert"]')).toHaveText('"25:00" is not a clock time: write HH:MM (24 hours), e.g. 09:30.');
+  await page.locator('input[name="infusion_time"]').fill('10:30');
+  await page.getByRole('button', { name: 'Save time' }).click();
+  await expect(page.locator('.infusion-time [role="status"]')).toHaveText('Saved.');
+  await page.reload();
+  await newPatient(page, 'HAND-TIME', 'natalizumab');
+  await page.locator('[data-testid="add-doses"]').click();
+  await expect(page.locator('input[name="time"]')).toHaveValue('10:30');
+  await page.locator('input[name="first"]').fill('2025-01-06');
+  await page.locator('input[name="count"]').fill('2');
+  await page.locator('[data-testid="save-doses"]').click();
+  await expect(page.locator('.event-table time').first()).toHaveAttribute('datetime', '2025-01-06T10:30');
+  await expect(page.locator('.event-table time').nth(1)).toHaveAttribute('datetime', '2025-02-03T10:30');
+  expect(w.errors).toEqual([]);
+});

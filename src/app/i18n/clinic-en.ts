@@ -122,6 +122,12 @@ const clinicEn = {
     planningDone_one: 'Exported the planning of {{count}} patient as CSV.',
     planningDone_other: 'Exported the planning of {{count}} patients as CSV.',
   },
+  settings: {
+    infusionTime: 'Usual infusion time',
+    infusionTimeHelp: 'HH:MM; the clock time a dosing schedule typed in starts from (a date alone means 09:00).',
+    saveTime: 'Save time',
+    timeSaved: 'Saved.',
+  },
   history: {
     choice: 'Chosen on {{at}}: {{option}} (reason: {{reason}}), beside the proposal of {{proposed}}.',
     choiceStale: 'The proposal has moved since (now {{now}}): review the choice.',

@@ -124,6 +124,12 @@ const clinicNl: ClinicStrings = {
     planningDone_one: 'De planning van {{count}} patiënt is als CSV geëxporteerd.',
     planningDone_other: 'De planning van {{count}} patiënten is als CSV geëxporteerd.',
   },
+  settings: {
+    infusionTime: 'Gebruikelijk infusietijdstip',
+    infusionTimeHelp: 'UU:MM; het tijdstip waarmee een ingevoerd giftenschema begint (een datum zonder tijd betekent 09:00).',
+    saveTime: 'Tijdstip opslaan',
+    timeSaved: 'Opgeslagen.',
+  },
   history: {
     choice: 'Gekozen op {{at}}: {{option}} (reden: {{reason}}), naast het voorstel van {{proposed}}.',
     choiceStale: 'Het voorstel is sindsdien veranderd (nu {{now}}): beoordeel de keuze opnieuw.',

@@ -17,6 +17,8 @@ export interface AppState {
   patients: StoredPatient[];
   clinic: EngineSettings;
   asOfMode: AsOfMode;
+  /** The clinic's usual infusion clock time (`HH:MM`): the default of a dosing schedule typed in. */
+  infusionTime: string;
   /** Labels of the changes that can be undone, newest last. */
   undoLabels: string[];
 }
@@ -28,6 +30,9 @@ interface UndoEntry {
 }
 
 const MAX_UNDO = 50;
+/** A date alone in the TDM CSV means 09:00 (spec): the clinic's infusion time until it sets another. */
+export const DEFAULT_INFUSION_TIME = '09:00';
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 const nowIso = () => new Date().toISOString().slice(0, 16);
 
 export function emptyOverrides(): EngineSettings {
@@ -36,7 +41,7 @@ export function emptyOverrides(): EngineSettings {
 
 export class Store {
   private state: AppState = {
-    ready: false, storage: 'ok', storageError: null, patients: [], clinic: emptyOverrides(), asOfMode: 'last', undoLabels: [],
+    ready: false, storage: 'ok', storageError: null, patients: [], clinic: emptyOverrides(), asOfMode: 'last', infusionTime: DEFAULT_INFUSION_TIME, undoLabels: [],
   };
   private listeners = new Set<() => void>();
   private undoStack: UndoEntry[] = [];
@@ -77,6 +82,7 @@ export class Store {
     let patients: StoredPatient[] = [];
     let clinic = emptyOverrides();
     let asOfMode: AsOfMode = 'last';
+    let infusionTime = DEFAULT_INFUSION_TIME;
     let seeded = false;
     try {
       if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available in this browser');
@@ -88,12 +94,14 @@ export class Store {
       if (c?.value) clinic = c.value as EngineSettings;
       const m = await db.settings.get('asOfMode');
       if (m?.value === 'today' || m?.value === 'last') asOfMode = m.value;
+      const it = await db.settings.get('infusionTime');
+      if (typeof it?.value === 'string' && CLOCK.test(it.value)) infusionTime = it.value;
       seeded = !!(await db.meta.get('seeded'))?.value;
     } catch (e) {
       this.storageFailed(e);
     }
     patients.sort((a, b) => a.seq - b.seq);
-    this.set({ patients, clinic, asOfMode });
+    this.set({ patients, clinic, asOfMode, infusionTime });
     if (patients.length === 0 && !seeded && seed) {
       try {
         const records = await seed();
@@ -213,6 +221,14 @@ export class Store {
     this.pushUndo({ label, before: new Map(), clinic: this.state.clinic });
     this.set({ clinic });
     await this.persistClinic();
+  }
+
+  /** The clinic's infusion clock time (`HH:MM`, 24 h). */
+  async setInfusionTime(infusionTime: string): Promise<void> {
+    if (!CLOCK.test(infusionTime)) throw new Error(`not a clock time: ${infusionTime}`);
+    await this.settled();
+    this.set({ infusionTime });
+    try { await this.db?.settings.put({ key: 'infusionTime', value: infusionTime }); } catch (e) { this.storageFailed(e); }
   }
 
   async setAsOfMode(asOfMode: AsOfMode): Promise<void> {

@@ -147,11 +147,13 @@ export interface ScheduleProps {
   /** The weight given with the new patient, dated at the first dose. */
   pendingWeightKg?: string;
   labLimit?: number;
+  /** The clinic's infusion clock time (`HH:MM`); without it, the last dose's time or 09:00. */
+  clock?: string;
   onSave: (record: PatientRecord, label: string, usedPendingWeight: boolean) => Promise<void>;
   onClose: () => void;
 }
 
-export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, onSave, onClose }: ScheduleProps) {
+export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, clock: clinicClock, onSave, onClose }: ScheduleProps) {
   const { t } = useTranslation('clinic');
   const lang = useLang();
   const id = useId();
@@ -162,7 +164,7 @@ export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, o
   const [count, setCount] = useState('1');
   const [amount, setAmount] = useState(defaultAmount(drug));
   const [route, setRoute] = useState<'iv' | 'sc'>('iv');
-  const [clock, setClock] = useState(usualClock(record));
+  const [clock, setClock] = useState(clinicClock ?? usualClock(record));
   const [split, setSplit] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);

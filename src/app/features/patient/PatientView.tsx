@@ -25,13 +25,15 @@ interface Props {
   entry: ReportEntry | undefined;
   clinic: EngineSettings;
   onSaveRecord: (r: PatientRecord, label: string, usedPendingWeight?: boolean) => Promise<void>;
+  /** The clinic's infusion clock time (`HH:MM`), the default of a dosing schedule. */
+  infusionTime?: string;
   onChoose: (c: CardChoice | null) => Promise<void>;
   onOverrides: (o: EngineSettings) => Promise<void>;
   onDelete: () => Promise<void>;
   onClose: () => void;
 }
 
-export function PatientView({ patient, entry, clinic, onSaveRecord, onChoose, onOverrides, onDelete, onClose }: Props) {
+export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord, onChoose, onOverrides, onDelete, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
   const settings = effectiveSettings(clinic, patient.overrides);
@@ -88,7 +90,7 @@ export function PatientView({ patient, entry, clinic, onSaveRecord, onChoose, on
         <button type="button" data-testid="add-result" aria-expanded={form === 'result'} onClick={() => setForm(form === 'result' ? null : 'result')}>{tc('result.button')}</button>
       </div>
       {form === 'doses' ? (
-        <ScheduleForm record={rec} plannedDate={plan?.date ?? null} pendingWeightKg={patient.pendingWeightKg} labLimit={settings.ocrelizumab.labLimit}
+        <ScheduleForm record={rec} plannedDate={plan?.date ?? null} clock={infusionTime} pendingWeightKg={patient.pendingWeightKg} labLimit={settings.ocrelizumab.labLimit}
           onSave={onSaveRecord} onClose={() => setForm(null)} />
       ) : null}
       {form === 'result' ? (
