@@ -67,8 +67,14 @@ export interface SsLinearisation {
   etaMap: number[];
 }
 
+const LINEARISE = { rtol: 1e-5, atol: 1e-5 };
+
 export function lineariseSteadyState(s: PkSolver, paramsOf: (eta: number[]) => PkParams, etaMap: number[], dose: RepeatedDose, tau: number, xMap: ArrayLike<number>): SsLinearisation {
   const n = dose.into === 'depot' ? 3 : 2;
+  // A guide for the samples' iterations, not a result: a coarse tolerance (and finite-difference
+  // steps to match) is enough; each sample still iterates to its own steady state.
+  const rtol = s.rtol, atol = s.atol;
+  s.setTolerance(LINEARISE);
   const sens: number[][] = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
   const d = 1e-2;
   for (let j = 0; j < etaMap.length; j++) {
@@ -82,11 +88,12 @@ export function lineariseSteadyState(s: PkSolver, paramsOf: (eta: number[]) => P
   const J = [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
   for (let j = 0; j < n; j++) {
     // In log coordinates: ∂ln F_i/∂ln x_j − δ_ij.
-    const h = 1e-4;
+    const h = 1e-2;
     const y = [xMap[0], xMap[1], xMap[2]]; y[j] *= Math.exp(h);
     const fy = mapOnce(s, dose, tau, y[0], y[1], y[2]);
     for (let i = 0; i < n; i++) J[i][j] = Math.log(fy[i] / base[i]) / h - (i === j ? 1 : 0);
   }
+  s.setTolerance({ rtol, atol });
   return { tau, n, xMap: Float64Array.from(xMap), sens, jinv: invert(J, n), etaMap: etaMap.slice() };
 }
 
