@@ -41,6 +41,9 @@ export const MODEL_TEXT_NL: Record<string, string> = {
   'SC dosing extends an IV-built model: elimination is taken as the same (DELIVER found it not different); bioavailability and absorption rate are uncertain parameters (measured ranges, assumed spread) that every forecast carries.':
     'Subcutane giften breiden een op IV-gegevens gebouwd model uit: de eliminatie is gelijk genomen (DELIVER vond geen verschil); biologische beschikbaarheid en opnamesnelheid zijn onzekere parameters (gemeten bereiken, aangenomen spreiding) die elke voorspelling meeneemt.',
   // natalizumab parameters
+  'ω² = ln(1 + 0.228²)': 'ω² = ln(1 + 0,228²)',
+  'ω² = ln(1 + 0.315²)': 'ω² = ln(1 + 0,315²)',
+  'ω² = ln(1 + 0.26²)': 'ω² = ln(1 + 0,26²)',
   'linear clearance at 70 kg; CL_i = CL·(WT/70)^0.60·exp(η_CL)': 'lineaire klaring bij 70 kg; CL_i = CL·(WT/70)^0,60·exp(η_CL)',
   [VDB]: VDB_NL,
   'central volume': 'centraal volume',
