@@ -164,6 +164,20 @@ test('a choice with a reason reaches the planning list, the card, the chart and 
   await page.reload();
   await expect(planned(page, 'NAT-001')).toHaveAttribute('datetime', chosen, { timeout: 30_000 });
   await expect(page.locator('[data-testid="card-planned-dose"]')).toHaveText(chosen);
+
+  // The proposal history says what was chosen, beside which proposal, and why.
+  await page.locator('[data-testid="proposal-history"] summary').click();
+  await expect(page.locator('[data-testid="history-choice"]')).toContainText(`: 4 weeks, next dose ${chosen} (reason: chair slot on that day), beside the proposal of ${proposed}.`);
+  // The next infusion is prefilled from the plan (the chosen date).
+  await page.locator('[data-testid="add-doses"]').click();
+  await expect(page.locator('input[name="first"]')).toHaveValue(chosen);
+  await expect(page.locator('input[name="count"]')).toHaveValue('1');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  // The printed report carries the chosen date and the chart line.
+  await page.evaluate(() => { window.print = () => undefined; });
+  await page.locator('[data-testid="print-button"]').click();
+  await expect(page.locator('[data-testid="print-card-planned-dose"]')).toHaveText(chosen);
+  await expect(page.locator('[data-testid="print-forecast-chart"]')).toHaveAttribute('data-planned', chosen);
   expect(w.errors).toEqual([]);
 });
 

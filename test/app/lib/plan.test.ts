@@ -72,7 +72,8 @@ describe('plannedDose', () => {
     const four = choiceOptions(nat, t, 'en').find((o) => o.value.endsWith('/interval:4'))!;
     expect(choiceLabel(nat, four.value, t, 'en')).toBe(four.label);
     expect(choiceLabel(nat, 'interval:4', t, 'en')).toBe(four.label); // stored before values carried a date
-    expect(choiceLabel(nat, '1999-01-01/interval:4', t, 'en')).toBe('choice.other{"date":"1999-01-01","code":"interval:4"}');
+    expect(choiceLabel(nat, '1999-01-01/interval:4', t, 'en')).toBe('choice.interval{"count":4,"date":"1999-01-01"}');
+    expect(choiceLabel(nat, '1999-01-01/protocol:9', t, 'en')).toBe('choice.other{"date":"1999-01-01","code":"protocol:9"}');
   });
 });
 

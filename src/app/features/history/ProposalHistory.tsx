@@ -27,6 +27,8 @@ interface Props {
   /** The clinician's recorded choice and the dose as planned: shown with the history. */
   choice?: Choice | null;
   plan?: PlannedDose | null;
+  /** The chosen option in words (the card's label). */
+  choiceText?: string;
 }
 
 type Cell = { summary: HistorySummary } | { failure: string };
@@ -181,7 +183,7 @@ function HistoryTable({ record, settings, days, lang }: { record: PatientRecord;
   );
 }
 
-export function ProposalHistory({ record, settings, upTo, choice = null, plan = null }: Props) {
+export function ProposalHistory({ record, settings, upTo, choice = null, plan = null, choiceText }: Props) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
   const [open, setOpen] = useState(false);
@@ -195,7 +197,7 @@ export function ProposalHistory({ record, settings, upTo, choice = null, plan = 
           {days.length ? <HistoryTable record={record} settings={settings} days={days} lang={lang} /> : <p>{t('history.empty')}</p>}
           {choice && plan?.chosen ? (
             <p className="history-choice" data-testid="history-choice">
-              {t('history.choice', { ns: 'clinic', at: formatDisplayDate(choice.at, lang) || '–', option: `${formatDisplayDate(plan.date, lang)} (${plan.code ?? ''})`, reason: choice.reason,
+              {t('history.choice', { ns: 'clinic', at: formatDisplayDate(choice.at, lang) || '–', option: choiceText ?? `${formatDisplayDate(plan.date, lang)} (${plan.code ?? ''})`, reason: choice.reason,
                 proposed: formatDisplayDate(plan.basis?.proposed ?? plan.proposed, lang) })}
               {plan.stale ? ` ${t('history.choiceStale', { ns: 'clinic', now: formatDisplayDate(plan.proposed, lang) })}` : ''}
             </p>

@@ -19,6 +19,7 @@ import { isError } from '../../lib/status';
 import { issueText } from '../proposal/engine-text';
 import { plannedDose } from '../../lib/plan';
 import { ResultForm, ScheduleForm } from '../entry/EntryForms';
+import { choiceLabel } from '../proposal/choices';
 
 interface Props {
   patient: StoredPatient;
@@ -124,7 +125,8 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
         ) : null}
       </ErrorBoundary>
 
-      <ProposalHistory record={rec} settings={settings} upTo={asOfIso} choice={choice} plan={plan} />
+      <ProposalHistory record={rec} settings={settings} upTo={asOfIso} choice={choice} plan={plan}
+        choiceText={choice && report && !isError(report) ? choiceLabel(report, choice.option, (k, v) => t(k, { ns: 'proposal', ...v }), lang) : undefined} />
 
       <details className="overrides">
         <summary>{t('patient.overrides')}{hasOverrides(patient.overrides) ? ` (${t('patient.overridden')})` : ''}</summary>

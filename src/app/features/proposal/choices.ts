@@ -59,5 +59,7 @@ export function choiceLabel(report: PatientReport, option: string, t: T, lang: s
   const { date, code } = parseOption(option);
   const same = options.find((o) => parseOption(o.value).code === code && (date === null || parseOption(o.value).date === date));
   if (same) return same.label;
+  const weeks = /^interval:(\d+)$/.exec(code);
+  if (date && weeks) return t('choice.interval', { count: Number(weeks[1]), date: formatIso(date, lang) });
   return date ? t('choice.other', { date: formatIso(date, lang), code }) : option;
 }
