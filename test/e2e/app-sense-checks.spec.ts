@@ -84,6 +84,16 @@ test('typed: a level in the wrong unit, a result or dose after today, 1,000, a c
     .toHaveText('value "50" 10^9/L for a bcell is more B cells than blood holds (at most 5000 cells/µL = 5 × 10^9/L): the value may be in cells/µL; if so, choose the unit cells/uL (50 cells/µL = 0.05 × 10^9/L)');
   expect(await rowCount(page)).toBe(ocrBefore);
 
+  // The new-patient form: the same weight range as the data table and the card, and 820 kg refused on the weight.
+  await page.locator('[data-testid="new-patient"]').click();
+  const weightField = page.locator('.field', { has: page.locator('input[name="weight"]') });
+  await expect(weightField.locator('.field-hint')).toHaveText('20–300 kg; the natalizumab model was built on 40–150 kg. Dated at the first dose once the doses are entered.');
+  await page.locator('input[name="patient_id"]').fill('HEAVY-1');
+  await page.locator('input[name="weight"]').fill('820');
+  await page.locator('[data-testid="save-patient"]').click();
+  await expect(weightField.getByRole('alert')).toHaveText('weight of 820 kg is not an adult\'s weight: write the weight in kg, from 20 to 300');
+  await expect(page.locator('[data-patient-id="HEAVY-1"]')).toHaveCount(0);
+
   // Nothing of it was saved: the same rows after a reload.
   await page.reload();
   await waitComputed(page);

@@ -11,6 +11,7 @@ import type { Drug, Issue, PatientRecord } from '../../../core/types';
 import { recordToRows, shortMessage, UNITS, type EventRow } from '../../lib/rows';
 import { formatDisplayDate, normaliseDecimal, todayIso, type Lang } from '../../lib/dates';
 import { validateRows } from '../patient/validate-edit';
+import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
 import { issueText } from '../proposal/engine-text';
 import {
   defaultAmount, defaultEveryWeeks, lastDoseDate, readClock, readDate, readWhole, resultRow, scheduleRows, usualClock, weekAfterLastDose,
@@ -122,7 +123,7 @@ export function NewPatientForm({ existingIds, onCreate, onCancel }: NewPatientPr
           </select>
         </Field>
         {drug === 'natalizumab' ? (
-          <Field id={`${id}-weight`} label={t('newPatient.weight')} error={errors.weight} hint={t('newPatient.weightHint')}>
+          <Field id={`${id}-weight`} label={t('newPatient.weight')} error={errors.weight} hint={t('newPatient.weightHint', { accMin: WEIGHT_ACCEPTED.min, accMax: WEIGHT_ACCEPTED.max, min: WEIGHT_MODEL_RANGE.min, max: WEIGHT_MODEL_RANGE.max })}>
             <input id={`${id}-weight`} name="weight" value={weight} onChange={(e) => setWeight(e.target.value)} inputMode="decimal" size={6}
               aria-invalid={!!errors.weight} aria-describedby={describedBy(`${id}-weight`, errors, 'weight', true)} />
           </Field>
