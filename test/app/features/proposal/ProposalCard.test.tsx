@@ -69,20 +69,34 @@ describe('ProposalCard, natalizumab', () => {
     const onChoose = vi.fn();
     const r = natalizumabReport();
     const { rerender } = render(<ProposalCard report={r} settings={DEFAULT_SETTINGS} onChoose={onChoose} />);
-    const select = screen.getByTestId('choice-option') as HTMLSelectElement;
-    expect([...select.options].map((o) => o.value)).toEqual(['interval:5', 'interval:4', 'interval:6', 'interval:7', 'interval:8', 'protocol:5']);
-    fireEvent.change(select, { target: { value: 'interval:6' } });
-    fireEvent.click(screen.getByTestId('choice-submit'));
+    const select = screen.getByTestId('choose-option') as HTMLSelectElement;
+    // Each value starts with the ISO next-dose date of that option.
+    const date = (w: number) => r.alternatives.find((a) => a.weeks === w)!.nextDose;
+    expect([...select.options].map((o) => o.value)).toEqual([
+      `${date(5)}/interval:5`, `${date(4)}/interval:4`, `${date(6)}/interval:6`, `${date(7)}/interval:7`, `${date(8)}/interval:8`, `${r.protocol.nextDose}/protocol:5`]);
+    const six = `${date(6)}/interval:6`;
+    fireEvent.change(select, { target: { value: six } });
+    fireEvent.click(screen.getByTestId('save-choice'));
     expect(onChoose).not.toHaveBeenCalled(); // the empty, required reason blocks the form
-    fireEvent.change(screen.getByTestId('choice-reason'), { target: { value: '   ' } });
-    fireEvent.click(screen.getByTestId('choice-submit'));
+    const reason = screen.getByTestId('choice-reason');
+    expect(reason.tagName).toBe('TEXTAREA');
+    expect(reason.getAttribute('name')).toBe('reason');
+    fireEvent.change(reason, { target: { value: '   ' } });
+    fireEvent.click(screen.getByTestId('save-choice'));
     expect(onChoose).not.toHaveBeenCalled();
     expect(screen.getByRole('alert').textContent).toBe('Please give a reason for the choice.');
-    fireEvent.change(screen.getByTestId('choice-reason'), { target: { value: '  holiday in week 5  ' } });
-    fireEvent.click(screen.getByTestId('choice-submit'));
-    expect(onChoose).toHaveBeenCalledWith({ option: 'interval:6', reason: 'holiday in week 5' });
-    rerender(<ProposalCard report={r} settings={DEFAULT_SETTINGS} onChoose={onChoose} choice={{ option: 'interval:6', reason: 'holiday in week 5' }} />);
-    expect(screen.getByTestId('stored-choice').textContent).toBe('Chosen: 6 weeks, next dose 2024-06-03. Reason: holiday in week 5');
+    fireEvent.change(reason, { target: { value: '  holiday in week 5  ' } });
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(true);
+    fireEvent.click(screen.getByTestId('save-choice'));
+    const alt6 = r.alternatives.find((a) => a.weeks === 6)!;
+    // Below the required probability: asked first, with the option's probability.
+    expect(confirm.mock.calls.length).toBe(alt6.acceptable ? 0 : 1);
+    confirm.mockRestore();
+    expect(onChoose).toHaveBeenCalledWith({ option: six, reason: 'holiday in week 5', basis: { asOf: r.asOf, proposed: r.proposal.nextDose } });
+    rerender(<ProposalCard report={r} settings={DEFAULT_SETTINGS} onChoose={onChoose} choice={{ option: six, reason: 'holiday in week 5' }} />);
+    expect(screen.getByTestId('stored-choice').textContent).toBe(`Chosen: 6 weeks, next dose ${date(6)}. Reason: holiday in week 5`);
+    expect(screen.getByTestId('card-planned-dose').textContent).toBe(date(6));
+    expect(screen.getByTestId('planned-headline').textContent).toContain(`the model proposes ${r.proposal.nextDose}`);
   });
 });
 
