@@ -87,8 +87,8 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
       {patient.pendingWeightKg && rec.weights.length === 0 ? <p className="notice">{tc('pending.weight', { kg: patient.pendingWeightKg })}</p> : null}
       {rec.doses.length === 0 ? <p className="notice" data-testid="no-doses">{tc('pending.noDoses')}</p> : null}
       <div className="entry-actions">
-        <button type="button" data-testid="add-doses" aria-expanded={form === 'doses'} onClick={() => setForm(form === 'doses' ? null : 'doses')}>{tc('schedule.button')}</button>{' '}
-        <button type="button" data-testid="add-result" aria-expanded={form === 'result'} onClick={() => setForm(form === 'result' ? null : 'result')}>{tc('result.button')}</button>
+        <button type="button" data-testid="add-doses" aria-expanded={form === 'doses'} onClick={() => setForm('doses')}>{tc('schedule.button')}</button>{' '}
+        <button type="button" data-testid="add-result" aria-expanded={form === 'result'} onClick={() => setForm('result')}>{tc('result.button')}</button>
       </div>
       {form === 'doses' ? (
         <ScheduleForm record={rec} plannedDate={plan?.date ?? null} clock={infusionTime} pendingWeightKg={patient.pendingWeightKg} labLimit={settings.ocrelizumab.labLimit}
