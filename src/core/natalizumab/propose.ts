@@ -170,6 +170,12 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   if (a.kind === 'population') {
     warnings.push({ code: 'population-prediction', severity: 'info', message: 'no drug level measured yet: a-priori (population) prediction from body weight only; measure two troughs on 4-weekly dosing before extending', params: {} });
   }
+  // Every level only "below the lab's limit" (e.g. <40, or an absurd <100000): the fit rests on the
+  // population prior, so nothing is extended on it, as with no level at all.
+  const onlyCensored = a.kind === 'map' && a.prep.levels.length > 0 && a.prep.levels.every((l) => l.censored);
+  if (onlyCensored) {
+    warnings.push({ code: 'levels-all-censored', severity: 'warning', message: 'every level is reported only as below the lab\'s limit: that does not show the trough is high enough to extend; measure a trough the lab quantifies', params: {} });
+  }
 
   // Model-free trend of the troughs at a stable interval, beside the model: a clear fall stops any extension.
   const trend = troughTrend(a.prep.levels, a.prep.doses, M.sigmaProp);
@@ -220,6 +226,9 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
     reason = `kept at ${std} weeks: a weight of ${wrongKg} kg cannot be right (outside ${min}–${max} kg); check it before any extension`;
     reasonCode = 'nat-reason.weight';
     Object.assign(reasonParams, { kg: wrongKg, min, max });
+  } else if (onlyCensored) {
+    reason = `kept at ${std} weeks: every level is reported only as below the lab's limit, which does not show the trough is high enough to extend; measure a trough the lab quantifies`;
+    reasonCode = 'nat-reason.censored-only';
   } else if (overdue) {
     reason = `kept at ${std} weeks: the dose is overdue (${round1(gapWeeks)} weeks since the last dose); give it now, continue ${std}-weekly and re-plan from the next trough`;
     reasonCode = 'nat-reason.gap';

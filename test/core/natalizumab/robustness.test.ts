@@ -165,6 +165,23 @@ describe('absurd records (fixtures/robustness/natalizumab-absurd.csv)', () => {
     expect(total, JSON.stringify(perPatient.sort((a, b) => b[1] - a[1]).slice(0, 3))).toBeLessThan(10_000);
   }, 60_000);
 
+  it('levels only ever "below the limit" (here <100000) are no ground to extend on', () => {
+    const p = readRaw(FIXTURE).find((x) => x.id === 'ABS-CENS-4')!;
+    const r = computeReport(p, planAt(p)) as NatalizumabReport;
+    expect(r.proposal.intervalWeeks).toBe(4);
+    expect(r.proposal.reasonCode).toBe('nat-reason.censored-only');
+    expect(r.proposal.reason).toBe('kept at 4 weeks: every level is reported only as below the lab\'s limit, which does not show the trough is high enough to extend; measure a trough the lab quantifies');
+    const w = r.warnings.find((x) => x.code === 'levels-all-censored')!;
+    expect(w.severity).toBe('warning');
+    expect(w.message).toBe('every level is reported only as below the lab\'s limit: that does not show the trough is high enough to extend; measure a trough the lab quantifies');
+    // So with a usual lab limit too: a typical patient whose troughs are only reported as <40.
+    const sim = simulatePatient('CENS-40', [0, 0, 0], 70, { noise: 0 });
+    const cens = { ...sim.patient, levels: sim.patient.levels.map((l) => ({ ...l, value: 40, censored: true, raw: '<40' })) };
+    const rc = computeReport(cens, lastEventTime(cens) + 0.5, { natalizumab: { target: 5 }, ocrelizumab: {} }) as NatalizumabReport;
+    expect(rc.proposal.reasonCode).toBe('nat-reason.censored-only');
+    expect(rc.proposal.intervalWeeks).toBe(4);
+  });
+
   it('a weight no adult has keeps the standard interval, even when the levels fit it', () => {
     const p = readRaw(FIXTURE).find((x) => x.id === 'ABS-WT-0.5-FIT')!;
     const r = computeReport(p, planAt(p)) as NatalizumabReport;
