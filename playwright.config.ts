@@ -1,4 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // PW_PORT lets two checkouts run their browser tests side by side (default 4173); PW_DIST serves
 // another build folder (default dist), so two developers in one tree can test their own builds.
@@ -9,7 +11,9 @@ export default defineConfig({
   testDir: 'test/e2e',
   timeout: 60_000,
   workers: 1,
-  reporter: process.env.PW_JSON ? [['list'], ['json', { outputFile: '.playwright-results.json' }]] : 'list',
+  // Traces and failure contexts, and the JSON report, go outside the tree (PW_OUTPUT, PW_JSON: a file path).
+  outputDir: process.env.PW_OUTPUT ?? join(tmpdir(), 'ms-interval-playwright'),
+  reporter: process.env.PW_JSON ? [['list'], ['json', { outputFile: process.env.PW_JSON === '1' ? join(tmpdir(), 'ms-interval-playwright-results.json') : process.env.PW_JSON }]] : 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
