@@ -5,7 +5,7 @@
  */
 import type { Days } from '../types';
 import type { NatalizumabOptions } from '../report/types';
-import { createRng, seedFrom } from '../random';
+import { createRng } from '../random';
 import { PkSolver, FIT, FAST, compileTimeline, runTimeline, type PkParams, type Timeline } from '../pk/index';
 import { dataObjective, priorObjective, fitMap, drawMultivariateT, importanceWeights, type MapProblem } from '../fit/index';
 import { NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
@@ -121,7 +121,9 @@ export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, 
 
   // Posterior samples.
   const n = opts.samples;
-  const rng = createRng((seedFrom(p.id) ^ opts.seed) | 0);
+  // Seeded by the options' seed, not the patient id: the same data give the same draws whatever the
+  // id (common random numbers), so two records differ only by what differs in their data.
+  const rng = createRng(Math.imul(opts.seed, 0x2545f491) | 0);
   const covS = kind === 'map' ? cov.map((row) => row.map((v) => v * 1.2)) : cov;
   const draws = drawMultivariateT(rng, eta, covS, n, kind === 'map' ? 5 : Infinity)
     ?? drawMultivariateT(rng, eta, OMEGA2.map((v, i) => OMEGA2.map((_, j) => (i === j ? v : 0))), n, 5)!;
@@ -135,7 +137,7 @@ export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, 
   // (the proposal for them is their prior, so the importance weights are the troughs' likelihood).
   const scF = new Float64Array(n).fill(M.scF), scKa = new Float64Array(n).fill(M.scKa);
   if (prep.hasSc) {
-    const rngSc = createRng((seedFrom(p.id) ^ Math.imul(opts.seed + 3, 0x85ebca6b)) | 0);
+    const rngSc = createRng(Math.imul(opts.seed + 3, 0x85ebca6b) | 0);
     for (let s = 0; s < n; s++) {
       scF[s] = Math.min(1, M.scF * Math.exp(M.scFLogSd * rngSc.normal()));
       scKa[s] = M.scKa * Math.exp(M.scKaLogSd * rngSc.normal());

@@ -11,14 +11,10 @@ import type { Days, PatientRecord } from '../types';
 import type { NatalizumabOptions, PointPrediction } from '../report/types';
 import { formatDateTime } from '../time';
 import { weightedQuantiles } from '../stats/normal';
-import { systematicResample } from '../fit/index';
 import { PkSolver, FAST } from '../pk/index';
 import { analyse, resolveOptions } from './analysis';
 import { forecastCurve } from './forecast';
-import { drawForecastTerms, forecastParams, patientMisfit, widen } from './uncertainty';
-
-/** Equal-weight resample of the posterior draws behind the forecast part (as in the proposal). */
-const FORECAST_SAMPLES = 96;
+import { drawForecastTerms, forecastParams, patientMisfit, weightedDraws, widen } from './uncertainty';
 
 export function predictNatalizumab(patient: PatientRecord, asOf: Days, times: Days[], options: Partial<NatalizumabOptions> = {}): PointPrediction[] {
   const opts = resolveOptions(options);
@@ -29,9 +25,9 @@ export function predictNatalizumab(patient: PatientRecord, asOf: Days, times: Da
   const after = last === null ? [] : times.map((t, j) => ({ t: t - last, j })).filter((x) => x.t > 0).sort((x, y) => x.t - y.t);
   const honest = new Map<number, [number, number]>();
   if (after.length) {
-    const idx = systematicResample(a.weights, Math.min(a.n, FORECAST_SAMPLES), 0.5);
+    const { idx, w: wF } = weightedDraws(a.weights);
     const n = idx.length;
-    const terms = drawForecastTerms(patient.id, opts.seed, n);
+    const terms = drawForecastTerms(opts.seed, a.n);
     const misfit = patientMisfit(a);
     const rel = Float64Array.from(after, (x) => x.t);
     const out = new Float64Array(rel.length);
@@ -41,12 +37,11 @@ export function predictNatalizumab(patient: PatientRecord, asOf: Days, times: Da
     const horizon = rel[rel.length - 1] + 1;
     for (let r = 0; r < n; r++) {
       const s = idx[r];
-      forecastParams(a.paramsSamples[s], terms, r, pF);
+      forecastParams(a.paramsSamples[s], terms, s, pF);
       forecastCurve(solver, pF, a.snaps.subarray(s * 3, s * 3 + 3), a.prep.repeated, horizon, 1, rel, out);
-      for (let k = 0; k < rel.length; k++) cols[k][r] = widen(out[k], a.outMap[after[k].j], misfit, terms.bias[r]);
+      for (let k = 0; k < rel.length; k++) cols[k][r] = widen(out[k], a.outMap[after[k].j], misfit, terms.bias[s]);
     }
-    const eq = new Float64Array(n).fill(1 / n);
-    after.forEach((x, k) => { const [lo, hi] = weightedQuantiles(cols[k], eq, [0.1, 0.9]); honest.set(x.j, [lo, hi]); });
+    after.forEach((x, k) => { const [lo, hi] = weightedQuantiles(cols[k], wF, [0.1, 0.9]); honest.set(x.j, [lo, hi]); });
   }
   const col = new Float64Array(a.n);
   return times.map((t, j) => {

@@ -18,18 +18,13 @@ import { NATALIZUMAB_MODEL, NATALIZUMAB_PK as M } from '../../../models/natalizu
 import { analyse, resolveOptions } from './analysis';
 import { nextTroughs, steadyTroughs, forecastCurve, lineariseSteadyState, sampleSteadyTrough } from './forecast';
 import { individualParams } from './patient';
-import { drawForecastTerms, forecastParams, levelResidual, patientMisfit, widen } from './uncertainty';
+import { drawForecastTerms, forecastParams, levelResidual, patientMisfit, weightedDraws, widen } from './uncertainty';
 import { antibodyGuard, lowTroughGuard, protocolPdnms, residualIssues, censoredIssues, latestTrough, implausibleWeight, PLAUSIBLE_WEIGHT_KG } from './guards';
 import { troughTrend, trendFallingIssue, pctText } from './trend';
 
 const Q = [0.1, 0.5, 0.9];
 /** Posterior samples (resampled) behind each forecast band on the chart. */
 const FORECAST_BAND_SAMPLES = 30;
-/**
- * Equal-weight resample (systematic, from the importance-weighted draws) on which the forecasts
- * (steady-state and next troughs) are computed: the costly part, so fewer than the draws.
- */
-const FORECAST_SAMPLES = 96;
 /** Equal-weight resample behind the history band. */
 const HISTORY_BAND_SAMPLES = 100;
 
@@ -104,15 +99,14 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   const lins = taus.map((tau, i) => lineariseSteadyState(solver, (e) => individualParams(wt, e), a.eta, dose, tau, mapStates.subarray(i * 3, i * 3 + 3)));
 
   // Posterior forecasts on an equal-weight resample of the importance-weighted draws.
-  const idxSs = systematicResample(a.weights, Math.min(a.n, FORECAST_SAMPLES), 0.5);
+  const { idx: idxSs, w: eqW } = weightedDraws(a.weights);
   const n = idxSs.length;
-  const eqW = new Float64Array(n).fill(1 / n);
   const nextS = new Float64Array(nw * n);
   const ssS = new Float64Array(nw * n);
   const tmpN = new Float64Array(nw);
   // Each draw also gets the uncertainty the published model leaves out (its own future clearance,
   // Km, laboratory bias), and its spread is widened where the patient's residuals show misfit.
-  const terms = drawForecastTerms(patient.id, opts.seed, n);
+  const terms = drawForecastTerms(opts.seed, a.n);
   const misfit = patientMisfit(a);
   const pF = { ...a.paramsMap };
   const etaF = [0, 0, 0];
@@ -120,14 +114,14 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   for (let r = 0; r < n; r++) {
     const s = idxSs[r];
     const snap = a.snaps.subarray(s * 3, s * 3 + 3);
-    forecastParams(a.paramsSamples[s], terms, r, pF);
+    forecastParams(a.paramsSamples[s], terms, s, pF);
     nextTroughs(solver, pF, snap, dose, taus, tmpN);
-    etaF[0] = a.etas[s * 3] + terms.kappa[r]; etaF[1] = a.etas[s * 3 + 1]; etaF[2] = a.etas[s * 3 + 2];
+    etaF[0] = a.etas[s * 3] + terms.kappa[s]; etaF[1] = a.etas[s * 3 + 1]; etaF[2] = a.etas[s * 3 + 2];
     for (let i = 0; i < nw; i++) {
       const res = sampleSteadyTrough(solver, pF, etaF, dose, lins[i]);
       ssOk = ssOk && res.converged;
-      nextS[i * n + r] = widen(tmpN[i], mapNext[i], misfit, terms.bias[r]);
-      ssS[i * n + r] = widen(res.trough, mapSs[i], misfit, terms.bias[r]);
+      nextS[i * n + r] = widen(tmpN[i], mapNext[i], misfit, terms.bias[s]);
+      ssS[i * n + r] = widen(res.trough, mapSs[i], misfit, terms.bias[s]);
     }
   }
 

@@ -3,7 +3,7 @@
  * (models/natalizumab-forecast-uncertainty.ts), drawn per forecast draw from a seeded stream, and
  * the misfit scale from the patient's own residuals.
  */
-import { createRng, seedFrom } from '../random';
+import { createRng } from '../random';
 import type { Observation } from '../types';
 import { standardisedResidual } from '../fit/index';
 import type { Analysis } from './analysis';
@@ -18,9 +18,11 @@ export interface ForecastTerms {
   bias: Float64Array;
 }
 
-/** n draws of the extra terms, seeded by the patient id (same input, same output). */
-export function drawForecastTerms(patientId: string, seed: number, n: number): ForecastTerms {
-  const rng = createRng((seedFrom(patientId) ^ Math.imul(seed + 7, 0x9e3779b1)) | 0);
+/** n draws of the extra terms (same input, same output). */
+export function drawForecastTerms(seed: number, n: number): ForecastTerms {
+  // Seeded by the options' seed alone, not the patient: two records with the same data get the
+  // same draws (common random numbers), so they differ only by what differs in their data.
+  const rng = createRng(Math.imul(seed + 7, 0x9e3779b1) | 0);
   const kappa = new Float64Array(n), km = new Float64Array(n), bias = new Float64Array(n);
   for (let r = 0; r < n; r++) {
     kappa[r] = U.iovCl * rng.normal();
@@ -86,4 +88,23 @@ export function patientMisfit(a: Analysis): number {
     ratio += levels[i].sample === 'capillary' ? (v + M.capillaryAddSd ** 2) / v : 1;
   }
   return levels.length ? misfit * Math.sqrt(ratio / levels.length) : misfit;
+}
+
+/** A draw whose importance weight is below this share of an equal one is left out of the forecast. */
+export const WEIGHT_FLOOR = 0.02;
+
+/**
+ * The posterior draws the forecasts run on, with their importance weights (renormalised): every
+ * draw that carries weight, not a resample, so quantiles and probabilities change continuously
+ * with the data (two records that differ a little get forecasts that differ a little, e.g. the same
+ * trough given as capillary or venous). Draws under WEIGHT_FLOOR/n together carry a negligible share.
+ */
+export function weightedDraws(weights: ArrayLike<number>): { idx: Int32Array; w: Float64Array } {
+  const n = weights.length;
+  const floor = WEIGHT_FLOOR / n;
+  const keep: number[] = [];
+  let sum = 0;
+  for (let i = 0; i < n; i++) if (weights[i] > floor) { keep.push(i); sum += weights[i]; }
+  const w = Float64Array.from(keep, (i) => weights[i] / sum);
+  return { idx: Int32Array.from(keep), w };
 }
