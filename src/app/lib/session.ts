@@ -94,6 +94,7 @@ export function readSession(text: string): { session: SessionFile } | { error: s
       id: record.id, record, overrides: o.settings,
       choice: c ? { option: String(c.option), reason: String(c.reason), at: typeof c.at === 'string' ? c.at : '', ...basisOf(c.basis) } : null,
       updatedAt: typeof p.updatedAt === 'string' ? p.updatedAt : '', seq: i,
+      ...(typeof p.pendingWeightKg === 'string' && p.pendingWeightKg !== '' ? { pendingWeightKg: p.pendingWeightKg } : {}),
     });
   }
   return {

@@ -49,6 +49,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
   const plan = report && !isError(report) ? plannedDose(report, choice) : null;
   const [form, setForm] = useState<'doses' | 'result' | null>(null);
   const refused = rec.issues.filter((i) => i.severity === 'error');
+  const empty = rec.doses.length + rec.levels.length + rec.bcells.length + rec.weights.length === 0;
   const tc = (k: string, o?: Record<string, unknown>) => t(k, { ns: 'clinic', ...o });
   // Opened from the list: focus moves to the patient's heading, so a screen reader reads where it is.
   const heading = useRef<HTMLHeadingElement>(null);
@@ -99,7 +100,8 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
       ) : null}
 
       <ErrorBoundary title={t('error.partTitle')} hint={t('error.partHint')} reloadLabel={t('error.reload')} resetKey={report}>
-        {report ? (
+        {/* A patient started by hand with no row yet: the notice above says what to enter, no error card. */}
+        {empty ? null : report ? (
           <Suspense fallback={<p>{t('patient.loading')}</p>}>
             <div className={entry?.outdated ? 'outdated-report' : undefined}>
               <ProposalCard report={report} settings={settings} choice={choice} onChoose={(c) => void onChoose(c)} />
