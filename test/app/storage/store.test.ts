@@ -63,3 +63,33 @@ describe('store without IndexedDB (in memory, says so)', () => {
     expect(s.getState().clinic.natalizumab).toEqual({});
   });
 });
+
+describe('a patient started by hand', () => {
+  const empty = (id: string): PatientRecord => ({ id, drug: 'natalizumab', order: 0, issues: [], levels: [], bcells: [], weights: [], doses: [] });
+  it('is created empty at the end of the list with its weight waiting, refused when the id exists, undoable', async () => {
+    const s = new Store();
+    await s.load();
+    await s.importRecords([rec('A')], 'import');
+    await s.createPatient(empty('NEW-1'), '72.5', 'new patient NEW-1');
+    const p = s.getState().patients.find((x) => x.id === 'NEW-1')!;
+    expect(s.getState().patients.map((x) => x.id)).toEqual(['A', 'NEW-1']);
+    expect(p).toMatchObject({ pendingWeightKg: '72.5', choice: null, record: { doses: [], weights: [] } });
+    await expect(s.createPatient(empty('A'), undefined, 'again')).rejects.toThrow('patient A exists already');
+    // The first doses saved with the weight as a row: the waiting weight is gone.
+    await s.updateRecord({ ...rec('NEW-1'), weights: [{ kind: 'weight', time: 19834.375, iso: '2024-04-22T09:00', kg: 72.5 }] }, 'doses', true);
+    expect(s.getState().patients.find((x) => x.id === 'NEW-1')!.pendingWeightKg).toBeUndefined();
+    await s.undo();
+    expect(s.getState().patients.find((x) => x.id === 'NEW-1')!.pendingWeightKg).toBe('72.5');
+    await s.undo();
+    expect(s.getState().patients.map((x) => x.id)).toEqual(['A']);
+  });
+  it('keeps the clinic\'s infusion time (HH:MM) and refuses anything else', async () => {
+    const s = new Store();
+    await s.load();
+    expect(s.getState().infusionTime).toBe('09:00');
+    await s.setInfusionTime('10:30');
+    expect(s.getState().infusionTime).toBe('10:30');
+    await expect(s.setInfusionTime('25:00')).rejects.toThrow('not a clock time: 25:00');
+    expect(s.getState().infusionTime).toBe('10:30');
+  });
+});
