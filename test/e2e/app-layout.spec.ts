@@ -68,6 +68,11 @@ for (const size of SIZES) {
       await inViewport(page, page.locator('[data-testid="save-doses"]'), 'schedule form Save');
       await noSideScroll(page, 'schedule form');
 
+      // The per-patient settings form.
+      await page.locator('[data-selected-patient] details.overrides summary').click();
+      await inViewport(page, page.locator('[data-selected-patient] details.overrides button[type=submit]').last(), 'patient settings Save');
+      await noSideScroll(page, 'patient settings');
+
       // An ocrelizumab patient.
       await page.locator('[data-patient-id="OCR-001"] a').first().click();
       await expect(page.locator('[data-selected-patient="OCR-001"] table.proposal__table').first()).toBeVisible();
@@ -81,8 +86,24 @@ for (const size of SIZES) {
       await inViewport(page, page.locator('[data-testid="save-patient"]'), 'new patient Save');
       await noSideScroll(page, 'new patient form');
 
+      // An import preview: its buttons in view.
+      await page.locator('input[type=file]').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('patient_id,drug,kind,time,value,unit\nL-1,natalizumab,dose,2026-01-05T09:00,300,mg\nL-1,natalizumab,level,2026-02-02,abc,ug/mL\n') });
+      const dialog = page.getByRole('dialog');
+      await expect(dialog).toBeVisible();
+      for (const b of await dialog.getByRole('button').all()) await inViewport(page, b, 'import preview button');
+      await noSideScroll(page, 'import preview');
+      await dialog.getByRole('button').last().click();
+
+      // Every view of the navigation (the clinic-day list, …): no sideways scrolling.
+      const nav = page.locator('header nav button');
+      for (let i = 0; i < await nav.count(); i++) {
+        await nav.nth(i).click();
+        await noSideScroll(page, `view ${i}`);
+      }
+
       // Settings.
-      await page.locator('nav button').nth(1).click();
+      await page.locator('header nav button', { hasText: /^(Settings|Instellingen)$/ }).click();
+      await expect(page.locator('main h2').first()).toHaveText(/^(Clinic settings|Kliniekinstellingen)$/);
       const save = page.locator('main form button[type=submit]').last();
       await inViewport(page, save, 'settings Save');
       await noSideScroll(page, 'settings');
