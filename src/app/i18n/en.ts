@@ -108,10 +108,10 @@ const en = {
     sample: 'Sample',
     sampleVenous: 'venous',
     sampleCapillary: 'finger-prick (capillary)',
-  },
-  settings: {
     field: { time: 'Date', value: 'Value', unit: 'Unit', route: 'Route', duration_min: 'Infusion minutes', note: 'Note', kind: 'Kind', sample: 'Sample' },
     weightHint: 'kg, {{accMin}}–{{accMax}}; the natalizumab model was built on {{min}}–{{max}} kg',
+  },
+  settings: {
     title: 'Clinic settings',
     intro: 'These apply to every patient unless a patient overrides them. An empty field uses the model’s default (shown in grey). The settings in use are shown on every proposal.',
     save: 'Save clinic settings',

@@ -112,10 +112,10 @@ const nl: Shape<typeof en> = {
     sample: 'Afname',
     sampleVenous: 'veneus',
     sampleCapillary: 'vingerprik (capillair)',
-  },
-  settings: {
     field: { time: 'Datum', value: 'Waarde', unit: 'Eenheid', route: 'Toediening', duration_min: 'Infuusduur in minuten', note: 'Notitie', kind: 'Soort', sample: 'Afname' },
     weightHint: 'kg, {{accMin}}–{{accMax}}; het natalizumabmodel is gebouwd op {{min}}–{{max}} kg',
+  },
+  settings: {
     title: 'Kliniekinstellingen',
     intro: 'Deze gelden voor elke patiënt, tenzij bij de patiënt anders ingesteld. Een leeg veld gebruikt de standaardwaarde van het model (grijs getoond). De gebruikte instellingen staan bij elk voorstel.',
     save: 'Kliniekinstellingen opslaan',
