@@ -147,11 +147,12 @@ export function weightedQuantiles(values: ArrayLike<number>, weights: ArrayLike<
   }
   // Values of zero weight take no part: an importance weight of 0 is a draw the posterior rules
   // out, and it must not bend the interpolation between its neighbours.
-  const idx: number[] = [];
-  for (let i = 0; i < values.length; i++) if (weights[i] > 0) idx.push(i);
-  const n = idx.length;
+  const key = Float64Array.from(values);
+  const idx = new Int32Array(m);
+  let n = 0;
+  for (let i = 0; i < m; i++) if (weights[i] > 0) idx[n++] = i;
   if (n === 0) return qs.map(() => NaN);
-  idx.sort((i, j) => values[i] - values[j]);
+  argsortStable(idx, n, key);
   let total = 0;
   for (let k = 0; k < n; k++) total += weights[idx[k]];
   const pos = new Float64Array(n);
@@ -165,6 +166,36 @@ export function weightedQuantiles(values: ArrayLike<number>, weights: ArrayLike<
     const f = (q - pos[lo]) / (pos[hi] - pos[lo]);
     return values[idx[lo]] + f * (values[idx[hi]] - values[idx[lo]]);
   });
+}
+
+/**
+ * Stable argsort of idx[0..n) by key[idx[·]]: insertion sort on runs of 16, then bottom-up merges.
+ * The same order as Array.prototype.sort (stable) with (i, j) => key[i] − key[j], without a call
+ * per comparison (weighted quantiles of every forecast draw sort 150 values 20 times a proposal).
+ */
+function argsortStable(idx: Int32Array, n: number, key: Float64Array): void {
+  const RUN = 16;
+  for (let lo = 0; lo < n; lo += RUN) {
+    const hi = Math.min(lo + RUN, n);
+    for (let i = lo + 1; i < hi; i++) {
+      const x = idx[i], kx = key[x];
+      let j = i - 1;
+      while (j >= lo && key[idx[j]] > kx) { idx[j + 1] = idx[j]; j--; }
+      idx[j + 1] = x;
+    }
+  }
+  let src = idx, dst = new Int32Array(n);
+  for (let width = RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n), hi = Math.min(lo + 2 * width, n);
+      let i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) dst[k++] = key[src[j]] < key[src[i]] ? src[j++] : src[i++];
+      while (i < mid) dst[k++] = src[i++];
+      while (j < hi) dst[k++] = src[j++];
+    }
+    const t = src; src = dst; dst = t;
+  }
+  if (src !== idx) idx.set(src.subarray(0, n));
 }
 
 /** Σ w·[value ≥ threshold] / Σ w. */
