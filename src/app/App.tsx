@@ -229,7 +229,7 @@ export function App() {
         <p className="storage-warning" role="alert">{t('storage.unavailable', { error: state.storageError ?? '' })}</p>
       ) : null}
 
-      <main id="main" className={selected || creating ? 'with-patient' : undefined}>
+      <main id="main" className={selected || (creating && route.page === 'planning') ? 'with-patient' : undefined}>
         {!state.ready ? <p role="status">{t('app.loading')}</p> : route.page === 'day' ? (
           <ClinicDayView patients={state.patients} reports={reports} today={today} pending={pending} onOpen={(id) => go({ page: 'planning', patient: id })} />
         ) : route.page === 'settings' ? (
