@@ -223,6 +223,7 @@ const en = {
     outdated: 'Computed on older data: a new proposal is being computed. Do not use this one; printing and the calendar file wait for the new one.',
     outdatedFailed: 'Computed on older data: the new computation failed (see above). Do not use this proposal.',
     actionsWait: 'Printing and the calendar file wait for the current proposal.',
+    notPlanned: 'Not planned',
     loading: 'Loading…',
     loadingChart: 'Loading the chart…',
     choice: 'Chosen: {{option}}. Reason: {{reason}}',

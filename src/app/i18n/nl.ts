@@ -227,6 +227,7 @@ const nl: Shape<typeof en> = {
     outdated: 'Berekend op oudere gegevens: er wordt een nieuw voorstel berekend. Gebruik dit voorstel niet; afdrukken en het agendabestand wachten op het nieuwe.',
     outdatedFailed: 'Berekend op oudere gegevens: de nieuwe berekening is mislukt (zie boven). Gebruik dit voorstel niet.',
     actionsWait: 'Afdrukken en het agendabestand wachten op het actuele voorstel.',
+    notPlanned: 'Niet gepland',
     loading: 'Laden…',
     loadingChart: 'Grafiek laden…',
     choice: 'Gekozen: {{option}}. Reden: {{reason}}',

@@ -61,7 +61,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
         <button type="button" className="close" onClick={onClose} aria-label={t('patient.close')}>×</button>
       </header>
       <p className="asof" role="status">
-        {asOfIso ? t('patient.plannedAsOf', { date: formatDisplayDate(asOfIso, lang) }) : t('patient.computing')}
+        {asOfIso ? t('patient.plannedAsOf', { date: formatDisplayDate(asOfIso, lang) }) : entry?.failure ? t('patient.notPlanned') : t('patient.computing')}
         {' · '}
         {lastKnown
           ? t(rec.drug === 'natalizumab' ? 'patient.lastLevel' : 'patient.lastCount', { date: formatDisplayDate(lastKnown.iso.slice(0, 10), lang), count: known.length })
@@ -107,7 +107,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
               <ProposalCard report={report} settings={settings} choice={choice} onChoose={(c) => void onChoose(c)} />
             </div>
           </Suspense>
-        ) : <p className="card">{t('patient.computing')}</p>}
+        ) : entry?.failure ? null : <p className="card">{t('patient.computing')}</p>}
         {patient.choice ? (
           <p className="choice-tools">
             <button type="button" className="link" onClick={() => void onChoose(null)}>{t('patient.clearChoice')}</button>
