@@ -137,6 +137,16 @@ test('the clinic-day list shows the patients due in a date range, with the choic
   await expect(page.locator('[data-patient-id="NAT-001"] [data-testid="planned-dose"]')).toHaveAttribute('datetime', chosen);
 
   await page.locator('[data-testid="nav-clinic-day"]').click();
+  // The default range, today and the next 7 days: what is overdue comes first, marked, the rest lies in the range.
+  const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+  const week = new Date(Date.parse(`${today}T00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+  const rows = await page.locator('.clinic-day__table tbody tr').evaluateAll((trs) => trs.map((tr) => ({ date: tr.querySelector('time')!.getAttribute('datetime')!, overdue: tr.getAttribute('data-overdue') === 'true' })));
+  for (const r of rows) {
+    if (r.overdue) expect(r.date < today).toBe(true);
+    else expect(r.date >= today && r.date <= week).toBe(true);
+  }
+  const firstOnTime = rows.findIndex((r) => !r.overdue);
+  expect(rows.slice(firstOnTime === -1 ? rows.length : firstOnTime).every((r) => !r.overdue)).toBe(true);
   await page.locator('.clinic-day input[name="from"]').fill(chosen);
   await page.locator('.clinic-day input[name="to"]').fill(chosen);
   const row = page.locator('[data-day-patient="NAT-001"]');

@@ -82,7 +82,7 @@ const clinicEn = {
   day: {
     nav: 'Clinic day',
     title: 'Clinic day list',
-    intro: 'Patients due for an infusion or a lab in the chosen dates, with the dose as planned (the clinician’s choice where one is recorded), its status and warnings.',
+    intro: 'Patients due for an infusion or a lab in the chosen dates (from today: also what is overdue), with the dose as planned (the clinician’s choice where one is recorded), its status and warnings.',
     from: 'From',
     to: 'To',
     print: 'Print list',
@@ -109,6 +109,7 @@ const clinicEn = {
     printedTitle: 'MS Interval: clinic day {{from}} to {{to}}',
     caption: 'Infusions and labs planned between {{from}} and {{to}}',
     badRange: 'The end date is before the start date.',
+    overdue: 'overdue',
   },
   export: {
     which: 'Export',

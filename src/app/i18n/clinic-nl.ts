@@ -84,7 +84,7 @@ const clinicNl: ClinicStrings = {
   day: {
     nav: 'Behandeldag',
     title: 'Lijst voor de behandeldag',
-    intro: 'Patiënten die in de gekozen periode een infusie of labafname hebben, met de gift zoals gepland (de keuze van de behandelaar als die is vastgelegd), de status en de waarschuwingen.',
+    intro: 'Patiënten die in de gekozen periode een infusie of labafname hebben (vanaf vandaag: ook wat te laat is), met de gift zoals gepland (de keuze van de behandelaar als die is vastgelegd), de status en de waarschuwingen.',
     from: 'Van',
     to: 'Tot en met',
     print: 'Lijst afdrukken',
@@ -111,6 +111,7 @@ const clinicNl: ClinicStrings = {
     printedTitle: 'MS Interval: behandeldag {{from}} tot en met {{to}}',
     caption: 'Infusies en labafnames gepland van {{from}} tot en met {{to}}',
     badRange: 'De einddatum ligt vóór de begindatum.',
+    overdue: 'te laat',
   },
   export: {
     which: 'Exporteren',

@@ -28,9 +28,14 @@ export interface Appointment {
   warnings: string[];
   /** Computed on older data (a newer computation is on its way). */
   outdated: boolean;
+  /** Planned before the range and before today, listed because the range starts today or earlier: still to be done. */
+  overdue: boolean;
 }
 
-/** The appointments between `from` and `to` (inclusive, `YYYY-MM-DD`), by date then patient. */
+/**
+ * The appointments between `from` and `to` (inclusive, `YYYY-MM-DD`), by date then patient. When
+ * the range starts today or earlier, appointments already past (overdue) are listed too, first.
+ */
 export function appointments(patients: StoredPatient[], reports: Map<string, ReportEntry>, today: string, from: string, to: string, lang: Lang): Appointment[] {
   const out: Appointment[] = [];
   for (const p of patients) {
@@ -41,10 +46,11 @@ export function appointments(patients: StoredPatient[], reports: Map<string, Rep
     const plan = row.plan!;
     const warnings = report.warnings.filter((w) => w.severity !== 'info').map((w) => issueText(w, lang));
     const base = { id: p.id, drug: report.drug, chosen: plan.chosen, stale: plan.stale, reason: plan.reason, proposed: plan.proposed, status: row.status, warnings, outdated: !!e?.outdated };
-    const inRange = (d: string | null): d is string => !!d && d >= from && d <= to;
-    if (inRange(plan.date)) out.push({ ...base, date: plan.date, what: 'infusion' });
+    const overdue = (d: string) => d < from && d < today && from <= today;
+    const inRange = (d: string | null): d is string => !!d && ((d >= from && d <= to) || overdue(d));
+    if (inRange(plan.date)) out.push({ ...base, date: plan.date, what: 'infusion', overdue: overdue(plan.date) });
     // Natalizumab: the trough is drawn just before the infusion (one appointment). Ocrelizumab: the count is its own.
-    if (report.drug === 'ocrelizumab' && inRange(plan.lab) && plan.lab !== plan.date) out.push({ ...base, date: plan.lab, what: 'lab' });
+    if (report.drug === 'ocrelizumab' && inRange(plan.lab) && plan.lab !== plan.date) out.push({ ...base, date: plan.lab, what: 'lab', overdue: overdue(plan.lab) });
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id.localeCompare(b.id, undefined, { numeric: true })));
 }
@@ -114,8 +120,9 @@ export function ClinicDayView({ patients, reports, today, pending, onOpen }: Pro
           </thead>
           <tbody>
             {list.map((a) => (
-              <tr key={`${a.id}-${a.what}`} data-day-patient={a.id} data-what={a.what} className={a.stale || a.outdated ? 'attention' : undefined}>
-                <td><time dateTime={a.date}>{d(a.date)}</time></td>
+              <tr key={`${a.id}-${a.what}`} data-day-patient={a.id} data-what={a.what} data-overdue={a.overdue ? 'true' : undefined}
+                className={a.stale || a.outdated || a.overdue ? 'attention' : undefined}>
+                <td><time dateTime={a.date}>{d(a.date)}</time>{a.overdue ? <strong className="overdue"> {t('day.overdue')}</strong> : null}</td>
                 <th scope="row"><a href={`#/patient/${encodeURIComponent(a.id)}`} onClick={(e) => { e.preventDefault(); onOpen(a.id); }}>{a.id}</a></th>
                 <td>{t(`drug.${a.drug}`)}</td>
                 <td>{a.what === 'infusion' ? `${t('day.infusion')}${a.drug === 'natalizumab' ? ` (${t('day.labTrough')})` : ''}` : t('day.labCount')}</td>
