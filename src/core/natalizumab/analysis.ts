@@ -27,7 +27,7 @@ export const DEFAULT_OPTIONS: NatalizumabOptions = {
   maxIntervalWeeks: 8,
   standardIntervalWeeks: 4,
   infusionWeekday: null,
-  samples: 150,
+  samples: 100,
   seed: 1,
 };
 
