@@ -87,7 +87,7 @@ test('every view in Dutch: planning, patients with everything opened, forms and 
   await page.locator('.events tr.editing input').first().fill('01-11-2026');
   await page.locator('.events tr.editing input[inputmode="decimal"]').fill('1,000');
   await page.locator('.events tr.editing button[type=submit]').click();
-  await expect(page.locator('.events tr.editing-errors [role=alert] li')).toHaveText('Waarde: waarde "1,000" van een gewicht is dubbelzinnig: "," kan duizendtallen scheiden of een decimaalteken zijn; schrijf 1000 (zonder scheidingsteken voor duizendtallen) of 1 (als "," het decimaalteken was)');
+  await expect(page.locator('.events tr.editing-errors [role=alert] li')).toHaveText('waarde "1,000" van een gewicht is dubbelzinnig: "," kan duizendtallen scheiden of een decimaalteken zijn; schrijf 1000 (zonder scheidingsteken voor duizendtallen) of 1 (als "," het decimaalteken was)');
   await expectDutch(page, 'forms and a refused row');
   await page.locator('.events tr.editing button[type=button]').last().click();
 

@@ -30,7 +30,7 @@ test('add, edit and delete rows with inline validation and undo', async ({ page 
   await page.getByLabel('Date (time)', { exact: true }).fill('2024-04-01 08:45');
   await page.getByLabel('Value', { exact: true }).fill('-3');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.locator('.row-errors')).toHaveText('Value: value "-3" for a level must be 0 or more');
+  await expect(page.locator('.row-errors')).toHaveText('value "-3" for a level must be 0 or more');
   await expect(page.getByLabel('Value', { exact: true })).toBeVisible();
 
   // An impossible date: the parser's message too.

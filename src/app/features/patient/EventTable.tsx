@@ -157,7 +157,13 @@ export function EventTable({ record, labLimit, onSave }: Props) {
             {/* The alert role on a wrapper: a list with role=alert is no longer a list (axe: listitem). */}
             <div role="alert">
               <ul id={errId} className="row-errors">
-                {own.map((m, k) => <li key={k} data-field={m.issue.column}>{m.issue.column ? <span className="field-name">{t(`entry.field.${m.issue.column}`, { defaultValue: m.issue.column })}: </span> : null}{shortMessage(issueText(m.issue, lang))}</li>)}
+                {own.map((m, k) => {
+                  const text = shortMessage(issueText(m.issue, lang));
+                  const field = m.issue.column ? t(`entry.field.${m.issue.column}`, { defaultValue: m.issue.column }) : '';
+                  // Name the field, unless the message already starts with it ("value "x" …").
+                  const named = field !== '' && !text.toLowerCase().startsWith(field.toLowerCase());
+                  return <li key={k} data-field={m.issue.column}>{named ? <span className="field-name">{field}: </span> : null}{text}</li>;
+                })}
               </ul>
             </div>
           </td>
