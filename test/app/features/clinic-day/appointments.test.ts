@@ -1,0 +1,46 @@
+/** The clinic-day list's appointments: in the range by date, the clinician's choice, overdue ones first from today. */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { computeReport, cutAsOf, lastEventTime, parseTdmCsv, type PatientReport } from '../../../../src/core/index';
+import type { NatalizumabReport, OcrelizumabReport } from '../../../../src/core/report/types';
+import { appointments } from '../../../../src/app/features/clinic-day/ClinicDayView';
+import type { StoredPatient } from '../../../../src/app/storage/db';
+import type { ReportEntry } from '../../../../src/app/use-reports';
+
+const parsed = parseTdmCsv(readFileSync('fixtures/examples/example-patients.csv', 'utf8'), 'example-patients.csv');
+const report = (id: string): PatientReport => {
+  const p = parsed.patients.find((x) => x.id === id)!;
+  const asOf = Math.floor(lastEventTime(p)) + 1 - 1e-9;
+  return computeReport(cutAsOf(p, asOf), asOf, { natalizumab: { curves: false }, ocrelizumab: {} }) as PatientReport;
+};
+const nat = report('NAT-001') as NatalizumabReport;
+const ocr = report('OCR-001') as OcrelizumabReport;
+const stored = (id: string, choice: StoredPatient['choice'] = null): StoredPatient => ({
+  id, record: parsed.patients.find((x) => x.id === id)!, overrides: { natalizumab: {}, ocrelizumab: {} }, choice, updatedAt: '', seq: 0,
+});
+const entries = new Map<string, ReportEntry>([['NAT-001', { report: nat, stale: false, outdated: false } as ReportEntry], ['OCR-001', { report: ocr, stale: false, outdated: false } as ReportEntry]]);
+
+describe('clinic-day appointments', () => {
+  it('lists the infusion (natalizumab: with its trough) and the ocrelizumab count on their dates within the range', () => {
+    const all = appointments([stored('NAT-001'), stored('OCR-001')], entries, '2000-01-01', '2000-01-01', '2100-01-01', 'en');
+    expect(all.map((a) => [a.id, a.what, a.date])).toEqual([
+      ['NAT-001', 'infusion', nat.proposal.nextDose], ['OCR-001', 'lab', ocr.proposal.nextBcellCheck], ['OCR-001', 'infusion', ocr.proposal.nextDose],
+    ].sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[0].localeCompare(b[0]))));
+    const one = appointments([stored('NAT-001'), stored('OCR-001')], entries, '2000-01-01', nat.proposal.nextDose, nat.proposal.nextDose, 'en');
+    expect(one.map((a) => a.id)).toEqual(['NAT-001']);
+  });
+  it('puts a patient on the clinician\'s date, with the reason', () => {
+    const four = nat.alternatives.find((a) => a.weeks === 4)!;
+    const choice = { option: `${four.nextDose}/interval:4`, reason: 'chair slot', at: '', basis: { asOf: nat.asOf, proposed: nat.proposal.nextDose } };
+    const list = appointments([stored('NAT-001', choice)], entries, '2000-01-01', four.nextDose, four.nextDose, 'en');
+    expect(list).toMatchObject([{ id: 'NAT-001', date: four.nextDose, chosen: true, reason: 'chair slot', proposed: nat.proposal.nextDose, overdue: false }]);
+    expect(appointments([stored('NAT-001', choice)], entries, '2000-01-01', nat.proposal.nextDose, nat.proposal.nextDose, 'en')).toEqual([]);
+  });
+  it('lists what is overdue first when the range starts today, not when it starts later', () => {
+    const today = '2100-01-01';
+    const list = appointments([stored('NAT-001'), stored('OCR-001')], entries, today, today, '2100-01-08', 'en');
+    expect(list.length).toBe(3);
+    expect(list.every((a) => a.overdue)).toBe(true);
+    expect(appointments([stored('NAT-001'), stored('OCR-001')], entries, today, '2100-01-02', '2100-01-08', 'en')).toEqual([]);
+  });
+});
