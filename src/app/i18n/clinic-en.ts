@@ -18,6 +18,7 @@ const clinicEn = {
     idExists: 'A patient with id {{id}} exists already: open it from the list, or choose another id.',
     drug: 'Drug',
     weight: 'Weight (kg)',
+    weightHintOcr: 'optional: the ocrelizumab model does not use it. Dated at the first dose once the doses are entered.',
     weightHint: '{{accMin}}–{{accMax}} kg; the natalizumab model was built on {{min}}–{{max}} kg. Dated at the first dose once the doses are entered.',
     settingsNote: 'The patient is planned with the clinic’s settings; change them for this patient under “Settings for this patient”.',
     save: 'Create patient',

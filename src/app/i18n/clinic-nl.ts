@@ -20,6 +20,7 @@ const clinicNl: ClinicStrings = {
     idExists: 'Er is al een patiënt met code {{id}}: open die in de lijst, of kies een andere code.',
     drug: 'Middel',
     weight: 'Gewicht (kg)',
+    weightHintOcr: 'niet verplicht: het ocrelizumab-model gebruikt het niet. Gedateerd op de eerste gift zodra de giften zijn ingevoerd.',
     weightHint: '{{accMin}}–{{accMax}} kg; het natalizumabmodel is gebouwd op {{min}}–{{max}} kg. Gedateerd op de eerste gift zodra de giften zijn ingevoerd.',
     settingsNote: 'De patiënt wordt gepland met de instellingen van de kliniek; wijzig ze voor deze patiënt onder „Instellingen voor deze patiënt”.',
     save: 'Patiënt aanmaken',

@@ -93,7 +93,7 @@ export function NewPatientForm({ existingIds, onCreate, onCancel }: NewPatientPr
     else if (/[\r\n,;"]/.test(name)) errs.patient_id = t('newPatient.idChars');
     else if (existingIds.includes(name)) errs.patient_id = t('newPatient.idExists', { id: name });
     const empty: PatientRecord = { id: name || 'new', drug, doses: [], levels: [], bcells: [], weights: [], issues: [], order: existingIds.length };
-    const kg = drug === 'natalizumab' ? normaliseDecimal(weight) : '';
+    const kg = normaliseDecimal(weight);
     if (kg !== '' && !errs.patient_id) {
       setBusy(true);
       try {
@@ -122,12 +122,12 @@ export function NewPatientForm({ existingIds, onCreate, onCancel }: NewPatientPr
             <option value="ocrelizumab">{t('drug.ocrelizumab')}</option>
           </select>
         </Field>
-        {drug === 'natalizumab' ? (
-          <Field id={`${id}-weight`} label={t('newPatient.weight')} error={errors.weight} hint={t('newPatient.weightHint', { accMin: WEIGHT_ACCEPTED.min, accMax: WEIGHT_ACCEPTED.max, min: WEIGHT_MODEL_RANGE.min, max: WEIGHT_MODEL_RANGE.max })}>
-            <input id={`${id}-weight`} name="weight" value={weight} onChange={(e) => setWeight(e.target.value)} inputMode="decimal" size={6}
-              aria-invalid={!!errors.weight} aria-describedby={describedBy(`${id}-weight`, errors, 'weight', true)} />
-          </Field>
-        ) : null}
+        {/* Natalizumab's model reads the weight; for ocrelizumab it is optional and kept with the record (nothing typed is lost). */}
+        <Field id={`${id}-weight`} label={t('newPatient.weight')} error={errors.weight}
+          hint={drug === 'natalizumab' ? t('newPatient.weightHint', { accMin: WEIGHT_ACCEPTED.min, accMax: WEIGHT_ACCEPTED.max, min: WEIGHT_MODEL_RANGE.min, max: WEIGHT_MODEL_RANGE.max }) : t('newPatient.weightHintOcr')}>
+          <input id={`${id}-weight`} name="weight" value={weight} onChange={(e) => setWeight(e.target.value)} inputMode="decimal" size={6}
+            aria-invalid={!!errors.weight} aria-describedby={describedBy(`${id}-weight`, errors, 'weight', true)} />
+        </Field>
         <p className="field-hint">{t('newPatient.settingsNote')}</p>
         {errors.form ? <p className="field-error" role="alert">{errors.form}</p> : null}
         <p className="form-buttons">
@@ -183,7 +183,7 @@ export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, c
     if (!time) errs.time = t('form.clockInvalid', { value: clock.trim() });
     if (Object.keys(errs).length) { setErrors(errs); return; }
     const rows = scheduleRows({ first: date!, time: time!, everyWeeks: w ?? 4, count: n!, amount: normaliseDecimal(amount), route, split300: drug === 'ocrelizumab' && split });
-    const weighted = !!pendingWeightKg && record.weights.length === 0 && drug === 'natalizumab';
+    const weighted = !!pendingWeightKg && record.weights.length === 0;
     const added: EventRow[] = weighted
       ? [{ kind: 'weight', time: rows[0].time, value: pendingWeightKg!, unit: 'kg', route: '', duration_min: '', note: '' }, ...rows]
       : rows;
@@ -239,7 +239,7 @@ export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, c
             <input type="checkbox" name="split300" checked={split} onChange={(e) => setSplit(e.target.checked)} /> {t('schedule.split300')}
           </label>
         ) : null}
-        {pendingWeightKg && drug === 'natalizumab' && record.weights.length === 0 ? <p className="field-hint">{t('schedule.weightDated', { kg: pendingWeightKg })}</p> : null}
+        {pendingWeightKg && record.weights.length === 0 ? <p className="field-hint">{t('schedule.weightDated', { kg: pendingWeightKg })}</p> : null}
         {errors.form ? <p className="field-error" role="alert">{errors.form}</p> : null}
         <p className="form-buttons">
           <button type="submit" className="primary" data-testid="save-doses" disabled={busy}>{t('schedule.save')}</button>{' '}
