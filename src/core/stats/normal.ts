@@ -184,7 +184,7 @@ function argsortStable(idx: Int32Array, n: number, key: Float64Array): void {
       idx[j + 1] = x;
     }
   }
-  let src = idx, dst = new Int32Array(n);
+  let src: Int32Array = idx, dst: Int32Array = new Int32Array(n);
   for (let width = RUN; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
       const mid = Math.min(lo + width, n), hi = Math.min(lo + 2 * width, n);
