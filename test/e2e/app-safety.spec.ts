@@ -7,9 +7,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { waitComputed, watch } from './app-helpers';
 
+// The build under test: dist/, or the folder PW_DIST names (as playwright.config.ts serves it).
+const DIST = process.env.PW_DIST ?? 'dist';
+
 test('the built page keeps a strict CSP, loads no remote resource and logs no error', async ({ page }) => {
   const w = watch(page);
-  const html = readFileSync('dist/index.html', 'utf8');
+  const html = readFileSync(`${DIST}/index.html`, 'utf8');
   const csp = /Content-Security-Policy" content="([^"]+)"/.exec(html)![1];
   expect(csp).toContain("default-src 'self'");
   expect(csp).toContain("script-src 'self'");
@@ -33,22 +36,22 @@ test('the built page keeps a strict CSP, loads no remote resource and logs no er
 });
 
 test('the first load is at most 300 kB of gzipped JavaScript', async () => {
-  const html = readFileSync('dist/index.html', 'utf8');
+  const html = readFileSync(`${DIST}/index.html`, 'utf8');
   const first = new Set<string>();
   for (const m of html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)) first.add(m[1]);
   // Static imports of the entry chunks (not dynamic ones) are part of the first load too.
   const queue = [...first];
   while (queue.length) {
     const f = queue.pop()!;
-    const code = readFileSync(`dist/${f}`, 'utf8');
+    const code = readFileSync(`${DIST}/${f}`, 'utf8');
     for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w{}\s,*$]+from\s*)?["']\.\/([^"']+\.js)["']/g)) {
       const dep = `assets/${m[1]}`;
       if (!first.has(dep)) { first.add(dep); queue.push(dep); }
     }
   }
   let total = 0;
-  for (const f of first) total += gzipSync(readFileSync(`dist/${f}`)).length;
-  console.log(`first load: ${[...first].join(', ')} = ${(total / 1024).toFixed(1)} kB gzip; all assets: ${readdirSync('dist/assets').length} files`);
+  for (const f of first) total += gzipSync(readFileSync(`${DIST}/${f}`)).length;
+  console.log(`first load: ${[...first].join(', ')} = ${(total / 1024).toFixed(1)} kB gzip; all assets: ${readdirSync(`${DIST}/assets`).length} files`);
   expect(total).toBeLessThanOrEqual(300 * 1024);
 });
 

@@ -68,7 +68,11 @@ test('natalizumab: one row per level, each the CLI proposal as of that day, with
     await expect(row.locator('th')).toHaveText(days[i]);
     await expect(row.locator('[data-col="interval"]')).toHaveText(`${p.interval_weeks} weeks`);
     await expect(row.locator('[data-col="next-dose"] time')).toHaveAttribute('datetime', p.next_dose);
-    await expect(row.locator('[data-col="probability"]')).toHaveText(`${Math.round(p.probability_above_target! * 100)}%`);
+    // The CLI line carries the probability to 3 decimals, the app rounds the exact value to a whole
+    // percent: 0.9349 is 93 % in the app and 0.935 (94 %) in the line, so either rounding is right.
+    const pr = p.probability_above_target!;
+    const pcts = [...new Set([Math.round((pr - 0.0005) * 100), Math.round((pr + 0.0005) * 100)])].join('|');
+    await expect(row.locator('[data-col="probability"]')).toHaveText(new RegExp(`^(${pcts})%$`));
     await expect(row.locator('[data-col="trough"]')).toHaveText(/^\d+\.?\d* \(\d+\.?\d*–\d+\.?\d*\)$/);
   }
   await expect(rows.nth(0)).toContainText('24.1 µg/mL');
