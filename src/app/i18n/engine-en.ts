@@ -25,7 +25,10 @@ const engineEn = {
   'levels-all-censored': 'every level is reported only as below the lab\'s limit: that does not show the trough is high enough to extend; measure a trough the lab quantifies',
   'level-unexplained': 'the model cannot explain the level of {{date}} ({{lt}}{{observed}} µg/mL, predicted {{predicted}}): check the sample time, the dose history and the unit',
   'trough-trend-falling': 'the {{n}} troughs at a stable {{weeks}}-week interval from {{from}} to {{to}} are falling: {{pct}} % per month (90 % interval {{low}} to {{high}}; Theil–Sen, model-free): anti-drug antibodies, weight gain or a change in clearance? No extension; test for antibodies and measure the next trough',
-  'below-target-at-4-weeks': 'at the standard {{weeks}}-week interval the trough is predicted at {{trough}} µg/mL (80 % interval {{low}}–{{high}}), with only {{probability}} probability of reaching {{target}} µg/mL: no interval reaches the target. Consider IV instead of SC, an antibody test if the trough is very low, or the target itself',
+  'below-target-at-4-weeks': {
+    sc: 'at the standard {{weeks}}-week interval the trough is predicted at {{trough}} µg/mL (80 % interval {{low}}–{{high}}), with only {{probability}} probability of reaching {{target}} µg/mL: no interval reaches the target. Consider IV instead of SC, an antibody test if the trough is very low, or the target itself',
+    iv: 'at the standard {{weeks}}-week interval the trough is predicted at {{trough}} µg/mL (80 % interval {{low}}–{{high}}), with only {{probability}} probability of reaching {{target}} µg/mL: no interval reaches the target. Consider an antibody test if the trough is very low, whether doses were given on time and the troughs drawn just before them, or the target itself',
+  },
   // ------------------------------------------------------------------ natalizumab reason
   'nat-reason': {
     antibodies: 'kept at {{weeks}} weeks: a very low trough on 4-weekly dosing suggests anti-drug antibodies or missed doses; test for antibodies before any extension',

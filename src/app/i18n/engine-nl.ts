@@ -24,7 +24,10 @@ const engineNl: EngineStrings = {
   'levels-all-censored': 'elke spiegel is alleen gerapporteerd als lager dan de meetgrens van het lab: dat laat niet zien dat de dalspiegel hoog genoeg is om te verlengen; meet een dalspiegel die het lab als getal rapporteert',
   'level-unexplained': 'het model kan de spiegel van {{date}} niet verklaren ({{lt}}{{observed}} µg/mL, voorspeld {{predicted}}): controleer het afnametijdstip, de giftengeschiedenis en de eenheid',
   'trough-trend-falling': 'de {{n}} dalspiegels bij een stabiel interval van {{weeks}} weken van {{from}} tot {{to}} dalen: {{pct}} % per maand (90 %-interval {{low}} tot {{high}}; Theil–Sen, zonder model): antistoffen tegen het middel, gewichtstoename of een veranderde klaring? Niet verlengen; test op antistoffen en meet de volgende dalspiegel',
-  'below-target-at-4-weeks': 'bij het standaardinterval van {{weeks}} weken wordt de dalspiegel voorspeld op {{trough}} µg/mL (80%-interval {{low}}–{{high}}), met slechts {{probability}} kans om {{target}} µg/mL te halen: geen enkel interval haalt het doel. Overweeg IV in plaats van SC, een antistoftest als de dalspiegel zeer laag is, of het doel zelf',
+  'below-target-at-4-weeks': {
+    sc: 'bij het standaardinterval van {{weeks}} weken wordt de dalspiegel voorspeld op {{trough}} µg/mL (80%-interval {{low}}–{{high}}), met slechts {{probability}} kans om {{target}} µg/mL te halen: geen enkel interval haalt het doel. Overweeg IV in plaats van SC, een antistoftest als de dalspiegel zeer laag is, of het doel zelf',
+    iv: 'bij het standaardinterval van {{weeks}} weken wordt de dalspiegel voorspeld op {{trough}} µg/mL (80%-interval {{low}}–{{high}}), met slechts {{probability}} kans om {{target}} µg/mL te halen: geen enkel interval haalt het doel. Overweeg een antistoftest als de dalspiegel zeer laag is, of de giften op tijd zijn gegeven en de dalspiegels vlak ervóór zijn afgenomen, of het doel zelf',
+  },
   // ------------------------------------------------------------------ natalizumab: reden
   'nat-reason': {
     antibodies: 'gehandhaafd op {{weeks}} weken: een zeer lage dalspiegel bij 4-wekelijkse giften wijst op antistoffen tegen het middel of gemiste giften; test op antistoffen voordat u verlengt',

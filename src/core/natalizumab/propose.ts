@@ -183,9 +183,13 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
     const trough = r1(stdOpt.ssTrough.value), low = r1(stdOpt.ssTrough.low), high = r1(stdOpt.ssTrough.high);
     const probability = `${Math.round(stdOpt.pSteadyState * 100)} %`;
     const route = a.prep.lastDose?.route ?? 'iv';
+    // What is left to consider depends on the route: IV instead of SC only for an SC patient.
+    const left = route === 'sc'
+      ? 'Consider IV instead of SC, an antibody test if the trough is very low, or the target itself'
+      : 'Consider an antibody test if the trough is very low, whether doses were given on time and the troughs drawn just before them, or the target itself';
     warnings.push({
-      code: 'below-target-at-4-weeks', severity: 'warning',
-      message: `at the standard ${stdOpt.weeks}-week interval the trough is predicted at ${trough} µg/mL (80 % interval ${low}–${high}), with only ${probability} probability of reaching ${target} µg/mL: no interval reaches the target. Consider IV instead of SC, an antibody test if the trough is very low, or the target itself`,
+      code: 'below-target-at-4-weeks', variant: route, severity: 'warning',
+      message: `at the standard ${stdOpt.weeks}-week interval the trough is predicted at ${trough} µg/mL (80 % interval ${low}–${high}), with only ${probability} probability of reaching ${target} µg/mL: no interval reaches the target. ${left}`,
       params: { weeks: stdOpt.weeks, trough, low, high, probability, target, route },
     });
   }

@@ -87,3 +87,15 @@ describe('below-target-at-4-weeks', () => {
     expect(r.warnings.map((x) => x.code)).not.toContain('below-target-at-4-weeks');
   });
 });
+
+describe('below-target-at-4-weeks on IV', () => {
+  it('does not suggest IV instead of SC to a patient already on IV', async () => {
+    const { simulatePatient } = await import('./helpers');
+    const sim = simulatePatient('IV-low', [0.9, 0, 0.6], 110, { noise: 0 });
+    const r = proposeNatalizumab(sim.patient, sim.patient.doses[sim.patient.doses.length - 1].time + 0.5, { curves: false, target: 10 });
+    const w = r.warnings.find((x) => x.code === 'below-target-at-4-weeks');
+    expect(w?.variant).toBe('iv');
+    expect(w!.message).toMatch(/no interval reaches the target\. Consider an antibody test if the trough is very low, whether doses were given on time and the troughs drawn just before them, or the target itself$/);
+    expect(w!.message).not.toContain('instead of SC');
+  });
+});

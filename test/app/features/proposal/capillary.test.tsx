@@ -36,7 +36,7 @@ function withCapillary(home: boolean): NatalizumabReport {
 }
 
 const BELOW: Issue = {
-  code: 'below-target-at-4-weeks', severity: 'warning',
+  code: 'below-target-at-4-weeks', variant: 'sc', severity: 'warning',
   message: 'at the standard 4-week interval the trough is predicted at 6.2 µg/mL (80 % interval 4.1–9.4), with only 12 % probability of reaching 10 µg/mL: no interval reaches the target. Consider IV instead of SC, an antibody test if the trough is very low, or the target itself',
   params: { weeks: 4, trough: 6.2, low: 4.1, high: 9.4, probability: '12 %', target: 10, route: 'sc' },
 };
