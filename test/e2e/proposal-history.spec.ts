@@ -71,7 +71,9 @@ test('natalizumab: one row per level, each the CLI proposal as of that day, with
     // The CLI line carries the probability to 3 decimals, the app rounds the exact value to a whole
     // percent: 0.9349 is 93 % in the app and 0.935 (94 %) in the line, so either rounding is right.
     const pr = p.probability_above_target!;
-    const pcts = [...new Set([Math.round((pr - 0.0005) * 100), Math.round((pr + 0.0005) * 100)])].join('|');
+    // From 99.5 % the app says "> 99%", to 0.5 % "< 1%" (a forecast never shows certainty).
+    const shown = (x: number) => (x >= 0.995 ? '> 99' : x <= 0.005 ? '< 1' : String(Math.round(x * 100)));
+    const pcts = [...new Set([shown(pr - 0.0005), shown(pr + 0.0005)])].join('|');
     await expect(row.locator('[data-col="probability"]')).toHaveText(new RegExp(`^(${pcts})%$`));
     await expect(row.locator('[data-col="trough"]')).toHaveText(/^\d+\.?\d* \(\d+\.?\d*–\d+\.?\d*\)$/);
   }

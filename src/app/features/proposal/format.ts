@@ -40,11 +40,17 @@ export function formatNumber(x: number, lang: string | undefined, digits?: numbe
   return fmt(`n|${loc}|${d}`, () => new Intl.NumberFormat(loc, { minimumFractionDigits: 0, maximumFractionDigits: d })).format(x);
 }
 
-/** A probability as a whole percentage: `92 %` / `92%`. */
+/**
+ * A probability as a whole percentage: `92 %` / `92%`. A forecast from posterior draws never
+ * shows certainty: from 99.5 % up it reads `> 99 %`, up to 0.5 % `< 1 %`.
+ */
 export function formatPercent(p: number, lang: string | undefined): string {
   if (!Number.isFinite(p)) return '–';
   const loc = localeOf(lang);
-  return fmt(`p|${loc}`, () => new Intl.NumberFormat(loc, { style: 'percent', maximumFractionDigits: 0 })).format(p);
+  const f = fmt(`p|${loc}`, () => new Intl.NumberFormat(loc, { style: 'percent', maximumFractionDigits: 0 }));
+  if (p >= 0.995) return `> ${f.format(0.99)}`;
+  if (p <= 0.005) return `< ${f.format(0.01)}`;
+  return f.format(p);
 }
 
 /** The date of a day number as the app shows dates: `03-06-2024` (nl) or `2024-06-03` (en). */
