@@ -194,6 +194,7 @@ const proposalEn = {
     count: 'CD19+ B-cell count: {{id}}',
     redose: 'Ocrelizumab re-dose (proposed): {{id}}',
     descNat: 'Proposed interval {{weeks}} weeks; predicted steady-state trough {{trough}} µg/mL (80 % interval {{low}} to {{high}}). Model {{model}} {{version}}, planned on {{asOf}}.',
+    descNatChosen: 'Chosen interval {{weeks}} weeks (the model proposed {{proposed}}); predicted steady-state trough {{trough}} µg/mL (80 % interval {{low}} to {{high}}). Model {{model}} {{version}}, planned on {{asOf}}.',
     descTrough: 'Draw the trough level just before the infusion.',
     descOcr: 'Predicted crossing of {{threshold}} cells/µL on {{crossing}} (80 % interval {{low}} to {{high}}). Model {{model}} {{version}}, planned on {{asOf}}.',
     disclaimer: 'Decision aid, not a certified medical device.',

@@ -196,6 +196,7 @@ const proposalNl: ProposalStrings = {
     count: 'CD19+ B-celtelling: {{id}}',
     redose: 'Ocrelizumab-hergift (voorstel): {{id}}',
     descNat: 'Voorgesteld interval {{weeks}} weken; voorspelde dalspiegel in evenwicht {{trough}} µg/mL (80%-interval {{low}} tot {{high}}). Model {{model}} {{version}}, gepland op {{asOf}}.',
+    descNatChosen: 'Gekozen interval {{weeks}} weken (het model stelde {{proposed}} voor); voorspelde dalspiegel in evenwicht {{trough}} µg/mL (80%-interval {{low}} tot {{high}}). Model {{model}} {{version}}, gepland op {{asOf}}.',
     descTrough: 'Neem de dalspiegel af vlak vóór de infusie.',
     descOcr: 'Voorspelde overschrijding van {{threshold}} cellen/µL op {{crossing}} (80%-interval {{low}} tot {{high}}). Model {{model}} {{version}}, gepland op {{asOf}}.',
     disclaimer: 'Beslisondersteuning, geen gecertificeerd medisch hulpmiddel.',

@@ -131,13 +131,14 @@ export function icsEvents(report: PatientReport, options: IcsOptions = {}): IcsE
     const lead = options.troughLeadMinutes ?? 15;
     const date = planned?.date ?? p.nextDose;
     const alt = report.alternatives.find((a) => a.nextDose === date);
-    const shown = planned?.chosen && alt ? { weeks: alt.weeks, trough: alt.ssTrough } : { weeks: p.intervalWeeks, trough: p.predictedTrough };
+    const chosen = Boolean(planned?.chosen && alt);
+    const shown = chosen && alt ? { weeks: alt.weeks, trough: alt.ssTrough } : { weeks: p.intervalWeeks, trough: p.predictedTrough };
     // The next trough planned as a home finger-prick (clinic or patient setting, echoed in the report).
     const home = report.options.nextTroughSample === 'capillary';
     const ss = (nl ? proposalNl : proposalEn).sample;
     push('trough', date, -lead, 0, interpolate(home ? ss.icsTrough : s.trough, { id }), home ? ss.icsDesc : s.descTrough);
-    push('infusion', date, 0, options.infusionMinutes ?? 60, interpolate(s.infusion, { id }), interpolate(s.descNat, {
-      ...common, weeks: shown.weeks, trough: fmtNum(shown.trough.value, nl), low: fmtNum(shown.trough.low, nl), high: fmtNum(shown.trough.high, nl),
+    push('infusion', date, 0, options.infusionMinutes ?? 60, interpolate(s.infusion, { id }), interpolate(chosen ? s.descNatChosen : s.descNat, {
+      ...common, weeks: shown.weeks, proposed: p.intervalWeeks, trough: fmtNum(shown.trough.value, nl), low: fmtNum(shown.trough.low, nl), high: fmtNum(shown.trough.high, nl),
     }));
   } else {
     const p = report.proposal;

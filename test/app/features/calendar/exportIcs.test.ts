@@ -102,3 +102,14 @@ describe('escaping and folding', () => {
     expect(foldLine('x'.repeat(76))).toBe('x'.repeat(75) + '\r\n x');
   });
 });
+
+describe('buildIcs with a chosen option', () => {
+  it('says the chosen interval and what the model proposed, with the chosen option\'s trough', () => {
+    const r = natalizumabReport();
+    const four = r.alternatives.find((a) => a.weeks === 4)!;
+    const ics = unfold(buildIcs(r, { dtstamp: new Date(Date.UTC(2024, 3, 23, 14, 5, 9)), planned: { date: four.nextDose, lab: four.nextDose, chosen: true, reason: 'holiday' } }));
+    const desc = ics.split('\r\n').filter((l) => l.startsWith('DESCRIPTION'))[1];
+    expect(desc.startsWith('DESCRIPTION:Chosen interval 4 weeks (the model proposed 5)\\; predicted steady-state trough 25.6 µg/mL (80 % interval 17.9 to 34.6).')).toBe(true);
+    expect(ics).toContain(`DTSTART:${four.nextDose.replace(/-/g, '')}T090000`);
+  });
+});
