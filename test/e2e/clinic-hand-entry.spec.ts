@@ -191,7 +191,7 @@ test('choosing an option below the required probability asks for confirmation wi
   // The 8-week alternative of NAT-001 is below the required 90 % (a row marked "too low").
   const row = page.locator('[data-testid="alternatives"] tr[data-weeks="8"]');
   await expect(row).toHaveClass(/is-unacceptable/);
-  const pct = async (i: number) => /[\d.,]+\s?%/.exec((await row.locator('td').nth(i).textContent())!)![0];
+  const pct = async (i: number) => /(?:[<>] )?[\d.,]+\s?%/.exec((await row.locator('td').nth(i).textContent())!)![0]; // '< 1%' near zero
   const shown = [await pct(2), await pct(4)]; // P(steady-state trough ≥ target), P(next trough ≥ target)
   const select = page.locator('[data-testid="choose-option"]');
   const value = (await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).find((v) => v.includes('interval:8'))!;
