@@ -109,7 +109,7 @@ describe('the choice in the exports', () => {
     const ev = icsEvents(nat, { planned: plan, today: '2000-01-01' });
     expect(ev.map((e) => e.start.slice(0, 10))).toEqual([four.nextDose, four.nextDose]);
     expect(ev[1].description).toContain(`Date chosen by the clinician (the model proposed ${nat.proposal.nextDose}). Reason: =holiday`);
-    expect(ev[1].description).toContain(`Proposed interval 4 weeks`);
+    expect(ev[1].description).toContain(`Chosen interval 4 weeks (the model proposed ${nat.proposal.intervalWeeks})`);
     const late = buildIcs(nat, { planned: plan, today: '2099-01-01' });
     expect(late).toContain('SUMMARY:[DATE PASSED] Natalizumab infusion: NAT-001');
     expect(buildIcs(nat, { planned: plan, today: '2000-01-01' })).not.toContain('DATE PASSED');
