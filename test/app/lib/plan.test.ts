@@ -4,23 +4,17 @@
  * option is the engine's own. Reports are the core's, computed on the example patients.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { computeReport, cutAsOf, lastEventTime, parseTdmCsv, type PatientReport } from '../../../src/core/index';
 import type { NatalizumabReport, OcrelizumabReport } from '../../../src/core/report/types';
+import type { PatientReport } from '../../../src/core/index';
 import { isPast, optionProbability, parseOption, plannedDose } from '../../../src/app/lib/plan';
 import { planRow } from '../../../src/app/lib/status';
 import { choiceOptions, choiceLabel } from '../../../src/app/features/proposal/choices';
 import { planCells, planEntries, PLANNING_COLUMNS } from '../../../src/app/lib/plan-export';
 import { buildIcs, icsEvents } from '../../../src/app/features/calendar/exportIcs';
-import type { StoredPatient } from '../../../src/app/storage/db';
 import { writeCsvTable } from '../../../src/core/records/index';
 
-const parsed = parseTdmCsv(readFileSync('fixtures/examples/example-patients.csv', 'utf8'), 'example-patients.csv');
-const report = (id: string): PatientReport => {
-  const p = parsed.patients.find((x) => x.id === id)!;
-  const asOf = Math.floor(lastEventTime(p)) + 1 - 1e-9;
-  return computeReport(cutAsOf(p, asOf), asOf, { natalizumab: { curves: false }, ocrelizumab: {} }) as PatientReport;
-};
+import { exampleReport as report, storedExample } from '../example-reports';
+
 const nat = report('NAT-001') as NatalizumabReport;
 const ocr = report('OCR-001') as OcrelizumabReport;
 const t = (k: string, v?: Record<string, unknown>) => `${k}${v ? JSON.stringify(v) : ''}`;
@@ -90,9 +84,7 @@ describe('optionProbability', () => {
 });
 
 describe('the choice in the exports', () => {
-  const stored = (id: string, choice: StoredPatient['choice']): StoredPatient => ({
-    id, record: parsed.patients.find((x) => x.id === id)!, overrides: { natalizumab: {}, ocrelizumab: {} }, choice, updatedAt: '', seq: 0,
-  });
+  const stored = storedExample;
   const four = nat.alternatives.find((a) => a.weeks === 4)!;
   const choice = { option: `${four.nextDose}/interval:4`, reason: '=holiday', at: '2026-11-10T10:00', basis: { asOf: nat.asOf, proposed: nat.proposal.nextDose } };
 

@@ -1,23 +1,13 @@
 /** The clinic-day list's appointments: in the range by date, the clinician's choice, overdue ones first from today. */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { computeReport, cutAsOf, lastEventTime, parseTdmCsv, type PatientReport } from '../../../../src/core/index';
 import type { NatalizumabReport, OcrelizumabReport } from '../../../../src/core/report/types';
 import { appointments } from '../../../../src/app/features/clinic-day/ClinicDayView';
-import type { StoredPatient } from '../../../../src/app/storage/db';
 import type { ReportEntry } from '../../../../src/app/use-reports';
 
-const parsed = parseTdmCsv(readFileSync('fixtures/examples/example-patients.csv', 'utf8'), 'example-patients.csv');
-const report = (id: string): PatientReport => {
-  const p = parsed.patients.find((x) => x.id === id)!;
-  const asOf = Math.floor(lastEventTime(p)) + 1 - 1e-9;
-  return computeReport(cutAsOf(p, asOf), asOf, { natalizumab: { curves: false }, ocrelizumab: {} }) as PatientReport;
-};
-const nat = report('NAT-001') as NatalizumabReport;
-const ocr = report('OCR-001') as OcrelizumabReport;
-const stored = (id: string, choice: StoredPatient['choice'] = null): StoredPatient => ({
-  id, record: parsed.patients.find((x) => x.id === id)!, overrides: { natalizumab: {}, ocrelizumab: {} }, choice, updatedAt: '', seq: 0,
-});
+import { exampleReport, storedExample as stored } from '../../example-reports';
+
+const nat = exampleReport('NAT-001') as NatalizumabReport;
+const ocr = exampleReport('OCR-001') as OcrelizumabReport;
 const entries = new Map<string, ReportEntry>([['NAT-001', { report: nat, stale: false, outdated: false } as ReportEntry], ['OCR-001', { report: ocr, stale: false, outdated: false } as ReportEntry]]);
 
 describe('clinic-day appointments', () => {
