@@ -111,14 +111,13 @@ describe('the year-long adaptive trial on the well-specified set (engine)', () =
     for (const t of [10, 5]) r[t] = runTrial(set('virtual'), t, Infinity, ['engine']);
   }, 600_000);
   it('at 10 µg/mL: ≥ 0.915 of intervals at or above target', () => { expect(r[10].arms[0].atTarget).toBeGreaterThanOrEqual(0.915); });
-  // Issue 8's goals are ≤ 10.9 and ≤ 9.5 infusions a year, against 10.65 and 9.26 for the engine
-  // before the honest forecast in the issue's own trial. This harness is stricter: that engine gave
-  // 11.14 and 9.60 here (+0.49, +0.34). The bounds below are the issue's goals plus that offset,
-  // rounded up by 0.1: the honest forecast (model 1.1.0) gives 11.43 and 9.87 here, i.e. about 0.04
-  // a year beyond the goal once the offset is taken out (see the closing note of this change).
-  it('at 10 µg/mL: ≤ 11.5 infusions a year (goal 10.9 in the issue\'s harness)', () => { expect(r[10].arms[0].infusionsPerYear).toBeLessThanOrEqual(11.5); });
+  // Issue 8's goals, asserted as they stand, in this harness (stricter than the issue's own: the
+  // engine before the honest forecast gave 11.14 and 9.60 here against 10.65 and 9.26 there). Met
+  // since troughs measured before every infusion let the next trough carry the decision
+  // (MONITORED_SS_PROBABILITY in src/core/natalizumab/propose.ts): 10.76 and 9.28 here.
+  it('at 10 µg/mL: ≤ 10.9 infusions a year', () => { expect(r[10].arms[0].infusionsPerYear).toBeLessThanOrEqual(10.9); });
   it('at 5 µg/mL: ≥ 0.98 of intervals at or above target', () => { expect(r[5].arms[0].atTarget).toBeGreaterThanOrEqual(0.98); });
-  it('at 5 µg/mL: ≤ 9.95 infusions a year (goal 9.5 in the issue\'s harness)', () => { expect(r[5].arms[0].infusionsPerYear).toBeLessThanOrEqual(9.95); });
+  it('at 5 µg/mL: ≤ 9.5 infusions a year', () => { expect(r[5].arms[0].infusionsPerYear).toBeLessThanOrEqual(9.5); });
   it('follows 59 patients for ten intervals each (the antibody-like one apart)', () => {
     expect(r[10].arms[0].patients).toBe(59);
     expect(r[10].arms[0].intervals).toBe(590);

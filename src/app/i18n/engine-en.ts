@@ -37,6 +37,7 @@ const engineEn = {
     unsupported: 'kept at {{weeks}} weeks: the data do not support an extension (even at {{weeks}} weeks the trough is not predicted ≥ {{target}} µg/mL with {{pct}} % probability)',
     'next-unsupported': 'kept at {{weeks}} weeks: the data do not support an extension (at {{next}} weeks the trough is not predicted ≥ {{target}} µg/mL with {{pct}} % probability)',
     extended: '{{weeks}} weeks is the longest interval whose steady-state trough and next trough are both predicted ≥ {{target}} µg/mL with at least {{pct}} % probability',
+    'extended-monitored': '{{weeks}} weeks is the longest interval whose next trough is predicted ≥ {{target}} µg/mL with at least {{pct}} % probability and its steady-state trough with at least {{ssPct}} %: troughs were measured before each of the last {{count}} infusions, so every interval is checked by its own trough; measure the next one',
     unexplained: 'kept at {{weeks}} weeks: the model cannot explain a measured level; check the sample time, the dose history and the unit before any extension',
     'trend-falling': 'kept at {{weeks}} weeks: the troughs at a stable {{interval}}-week interval are falling ({{pct}} % per month, model-free trend); no extension until the cause is known (anti-drug antibodies, weight gain, a change in clearance)',
     'censored-only': 'kept at {{weeks}} weeks: every level is reported only as below the lab\'s limit, which does not show the trough is high enough to extend; measure a trough the lab quantifies',

@@ -92,8 +92,10 @@ export function plannedDose(report: PatientReport, choice: ChoiceLike | null | u
 }
 
 /**
- * The chance that goes with a natalizumab option (the smaller of P(steady-state trough ≥ target)
- * and P(next trough ≥ target)) and the required one; null for options without one (ocrelizumab).
+ * The chance that goes with a natalizumab option and the one required of it: P(steady-state
+ * trough ≥ target) against `proposal.requiredSteadyState` (lower when troughs are measured before
+ * every infusion), and P(next trough ≥ target) against `options.probability`: the one with the
+ * smaller margin. Null for options without one (ocrelizumab).
  */
 export function optionProbability(report: PatientReport, value: string): { probability: number; required: number; below: boolean } | null {
   if (report.drug !== 'natalizumab') return null;
@@ -102,9 +104,14 @@ export function optionProbability(report: PatientReport, value: string): { proba
   const weeks = kind === 'interval' ? Number(arg) : kind === 'protocol' ? report.protocol.intervalWeeks : NaN;
   const alt = report.alternatives.find((a) => a.weeks === weeks);
   if (!alt) return null;
-  const probability = Math.min(alt.pSteadyState, alt.pNext);
-  const required = report.options.probability;
-  return { probability, required, below: !alt.acceptable || probability < required };
+  const requiredNext = report.options.probability;
+  // Reports stored before the field existed required the same of both.
+  const requiredSs = report.proposal.requiredSteadyState ?? requiredNext;
+  // The one with the smaller margin over what it needs (the smaller one when both need the same).
+  const ss = { probability: alt.pSteadyState, required: requiredSs };
+  const next = { probability: alt.pNext, required: requiredNext };
+  const p = ss.probability - ss.required <= next.probability - next.required ? ss : next;
+  return { ...p, below: !alt.acceptable || p.probability < p.required };
 }
 
 /** Whole days from ISO date a to ISO date b. */

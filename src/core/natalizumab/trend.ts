@@ -84,6 +84,22 @@ export function troughsBeforeDoses(levels: Observation[], doses: DoseEvent[]): T
   return out;
 }
 
+/**
+ * How many of the latest infusions in a row had a trough drawn just before them, counted back from
+ * the latest trough, which must be the one before the latest infusion (or after it, before the
+ * infusion not given yet); a censored trough ends the run. Troughs measured before every infusion
+ * (NEXT-MS) mean each interval is checked by its own trough before the next is set.
+ */
+export function monitoredInfusions(levels: Observation[], doses: DoseEvent[]): number {
+  const troughs = troughsBeforeDoses(levels, doses);
+  if (!troughs.length || !doses.length) return 0;
+  let k = troughs[troughs.length - 1].k;
+  if (k < doses.length - 1) return 0;
+  let count = 0;
+  for (let i = troughs.length - 1; i >= 0 && troughs[i].k === k && !troughs[i].obs.censored; i--, k--) count++;
+  return count;
+}
+
 /** The trend of the troughs at the latest stable interval, or null with fewer than 3 such troughs. */
 export function troughTrend(levels: Observation[], doses: DoseEvent[], sigmaLog: number): TroughTrend | null {
   const troughs = troughsBeforeDoses(levels, doses);

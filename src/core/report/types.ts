@@ -70,7 +70,7 @@ export interface IntervalOption {
   pNext: number;
   /** `YYYY-MM-DD` of the next dose with this interval. */
   nextDose: string;
-  /** Both probabilities ≥ the required probability. */
+  /** P(next trough ≥ target) ≥ the required probability and P(steady state ≥ target) ≥ `proposal.requiredSteadyState`. */
   acceptable: boolean;
   /**
    * The predictive distributions as quantiles at FORECAST_QUANTILE_LEVELS (µg/mL), for calibration
@@ -121,6 +121,14 @@ export interface NatalizumabReport {
     probabilityAboveTarget: number;
     nextTrough: Interval80;
     probabilityNextAboveTarget: number;
+    /**
+     * The probability the steady-state trough had to reach: `options.probability`, or less
+     * (MONITORED_SS_PROBABILITY) when troughs were measured before each of the latest infusions;
+     * the next trough always needs `options.probability`.
+     */
+    requiredSteadyState: number;
+    /** How many of the latest infusions in a row had a trough drawn just before them. */
+    monitoredTroughs: number;
     /** True when the proposal is longer than the standard interval. */
     extended: boolean;
     /** Plain-language reason for the choice. */

@@ -69,6 +69,8 @@ export function natalizumabReport(): NatalizumabReport {
       probabilityAboveTarget: 0.93,
       nextTrough: { value: 16.1, low: 12.1, high: 20.9 },
       probabilityNextAboveTarget: 0.97,
+      requiredSteadyState: 0.9,
+      monitoredTroughs: 2,
       extended: true,
       reason: 'The longest interval whose steady-state trough stays at or above 10 µg/mL with at least 90 % probability.',
     },

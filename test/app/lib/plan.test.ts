@@ -14,6 +14,8 @@ import { buildIcs, icsEvents } from '../../../src/app/features/calendar/exportIc
 import { writeCsvTable } from '../../../src/core/records/index';
 
 import { exampleReport as report, storedExample } from '../example-reports';
+import { proposeNatalizumab } from '../../../src/core/natalizumab/index';
+import { monitoredPatient } from '../../core/natalizumab/helpers';
 
 const nat = report('NAT-001') as NatalizumabReport;
 const ocr = report('OCR-001') as OcrelizumabReport;
@@ -80,6 +82,22 @@ describe('optionProbability', () => {
       expect(p.below).toBe(!a.acceptable || p.probability < nat.options.probability);
     }
     expect(optionProbability(ocr, `${ocr.proposal.nextDose}/redose`)).toBeNull();
+  });
+
+  it('with troughs before every infusion, the steady state is held to the lower requirement and the next trough to the full one', () => {
+    const { patient, asOf } = monitoredPatient(4);
+    const r = proposeNatalizumab(patient, asOf);
+    expect(r.proposal.requiredSteadyState).toBe(0.6);
+    for (const a of r.alternatives) {
+      const p = optionProbability(r, `${a.nextDose}/interval:${a.weeks}`)!;
+      expect(p.below).toBe(!a.acceptable);
+      const ssMargin = a.pSteadyState - 0.6, nextMargin = a.pNext - 0.9;
+      expect(p).toEqual(ssMargin <= nextMargin ? { probability: a.pSteadyState, required: 0.6, below: !a.acceptable } : { probability: a.pNext, required: 0.9, below: !a.acceptable });
+    }
+    // The proposed 6 weeks is not "below" (no confirmation) though its steady state is under 90 %.
+    const six = r.alternatives.find((a) => a.weeks === 6)!;
+    expect(six.pSteadyState).toBeLessThan(0.9);
+    expect(optionProbability(r, `${six.nextDose}/interval:6`)!.below).toBe(false);
   });
 });
 

@@ -176,6 +176,8 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
   const p = r.proposal;
   const unit = 'µg/mL';
   const target = formatNumber(r.target.value, lang);
+  // Reports stored before the field existed required the same of both troughs.
+  const requiredSs = p.requiredSteadyState ?? r.options.probability;
   return (
     <>
       <BelowTarget r={r} lang={lang} />
@@ -187,9 +189,10 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
         </Row>
         <Row label={t('nat.ssTrough')} testId="predicted-trough"><Interval v={p.predictedTrough} lang={lang} unit={unit} t={t} /></Row>
         <Row label={t('nat.pSteady', { target })} testId="probability"><strong>{formatPercent(p.probabilityAboveTarget, lang)}</strong>{' '}
-          <span className="proposal__range">({t('nat.required', { p: formatPercent(r.options.probability, lang) })})</span></Row>
+          <span className="proposal__range">({t('nat.required', { p: formatPercent(requiredSs, lang) })})</span></Row>
         <Row label={t('nat.nextTrough')}><Interval v={p.nextTrough} lang={lang} unit={unit} t={t} />{'; '}
-          {t('nat.pShort', { target, p: formatPercent(p.probabilityNextAboveTarget, lang) })}</Row>
+          {t('nat.pShort', { target, p: formatPercent(p.probabilityNextAboveTarget, lang) })}
+          {requiredSs < r.options.probability ? <span className="proposal__range"> ({t('nat.required', { p: formatPercent(r.options.probability, lang) })})</span> : null}</Row>
         <Row label={t('lastDose')}>{formatIso(r.lastDose, lang)}</Row>
       </dl>
       <SampleNotes r={r} t={t} lang={lang} />
@@ -221,9 +224,9 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
                 <th scope="row">{t('weeks', { count: a.weeks })}{a.weeks === p.intervalWeeks ? ` (${t('alternatives.proposed')})` : ''}</th>
                 <td>{formatIso(a.nextDose, lang)}</td>
                 <td>{formatNumber(a.ssTrough.value, lang)} <span className="proposal__range">({formatNumber(a.ssTrough.low, lang)}–{formatNumber(a.ssTrough.high, lang)})</span></td>
-                <td>{formatPercent(a.pSteadyState, lang)}{a.acceptable ? '' : ` ${t('alternatives.belowRequired')}`}</td>
+                <td>{formatPercent(a.pSteadyState, lang)}{a.pSteadyState >= requiredSs ? '' : ` ${t('alternatives.belowRequired')}`}</td>
                 <td>{formatNumber(a.nextTrough.value, lang)} <span className="proposal__range">({formatNumber(a.nextTrough.low, lang)}–{formatNumber(a.nextTrough.high, lang)})</span></td>
-                <td>{formatPercent(a.pNext, lang)}</td>
+                <td>{formatPercent(a.pNext, lang)}{a.pNext >= r.options.probability ? '' : ` ${t('alternatives.belowRequired')}`}</td>
               </tr>
             ))}
           </tbody>
