@@ -93,8 +93,8 @@ export function plannedDose(report: PatientReport, choice: ChoiceLike | null | u
 
 /**
  * The chance that goes with a natalizumab option and the one required of it: P(steady-state
- * trough ≥ target) against `proposal.requiredSteadyState` (lower when troughs are measured before
- * every infusion), and P(next trough ≥ target) against `options.probability`: the one with the
+ * trough ≥ target) against `proposal.requiredSteadyState` and P(next trough ≥ target) against
+ * `proposal.requiredNext` (both `options.probability` unless monitored): the one with the
  * smaller margin. Null for options without one (ocrelizumab).
  */
 export function optionProbability(report: PatientReport, value: string): { probability: number; required: number; below: boolean } | null {
@@ -104,9 +104,9 @@ export function optionProbability(report: PatientReport, value: string): { proba
   const weeks = kind === 'interval' ? Number(arg) : kind === 'protocol' ? report.protocol.intervalWeeks : NaN;
   const alt = report.alternatives.find((a) => a.weeks === weeks);
   if (!alt) return null;
-  const requiredNext = report.options.probability;
-  // Reports stored before the field existed required the same of both.
-  const requiredSs = report.proposal.requiredSteadyState ?? requiredNext;
+  // Reports stored before the fields existed required the same of both.
+  const requiredNext = report.proposal.requiredNext ?? report.options.probability;
+  const requiredSs = report.proposal.requiredSteadyState ?? report.options.probability;
   // The one with the smaller margin over what it needs (the smaller one when both need the same).
   const ss = { probability: alt.pSteadyState, required: requiredSs };
   const next = { probability: alt.pNext, required: requiredNext };

@@ -37,6 +37,12 @@ export function proposeLine(r: PatientReport | PatientError): Record<string, unk
         next_trough_low: sig(p.nextTrough.low),
         next_trough_high: sig(p.nextTrough.high),
         probability_next_above_target: r3(p.probabilityNextAboveTarget),
+        // What each chance had to reach: when troughs are measured before every infusion and agree
+        // with the model (monitored), the next trough more and the steady state less.
+        required_probability_above_target: p.requiredSteadyState,
+        required_probability_next_above_target: p.requiredNext,
+        monitored_troughs: p.monitoredTroughs,
+        monitored: p.monitored,
         extended: p.extended,
         reason: p.reason,
       },

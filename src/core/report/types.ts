@@ -70,7 +70,7 @@ export interface IntervalOption {
   pNext: number;
   /** `YYYY-MM-DD` of the next dose with this interval. */
   nextDose: string;
-  /** P(next trough ≥ target) ≥ the required probability and P(steady state ≥ target) ≥ `proposal.requiredSteadyState`. */
+  /** P(next trough ≥ target) ≥ `proposal.requiredNext` and P(steady state ≥ target) ≥ `proposal.requiredSteadyState`. */
   acceptable: boolean;
   /**
    * The predictive distributions as quantiles at FORECAST_QUANTILE_LEVELS (µg/mL), for calibration
@@ -122,13 +122,16 @@ export interface NatalizumabReport {
     nextTrough: Interval80;
     probabilityNextAboveTarget: number;
     /**
-     * The probability the steady-state trough had to reach: `options.probability`, or less
-     * (MONITORED_SS_PROBABILITY) when troughs were measured before each of the latest infusions;
-     * the next trough always needs `options.probability`.
+     * The probabilities the steady-state and the next trough had to reach: both
+     * `options.probability`, or, when `monitored`, MONITORED_SS_PROBABILITY and
+     * monitoredNextProbability(options.probability) (src/core/natalizumab/propose.ts).
      */
     requiredSteadyState: number;
+    requiredNext: number;
     /** How many of the latest infusions in a row had a trough drawn just before them. */
     monitoredTroughs: number;
+    /** At least MONITORED_MIN_TROUGHS of them, agreeing with the model: the monitored rule applied. */
+    monitored: boolean;
     /** True when the proposal is longer than the standard interval. */
     extended: boolean;
     /** Plain-language reason for the choice. */

@@ -87,12 +87,14 @@ describe('optionProbability', () => {
   it('with troughs before every infusion, the steady state is held to the lower requirement and the next trough to the full one', () => {
     const { patient, asOf } = monitoredPatient(4);
     const r = proposeNatalizumab(patient, asOf);
-    expect(r.proposal.requiredSteadyState).toBe(0.6);
+    expect(r.proposal.requiredSteadyState).toBe(0.5);
+    const next = r.proposal.requiredNext;
+    expect(next).toBeCloseTo(0.95, 12);
     for (const a of r.alternatives) {
       const p = optionProbability(r, `${a.nextDose}/interval:${a.weeks}`)!;
       expect(p.below).toBe(!a.acceptable);
-      const ssMargin = a.pSteadyState - 0.6, nextMargin = a.pNext - 0.9;
-      expect(p).toEqual(ssMargin <= nextMargin ? { probability: a.pSteadyState, required: 0.6, below: !a.acceptable } : { probability: a.pNext, required: 0.9, below: !a.acceptable });
+      const ssMargin = a.pSteadyState - 0.5, nextMargin = a.pNext - next;
+      expect(p).toEqual(ssMargin <= nextMargin ? { probability: a.pSteadyState, required: 0.5, below: !a.acceptable } : { probability: a.pNext, required: next, below: !a.acceptable });
     }
     // The proposed 6 weeks is not "below" (no confirmation) though its steady state is under 90 %.
     const six = r.alternatives.find((a) => a.weeks === 6)!;

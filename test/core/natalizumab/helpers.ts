@@ -48,11 +48,10 @@ export function simulatePatient(id: string, eta: number[], weightKg: number | nu
 
 /**
  * A patient with troughs measured before each of the last four of 14 four-weekly infusions
- * (η_CL = −0.2 at 70 kg, noise-free: 35.0, 35.1, 35.2, 35.2 µg/mL), or only before the last two
- * (`troughs` = 2), planned half a day after the last infusion.
+ * (by default η_CL = −0.2 at 70 kg, noise-free: 35.0, 35.1, 35.2, 35.2 µg/mL), or only before the
+ * last two (`troughs` = 2), planned half a day after the last infusion.
  */
-export function monitoredPatient(troughs = 4): { patient: PatientRecord; asOf: number; doses: DoseEvent[]; eta: number[] } {
-  const eta = [-0.2, 0, 0];
+export function monitoredPatient(troughs = 4, eta = [-0.2, 0, 0]): { patient: PatientRecord; asOf: number; doses: DoseEvent[]; eta: number[] } {
   const doses = Array.from({ length: 14 }, (_, i) => dose(T0 + 28 * i));
   const times = doses.slice(14 - troughs).map((d) => d.time - 15 / 1440);
   const out = new Float64Array(times.length);

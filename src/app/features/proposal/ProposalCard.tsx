@@ -178,6 +178,7 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
   const target = formatNumber(r.target.value, lang);
   // Reports stored before the field existed required the same of both troughs.
   const requiredSs = p.requiredSteadyState ?? r.options.probability;
+  const requiredNext = p.requiredNext ?? r.options.probability;
   return (
     <>
       <BelowTarget r={r} lang={lang} />
@@ -192,7 +193,7 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
           <span className="proposal__range">({t('nat.required', { p: formatPercent(requiredSs, lang) })})</span></Row>
         <Row label={t('nat.nextTrough')}><Interval v={p.nextTrough} lang={lang} unit={unit} t={t} />{'; '}
           {t('nat.pShort', { target, p: formatPercent(p.probabilityNextAboveTarget, lang) })}
-          {requiredSs < r.options.probability ? <span className="proposal__range"> ({t('nat.required', { p: formatPercent(r.options.probability, lang) })})</span> : null}</Row>
+          {requiredSs !== requiredNext ? <span className="proposal__range"> ({t('nat.required', { p: formatPercent(requiredNext, lang) })})</span> : null}</Row>
         <Row label={t('lastDose')}>{formatIso(r.lastDose, lang)}</Row>
       </dl>
       <SampleNotes r={r} t={t} lang={lang} />
@@ -226,7 +227,7 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
                 <td>{formatNumber(a.ssTrough.value, lang)} <span className="proposal__range">({formatNumber(a.ssTrough.low, lang)}–{formatNumber(a.ssTrough.high, lang)})</span></td>
                 <td>{formatPercent(a.pSteadyState, lang)}{a.pSteadyState >= requiredSs ? '' : ` ${t('alternatives.belowRequired')}`}</td>
                 <td>{formatNumber(a.nextTrough.value, lang)} <span className="proposal__range">({formatNumber(a.nextTrough.low, lang)}–{formatNumber(a.nextTrough.high, lang)})</span></td>
-                <td>{formatPercent(a.pNext, lang)}{a.pNext >= r.options.probability ? '' : ` ${t('alternatives.belowRequired')}`}</td>
+                <td>{formatPercent(a.pNext, lang)}{a.pNext >= requiredNext ? '' : ` ${t('alternatives.belowRequired')}`}</td>
               </tr>
             ))}
           </tbody>

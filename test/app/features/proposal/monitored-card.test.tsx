@@ -28,13 +28,13 @@ function dutch(ui: React.ReactElement) {
 }
 
 describe('card of a monitored natalizumab patient', () => {
-  it('shows 60 % required of the steady state and 90 % of the next trough, and the reason', () => {
+  it('shows 50 % required of the steady state and 95 % of the next trough, and the reason', () => {
     render(<ProposalCard report={r} settings={settings} />);
     expect(screen.getByTestId('interval').textContent).toContain('6 weeks');
-    expect(screen.getByTestId('probability').textContent).toContain('required: 60%');
+    expect(screen.getByTestId('probability').textContent).toContain('required: 50%');
     const nextRow = screen.getByText('Predicted trough at the next visit').closest('div')!;
-    expect(nextRow.textContent).toContain('required: 90%');
-    expect(screen.getByTestId('reason').textContent).toBe('6 weeks is the longest interval whose next trough is predicted ≥ 10 µg/mL with at least 90 % probability and its steady-state trough with at least 60 %: troughs were measured before each of the last 4 infusions, so every interval is checked by its own trough; measure the next one');
+    expect(nextRow.textContent).toContain('required: 95%');
+    expect(screen.getByTestId('reason').textContent).toBe('6 weeks is the longest interval whose next trough is predicted ≥ 10 µg/mL with at least 95 % probability and its steady-state trough with at least 50 %: troughs were measured before each of the last 4 infusions and agree with the model, so every interval is checked by its own trough; measure the next one');
   });
 
   it('marks in the alternatives the chance that falls short of its own requirement', () => {
@@ -43,8 +43,8 @@ describe('card of a monitored natalizumab patient', () => {
     rows.forEach((row, i) => {
       const a = r.alternatives[i];
       const cells = within(row).getAllByRole('cell').map((c) => c.textContent ?? '');
-      expect(cells[2].endsWith('(too low)'), `${a.weeks} weeks steady state`).toBe(a.pSteadyState < 0.6);
-      expect(cells[4].endsWith('(too low)'), `${a.weeks} weeks next`).toBe(a.pNext < 0.9);
+      expect(cells[2].endsWith('(too low)'), `${a.weeks} weeks steady state`).toBe(a.pSteadyState < 0.5);
+      expect(cells[4].endsWith('(too low)'), `${a.weeks} weeks next`).toBe(a.pNext < r.proposal.requiredNext);
     });
     // The proposed 6 weeks: under 90 % at steady state, yet not marked.
     const six = r.alternatives.findIndex((a) => a.weeks === 6);
@@ -54,6 +54,6 @@ describe('card of a monitored natalizumab patient', () => {
 
   it('in Dutch', () => {
     dutch(<ProposalCard report={r} settings={settings} />);
-    expect(screen.getByTestId('reason').textContent).toBe('6 weken is het langste interval waarbij de volgende dalspiegel met ten minste 90 % kans voorspeld is ≥ 10 µg/mL en de dalspiegel in evenwicht met ten minste 60 %: vóór elk van de laatste 4 giften is een dalspiegel gemeten, dus elk interval wordt door zijn eigen dalspiegel gecontroleerd; meet de volgende');
+    expect(screen.getByTestId('reason').textContent).toBe('6 weken is het langste interval waarbij de volgende dalspiegel met ten minste 95 % kans voorspeld is ≥ 10 µg/mL en de dalspiegel in evenwicht met ten minste 50 %: vóór elk van de laatste 4 giften is een dalspiegel gemeten en die passen bij het model, dus elk interval wordt door zijn eigen dalspiegel gecontroleerd; meet de volgende');
   });
 });
