@@ -89,6 +89,7 @@ const proposalEn = {
     proposed: 'proposed',
     belowRequired: '(too low)',
     note: 'Troughs in {{unit}}. Steady state: the trough once the interval has been repeated until troughs settle (3–4 intervals).',
+    notForecast: 'Longer intervals are not forecast: the standard interval is kept for the reason above.',
   },
   warnings: {
     heading: 'Warnings',

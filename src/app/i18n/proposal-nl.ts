@@ -91,6 +91,7 @@ const proposalNl: ProposalStrings = {
     proposed: 'voorstel',
     belowRequired: '(te laag)',
     note: 'Dalspiegels in {{unit}}. Evenwicht: de dalspiegel nadat het interval is herhaald tot de dalspiegels stabiel zijn (3–4 intervallen).',
+    notForecast: 'Langere intervallen worden niet voorspeld: het standaardinterval wordt aangehouden om de reden hierboven.',
   },
   warnings: {
     heading: 'Waarschuwingen',

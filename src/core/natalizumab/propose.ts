@@ -126,8 +126,33 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
     warnings.push({ code: 'max-interval-beyond-8', severity: 'warning', message: `intervals up to ${opts.maxIntervalWeeks} weeks considered: beyond 8 weeks there are no trial data (PDNMS and NEXT-MS stopped at 8)`, params: { weeks: opts.maxIntervalWeeks } });
   }
   const target = opts.target;
+  const std = opts.standardIntervalWeeks;
+
+  // The cheap guards first (from the fit and the data alone): when one of them keeps the standard
+  // interval, the longer intervals are not forecast at all (no work spent on, and no numbers shown
+  // for, intervals that cannot be proposed); their warnings are listed below in the usual order.
+  const residuals = a.prep.levels.map((l, i) => ({
+    time: l.time, observed: l.value, predicted: a.predAtLevels[i], censored: l.censored,
+    standardised: levelResidual(l, a.predAtLevels[i]),
+  }));
+  const residualWarnings = residualIssues(residuals);
+  const unexplained = residualWarnings.some((w) => w.code === 'level-unexplained');
+  const ada = antibodyGuard(a.prep.levels, a.prep.doses);
+  const notConverged = a.kind === 'map' && !a.converged;
+  const wrongKg = implausibleWeight(a.prep.segWeights);
+  // Every level only "below the lab's limit" (e.g. <40, or an absurd <100000): the fit rests on the
+  // population prior, so nothing is extended on it, as with no level at all.
+  const onlyCensored = a.kind === 'map' && a.prep.levels.length > 0 && a.prep.levels.every((l) => l.censored);
+  // Planning after the standard interval has run out: the dose is overdue. No extension then:
+  // the drug has been falling for longer than any interval the model was asked about.
+  const asOfDate = formatDate(asOf);
+  const lastDoseT = a.prep.lastDose ? a.prep.lastDose.time : null;
+  const gapWeeks = lastDoseT === null ? 0 : (asOf - lastDoseT) / WEEK;
+  const overdue = lastDoseT !== null && nextDoseDate(lastDoseT, std, opts.infusionWeekday) < asOfDate;
+  const keptByGuard = !!ada || notConverged || unexplained || wrongKg !== null || onlyCensored || overdue;
+
   const weeks: number[] = [];
-  for (let w = opts.standardIntervalWeeks; w <= opts.maxIntervalWeeks; w++) weeks.push(w);
+  for (let w = std; w <= (keptByGuard ? std : opts.maxIntervalWeeks); w++) weeks.push(w);
   const taus = weeks.map((w) => w * WEEK);
   const nw = weeks.length;
   const dose = a.prep.repeated;
@@ -193,29 +218,21 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
     };
   });
 
-  // Guards.
-  const residuals = a.prep.levels.map((l, i) => ({
-    time: l.time, observed: l.value, predicted: a.predAtLevels[i], censored: l.censored,
-    standardised: levelResidual(l, a.predAtLevels[i]),
-  }));
+  // Guards' warnings.
   warnings.push(...censoredIssues(a.prep.levels));
-  warnings.push(...residualIssues(residuals));
-  const ada = antibodyGuard(a.prep.levels, a.prep.doses);
+  warnings.push(...residualWarnings);
   if (ada) warnings.push(ada);
   else {
     const low = lowTroughGuard(a.prep.levels, a.prep.doses);
     if (low) warnings.push(low);
   }
-  if (a.kind === 'map' && !a.converged) {
+  if (notConverged) {
     warnings.push({ code: 'fit-not-converged', severity: 'warning', message: `the individual fit did not converge (${a.iterations} iterations): the standard ${opts.standardIntervalWeeks}-week interval is kept`, params: { iterations: a.iterations, weeks: opts.standardIntervalWeeks } });
   }
   if (!ssOk) warnings.push({ code: 'steady-state-not-converged', severity: 'warning', message: 'a steady-state trough did not settle numerically: its value is approximate', params: {} });
   if (a.kind === 'population') {
     warnings.push({ code: 'population-prediction', severity: 'info', message: 'no drug level measured yet: a-priori (population) prediction from body weight only; measure two troughs on 4-weekly dosing before extending', params: {} });
   }
-  // Every level only "below the lab's limit" (e.g. <40, or an absurd <100000): the fit rests on the
-  // population prior, so nothing is extended on it, as with no level at all.
-  const onlyCensored = a.kind === 'map' && a.prep.levels.length > 0 && a.prep.levels.every((l) => l.censored);
   if (onlyCensored) {
     warnings.push({ code: 'levels-all-censored', severity: 'warning', message: 'every level is reported only as below the lab\'s limit: that does not show the trough is high enough to extend; measure a trough the lab quantifies', params: {} });
   }
@@ -244,15 +261,6 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   }
 
   // Decision.
-  const std = opts.standardIntervalWeeks;
-  const unexplained = warnings.some((w) => w.code === 'level-unexplained');
-  const wrongKg = implausibleWeight(a.prep.segWeights);
-  // Planning after the standard interval has run out: the dose is overdue. No extension then:
-  // the drug has been falling for longer than any interval the model was asked about.
-  const asOfDate = formatDate(asOf);
-  const lastDoseT = a.prep.lastDose ? a.prep.lastDose.time : null;
-  const gapWeeks = lastDoseT === null ? 0 : (asOf - lastDoseT) / WEEK;
-  const overdue = lastDoseT !== null && nextDoseDate(lastDoseT, std, opts.infusionWeekday) < asOfDate;
   let chosen = std;
   let reason: string;
   let reasonCode: string;
@@ -262,7 +270,7 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   if (ada) {
     reason = `kept at ${std} weeks: a very low trough on 4-weekly dosing suggests anti-drug antibodies or missed doses; test for antibodies before any extension`;
     reasonCode = 'nat-reason.antibodies';
-  } else if (a.kind === 'map' && !a.converged) {
+  } else if (notConverged) {
     reason = `kept at ${std} weeks: the individual fit did not converge`;
     reasonCode = 'nat-reason.not-converged';
   } else if (unexplained) {
@@ -418,6 +426,7 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
       requiredNext: nextRequired,
       monitoredTroughs,
       monitored,
+      longerNotForecast: keptByGuard,
       extended: chosen > std,
       reason,
       reasonCode,

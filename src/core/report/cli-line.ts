@@ -43,6 +43,8 @@ export function proposeLine(r: PatientReport | PatientError): Record<string, unk
         required_probability_next_above_target: p.requiredNext,
         monitored_troughs: p.monitoredTroughs,
         monitored: p.monitored,
+        // A guard keeps the standard interval: the longer ones were not forecast (alternatives: it alone).
+        longer_not_forecast: p.longerNotForecast,
         extended: p.extended,
         reason: p.reason,
       },

@@ -132,6 +132,12 @@ export interface NatalizumabReport {
     monitoredTroughs: number;
     /** At least MONITORED_MIN_TROUGHS of them, agreeing with the model: the monitored rule applied. */
     monitored: boolean;
+    /**
+     * A guard that needs no forecast (antibodies, a level the model cannot explain, an implausible
+     * weight, only censored levels, an overdue dose, a fit that did not converge) keeps the
+     * standard interval: only it is forecast, and `alternatives` holds it alone.
+     */
+    longerNotForecast: boolean;
     /** True when the proposal is longer than the standard interval. */
     extended: boolean;
     /** Plain-language reason for the choice. */

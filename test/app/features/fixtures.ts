@@ -73,6 +73,7 @@ export function natalizumabReport(): NatalizumabReport {
       requiredNext: 0.9,
       monitoredTroughs: 2,
       monitored: false,
+      longerNotForecast: false,
       extended: true,
       reason: 'The longest interval whose steady-state trough stays at or above 10 µg/mL with at least 90 % probability.',
     },

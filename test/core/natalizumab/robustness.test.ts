@@ -15,6 +15,8 @@ import { proposeNatalizumab } from '../../../src/core/natalizumab/index';
 import { ETA_LIMIT, individualParams, typicalParams } from '../../../src/core/natalizumab/patient';
 import { PkSolver, PkWorkError, FAST, MAX_STEPS_PER_ADVANCE, workBudget, withWorkBudget } from '../../../src/core/pk/index';
 import { simulatePatient } from './helpers';
+import { parseTdmCsv } from '../../../src/core/records/index';
+import { proposeLine } from '../../../src/core/report/cli-line';
 
 const FIXTURE = 'fixtures/robustness/natalizumab-absurd.csv';
 
@@ -189,8 +191,39 @@ describe('absurd records (fixtures/robustness/natalizumab-absurd.csv)', () => {
     expect(r.proposal.reason).toBe('kept at 4 weeks: a weight of 0.5 kg cannot be right (outside 30–250 kg); check it before any extension');
     expect(r.proposal.reasonCode).toBe('nat-reason.weight');
     expect(r.proposal.reasonParams).toEqual({ weeks: 4, kg: 0.5, min: 30, max: 250 });
-    // The model itself explains these levels at 0.5 kg and finds longer intervals acceptable: the guard decides.
+    // The model itself explains these levels at 0.5 kg: the guard decides, before any forecast,
+    // so only the standard interval is forecast.
     expect(r.warnings.some((w) => w.code === 'level-unexplained')).toBe(false);
-    expect(r.alternatives.filter((o) => o.acceptable).map((o) => o.weeks)).toContain(8);
+    expect(r.proposal.longerNotForecast).toBe(true);
+    expect(r.alternatives.map((o) => o.weeks)).toEqual([4]);
+    expect(r.curve.forecasts.map((f) => f.weeks)).toEqual([4]);
+  });
+});
+
+describe('the cheap guards run before the forecasts', () => {
+  const examples = parseTdmCsv(readFileSync('fixtures/examples/example-patients.csv', 'utf8'), 'example-patients.csv').patients;
+  const report = (id: string, asOf?: number) => { const p = examples.find((x) => x.id === id)!; return computeReport(p, asOf ?? lastEventTime(p)) as NatalizumabReport; };
+
+  it('suspected antibodies (NAT-004): only the standard interval is forecast, with its warning and reason', () => {
+    const r = report('NAT-004');
+    expect(r.warnings.map((w) => w.code)).toContain('antibodies-suspected');
+    expect(r.proposal.reasonCode).toBe('nat-reason.antibodies');
+    expect(r.proposal.longerNotForecast).toBe(true);
+    expect(r.alternatives.map((a) => a.weeks)).toEqual([4]);
+    expect(proposeLine(r)).toMatchObject({ proposal: { interval_weeks: 4, longer_not_forecast: true }, alternatives: [{ interval_weeks: 4 }] });
+  });
+
+  it('an overdue dose: the same, while the same record planned on time forecasts every interval', () => {
+    const p = examples.find((x) => x.id === 'NAT-001')!;
+    const last = p.doses[p.doses.length - 1].time;
+    const late = report('NAT-001', last + 7 * 6);
+    expect(late.proposal.reasonCode).toBe('nat-reason.gap');
+    expect(late.proposal.longerNotForecast).toBe(true);
+    expect(late.alternatives.map((a) => a.weeks)).toEqual([4]);
+    const onTime = report('NAT-001');
+    expect(onTime.proposal.longerNotForecast).toBe(false);
+    expect(onTime.alternatives.map((a) => a.weeks)).toEqual([4, 5, 6, 7, 8]);
+    // The standard interval's forecast is the same either way (same data, same draws).
+    for (const k of ['value', 'low', 'high'] as const) expect(Math.abs(late.alternatives[0].ssTrough[k] / onTime.alternatives[0].ssTrough[k] - 1)).toBeLessThan(1e-6);
   });
 });

@@ -233,6 +233,7 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
           </tbody>
         </table></Scroll>
         <p className="proposal__muted">{t('alternatives.note', { unit })}</p>
+        {p.longerNotForecast ? <p className="proposal__muted" data-testid={tid('not-forecast')}>{t('alternatives.notForecast')}</p> : null}
       </section>
     </>
   );
