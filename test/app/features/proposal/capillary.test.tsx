@@ -6,13 +6,11 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
-import i18next from 'i18next';
-import { I18nextProvider } from 'react-i18next';
 import type { EngineSettings } from '../../../../src/core/engine';
 import type { NatalizumabReport } from '../../../../src/core/report/types';
 import type { Issue } from '../../../../src/core/types';
 import { MODELS } from '../../../../models/index';
-import { addBundles } from '../../../../src/app/features/proposal/use-strings';
+import { renderDutch } from '../render-dutch';
 import { parseIsoTime } from '../../../../src/core/time';
 import { natalizumabReport } from '../fixtures';
 
@@ -41,12 +39,7 @@ const BELOW: Issue = {
   params: { weeks: 4, trough: 6.2, low: 4.1, high: 9.4, probability: '12 %', target: 10, route: 'sc' },
 };
 
-function dutch(ui: React.ReactElement) {
-  const i = i18next.createInstance();
-  void i.init({ lng: 'nl', fallbackLng: 'en', initAsync: false, interpolation: { escapeValue: false }, resources: {} });
-  addBundles(i);
-  return render(<I18nextProvider i18n={i}>{ui}</I18nextProvider>);
-}
+const dutch = renderDutch;
 
 describe('card: finger-prick troughs and the home finger-prick plan', () => {
   it('names the capillary troughs with their dates and values, and says the next trough is a home finger-prick', () => {

@@ -5,12 +5,9 @@
  * longer ones are missing, in English and in Dutch; an unguarded patient (NAT-001) has every row.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type React from 'react';
 import { cleanup, render, screen, within } from '@testing-library/react';
-import i18next from 'i18next';
-import { I18nextProvider } from 'react-i18next';
 import { ProposalCard } from '../../../../src/app/features/proposal/ProposalCard';
-import { addBundles } from '../../../../src/app/features/proposal/use-strings';
+import { renderDutch } from '../render-dutch';
 import type { NatalizumabReport } from '../../../../src/core/report/types';
 import { exampleReport } from '../../example-reports';
 
@@ -30,10 +27,7 @@ describe('card when a guard keeps the standard interval', () => {
   });
 
   it('in Dutch', () => {
-    const i = i18next.createInstance();
-    void i.init({ lng: 'nl', fallbackLng: 'en', initAsync: false, interpolation: { escapeValue: false }, resources: {} });
-    addBundles(i);
-    render(<I18nextProvider i18n={i}><ProposalCard report={ada} settings={settings} /></I18nextProvider> as React.ReactElement);
+    renderDutch(<ProposalCard report={ada} settings={settings} />);
     expect(screen.getByTestId('not-forecast').textContent).toBe('Langere intervallen worden niet voorspeld: het standaardinterval wordt aangehouden om de reden hierboven.');
   });
 

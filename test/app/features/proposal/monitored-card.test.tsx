@@ -5,12 +5,9 @@
  * whichever falls short, and the reason says why, in English and in Dutch (a real engine report).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type React from 'react';
 import { cleanup, render, screen, within } from '@testing-library/react';
-import i18next from 'i18next';
-import { I18nextProvider } from 'react-i18next';
 import { ProposalCard } from '../../../../src/app/features/proposal/ProposalCard';
-import { addBundles } from '../../../../src/app/features/proposal/use-strings';
+import { renderDutch } from '../render-dutch';
 import { proposeNatalizumab } from '../../../../src/core/natalizumab/index';
 import { monitoredPatient } from '../../../core/natalizumab/helpers';
 
@@ -20,12 +17,7 @@ const r = proposeNatalizumab(patient, asOf);
 
 afterEach(cleanup);
 
-function dutch(ui: React.ReactElement) {
-  const i = i18next.createInstance();
-  void i.init({ lng: 'nl', fallbackLng: 'en', initAsync: false, interpolation: { escapeValue: false }, resources: {} });
-  addBundles(i);
-  return render(<I18nextProvider i18n={i}>{ui}</I18nextProvider>);
-}
+const dutch = renderDutch;
 
 describe('card of a monitored natalizumab patient', () => {
   it('shows 50 % required of the steady state and 95 % of the next trough, and the reason', () => {

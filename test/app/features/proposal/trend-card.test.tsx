@@ -6,12 +6,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type React from 'react';
 import { cleanup, render, screen, within } from '@testing-library/react';
-import i18next from 'i18next';
-import { I18nextProvider } from 'react-i18next';
 import { ProposalCard } from '../../../../src/app/features/proposal/ProposalCard';
-import { addBundles } from '../../../../src/app/features/proposal/use-strings';
+import { renderDutch } from '../render-dutch';
 import { buildChart, COLORS } from '../../../../src/app/features/chart/chart-data';
 import { computeReport, lastEventTime, parseTdmCsv, type NatalizumabReport, type OcrelizumabReport } from '../../../../src/core/index';
 import { makeT } from '../i18n-helper';
@@ -24,12 +21,7 @@ const ocr = reportOf<OcrelizumabReport>('R-OTREND');
 
 afterEach(cleanup);
 
-function dutch(ui: React.ReactElement) {
-  const i = i18next.createInstance();
-  void i.init({ lng: 'nl', fallbackLng: 'en', initAsync: false, interpolation: { escapeValue: false }, resources: {} });
-  addBundles(i);
-  return render(<I18nextProvider i18n={i}>{ui}</I18nextProvider>);
-}
+const dutch = renderDutch;
 
 describe('trough trend on the card', () => {
   it('sits beside the PDNMS rule with its rate, interval and verdict; the falling warning is listed', () => {
