@@ -1,10 +1,12 @@
 /**
  * The one-file backup and session: everything (patients with their choices and overrides, clinic
  * settings, planning mode) plus the reports as computed, the app version and the model versions,
- * so a reloaded file can be recomputed and compared. Reading checks the shape and says what is
- * wrong instead of loading half a file.
+ * so a reloaded file can be recomputed and compared. Reading checks the shape, then the sense of
+ * every record (the same checks as typing and importing: the record is written as TDM CSV and read
+ * back), and says what is wrong instead of loading half a file.
  */
-import type { PatientRecord } from '../../core/types';
+import type { PatientEvent, PatientRecord } from '../../core/types';
+import { parseTdmCsv, patientEvents, writeTdmCsv } from '../../core/records/index';
 import type { ModelRef, PatientError, PatientReport } from '../../core/report/types';
 import type { EngineSettings } from '../../core/engine';
 import type { StoredPatient } from '../storage/db';
@@ -63,6 +65,42 @@ function checkRecord(r: unknown, where: string): string | null {
   return null;
 }
 
+/** The values an event stands for, to compare a stored record with its written form read back. */
+function meaning(e: PatientEvent): string {
+  switch (e.kind) {
+    case 'dose': return `${e.amountMg} mg ${e.route} ${e.durationMin} min`;
+    case 'weight': return `${e.kg} kg`;
+    default: return `${e.censored ? '<' : ''}${e.value}${e.kind === 'level' && e.sample === 'capillary' ? ' capillary' : ''}`;
+  }
+}
+
+/**
+ * The sense checks of typing and importing, on a record read from a session file: it is written
+ * as TDM CSV and read back; a refused row, or a value that is not what its written form says (a file
+ * changed by hand or damaged), is an error naming the patient, the row and what is accepted.
+ */
+function senseOf(record: PatientRecord, where: string): string | null {
+  const back = parseTdmCsv(writeTdmCsv([record]), 'session');
+  const refused = back.issues.find((i) => i.severity === 'error');
+  if (refused) {
+    const t = refused.time;
+    const at = typeof t === 'number' ? patientEvents(record).find((e) => Math.abs(e.time - t) < 1e-6)?.iso : undefined;
+    return `${where} (patient ${record.id})${at ? `, row of ${at}` : ''}: ${refused.message.replace(/^session:\d+: /, '')}`;
+  }
+  const mine = patientEvents(record);
+  const read = back.patients.length === 1 ? patientEvents(back.patients[0]) : [];
+  if (read.length !== mine.length) return `${where} (patient ${record.id}): the record cannot be read back as written (${mine.length} rows, ${read.length} read)`;
+  for (let k = 0; k < mine.length; k++) {
+    const a = mine[k], b = read[k];
+    const row = `${where} (patient ${record.id}), ${a.kind} of ${a.iso}`;
+    if (a.kind !== b.kind || meaning(a) !== meaning(b)) {
+      return `${row}: the stored value (${meaning(a)}) is not what its written form says (${meaning(b)}); the file was changed by hand or damaged`;
+    }
+    if (Math.abs(a.time - b.time) > 1e-6) return `${row}: the stored time is not that date and time; the file was changed by hand or damaged`;
+  }
+  return null;
+}
+
 function basisOf(b: unknown): { basis?: { asOf: string; proposed: string } } {
   return isObj(b) && typeof b.asOf === 'string' && typeof b.proposed === 'string' ? { basis: { asOf: b.asOf, proposed: b.proposed } } : {};
 }
@@ -84,6 +122,8 @@ export function readSession(text: string): { session: SessionFile } | { error: s
     const err = checkRecord(p.record, where);
     if (err) return { error: err };
     const record = p.record as unknown as PatientRecord;
+    const senseless = senseOf(record, where);
+    if (senseless) return { error: senseless };
     if (seen.has(record.id)) return { error: `${where}: patient ${record.id} appears twice` };
     seen.add(record.id);
     const o = checkSettings(p.overrides);

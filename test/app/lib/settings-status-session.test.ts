@@ -2,6 +2,9 @@ import { describe, it, expect } from 'vitest';
 import { checkSettings, effectiveSettings, hasOverrides, SHOWN_DEFAULTS, withShownDefaults } from '../../../src/app/lib/settings';
 import { planRow } from '../../../src/app/lib/status';
 import { buildSession, compareWithSaved, readSession } from '../../../src/app/lib/session';
+import { parseIsoTime } from '../../../src/core/time';
+import { parseTdmCsv } from '../../../src/core/records/index';
+import { readFileSync } from 'node:fs';
 import { DEFAULT_OPTIONS } from '../../../src/core/natalizumab/index';
 import { OCRELIZUMAB_DEFAULTS } from '../../../src/core/ocrelizumab/options';
 import type { NatalizumabReport, OcrelizumabReport, PatientError } from '../../../src/core/report/types';
@@ -55,7 +58,7 @@ describe('planning status', () => {
 describe('session file', () => {
   const patient: StoredPatient = {
     id: 'N', seq: 0, updatedAt: '2024-05-01T10:00', overrides: { natalizumab: { target: 5 }, ocrelizumab: {} }, choice: { option: 'interval:5', reason: 'holiday', at: '2024-05-01T10:00' },
-    record: { id: 'N', drug: 'natalizumab', doses: [{ kind: 'dose', time: 19834.375, iso: '2024-04-22T09:00', amountMg: 300, route: 'iv', durationMin: 60 }], levels: [], bcells: [], weights: [], issues: [], order: 0 },
+    record: { id: 'N', drug: 'natalizumab', doses: [{ kind: 'dose', time: 19835.375, iso: '2024-04-22T09:00', amountMg: 300, route: 'iv', durationMin: 60 }], levels: [], bcells: [], weights: [], issues: [], order: 0 },
   };
   const report = { ...nat('2024-06-03'), model: { id: 'm', version: '1.2', name: 'M' } } as NatalizumabReport;
   it('writes app and model versions and reads back the same patients', () => {
@@ -73,6 +76,33 @@ describe('session file', () => {
     expect(readSession(JSON.stringify(bad))).toEqual({ error: 'patients[0]: drug must be natalizumab or ocrelizumab' });
     const twice = { format: 'ms-interval-session', formatVersion: 1, patients: [patient, patient] };
     expect(readSession(JSON.stringify(twice))).toEqual({ error: 'patients[1]: patient N appears twice' });
+  });
+  it('applies the sense checks of typing and importing to every record, naming patient, row and what is accepted', () => {
+    const file = (record: Record<string, unknown>) => JSON.stringify({ format: 'ms-interval-session', formatVersion: 1, patients: [{ record: { ...patient.record, ...record } }] });
+    const level = (value: number, raw: string) => ({ kind: 'level', time: parseIsoTime('2024-05-20T08:38')!, iso: '2024-05-20T08:38', value, censored: false, unit: 'ug/mL', raw });
+    // A level in ng/mL stored as µg/mL: refused as when typed.
+    expect(readSession(file({ levels: [level(24100, '24100')] }))).toEqual({ error: 'patients[0] (patient N), row of 2024-05-20T08:38: value "24100" ug/mL for a level is higher than any natalizumab dose can give (at most 500 µg/mL): the value may be in ng/mL; if so, choose the unit ng/mL (24100 ng/mL = 24.1 µg/mL)' });
+    // A weight no adult has.
+    expect(readSession(file({ weights: [{ kind: 'weight', time: 19835, iso: '2024-04-22T00:00', kg: 0.4 }] }))).toMatchObject({ error: expect.stringMatching(/^patients\[0\] \(patient N\), row of 2024-04-22T00:00: weight of 0.4 kg is not an adult's weight: write the weight in kg, from 20 to 300$/) });
+    // A value that is not what its written form says (edited by hand).
+    expect(readSession(file({ levels: [level(2410, '24.1')] }))).toEqual({ error: 'patients[0] (patient N), level of 2024-05-20T08:38: the stored value (2410) is not what its written form says (24.1); the file was changed by hand or damaged' });
+    // A time that is not its date.
+    const shifted = { doses: [{ ...(patient.record.doses[0]), time: 19834.375 }] };
+    expect(readSession(file(shifted))).toEqual({ error: 'patients[0] (patient N), dose of 2024-04-22T09:00: the stored time is not that date and time; the file was changed by hand or damaged' });
+    // A sound level passes.
+    expect('session' in readSession(file({ levels: [level(24.1, '24.1')] }))).toBe(true);
+  });
+  it('reads back every record of the example, validation and rare-sentence files (no false refusals)', () => {
+    const files = ['fixtures/examples/example-patients.csv', 'fixtures/validation/natalizumab-virtual.csv', 'fixtures/validation/natalizumab-misspec.csv', 'fixtures/validation/natalizumab-sc.csv', 'fixtures/validation/ocrelizumab-virtual.csv', 'test/app/features/proposal/data/rare-sentences.csv'];
+    let n = 0;
+    for (const f of files) {
+      const patients: StoredPatient[] = parseTdmCsv(readFileSync(f, 'utf8'), f).patients.map((record, i) => ({ id: record.id, record, overrides: { natalizumab: {}, ocrelizumab: {} }, choice: null, updatedAt: '', seq: i }));
+      const back = readSession(JSON.stringify(buildSession({ appVersion: 't', savedAt: '', settings: { natalizumab: {}, ocrelizumab: {} }, asOfMode: 'last', patients, reports: [] })));
+      expect(back, f).not.toHaveProperty('error');
+      if ('session' in back) expect(back.session.patients.map((p) => p.record)).toEqual(patients.map((p) => p.record));
+      n += patients.length;
+    }
+    expect(n).toBeGreaterThan(250);
   });
   it('lists patients whose recomputed next dose differs', () => {
     const err: PatientError = { drug: null, patientId: 'E', error: 'x', issues: [] };
