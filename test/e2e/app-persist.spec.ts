@@ -4,7 +4,9 @@
  * proposals.
  */
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cliNextDoses, idsOf, importFile, planNextDose, waitComputed, watch } from './app-helpers';
 
 const FILE = 'fixtures/validation/ocrelizumab-virtual-week28.csv';
@@ -113,5 +115,26 @@ test('planning as of today is a remembered toggle; the as-of date is shown', asy
   await page.reload();
   await expect(page.getByLabel(/Plan as of today/)).toBeChecked();
   await expect(page.locator('.asof')).toContainText(`Planned as of ${today}`);
+  expect(w.errors).toEqual([]);
+});
+
+test('a session file with a level no dose can give is refused with patient, row and unit hint; nothing changes', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  await page.goto('/');
+  const ids = idsOf('fixtures/examples/example-patients.csv');
+  await expect(page.locator(`[data-patient-id="${ids[0]}"]`)).toHaveCount(1);
+  await waitComputed(page);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save session (JSON)' }).click()]);
+  const session = JSON.parse(readFileSync((await dl.path())!, 'utf8')) as { patients: { record: { id: string; levels: { value: number; raw: string; iso: string }[] } }[] };
+  const nat = session.patients.find((p) => p.record.id === 'NAT-001')!;
+  const level = nat.record.levels[0];
+  Object.assign(level, { value: 24100, raw: '24100' });
+  const path = join(mkdtempSync(join(tmpdir(), 'msi-session-')), 'damaged.json');
+  writeFileSync(path, JSON.stringify(session));
+  await importFile(page, path);
+  const i = session.patients.indexOf(nat);
+  await expect(page.getByText(`damaged.json cannot be opened: patients[${i}] (patient NAT-001), row of ${level.iso}: value "24100" ug/mL for a level is higher than any natalizumab dose can give (at most 500 µg/mL)`)).toBeVisible({ timeout: 30_000 });
+  for (const id of ids) await expect(page.locator(`[data-patient-id="${id}"]`)).toHaveCount(1);
   expect(w.errors).toEqual([]);
 });
