@@ -177,3 +177,46 @@ test('the clinic-day list shows the patients due in a date range, with the choic
   await expect(page.locator('header.top')).toBeVisible();
   expect(w.errors).toEqual([]);
 });
+
+test('refused rows survive an edit; set aside explicitly, the patient is planned on the rows that were read (as the CLI plans that file)', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  const rows = [
+    'patient_id,drug,kind,time,value,unit,route,duration_min,note',
+    'REF-101,natalizumab,weight,2024-01-08,70,kg,,,',
+    'REF-101,natalizumab,dose,2024-01-08T09:00,300,mg,iv,,',
+    'REF-101,natalizumab,level,2024-02-05T08:45,26.0,ug/mL,,,',
+    'REF-101,natalizumab,dose,2024-02-05T09:00,300,mg,iv,,',
+    'REF-101,natalizumab,level,2024-03-04T08:45,abc,ug/mL,,,',
+    'REF-101,natalizumab,dose,2024-03-04T09:00,300,mg,iv,,',
+    'REF-101,natalizumab,dose,2024-04-01T09:00,300,mg,iv,,',
+  ];
+  const file = join(dir, 'refused-edit.csv');
+  writeFileSync(file, rows.join('\n') + '\n');
+  // What the CLI plans once the bad row is gone and the last dose deleted, as done below.
+  const after = join(dir, 'refused-edit-after.csv');
+  writeFileSync(after, rows.filter((r) => !r.includes(',abc,') && !r.includes('2024-04-01T09:00')).join('\n') + '\n');
+  const want = cli(after).get('REF-101')!.proposal!.next_dose;
+
+  await page.goto('/');
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByRole('dialog').getByRole('button', { name: /Import 1 patient/ }).click();
+  await page.locator('[data-patient-id="REF-101"] a').click();
+  await expect(page.locator('[data-testid="refused-rows"]')).toContainText('refused-edit.csv:6: value "abc" for a level is not a number');
+  await expect(page.locator('[data-testid="refused-rows"]')).toContainText('No proposal is made while rows of the file are unused');
+  // An edit (the last dose deleted) keeps them: still no proposal.
+  await page.getByRole('button', { name: /^Delete dose of 2024-04-01/ }).click();
+  await expect(page.getByRole('button', { name: /^Delete dose of 2024-04-01/ })).toHaveCount(0);
+  await expect(page.locator('[data-testid="refused-rows"]')).toContainText('refused-edit.csv:6');
+  await expect(page.locator('[data-testid="error-message"]')).toContainText('1 row(s) could not be used');
+  // Set aside: planned on what was read, as the CLI plans the file without the row.
+  await page.locator('[data-testid="set-aside-refused"]').click();
+  await expect(page.locator('[data-testid="refused-rows"]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="next-dose"]')).toHaveText(want, { timeout: 30_000 });
+  // And it survives a reload.
+  await page.reload();
+  await page.locator('[data-patient-id="REF-101"] a').click();
+  await expect(page.locator('[data-testid="refused-rows"]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="next-dose"]')).toHaveText(want, { timeout: 30_000 });
+  expect(w.errors).toEqual([]);
+});

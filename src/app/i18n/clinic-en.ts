@@ -74,7 +74,10 @@ const clinicEn = {
   refused: {
     title_one: '{{count}} row of the imported file was not used',
     title_other: '{{count}} rows of the imported file were not used',
-    intro: 'The proposal is computed without these rows, as the command line does with the same file. Correct them in the file and import it again, or add the values in the table.',
+    intro: 'No proposal is made while rows of the file are unused (the command line answers the same for this file): a plan that silently left data out could mislead. Correct them in the file and import it again; or enter the values in the table and set these rows aside.',
+    setAside_one: 'Set this row aside and plan without it',
+    setAside_other: 'Set these {{count}} rows aside and plan without them',
+    undo: 'setting aside the refused rows of {{id}}',
   },
   pending: {
     weight: 'Weight {{kg}} kg given: it is dated at the first dose once the doses are entered.',

@@ -76,7 +76,10 @@ const clinicNl: ClinicStrings = {
   refused: {
     title_one: '{{count}} regel van het geïmporteerde bestand is niet gebruikt',
     title_other: '{{count}} regels van het geïmporteerde bestand zijn niet gebruikt',
-    intro: 'Het voorstel is berekend zonder deze regels, zoals de opdrachtregel dat met hetzelfde bestand doet. Verbeter ze in het bestand en importeer het opnieuw, of voer de waarden in de tabel in.',
+    intro: 'Er wordt geen voorstel gedaan zolang regels van het bestand ongebruikt zijn (de opdrachtregel antwoordt hetzelfde voor dit bestand): een plan dat stilzwijgend gegevens weglaat, kan misleiden. Verbeter ze in het bestand en importeer het opnieuw; of voer de waarden in de tabel in en zet deze regels opzij.',
+    setAside_one: 'Zet deze regel opzij en plan zonder',
+    setAside_other: 'Zet deze {{count}} regels opzij en plan zonder',
+    undo: 'de geweigerde regels van {{id}} opzijzetten',
   },
   pending: {
     weight: 'Gewicht {{kg}} kg opgegeven: het wordt gedateerd op de eerste gift zodra de giften zijn ingevoerd.',

@@ -9,6 +9,7 @@ import type { PatientRecord } from '../../../core/types';
 import type { StoredPatient } from '../../storage/db';
 import type { ReportEntry } from '../../use-reports';
 import { EventTable } from './EventTable';
+import { importRefusals, refusedSetAside } from './validate-edit';
 import { ProposalHistory } from '../history/ProposalHistory';
 import { CalendarButton, ForecastChart, PrintButton, ProposalCard, type CardChoice } from './slots';
 import { SettingsForm } from '../settings/SettingsForm';
@@ -48,7 +49,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
   const choice = patient.choice;
   const plan = report && !isError(report) ? plannedDose(report, choice) : null;
   const [form, setForm] = useState<'doses' | 'result' | null>(null);
-  const refused = rec.issues.filter((i) => i.severity === 'error');
+  const refused = importRefusals(rec);
   const empty = rec.doses.length + rec.levels.length + rec.bcells.length + rec.weights.length === 0;
   const tc = (k: string, o?: Record<string, unknown>) => t(k, { ns: 'clinic', ...o });
   // Opened from the list: focus moves to the patient's heading, so a screen reader reads where it is.
@@ -83,6 +84,9 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
           <h3 id="refused-title">{tc('refused.title', { count: refused.length })}</h3>
           <p>{tc('refused.intro')}</p>
           <ul>{refused.map((i, k) => <li key={k} data-line={i.line}>{issueText(i, lang)}</li>)}</ul>
+          <button type="button" data-testid="set-aside-refused" onClick={() => void onSaveRecord(refusedSetAside(rec), tc('refused.undo', { id: rec.id }))}>
+            {tc('refused.setAside', { count: refused.length })}
+          </button>
         </section>
       ) : null}
       {patient.pendingWeightKg && rec.weights.length === 0 ? <p className="notice">{tc('pending.weight', { kg: patient.pendingWeightKg })}</p> : null}

@@ -28,7 +28,11 @@ export function preloadValidator(): void {
  * the clock-free core) is refused: the record holds what happened.
  */
 export async function validateRows(base: PatientRecord, rows: EventRow[], labLimit?: number, today: string = todayIso()): Promise<EditResult> {
-  if (rows.length === 0) return { record: { ...base, doses: [], levels: [], bcells: [], weights: [], issues: [] }, issues: [] };
+  // Rows refused when the patient's file was imported are not in the table: they stay on the
+  // record (so the patient stays unplanned, as the command line answers for that file) until the
+  // clinician sets them aside (refusedSetAside), instead of vanishing with the first edit.
+  const carried = importRefusals(base);
+  if (rows.length === 0) return { record: { ...base, doses: [], levels: [], bcells: [], weights: [], issues: carried }, issues: [] };
   const { parseTdmCsv } = await import('../../../core/records/index');
   const text = rowsToCsv(base.id, base.drug, rows);
   const res = parseTdmCsv(text, ENTRY_FILE, labLimit === undefined ? { today, typed: true } : { labLimit, today, typed: true });
@@ -40,5 +44,16 @@ export async function validateRows(base: PatientRecord, rows: EventRow[], labLim
   const hasError = res.fatal || issues.some((x) => x.issue.severity === 'error');
   const rec = res.patients.find((p) => p.id === base.id) ?? null;
   if (hasError || !rec) return { record: null, issues };
-  return { record: { ...rec, order: base.order }, issues };
+  return { record: { ...rec, order: base.order, issues: [...rec.issues, ...carried] }, issues };
+}
+
+/** The rows refused when the patient's file was imported (errors not from the app's own entry). */
+export function importRefusals(r: PatientRecord): Issue[] {
+  return r.issues.filter((i) => i.severity === 'error' && i.file !== ENTRY_FILE);
+}
+
+/** The record with the import's refused rows set aside: planned on the rows that were read. */
+export function refusedSetAside(r: PatientRecord): PatientRecord {
+  const refused = new Set(importRefusals(r));
+  return { ...r, issues: r.issues.filter((i) => !refused.has(i)) };
 }

@@ -4,7 +4,8 @@
  * English (the records module's own text) and in Dutch (src/app/i18n/records.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { validateRows } from '../../../../src/app/features/patient/validate-edit';
+import { importRefusals, refusedSetAside, validateRows } from '../../../../src/app/features/patient/validate-edit';
+import { refusedRowsError } from '../../../../src/core/engine';
 import { normaliseDecimal } from '../../../../src/app/lib/dates';
 import type { EventRow } from '../../../../src/app/lib/rows';
 import { issueText } from '../../../../src/app/features/proposal/engine-text';
@@ -85,5 +86,28 @@ describe('records messages in Dutch', () => {
     expect(issueText(issue, 'en')).toBe(issue.message);
     expect(issueText(issue, 'nl')).toBe(issue.message); // saved before params: English rather than a guess
     expect(recordsTextNl({ ...issue, params: {} })).toBe('p.csv:3: tijdstip is leeg: schrijf JJJJ-MM-DD of JJJJ-MM-DDTUU:MM (lokale tijd), bijv. 2024-03-05T09:30; in het formulier ook dd-mm-jjjj');
+  });
+});
+
+describe('rows refused on import stay until set aside', () => {
+  const refusal = { code: 'value_not_number', severity: 'error' as const, message: 'refused.csv:5: value "abc" for a level is not a number', file: 'refused.csv', line: 5, patientId: 'NAT-T' };
+  const imported: PatientRecord = { ...base, issues: [refusal] };
+
+  it('an edit keeps them on the record (the patient stays unplanned, as the CLI answers for the file)', async () => {
+    const r = await validateRows(imported, [DOSE, row('level', '2026-11-02T08:45', '20', 'ug/mL')], undefined, TODAY);
+    expect(r.record).not.toBeNull();
+    expect(r.record!.levels.map((l) => l.value)).toEqual([20]);
+    expect(importRefusals(r.record!)).toEqual([refusal]);
+    expect(refusedRowsError(r.record!)?.error).toBe('1 row(s) could not be used: refused.csv:5: value "abc" for a level is not a number');
+    // Deleting every row keeps them too.
+    expect(importRefusals((await validateRows(imported, [], undefined, TODAY)).record!)).toEqual([refusal]);
+  });
+
+  it('setting them aside is explicit and leaves the rows that were read', async () => {
+    const r = await validateRows(imported, [DOSE], undefined, TODAY);
+    const aside = refusedSetAside(r.record!);
+    expect(importRefusals(aside)).toEqual([]);
+    expect(refusedRowsError(aside)).toBeNull();
+    expect(aside.doses).toEqual(r.record!.doses);
   });
 });
