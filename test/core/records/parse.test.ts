@@ -286,7 +286,7 @@ describe('the project\'s CSV files', () => {
   it('the example patients parse cleanly and end in October-November 2026', () => {
     const r = parseTdmCsv(readFileSync('fixtures/examples/example-patients.csv', 'utf8'), 'example-patients.csv');
     expect(r.issues).toEqual([]);
-    expect(r.patients.map((p) => p.id)).toEqual(['NAT-001', 'NAT-002', 'NAT-003', 'NAT-004', 'NAT-005', 'OCR-001', 'OCR-002', 'OCR-003']);
+    expect(r.patients.map((p) => p.id)).toEqual(['NAT-001', 'NAT-002', 'NAT-003', 'NAT-004', 'NAT-005', 'NAT-006', 'OCR-001', 'OCR-002', 'OCR-003']);
     for (const p of r.patients) {
       const last = Math.max(...[...p.doses, ...p.levels, ...p.bcells].map((e) => e.time));
       expect(last).toBeGreaterThanOrEqual(t('2026-10-01T00:00'));
