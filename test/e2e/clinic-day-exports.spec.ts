@@ -16,6 +16,18 @@ test.use({ viewport: { width: 1366, height: 768 } });
 
 const dir = mkdtempSync(join(tmpdir(), 'ms-interval-day-'));
 
+const HEADER = 'patient_id,drug,kind,time,value,unit,route,duration_min,note';
+/** Three 4-weekly doses from 2024-01-08 with a weight, and a level (as written) just before the third. */
+function threeDoses(id: string, kg: number, level: string): string[] {
+  return [
+    `${id},natalizumab,weight,2024-01-08,${kg},kg,,,`,
+    `${id},natalizumab,dose,2024-01-08T09:00,300,mg,iv,,`,
+    `${id},natalizumab,dose,2024-02-05T09:00,300,mg,iv,,`,
+    `${id},natalizumab,level,2024-03-04T08:45,${level},ug/mL,,,`,
+    `${id},natalizumab,dose,2024-03-04T09:00,300,mg,iv,,`,
+  ];
+}
+
 /** The CLI's JSON lines for a file, by patient id. */
 function cli(file: string): Map<string, { error?: string; proposal?: { next_dose: string } }> {
   let out: string;
@@ -36,19 +48,7 @@ async function download(page: Page, testId: string): Promise<{ name: string; byt
 test('a patient imported with refused rows shows them and gets the CLI\'s answer; a past planned date is flagged in the .ics', async ({ page }) => {
   test.setTimeout(120_000);
   const w = watch(page);
-  const csv = [
-    'patient_id,drug,kind,time,value,unit,route,duration_min,note',
-    'REF-001,natalizumab,weight,2024-01-08,70,kg,,,',
-    'REF-001,natalizumab,dose,2024-01-08T09:00,300,mg,iv,,',
-    'REF-001,natalizumab,dose,2024-02-05T09:00,300,mg,iv,,',
-    'REF-001,natalizumab,level,2024-03-04T08:45,abc,ug/mL,,,',
-    'REF-001,natalizumab,dose,2024-03-04T09:00,300,mg,iv,,',
-    'REF-002,natalizumab,weight,2024-01-08,82,kg,,,',
-    'REF-002,natalizumab,dose,2024-01-08T09:00,300,mg,iv,,',
-    'REF-002,natalizumab,dose,2024-02-05T09:00,300,mg,iv,,',
-    'REF-002,natalizumab,level,2024-03-04T08:45,24.5,ug/mL,,,',
-    'REF-002,natalizumab,dose,2024-03-04T09:00,300,mg,iv,,',
-  ].join('\n') + '\n';
+  const csv = [HEADER, ...threeDoses('REF-001', 70, 'abc'), ...threeDoses('REF-002', 82, '24.5')].join('\n') + '\n';
   const file = join(dir, 'refused.csv');
   writeFileSync(file, csv);
   const want = cli(file);
@@ -181,14 +181,8 @@ test('the clinic-day list shows the patients due in a date range, with the choic
 test('refused rows survive an edit; set aside explicitly, the patient is planned on the rows that were read (as the CLI plans that file)', async ({ page }) => {
   test.setTimeout(120_000);
   const w = watch(page);
-  const rows = [
-    'patient_id,drug,kind,time,value,unit,route,duration_min,note',
-    'REF-101,natalizumab,weight,2024-01-08,70,kg,,,',
-    'REF-101,natalizumab,dose,2024-01-08T09:00,300,mg,iv,,',
+  const rows = [HEADER, ...threeDoses('REF-101', 70, 'abc'),
     'REF-101,natalizumab,level,2024-02-05T08:45,26.0,ug/mL,,,',
-    'REF-101,natalizumab,dose,2024-02-05T09:00,300,mg,iv,,',
-    'REF-101,natalizumab,level,2024-03-04T08:45,abc,ug/mL,,,',
-    'REF-101,natalizumab,dose,2024-03-04T09:00,300,mg,iv,,',
     'REF-101,natalizumab,dose,2024-04-01T09:00,300,mg,iv,,',
   ];
   const file = join(dir, 'refused-edit.csv');
@@ -202,12 +196,12 @@ test('refused rows survive an edit; set aside explicitly, the patient is planned
   await page.locator('input[type=file]').setInputFiles(file);
   await page.getByRole('dialog').getByRole('button', { name: /Import 1 patient/ }).click();
   await page.locator('[data-patient-id="REF-101"] a').click();
-  await expect(page.locator('[data-testid="refused-rows"]')).toContainText('refused-edit.csv:6: value "abc" for a level is not a number');
+  await expect(page.locator('[data-testid="refused-rows"]')).toContainText('refused-edit.csv:5: value "abc" for a level is not a number');
   await expect(page.locator('[data-testid="refused-rows"]')).toContainText('No proposal is made while rows of the file are unused');
   // An edit (the last dose deleted) keeps them: still no proposal.
   await page.getByRole('button', { name: /^Delete dose of 2024-04-01/ }).click();
   await expect(page.getByRole('button', { name: /^Delete dose of 2024-04-01/ })).toHaveCount(0);
-  await expect(page.locator('[data-testid="refused-rows"]')).toContainText('refused-edit.csv:6');
+  await expect(page.locator('[data-testid="refused-rows"]')).toContainText('refused-edit.csv:5');
   await expect(page.locator('[data-testid="error-message"]')).toContainText('1 row(s) could not be used');
   // Set aside: planned on what was read, as the CLI plans the file without the row.
   await page.locator('[data-testid="set-aside-refused"]').click();
