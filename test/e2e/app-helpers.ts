@@ -52,3 +52,16 @@ export async function waitComputed(page: Page, timeout = 120_000): Promise<void>
 export async function planNextDose(page: Page, id: string): Promise<string | null> {
   return page.locator(`[data-patient-id="${id}"] td:nth-child(4) time`).getAttribute('datetime');
 }
+
+/** The values of the open card's choice list (each its ISO next-dose date, then its code). */
+export async function optionValues(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="choose-option"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+}
+
+/** Select the option with this code (e.g. `interval:4`) on the open card and type a reason; returns its value. */
+export async function pickOption(page: Page, code: string, reason: string): Promise<string> {
+  const value = (await optionValues(page)).find((v) => v.endsWith(`/${code}`))!;
+  await page.locator('[data-testid="choose-option"]').selectOption(value);
+  await page.locator('textarea[name="reason"]').fill(reason);
+  return value;
+}

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTdmCsv } from '../../src/core/records/index';
-import { watch } from './app-helpers';
+import { pickOption, watch } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -104,11 +104,7 @@ test('the open patient as an Excel CSV (BOM, ;) keeps a formula-like note; the p
   expect(back.patients[0].levels.some((l) => l.value === 19.5)).toBe(true);
 
   // A choice, then the planning CSV of that patient: planned by the clinician, with the reason.
-  const select = page.locator('[data-testid="choose-option"]');
-  const values = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-  const value = values.find((v) => v.includes('/interval:4'))!;
-  await select.selectOption(value);
-  await page.locator('textarea[name="reason"]').fill('holiday; back on =monday');
+  const value = await pickOption(page, 'interval:4', 'holiday; back on =monday');
   page.once('dialog', (d) => void d.accept());
   await page.locator('[data-testid="save-choice"]').click();
   await expect(page.locator('[data-testid="card-planned-dose"]')).toHaveText(value.slice(0, 10));
@@ -126,12 +122,8 @@ test('the clinic-day list shows the patients due in a date range, with the choic
   await page.goto('/');
   await page.locator('[data-patient-id="NAT-001"] a').click();
   const proposed = (await page.locator('[data-testid="proposal"] [data-testid="next-dose"]').textContent())!;
-  const select = page.locator('[data-testid="choose-option"]');
-  const values = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-  const value = values.find((v) => v.includes('/interval:4'))!;
+  const value = await pickOption(page, 'interval:4', 'chair slot');
   const chosen = value.slice(0, 10);
-  await select.selectOption(value);
-  await page.locator('textarea[name="reason"]').fill('chair slot');
   page.once('dialog', (d) => void d.accept());
   await page.locator('[data-testid="save-choice"]').click();
   await expect(page.locator('[data-patient-id="NAT-001"] [data-testid="planned-dose"]')).toHaveAttribute('datetime', chosen);

@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliNextDoses, watch } from './app-helpers';
+import { cliNextDoses, optionValues, pickOption, watch } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -139,15 +139,11 @@ test('a choice with a reason reaches the planning list, the card, the chart and 
   await page.locator('[data-patient-id="NAT-001"] a').click();
   const proposed = (await page.locator('[data-testid="proposal"] [data-testid="next-dose"]').textContent())!;
   await expect(planned(page, 'NAT-001')).toHaveAttribute('datetime', proposed);
-  const select = page.locator('[data-testid="choose-option"]');
-  const values = await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-  for (const v of values) expect(v).toMatch(/\d{4}-\d{2}-\d{2}/);
+  for (const v of await optionValues(page)) expect(v).toMatch(/\d{4}-\d{2}-\d{2}/);
   // The 4-week option: another date than the proposal (NAT-001 is extended to 5 weeks).
-  const value = values.find((v) => v.includes('interval:4'))!;
+  const value = await pickOption(page, 'interval:4', 'chair slot on that day');
   const chosen = /\d{4}-\d{2}-\d{2}/.exec(value)![0];
   expect(chosen).not.toBe(proposed);
-  await select.selectOption(value);
-  await page.locator('textarea[name="reason"]').fill('chair slot on that day');
   await page.locator('[data-testid="save-choice"]').click();
 
   await expect(planned(page, 'NAT-001')).toHaveAttribute('datetime', chosen);
@@ -193,10 +189,7 @@ test('choosing an option below the required probability asks for confirmation wi
   await expect(row).toHaveClass(/is-unacceptable/);
   const pct = async (i: number) => /(?:[<>] )?[\d.,]+\s?%/.exec((await row.locator('td').nth(i).textContent())!)![0]; // '< 1%' near zero
   const shown = [await pct(2), await pct(4)]; // P(steady-state trough ≥ target), P(next trough ≥ target)
-  const select = page.locator('[data-testid="choose-option"]');
-  const value = (await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).find((v) => v.includes('interval:8'))!;
-  await select.selectOption(value);
-  await page.locator('textarea[name="reason"]').fill('patient asks for a longer interval');
+  const value = await pickOption(page, 'interval:8', 'patient asks for a longer interval');
   let message = '';
   page.once('dialog', (d) => { message = d.message(); void d.dismiss(); });
   await page.locator('[data-testid="save-choice"]').click();
@@ -218,11 +211,8 @@ test('new results that move the proposal mark the choice as made on older data a
   await page.goto('/');
   await page.locator('[data-patient-id="NAT-001"] a').click();
   const proposed = (await page.locator('[data-testid="proposal"] [data-testid="next-dose"]').textContent())!;
-  const select = page.locator('[data-testid="choose-option"]');
-  const value = (await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).find((v) => v.includes('/interval:4'))!;
+  const value = await pickOption(page, 'interval:4', 'chair slot');
   const chosen = value.slice(0, 10);
-  await select.selectOption(value);
-  await page.locator('textarea[name="reason"]').fill('chair slot');
   await page.locator('[data-testid="save-choice"]').click();
   await expect(planned(page, 'NAT-001')).toHaveAttribute('datetime', chosen);
   await expect(page.locator('[data-testid="choice-stale"]')).toHaveCount(0);
