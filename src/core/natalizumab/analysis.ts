@@ -69,18 +69,30 @@ export interface Analysis {
   curveSamples: Float64Array;
 }
 
+/**
+ * The MAP problem of a prepared patient: its levels (capillary ones with their own bias and
+ * additive error, models file), the population prior, and the parameters per weight segment.
+ */
+export function mapProblemFor(prep: NatalizumabPatient, solver: PkSolver = new PkSolver(FIT)): MapProblem {
+  const anyCapillary = prep.levels.some((l) => l.sample === 'capillary');
+  return {
+    timeline: compileTimeline(prep.pkDoses, prep.levels.map((l) => l.time), prep.segStarts),
+    obsValue: Float64Array.from(prep.levels, (l) => l.value),
+    obsCensored: Uint8Array.from(prep.levels, (l) => (l.censored ? 1 : 0)),
+    sigma: M.sigmaProp, omegaInv: OMEGA_INV, paramsFor: segmentParamsBuilder(prep.segWeights), solver, tol: FIT,
+    pred: new Float64Array(prep.levels.length),
+    obsAddSd: anyCapillary ? Float64Array.from(prep.levels, (l) => (l.sample === 'capillary' ? M.capillaryAddSd : 0)) : undefined,
+    obsShift: anyCapillary ? Float64Array.from(prep.levels, (l) => (l.sample === 'capillary' ? M.capillaryShift : 0)) : undefined,
+  };
+}
+
 /** Run the pipeline. `outTimes`: exact prediction times; `curveTimes`: sorted times for the chart. */
 export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0)): Analysis {
   const prep = preparePatient(p, asOf);
   const nObs = prep.levels.length;
-  const obsValue = Float64Array.from(prep.levels, (l) => l.value);
-  const obsCensored = Uint8Array.from(prep.levels, (l) => (l.censored ? 1 : 0));
-  // Capillary (finger-prick) levels: their own bias and additive error (models file).
-  const anyCapillary = prep.levels.some((l) => l.sample === 'capillary');
-  const obsAddSd = anyCapillary ? Float64Array.from(prep.levels, (l) => (l.sample === 'capillary' ? M.capillaryAddSd : 0)) : undefined;
-  const obsShift = anyCapillary ? Float64Array.from(prep.levels, (l) => (l.sample === 'capillary' ? M.capillaryShift : 0)) : undefined;
-  const paramsFor = segmentParamsBuilder(prep.segWeights);
   const solver = new PkSolver(FIT);
+  const pb = mapProblemFor(prep, solver);
+  const { obsValue, obsCensored, obsAddSd, obsShift, paramsFor } = pb;
   const lastDoseTime = prep.lastDose ? prep.lastDose.time : asOf;
 
   let eta = [0, 0, 0];
@@ -88,11 +100,6 @@ export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, 
   let cov: number[][] = OMEGA2.map((v, i) => OMEGA2.map((_, j) => (i === j ? v : 0)));
   let kind: 'map' | 'population' = 'population';
   if (nObs > 0 && prep.doses.length > 0) {
-    const pb: MapProblem = {
-      timeline: compileTimeline(prep.pkDoses, prep.levels.map((l) => l.time), prep.segStarts),
-      obsValue, obsCensored, sigma: M.sigmaProp, omegaInv: OMEGA_INV, paramsFor, solver, tol: FIT,
-      pred: new Float64Array(nObs), obsAddSd, obsShift,
-    };
     const fit = fitMap(pb, N_ETA, START_GRID, FAST);
     // Within the bounds (a last step may end a hair beyond, where the data term is flat).
     eta = fit.eta.map(boundedEta); objective = fit.objective; converged = fit.converged; iterations = fit.iterations;

@@ -6,22 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fitMap, mapObjective, type MapProblem } from '../../../src/core/fit/index';
-import { PkSolver, FIT, compileTimeline } from '../../../src/core/pk/index';
-import { preparePatient, segmentParamsBuilder } from '../../../src/core/natalizumab/patient';
-import { NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
+import { preparePatient } from '../../../src/core/natalizumab/patient';
+import { mapProblemFor } from '../../../src/core/natalizumab/analysis';
 import { simulatePatient, level } from '../natalizumab/helpers';
 
-function problemFor(p: ReturnType<typeof simulatePatient>['patient']): MapProblem {
-  const prep = preparePatient(p, Infinity);
-  return {
-    timeline: compileTimeline(prep.pkDoses, prep.levels.map((l) => l.time), prep.segStarts),
-    obsValue: Float64Array.from(prep.levels, (l) => l.value),
-    obsCensored: Uint8Array.from(prep.levels, (l) => (l.censored ? 1 : 0)),
-    sigma: M.sigmaProp, omegaInv: Float64Array.from(M.omega2, (v) => 1 / v),
-    paramsFor: segmentParamsBuilder(prep.segWeights), solver: new PkSolver(FIT), tol: FIT,
-    pred: new Float64Array(prep.levels.length),
-  };
-}
+/** The engine's own MAP problem for a simulated patient (src/core/natalizumab/analysis.ts). */
+const problemFor = (p: ReturnType<typeof simulatePatient>['patient']): MapProblem => mapProblemFor(preparePatient(p, Infinity));
 
 /** Central-difference gradient of the objective (step 1e-4), computed here. */
 function gradNorm(pb: MapProblem, eta: number[]): number {
