@@ -178,7 +178,7 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   const terms = drawForecastTerms(opts.seed, a.n);
   const misfit = patientMisfit(a);
   const monitoredTroughs = a.kind === 'map' ? monitoredInfusions(a.prep.levels, a.prep.doses) : 0;
-  const residualScale = a.kind === 'map' ? misfitScale(a.prep.levels.map((l, i) => (l.censored ? NaN : levelResidual(l, a.predAtLevels[i])))) : 1;
+  const residualScale = a.kind === 'map' ? misfitScale(residuals.map((r) => (r.censored ? NaN : r.standardised))) : 1;
   const monitored = monitoredTroughs >= MONITORED_MIN_TROUGHS && residualScale <= MONITORED_MAX_MISFIT;
   const ssRequired = monitored ? Math.min(opts.probability, MONITORED_SS_PROBABILITY) : opts.probability;
   const nextRequired = monitored ? monitoredNextProbability(opts.probability) : opts.probability;
@@ -296,20 +296,22 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
     // NEXT-MS sets the interval from measured troughs: an a-priori prediction never extends.
     reason = `kept at ${std} weeks: no drug level measured yet, so the interval is not extended on an a-priori (population) prediction; measure two troughs on ${std}-weekly dosing`;
     reasonCode = 'nat-reason.population';
-  } else if (acceptableWeeks.length === 0) {
+  } else if (acceptableWeeks.length === 0 && !monitored) {
     reason = `kept at ${std} weeks: the data do not support an extension (even at ${std} weeks the trough is not predicted ≥ ${target} µg/mL with ${pct} % probability)`;
     reasonCode = 'nat-reason.unsupported';
     Object.assign(reasonParams, { target, pct });
   } else {
-    chosen = Math.max(...acceptableWeeks);
+    chosen = acceptableWeeks.length ? Math.max(...acceptableWeeks) : std;
     const ssPct = Math.round(ssRequired * 100), nextPct = Math.round(nextRequired * 100);
     if (monitored) {
       const why = `troughs were measured before each of the last ${monitoredTroughs} infusions and agree with the model, so every interval is checked by its own trough`;
+      // The first interval that falls short: the one after the standard, or the standard itself.
+      const next = acceptableWeeks.length ? std + 1 : std;
       reason = chosen > std
         ? `${chosen} weeks is the longest interval whose next trough is predicted ≥ ${target} µg/mL with at least ${nextPct} % probability and its steady-state trough with at least ${ssPct} %: ${why}; measure the next one`
-        : `kept at ${std} weeks: at ${std + 1} weeks the next trough is not predicted ≥ ${target} µg/mL with ${nextPct} % probability, or its steady-state trough with ${ssPct} % (${why})`;
+        : `kept at ${std} weeks: at ${next} weeks the next trough is not predicted ≥ ${target} µg/mL with ${nextPct} % probability, or its steady-state trough with ${ssPct} % (${why})`;
       reasonCode = chosen > std ? 'nat-reason.extended-monitored' : 'nat-reason.next-unsupported-monitored';
-      Object.assign(reasonParams, chosen > std ? { weeks: chosen, target, nextPct, ssPct, count: monitoredTroughs } : { next: std + 1, target, nextPct, ssPct, count: monitoredTroughs });
+      Object.assign(reasonParams, chosen > std ? { weeks: chosen, target, nextPct, ssPct, count: monitoredTroughs } : { next, target, nextPct, ssPct, count: monitoredTroughs });
     } else {
       reason = chosen > std
         ? `${chosen} weeks is the longest interval whose steady-state trough and next trough are both predicted ≥ ${target} µg/mL with at least ${pct} % probability`

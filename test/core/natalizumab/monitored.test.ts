@@ -128,4 +128,15 @@ describe('troughs that scatter more than the assay explains, or a patient the mo
     expect(r.proposal.reasonCode).toBe('nat-reason.next-unsupported-monitored');
     expect(r.proposal.reason).toBe('kept at 4 weeks: at 5 weeks the next trough is not predicted ≥ 10 µg/mL with 95 % probability, or its steady-state trough with 50 % (troughs were measured before each of the last 4 infusions and agree with the model, so every interval is checked by its own trough)');
   });
+
+  it('when even the standard interval falls short, the sentence names the standard interval itself', () => {
+    const { patient, asOf } = monitoredPatient(4, [0.4, 0, 0]);
+    const r = proposeNatalizumab(patient, asOf);
+    expect(r.proposal.monitored).toBe(true);
+    expect(r.alternatives.filter((a) => a.acceptable)).toEqual([]);
+    expect(r.alternatives[0].pNext).toBeLessThan(0.95);
+    expect(r.proposal.intervalWeeks).toBe(4);
+    expect(r.proposal.reasonParams).toMatchObject({ next: 4, nextPct: 95, ssPct: 50 });
+    expect(r.proposal.reason).toBe('kept at 4 weeks: at 4 weeks the next trough is not predicted ≥ 10 µg/mL with 95 % probability, or its steady-state trough with 50 % (troughs were measured before each of the last 4 infusions and agree with the model, so every interval is checked by its own trough)');
+  });
 });
