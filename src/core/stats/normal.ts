@@ -94,57 +94,18 @@ export function normQuantile(p: number): number {
   return x - u / (1 + 0.5 * x * u);
 }
 
-/**
- * Weighted quantile of values (weights need not be normalised): the smallest value whose
- * cumulative weight reaches q of the total, interpolated between neighbours.
- */
+/** One weighted quantile (see weightedQuantiles). */
 export function weightedQuantile(values: ArrayLike<number>, weights: ArrayLike<number>, q: number): number {
-  const n = values.length;
-  if (n === 0) return NaN;
-  const idx = Array.from({ length: n }, (_, i) => i).sort((i, j) => values[i] - values[j]);
-  let total = 0;
-  for (let i = 0; i < n; i++) total += weights[i];
-  // Midpoint rule: sample i sits at cumulative (cum_before + w_i/2)/total.
-  let cum = 0;
-  let prevPos = -Infinity, prevVal = values[idx[0]];
-  for (let k = 0; k < n; k++) {
-    const i = idx[k];
-    const pos = (cum + weights[i] / 2) / total;
-    if (pos >= q) {
-      if (prevPos === -Infinity) return values[i];
-      const f = (q - prevPos) / (pos - prevPos);
-      return prevVal + f * (values[i] - prevVal);
-    }
-    cum += weights[i];
-    prevPos = pos; prevVal = values[i];
-  }
-  return values[idx[n - 1]];
+  return weightedQuantiles(values, weights, [q])[0];
 }
 
-/** Several weighted quantiles at once (sorts once). */
+/**
+ * Several weighted quantiles at once (sorts once; weights need not be normalised). Midpoint rule:
+ * the k-th smallest value sits at cumulative (weight before it + half its own)/total, interpolated
+ * between neighbours.
+ */
 export function weightedQuantiles(values: ArrayLike<number>, weights: ArrayLike<number>, qs: readonly number[]): number[] {
-  // Equal positive weights (the resampled forecasts): a native numeric sort of the values, several
-  // times faster than sorting indices with a comparator; the same positions and the same result.
   const m = values.length;
-  let equal = m > 0 && weights[0] > 0;
-  for (let i = 1; equal && i < m; i++) equal = weights[i] === weights[0];
-  if (equal) {
-    const v = Float64Array.from(values).sort();
-    const w = weights[0];
-    const pos = new Float64Array(m);
-    let total = 0;
-    for (let k = 0; k < m; k++) total += w;
-    let cum = 0;
-    for (let k = 0; k < m; k++) { pos[k] = (cum + w / 2) / total; cum += w; }
-    return qs.map((q) => {
-      if (q <= pos[0]) return v[0];
-      if (q >= pos[m - 1]) return v[m - 1];
-      let lo = 0, hi = m - 1;
-      while (hi - lo > 1) { const mid = (lo + hi) >> 1; if (pos[mid] < q) lo = mid; else hi = mid; }
-      const f = (q - pos[lo]) / (pos[hi] - pos[lo]);
-      return v[lo] + f * (v[hi] - v[lo]);
-    });
-  }
   // Values of zero weight take no part: an importance weight of 0 is a draw the posterior rules
   // out, and it must not bend the interpolation between its neighbours.
   const key = Float64Array.from(values);
