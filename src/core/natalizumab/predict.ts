@@ -14,7 +14,9 @@ import { weightedQuantiles } from '../stats/normal';
 import { PkSolver, FAST } from '../pk/index';
 import { analyse, resolveOptions } from './analysis';
 import { forecastCurve } from './forecast';
-import { drawForecastTerms, forecastParams, patientMisfit, weightedDraws, widen } from './uncertainty';
+import { drawForecastTerms, forecastIov, forecastParams, patientMisfit, weightedDraws, widen } from './uncertainty';
+import { monitoring } from './monitoring';
+import { boundedEta } from './patient';
 
 export function predictNatalizumab(patient: PatientRecord, asOf: Days, times: Days[], options: Partial<NatalizumabOptions> = {}): PointPrediction[] {
   const opts = resolveOptions(options);
@@ -27,7 +29,8 @@ export function predictNatalizumab(patient: PatientRecord, asOf: Days, times: Da
   if (after.length) {
     const { idx, w: wF } = weightedDraws(a.weights);
     const n = idx.length;
-    const terms = drawForecastTerms(opts.seed, a.n);
+    const { iov, occasions } = forecastIov(monitoring(a));
+    const terms = drawForecastTerms(opts.seed, a.n, iov, occasions);
     const misfit = patientMisfit(a);
     const rel = Float64Array.from(after, (x) => x.t);
     const out = new Float64Array(rel.length);
@@ -37,7 +40,7 @@ export function predictNatalizumab(patient: PatientRecord, asOf: Days, times: Da
     const horizon = rel[rel.length - 1] + 1;
     for (let r = 0; r < n; r++) {
       const s = idx[r];
-      forecastParams(a.paramsSamples[s], terms, s, pF);
+      forecastParams(a.paramsSamples[s], boundedEta(a.etas[s * 3], 0), terms, s, pF);
       forecastCurve(solver, pF, a.snaps.subarray(s * 3, s * 3 + 3), a.prep.repeated, horizon, 1, rel, out);
       for (let k = 0; k < rel.length; k++) cols[k][r] = widen(out[k], a.outMap[after[k].j], misfit, terms.bias[s]);
     }

@@ -17,54 +17,13 @@ import { systematicResample } from '../fit/index';
 import { NATALIZUMAB_MODEL, NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
 import { analyse, resolveOptions } from './analysis';
 import { nextTroughs, steadyTroughs, forecastCurve, lineariseSteadyState, sampleSteadyTrough } from './forecast';
-import { individualParams } from './patient';
-import { drawForecastTerms, forecastParams, levelResidual, misfitScale, patientMisfit, weightedDraws, widen } from './uncertainty';
+import { boundedEta, individualParams } from './patient';
+import { drawForecastTerms, forecastIov, forecastParams, futureClShift, levelResidual, patientMisfit, weightedDraws, widen } from './uncertainty';
+import { monitoring, MONITORED_SS_PROBABILITY, monitoredNextProbability } from './monitoring';
 import { antibodyGuard, lowTroughGuard, protocolPdnms, residualIssues, censoredIssues, latestTrough, implausibleWeight, PLAUSIBLE_WEIGHT_KG } from './guards';
-import { troughTrend, trendFallingIssue, pctText, monitoredInfusions } from './trend';
+import { troughTrend, trendFallingIssue, pctText } from './trend';
 
-/**
- * Troughs measured before at least this many of the latest infusions in a row: the plan is
- * monitored as in NEXT-MS, each interval checked by its own trough before the next one is set.
- * (Two troughs, the NEXT-MS starting point, are not enough: nothing shows yet that they go on.)
- */
-export const MONITORED_MIN_TROUGHS = 3;
-/**
- * ... and the troughs agree with the model: the misfit scale of their residuals
- * sqrt((2 + Σz²)/(2 + n)) (src/core/natalizumab/uncertainty.ts) at most this. Troughs that scatter
- * more than the assay explains (clearance that changes from one interval to the next, a noisier
- * laboratory) make the next trough less predictable than the model says: then the unmonitored
- * rule. Patients drawn from the model exceed 1.2 with 10 troughs about 5 % of the time.
- */
-export const MONITORED_MAX_MISFIT = 1.2;
-/**
- * The decision when monitored: the risk allowed moves from the steady state to the next trough.
- * The NEXT trough (the one that will be measured before the next infusion) must reach the target
- * with 1 − (1 − p)/2 (95 % for the usual p = 90 %: half the risk), and the steady-state trough of
- * that interval must be at least as likely as not to reach it (this probability): the next trough
- * is measured, and the interval shortened, long before steady state. Unmonitored, both need p.
- *
- * Chosen with the year-long adaptive trial (`npm run validate -- --trial`, this project's harness):
- * intervals whose true trough is at or above the target and infusions a year, well-specified set,
- * over 8 measurement-noise seeds, and on the robustness set (per-interval IOV 17 %):
- *
- * | rule (next / steady state)         | 10 µg/mL                 | 5 µg/mL                | robustness 10 / 5 |
- * | ---------------------------------- | ------------------------ | ---------------------- | ----------------- |
- * | unmonitored: 0.9 / 0.9             | 0.949, 11.36/yr          | 0.983, 9.79–9.93/yr    | 0.876 / 0.953     |
- * | 0.9 / 0.6                          | 0.942–0.949, 10.69–10.76 | 0.976–0.981, 9.18–9.28 | 0.807 / 0.898     |
- * | 0.95 / 0.5                         | 0.939–0.949, 10.71–10.77 | 0.980–0.983, 9.25–9.31 | 0.807 / 0.908     |
- * | 0.95 / 0.5, misfit ≤ 1.2 (this)    | 0.941–0.949, 10.74–10.81 | 0.980–0.983, 9.26–9.34 | 0.837 / 0.927     |
- *
- * (The oracle constant interval: 0.949, 10.54/yr and 0.983, 8.92/yr; the 0.051 and 0.017 below
- * target are the patients below it even at 4 weeks.) Unmonitored, no interval of a patient who
- * reaches the target at 4 weeks fell below it: that rule is stricter than the 90 % it states in
- * this setting, because it never counts on the troughs still to be measured.
- */
-export const MONITORED_SS_PROBABILITY = 0.5;
-
-/** The probability the next trough needs when monitored: half the risk of the required one. */
-export function monitoredNextProbability(p: number): number {
-  return 1 - (1 - p) / 2;
-}
+export { MONITORED_MIN_TROUGHS, MONITORED_MAX_MISFIT, MONITORED_SS_PROBABILITY, monitoredNextProbability } from './monitoring';
 
 const Q = [0.1, 0.5, 0.9];
 /** Posterior samples (resampled) behind each forecast band on the chart. */
@@ -175,11 +134,11 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   const tmpN = new Float64Array(nw);
   // Each draw also gets the uncertainty the published model leaves out (its own future clearance,
   // Km, laboratory bias), and its spread is widened where the patient's residuals show misfit.
-  const terms = drawForecastTerms(opts.seed, a.n);
+  const mon = monitoring(a);
+  const { troughs: monitoredTroughs, monitored } = mon;
+  const { iov, occasions } = forecastIov(mon);
+  const terms = drawForecastTerms(opts.seed, a.n, iov, occasions);
   const misfit = patientMisfit(a);
-  const monitoredTroughs = a.kind === 'map' ? monitoredInfusions(a.prep.levels, a.prep.doses) : 0;
-  const residualScale = a.kind === 'map' ? misfitScale(residuals.map((r) => (r.censored ? NaN : r.standardised))) : 1;
-  const monitored = monitoredTroughs >= MONITORED_MIN_TROUGHS && residualScale <= MONITORED_MAX_MISFIT;
   const ssRequired = monitored ? Math.min(opts.probability, MONITORED_SS_PROBABILITY) : opts.probability;
   const nextRequired = monitored ? monitoredNextProbability(opts.probability) : opts.probability;
   const pF = { ...a.paramsMap };
@@ -188,9 +147,11 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   for (let r = 0; r < n; r++) {
     const s = idxSs[r];
     const snap = a.snaps.subarray(s * 3, s * 3 + 3);
-    forecastParams(a.paramsSamples[s], terms, s, pF);
+    // The history's η_CL as it sets the draw's CL (bounded), and the draw's future CL from it.
+    const etaCl = boundedEta(a.etas[s * 3], 0);
+    forecastParams(a.paramsSamples[s], etaCl, terms, s, pF);
     nextTroughs(solver, pF, snap, dose, taus, tmpN);
-    etaF[0] = a.etas[s * 3] + terms.kappa[s]; etaF[1] = a.etas[s * 3 + 1]; etaF[2] = a.etas[s * 3 + 2];
+    etaF[0] = etaCl + futureClShift(etaCl, terms, s); etaF[1] = a.etas[s * 3 + 1]; etaF[2] = a.etas[s * 3 + 2];
     for (let i = 0; i < nw; i++) {
       const res = sampleSteadyTrough(solver, pF, etaF, dose, lins[i]);
       ssOk = ssOk && res.converged;

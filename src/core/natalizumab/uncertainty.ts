@@ -13,31 +13,72 @@ import { NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025
 
 /** Per forecast draw: log multiplier of future CL, Km, and the log laboratory bias. */
 export interface ForecastTerms {
+  /** The future occasions' own part of log CL: N(0, futureClSd(ω_IOV)²). */
   kappa: Float64Array;
+  /** Share of the history's η_CL that carries into the future occasions (futureClShrink(ω_IOV)). */
+  shrink: number;
   km: Float64Array;
   bias: Float64Array;
 }
 
-/** n draws of the extra terms (same input, same output). */
-export function drawForecastTerms(seed: number, n: number): ForecastTerms {
+const OMEGA2_CL = M.omega2[0];
+
+/**
+ * Inter-occasion variability, the standard model (Karlsson & Sheiner 1993): log CL of an occasion
+ * is η + κ, κ ~ N(0, ω_IOV²) per occasion, η ~ N(0, ω²) the patient's own. The troughs measured
+ * show η + κ_history; the future occasion has κ_future of its own. Given η + κ_history = a, η is
+ * normal with mean a·ω²/(ω² + ω_IOV²) (this share) and variance ω²ω_IOV²/(ω² + ω_IOV²), so a
+ * clearance far from the typical one in the past is expected partly back toward it.
+ */
+export function futureClShrink(iov: number, occasions = 1): number {
+  return OMEGA2_CL / (OMEGA2_CL + (iov * iov) / occasions);
+}
+
+/** SD of the future log CL given the history's: the conditional spread of η and the future κ. */
+export function futureClSd(iov: number, occasions = 1): number {
+  const v = (iov * iov) / occasions;
+  return Math.sqrt(iov * iov + (OMEGA2_CL * v) / (OMEGA2_CL + v));
+}
+
+/**
+ * The IOV allowance of a patient's forecast and the number of occasions its troughs average over.
+ * Unmonitored: ω_IOV, the history counted as one occasion. Monitored (m troughs in a row agreeing
+ * with the model): the conjugate (scaled-inverse-χ²) update of the patient's own IOV variance from
+ * the population's ω_IOV² with ν0 prior degrees of freedom, by m occasions that show no more
+ * scatter than the assay explains: ω_IOV·sqrt(ν0/(ν0 + m)); and those m occasions average the
+ * history's κ (variance ω²/m).
+ */
+export function forecastIov(m: { monitored: boolean; troughs: number }): { iov: number; occasions: number } {
+  if (!m.monitored) return { iov: U.iovCl, occasions: 1 };
+  return { iov: U.iovCl * Math.sqrt(U.iovPriorDf / (U.iovPriorDf + m.troughs)), occasions: m.troughs };
+}
+
+/** n draws of the extra terms, for inter-occasion variability iov (same input, same output). */
+export function drawForecastTerms(seed: number, n: number, iov: number = U.iovCl, occasions = 1): ForecastTerms {
   // Seeded by the options' seed alone, not the patient: two records with the same data get the
   // same draws (common random numbers), so they differ only by what differs in their data.
   const rng = createRng(Math.imul(seed + 7, 0x9e3779b1) | 0);
+  const sdK = futureClSd(iov, occasions);
   const kappa = new Float64Array(n), km = new Float64Array(n), bias = new Float64Array(n);
   for (let r = 0; r < n; r++) {
-    kappa[r] = U.iovCl * rng.normal();
+    kappa[r] = sdK * rng.normal();
     let k = M.km + U.kmSe * rng.normal();
     // Truncated normal by rejection (P(reject) ≈ 0.01).
     for (let tries = 0; k < U.kmFloor && tries < 50; tries++) k = M.km + U.kmSe * rng.normal();
     km[r] = Math.max(k, U.kmFloor);
     bias[r] = U.labBias * rng.normal();
   }
-  return { kappa, km, bias };
+  return { kappa, shrink: futureClShrink(iov, occasions), km, bias };
+}
+
+/** Log multiplier from the history's CL of posterior draw r (its η_CL: etaCl) to its future CL. */
+export function futureClShift(etaCl: number, terms: ForecastTerms, r: number): number {
+  return (terms.shrink - 1) * etaCl + terms.kappa[r];
 }
 
 /** Forecast parameters of draw r: the posterior draw's parameters with its own future CL and Km. */
-export function forecastParams(p: PkParams, terms: ForecastTerms, r: number, out: PkParams): PkParams {
-  out.cl = p.cl * Math.exp(terms.kappa[r]);
+export function forecastParams(p: PkParams, etaCl: number, terms: ForecastTerms, r: number, out: PkParams): PkParams {
+  out.cl = p.cl * Math.exp(futureClShift(etaCl, terms, r));
   out.vc = p.vc; out.vp = p.vp; out.q = p.q; out.vmax = p.vmax; out.ka = p.ka; out.f = p.f;
   out.km = terms.km[r];
   return out;

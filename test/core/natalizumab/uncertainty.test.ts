@@ -3,7 +3,9 @@
  * a forecast checked against the engine run without it.
  */
 import { describe, expect, it } from 'vitest';
-import { drawForecastTerms, misfitScale, widen } from '../../../src/core/natalizumab/uncertainty';
+import { drawForecastTerms, forecastIov, futureClShift, futureClShrink, futureClSd, misfitScale, widen } from '../../../src/core/natalizumab/uncertainty';
+import { inv, multiply, subtract, matrix, type Matrix } from 'mathjs';
+import { createRng } from '../../../src/core/random';
 import { proposeNatalizumab } from '../../../src/core/natalizumab/index';
 import { predictNatalizumab } from '../../../src/core/natalizumab/predict';
 import { NATALIZUMAB_FORECAST_UNCERTAINTY as U } from '../../../models/natalizumab-forecast-uncertainty';
@@ -37,8 +39,12 @@ describe('widen', () => {
 describe('forecast terms', () => {
   const t = drawForecastTerms(1, 20000);
   it('have the model file\'s spreads (IOV, laboratory bias) and Km within its truncated normal', () => {
-    expect(sd(t.kappa)).toBeGreaterThan(U.iovCl * 0.97);
-    expect(sd(t.kappa)).toBeLessThan(U.iovCl * 1.03);
+    // κ: the future occasion's own draw plus the conditional spread of η given the history's η + κ.
+    const w2 = M.omega2[0], v2 = U.iovCl ** 2;
+    const want = Math.sqrt(v2 + (w2 * v2) / (w2 + v2));
+    expect(sd(t.kappa)).toBeGreaterThan(want * 0.97);
+    expect(sd(t.kappa)).toBeLessThan(want * 1.03);
+    expect(t.shrink).toBeCloseTo(w2 / (w2 + v2), 12);
     expect(sd(t.bias)).toBeGreaterThan(U.labBias * 0.97);
     expect(sd(t.bias)).toBeLessThan(U.labBias * 1.03);
     expect(Math.min(...t.km)).toBeGreaterThanOrEqual(U.kmFloor);
@@ -48,6 +54,52 @@ describe('forecast terms', () => {
   it('are the same for the same seed (whatever the patient: common random numbers) and differ between seeds', () => {
     expect(Array.from(drawForecastTerms(1, 5).kappa)).toEqual(Array.from(t.kappa.subarray(0, 5)));
     expect(Array.from(drawForecastTerms(2, 5).kappa)).not.toEqual(Array.from(t.kappa.subarray(0, 5)));
+  });
+});
+
+describe('inter-occasion variability (Karlsson & Sheiner): the future clearance given the history', () => {
+  // Oracle: Gaussian conditioning with mathjs. (η, η + κ_history) is normal with covariance
+  // [[ω², ω²], [ω², ω² + ω_IOV²/m]] (m occasions average κ); E[η | a] = Σ12 Σ22⁻¹ a and
+  // Var[η | a] = Σ11 − Σ12 Σ22⁻¹ Σ21; the future log CL deviation is η + κ_future.
+  const w2 = M.omega2[0];
+  const oracle = (iov: number, m: number) => {
+    const S22 = matrix([[w2 + (iov * iov) / m]]);
+    const k = (multiply(matrix([[w2]]), inv(S22)) as Matrix).get([0, 0]);
+    const condVar = (subtract(matrix([[w2]]), multiply(multiply(matrix([[w2]]), inv(S22)), matrix([[w2]]))) as Matrix).get([0, 0]);
+    return { shrink: k, sd: Math.sqrt(condVar + iov * iov) };
+  };
+  it.each([[0.15, 1], [0.15, 4], [0.08, 1], [0.3, 2]])('ω_IOV %f over %i occasion(s): shrink and spread equal the conditional normal', (iov, m) => {
+    const o = oracle(iov, m);
+    expect(futureClShrink(iov, m)).toBeCloseTo(o.shrink, 12);
+    expect(futureClSd(iov, m)).toBeCloseTo(o.sd, 12);
+  });
+  it('simulated patients: the future log CL given the history has the stated mean and spread', () => {
+    // Draw η, κ_history, κ_future; among patients whose history shows a ≈ 0.3, the future
+    // deviation η + κ_future has mean shrink·0.3 and SD futureClSd.
+    const rng = createRng(7), iov = U.iovCl, fut: number[] = [];
+    for (let i = 0; i < 400000; i++) {
+      const eta = Math.sqrt(w2) * rng.normal();
+      const a = eta + iov * rng.normal();
+      if (Math.abs(a - 0.3) < 0.01) fut.push(eta + iov * rng.normal());
+    }
+    const mean = fut.reduce((x, y) => x + y, 0) / fut.length;
+    expect(fut.length).toBeGreaterThan(1000);
+    expect(mean).toBeCloseTo(futureClShrink(iov) * 0.3, 2);
+    expect(sd(fut) / futureClSd(iov)).toBeGreaterThan(0.95);
+    expect(sd(fut) / futureClSd(iov)).toBeLessThan(1.05);
+  });
+  it('a draw\'s future CL keeps the shrunk share of its η: shift = (shrink − 1)·η + κ', () => {
+    const t = drawForecastTerms(3, 4);
+    expect(futureClShift(0.4, t, 2)).toBeCloseTo((t.shrink - 1) * 0.4 + t.kappa[2], 14);
+    expect(futureClShift(0, t, 2)).toBe(t.kappa[2]);
+  });
+  it('monitored patients: the patient\'s own IOV after m agreeing occasions, the history averaged over them', () => {
+    expect(forecastIov({ monitored: false, troughs: 5 })).toEqual({ iov: U.iovCl, occasions: 1 });
+    const m = forecastIov({ monitored: true, troughs: 4 });
+    expect(m.iov).toBeCloseTo(U.iovCl * Math.sqrt(U.iovPriorDf / (U.iovPriorDf + 4)), 14);
+    expect(m.occasions).toBe(4);
+    expect(U.iovCl).toBe(0.15);
+    expect(U.iovPriorDf).toBe(1);
   });
 });
 
