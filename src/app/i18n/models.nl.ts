@@ -77,8 +77,8 @@ export const MODEL_TEXT_NL: Record<string, string> = {
   'extra spread of a finger-prick level, beside the proportional assay error': 'extra spreiding van een vingerprikspiegel, naast de evenredige meetfout',
   'derived from the 95 % limits of agreement (−2 to +1.3 µg/mL) of Toorop 2023': 'afgeleid uit de 95%-overeenstemmingsgrenzen (−2 tot +1,3 µg/mL) van Toorop 2023',
   'so the same trough given as capillary informs the fit less than as venous': 'zodat dezelfde dalspiegel als vingerprik de schatting minder beïnvloedt dan als veneuze afname',
-  'future clearance of each forecast: η·ω²/(ω² + ω_IOV²) + its own κ, κ ~ N(0, 0.15²); when monitored (m ≥ 3 troughs in a row agreeing with the model) 0.15·sqrt(1/(1 + m))':
-    'toekomstige klaring van elke voorspelling: η·ω²/(ω² + ω_IOV²) plus een eigen κ, κ ~ N(0; 0,15²); bij bewaking (m ≥ 3 dalspiegels op rij die bij het model passen) 0,15·√(1/(1 + m))',
+  'future clearance of each forecast: η·ω²/(ω² + ω_IOV²) + its own κ, κ ~ N(0, 0.15²); when monitored (m ≥ 3 troughs in a row agreeing with the model) 0.15·sqrt(2/(2 + m))':
+    'toekomstige klaring van elke voorspelling: η·ω²/(ω² + ω_IOV²) plus een eigen κ, κ ~ N(0; 0,15²); bij bewaking (m ≥ 3 dalspiegels op rij die bij het model passen) 0,15·√(2/(2 + m))',
   'assumption: inter-occasion variability of monoclonal-antibody clearance is typically 10–30 % CV; not reported for natalizumab; IOV model of Karlsson & Sheiner 1993':
     'aanname: de variatie van de klaring van monoklonale antilichamen tussen toedieningen is meestal 10–30 % CV; voor natalizumab niet gerapporteerd; IOV-model van Karlsson & Sheiner 1993',
   'the troughs measured so far show past occasions; the intervals to come have clearances of their own':

@@ -39,6 +39,11 @@ export const MONITORED_MAX_MISFIT = 1.2;
  * | 0.9 / 0.6                          | 0.942–0.949, 10.69–10.76 | 0.976–0.981, 9.18–9.28 | 0.807 / 0.898     |
  * | 0.95 / 0.5                         | 0.939–0.949, 10.71–10.77 | 0.980–0.983, 9.25–9.31 | 0.807 / 0.908     |
  * | 0.95 / 0.5, misfit ≤ 1.2 (this)    | 0.941–0.949, 10.74–10.81 | 0.980–0.983, 9.26–9.34 | 0.837 / 0.927     |
+ * | the same, with the IOV model (now)  | 0.942–0.949, 10.81–10.90 | 0.980–0.983, 9.31–9.43 | 0.875 / 0.944     |
+ *
+ * (Rows above the last: the forecast's IOV allowance was a flat 0.08. Now it is 0.15 with the
+ * history shrunk toward the typical clearance, and for monitored patients their own IOV from the
+ * occasions seen: models/natalizumab-forecast-uncertainty.ts.)
  *
  * (The oracle constant interval: 0.949, 10.54/yr and 0.983, 8.92/yr; the 0.051 and 0.017 below
  * target are the patients below it even at 4 weeks.) Unmonitored, no interval of a patient who

@@ -99,7 +99,7 @@ describe('inter-occasion variability (Karlsson & Sheiner): the future clearance 
     expect(m.iov).toBeCloseTo(U.iovCl * Math.sqrt(U.iovPriorDf / (U.iovPriorDf + 4)), 14);
     expect(m.occasions).toBe(4);
     expect(U.iovCl).toBe(0.15);
-    expect(U.iovPriorDf).toBe(1);
+    expect(U.iovPriorDf).toBe(2);
   });
 });
 
