@@ -26,8 +26,6 @@ import { troughTrend, trendFallingIssue, pctText } from './trend';
 export { MONITORED_MIN_TROUGHS, MONITORED_MAX_MISFIT, MONITORED_SS_PROBABILITY, monitoredNextProbability } from './monitoring';
 
 const Q = [0.1, 0.5, 0.9];
-/** Posterior samples (resampled) behind each forecast band on the chart. */
-const FORECAST_BAND_SAMPLES = 30;
 /** Equal-weight resample behind the history band. */
 const HISTORY_BAND_SAMPLES = 100;
 
@@ -326,8 +324,10 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
     const v = a.curveMap[j];
     history.push({ time: a.curveTimes[j], value: v, low: Math.min(low, v), high: Math.max(high, v) });
   }
+  // The forecast bands run on the same weighted draws, future clearance, Km, laboratory bias and
+  // misfit widening as the card's intervals, so the band at the next trough is the card's interval.
   const forecasts: { weeks: number; points: CurvePoint[] }[] = [];
-  const idx = systematicResample(a.weights, FORECAST_BAND_SAMPLES, 0.5);
+  const bandQ = [0.1, 0.9];
   for (let i = 0; i < (curves ? nw : 0); i++) {
     const tau = taus[i];
     const nDoses = 3;
@@ -336,17 +336,18 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
     solver.setTolerance(FIT);
     forecastCurve(solver, a.paramsMap, a.snapMap, dose, tau, nDoses, times, mapCurve);
     solver.setTolerance(FAST);
-    const band = new Float64Array(times.length * idx.length);
+    const band = new Float64Array(times.length * n);
     const c = new Float64Array(times.length);
-    for (let r = 0; r < idx.length; r++) {
-      const s = idx[r];
-      forecastCurve(solver, a.paramsSamples[s], a.snaps.subarray(s * 3, s * 3 + 3), dose, tau, nDoses, times, c);
-      for (let j = 0; j < times.length; j++) band[j * idx.length + r] = c[j];
+    for (let r = 0; r < n; r++) {
+      const s = idxSs[r];
+      forecastParams(a.paramsSamples[s], boundedEta(a.etas[s * 3], 0), terms, s, pF);
+      forecastCurve(solver, pF, a.snaps.subarray(s * 3, s * 3 + 3), dose, tau, nDoses, times, c);
+      for (let j = 0; j < times.length; j++) band[j * n + r] = widen(c[j], mapCurve[j], misfit, terms.bias[s]);
     }
     forecasts.push({
       weeks: weeks[i],
       points: Array.from(times, (t, j) => {
-        const [low, high] = sortedQuantiles(band.subarray(j * idx.length, (j + 1) * idx.length), 0.1, 0.9);
+        const [low, high] = weightedQuantiles(band.subarray(j * n, (j + 1) * n), eqW, bandQ);
         return { time: lastDoseTime + t, value: mapCurve[j], low: Math.min(low, mapCurve[j]), high: Math.max(high, mapCurve[j]) };
       }),
     });

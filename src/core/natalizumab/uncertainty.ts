@@ -46,7 +46,7 @@ export function futureClSd(iov: number, occasions = 1): number {
  * with the model): the conjugate (scaled-inverse-χ²) update of the patient's own IOV variance from
  * the population's ω_IOV² with ν0 prior degrees of freedom, by m occasions that show no more
  * scatter than the assay explains: ω_IOV·sqrt(ν0/(ν0 + m)); and those m occasions average the
- * history's κ (variance ω²/m).
+ * history's κ (variance ω_IOV²/m).
  */
 export function forecastIov(m: { monitored: boolean; troughs: number }): { iov: number; occasions: number } {
   if (!m.monitored) return { iov: U.iovCl, occasions: 1 };

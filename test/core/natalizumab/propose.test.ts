@@ -30,6 +30,18 @@ describe('proposeNatalizumab', () => {
     expect(report.warnings).toEqual([]);
   });
 
+  it('the chart\'s forecast band at each interval\'s first trough is that option\'s next-trough 80 % interval (one distribution, not a narrower one)', () => {
+    const lastDose = parseIsoTime(report.lastDose!)!;
+    for (const o of report.alternatives) {
+      const f = report.curve.forecasts.find((x) => x.weeks === o.weeks)!;
+      // The grid point at the second dose is the trough just before it.
+      const pt = f.points.find((q) => Math.abs(q.time - (lastDose + 7 * o.weeks)) < 1e-6)!;
+      expect(pt.value).toBeCloseTo(o.nextTrough.value, 6);
+      expect(pt.low / o.nextTrough.low).toBeCloseTo(1, 2);
+      expect(pt.high / o.nextTrough.high).toBeCloseTo(1, 2);
+    }
+  });
+
   it('extends a low-clearance patient, and the proposal meets its own target at the MAP', () => {
     expect(report.proposal.extended).toBe(true);
     const w = report.proposal.intervalWeeks;
