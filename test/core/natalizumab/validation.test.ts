@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NATALIZUMAB_SETS, runNatalizumabSet, scoreSetRun, type SetScore } from '../../../scripts/validate-natalizumab';
+import { SYNTHETIC_WORLDS, scoreWorld, type WorldScore } from '../../../scripts/synthetic-natalizumab';
 
 // The natalizumab scores on the shared virtual sets (fixtures/validation/README.md), asserted as
 // the goals of issues 8 and 9. The goals are checked on unseen sets too, so these bounds are the
@@ -75,5 +76,25 @@ describe('natalizumab on the SC set (IV then SC, half capillary troughs)', () =>
     const x = s()[t].sc!;
     expect(x.comfortable).toBeGreaterThan(0);
     expect(x.comfortableWarned / x.comfortable).toBeLessThanOrEqual(0.05);
+  });
+});
+
+// The project's own robustness worlds (scripts/synthetic-natalizumab.ts): other errors than the
+// shared robustness set's, so the honesty above does not hang on that one set. Efficiency is below
+// the robustness goal (0.82) at 5 µg/mL where clearance varies per interval (worlds A and C:
+// 0.80–0.81): the IOV allowance sized for a persistent shift is wide for them.
+describe('natalizumab on synthetic robustness worlds', () => {
+  const scores: WorldScore[] = [];
+  beforeAll(() => { for (const w of SYNTHETIC_WORLDS) for (const t of TARGETS) scores.push(scoreWorld(w, t)); }, 180_000);
+  it('every world and target: attainment ≥ 0.88 and 80-percent intervals covering ≥ 0.70 of the true steady-state troughs', () => {
+    expect(scores).toHaveLength(SYNTHETIC_WORLDS.length * TARGETS.length);
+    for (const s of scores) {
+      expect(s.n, s.world).toBe(59);
+      expect(s.attainment, `${s.world} T=${s.target}`).toBeGreaterThanOrEqual(0.88);
+      expect(s.coverage80, `${s.world} T=${s.target}`).toBeGreaterThanOrEqual(0.70);
+    }
+  });
+  it('every world and target: efficiency ≥ 0.80 (≥ 0.82 at 10 µg/mL)', () => {
+    for (const s of scores) expect(s.efficiency, `${s.world} T=${s.target}`).toBeGreaterThanOrEqual(s.target === 10 ? 0.82 : 0.80);
   });
 });
