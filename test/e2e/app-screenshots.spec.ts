@@ -24,6 +24,15 @@ test('screenshots of planning, patient, proposal history, entry error, import pr
   await expect(page.locator('.chart-box canvas')).toBeVisible();
   await page.waitForTimeout(500);
   await page.screenshot({ path: shot('patient.png') });
+  // The charts of three example patients, as the README shows them.
+  for (const chartId of ['NAT-001', 'NAT-004', 'OCR-001']) {
+    await page.locator(`[data-patient-id="${chartId}"]`).click();
+    await expect(page.locator('.patient')).toHaveAttribute('data-selected-patient', chartId);
+    await expect(page.locator('.chart-box canvas')).toBeVisible();
+    await page.waitForTimeout(500);
+    await page.locator('.chart-box').screenshot({ path: shot(`chart-${chartId}.png`) });
+  }
+  await page.locator(`[data-patient-id="${id}"]`).click();
   await page.locator('[data-testid="proposal-history"] summary').click();
   await expect(page.locator('[data-testid="proposal-history"] table')).toHaveAttribute('aria-busy', 'false', { timeout: 60_000 });
   await page.locator('[data-testid="proposal-history"]').screenshot({ path: shot('proposal-history.png') });
