@@ -6,7 +6,7 @@
  */
 import type { Analysis } from './analysis';
 import { monitoredInfusions } from './trend';
-import { levelResidual, misfitScale } from './uncertainty';
+import { misfitScale, standardisedResiduals } from './uncertainty';
 
 /**
  * Troughs measured before at least this many of the latest infusions in a row: the plan is
@@ -66,10 +66,10 @@ export interface Monitoring {
   monitored: boolean;
 }
 
-export function monitoring(a: Analysis): Monitoring {
+/** `standardised`: the levels' standardised residuals, when the caller has them already. */
+export function monitoring(a: Analysis, standardised: ArrayLike<number> = standardisedResiduals(a)): Monitoring {
   if (a.kind !== 'map') return { troughs: 0, residualScale: 1, monitored: false };
-  const levels = a.prep.levels;
-  const troughs = monitoredInfusions(levels, a.prep.doses);
-  const residualScale = misfitScale(levels.map((l, i) => (l.censored ? NaN : levelResidual(l, a.predAtLevels[i]))));
+  const troughs = monitoredInfusions(a.prep.levels, a.prep.doses);
+  const residualScale = misfitScale(standardised);
   return { troughs, residualScale, monitored: troughs >= MONITORED_MIN_TROUGHS && residualScale <= MONITORED_MAX_MISFIT };
 }

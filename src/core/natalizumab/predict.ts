@@ -29,9 +29,10 @@ export function predictNatalizumab(patient: PatientRecord, asOf: Days, times: Da
   if (after.length) {
     const { idx, w: wF } = weightedDraws(a.weights);
     const n = idx.length;
-    const { iov, occasions } = forecastIov(monitoring(a));
+    const mon = monitoring(a);
+    const { iov, occasions } = forecastIov(mon);
     const terms = drawForecastTerms(opts.seed, a.n, iov, occasions);
-    const misfit = patientMisfit(a);
+    const misfit = patientMisfit(a, mon.residualScale);
     const rel = Float64Array.from(after, (x) => x.t);
     const out = new Float64Array(rel.length);
     const cols = after.map(() => new Float64Array(n));

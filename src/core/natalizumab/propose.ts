@@ -132,11 +132,11 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   const tmpN = new Float64Array(nw);
   // Each draw also gets the uncertainty the published model leaves out (its own future clearance,
   // Km, laboratory bias), and its spread is widened where the patient's residuals show misfit.
-  const mon = monitoring(a);
+  const mon = monitoring(a, residuals.map((r) => (r.censored ? NaN : r.standardised)));
   const { troughs: monitoredTroughs, monitored } = mon;
   const { iov, occasions } = forecastIov(mon);
   const terms = drawForecastTerms(opts.seed, a.n, iov, occasions);
-  const misfit = patientMisfit(a);
+  const misfit = patientMisfit(a, mon.residualScale);
   const ssRequired = monitored ? Math.min(opts.probability, MONITORED_SS_PROBABILITY) : opts.probability;
   const nextRequired = monitored ? monitoredNextProbability(opts.probability) : opts.probability;
   const pF = { ...a.paramsMap };

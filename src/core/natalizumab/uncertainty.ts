@@ -112,16 +112,20 @@ export function levelResidual(l: Observation, pred: number): number {
     : standardisedResidual(l.value, pred, M.sigmaProp);
 }
 
+/** Standardised residuals of an analysed patient's levels at the MAP (NaN for censored ones). */
+export function standardisedResiduals(a: Analysis): number[] {
+  return a.prep.levels.map((l, i) => (l.censored ? NaN : levelResidual(l, a.predAtLevels[i])));
+}
+
 /**
  * The spread scale of an analysed patient's forecast (1 for an a-priori answer: no residuals): the
- * misfit scale times the information lost to capillary sampling, sqrt(mean of v_capillary /
+ * misfit scale of its residuals (misfitScale, computed by the caller: monitoring) times the information lost to capillary sampling, sqrt(mean of v_capillary /
  * v_venous) over the levels (v: the measurement variance at the fitted level), so that the same
  * troughs given as finger-pricks never give a narrower forecast than given as venous draws.
  */
-export function patientMisfit(a: Analysis): number {
+export function patientMisfit(a: Analysis, misfit: number): number {
   if (a.kind !== 'map') return 1;
   const levels = a.prep.levels;
-  const misfit = misfitScale(levels.map((l, i) => (l.censored ? NaN : levelResidual(l, a.predAtLevels[i]))));
   let ratio = 0;
   for (let i = 0; i < levels.length; i++) {
     const f = Math.max(a.predAtLevels[i], 1e-9);
