@@ -47,10 +47,18 @@ function seedOf(id: string): number {
   return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
 }
 
+/** The well-specified set, read and parsed once for all worlds and targets. */
+let base: { files: ReturnType<typeof loadSet>['files']; patients: ReturnType<typeof parseTdmCsv>['patients'] } | null = null;
+function wellSpecified(): NonNullable<typeof base> {
+  if (!base) {
+    const set = NATALIZUMAB_SETS.find((s) => s.name === 'virtual')!;
+    base = { files: loadSet(set).files, patients: parseTdmCsv(readFileSync(set.csv, 'utf8'), set.csv).patients };
+  }
+  return base;
+}
+
 export function scoreWorld(w: SyntheticWorld, target: number): WorldScore {
-  const set = NATALIZUMAB_SETS.find((s) => s.name === 'virtual')!;
-  const { files } = loadSet(set);
-  const parsed = parseTdmCsv(readFileSync(set.csv, 'utf8'), set.csv);
+  const { files, patients } = wellSpecified();
   let n = 0, att = 0, cov = 0, sumWeeks = 0, sumIdeal = 0;
   for (const f of files) {
     if (f.truth.ada) continue;
@@ -76,7 +84,7 @@ export function scoreWorld(w: SyntheticWorld, target: number): WorldScore {
       for (let k = 0; k < 40; k++) c.infuse(k * wk * WEEK, last.amountMg, last.durationMin);
       ss[String(wk)] = c.concAt(40 * wk * WEEK);
     }
-    const p = parsed.patients.find((x) => x.id === f.id)!;
+    const p = patients.find((x) => x.id === f.id)!;
     const record = { ...p, levels: p.levels.map((l, i) => ({ ...l, value: measured[i], censored: false })) };
     const r = proposeNatalizumab(record, parseAsOfDate(f.truth.as_of)!, { curves: false, target });
     const weeks = r.proposal.intervalWeeks;
