@@ -76,3 +76,23 @@ test('an unusable file gives a message, not a blank page', async ({ page }) => {
   await expect(page.locator('h1')).toHaveText('MS Interval');
   expect(w.errors).toEqual([]);
 });
+
+test('a damaged session file is refused in Dutch, naming patient, row and what is accepted, and nothing is changed', async ({ page }) => {
+  const w = watch(page);
+  await page.addInitScript(() => localStorage.setItem('ms-interval-lang', 'nl'));
+  await page.goto('/');
+  await expect(page.locator('[data-patient-id="NAT-001"]')).toHaveCount(1);
+  const before = await page.locator('[data-patient-id]').count();
+  const record = {
+    id: 'KAPOT', drug: 'natalizumab', weights: [], bcells: [], issues: [], order: 0,
+    doses: [{ kind: 'dose', time: 19835.375, iso: '2024-04-22T09:00', amountMg: 300, route: 'iv', durationMin: 60 }],
+    // 2410 stored where the written form says 24.1: changed by hand.
+    levels: [{ kind: 'level', time: 19863.359722222222, iso: '2024-05-20T08:38', value: 2410, censored: false, unit: 'ug/mL', raw: '24.1' }],
+  };
+  const file = JSON.stringify({ format: 'ms-interval-session', formatVersion: 1, patients: [{ record }] });
+  await page.locator('input[type=file]').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect(page.getByRole('alert')).toHaveText(/backup\.json kan niet worden geopend: patients\[0\] \(patiënt KAPOT\), spiegel van 20-05-2024 08:38: de opgeslagen waarde \(2410\) is niet wat de geschreven vorm zegt \(24,1\); het bestand is met de hand veranderd of beschadigd\. Er is niets veranderd\./);
+  await expect(page.locator('[data-patient-id="KAPOT"]')).toHaveCount(0);
+  await expect(page.locator('[data-patient-id]')).toHaveCount(before);
+  expect(w.errors).toEqual([]);
+});

@@ -12,6 +12,7 @@ import type { EngineSettings } from '../../core/engine';
 import type { StoredPatient } from '../storage/db';
 import { checkSettings } from './settings';
 import type { PlanEntry } from './plan-export';
+import { sessionProblemText, type SessionProblem } from './session-problems';
 
 export const SESSION_FORMAT = 'ms-interval-session';
 export const SESSION_VERSION = 1;
@@ -50,18 +51,18 @@ export function buildSession(a: {
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const LISTS = ['doses', 'levels', 'bcells', 'weights'] as const;
 
-function checkRecord(r: unknown, where: string): string | null {
-  if (!isObj(r)) return `${where}: record missing`;
-  if (typeof r.id !== 'string' || r.id === '') return `${where}: id must be text`;
-  if (r.drug !== 'natalizumab' && r.drug !== 'ocrelizumab') return `${where}: drug must be natalizumab or ocrelizumab`;
+function checkRecord(r: unknown, where: string): SessionProblem | null {
+  if (!isObj(r)) return { code: 'record-missing', where };
+  if (typeof r.id !== 'string' || r.id === '') return { code: 'id-not-text', where };
+  if (r.drug !== 'natalizumab' && r.drug !== 'ocrelizumab') return { code: 'drug', where };
   for (const l of LISTS) {
     const list = r[l];
-    if (!Array.isArray(list)) return `${where}: ${l} must be a list`;
+    if (!Array.isArray(list)) return { code: 'not-list', where, list: l };
     for (const [i, e] of list.entries()) {
-      if (!isObj(e) || typeof e.time !== 'number' || !Number.isFinite(e.time) || typeof e.iso !== 'string') return `${where}: ${l}[${i}] has no valid time`;
+      if (!isObj(e) || typeof e.time !== 'number' || !Number.isFinite(e.time) || typeof e.iso !== 'string') return { code: 'no-time', where, list: l, index: i };
     }
   }
-  if (!Array.isArray(r.issues)) return `${where}: issues must be a list`;
+  if (!Array.isArray(r.issues)) return { code: 'issues-not-list', where };
   return null;
 }
 
@@ -79,24 +80,22 @@ function meaning(e: PatientEvent): string {
  * as TDM CSV and read back; a refused row, or a value that is not what its written form says (a file
  * changed by hand or damaged), is an error naming the patient, the row and what is accepted.
  */
-function senseOf(record: PatientRecord, where: string): string | null {
+function senseOf(record: PatientRecord, where: string): SessionProblem | null {
   const back = parseTdmCsv(writeTdmCsv([record]), 'session');
   const refused = back.issues.find((i) => i.severity === 'error');
   if (refused) {
     const t = refused.time;
     const at = typeof t === 'number' ? patientEvents(record).find((e) => Math.abs(e.time - t) < 1e-6)?.iso : undefined;
-    return `${where} (patient ${record.id})${at ? `, row of ${at}` : ''}: ${refused.message.replace(/^session:\d+: /, '')}`;
+    return { code: 'refused', where, id: record.id, ...(at ? { at } : {}), issue: refused };
   }
   const mine = patientEvents(record);
   const read = back.patients.length === 1 ? patientEvents(back.patients[0]) : [];
-  if (read.length !== mine.length) return `${where} (patient ${record.id}): the record cannot be read back as written (${mine.length} rows, ${read.length} read)`;
+  if (read.length !== mine.length) return { code: 'unreadable', where, id: record.id, rows: mine.length, read: read.length };
   for (let k = 0; k < mine.length; k++) {
     const a = mine[k], b = read[k];
-    const row = `${where} (patient ${record.id}), ${a.kind} of ${a.iso}`;
-    if (a.kind !== b.kind || meaning(a) !== meaning(b)) {
-      return `${row}: the stored value (${meaning(a)}) is not what its written form says (${meaning(b)}); the file was changed by hand or damaged`;
-    }
-    if (Math.abs(a.time - b.time) > 1e-6) return `${row}: the stored time is not that date and time; the file was changed by hand or damaged`;
+    const row = { where, id: record.id, kind: a.kind, at: a.iso };
+    if (a.kind !== b.kind || meaning(a) !== meaning(b)) return { code: 'stored-value', ...row, stored: meaning(a), written: meaning(b) };
+    if (Math.abs(a.time - b.time) > 1e-6) return { code: 'stored-time', ...row };
   }
   return null;
 }
@@ -105,31 +104,36 @@ function basisOf(b: unknown): { basis?: { asOf: string; proposed: string } } {
   return isObj(b) && typeof b.asOf === 'string' && typeof b.proposed === 'string' ? { basis: { asOf: b.asOf, proposed: b.proposed } } : {};
 }
 
-/** Read a session or backup file. Returns the file, or an error message saying what is wrong. */
-export function readSession(text: string): { session: SessionFile } | { error: string } {
+/** What is wrong, in English (`error`) and as data (`problem`) for the page to say in its language. */
+export type SessionReadError = { error: string; problem: SessionProblem };
+
+const fail = (problem: SessionProblem): SessionReadError => ({ error: sessionProblemText(problem), problem });
+
+/** Read a session or backup file. Returns the file, or what is wrong with it. */
+export function readSession(text: string): { session: SessionFile } | SessionReadError {
   let v: unknown;
-  try { v = JSON.parse(text); } catch (e) { return { error: `not a JSON file (${e instanceof Error ? e.message : String(e)})` }; }
-  if (!isObj(v) || v.format !== SESSION_FORMAT) return { error: `not an MS Interval session file (expected "format": "${SESSION_FORMAT}")` };
-  if (typeof v.formatVersion !== 'number' || v.formatVersion > SESSION_VERSION) return { error: `session format version ${String(v.formatVersion)} is newer than this app understands (${SESSION_VERSION})` };
-  if (!Array.isArray(v.patients)) return { error: 'the file has no patient list' };
+  try { v = JSON.parse(text); } catch (e) { return fail({ code: 'not-json', detail: e instanceof Error ? e.message : String(e) }); }
+  if (!isObj(v) || v.format !== SESSION_FORMAT) return fail({ code: 'not-session', format: SESSION_FORMAT });
+  if (typeof v.formatVersion !== 'number' || v.formatVersion > SESSION_VERSION) return fail({ code: 'newer-version', version: String(v.formatVersion), supported: SESSION_VERSION });
+  if (!Array.isArray(v.patients)) return fail({ code: 'no-patient-list' });
   const s = checkSettings(v.settings);
-  if ('error' in s) return { error: s.error };
+  if ('error' in s) return fail({ code: 'settings', problem: s.problem });
   const seen = new Set<string>();
   const patients: StoredPatient[] = [];
   for (const [i, p] of v.patients.entries()) {
     const where = `patients[${i}]`;
-    if (!isObj(p)) return { error: `${where} is not an object` };
+    if (!isObj(p)) return fail({ code: 'not-object', where });
     const err = checkRecord(p.record, where);
-    if (err) return { error: err };
+    if (err) return fail(err);
     const record = p.record as unknown as PatientRecord;
     const senseless = senseOf(record, where);
-    if (senseless) return { error: senseless };
-    if (seen.has(record.id)) return { error: `${where}: patient ${record.id} appears twice` };
+    if (senseless) return fail(senseless);
+    if (seen.has(record.id)) return fail({ code: 'twice', where, id: record.id });
     seen.add(record.id);
     const o = checkSettings(p.overrides);
-    if ('error' in o) return { error: `${where}: ${o.error}` };
+    if ('error' in o) return fail({ code: 'overrides', where, problem: o.problem });
     const c = p.choice;
-    if (c !== undefined && c !== null && (!isObj(c) || typeof c.option !== 'string' || typeof c.reason !== 'string')) return { error: `${where}: choice must have an option and a reason` };
+    if (c !== undefined && c !== null && (!isObj(c) || typeof c.option !== 'string' || typeof c.reason !== 'string')) return fail({ code: 'choice', where });
     patients.push({
       id: record.id, record, overrides: o.settings,
       choice: c ? { option: String(c.option), reason: String(c.reason), at: typeof c.at === 'string' ? c.at : '', ...basisOf(c.basis) } : null,

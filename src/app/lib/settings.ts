@@ -6,6 +6,7 @@
  */
 import type { EngineSettings } from '../../core/engine';
 import type { NatalizumabOptions, OcrelizumabOptions } from '../../core/report/types';
+import { settingsProblemText, type SettingsProblem } from './session-problems';
 
 export type ClinicSettings = EngineSettings;
 export type PatientOverrides = EngineSettings;
@@ -63,19 +64,20 @@ export function hasOverrides(o?: EngineSettings | null): boolean {
 }
 
 /** Check a settings object read from a file; returns a cleaned copy or an error message. */
-export function checkSettings(value: unknown): { settings: EngineSettings } | { error: string } {
+export function checkSettings(value: unknown): { settings: EngineSettings } | { error: string; problem: SettingsProblem } {
+  const fail = (problem: SettingsProblem) => ({ error: settingsProblemText(problem), problem });
   if (value === undefined || value === null) return { settings: { natalizumab: {}, ocrelizumab: {} } };
-  if (typeof value !== 'object') return { error: 'settings must be an object' };
+  if (typeof value !== 'object') return fail({ code: 'settings-not-object' });
   const v = value as Record<string, unknown>;
   const out: EngineSettings = { natalizumab: {}, ocrelizumab: {} };
   for (const [drug, fields] of [['natalizumab', NAT_FIELDS], ['ocrelizumab', OCR_FIELDS]] as const) {
     const src = v[drug];
     if (src === undefined) continue;
-    if (typeof src !== 'object' || src === null) return { error: `settings.${drug} must be an object` };
+    if (typeof src !== 'object' || src === null) return fail({ code: 'settings-drug-not-object', drug });
     if (drug === 'natalizumab') {
       const s = (src as Record<string, unknown>).nextTroughSample;
       if (s !== undefined) {
-        if (typeof s !== 'string' || !(SAMPLE_VALUES as readonly string[]).includes(s)) return { error: 'settings.natalizumab.nextTroughSample must be venous or capillary' };
+        if (typeof s !== 'string' || !(SAMPLE_VALUES as readonly string[]).includes(s)) return fail({ code: 'settings-sample' });
         out.natalizumab.nextTroughSample = s as 'venous' | 'capillary';
       }
     }
@@ -85,7 +87,7 @@ export function checkSettings(value: unknown): { settings: EngineSettings } | { 
       if (f === 'infusionWeekday' && x === null) { (out.natalizumab as Record<string, unknown>)[f] = null; continue; }
       const lim = LIMITS[f];
       if (typeof x !== 'number' || !Number.isFinite(x) || x < lim.min || x > lim.max) {
-        return { error: `settings.${drug}.${f} must be a number from ${lim.min} to ${lim.max}` };
+        return fail({ code: 'settings-range', drug, field: f, min: lim.min, max: lim.max });
       }
       (out[drug] as Record<string, unknown>)[f] = x;
     }

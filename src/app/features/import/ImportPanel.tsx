@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Issue, ParseResult, PatientRecord } from '../../../core/types';
 import { readSession, type SessionFile } from '../../lib/session';
 import { issueText } from '../proposal/engine-text';
+import { sessionProblemIn } from '../../i18n/session-nl';
 
 interface Props {
   parse: (text: string, file: string) => Promise<ParseResult>;
@@ -41,7 +42,7 @@ function IssueList({ issues }: { issues: Issue[] }) {
 }
 
 export function ImportPanel({ parse, onImport, onRestore }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [view, setView] = useState<View>({ kind: 'idle' });
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -60,7 +61,7 @@ export function ImportPanel({ parse, onImport, onRestore }: Props) {
       const text = await file.text();
       if (/\.json$/i.test(file.name) || /^\s*\{/.test(text.slice(0, 100))) {
         const s = readSession(text);
-        if ('error' in s) { setView({ kind: 'failed', file: file.name, message: t('import.badSession', { file: file.name, error: s.error }) }); return; }
+        if ('error' in s) { setView({ kind: 'failed', file: file.name, message: t('import.badSession', { file: file.name, error: sessionProblemIn(s.problem, s.error, i18n.language) }) }); return; }
         await onRestore(s.session, file.name);
         setView({ kind: 'done', file: file.name, count: s.session.patients.length, warnings: [], restored: true });
         return;
@@ -77,7 +78,7 @@ export function ImportPanel({ parse, onImport, onRestore }: Props) {
     } catch (e) {
       setView({ kind: 'failed', file: file.name, message: t('import.readFailed', { file: file.name, error: e instanceof Error ? e.message : String(e) }) });
     }
-  }, [parse, onImport, onRestore, t]);
+  }, [parse, onImport, onRestore, t, i18n.language]);
 
   const onPick = (files: FileList | null) => {
     const f = files?.[0];
