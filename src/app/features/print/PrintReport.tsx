@@ -26,17 +26,18 @@ export interface PrintReportProps {
 interface DataRow { time: number; iso: string; event: string; value: string; note: string }
 
 export function dataRows(report: PatientReport, t: (k: string) => string, lang: string): DataRow[] {
-  const rows: DataRow[] = [];
+  const rows: (DataRow & { rank: number })[] = [];
   for (const d of report.doses) {
     const route = 'route' in d ? ` ${String(d.route).toUpperCase()}` : '';
-    rows.push({ time: d.time, iso: d.iso, event: t('print.kind.dose'), value: `${formatNumber(d.amountMg, lang)} mg${route}`, note: '' });
+    rows.push({ time: d.time, iso: d.iso, event: t('print.kind.dose'), value: `${formatNumber(d.amountMg, lang)} mg${route}`, note: '', rank: 1 });
   }
   for (const o of report.observations) {
     const unit = o.kind === 'level' ? 'µg/mL' : 'cells/µL';
     const capillary = o.kind === 'level' && o.sample === 'capillary' ? ` (${t('sample.printTag')})` : '';
-    rows.push({ time: o.time, iso: o.iso, event: `${t(`print.kind.${o.kind}`)}${capillary}`, value: `${o.censored ? '<' : ''}${formatNumber(o.value, lang)} ${unit}`, note: o.note ?? '' });
+    rows.push({ time: o.time, iso: o.iso, event: `${t(`print.kind.${o.kind}`)}${capillary}`, value: `${o.censored ? '<' : ''}${formatNumber(o.value, lang)} ${unit}`, note: o.note ?? '', rank: 0 });
   }
-  return rows.sort((a, b) => a.time - b.time);
+  // At one time the sample before the dose: a level at the infusion time was drawn just before it.
+  return rows.sort((a, b) => a.time - b.time || a.rank - b.rank).map(({ rank: _rank, ...r }) => r);
 }
 
 export function PrintReport({ report, settings, choice, printedOn, maxRows = 16 }: PrintReportProps) {

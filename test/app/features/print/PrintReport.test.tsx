@@ -49,6 +49,15 @@ describe('PrintReport', () => {
     expect(screen.getByTestId('print-report').textContent).toContain('10 earlier rows not shown.');
   });
 
+  it('lists a trough dated at the infusion time before the infusion (it was drawn just before it)', () => {
+    const report = natalizumabReport();
+    const last = report.doses[report.doses.length - 1];
+    report.observations = [{ ...report.observations[0], time: last.time, iso: last.iso }];
+    render(<PrintReport report={report} settings={settings} />);
+    const rows = within(screen.getByTestId('print-data')).getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(rows.slice(-2)).toEqual([`${last.iso.replace('T', ' ')}Natalizumab level${report.observations[0].value} µg/mL`, `${last.iso.replace('T', ' ')}Dose300 mg IV`]);
+  });
+
   it('shows censored counts with their < sign', () => {
     render(<PrintReport report={ocrelizumabReport()} settings={settings} />);
     const cells = within(screen.getByTestId('print-data')).getAllByRole('row').map((r) => r.textContent);
