@@ -86,6 +86,8 @@ export function App() {
   const [route, go] = useRoute();
   const today = useToday();
   const [message, setMessage] = useState('');
+  // The hint after creating a patient ("enter the doses given so far") is done once that patient has doses.
+  const [hintFor, setHintFor] = useState<string | null>(null);
   const [format, setFormat] = useState<'comma' | 'semicolon' | 'excel'>(lang === 'nl' ? 'semicolon' : 'comma');
   const [which, setWhich] = useState<'all' | 'open'>('all');
   const [savedSession, setSavedSession] = useState<SessionFile | null>(null);
@@ -105,10 +107,13 @@ export function App() {
     const now = new Map([...reports].map(([id, e]) => [id, e.report]));
     const diff = compareWithSaved(savedSession.reports, now);
     setMessage(diff.length ? t('session.differs', { count: diff.length, ids: diff.slice(0, 10).join(', ') }) : t('session.same', { count: savedSession.reports.length, version: savedSession.appVersion }));
+    setHintFor(null);
     setSavedSession(null);
   }, [savedSession, pending, reports, t]);
 
-  const flash = (m: string) => setMessage(m);
+  const flash = (m: string, hintPatient: string | null = null) => { setMessage(m); setHintFor(hintPatient); };
+  const hinted = hintFor ? state.patients.find((p) => p.id === hintFor) : undefined;
+  const shownMessage = hinted && hinted.record.doses.length > 0 ? '' : message;
 
   /** The patients an export covers: the open one, or all. */
   const exported = () => (which === 'open' && selected ? [selected] : state.patients);
@@ -221,9 +226,9 @@ export function App() {
         {/* Only the progress and the messages are live: the toggle and its note are not re-announced. */}
         <span role="status" aria-live="polite">
           {pending > 0 ? <span className="computing"> · {t('app.computing', { count: pending })}</span> : null}
-          {message ? <span className="message"> · {message}</span> : null}
+          {shownMessage ? <span className="message"> · {shownMessage}</span> : null}
         </span>
-        {message ? <button type="button" className="link dismiss" onClick={() => setMessage('')} aria-label={t('app.dismiss')}>×</button> : null}
+        {shownMessage ? <button type="button" className="link dismiss" onClick={() => setMessage('')} aria-label={t('app.dismiss')}>×</button> : null}
       </div>
       {state.storage === 'unavailable' ? (
         <p className="storage-warning" role="alert">{t('storage.unavailable', { error: state.storageError ?? '' })}</p>
@@ -245,7 +250,7 @@ export function App() {
                   await store.createPatient(record, kg, t('newPatient.undo', { ns: 'clinic', id: record.id }));
                   setCreating(false);
                   go({ page: 'planning', patient: record.id });
-                  flash(t('newPatient.created', { ns: 'clinic', id: record.id }));
+                  flash(t('newPatient.created', { ns: 'clinic', id: record.id }), record.id);
                 }} />
             ) : selected ? (
               <ErrorBoundary title={t('error.partTitle')} hint={t('error.partHint')} reloadLabel={t('error.reload')} resetKey={selected.id}>

@@ -60,8 +60,11 @@ test('a natalizumab patient started by hand gets the CLI\'s next dose; a level i
   await page.goto('/');
   await newPatient(page, 'HAND-NAT', 'natalizumab', '72');
   await expect(page.locator('[data-testid="no-doses"]')).toBeVisible();
+  await expect(page.locator('.status-line .message')).toHaveText(' · Patient HAND-NAT created. Enter the doses given so far (“Add doses”), then the results.');
   await addDoses(page, { first: '2025-01-06', every: '4', count: '6', amount: '300' });
   await expect(page.locator('.event-table tbody tr')).toHaveCount(7); // the weight, dated at the first dose, and 6 doses
+  // The hint has been followed: it goes.
+  await expect(page.locator('.status-line .message')).toHaveCount(0);
   await addResult(page, { date: '2025-04-28', value: '21.5', unit: 'ug/mL' });
   await addResult(page, { date: '2025-05-26', value: '18,2', unit: 'µg/mL' });
 
