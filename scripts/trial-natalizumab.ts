@@ -350,7 +350,8 @@ const f3 = (x: number) => x.toFixed(3);
 
 export function formatTrial(r: TrialResult): string {
   const lines = [`[trial ${r.set} T=${r.target}] ${r.arms[0].patients} patients × ${VISITS} intervals (antibody-like apart), ${r.seconds.toFixed(0)} s (CPU ${r.cpuSeconds.toFixed(0)} s)`];
-  const row = (a: ArmScore) => `    ${a.policy.padEnd(9)} ≥T ${f3(a.atTarget)}   <2 µg/mL ${f3(a.below2)}   infusions/yr ${a.infusionsPerYear.toFixed(2)}   mean interval ${a.meanWeeks.toFixed(2)} w   patients always ≥T ${f3(a.patientsAlwaysAtTarget)}`;
+  // With the count: 578/590 = 0.9797 must not read as 0.980 beside a goal of 0.98.
+  const row = (a: ArmScore) => `    ${a.policy.padEnd(9)} ≥T ${f3(a.atTarget)} (${Math.round(a.atTarget * a.intervals)}/${a.intervals})   <2 µg/mL ${f3(a.below2)}   infusions/yr ${a.infusionsPerYear.toFixed(2)}   mean interval ${a.meanWeeks.toFixed(2)} w   patients always ≥T ${f3(a.patientsAlwaysAtTarget)}`;
   lines.push(...r.arms.map(row));
   if (r.adaArms.length) {
     lines.push(`    antibody-like (${r.adaArms[0].patients}): ` + r.adaArms.map((a) => `${a.policy} ≥T ${f3(a.atTarget)}, ${a.infusionsPerYear.toFixed(2)}/yr, mean ${a.meanWeeks.toFixed(2)} w`).join('; '));
@@ -381,8 +382,31 @@ export function printNatalizumabTrial(names = ['virtual', 'misspec'], targets = 
     const g = TRIAL_GOALS[r.target];
     const e = r.arms.find((a) => a.policy === 'engine');
     if (!g || !e) continue;
-    const missed = [e.atTarget >= g.atTarget ? '' : `≥T ${e.atTarget.toFixed(3)} < ${g.atTarget}`, e.infusionsPerYear <= g.infusionsPerYear ? '' : `${e.infusionsPerYear.toFixed(2)} infusions/yr > ${g.infusionsPerYear}`].filter(Boolean);
+    const missed = [e.atTarget >= g.atTarget ? '' : `≥T ${e.atTarget.toFixed(4)} < ${g.atTarget}`, e.infusionsPerYear <= g.infusionsPerYear ? '' : `${e.infusionsPerYear.toFixed(2)} infusions/yr > ${g.infusionsPerYear}`].filter(Boolean);
     console.log(`  engine at ${r.target} µg/mL: ${missed.length ? `MISSED: ${missed.join('; ')}` : 'goals met'}`);
+  }
+  return out;
+}
+
+/**
+ * The engine arm on the well-specified set over noise seeds 0..n−1 (`npm run validate -- --trial
+ * --seeds 8`): the goals hang on one or two intervals in 590, so one realisation says little.
+ */
+export function printTrialSeeds(n: number, targets = [10, 5]): { target: number; seed: number; arm: ArmScore }[] {
+  const set = NATALIZUMAB_SETS.find((s) => s.name === 'virtual')!;
+  const out: { target: number; seed: number; arm: ArmScore }[] = [];
+  console.log(`=== Natalizumab trial, engine arm, well-specified set, noise seeds 0–${n - 1}`);
+  for (const target of targets) {
+    const g = TRIAL_GOALS[target];
+    let met = 0;
+    for (let seed = 0; seed < n; seed++) {
+      const arm = runTrial(set, target, Infinity, ['engine'], seed).arms[0];
+      out.push({ target, seed, arm });
+      const ok = arm.atTarget >= g.atTarget && arm.infusionsPerYear <= g.infusionsPerYear;
+      if (ok) met++;
+      console.log(`  T=${target} seed ${seed}: ≥T ${arm.atTarget.toFixed(4)} (${Math.round(arm.atTarget * arm.intervals)}/${arm.intervals}), ${arm.infusionsPerYear.toFixed(3)} infusions/yr${ok ? '' : '  MISSED'}`);
+    }
+    console.log(`  T=${target}: goals (≥ ${g.atTarget}, ≤ ${g.infusionsPerYear}/yr) met in ${met} of ${n} seeds`);
   }
   return out;
 }
