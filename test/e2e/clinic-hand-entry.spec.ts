@@ -115,6 +115,9 @@ test('an ocrelizumab patient started by hand, a count by "week N after the last 
   await expect(page.locator('.event-table tbody tr')).toHaveCount(3);
   // Week 20 after the last dose (2024-07-08) is 2024-11-25.
   await page.locator('[data-testid="add-result"]').click();
+  // The form speaks of counts, not troughs.
+  await expect(page.locator('.result-form')).toContainText('A count timed at an infusion counts as drawn just before it.');
+  await expect(page.locator('.result-form')).not.toContainText('trough');
   await page.locator('input[name="week"]').fill('20');
   await expect(page.locator('.result-form')).toContainText('2024-11-25');
   await addResult(page, { week: '20', value: '<1', unit: 'cells/uL' });

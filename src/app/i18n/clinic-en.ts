@@ -51,6 +51,7 @@ const clinicEn = {
     titleLevel: 'Add a natalizumab level',
     titleCount: 'Add a B-cell count',
     timeRule: 'A date alone means 09:00. A result timed at an infusion counts as drawn just before it (a trough).',
+    timeRuleCount: 'A date alone means 09:00. A count timed at an infusion counts as drawn just before it.',
     date: 'Date',
     dateEmpty: 'Give the date of the result: YYYY-MM-DD or dd-mm-yyyy.',
     dateOrWeek: 'Give the date of the count, or the week after the last dose.',

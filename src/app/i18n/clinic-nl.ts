@@ -53,6 +53,7 @@ const clinicNl: ClinicStrings = {
     titleLevel: 'Natalizumabspiegel toevoegen',
     titleCount: 'B-celtelling toevoegen',
     timeRule: 'Een datum zonder tijd betekent 09:00. Een uitslag op het tijdstip van een infusie geldt als vlak ervóór afgenomen (een dalspiegel).',
+    timeRuleCount: 'Een datum zonder tijd betekent 09:00. Een telling op het tijdstip van een infusie geldt als vlak ervóór afgenomen.',
     date: 'Datum',
     dateEmpty: 'Geef de datum van de uitslag: dd-mm-jjjj of JJJJ-MM-DD.',
     dateOrWeek: 'Geef de datum van de telling, of de week na de laatste gift.',

@@ -316,7 +316,7 @@ export function ResultForm({ record, labLimit, onSave, onClose }: ResultProps) {
   return (
     <section className="entry-form result-form" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>{t(kind === 'level' ? 'result.titleLevel' : 'result.titleCount')}</h3>
-      <p className="field-hint" id={f('rule')}>{t('result.timeRule')}</p>
+      <p className="field-hint" id={f('rule')}>{t(kind === 'level' ? 'result.timeRule' : 'result.timeRuleCount')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <div className="field-row">
           <Field id={f('date')} label={t('result.date')} error={errors.date} hint={t('form.dateHint')}>
