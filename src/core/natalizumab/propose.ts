@@ -206,7 +206,9 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   if (stdOpt && stdOpt.pSteadyState < opts.probability) {
     const r1 = (x: number) => Math.round(x * 10) / 10;
     const trough = r1(stdOpt.ssTrough.value), low = r1(stdOpt.ssTrough.low), high = r1(stdOpt.ssTrough.high);
-    const probability = `${Math.round(stdOpt.pSteadyState * 100)} %`;
+    // As the card says it: "< 1 %", not "0 %" (an estimate from a finite set of draws is never sure).
+    const pr = stdOpt.pSteadyState;
+    const probability = pr <= 0.005 ? '< 1 %' : `${Math.round(pr * 100)} %`;
     const route = a.prep.lastDose?.route ?? 'iv';
     // What is left to consider depends on the route: IV instead of SC only for an SC patient.
     const left = route === 'sc'

@@ -211,6 +211,11 @@ describe('the cheap guards run before the forecasts', () => {
     expect(r.proposal.longerNotForecast).toBe(true);
     expect(r.alternatives.map((a) => a.weeks)).toEqual([4]);
     expect(proposeLine(r)).toMatchObject({ proposal: { interval_weeks: 4, longer_not_forecast: true }, alternatives: [{ interval_weeks: 4 }] });
+    // Out of reach too, said as the card says a probability near zero: "< 1 %", never "0 %".
+    expect(r.alternatives[0].pSteadyState).toBeLessThan(0.005);
+    const low = r.warnings.find((w) => w.code === 'below-target-at-4-weeks')!;
+    expect(low.params!.probability).toBe('< 1 %');
+    expect(low.message).toContain(', with only < 1 % probability of reaching 10 µg/mL: no interval reaches the target.');
   });
 
   it('an overdue dose: the same, while the same record planned on time forecasts every interval', () => {
