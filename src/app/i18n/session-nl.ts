@@ -28,6 +28,7 @@ export function sessionProblemTextNl(p: SessionProblem): string {
     case 'not-json': return `geen JSON-bestand (${p.detail})`;
     case 'not-session': return `geen sessiebestand van MS Interval (verwacht: "format": "${p.format}")`;
     case 'newer-version': return `sessieformaat versie ${p.version} is nieuwer dan deze app begrijpt (${p.supported})`;
+    case 'no-version': return `het bestand heeft geen "formatVersion" (een getal; deze app leest versie ${p.supported})`;
     case 'no-patient-list': return 'het bestand heeft geen patiëntenlijst';
     case 'settings': return settingsProblemTextNl(p.problem);
     case 'overrides': return `${p.where}: ${settingsProblemTextNl(p.problem)}`;

@@ -18,6 +18,7 @@ export type SessionProblem =
   | { code: 'not-json'; detail: string }
   | { code: 'not-session'; format: string }
   | { code: 'newer-version'; version: string; supported: number }
+  | { code: 'no-version'; supported: number }
   | { code: 'no-patient-list' }
   | { code: 'settings'; problem: SettingsProblem }
   | { code: 'overrides'; where: string; problem: SettingsProblem }
@@ -55,6 +56,7 @@ export function sessionProblemText(p: SessionProblem): string {
     case 'not-json': return `not a JSON file (${p.detail})`;
     case 'not-session': return `not an MS Interval session file (expected "format": "${p.format}")`;
     case 'newer-version': return `session format version ${p.version} is newer than this app understands (${p.supported})`;
+    case 'no-version': return `the file has no "formatVersion" (a number; this app reads version ${p.supported})`;
     case 'no-patient-list': return 'the file has no patient list';
     case 'settings': return settingsProblemText(p.problem);
     case 'overrides': return `${p.where}: ${settingsProblemText(p.problem)}`;

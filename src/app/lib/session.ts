@@ -114,7 +114,8 @@ export function readSession(text: string): { session: SessionFile } | SessionRea
   let v: unknown;
   try { v = JSON.parse(text); } catch (e) { return fail({ code: 'not-json', detail: e instanceof Error ? e.message : String(e) }); }
   if (!isObj(v) || v.format !== SESSION_FORMAT) return fail({ code: 'not-session', format: SESSION_FORMAT });
-  if (typeof v.formatVersion !== 'number' || v.formatVersion > SESSION_VERSION) return fail({ code: 'newer-version', version: String(v.formatVersion), supported: SESSION_VERSION });
+  if (typeof v.formatVersion !== 'number' || !Number.isFinite(v.formatVersion)) return fail({ code: 'no-version', supported: SESSION_VERSION });
+  if (v.formatVersion > SESSION_VERSION) return fail({ code: 'newer-version', version: String(v.formatVersion), supported: SESSION_VERSION });
   if (!Array.isArray(v.patients)) return fail({ code: 'no-patient-list' });
   const s = checkSettings(v.settings);
   if ('error' in s) return fail({ code: 'settings', problem: s.problem });

@@ -106,6 +106,8 @@ describe('session file', () => {
     expect(nl('{"format":"x"}')).toBe('geen sessiebestand van MS Interval (verwacht: "format": "ms-interval-session")');
     expect(nl('{"format":"ms-interval-session","formatVersion":99,"patients":[]}')).toBe('sessieformaat versie 99 is nieuwer dan deze app begrijpt (1)');
     expect(nl(JSON.stringify({ format: 'ms-interval-session', formatVersion: 1 }))).toBe('het bestand heeft geen patiëntenlijst');
+    expect(nl(JSON.stringify({ format: 'ms-interval-session', patients: [] }))).toBe('het bestand heeft geen "formatVersion" (een getal; deze app leest versie 1)');
+    expect(readSession(JSON.stringify({ format: 'ms-interval-session', formatVersion: '1', patients: [] }))).toMatchObject({ error: 'the file has no "formatVersion" (a number; this app reads version 1)' });
     expect(nl(file({ drug: 'aspirin' }))).toBe('patients[0]: drug moet natalizumab of ocrelizumab zijn');
     expect(nl(JSON.stringify({ format: 'ms-interval-session', formatVersion: 1, patients: [patient, patient] }))).toBe('patients[1]: patiënt N staat er twee keer in');
     expect(nl(file({}, { overrides: { natalizumab: { maxIntervalWeeks: 20 } } }))).toBe('patients[0]: settings.natalizumab.maxIntervalWeeks moet een getal van 4 tot 12 zijn');
