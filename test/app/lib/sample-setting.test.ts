@@ -14,8 +14,8 @@ describe('nextTroughSample setting', () => {
   it('is read from a settings file, and anything but venous or capillary is refused', () => {
     expect(checkSettings({ natalizumab: { nextTroughSample: 'capillary', target: 5 } })).toEqual({ settings: { natalizumab: { nextTroughSample: 'capillary', target: 5 }, ocrelizumab: {} } });
     expect(checkSettings({ natalizumab: { nextTroughSample: 'venous' } })).toEqual({ settings: { natalizumab: { nextTroughSample: 'venous' }, ocrelizumab: {} } });
-    expect(checkSettings({ natalizumab: { nextTroughSample: 'finger' } })).toEqual({ error: 'settings.natalizumab.nextTroughSample must be venous or capillary' });
-    expect(checkSettings({ natalizumab: { nextTroughSample: 1 } })).toEqual({ error: 'settings.natalizumab.nextTroughSample must be venous or capillary' });
+    expect(checkSettings({ natalizumab: { nextTroughSample: 'finger' } })).toMatchObject({ error: 'settings.natalizumab.nextTroughSample must be venous or capillary' });
+    expect(checkSettings({ natalizumab: { nextTroughSample: 1 } })).toMatchObject({ error: 'settings.natalizumab.nextTroughSample must be venous or capillary' });
   });
 
   it('a patient overrides the clinic either way', () => {
