@@ -127,11 +127,12 @@ function invert(J: number[][], n: number): number[][] {
 /**
  * Steady-state trough for a sample: first-order guess from the linearisation, then chord
  * iterations with the MAP Jacobian until the correction is below relTol; full Newton if that fails.
- * relTol 1e-2 (sum of the log-state corrections): the trough then carries ~0.3 % error at most,
- * against a posterior spread of ~20 %; 10 % fewer interval simulations than 5e-3, validation
- * unchanged (PIT third decimals only).
+ * relTol 2e-2 (sum of the log-state corrections of the last step; the chord contracts about 5-fold
+ * per step, so the error left is ~0.4 % at most) against a forecast spread of 20 % and more: 11 %
+ * fewer interval simulations than 1e-2 (2.82 instead of 3.17 per draw and interval), about 9 %
+ * less CPU per proposal; 1e-2 in turn saved 10 % on 5e-3.
  */
-export function sampleSteadyTrough(s: PkSolver, p: PkParams, eta: ArrayLike<number>, dose: RepeatedDose, lin: SsLinearisation, relTol = 1e-2, maxIter = 10): { trough: number; converged: boolean } {
+export function sampleSteadyTrough(s: PkSolver, p: PkParams, eta: ArrayLike<number>, dose: RepeatedDose, lin: SsLinearisation, relTol = 2e-2, maxIter = 10): { trough: number; converged: boolean } {
   const { sens, jinv, xMap, etaMap, tau, n } = lin;
   // Log coordinates: the steady state depends on η nearly exponentially.
   let l0 = Math.log(xMap[0]), l1 = Math.log(xMap[1]), l2 = n === 3 ? Math.log(xMap[2]) : 0;
