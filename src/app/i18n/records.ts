@@ -11,12 +11,13 @@ import { BCELL_MAX, LEVEL_MAX, WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../..
 type RecordsStrings = { [C in IssueCode]: (...args: MsgArgs<C>) => string };
 
 const KIND_NL: Record<MeasuredKind, string> = { dose: 'gift', level: 'spiegel', bcell: 'B-celtelling', weight: 'gewicht' };
-const kindNl = (k: string): string => KIND_NL[k as MeasuredKind] ?? k;
+/** A record kind (dose, level, bcell, weight) in Dutch; anything else as written. */
+export const kindNl = (k: string): string => KIND_NL[k as MeasuredKind] ?? k;
 const DRUG_NL: Record<string, string> = { natalizumab: 'natalizumab', ocrelizumab: 'ocrelizumab' };
 /** A number example in the file's dialect (a decimal comma in a `;` file and when typed in Dutch). */
 const ex = (dialect: Dialect, dotted: string) => (dialect === 'semicolon' ? dotted.replace('.', ',') : dotted);
 /** `2024-01-08T09:00` → `08-01-2024 09:00`; anything else as written. */
-const date = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?$/, (_, y: string, m: string, d: string, t?: string) => `${d}-${m}-${y}${t ? ` ${t}` : ''}`);
+export const date = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?$/, (_, y: string, m: string, d: string, t?: string) => `${d}-${m}-${y}${t ? ` ${t}` : ''}`);
 const num = (s: string) => s.replace(/^([<>]?-?\d*)\.(\d+)$/, '$1,$2');
 const TIME_FORMAT_NL = 'schrijf JJJJ-MM-DD of JJJJ-MM-DDTUU:MM (lokale tijd), bijv. 2024-03-05T09:30; in het formulier ook dd-mm-jjjj';
 const line = (n: number | undefined) => (n === undefined ? '' : `, regel ${n}`);

@@ -3,13 +3,9 @@
  * JSON paths (patients[0], settings.natalizumab.target) and the file's own words stay as written:
  * they say where to look in the file. Words as in the glossary (docs/glossary.md).
  */
-import type { SessionProblem, SettingsProblem } from '../lib/session-problems';
-import { refusedMessage } from '../lib/session-problems';
-import { recordsTextNl } from './records';
+import { refusedMessage, type SessionProblem, type SettingsProblem } from '../lib/session-problems';
+import { date, kindNl, recordsTextNl } from './records';
 
-const KIND_NL: Record<string, string> = { dose: 'gift', level: 'spiegel', bcell: 'B-celtelling', weight: 'gewicht' };
-/** `2024-01-08T09:00` → `08-01-2024 09:00`; anything else as written. */
-const date = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?$/, (_, y: string, m: string, d: string, t?: string) => `${d}-${m}-${y}${t ? ` ${t}` : ''}`);
 /** A stored value's meaning (`24.1 capillary`, `300 mg iv 60 min`) with a decimal comma. */
 const meaningNl = (s: string) => s.replace(/(\d)\.(\d)/g, '$1,$2').replace(/\bcapillary\b/, 'capillair');
 
@@ -44,8 +40,8 @@ export function sessionProblemTextNl(p: SessionProblem): string {
       return `${who(p.where, p.id)}${p.at ? `, rij van ${date(p.at)}` : ''}: ${text}`;
     }
     case 'unreadable': return `${who(p.where, p.id)}: het dossier kan niet worden teruggelezen zoals het geschreven is (${p.rows} rijen, ${p.read} gelezen)`;
-    case 'stored-value': return `${who(p.where, p.id)}, ${KIND_NL[p.kind] ?? p.kind} van ${date(p.at)}: de opgeslagen waarde (${meaningNl(p.stored)}) is niet wat de geschreven vorm zegt (${meaningNl(p.written)}); het bestand is met de hand veranderd of beschadigd`;
-    case 'stored-time': return `${who(p.where, p.id)}, ${KIND_NL[p.kind] ?? p.kind} van ${date(p.at)}: het opgeslagen tijdstip is niet die datum en tijd; het bestand is met de hand veranderd of beschadigd`;
+    case 'stored-value': return `${who(p.where, p.id)}, ${kindNl(p.kind)} van ${date(p.at)}: de opgeslagen waarde (${meaningNl(p.stored)}) is niet wat de geschreven vorm zegt (${meaningNl(p.written)}); het bestand is met de hand veranderd of beschadigd`;
+    case 'stored-time': return `${who(p.where, p.id)}, ${kindNl(p.kind)} van ${date(p.at)}: het opgeslagen tijdstip is niet die datum en tijd; het bestand is met de hand veranderd of beschadigd`;
     case 'twice': return `${p.where}: patiënt ${p.id} staat er twee keer in`;
     case 'choice': return `${p.where}: een keuze moet een optie en een reden hebben`;
   }
