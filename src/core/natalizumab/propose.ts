@@ -134,7 +134,7 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   // Km, laboratory bias), and its spread is widened where the patient's residuals show misfit.
   const mon = monitoring(a, residuals.map((r) => (r.censored ? NaN : r.standardised)));
   const { troughs: monitoredTroughs, monitored } = mon;
-  const { iov, occasions } = forecastIov(mon);
+  const { iov, occasions } = forecastIov(mon, opts.iovCl);
   const terms = drawForecastTerms(opts.seed, a.n, iov, occasions);
   const misfit = patientMisfit(a, mon.residualScale);
   const ssRequired = monitored ? Math.min(opts.probability, MONITORED_SS_PROBABILITY) : opts.probability;
