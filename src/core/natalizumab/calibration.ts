@@ -28,10 +28,9 @@ import { logVarianceAt, type TroughScore } from './track-record';
 /** Prior SD of τ = ω² for the clinic: ω_IOV² = 0.0225 ± 0.01. */
 export const CLINIC_PRIOR_SD_TAU = 0.01;
 /** Prior SD of a patient's τ around the clinic's. */
-export const PATIENT_PRIOR_SD_TAU = 0.025;
-/** The grid of ω searched (log-SD), 0 to 0.5 in steps of 0.0025. */
-const OMEGA_STEP = 0.0025;
-const OMEGA_MAX = 0.5;
+export const PATIENT_PRIOR_SD_TAU = 0.01;
+/** The grid of ω searched (log-SD): 0 to 0.4 by 0.0025. */
+const OMEGAS = Array.from({ length: 161 }, (_, k) => k * 0.0025);
 /** z of the central 80 % interval. */
 const Z80 = 1.2815515655446004;
 
@@ -50,8 +49,7 @@ export function spreadLogLikelihood(scores: readonly TroughScore[], omega: numbe
 /** Posterior mode of ω over the grid, for a normal prior on ω² (centre tau0, SD sdTau). */
 export function posteriorSpread(scores: readonly TroughScore[], tau0: number, sdTau: number): number {
   let best = Math.sqrt(tau0), bestLp = -Infinity;
-  for (let k = 0; k * OMEGA_STEP <= OMEGA_MAX + 1e-12; k++) {
-    const w = k * OMEGA_STEP;
+  for (const w of OMEGAS) {
     const lp = spreadLogLikelihood(scores, w) - ((w * w - tau0) ** 2) / (2 * sdTau * sdTau);
     if (lp > bestLp) { bestLp = lp; best = w; }
   }
@@ -76,7 +74,7 @@ export interface ClinicCalibration {
   patients: number;
   iov: number;
   publishedIov: number;
-  /** 80 % coverage of the scored troughs as forecast (the spreads then used), and with the clinic's. */
+  /** 80 % coverage of the scored troughs as forecast (the spreads then used), and with the clinic's (normal approximation). */
   cover80: number | null;
   calibratedCover80: number | null;
 }

@@ -72,8 +72,11 @@ export interface TroughScore {
   inside: [boolean, boolean, boolean];
   /** ln(measured / median); null when censored. */
   logRatio: number | null;
-  /** For calibration.ts: log-variance apart from κ (assay included), d ln C / dκ, the history's occasions, the κ spread used. */
-  spread: { rest: number; sensitivity: number; occasions: number; iov: number };
+  /**
+   * For calibration.ts: the log-variance of the concentration forecast apart from κ, the assay's,
+   * d ln C / dκ, the occasions the history's κ averages over, and the κ spread used.
+   */
+  spread: { conc: number; assay: number; sensitivity: number; occasions: number; iov: number };
 }
 
 /** The measurement forecast at time `t` from the rows before `asOf`. */
@@ -123,8 +126,8 @@ export function forecastQuantile(f: MeasurementForecast, q: number): number {
   return (lo + hi) / 2;
 }
 
-/** Log-variance of the forecast apart from κ, and its sensitivity to κ (weighted regression). */
-export function spreadParts(f: MeasurementForecast, median: number): { rest: number; sensitivity: number } {
+/** Log-variance of the forecast's concentration apart from κ, the assay's, and the sensitivity to κ (weighted regression). */
+export function spreadParts(f: MeasurementForecast, median: number): { conc: number; assay: number; sensitivity: number } {
   let mL = 0, mK = 0;
   for (let r = 0; r < f.weights.length; r++) { mL += f.weights[r] * f.logConc[r]; mK += f.weights[r] * f.kappa[r]; }
   let vL = 0, vK = 0, cLK = 0;
@@ -137,8 +140,7 @@ export function spreadParts(f: MeasurementForecast, median: number): { rest: num
   const m = Math.max(median, 1e-9);
   let assay = 0;
   for (let r = 0; r < f.weights.length; r++) assay += f.weights[r] * f.sd[r] * f.sd[r];
-  assay /= m * m;
-  return { rest: Math.max(0, vL - sensitivity * sensitivity * vK) + assay, sensitivity };
+  return { conc: Math.max(0, vL - sensitivity * sensitivity * vK), assay: assay / (m * m), sensitivity };
 }
 
 /** Score one measured level against its forecast. */
@@ -209,7 +211,11 @@ export function summariseTrackRecord(scores: readonly TroughScore[]): TrackRecor
   };
 }
 
-/** The predictive log-variance of a scored trough had the forecast used inter-occasion spread `iov`. */
-export function logVarianceAt(s: TroughScore, iov: number): number {
-  return s.spread.rest + (s.spread.sensitivity * futureClSd(iov, s.spread.occasions)) ** 2;
+/**
+ * The predictive log-variance of a scored trough had the forecast used inter-occasion spread `iov`
+ * and its concentration spread been scaled by `scale` (the assay's unchanged).
+ */
+export function logVarianceAt(s: TroughScore, iov: number, scale = 1): number {
+  const conc = s.spread.conc + (s.spread.sensitivity * futureClSd(iov, s.spread.occasions)) ** 2;
+  return scale * scale * conc + s.spread.assay;
 }
