@@ -104,6 +104,7 @@ export function merge(existing: PatientRecord, incoming: PatientRecord): MergeRe
   const same: RecordRow[] = [];
   const conflicts: RowConflict[] = [];
   const out: Record<string, unknown> = { ...existing };
+  let changed = false;
   const names = [...new Set([...rowLists(existing), ...rowLists(incoming)])];
   for (const name of names) {
     const mine = listOf(existing, name);
@@ -119,10 +120,12 @@ export function merge(existing: PatientRecord, incoming: PatientRecord): MergeRe
       if (there.some((x) => sameMeaning(x, e))) { same.push(e); continue; }
       conflicts.push({ list: name, kind: e.kind, key: k, existing: there[0], incoming: e });
     }
-    if (fresh.length) out[name] = [...mine, ...fresh].sort(byTime);
+    if (fresh.length) { out[name] = [...mine, ...fresh].sort(byTime); changed = true; }
   }
-  out.issues = mergeIssues(existing.issues, incoming.issues);
-  return { record: out as unknown as PatientRecord, added, same, conflicts };
+  const issues = mergeIssues(existing.issues, incoming.issues);
+  if (issues.length !== existing.issues.length) { out.issues = issues; changed = true; }
+  // Nothing new: the record on record itself (so a caller can tell that nothing changes).
+  return { record: changed ? out as unknown as PatientRecord : existing, added, same, conflicts };
 }
 
 /**
