@@ -21,6 +21,7 @@ import { conflictId, needsDecision, planImport, planTotals, type ImportPlan, typ
 import { fileTooLarge, LIMITS, type FileSizeProblem } from '../../lib/limits';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { listenForImports } from './offer';
+import './import.css';
 
 interface Props {
   parse: (text: string, file: string) => Promise<ParseResult>;
