@@ -1,6 +1,6 @@
 /** English strings of merging imports, the change history and the safety checks (namespace `safety`). */
 const safetyEn = {
-  kind: { dose: 'dose', level: 'level', bcell: 'B-cell count', weight: 'weight', wearing_off: 'wearing-off' },
+  kind: { dose: 'dose', level: 'level', bcell: 'B-cell count', weight: 'weight', wearing_off: 'wearing-off report' },
   preview: {
     title: 'Check {{file}} before saving',
     nothingSaved: 'Nothing has been saved yet. Rows on record are kept: a file never removes a row.',

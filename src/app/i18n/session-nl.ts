@@ -7,7 +7,7 @@ import { refusedMessage, type FieldExpectation, type SessionProblem, type Settin
 
 const EXPECTED_NL: Record<FieldExpectation, string> = {
   text: 'tekst', number: 'een getal', boolean: 'true of false', object: 'een object', route: 'iv of sc',
-  sample: 'venous (veneus) of capillary (vingerprik)', severity: 'error, warning of info', kind: 'dose, level, bcell of weight',
+  sample: 'venous (veneus) of capillary (vingerprik)', severity: 'error, warning of info', kind: 'dose, level, bcell, weight of wearing_off', score: '0, 1, 2 of 3',
 };
 import { date, kindNl, recordsTextNl } from './records';
 

@@ -46,11 +46,11 @@ export type SessionProblem =
   | { code: 'too-large'; rows: number; max: number };
 
 /** What a field must be. */
-export type FieldExpectation = 'text' | 'number' | 'boolean' | 'object' | 'route' | 'sample' | 'severity' | 'kind';
+export type FieldExpectation = 'text' | 'number' | 'boolean' | 'object' | 'route' | 'sample' | 'severity' | 'kind' | 'score';
 
 const EXPECTED_EN: Record<FieldExpectation, string> = {
   text: 'text', number: 'a number', boolean: 'true or false', object: 'an object', route: 'iv or sc',
-  sample: 'venous or capillary', severity: 'error, warning or info', kind: 'dose, level, bcell or weight',
+  sample: 'venous or capillary', severity: 'error, warning or info', kind: 'dose, level, bcell, weight or wearing_off', score: '0, 1, 2 or 3',
 };
 
 export function settingsProblemText(p: SettingsProblem): string {

@@ -52,7 +52,8 @@ export function buildSession(a: {
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const LISTS = ['doses', 'levels', 'bcells', 'weights'] as const;
 
-const KIND_OF: Record<(typeof LISTS)[number], string> = { doses: 'dose', levels: 'level', bcells: 'bcell', weights: 'weight' };
+/** The kind of row each list holds (`wearingOff` only when the patient has one). */
+const KIND_OF: Record<string, string> = { doses: 'dose', levels: 'level', bcells: 'bcell', weights: 'weight', wearingOff: 'wearing_off' };
 const isNum = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
 const optional = (x: unknown, ok: (v: unknown) => boolean) => x === undefined || ok(x);
 const isText = (x: unknown) => typeof x === 'string';
@@ -85,6 +86,8 @@ function checkEvent(e: Record<string, unknown>, list: string, expected: string |
       return null;
     case 'weight':
       return isNum(e.kg) ? null : bad('kg', 'number');
+    case 'wearing_off':
+      return e.score === 0 || e.score === 1 || e.score === 2 || e.score === 3 ? null : bad('score', 'score');
     default:
       // A kind of row this version does not know is checked by its list (below), not here.
       return expected ? bad('kind', 'kind') : null;
@@ -111,8 +114,8 @@ function checkRecord(r: unknown, where: string): SessionProblem | null {
   if (!isObj(r)) return { code: 'record-missing', where };
   if (typeof r.id !== 'string' || r.id === '') return { code: 'id-not-text', where };
   if (r.drug !== 'natalizumab' && r.drug !== 'ocrelizumab') return { code: 'drug', where };
-  for (const l of LISTS) {
-    const list = r[l];
+  for (const l of [...LISTS, ...(r.wearingOff === undefined ? [] : ['wearingOff'] as const)]) {
+    const list = r[l] as unknown;
     if (!Array.isArray(list)) return { code: 'not-list', where, list: l };
     for (const [i, e] of list.entries()) {
       if (!isObj(e) || typeof e.time !== 'number' || !Number.isFinite(e.time) || typeof e.iso !== 'string') return { code: 'no-time', where, list: l, index: i };
@@ -122,7 +125,7 @@ function checkRecord(r: unknown, where: string): SessionProblem | null {
   }
   // Lists of a kind of row added later (e.g. wearing-off reports): each row has its kind and time.
   for (const [l, list] of Object.entries(r)) {
-    if (l === 'issues' || (LISTS as readonly string[]).includes(l) || !Array.isArray(list)) continue;
+    if (l === 'issues' || l in KIND_OF || !Array.isArray(list)) continue;
     for (const [i, e] of list.entries()) {
       if (!isObj(e) || typeof e.time !== 'number' || !Number.isFinite(e.time) || typeof e.iso !== 'string') return { code: 'no-time', where, list: l, index: i };
       const wrong = checkEvent(e, l, null, where, `record.${l}[${i}]`);
@@ -151,6 +154,7 @@ const EVENT_FIELDS: Record<string, string[]> = {
   level: [...BASE_FIELDS, 'value', 'censored', 'unit', 'raw', 'sample'],
   bcell: [...BASE_FIELDS, 'value', 'censored', 'unit', 'raw', 'sample'],
   weight: [...BASE_FIELDS, 'kg'],
+  wearing_off: [...BASE_FIELDS, 'score'],
 };
 const pick = (e: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.filter((k) => e[k] !== undefined).map((k) => [k, e[k]]));
 
@@ -166,6 +170,7 @@ function meaning(e: PatientEvent): string {
   switch (e.kind) {
     case 'dose': return `${e.amountMg} mg ${e.route} ${e.durationMin} min`;
     case 'weight': return `${e.kg} kg`;
+    case 'wearing_off': return `wearing-off ${e.score}`;
     default: return `${e.censored ? '<' : ''}${e.value}${e.kind === 'level' && e.sample === 'capillary' ? ' capillary' : ''}`;
   }
 }
@@ -217,7 +222,7 @@ export function readSession(text: string): { session: SessionFile } | SessionRea
   const reports: unknown[] = v.reports === undefined ? [] : Array.isArray(v.reports) ? v.reports : [null];
   for (const [i, r] of reports.entries()) if (!checkReport(r)) return fail({ code: 'report', index: i });
   const rows = v.patients.reduce((n: number, p: unknown) => n + (isObj(p) && isObj(p.record)
-    ? LISTS.reduce((m, l) => m + (Array.isArray((p.record as Record<string, unknown>)[l]) ? ((p.record as Record<string, unknown>)[l] as unknown[]).length : 0), 0) : 0), 0);
+    ? Object.keys(KIND_OF).reduce((m, l) => m + (Array.isArray((p.record as Record<string, unknown>)[l]) ? ((p.record as Record<string, unknown>)[l] as unknown[]).length : 0), 0) : 0), 0);
   if (rows > LIMITS.rowsPerFile) return fail({ code: 'too-large', rows, max: LIMITS.rowsPerFile });
   const seen = new Set<string>();
   const patients: StoredPatient[] = [];

@@ -82,6 +82,7 @@ export function rowValue(e: RecordRow, lang: Lang): string {
       return `${o.censored ? '<' : ''}${num(o.value)} ${o.kind === 'level' ? 'µg/mL' : 'cells/µL'}${o.sample === 'capillary' ? ' (capillary)' : ''}`;
     }
     case 'weight': return `${num((e as RecordRow & { kg: number }).kg)} kg`;
+    case 'wearing_off': return `${(e as RecordRow & { score: number }).score}/3`;
     default: {
       const skip = new Set(['kind', 'time', 'iso', 'line', 'note', 'extra']);
       return Object.entries(e).filter(([k]) => !skip.has(k)).map(([k, v]) => `${k} ${String(v)}`).join(', ');
