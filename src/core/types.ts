@@ -96,7 +96,18 @@ export interface WeightEvent extends EventBase {
   kg: number;
 }
 
-export type PatientEvent = DoseEvent | Observation | WeightEvent;
+/**
+ * The patient's report of the wearing-off phenomenon (TDM CSV kind `wearing_off`): the feeling,
+ * before the next dose, of needing it. Dated at the onset the patient reports. A 0 dated at an
+ * infusion records that none was felt in the interval that ended there.
+ */
+export interface WearingOffEvent extends EventBase {
+  kind: 'wearing_off';
+  /** Intensity: 0 none, 1 mild, 2 moderate, 3 severe. */
+  score: 0 | 1 | 2 | 3;
+}
+
+export type PatientEvent = DoseEvent | Observation | WeightEvent | WearingOffEvent;
 
 export interface PatientRecord {
   id: string;
@@ -109,6 +120,11 @@ export interface PatientRecord {
   bcells: Observation[];
   /** Body weights, sorted by time. */
   weights: WeightEvent[];
+  /**
+   * Wearing-off reports, sorted by time (either drug). Present only when the patient has one, so
+   * records made before the kind existed compare equal (read it as `p.wearingOff ?? []`).
+   */
+  wearingOff?: WearingOffEvent[];
   /** Row-level warnings and errors that concern this patient (errors: the row was not used). */
   issues: Issue[];
   /** Position of the patient's first row in the file (output order). */

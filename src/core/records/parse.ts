@@ -10,7 +10,7 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
-import type { Days, DoseEvent, Drug, EventBase, Issue, Observation, ParseResult, PatientRecord, Severity, TextParams, WeightEvent } from '../types';
+import type { Days, DoseEvent, Drug, EventBase, Issue, Observation, ParseResult, PatientRecord, Severity, TextParams, WearingOffEvent, WeightEvent } from '../types';
 import { formatDateTime, parseIsoTime } from '../time';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, located, say, type Dialect, type IssueCode, type Said } from './messages';
 import { isUnitFor, toCanonicalBcell, toCanonicalLevel, type MeasuredKind } from './units';
@@ -44,7 +44,7 @@ export interface ParseOptions {
 export const DEFAULT_LAB_LIMIT = 1;
 
 const DrugSchema = z.enum(['natalizumab', 'ocrelizumab']);
-const KindSchema = z.enum(['dose', 'level', 'bcell', 'weight']);
+const KindSchema = z.enum(['dose', 'level', 'bcell', 'weight', 'wearing_off']);
 const RouteSchema = z.enum(['iv', 'sc']);
 const SampleSchema = z.enum(['venous', 'capillary']);
 
@@ -118,6 +118,7 @@ interface PatientState {
   levels: Observation[];
   bcells: Observation[];
   weights: WeightEvent[];
+  wearingOff: WearingOffEvent[];
   issues: Issue[];
   doseLines: Map<Days, number>;
 }
@@ -164,7 +165,7 @@ function rawCell(fields: string[], index: number): string {
 function patientFor(ctx: FileContext, id: string): PatientState {
   let p = ctx.patients.get(id);
   if (!p) {
-    p = { id, order: ctx.patients.size, doses: [], levels: [], bcells: [], weights: [], issues: [], doseLines: new Map() };
+    p = { id, order: ctx.patients.size, doses: [], levels: [], bcells: [], weights: [], wearingOff: [], issues: [], doseLines: new Map() };
     ctx.patients.set(id, p);
   }
   return p;
@@ -264,7 +265,7 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
   // unit and value
   const unit = rawCell(fields, col.unit).trim();
   const valueCell = rawCell(fields, col.value).trim();
-  let amount = NaN; // dose mg or weight kg
+  let amount = NaN; // dose mg, weight kg or wearing-off score
   let canonical = NaN; // level µg/mL or bcell cells/µL
   let censored = false;
   if (kind !== undefined) {
@@ -285,6 +286,12 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
           canonical = kind === 'level' ? toCanonicalLevel(r.text, unit) : toCanonicalBcell(r.text, unit);
         }
       }
+    } else if (kind === 'wearing_off') {
+      // An intensity: a whole number 0–3 (0 none, 1 mild, 2 moderate, 3 severe).
+      const r = readNumber(valueCell, dialect, ctx.typed);
+      if (!r.ok) numberIssue(pending, r, valueCell, kind, dialect);
+      else if (!Number.isInteger(r.value) || r.value < 0 || r.value > 3) pend(pending, 'error', say('value_score', valueCell), 'value', valueCell);
+      else amount = r.value;
     } else {
       const r = readNumber(valueCell, dialect, ctx.typed);
       if (!r.ok) numberIssue(pending, r, valueCell, kind, dialect);
@@ -373,6 +380,8 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
   } else if (k === 'weight') {
     if (drug === 'natalizumab' && !inWeightModelRange(amount)) pend(pending, 'warning', say('weight_unusual', valueCell), 'value', valueCell);
     state.weights.push(finishEvent<WeightEvent>({ kind: 'weight', time: time!, iso, line, kg: amount }));
+  } else if (k === 'wearing_off') {
+    state.wearingOff.push(finishEvent<WearingOffEvent>({ kind: 'wearing_off', time: time!, iso, line, score: amount as WearingOffEvent['score'] }));
   } else {
     if ((k === 'level') !== (drug === 'natalizumab')) pend(pending, 'warning', say('kind_unused', k, drug!), 'kind', kindCell);
     const obs = finishEvent<Observation>({ kind: k, time: time!, iso, line, value: canonical, censored, unit, raw: valueCell });
@@ -509,6 +518,7 @@ function finishPatients(c: FileContext): PatientRecord[] {
     s.levels.sort(byTime);
     s.bcells.sort(byTime);
     s.weights.sort(byTime);
+    s.wearingOff.sort(byTime);
     // A level timed exactly at the first dose was drawn just before it, before any drug: only a
     // censored (`<x`) baseline is possible there.
     if (s.drug === 'natalizumab' && s.doses.length > 0 && s.levels.length > 0 && s.levels[0].time <= s.doses[0].time) {
@@ -549,8 +559,10 @@ function finishPatients(c: FileContext): PatientRecord[] {
       }
     }
     s.issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    if (s.doses.length + s.levels.length + s.bcells.length + s.weights.length === 0) continue;
-    records.push({ id: s.id, drug: s.drug!, doses: s.doses, levels: s.levels, bcells: s.bcells, weights: s.weights, issues: s.issues, order: s.order });
+    if (s.doses.length + s.levels.length + s.bcells.length + s.weights.length + s.wearingOff.length === 0) continue;
+    const record: PatientRecord = { id: s.id, drug: s.drug!, doses: s.doses, levels: s.levels, bcells: s.bcells, weights: s.weights, issues: s.issues, order: s.order };
+    if (s.wearingOff.length > 0) record.wearingOff = s.wearingOff; // absent when none (records compare equal as before)
+    records.push(record);
   }
   c.rowIssues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return records;
