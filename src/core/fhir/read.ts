@@ -58,7 +58,7 @@ const OBS_SKIPPED = new Set(['registered', 'preliminary', 'cancelled', 'entered-
 const ADMIN_SKIPPED = new Set(['in-progress', 'not-done', 'on-hold', 'stopped', 'entered-in-error', 'unknown']);
 
 const ROLE_WHAT: Partial<Record<CodeRole, string>> = {
-  level: 'a natalizumab level', bcell: 'a CD19 count', weight: 'a body weight', natalizumab: 'a natalizumab dose', ocrelizumab: 'an ocrelizumab dose',
+  level: 'a natalizumab level', bcell: 'a CD19 count', weight: 'a body weight', wearing_off: 'a wearing-off report', natalizumab: 'a natalizumab dose', ocrelizumab: 'an ocrelizumab dose',
 };
 
 interface Entry {
@@ -78,7 +78,7 @@ interface Row {
   patientKey: string;
   cells: Partial<Record<Col, string>>;
   paths: Partial<Record<Col, string>>;
-  role: 'dose' | 'level' | 'bcell' | 'weight';
+  role: 'dose' | 'level' | 'bcell' | 'weight' | 'wearing_off';
   /** The drug of a dose (from its medication); other rows take the patient's. */
   drug?: 'natalizumab' | 'ocrelizumab';
 }
@@ -402,8 +402,8 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
       continue;
     }
     if (e.type === 'Observation') {
-      const role = roleOf(r.code, ['level', 'bcell', 'weight'], local);
-      if (role !== 'level' && role !== 'bcell' && role !== 'weight') { ignored.otherObservations++; continue; }
+      const role = roleOf(r.code, ['level', 'bcell', 'weight', 'wearing_off'], local);
+      if (role !== 'level' && role !== 'bcell' && role !== 'weight' && role !== 'wearing_off') { ignored.otherObservations++; continue; }
       const status = str(r.status);
       if (status === undefined || !OBS_READ.has(status)) {
         if (status !== undefined && OBS_SKIPPED.has(status)) { skip('Observation', status); continue; }
@@ -418,7 +418,24 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
       const iso = readTime(e, timePath, r.effectiveDateTime ?? r.effectiveInstant, what, pid);
       if (iso === null) continue;
       const t = timeOf(iso);
-      if (r.valueQuantity === undefined && r.dataAbsentReason !== undefined) { ignored.absentValues++; continue; }
+      if (r.valueQuantity === undefined && r.valueInteger === undefined && r.dataAbsentReason !== undefined) { ignored.absentValues++; continue; }
+      if (role === 'wearing_off') {
+        // A survey answer: the intensity 0-3 as valueInteger, dated at the onset the patient reports.
+        const v = r.valueInteger;
+        if (typeof v !== 'number') {
+          const shown = v === undefined ? undefined : JSON.stringify(v);
+          if (shown === undefined) problem(e, 'error', 'fhir_value_missing', 'valueInteger', `is missing: ${what} needs its intensity 0, 1, 2 or 3`, undefined, pid, t);
+          else problem(e, 'error', 'fhir_value_not_number', 'valueInteger', `${shown} for ${what} is not a whole number: write the intensity 0, 1, 2 or 3`, shown, pid, t);
+          continue;
+        }
+        const note = noteOf(r);
+        rows.push({
+          entry: e, patientKey: pk, role,
+          cells: { time: iso, value: String(v), unit: 'score', ...(note !== undefined ? { note } : {}) },
+          paths: { drug: 'code', kind: 'code', time: timePath, value: 'valueInteger', unit: 'valueInteger', note: 'note[0].text' },
+        });
+        continue;
+      }
       const q = readQuantity(e, 'valueQuantity', r.valueQuantity, role === 'weight' ? 'weight' : role, role, pid, t, role !== 'weight');
       if (q === null) continue;
       let sample = '';
@@ -463,7 +480,7 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
     const drug = row.drug ?? drugOf.get(row.patientKey);
     const pid = patientIds.get(row.patientKey)!;
     if (drug === undefined) {
-      problem(row.entry, 'error', 'fhir_no_drug', undefined, `: a body weight of patient "${pid}", who has no natalizumab or ocrelizumab administration, level or CD19 count: not read`, undefined, pid);
+      problem(row.entry, 'error', 'fhir_no_drug', undefined, `: ${row.role === 'dose' ? 'a dose' : ROLE_WHAT[row.role]} of patient "${pid}", who has no natalizumab or ocrelizumab administration, level or CD19 count: not read`, undefined, pid);
       continue;
     }
     const cells: Record<Col, string> = { patient_id: pid, drug, kind: row.role, time: '', value: '', unit: '', route: '', duration_min: '', note: '', sample: '', ...row.cells };
@@ -484,7 +501,7 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
 
   // Records: the FHIR rows have no file lines (their place is in each message).
   const patients: PatientRecord[] = read.patients;
-  for (const p of patients) for (const list of [p.doses, p.levels, p.bcells, p.weights]) for (const ev of list) delete ev.line;
+  for (const p of patients) for (const list of [p.doses, p.levels, p.bcells, p.weights, p.wearingOff ?? []]) for (const ev of list) delete ev.line;
   const recordIssues = read.issues.map((i) => {
     const row = i.line === undefined ? undefined : byLine.get(i.line);
     const out: Issue & { entryIndex: number } = { ...i, entryIndex: i.line ?? -1 };
@@ -515,7 +532,7 @@ function strip(i: Issue & { entryIndex: number }): Issue {
 export function ignoredLines(ignored: FhirIgnored): string[] {
   const out: string[] = [];
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-  if (ignored.otherObservations) out.push(`${n(ignored.otherObservations, 'other observation', 'other observations')} ignored (codes not mapped to a natalizumab level, a CD19 count or a body weight)`);
+  if (ignored.otherObservations) out.push(`${n(ignored.otherObservations, 'other observation', 'other observations')} ignored (codes not mapped to a natalizumab level, a CD19 count, a body weight or a wearing-off report)`);
   if (ignored.otherAdministrations) out.push(`${n(ignored.otherAdministrations, 'administration', 'administrations')} of other medications ignored`);
   for (const [type, statuses] of Object.entries(ignored.byStatus)) {
     const total = Object.values(statuses).reduce((a, b) => a + b, 0);
