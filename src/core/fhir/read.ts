@@ -255,7 +255,7 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
     }
     const r = resolve(ref, e, 'Patient');
     if ('error' in r) {
-      problem(e, 'error', 'fhir_reference', `${path}.reference`, `${r.error}`, isObject(ref) ? str(ref.reference) : undefined);
+      problem(e, 'error', 'fhir_reference', `${path}.reference`, `${r.error}: whose ${e.type} it is cannot be known; it is not read`, isObject(ref) ? str(ref.reference) : undefined);
       return null;
     }
     if ('contained' in r) {
@@ -356,14 +356,14 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
       const role = roleOf(concept, ['natalizumab', 'ocrelizumab'], local);
       if (role !== 'natalizumab' && role !== 'ocrelizumab') { ignored.otherAdministrations++; continue; }
       const status = str(r.status);
-      if (status !== 'completed') {
-        if (status !== undefined && ADMIN_SKIPPED.has(status)) { skip('MedicationAdministration', status); continue; }
-        problem(e, 'error', 'fhir_status', 'status', status === undefined ? `is missing: a MedicationAdministration needs a status (completed is read)` : `"${status}" is not a MedicationAdministration status: completed is read; in-progress, not-done, on-hold, stopped, entered-in-error and unknown are skipped`, status);
-        continue;
-      }
+      if (status !== undefined && ADMIN_SKIPPED.has(status)) { skip('MedicationAdministration', status); continue; }
       const pk = patientOf(e, 'subject');
       if (pk === null) continue;
       const pid = patientIds.get(pk)!;
+      if (status !== 'completed') {
+        problem(e, 'error', 'fhir_status', 'status', status === undefined ? `is missing: a MedicationAdministration needs a status (completed is read)` : `"${status}" is not a MedicationAdministration status: completed is read; in-progress, not-done, on-hold, stopped, entered-in-error and unknown are skipped`, status, pid);
+        continue;
+      }
       const period = isObject(r.effectivePeriod) ? r.effectivePeriod : undefined;
       const timePath = period ? 'effectivePeriod.start' : 'effectiveDateTime';
       const iso = readTime(e, timePath, period ? period.start : r.effectiveDateTime, `${ROLE_WHAT[role]}`, pid);
@@ -387,7 +387,7 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
       if (dosage?.route !== undefined) {
         const rr = roleOfRoute(dosage.route);
         if (rr === null) {
-          const shown = JSON.stringify(dosage.route);
+          const shown = codingsText(dosage.route);
           problem(e, 'error', 'fhir_route', 'dosage.route', `${shown} is not a route this app reads: use SNOMED CT 47625008 (intravenous) or 34206005 (subcutaneous), or leave it out for intravenous`, shown, pid, t);
           continue;
         }
@@ -405,14 +405,14 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
       const role = roleOf(r.code, ['level', 'bcell', 'weight', 'wearing_off'], local);
       if (role !== 'level' && role !== 'bcell' && role !== 'weight' && role !== 'wearing_off') { ignored.otherObservations++; continue; }
       const status = str(r.status);
-      if (status === undefined || !OBS_READ.has(status)) {
-        if (status !== undefined && OBS_SKIPPED.has(status)) { skip('Observation', status); continue; }
-        problem(e, 'error', 'fhir_status', 'status', status === undefined ? 'is missing: an Observation needs a status (final, amended or corrected are read)' : `"${status}" is not an Observation status: final, amended and corrected are read; registered, preliminary, cancelled, entered-in-error and unknown are skipped`, status);
-        continue;
-      }
+      if (status !== undefined && OBS_SKIPPED.has(status)) { skip('Observation', status); continue; }
       const pk = patientOf(e, 'subject');
       if (pk === null) continue;
       const pid = patientIds.get(pk)!;
+      if (status === undefined || !OBS_READ.has(status)) {
+        problem(e, 'error', 'fhir_status', 'status', status === undefined ? 'is missing: an Observation needs a status (final, amended or corrected are read)' : `"${status}" is not an Observation status: final, amended and corrected are read; registered, preliminary, cancelled, entered-in-error and unknown are skipped`, status, pid);
+        continue;
+      }
       const what = ROLE_WHAT[role]!;
       const timePath = r.effectiveDateTime === undefined && r.effectiveInstant !== undefined ? 'effectiveInstant' : 'effectiveDateTime';
       const iso = readTime(e, timePath, r.effectiveDateTime ?? r.effectiveInstant, what, pid);
@@ -449,7 +449,7 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
         const spec = 'contained' in s ? s.contained : s.entry!.resource;
         const kind = sampleOf(spec.type);
         if (kind === null) {
-          const shown = JSON.stringify(spec.type ?? null);
+          const shown = codingsText(spec.type);
           problem(e, 'warning', 'fhir_specimen_type', 'specimen', `type ${shown} is not one this app knows (SNOMED CT 122554006 capillary blood, 122555007 venous blood): read as venous`, shown, pid, t);
         }
         sample = kind === 'capillary' ? 'capillary' : '';
@@ -537,7 +537,7 @@ export function ignoredLines(ignored: FhirIgnored): string[] {
   for (const [type, statuses] of Object.entries(ignored.byStatus)) {
     const total = Object.values(statuses).reduce((a, b) => a + b, 0);
     const parts = Object.entries(statuses).map(([s, c]) => `${c} ${s}`).join(', ');
-    out.push(`${n(total, type, `${type} resources`)} skipped for their status (${parts})`);
+    out.push(`${n(total, type, `${type} resources`)} skipped for ${total === 1 ? 'its' : 'their'} status (${parts})`);
   }
   if (ignored.absentValues) out.push(`${n(ignored.absentValues, 'result', 'results')} without a value (dataAbsentReason) skipped`);
   for (const [type, count] of Object.entries(ignored.byType)) out.push(`${n(count, `${type} resource`, `${type} resources`)} ignored`);
@@ -547,6 +547,13 @@ export function ignoredLines(ignored: FhirIgnored): string[] {
 function codingsOf(concept: unknown): Json[] {
   if (!isObject(concept) || !Array.isArray(concept.coding)) return [];
   return concept.coding.filter(isObject);
+}
+
+/** A CodeableConcept as its codings, `"system|code"` (or its text), for messages. */
+function codingsText(concept: unknown): string {
+  const list = codingsOf(concept).map((c) => `${String(c.system ?? '')}|${String(c.code ?? '')}`);
+  if (list.length) return list.map((c) => `"${c}"`).join(', ');
+  return isObject(concept) && typeof concept.text === 'string' ? `"${concept.text}"` : JSON.stringify(concept ?? null);
 }
 
 function roleOfRoute(concept: unknown): 'iv' | 'sc' | null {
