@@ -13,6 +13,7 @@ import type { Days, Issue, PatientRecord } from '../core/types';
 import type { PatientError, PatientReport } from '../core/report/types';
 import { FHIR_OPTIONS, FHIR_USAGE, bundleText, fhirSettings, readRecordsText } from './fhir';
 import { version as appVersion } from '../../package.json';
+import { isOutcomesCommand, runOutcomes } from './outcomes';
 
 export interface CliResult {
   stdout: string[];
@@ -23,6 +24,7 @@ export interface CliResult {
 export const USAGE = [
   'usage: npm run -s tdm -- propose FILE.csv [--as-of DATE] [--target N] [--threshold N]',
   '       npm run -s tdm -- predict FILE.csv --at TIME[,TIME...] [--as-of DATE]',
+  '       npm run -s tdm -- outcomes FILE.csv --from DATE --to DATE [--target N] [--threshold N]',
   ...FHIR_USAGE,
   'FILE.csv is a TDM CSV (- reads standard input); DATE is YYYY-MM-DD; TIME is YYYY-MM-DDTHH:MM,',
   'YYYY-MM-DD, or an offset from each patient\'s last dose such as +6w or +40d.',
@@ -84,6 +86,7 @@ export interface CliOptions {
 export const PATIENT_TIME_LIMIT_MS = 10_000;
 
 export function runCli(argv: string[], readInput: (file: string) => Buffer, cliOptions: CliOptions = {}): CliResult {
+  if (isOutcomesCommand(argv)) return runOutcomes(argv, readInput);
   let parsed;
   try {
     parsed = parseArgs({
@@ -110,7 +113,7 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer, cliO
   const { values, positionals } = parsed;
   if (values.help) return { stdout: [], stderr: [USAGE], status: 0 };
   const [command, file, ...rest] = positionals;
-  if (command !== 'propose' && command !== 'predict' && command !== 'fhir') return usageError(command ? `unknown command "${command}": use propose, predict or fhir` : 'no command given');
+  if (command !== 'propose' && command !== 'predict' && command !== 'fhir') return usageError(command ? `unknown command "${command}": use propose, predict, fhir or outcomes` : 'no command given');
   const fhir = fhirSettings(values, cliOptions.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
   if (typeof fhir === 'string') return usageError(fhir);
   if (!file) return usageError('no input file given (use - for standard input)');
