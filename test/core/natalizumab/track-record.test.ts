@@ -123,6 +123,25 @@ describe('tdm track-record', () => {
     expect(o.target).toEqual({ value: 5, unit: 'ug/mL' });
   }, 60_000);
 
+  it('propose --calibrate: each natalizumab line says the spread it used, from how many troughs; the intervals follow it', () => {
+    const plain = runCli(['propose', 'sim.csv'], read).stdout.map((l) => JSON.parse(l) as Record<string, any>); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const r = runCli(['propose', 'sim.csv', '--calibrate'], read);
+    expect(r.status).toBe(0);
+    const cal = r.stdout.map((l) => JSON.parse(l) as Record<string, any>); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const tr = JSON.parse(runCli(['track-record', 'sim.csv'], read).stdout[0]) as { scored: number; calibration: { iov: number } };
+    expect(plain[0].calibration).toBeUndefined();
+    for (const line of cal) {
+      expect(line.calibration.troughs).toBe(tr.scored);
+      expect(line.calibration.clinic_iov).toBeCloseTo(tr.calibration.iov, 4);
+      expect(line.calibration.iov).toBeGreaterThanOrEqual(line.calibration.clinic_iov);
+      expect(line.calibration.factor).toBeCloseTo(line.calibration.iov / 0.15, 2);
+      expect(line.calibration.patient_troughs).toBe(9);
+    }
+    // A different spread gives a different forecast of the next trough.
+    const width = (o: Record<string, any>) => Math.log(o.proposal.predicted_trough_high / o.proposal.predicted_trough_low); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(cal.map(width)).not.toEqual(plain.map(width));
+  }, 120_000);
+
   it('--calibrate belongs to propose', () => {
     const r = runCli(['track-record', 'sim.csv', '--calibrate'], read);
     expect(r.status).toBe(2);
