@@ -235,7 +235,7 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer, cliO
 /** The file line where a patient first appears. */
 function firstLine(p: PatientRecord): number {
   let first = Infinity;
-  for (const list of [p.doses, p.levels, p.bcells, p.weights, p.issues]) for (const e of list) if (e.line !== undefined && e.line < first) first = e.line;
+  for (const list of [p.doses, p.levels, p.bcells, p.weights, p.wearingOff ?? [], p.issues]) for (const e of list) if (e.line !== undefined && e.line < first) first = e.line;
   return first === Infinity ? p.order : first;
 }
 

@@ -54,7 +54,7 @@ export const DEFAULT_SETTINGS: EngineSettings = { natalizumab: {}, ocrelizumab: 
 /** The time of a patient's last row (the CLI's default as-of: plan from the patient's own last day). */
 export function lastEventTime(p: PatientRecord): Days {
   let t = -Infinity;
-  for (const list of [p.doses, p.levels, p.bcells, p.weights]) for (const e of list) if (e.time > t) t = e.time;
+  for (const list of [p.doses, p.levels, p.bcells, p.weights, p.wearingOff ?? []]) for (const e of list) if (e.time > t) t = e.time;
   return t;
 }
 

@@ -55,7 +55,7 @@ function checkRecord(r: unknown, where: string): SessionProblem | null {
   if (!isObj(r)) return { code: 'record-missing', where };
   if (typeof r.id !== 'string' || r.id === '') return { code: 'id-not-text', where };
   if (r.drug !== 'natalizumab' && r.drug !== 'ocrelizumab') return { code: 'drug', where };
-  for (const l of LISTS) {
+  for (const l of [...LISTS, ...(r.wearingOff === undefined ? [] : ['wearingOff'] as const)]) {
     const list = r[l];
     if (!Array.isArray(list)) return { code: 'not-list', where, list: l };
     for (const [i, e] of list.entries()) {
@@ -71,6 +71,7 @@ function meaning(e: PatientEvent): string {
   switch (e.kind) {
     case 'dose': return `${e.amountMg} mg ${e.route} ${e.durationMin} min`;
     case 'weight': return `${e.kg} kg`;
+    case 'wearing_off': return `wearing-off ${e.score}`;
     default: return `${e.censored ? '<' : ''}${e.value}${e.kind === 'level' && e.sample === 'capillary' ? ' capillary' : ''}`;
   }
 }

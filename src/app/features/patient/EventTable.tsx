@@ -44,6 +44,8 @@ function fromDraft(d: Draft, base?: EventRow): EventRow {
 export function EventTable({ record, labLimit, onSave }: Props) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
+  // A wearing-off report's name lives in the wearing namespace (issue 19).
+  const kindText = (k: RowKind) => (k === 'wearing_off' ? t('kind', { ns: 'wearing' }) : t(`kind.${k}`));
   const rows = useMemo(() => recordToRows(record), [record]);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -111,7 +113,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
         <td>
           <select aria-label={t('entry.kind')} value={d.kind} disabled={editing !== 'new'}
             onChange={(e) => { const k = e.target.value as RowKind; set({ kind: k, unit: UNITS[k][0], route: k === 'dose' ? 'iv' : '', value: k === 'dose' ? '300' : '', sample: k === 'level' ? 'venous' : '' }); }}>
-            {kindsFor(record.drug).map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
+            {[...kindsFor(record.drug), ...(d.kind === 'wearing_off' ? ['wearing_off' as const] : [])].map((k) => <option key={k} value={k}>{kindText(k)}</option>)}
           </select>
         </td>
         <td>
@@ -187,7 +189,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
           <tbody>
             {rows.map((r, i) => editing === i && draft ? <Fragment key={i}>{editor(draft)}</Fragment> : (
               <tr key={i} className={`kind-${r.kind}`}>
-                <td>{t(`kind.${r.kind}`)}</td>
+                <td>{kindText(r.kind)}</td>
                 <td><time dateTime={r.time}>{formatDisplayDate(r.time, lang)}</time></td>
                 <td className="num">{lang === 'nl' ? r.value.replace('.', ',') : r.value}</td>
                 <td>{r.unit}</td>
@@ -195,8 +197,8 @@ export function EventTable({ record, labLimit, onSave }: Props) {
                   : r.kind === 'level' && r.sample === 'capillary' ? t('entry.sampleCapillary') : ''}</td>
                 <td className="note">{r.note}</td>
                 <td className="actions">
-                  <button type="button" onClick={() => start(i)} disabled={busy} aria-label={t('entry.editRow', { kind: t(`kind.${r.kind}`), time: formatDisplayDate(r.time, lang) })}>{t('entry.edit')}</button>
-                  <button type="button" onClick={() => void remove(i)} disabled={busy} aria-label={t('entry.deleteRow', { kind: t(`kind.${r.kind}`), time: formatDisplayDate(r.time, lang) })}>{t('entry.delete')}</button>
+                  <button type="button" onClick={() => start(i)} disabled={busy} aria-label={t('entry.editRow', { kind: kindText(r.kind), time: formatDisplayDate(r.time, lang) })}>{t('entry.edit')}</button>
+                  <button type="button" onClick={() => void remove(i)} disabled={busy} aria-label={t('entry.deleteRow', { kind: kindText(r.kind), time: formatDisplayDate(r.time, lang) })}>{t('entry.delete')}</button>
                 </td>
               </tr>
             ))}
@@ -207,7 +209,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
       {otherMessages.length ? (
         <div role="alert">
           <ul className="row-errors">
-            {otherMessages.map((m, k) => <li key={k}>{m.row !== null && rows[m.row] ? `${t(`kind.${rows[m.row].kind}`)} ${formatDisplayDate(rows[m.row].time, lang)}: ` : ''}{shortMessage(issueText(m.issue, lang))}</li>)}
+            {otherMessages.map((m, k) => <li key={k}>{m.row !== null && rows[m.row] ? `${kindText(rows[m.row].kind)} ${formatDisplayDate(rows[m.row].time, lang)}: ` : ''}{shortMessage(issueText(m.issue, lang))}</li>)}
           </ul>
         </div>
       ) : null}
@@ -215,7 +217,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
       {editing === null ? (
         <p className="add-buttons">
           {kindsFor(record.drug).map((k) => (
-            <button key={k} type="button" onClick={() => start('new', k)}>{t('entry.add', { kind: t(`kind.${k}`) })}</button>
+            <button key={k} type="button" onClick={() => start('new', k)}>{t('entry.add', { kind: kindText(k) })}</button>
           ))}
         </p>
       ) : null}
