@@ -51,6 +51,12 @@ export interface ReadResult {
   pages: number;
 }
 
+interface SearchPage {
+  resourceType?: string;
+  entry?: { resource?: FhirJson; search?: { mode?: string } }[];
+  link?: { relation?: string; url?: string }[];
+}
+
 /**
  * Every resource of a search, following `next` links page by page. Written here rather than with
  * fhirclient's `pageLimit`, so the pages are counted and a `next` that points off the server is
@@ -64,10 +70,10 @@ async function searchAll(client: Client, first: string, onPage: () => void): Pro
   while (url) {
     if (seen.has(url)) break; // a server that links a page to itself
     seen.add(url);
-    const bundle = await client.request<{ resourceType?: string; entry?: { resource?: FhirJson; search?: { mode?: string } }[]; link?: { relation?: string; url?: string }[] }>(url);
+    const bundle: SearchPage = await client.request<SearchPage>(url);
     onPage();
     for (const e of bundle.entry ?? []) if (e.resource && e.search?.mode !== 'outcome') out.push(e.resource);
-    const next: string | undefined = bundle.link?.find((l) => l.relation === 'next')?.url;
+    const next = bundle.link?.find((l) => l.relation === 'next')?.url;
     if (next && !(next === base || next.startsWith(`${base}/`) || next.startsWith(`${base}?`) || !/^[a-z]+:/i.test(next))) {
       throw new Error(`a next link points away from the record server: ${next}`);
     }
