@@ -193,6 +193,32 @@ test('a refused write is said in words, the proposal stays, and the retry writes
   expect(seen.errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e))).toEqual([]);
 });
 
+test('a recorded choice is written as the plan with its reason', async ({ page }) => {
+  const patientId = await seed();
+  const seen = watch(page);
+  await launch(page);
+  const four = await page.getByTestId('choose-option').locator('option[value$="/interval:4"]').getAttribute('value');
+  await page.getByTestId('choose-option').selectOption(four!);
+  await page.locator('textarea[name="reason"]').fill('patient prefers the usual schedule');
+  await page.getByTestId('save-choice').click();
+  await expect(page.getByTestId('stored-choice')).toContainText('patient prefers the usual schedule');
+  await page.getByTestId('fhir-write-back').click();
+  await expect(page.getByTestId('fhir-written')).toContainText('Written to the record:');
+  const w = await written(patientId);
+  expect([w.mr.length, w.dr.length, w.prov.length]).toEqual([1, 1, 1]);
+  const mr = w.mr[0] as Resource & { intent: string; reasonCode: { text: string }[]; dosageInstruction: { timing: { event: string[]; repeat: { period: number; periodUnit: string } } }[] };
+  expect(mr.intent).toBe('plan');
+  expect(mr.reasonCode[0].text).toBe('patient prefers the usual schedule');
+  expect(mr.dosageInstruction[0].timing.event[0]).toBe(four!.slice(0, 10));
+  expect(mr.dosageInstruction[0].timing.repeat).toEqual({ period: 4, periodUnit: 'wk' });
+  const note = Buffer.from((w.dr[0] as { content: { attachment: { data: string } }[] }).content[0].attachment.data, 'base64').toString('utf8');
+  expect(note).toContain('patient prefers the usual schedule');
+  // The choice lives in this page only.
+  const dump = await storageDump(page);
+  expect(dump.text).not.toContain('patient prefers the usual schedule');
+  expect(seen.errors).toEqual([]);
+});
+
 test('403, a server down and an expired token are said in words; nothing is written by them', async ({ page }) => {
   const patientId = await seed();
   const seen = watch(page);
@@ -258,3 +284,20 @@ for (const [locale, words, unlisted] of [
     await context.close();
   });
 }
+
+test('the usual build (no SMART_CONFIG): connect-src stays self, and launch.html launches nothing', async ({ page, request }) => {
+  for (const html of ['/index.html', '/launch.html']) {
+    const text = await (await request.get(html)).text();
+    expect(/connect-src ([^;"]*)/.exec(text)?.[1], html).toBe("'self'");
+  }
+  const seen = watch(page);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const before = record.fhirLog.length;
+  await page.goto(`/launch.html?iss=${encodeURIComponent(record.fhirBase)}&launch=launch-1`);
+  await expect(page.getByRole('alert')).toHaveText('This installation of MS Interval is not set up to be launched from a record system (it was built without SMART_CONFIG). Nothing was sent anywhere.');
+  await page.waitForTimeout(300);
+  expect(record.fhirLog.length).toBe(before);
+  expect(requests.filter((u) => !u.startsWith(new URL(page.url()).origin))).toEqual([]);
+  expect(seen.errors).toEqual([]);
+});
