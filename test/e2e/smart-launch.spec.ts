@@ -55,11 +55,14 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh record: NAT-001 as the core writes it, a hemoglobin the app must ignore, and another patient. Returns the patient's server id. */
-async function seed(): Promise<string> {
+/**
+ * A fresh record: a patient of a CSV as the core writes it (NAT-001 of the examples by default),
+ * a hemoglobin the app must ignore, and another patient. Returns the patient's server id.
+ */
+async function seed(csv = CSV, id = PATIENT, other = 'NAT-002'): Promise<string> {
   record.repo.clear();
-  const parsed = parseTdmCsv(readFileSync(CSV, 'utf8'), 'example-patients.csv');
-  const bundle = recordsToBundle(parsed.patients.filter((p) => p.id === PATIENT || p.id === 'NAT-002'), new Map(), { timeZone: ZONE, now: Date.UTC(2026, 11, 1), appVersion: 'test', idSeed: 'smart-e2e' });
+  const parsed = parseTdmCsv(readFileSync(csv, 'utf8'), csv);
+  const bundle = recordsToBundle(parsed.patients.filter((p) => p.id === id || p.id === other), new Map(), { timeZone: ZONE, now: Date.UTC(2026, 11, 1), appVersion: 'test', idSeed: 'smart-e2e' });
   const patientUrl = bundle.entry.find((e) => e.resource.resourceType === 'Patient')!.fullUrl;
   const entries = [...bundle.entry, {
     fullUrl: 'urn:uuid:5d9a1c36-7f0e-4b7a-9f51-000000000001',
@@ -68,10 +71,10 @@ async function seed(): Promise<string> {
       effectiveDateTime: '2026-11-09T08:45:00+01:00', valueQuantity: { value: 8.4, unit: 'mmol/L', system: 'http://unitsofmeasure.org', code: 'mmol/L' } },
   }] as { fullUrl: string; resource: Resource }[];
   const ids = await record.load(entries);
-  const id = ids.get(patientUrl)!.split('/')[1];
-  record.launches.set('launch-1', id);
-  record.standalonePatient = id;
-  return id;
+  const serverId = ids.get(patientUrl)!.split('/')[1];
+  record.launches.set('launch-1', serverId);
+  record.standalonePatient = serverId;
+  return serverId;
 }
 
 async function count(type: string, patientId: string): Promise<Resource[]> {
@@ -216,6 +219,17 @@ test('a recorded choice is written as the plan with its reason', async ({ page }
   // The choice lives in this page only.
   const dump = await storageDump(page);
   expect(dump.text).not.toContain('patient prefers the usual schedule');
+  expect(seen.errors).toEqual([]);
+});
+
+test('subcutaneous natalizumab with finger-prick levels: the Specimen is read with the level, the same next dose as the command line', async ({ page }) => {
+  const csv = 'fixtures/validation/natalizumab-sc.csv';
+  await seed(csv, 'VS31-001', 'VS31-003');
+  const seen = watch(page);
+  await launch(page);
+  await expect(page.getByTestId('next-dose')).toHaveText(cliNextDoses(csv).get('VS31-001')!);
+  await expect(page.getByTestId('capillary-levels')).toBeVisible();
+  await expect(page.getByTestId('fhir-issues')).toHaveCount(0);
   expect(seen.errors).toEqual([]);
 });
 

@@ -83,8 +83,8 @@ async function searchAll(client: Client, first: string, onPage: () => void): Pro
 }
 
 /**
- * The launched patient's Patient, Observations (only the codes given, as `system|code`) and
- * MedicationAdministrations.
+ * The launched patient's Patient, Observations (only the codes given, as `system|code`, with the
+ * Specimens they name) and MedicationAdministrations.
  */
 export async function readPatient(client: Client, observationCodes: string[], onProgress: (pages: number) => void = () => undefined): Promise<ReadResult> {
   const patientId = client.patient.id;
@@ -94,7 +94,8 @@ export async function readPatient(client: Client, observationCodes: string[], on
   const patient = await client.request<FhirJson>(`Patient/${encodeURIComponent(patientId)}`);
   const codes = observationCodes.length ? `&code=${observationCodes.map(encodeURIComponent).join(',')}` : '';
   const [obs, mas] = await Promise.all([
-    searchAll(client, `Observation?patient=${encodeURIComponent(patientId)}${codes}`, page),
+    // A capillary level names its Specimen: asked for in the same search (there is no Specimen.read scope).
+    searchAll(client, `Observation?patient=${encodeURIComponent(patientId)}${codes}&_include=${encodeURIComponent('Observation:specimen')}`, page),
     searchAll(client, `MedicationAdministration?patient=${encodeURIComponent(patientId)}`, page),
   ]);
   return { patientId, resources: [patient, ...obs, ...mas], pages };

@@ -174,7 +174,7 @@ export async function startSmartRecord(options: { clientId: string; pageSize?: n
         const count = Math.max(1, Number(q.get('_count') ?? pageSize));
         const page = Math.max(0, Number(q.get('_page') ?? 0));
         const inner = new URLSearchParams(q);
-        inner.delete('_count'); inner.delete('_page');
+        inner.delete('_count'); inner.delete('_page'); inner.delete('_include');
         // A bare id is a reference to a Patient (FHIR search), which the memory repository wants spelled out.
         for (const k of ['patient', 'subject']) { const v = inner.get(k); if (v && !v.includes('/')) inner.set(k, `Patient/${v}`); }
         inner.set('_count', '1000');
@@ -182,10 +182,21 @@ export async function startSmartRecord(options: { clientId: string; pageSize?: n
         if (getStatus(o) >= 400) { send(res, getStatus(o), o); return; }
         const all = ((r as Bundle).entry ?? []).map((e) => e.resource as Resource);
         const slice = all.slice(page * count, (page + 1) * count);
+        // _include=Observation:specimen (the memory repository has no _include): the Specimens the page's Observations name.
+        const included: Resource[] = [];
+        if (type === 'Observation' && q.getAll('_include').includes('Observation:specimen')) {
+          for (const o of slice) {
+            const ref = (o as { specimen?: { reference?: string } }).specimen?.reference;
+            if (ref?.startsWith('Specimen/') && !included.some((x) => `Specimen/${x.id}` === ref)) included.push(await repo.readResource('Specimen', ref.slice('Specimen/'.length)));
+          }
+        }
         const pageUrl = (n: number) => { const u = new URLSearchParams(q); u.set('_count', String(count)); u.set('_page', String(n)); return `${fhirBase}/${type}?${u}`; };
         const link = [{ relation: 'self', url: pageUrl(page) }];
         if ((page + 1) * count < all.length) link.push({ relation: 'next', url: pageUrl(page + 1) });
-        send(res, 200, { resourceType: 'Bundle', type: 'searchset', total: all.length, link, entry: slice.map((x) => ({ fullUrl: `${fhirBase}/${x.resourceType}/${x.id}`, resource: x, search: { mode: 'match' } })) });
+        send(res, 200, { resourceType: 'Bundle', type: 'searchset', total: all.length, link, entry: [
+          ...slice.map((x) => ({ fullUrl: `${fhirBase}/${x.resourceType}/${x.id}`, resource: x, search: { mode: 'match' } })),
+          ...included.map((x) => ({ fullUrl: `${fhirBase}/${x.resourceType}/${x.id}`, resource: x, search: { mode: 'include' } })),
+        ] });
         return;
       }
       if (req.method === 'POST' && parts.length === 1) {
