@@ -10,6 +10,7 @@ import { proposeLine, predictLine } from '../core/report/cli-line';
 import { groupDoses } from '../core/ocrelizumab/index';
 import { parseAsOfDate, parseIsoTime, formatDate } from '../core/time';
 import type { Days, Issue, PatientRecord } from '../core/types';
+import { isOutcomesCommand, runOutcomes } from './outcomes';
 
 export interface CliResult {
   stdout: string[];
@@ -20,6 +21,7 @@ export interface CliResult {
 export const USAGE = [
   'usage: npm run -s tdm -- propose FILE.csv [--as-of DATE] [--target N] [--threshold N]',
   '       npm run -s tdm -- predict FILE.csv --at TIME[,TIME...] [--as-of DATE]',
+  '       npm run -s tdm -- outcomes FILE.csv --from DATE --to DATE [--target N] [--threshold N]',
   'FILE.csv is a TDM CSV (- reads standard input); DATE is YYYY-MM-DD; TIME is YYYY-MM-DDTHH:MM,',
   'YYYY-MM-DD, or an offset from each patient\'s last dose such as +6w or +40d.',
   'More options: --probability P (0.5-0.99, default 0.9), --max-interval W (4-12 weeks, default 8),',
@@ -76,6 +78,7 @@ export interface CliOptions {
 export const PATIENT_TIME_LIMIT_MS = 10_000;
 
 export function runCli(argv: string[], readInput: (file: string) => Buffer, cliOptions: CliOptions = {}): CliResult {
+  if (isOutcomesCommand(argv)) return runOutcomes(argv, readInput);
   let parsed;
   try {
     parsed = parseArgs({
@@ -101,7 +104,7 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer, cliO
   const { values, positionals } = parsed;
   if (values.help) return { stdout: [], stderr: [USAGE], status: 0 };
   const [command, file, ...rest] = positionals;
-  if (command !== 'propose' && command !== 'predict') return usageError(command ? `unknown command "${command}": use propose or predict` : 'no command given');
+  if (command !== 'propose' && command !== 'predict') return usageError(command ? `unknown command "${command}": use propose, predict or outcomes` : 'no command given');
   if (!file) return usageError('no input file given (use - for standard input)');
   if (rest.length) return usageError(`unexpected argument "${rest[0]}"`);
 

@@ -4,6 +4,7 @@
  * boundary and can be saved in a session file.
  */
 import type { Days, Interval80, CurvePoint, Issue, Observation, TextParams } from '../types';
+import type { WearingOffSummary } from '../wearing-off';
 
 /**
  * Engine sentences as codes: a code names a template in the app's `engine` i18n namespace
@@ -154,6 +155,8 @@ export interface NatalizumabReport {
    * or null with fewer than 3 such troughs. Optional: reports saved before it have none.
    */
   trend?: TroughTrend | null;
+  /** Wearing-off reports against the intervals and the predicted concentrations at their onsets (src/core/wearing-off.ts); absent without any report. */
+  wearingOff?: WearingOffSummary;
   warnings: Issue[];
   /** For the chart: concentration over the history, and forecasts per candidate interval. */
   curve: {
@@ -269,6 +272,8 @@ export interface OcrelizumabReport {
   protocol: { name: string; nextCount: string; rationale: string } & ProtocolTextCodes;
   /** Model-free growth of the counts beside the logistic fit, or null with fewer than 3 uncensored counts this cycle. Optional: older reports have none. */
   countTrend?: CountTrend | null;
+  /** Wearing-off reports against the cycles, with weeks since the dose and the predicted count at each onset; absent without any report. */
+  wearingOff?: WearingOffSummary;
   /** P(count ≥ threshold) by date, weekly from the last dose. */
   probabilityByDate: { date: string; probability: number }[];
   warnings: Issue[];
