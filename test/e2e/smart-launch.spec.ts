@@ -12,6 +12,7 @@
  * before any request; nothing of the patient stays in the browser's storage.
  */
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,6 +76,14 @@ async function seed(csv = CSV, id = PATIENT, other = 'NAT-002'): Promise<string>
   record.launches.set('launch-1', serverId);
   record.standalonePatient = serverId;
   return serverId;
+}
+
+/** axe-core, WCAG 2.1 A/AA, no rule switched off (as the app's own audit). */
+async function audit(page: Page, view: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const lines = result.violations.map((v) => `${view}: [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.slice(0, 6).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`);
+  expect(lines, lines.join('\n')).toEqual([]);
+  expect(result.passes.length).toBeGreaterThan(10);
 }
 
 async function count(type: string, patientId: string): Promise<Resource[]> {
@@ -182,6 +191,7 @@ test('a refused write is said in words, the proposal stays, and the retry writes
   await expect(alert).toHaveAttribute('role', 'alert');
   await expect(alert).toContainText('Writing the note to the record failed. The record refused the data (422). The server said: “notes from apps need a signed-off author”. The proposal stays here; you can try again: nothing already written will be written twice.');
   await expect(alert).toContainText('Already written before the failure');
+  await audit(page, 'launched patient, refused write');
   await expect(page.getByTestId('next-dose')).toHaveText(cliNext);
   let w = await written(patientId);
   expect([w.mr.length, w.dr.length, w.prov.length]).toEqual([1, 0, 0]);
@@ -290,6 +300,7 @@ for (const [locale, words, unlisted] of [
     await page.goto(`${app.origin}/launch.html?iss=${encodeURIComponent(unlisted())}&launch=launch-1`);
     const alert = page.getByRole('alert');
     await expect(alert).toHaveText(words.replace('URL', unlisted()));
+    await audit(page, `launch page, refused issuer, ${locale}`);
     await page.waitForTimeout(500);
     expect(evil.log).toEqual([]);
     expect({ fhir: record.fhirLog.length, auth: record.authLog.length }).toEqual(before);
