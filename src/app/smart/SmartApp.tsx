@@ -172,7 +172,7 @@ export function SmartApp() {
       <a href="#main" className="skip">{t('app.skip', { ns: 'app' })}</a>
       {header}
       {readInfo ? <p className="smart-banner" data-testid="fhir-launched">{t('session.banner', { server: readInfo.server })} {t('session.read', { resources: readInfo.resources, pages: readInfo.pages })}</p> : null}
-      <main id="main" className={phase.kind === 'ready' ? 'with-patient' : undefined}>
+      <main id="main">
         {phase.kind === 'completing' ? <p role="status">{t('session.completing')}</p> : null}
         {phase.kind === 'reading' ? <p role="status" data-testid="fhir-reading">{t('session.reading', { pages: phase.pages })}</p> : null}
         {phase.kind === 'failed' ? <p className="card card-error" role="alert" data-testid="fhir-launch-failed">{phase.text}</p> : null}
