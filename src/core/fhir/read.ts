@@ -58,7 +58,7 @@ const OBS_SKIPPED = new Set(['registered', 'preliminary', 'cancelled', 'entered-
 const ADMIN_SKIPPED = new Set(['in-progress', 'not-done', 'on-hold', 'stopped', 'entered-in-error', 'unknown']);
 
 const ROLE_WHAT: Partial<Record<CodeRole, string>> = {
-  level: 'a natalizumab level', bcell: 'a CD19 count', weight: 'a body weight', natalizumab: 'a natalizumab dose', ocrelizumab: 'an ocrelizumab dose',
+  level: 'a natalizumab level', bcell: 'a CD19 count', weight: 'a body weight', wearing_off: 'a wearing-off report', natalizumab: 'a natalizumab dose', ocrelizumab: 'an ocrelizumab dose',
 };
 
 interface Entry {
@@ -78,7 +78,7 @@ interface Row {
   patientKey: string;
   cells: Partial<Record<Col, string>>;
   paths: Partial<Record<Col, string>>;
-  role: 'dose' | 'level' | 'bcell' | 'weight';
+  role: 'dose' | 'level' | 'bcell' | 'weight' | 'wearing_off';
   /** The drug of a dose (from its medication); other rows take the patient's. */
   drug?: 'natalizumab' | 'ocrelizumab';
 }
@@ -255,7 +255,7 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
     }
     const r = resolve(ref, e, 'Patient');
     if ('error' in r) {
-      problem(e, 'error', 'fhir_reference', `${path}.reference`, `${r.error}`, isObject(ref) ? str(ref.reference) : undefined);
+      problem(e, 'error', 'fhir_reference', `${path}.reference`, `${r.error}: whose ${e.type} it is cannot be known; it is not read`, isObject(ref) ? str(ref.reference) : undefined);
       return null;
     }
     if ('contained' in r) {
@@ -356,14 +356,14 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
       const role = roleOf(concept, ['natalizumab', 'ocrelizumab'], local);
       if (role !== 'natalizumab' && role !== 'ocrelizumab') { ignored.otherAdministrations++; continue; }
       const status = str(r.status);
-      if (status !== 'completed') {
-        if (status !== undefined && ADMIN_SKIPPED.has(status)) { skip('MedicationAdministration', status); continue; }
-        problem(e, 'error', 'fhir_status', 'status', status === undefined ? `is missing: a MedicationAdministration needs a status (completed is read)` : `"${status}" is not a MedicationAdministration status: completed is read; in-progress, not-done, on-hold, stopped, entered-in-error and unknown are skipped`, status);
-        continue;
-      }
+      if (status !== undefined && ADMIN_SKIPPED.has(status)) { skip('MedicationAdministration', status); continue; }
       const pk = patientOf(e, 'subject');
       if (pk === null) continue;
       const pid = patientIds.get(pk)!;
+      if (status !== 'completed') {
+        problem(e, 'error', 'fhir_status', 'status', status === undefined ? `is missing: a MedicationAdministration needs a status (completed is read)` : `"${status}" is not a MedicationAdministration status: completed is read; in-progress, not-done, on-hold, stopped, entered-in-error and unknown are skipped`, status, pid);
+        continue;
+      }
       const period = isObject(r.effectivePeriod) ? r.effectivePeriod : undefined;
       const timePath = period ? 'effectivePeriod.start' : 'effectiveDateTime';
       const iso = readTime(e, timePath, period ? period.start : r.effectiveDateTime, `${ROLE_WHAT[role]}`, pid);
@@ -387,7 +387,7 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
       if (dosage?.route !== undefined) {
         const rr = roleOfRoute(dosage.route);
         if (rr === null) {
-          const shown = JSON.stringify(dosage.route);
+          const shown = codingsText(dosage.route);
           problem(e, 'error', 'fhir_route', 'dosage.route', `${shown} is not a route this app reads: use SNOMED CT 47625008 (intravenous) or 34206005 (subcutaneous), or leave it out for intravenous`, shown, pid, t);
           continue;
         }
@@ -402,23 +402,40 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
       continue;
     }
     if (e.type === 'Observation') {
-      const role = roleOf(r.code, ['level', 'bcell', 'weight'], local);
-      if (role !== 'level' && role !== 'bcell' && role !== 'weight') { ignored.otherObservations++; continue; }
+      const role = roleOf(r.code, ['level', 'bcell', 'weight', 'wearing_off'], local);
+      if (role !== 'level' && role !== 'bcell' && role !== 'weight' && role !== 'wearing_off') { ignored.otherObservations++; continue; }
       const status = str(r.status);
-      if (status === undefined || !OBS_READ.has(status)) {
-        if (status !== undefined && OBS_SKIPPED.has(status)) { skip('Observation', status); continue; }
-        problem(e, 'error', 'fhir_status', 'status', status === undefined ? 'is missing: an Observation needs a status (final, amended or corrected are read)' : `"${status}" is not an Observation status: final, amended and corrected are read; registered, preliminary, cancelled, entered-in-error and unknown are skipped`, status);
-        continue;
-      }
+      if (status !== undefined && OBS_SKIPPED.has(status)) { skip('Observation', status); continue; }
       const pk = patientOf(e, 'subject');
       if (pk === null) continue;
       const pid = patientIds.get(pk)!;
+      if (status === undefined || !OBS_READ.has(status)) {
+        problem(e, 'error', 'fhir_status', 'status', status === undefined ? 'is missing: an Observation needs a status (final, amended or corrected are read)' : `"${status}" is not an Observation status: final, amended and corrected are read; registered, preliminary, cancelled, entered-in-error and unknown are skipped`, status, pid);
+        continue;
+      }
       const what = ROLE_WHAT[role]!;
       const timePath = r.effectiveDateTime === undefined && r.effectiveInstant !== undefined ? 'effectiveInstant' : 'effectiveDateTime';
       const iso = readTime(e, timePath, r.effectiveDateTime ?? r.effectiveInstant, what, pid);
       if (iso === null) continue;
       const t = timeOf(iso);
-      if (r.valueQuantity === undefined && r.dataAbsentReason !== undefined) { ignored.absentValues++; continue; }
+      if (r.valueQuantity === undefined && r.valueInteger === undefined && r.dataAbsentReason !== undefined) { ignored.absentValues++; continue; }
+      if (role === 'wearing_off') {
+        // A survey answer: the intensity 0-3 as valueInteger, dated at the onset the patient reports.
+        const v = r.valueInteger;
+        if (typeof v !== 'number') {
+          const shown = v === undefined ? undefined : JSON.stringify(v);
+          if (shown === undefined) problem(e, 'error', 'fhir_value_missing', 'valueInteger', `is missing: ${what} needs its intensity 0, 1, 2 or 3`, undefined, pid, t);
+          else problem(e, 'error', 'fhir_value_not_number', 'valueInteger', `${shown} for ${what} is not a whole number: write the intensity 0, 1, 2 or 3`, shown, pid, t);
+          continue;
+        }
+        const note = noteOf(r);
+        rows.push({
+          entry: e, patientKey: pk, role,
+          cells: { time: iso, value: String(v), unit: 'score', ...(note !== undefined ? { note } : {}) },
+          paths: { drug: 'code', kind: 'code', time: timePath, value: 'valueInteger', unit: 'valueInteger', note: 'note[0].text' },
+        });
+        continue;
+      }
       const q = readQuantity(e, 'valueQuantity', r.valueQuantity, role === 'weight' ? 'weight' : role, role, pid, t, role !== 'weight');
       if (q === null) continue;
       let sample = '';
@@ -432,7 +449,7 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
         const spec = 'contained' in s ? s.contained : s.entry!.resource;
         const kind = sampleOf(spec.type);
         if (kind === null) {
-          const shown = JSON.stringify(spec.type ?? null);
+          const shown = codingsText(spec.type);
           problem(e, 'warning', 'fhir_specimen_type', 'specimen', `type ${shown} is not one this app knows (SNOMED CT 122554006 capillary blood, 122555007 venous blood): read as venous`, shown, pid, t);
         }
         sample = kind === 'capillary' ? 'capillary' : '';
@@ -463,7 +480,7 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
     const drug = row.drug ?? drugOf.get(row.patientKey);
     const pid = patientIds.get(row.patientKey)!;
     if (drug === undefined) {
-      problem(row.entry, 'error', 'fhir_no_drug', undefined, `: a body weight of patient "${pid}", who has no natalizumab or ocrelizumab administration, level or CD19 count: not read`, undefined, pid);
+      problem(row.entry, 'error', 'fhir_no_drug', undefined, `: ${row.role === 'dose' ? 'a dose' : ROLE_WHAT[row.role]} of patient "${pid}", who has no natalizumab or ocrelizumab administration, level or CD19 count: not read`, undefined, pid);
       continue;
     }
     const cells: Record<Col, string> = { patient_id: pid, drug, kind: row.role, time: '', value: '', unit: '', route: '', duration_min: '', note: '', sample: '', ...row.cells };
@@ -484,7 +501,7 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
 
   // Records: the FHIR rows have no file lines (their place is in each message).
   const patients: PatientRecord[] = read.patients;
-  for (const p of patients) for (const list of [p.doses, p.levels, p.bcells, p.weights]) for (const ev of list) delete ev.line;
+  for (const p of patients) for (const list of [p.doses, p.levels, p.bcells, p.weights, p.wearingOff ?? []]) for (const ev of list) delete ev.line;
   const recordIssues = read.issues.map((i) => {
     const row = i.line === undefined ? undefined : byLine.get(i.line);
     const out: Issue & { entryIndex: number } = { ...i, entryIndex: i.line ?? -1 };
@@ -515,12 +532,12 @@ function strip(i: Issue & { entryIndex: number }): Issue {
 export function ignoredLines(ignored: FhirIgnored): string[] {
   const out: string[] = [];
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-  if (ignored.otherObservations) out.push(`${n(ignored.otherObservations, 'other observation', 'other observations')} ignored (codes not mapped to a natalizumab level, a CD19 count or a body weight)`);
+  if (ignored.otherObservations) out.push(`${n(ignored.otherObservations, 'other observation', 'other observations')} ignored (codes not mapped to a natalizumab level, a CD19 count, a body weight or a wearing-off report)`);
   if (ignored.otherAdministrations) out.push(`${n(ignored.otherAdministrations, 'administration', 'administrations')} of other medications ignored`);
   for (const [type, statuses] of Object.entries(ignored.byStatus)) {
     const total = Object.values(statuses).reduce((a, b) => a + b, 0);
     const parts = Object.entries(statuses).map(([s, c]) => `${c} ${s}`).join(', ');
-    out.push(`${n(total, type, `${type} resources`)} skipped for their status (${parts})`);
+    out.push(`${n(total, type, `${type} resources`)} skipped for ${total === 1 ? 'its' : 'their'} status (${parts})`);
   }
   if (ignored.absentValues) out.push(`${n(ignored.absentValues, 'result', 'results')} without a value (dataAbsentReason) skipped`);
   for (const [type, count] of Object.entries(ignored.byType)) out.push(`${n(count, `${type} resource`, `${type} resources`)} ignored`);
@@ -530,6 +547,13 @@ export function ignoredLines(ignored: FhirIgnored): string[] {
 function codingsOf(concept: unknown): Json[] {
   if (!isObject(concept) || !Array.isArray(concept.coding)) return [];
   return concept.coding.filter(isObject);
+}
+
+/** A CodeableConcept as its codings, `"system|code"` (or its text), for messages. */
+function codingsText(concept: unknown): string {
+  const list = codingsOf(concept).map((c) => `${String(c.system ?? '')}|${String(c.code ?? '')}`);
+  if (list.length) return list.map((c) => `"${c}"`).join(', ');
+  return isObject(concept) && typeof concept.text === 'string' ? `"${concept.text}"` : JSON.stringify(concept ?? null);
 }
 
 function roleOfRoute(concept: unknown): 'iv' | 'sc' | null {

@@ -9,7 +9,7 @@
  * Pure: the caller passes the time (`now`) and the clinic's time zone; identifiers are derived
  * from `idSeed` (deterministic) unless the caller passes `newId` (the app: crypto.randomUUID).
  */
-import type { DoseEvent, Observation, PatientRecord, WeightEvent } from '../types';
+import type { DoseEvent, Observation, PatientRecord, WearingOffEvent, WeightEvent } from '../types';
 import type { PatientError, PatientReport } from '../report/types';
 import { fromCanonicalBcell, fromCanonicalLevel } from '../records/units';
 import { CSV_TO_UCUM, SYSTEM, codeFor, type Coding, type LocalCodes } from './codes';
@@ -165,6 +165,19 @@ function weightResource(w: WeightEvent, subject: string, opts: FhirWriteOptions)
   };
 }
 
+function wearingOffResource(w: WearingOffEvent, subject: string, opts: FhirWriteOptions): FhirResource {
+  return {
+    resourceType: 'Observation',
+    status: 'final',
+    category: [concept(codeFor('category-survey'))],
+    code: concept(codeFor('wearing_off')),
+    subject: { reference: subject },
+    effectiveDateTime: toFhirDateTime(w.iso, opts.timeZone),
+    valueInteger: w.score,
+    ...noteOf(w),
+  };
+}
+
 /** The three resources written for one proposal (the Provenance's targets given by the caller). */
 export interface ProposalResources {
   medicationRequest: FhirResource;
@@ -259,6 +272,7 @@ export function recordsToBundle(
   for (const p of [...patients].sort((a, b) => a.order - b.order)) {
     const subject = add(ctx, patientResource(p.id));
     for (const w of p.weights) add(ctx, weightResource(w, subject, opts));
+    for (const w of p.wearingOff ?? []) add(ctx, wearingOffResource(w, subject, opts));
     // Doses and results in time order (a result at a dose's time was drawn before it).
     const timeline: (DoseEvent | Observation)[] = [...p.levels, ...p.bcells, ...p.doses].sort((a, b) => a.time - b.time || (a.kind === 'dose' ? 1 : 0) - (b.kind === 'dose' ? 1 : 0));
     for (const e of timeline) {
