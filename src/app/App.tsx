@@ -18,6 +18,7 @@ import { ImportPanel } from './features/import/ImportPanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { NewPatientForm } from './features/entry/EntryForms';
 import { ClinicDayView } from './features/clinic-day/ClinicDayView';
+import { OutcomesView } from './features/outcomes/OutcomesView';
 import { buildSession, compareWithSaved, type SessionFile } from './lib/session';
 import { planCells, planEntries, PLANNING_COLUMNS } from './lib/plan-export';
 import { downloadText } from './lib/download';
@@ -37,12 +38,13 @@ async function seedExamples(): Promise<PatientRecord[]> {
   return res.patients;
 }
 
-type Route = { page: 'planning'; patient: string | null } | { page: 'settings' } | { page: 'day' };
+type Route = { page: 'planning'; patient: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'outcomes' };
 
 function readHash(): Route {
   const h = location.hash;
   if (h.startsWith('#/settings')) return { page: 'settings' };
   if (h.startsWith('#/day')) return { page: 'day' };
+  if (h.startsWith('#/outcomes')) return { page: 'outcomes' };
   const m = /^#\/patient\/(.+)$/.exec(h);
   return { page: 'planning', patient: m ? decodeURIComponent(m[1]) : null };
 }
@@ -55,7 +57,7 @@ function useRoute(): [Route, (r: Route) => void] {
     return () => window.removeEventListener('hashchange', on);
   }, []);
   const go = useCallback((r: Route) => {
-    const hash = r.page === 'settings' ? '#/settings' : r.page === 'day' ? '#/day' : r.patient ? `#/patient/${encodeURIComponent(r.patient)}` : '#/';
+    const hash = r.page === 'settings' ? '#/settings' : r.page === 'day' ? '#/day' : r.page === 'outcomes' ? '#/outcomes' : r.patient ? `#/patient/${encodeURIComponent(r.patient)}` : '#/';
     if (location.hash !== hash) history.pushState(null, '', hash);
     setRoute(r);
   }, []);
@@ -177,6 +179,7 @@ export function App() {
           <button type="button" aria-current={route.page === 'planning' ? 'page' : undefined} onClick={() => go({ page: 'planning', patient: selectedId })}>{t('nav.planning')}</button>
           <button type="button" aria-current={route.page === 'settings' ? 'page' : undefined} onClick={() => go({ page: 'settings' })}>{t('nav.settings')}</button>
           <button type="button" data-testid="nav-clinic-day" aria-current={route.page === 'day' ? 'page' : undefined} onClick={() => go({ page: 'day' })}>{t('day.nav', { ns: 'clinic' })}</button>
+          <button type="button" data-testid="nav-outcomes" aria-current={route.page === 'outcomes' ? 'page' : undefined} onClick={() => go({ page: 'outcomes' })}>{t('outcomes.nav', { ns: 'wearing' })}</button>
         </nav>
         <label className="lang">
           <span className="sr-only">{t('app.language')}</span>
@@ -237,9 +240,12 @@ export function App() {
       <main id="main" className={selected || (creating && route.page === 'planning') ? 'with-patient' : undefined}>
         {!state.ready ? <p role="status">{t('app.loading')}</p> : route.page === 'day' ? (
           <ClinicDayView patients={state.patients} reports={reports} today={today} pending={pending} onOpen={(id) => go({ page: 'planning', patient: id })} />
+        ) : route.page === 'outcomes' ? (
+          <OutcomesView patients={state.patients} clinic={state.clinic} prices={state.prices} today={today} />
         ) : route.page === 'settings' ? (
           <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))}
-            infusionTime={state.infusionTime} onInfusionTime={(hhmm) => store.setInfusionTime(hhmm)} />
+            infusionTime={state.infusionTime} onInfusionTime={(hhmm) => store.setInfusionTime(hhmm)}
+            prices={state.prices ?? {}} onPrices={(p) => store.setPrices(p)} />
         ) : (
           <>
             <PlanningView patients={state.patients} reports={reports} today={today} selectedId={selectedId}
