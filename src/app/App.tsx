@@ -3,7 +3,7 @@
  * selected patient beside it, and the clinic settings. State lives in the store (saved to
  * IndexedDB); reports come from the worker.
  */
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { version as appVersion } from '../../package.json';
 import type { EngineSettings } from '../core/engine';
@@ -18,7 +18,8 @@ import { ImportPanel } from './features/import/ImportPanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { NewPatientForm } from './features/entry/EntryForms';
 import { ClinicDayView } from './features/clinic-day/ClinicDayView';
-import { OutcomesView } from './features/outcomes/OutcomesView';
+// The outcomes view (issue 19) and its core are loaded when opened, not with the first page.
+const OutcomesView = lazy(() => import('./features/outcomes/OutcomesView').then((m) => ({ default: m.OutcomesView })));
 import { buildSession, compareWithSaved, type SessionFile } from './lib/session';
 import { planCells, planEntries, PLANNING_COLUMNS } from './lib/plan-export';
 import { downloadText } from './lib/download';
@@ -241,7 +242,9 @@ export function App() {
         {!state.ready ? <p role="status">{t('app.loading')}</p> : route.page === 'day' ? (
           <ClinicDayView patients={state.patients} reports={reports} today={today} pending={pending} onOpen={(id) => go({ page: 'planning', patient: id })} />
         ) : route.page === 'outcomes' ? (
-          <OutcomesView patients={state.patients} clinic={state.clinic} prices={state.prices} today={today} />
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <OutcomesView patients={state.patients} clinic={state.clinic} prices={state.prices} today={today} />
+          </Suspense>
         ) : route.page === 'settings' ? (
           <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))}
             infusionTime={state.infusionTime} onInfusionTime={(hhmm) => store.setInfusionTime(hhmm)}
