@@ -36,6 +36,11 @@ export interface Issue {
   line?: number;
   column?: string;
   value?: string;
+  /**
+   * Where in a file without lines (FHIR JSON) the problem is: `entry 14 Observation/obs-77
+   * valueQuantity.unit`. `message` starts with the file and this.
+   */
+  where?: string;
   /** The patient the row belongs to, when its patient_id could be read. */
   patientId?: string;
   /** The row's time, when it could be read (lets cutAsOf drop issues of later rows). */

@@ -14,7 +14,7 @@ import type { Days, DoseEvent, Drug, EventBase, Issue, Observation, ParseResult,
 import { formatDateTime, parseIsoTime } from '../time';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, located, say, type Dialect, type IssueCode, type Said } from './messages';
 import { isUnitFor, toCanonicalBcell, toCanonicalLevel, type MeasuredKind } from './units';
-import { BCELL_MAX, LEVEL_MAX, WEIGHT_ACCEPTED, inWeightModelRange } from './plausible';
+import { BCELL_MAX, LEVEL_MAX, isAcceptedWeight, inWeightModelRange } from './plausible';
 
 /** A number for a message: at most 4 significant digits, no exponent for everyday sizes. */
 function numberText(x: number): string {
@@ -137,7 +137,16 @@ interface FileContext {
   extraColumns: { name: string; index: number }[];
   patients: Map<string, PatientState>;
   rowIssues: Issue[];
+  /** `file:line: message` for a CSV; another reader (FHIR) names its own place (see readRecordRows). */
+  locate: Locate;
 }
+
+/**
+ * Where a row's problem is, put before its message: for a CSV `file:line: `; the FHIR reader names
+ * the Bundle entry, resource and element path instead. `column` is the row's column the problem is
+ * in, when it is about one cell.
+ */
+export type Locate = (line: number | undefined, column: string | undefined, message: string) => string;
 
 function pend(list: PendingIssue[], severity: Severity, said: Said, column?: string, value?: string): void {
   const p: PendingIssue = { code: said.code, severity, message: said.message, params: said.params };
@@ -167,7 +176,7 @@ function settle(ctx: FileContext, pending: PendingIssue[], line: number, pid: st
   if (pending.length === 0) return;
   const state = pid === undefined ? undefined : patientFor(ctx, pid);
   for (const p of pending) {
-    const issue: Issue = { code: p.code, severity: p.severity, message: located(ctx.file, line, p.message), params: p.params, file: ctx.file, line };
+    const issue: Issue = { code: p.code, severity: p.severity, message: ctx.locate(line, p.column, p.message), params: p.params, file: ctx.file, line };
     if (p.column !== undefined) issue.column = p.column;
     if (p.value !== undefined) issue.value = p.value;
     if (pid !== undefined) issue.patientId = pid;
@@ -298,7 +307,7 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
       pend(pending, 'error', say('level_implausible', valueCell, unit, numberText(toCanonicalLevel(valueCell.replace(/^</, '').replace(',', '.'), 'ng/mL'))), 'value', valueCell);
     } else if (kind === 'bcell' && canonical > BCELL_MAX.value) {
       pend(pending, 'error', say('bcell_implausible', valueCell, unit, numberText(toCanonicalBcell(valueCell.replace(/^</, '').replace(',', '.'), '10^6/L') / 1000)), 'value', valueCell);
-    } else if (kind === 'weight' && amount > 0 && (amount < WEIGHT_ACCEPTED.min || amount > WEIGHT_ACCEPTED.max)) {
+    } else if (kind === 'weight' && amount > 0 && !isAcceptedWeight(amount)) {
       pend(pending, 'error', say('weight_implausible', valueCell), 'value', valueCell);
     }
   }
@@ -481,7 +490,7 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
       if (ctx === null) {
         const h = readHeader(fields, headerLine, fileIssue);
         if (!h.ok) { headerFatal = true; parser.abort(); return; }
-        ctx = { file, dialect, separator, labLimit, today: options.today, typed: options.typed === true, headerLength: fields.length, col: h.col, extraColumns: h.extraColumns, patients: new Map(), rowIssues: [] };
+        ctx = { file, dialect, separator, labLimit, today: options.today, typed: options.typed === true, headerLength: fields.length, col: h.col, extraColumns: h.extraColumns, patients: new Map(), rowIssues: [], locate: (line, _column, message) => located(file, line, message) };
         return;
       }
       if (fields.every((f) => f.trim() === '')) return; // a blank line, or only separators
@@ -493,7 +502,14 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
   const c = ctx as FileContext | null;
   if (headerFatal || c === null) return fatal(dialect);
   if (dataRows === 0) fileIssue('warning', say('file_no_rows'));
+  const records = finishPatients(c);
+  issues.push(...c.rowIssues);
+  return { patients: records, issues, extraColumns: c.extraColumns.map((e) => e.name), dialect, fatal: false };
+}
 
+/** Checks that need the whole patient, then the records (issues of every row end up in `c.rowIssues`, sorted). */
+function finishPatients(c: FileContext): PatientRecord[] {
+  const file = c.file;
   // Checks that need the whole patient: a natalizumab level needs a dose before it.
   const records: PatientRecord[] = [];
   const byTime = (a: { time: Days }, b: { time: Days }) => a.time - b.time;
@@ -512,7 +528,7 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
         if (o.time > first.time || (o.time === first.time && o.censored)) { kept.push(o); continue; }
         const said = say('level_before_dose', o.iso, first.iso, first.line);
         const issue: Issue = {
-          ...said, severity: 'error', message: located(file, o.line, said.message),
+          ...said, severity: 'error', message: c.locate(o.line, 'time', said.message),
           file, line: o.line, column: 'time', value: o.iso, patientId: s.id, time: o.time,
         };
         c.rowIssues.push(issue);
@@ -524,7 +540,7 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
     // Warnings that need the whole patient: doses closer than the drug allows, and two samples at
     // one time with different values. The rows are still used.
     const warn = (said: Said, o: { line?: number; iso: string; time: Days }) => {
-      const issue: Issue = { ...said, severity: 'warning', message: located(file, o.line, said.message), file, line: o.line, column: 'time', value: o.iso, patientId: s.id, time: o.time };
+      const issue: Issue = { ...said, severity: 'warning', message: c.locate(o.line, 'time', said.message), file, line: o.line, column: 'time', value: o.iso, patientId: s.id, time: o.time };
       c.rowIssues.push(issue);
       s.issues.push(issue);
     };
@@ -549,6 +565,32 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
     records.push(record);
   }
   c.rowIssues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  issues.push(...c.rowIssues);
-  return { patients: records, issues, extraColumns: c.extraColumns.map((e) => e.name), dialect, fatal: false };
+  return records;
+}
+
+/** The columns of a row given to readRecordRows, in this order. */
+export const ROW_COLUMNS: readonly KnownColumn[] = KNOWN_COLUMNS;
+
+/**
+ * Rows that did not come from a CSV (the FHIR reader's), each as cells in ROW_COLUMNS order with a
+ * number (`line`) that orders them and names them to `locate`, read through exactly the same row and
+ * patient checks as a CSV file and with the same messages: the one records check of the app.
+ * Cells are text as a comma-separated file would hold it (numbers with `.`), formula-neutralised
+ * like the writer's (see `neutralise`).
+ */
+export function readRecordRows(
+  file: string,
+  rows: readonly { fields: string[]; line: number }[],
+  options: ParseOptions,
+  locate: Locate,
+): { patients: PatientRecord[]; issues: Issue[] } {
+  const labLimit = options.labLimit ?? DEFAULT_LAB_LIMIT;
+  const col = Object.fromEntries(KNOWN_COLUMNS.map((c, i) => [c, i])) as FileContext['col'];
+  const ctx: FileContext = {
+    file, dialect: 'comma', separator: ',', labLimit, today: options.today, typed: false,
+    headerLength: KNOWN_COLUMNS.length, col, extraColumns: [], patients: new Map(), rowIssues: [], locate,
+  };
+  for (const r of rows) readRow(ctx, r.fields, r.line, []);
+  const patients = finishPatients(ctx);
+  return { patients, issues: ctx.rowIssues };
 }

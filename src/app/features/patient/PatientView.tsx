@@ -23,6 +23,7 @@ import { ResultForm, ScheduleForm } from '../entry/EntryForms';
 import { choiceLabel } from '../proposal/choices';
 import { WearingOffForm } from '../wearing/WearingOffForm';
 import { WearingOffCard } from '../wearing/WearingOffCard';
+import { DeletePatient } from './DeletePatient';
 
 interface Props {
   patient: StoredPatient;
@@ -148,9 +149,9 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
 
       <EventTable record={rec} labLimit={settings.ocrelizumab.labLimit} onSave={onSaveRecord} />
 
-      <p className="danger">
-        <button type="button" onClick={() => void onDelete()}>{t('patient.delete', { id: patient.id })}</button>
-      </p>
+      <div className="danger">
+        <DeletePatient patient={patient} onDelete={onDelete} />
+      </div>
     </section>
   );
 }
