@@ -73,7 +73,7 @@ export function WearingOffForm({ record, labLimit, onSave, onClose }: WearingOff
       }
       setErrors({});
       await onSave(res.record, t('form.undo', { id: record.id }));
-      setNotice(mode === 'none' ? t('form.savedNone', { date: formatDisplayDate(time, lang) }) : t('form.saved', { date: formatDisplayDate(time, lang) }));
+      setNotice(mode === 'none' ? t('form.savedNone', { date: formatDisplayDate(time.slice(0, 10), lang) }) : t('form.saved', { date: formatDisplayDate(time, lang) }));
       setDate(''); setClock(''); setNote('');
     } finally { setBusy(false); }
   };
