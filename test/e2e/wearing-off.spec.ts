@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { watch } from './app-helpers';
 
 const HEADER = 'patient_id,drug,kind,time,value,unit,route,duration_min,note';
@@ -266,3 +267,32 @@ test('outcomes view: period and drug, no cost until a price is entered, CSV with
   expect(w.errors).toEqual([]);
   expect(w.external).toEqual([]);
 });
+
+for (const lang of ['en', 'nl'] as const) {
+  test(`the wearing-off card, form, personal-target reason and outcomes view pass axe (WCAG 2.1 A/AA), ${lang}`, async ({ page }) => {
+    test.setTimeout(180_000);
+    const audit = async (view: string) => {
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const lines = result.violations.map((v) => `${view}: [${v.impact}] ${v.id}: ${v.help} ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`);
+      expect(lines, lines.join('\n')).toEqual([]);
+      expect(result.passes.length).toBeGreaterThan(10);
+    };
+    await importWearing(page);
+    if (lang === 'nl') await page.getByLabel('Language').selectOption('nl');
+    await page.locator('[data-patient-id="NAT-HIGH"]').click();
+    await expect(page.getByTestId('wearing-off-card')).toBeVisible({ timeout: 60_000 });
+    await page.getByTestId('add-wearing-off').click();
+    await page.getByTestId('wearing-off-form').getByTestId('wearing-save').click(); // an empty date: the error shown
+    await expect(page.getByTestId('wearing-off-form').getByRole('alert')).toBeVisible();
+    await page.getByTestId('choose-personal-target').click();
+    await page.locator('input[name="target_reason"]').fill('');
+    await page.getByTestId('confirm-personal-target').click();
+    await expect(page.getByTestId('wearing-off-card').getByRole('alert')).toBeVisible();
+    await audit('patient with wearing-off');
+    await page.getByTestId('nav-outcomes').click();
+    await page.getByTestId('outcomes').locator('input[name="from"]').fill('2024-07-22');
+    await page.getByTestId('outcomes').locator('input[name="to"]').fill('2024-11-11');
+    await expect(page.getByTestId('outcomes-chart').locator('canvas')).toBeVisible();
+    await audit('outcomes');
+  });
+}

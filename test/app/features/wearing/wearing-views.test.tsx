@@ -145,6 +145,19 @@ describe('natalizumab: the chart, the card and the print say what tdm propose sa
   });
 });
 
+describe('FHIR: tdm fhir carries the reports, and the Bundle gives the same wearing_off as the CSV', () => {
+  it('for both drugs', () => {
+    const fhir = runCli(['fhir', 'w.csv'], () => Buffer.from(FILE));
+    expect(fhir.status).toBe(0);
+    const bundle = fhir.stdout.join('\n');
+    const observations = (JSON.parse(bundle) as { entry: { resource: { resourceType: string; code?: { coding?: { code: string }[] }; valueInteger?: number } }[] }).entry
+      .map((e) => e.resource).filter((r) => r.resourceType === 'Observation' && r.code?.coding?.some((c) => c.code === 'wearing-off'));
+    expect(observations.map((o) => o.valueInteger).sort()).toEqual([0, 1, 2, 2]);
+    const fromBundle = new Map(runCli(['propose', 'b.json'], () => Buffer.from(bundle)).stdout.map((l) => JSON.parse(l) as { patient_id: string; wearing_off: unknown }).map((o) => [o.patient_id, o.wearing_off]));
+    for (const id of ['NAT-HIGH', 'OCR-W']) expect(fromBundle.get(id), id).toEqual(cli.get(id)!.wearing_off);
+  });
+});
+
 describe('ocrelizumab: the count curve and the weeks since the dose', () => {
   const r = appReport('OCR-W') as OcrelizumabReport;
   const line = cli.get('OCR-W')!;
