@@ -7,7 +7,7 @@
  * same file. The chart is built as data (jsdom has no canvas; the pixels are in the browser test).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { runCli } from '../../../../src/cli/run';
 import { parseTdmCsv } from '../../../../src/core/records/index';
@@ -22,6 +22,11 @@ import chartNl from '../../../../src/app/i18n/chart-nl';
 import wearingEn from '../../../../src/app/i18n/wearing-en';
 import wearingNl from '../../../../src/app/i18n/wearing-nl';
 import { renderDutch } from '../render-dutch';
+import { SettingsForm } from '../../../../src/app/features/settings/SettingsForm';
+import { buildSession, readSession } from '../../../../src/app/lib/session';
+import { checkSettings } from '../../../../src/app/lib/settings';
+import { sessionProblemTextNl } from '../../../../src/app/i18n/session-nl';
+import type { StoredPatient } from '../../../../src/app/storage/db';
 
 vi.mock('../../../../src/app/features/chart/ForecastChart', () => ({
   ForecastChart: ({ testId = 'forecast-chart' }: { testId?: string }) => <div data-testid={testId}>chart</div>,
@@ -178,5 +183,34 @@ describe('ocrelizumab: the count curve and the weeks since the dose', () => {
     const tip = b.options.plugins!.tooltip!.callbacks!.label as unknown as Label;
     expect(tip({ dataset: stars, datasetIndex: b.data.datasets.indexOf(stars), dataIndex: 0, parsed: { x: 0, y: 0 } }))
       .toBe(`wearing-off (moderate) from 2023-12-20: week 27.3 after the dose, predicted ${formatNumber(onset.value, 'en')} cells/µL (80 % interval ${formatNumber(onset.low, 'en')}–${formatNumber(onset.high, 'en')})`);
+  });
+});
+
+describe('the personal target chosen with its reason is kept', () => {
+  const chosen: EngineSettings = { natalizumab: { target: 31.5, targetReason: 'wearing-off at 3.5 weeks despite troughs near 30' }, ocrelizumab: {} };
+
+  it('through a backup (session file), and a bad reason is refused with what is accepted, en and nl', () => {
+    const patient: StoredPatient = { id: 'NAT-HIGH', seq: 0, updatedAt: '2024-11-11T10:00', overrides: chosen, choice: null, record: patients[0] };
+    const back = readSession(JSON.stringify(buildSession({ appVersion: '0.1.0', savedAt: '2024-11-11T10:00', settings, asOfMode: 'last', patients: [patient], reports: [] })));
+    expect('session' in back && back.session.patients[0].overrides).toEqual(chosen);
+    for (const bad of [42, '', 'x'.repeat(501)]) {
+      const r = checkSettings({ natalizumab: { target: 31.5, targetReason: bad } });
+      expect(r).toMatchObject({ error: 'settings.natalizumab.targetReason must be text of 1 to 500 characters' });
+      if ('problem' in r) expect(sessionProblemTextNl({ code: 'overrides', where: 'patients[0]', problem: r.problem })).toContain('settings.natalizumab.targetReason moet tekst van 1 tot 500 tekens zijn');
+    }
+    expect(checkSettings({ natalizumab: { targetReason: 'x'.repeat(500) } })).toEqual({ settings: { natalizumab: { targetReason: 'x'.repeat(500) }, ocrelizumab: {} } });
+  });
+
+  it('when the patient\'s settings are saved with the target unchanged; dropped when the target is changed by hand', async () => {
+    const saved: EngineSettings[] = [];
+    const { container } = render(<SettingsForm value={chosen} inherited={{ natalizumab: { target: 10 }, ocrelizumab: {} }} drugs={['natalizumab']} onSave={(s) => { saved.push(s); }} saveLabel="Save" />);
+    fireEvent.submit(container.querySelector('form')!);
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(saved[0].natalizumab).toMatchObject({ target: 31.5, targetReason: chosen.natalizumab.targetReason });
+    fireEvent.change(container.querySelector('input[inputmode="decimal"]')!, { target: { value: '20' } });
+    fireEvent.submit(container.querySelector('form')!);
+    await waitFor(() => expect(saved).toHaveLength(2));
+    expect(saved[1].natalizumab.target).toBe(20);
+    expect(saved[1].natalizumab.targetReason).toBeUndefined();
   });
 });
