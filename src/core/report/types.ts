@@ -49,6 +49,12 @@ export interface NatalizumabOptions {
    * @default 'venous'
    */
   nextTroughSample?: 'venous' | 'capillary';
+  /**
+   * Why this patient has a personal target (the clinician's reason, e.g. wearing-off reported at
+   * predicted concentrations above the clinic's target, issue 19). Echoed in the report for the
+   * card and the print; no number depends on it.
+   */
+  targetReason?: string;
   /** Posterior draws (importance-weighted) for intervals and probabilities. @default 150 */
   samples: number;
   /** Seed for the posterior sampler (combined with the patient id). @default 1 */
