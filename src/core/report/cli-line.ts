@@ -90,6 +90,8 @@ function natalizumabLine(r: NatalizumabReport): Record<string, unknown> {
       interval_weeks: r.trend.intervalWeeks, troughs: r.trend.troughs.length, censored_left_out: r.trend.censoredLeftOut,
       percent_per_month: sig(r.trend.percentPerMonth, 3), low: sig(r.trend.low, 3), high: sig(r.trend.high, 3), level: r.trend.level,
       distribution_free: r.trend.distributionFree, falling: r.trend.falling,
+      // A falling trend: the month its fitted line crosses the target, and how far from the latest trough.
+      ...(r.trend.targetCrossing ? { target_month: r.trend.targetCrossing.month, months_to_target: r.trend.targetCrossing.monthsFromLatest } : {}),
     } : null,
     individual: {
       clearance_L_per_day: sig(r.fit.individual.clearance_L_per_day),

@@ -216,6 +216,12 @@ export interface TroughTrend {
   line: { time: Days; value: number }[];
   /** Clearly falling: warning `trough-trend-falling`, no extension. */
   falling: boolean;
+  /**
+   * Where the fitted trend reaches the target (a falling trend only, else null): the month
+   * (`YYYY-MM`) and the months from the latest trough (negative: the fitted line is below it already).
+   * Optional: reports saved before it have none.
+   */
+  targetCrossing?: { target: number; month: string; monthsFromLatest: number } | null;
 }
 
 // ---------------------------------------------------------------- ocrelizumab
