@@ -22,6 +22,8 @@ export interface AppState {
   asOfMode: AsOfMode;
   /** The clinic's usual infusion clock time (`HH:MM`): the default of a dosing schedule typed in. */
   infusionTime: string;
+  /** Forecasts take the spread the clinic's own troughs show (issue 17; on unless turned off). */
+  calibrate: boolean;
   /** Labels of the changes that can be undone, newest last. */
   undoLabels: string[];
   /** The change history (kept in IndexedDB), oldest first, without the undo data. */
@@ -59,7 +61,7 @@ export function emptyOverrides(): EngineSettings {
 
 export class Store {
   private state: AppState = {
-    ready: false, storage: 'ok', storageError: null, patients: [], clinic: emptyOverrides(), asOfMode: 'last', infusionTime: DEFAULT_INFUSION_TIME, undoLabels: [], changes: [],
+    ready: false, storage: 'ok', storageError: null, patients: [], clinic: emptyOverrides(), asOfMode: 'last', infusionTime: DEFAULT_INFUSION_TIME, calibrate: true, undoLabels: [], changes: [],
   };
   private nextSeq = 1;
   private listeners = new Set<() => void>();
@@ -102,6 +104,7 @@ export class Store {
     let clinic = emptyOverrides();
     let asOfMode: AsOfMode = 'last';
     let infusionTime = DEFAULT_INFUSION_TIME;
+    let calibrate = true;
     let seeded = false;
     let history: HistoryRow[] = [];
     try {
@@ -116,6 +119,8 @@ export class Store {
       if (m?.value === 'today' || m?.value === 'last') asOfMode = m.value;
       const it = await db.settings.get('infusionTime');
       if (typeof it?.value === 'string' && CLOCK.test(it.value)) infusionTime = it.value;
+      const cal = await db.settings.get('calibrate');
+      if (typeof cal?.value === 'boolean') calibrate = cal.value;
       seeded = !!(await db.meta.get('seeded'))?.value;
       history = await db.history.orderBy('seq').toArray();
     } catch (e) {
@@ -123,7 +128,7 @@ export class Store {
     }
     patients.sort((a, b) => a.seq - b.seq);
     this.restoreHistory(history);
-    this.set({ patients, clinic, asOfMode, infusionTime });
+    this.set({ patients, clinic, asOfMode, infusionTime, calibrate });
     if (patients.length === 0 && !seeded && seed) {
       try {
         const records = await seed();
@@ -309,6 +314,13 @@ export class Store {
     await this.settled();
     this.set({ infusionTime });
     try { await this.db?.settings.put({ key: 'infusionTime', value: infusionTime }); } catch (e) { this.storageFailed(e); }
+  }
+
+  /** Calibration of the natalizumab forecasts from the clinic's troughs, on or off. */
+  async setCalibrate(calibrate: boolean): Promise<void> {
+    await this.settled();
+    this.set({ calibrate });
+    try { await this.db?.settings.put({ key: 'calibrate', value: calibrate }); } catch (e) { this.storageFailed(e); }
   }
 
   async setAsOfMode(asOfMode: AsOfMode): Promise<void> {
