@@ -11,6 +11,18 @@ test.use({ viewport: { width: 1366, height: 768 } });
 
 const CSV = 'patient_id,drug,kind,time,value,unit,route,duration_min,note\nBRK-1,natalizumab,dose,2025-01-06T09:00,300,mg,iv,60,\nBRK-1,natalizumab,level,2025-02-03T08:45,21.5,ug/mL,,,\nBRK-1,natalizumab,dose,2025-02-03T09:00,300,mg,iv,60,\n';
 
+/** Ids of the patients whose computed report is kept in the browser's report cache. */
+async function cachedIds(page: import('@playwright/test').Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    if (!(await indexedDB.databases()).some((d) => d.name === 'ms-interval-computed')) return [];
+    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('ms-interval-computed'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    if (!db.objectStoreNames.contains('reports')) { db.close(); return []; }
+    const keys = await new Promise<IDBValidKey[]>((res, rej) => { const r = db.transaction('reports').objectStore('reports').getAllKeys(); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    db.close();
+    return keys.map(String);
+  });
+}
+
 test('a patient whose view fails can still be exported and deleted (asked first, undoable)', async ({ page }) => {
   const w = watch(page);
   await page.goto('/');
@@ -43,8 +55,12 @@ test('a patient whose view fails can still be exported and deleted (asked first,
   await broken.locator('[data-testid="delete-patient"]').click();
   await expect(page.locator('[data-testid="confirm-delete"]')).toBeVisible();
   await expect(page.locator('[data-patient-id="BRK-1"]')).toHaveCount(1);
+  // Its computed report is kept in the browser (issue 17's cache) until it is deleted.
+  await expect.poll(() => cachedIds(page), { timeout: 15_000 }).toContain('BRK-1');
   await page.locator('[data-testid="confirm-delete"]').click();
   await expect(page.locator('[data-patient-id="BRK-1"]')).toHaveCount(0);
+  // A deleted patient's stored keys go with it: nothing of it stays in the report cache.
+  await expect.poll(() => cachedIds(page), { timeout: 15_000 }).not.toContain('BRK-1');
   await page.locator('[data-patient-id="NAT-001"] a').click();
   await expect(page.locator('#patient-title')).toContainText('NAT-001');
   await expect(page.locator('[data-testid="event-row"]').first()).toBeVisible();
