@@ -11,7 +11,7 @@ import type { ReportEntry } from '../../use-reports';
 import { planRow, isError } from '../../lib/status';
 import { addDaysIso, formatDisplayDate, type Lang } from '../../lib/dates';
 import { downloadText } from '../../lib/download';
-import { issueText, errorText } from '../proposal/engine-text';
+import { issueText, errorText } from '../../../i18n/sentences';
 import { readDate } from '../entry/schedule';
 import './clinic-day.css';
 

@@ -12,7 +12,7 @@ import { recordToRows, shortMessage, UNITS, type EventRow } from '../../lib/rows
 import { formatDisplayDate, normaliseDecimal, todayIso, type Lang } from '../../lib/dates';
 import { validateRows } from '../patient/validate-edit';
 import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
-import { issueText } from '../proposal/engine-text';
+import { issueText } from '../../../i18n/sentences';
 import {
   defaultAmount, defaultEveryWeeks, lastDoseDate, readClock, readDate, readWhole, resultRow, scheduleRows, usualClock, weekAfterLastDose,
 } from './schedule';

@@ -10,7 +10,7 @@ import type { Issue, PatientRecord } from '../../../core/types';
 import { emptyRow, kindsFor, recordToRows, shortMessage, UNITS, type EventRow, type RowKind } from '../../lib/rows';
 import { formatDisplayDate, formatEditableTime, normaliseDecimal, parseDisplayDate, type Lang } from '../../lib/dates';
 import { preloadValidator, validateRows } from './validate-edit';
-import { issueText } from '../proposal/engine-text';
+import { issueText } from '../../../i18n/sentences';
 import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
 
 interface Props {

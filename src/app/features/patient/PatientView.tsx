@@ -17,7 +17,7 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { effectiveSettings, hasOverrides, withShownDefaults } from '../../lib/settings';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { isError } from '../../lib/status';
-import { issueText } from '../proposal/engine-text';
+import { issueText } from '../../../i18n/sentences';
 import { plannedDose } from '../../lib/plan';
 import { ResultForm, ScheduleForm } from '../entry/EntryForms';
 import { choiceLabel } from '../proposal/choices';
