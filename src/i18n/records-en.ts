@@ -71,10 +71,10 @@ const recordsEn = {
   // ------------------------------------------------------------------ words used by the formats
   kinds: { dose: 'dose', level: 'level', bcell: 'bcell', weight: 'weight', wearing_off: 'wearing_off' },
   hints: {
-    level: "write a number such as {{example}}, or <x for a result below the lab's limit x",
+    level: "write a number such as {{example, raw}}, or <x for a result below the lab's limit x",
     bcell: "write a number such as 3, or <x for a count below the lab's limit x",
     dose: 'write the amount in mg, such as 300',
-    weight: 'write the weight in kg, such as {{example}}',
+    weight: 'write the weight in kg, such as {{example, raw}}',
     wearing_off: 'write the intensity as 0, 1, 2 or 3 (0 none, 1 mild, 2 moderate, 3 severe)',
     time: 'write YYYY-MM-DD or YYYY-MM-DDTHH:MM (local time), e.g. 2024-03-05T09:30',
   },

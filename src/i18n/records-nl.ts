@@ -67,10 +67,10 @@ const recordsNl: RecordsStrings = {
   level_before_dose: 'spiegel op {{time}} is gedateerd vóór de eerste natalizumabgift van deze patiënt ({{dose}}{{doseLine, lineref}}): controleer de datum, of voer de eerdere giften in',
   kinds: { dose: 'gift', level: 'spiegel', bcell: 'B-celtelling', weight: 'gewicht', wearing_off: 'wearing-off-melding' },
   hints: {
-    level: 'schrijf een getal zoals {{example}}, of <x voor een uitslag onder de meetgrens x van het lab',
+    level: 'schrijf een getal zoals {{example, raw}}, of <x voor een uitslag onder de meetgrens x van het lab',
     bcell: 'schrijf een getal zoals 3, of <x voor een telling onder de meetgrens x van het lab',
     dose: 'schrijf de hoeveelheid in mg, zoals 300',
-    weight: 'schrijf het gewicht in kg, zoals {{example}}',
+    weight: 'schrijf het gewicht in kg, zoals {{example, raw}}',
     wearing_off: 'schrijf de ernst als 0, 1, 2 of 3 (0 geen, 1 licht, 2 matig, 3 ernstig)',
     time: 'schrijf JJJJ-MM-DD of JJJJ-MM-DDTUU:MM (lokale tijd), bijv. 2024-03-05T09:30; in het formulier ook dd-mm-jjjj',
   },

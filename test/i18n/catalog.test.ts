@@ -226,3 +226,13 @@ describe('a patient with refused rows', () => {
     expect(refusedRowsError(parseTdmCsv('patient_id,drug,kind,time,value,unit\nR-2,natalizumab,dose,2024-01-08T09:00,300,mg\n', 'r.csv').patients[0])).toBeNull();
   });
 });
+
+describe('records messages in both languages', () => {
+  it('gives the example a comma file takes (24.1) and the one a ;-file or the Dutch form takes (24,1)', () => {
+    const issue = (file: string, dialect: string): Issue => ({ code: 'value_not_number', severity: 'error', message: '(english)', file, line: 3, params: { value: 'abc', kind: 'level', dialect } });
+    expect(issueText(issue('lab.csv', 'comma'), 'nl')).toBe('lab.csv:3: waarde "abc" van een spiegel is geen getal: schrijf een getal zoals 24.1, of <x voor een uitslag onder de meetgrens x van het lab');
+    expect(issueText(issue('lab.csv', 'semicolon'), 'nl')).toBe('lab.csv:3: waarde "abc" van een spiegel is geen getal: schrijf een getal zoals 24,1, of <x voor een uitslag onder de meetgrens x van het lab');
+    expect(issueText(issue('entry', 'comma'), 'nl')).toBe('entry:3: waarde "abc" van een spiegel is geen getal: schrijf een getal zoals 24,1, of <x voor een uitslag onder de meetgrens x van het lab');
+    expect(issueText(issue('lab.csv', 'comma'), 'en')).toBe('lab.csv:3: value "abc" for a level is not a number: write a number such as 24.1, or <x for a result below the lab\'s limit x');
+  });
+});
