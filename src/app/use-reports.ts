@@ -46,6 +46,15 @@ function rememberSlow(key: string): void {
   } catch { /* not remembered: it still fails within its budget */ }
 }
 
+/** Forget what this browser keeps under a deleted patient's id (its slow-job keys). */
+export function forgetPatientKeys(id: string): void {
+  try {
+    const kept = [...readSlow()].filter((k) => !k.startsWith(`${id}|`));
+    if (kept.length) localStorage.setItem(SLOW_KEY, JSON.stringify(kept));
+    else localStorage.removeItem(SLOW_KEY);
+  } catch { /* storage blocked: nothing kept either */ }
+}
+
 const recordHash = new WeakMap<object, string>();
 function hashOf(o: object): string {
   let h = recordHash.get(o);
@@ -69,9 +78,25 @@ function budgetSetting(): number {
   return DEFAULT_COMPUTE_BUDGET_MS;
 }
 
+/**
+ * Patient ids whose computation is never answered (a JSON list under
+ * `ms-interval-test-unanswered`): a test hook that makes a budget overrun certain on any machine,
+ * instead of a heavy record racing a wall clock. A patient so named only gets the error card a
+ * real overrun gives; nothing else changes.
+ */
+function unansweredSetting(): Set<string> {
+  try {
+    const v = JSON.parse(localStorage.getItem('ms-interval-test-unanswered') ?? '[]') as unknown;
+    return new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  } catch { return new Set(); }
+}
+
 let shared: CoreClient | null = null;
 export function coreClient(): CoreClient {
-  if (!shared) shared = new CoreClient(undefined, { lanes: 2, computeBudgetMs: budgetSetting() });
+  if (!shared) {
+    const unanswered = unansweredSetting();
+    shared = new CoreClient(undefined, { lanes: 2, computeBudgetMs: budgetSetting(), unanswered: unanswered.size ? (job) => unanswered.has(job.patient.id) : undefined });
+  }
   return shared;
 }
 

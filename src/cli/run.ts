@@ -10,6 +10,8 @@ import { proposeLine, predictLine } from '../core/report/cli-line';
 import { groupDoses } from '../core/ocrelizumab/index';
 import { parseAsOfDate, parseIsoTime, formatDate } from '../core/time';
 import type { Days, Issue, PatientRecord } from '../core/types';
+import type { NatalizumabOptions } from '../core/report/types';
+import { clinicTrackRecord, trackRecordLine, calibrateClinic, calibratedOptions } from './track-record';
 import type { PatientError, PatientReport } from '../core/report/types';
 import { FHIR_OPTIONS, FHIR_USAGE, bundleText, fhirSettings, readRecordsText } from './fhir';
 import { version as appVersion } from '../../package.json';
@@ -22,7 +24,8 @@ export interface CliResult {
 }
 
 export const USAGE = [
-  'usage: npm run -s tdm -- propose FILE.csv [--as-of DATE] [--target N] [--threshold N]',
+  'usage: npm run -s tdm -- propose FILE.csv [--as-of DATE] [--target N] [--threshold N] [--calibrate]',
+  '       npm run -s tdm -- track-record FILE.csv [--target N]',
   '       npm run -s tdm -- predict FILE.csv --at TIME[,TIME...] [--as-of DATE]',
   '       npm run -s tdm -- outcomes FILE.csv --from DATE --to DATE [--target N] [--threshold N]',
   ...FHIR_USAGE,
@@ -103,6 +106,7 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer, cliO
         'max-weeks': { type: 'string' },
         'redose-quantile': { type: 'string' },
         'count-quantile': { type: 'string' },
+        calibrate: { type: 'boolean' },
         ...FHIR_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
@@ -113,7 +117,8 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer, cliO
   const { values, positionals } = parsed;
   if (values.help) return { stdout: [], stderr: [USAGE], status: 0 };
   const [command, file, ...rest] = positionals;
-  if (command !== 'propose' && command !== 'predict' && command !== 'fhir') return usageError(command ? `unknown command "${command}": use propose, predict, fhir or outcomes` : 'no command given');
+  if (command !== 'propose' && command !== 'predict' && command !== 'fhir' && command !== 'track-record') return usageError(command ? `unknown command "${command}": use propose, predict, fhir, track-record or outcomes` : 'no command given');
+  if (values.calibrate && command !== 'propose') return usageError('--calibrate goes with propose');
   const fhir = fhirSettings(values, cliOptions.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
   if (typeof fhir === 'string') return usageError(fhir);
   if (!file) return usageError('no input file given (use - for standard input)');
@@ -199,6 +204,19 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer, cliO
     else entries.push({ first: i.line ?? Infinity, patient: null, id: i.patientId, drug: null, issues: [i] });
   }
   entries.sort((a, b) => a.first - b.first);
+  if (command === 'track-record') {
+    const tr = clinicTrackRecord(parsedFile.patients, settings.natalizumab, name, clock ? deadlineAfter(clock, limit * Math.max(1, parsedFile.patients.length)) : undefined);
+    for (const e of tr.errors) err(e);
+    out(JSON.stringify(trackRecordLine(tr.all, settings.natalizumab.target ?? 10, calibrateClinic(tr.all))));
+    return { stdout, stderr, status: tr.errors.length ? 1 : status };
+  }
+  // --calibrate: the spread the file's own track record shows (as of the planning day when given).
+  let calibrated: ((id: string) => Partial<NatalizumabOptions>) | null = null;
+  if (values.calibrate) {
+    const tr = clinicTrackRecord(asOf === null ? parsedFile.patients : parsedFile.patients.map((p) => cutAsOf(p, asOf as Days)), settings.natalizumab, name);
+    for (const e of tr.errors) err(e);
+    calibrated = calibratedOptions(calibrateClinic(tr.all), tr);
+  }
   for (const entry of entries) {
     const p = entry.patient;
     if (clock) {
@@ -221,7 +239,7 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer, cliO
     const planAt = asOf ?? endOfDay(lastEventTime(p));
     const cut: PatientRecord = cutAsOf(p, planAt);
     if (command === 'propose' || command === 'fhir') {
-      const report = computeReport(cut, planAt, settings);
+      const report = computeReport(cut, planAt, calibrated && p.drug === 'natalizumab' ? { ...settings, natalizumab: { ...settings.natalizumab, ...calibrated(p.id) } } : settings);
       if ('error' in report) {
         status = 1;
         err(`error: ${placeOf(entry)}: patient "${p.id}": ${report.error}`);
@@ -254,6 +272,12 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer, cliO
   }
   if (command === 'fhir') out(bundleText(parsedFile.patients, fhirReports, fhir, (cliOptions.now ?? Date.now)(), appVersion));
   return { stdout, stderr, status };
+}
+
+/** A stop condition `ms` from now on the clock. */
+function deadlineAfter(clock: () => number, ms: number): () => boolean {
+  const end = clock() + ms;
+  return () => clock() > end;
 }
 
 /** The file line where a patient first appears. */

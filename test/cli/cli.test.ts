@@ -171,7 +171,7 @@ describe('tdm predict', () => {
 describe('tdm arguments and files', () => {
   const cases: [string[], string][] = [
     [[], 'tdm: no command given'],
-    [['fit', 'mixed.csv'], 'tdm: unknown command "fit": use propose, predict, fhir or outcomes'],
+    [['fit', 'mixed.csv'], 'tdm: unknown command "fit": use propose, predict, fhir, track-record or outcomes'],
     [['propose'], 'tdm: no input file given (use - for standard input)'],
     [['propose', 'mixed.csv', '--as-of', '2024-02-30'], 'tdm: --as-of "2024-02-30" is not a date: use YYYY-MM-DD'],
     [['propose', 'mixed.csv', '--target', 'ten'], 'tdm: --target "ten" must be a number from 0.1 to 100'],

@@ -14,7 +14,7 @@ import type { Days, DoseEvent, Drug, EventBase, Issue, Observation, ParseResult,
 import { formatDateTime, parseIsoTime } from '../time';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, located, say, type Dialect, type IssueCode, type Said } from './messages';
 import { isUnitFor, toCanonicalBcell, toCanonicalLevel, type MeasuredKind } from './units';
-import { BCELL_MAX, LEVEL_MAX, WEIGHT_ACCEPTED, inWeightModelRange } from './plausible';
+import { BCELL_MAX, LEVEL_MAX, isAcceptedWeight, inWeightModelRange } from './plausible';
 
 /** A number for a message: at most 4 significant digits, no exponent for everyday sizes. */
 function numberText(x: number): string {
@@ -307,7 +307,7 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
       pend(pending, 'error', say('level_implausible', valueCell, unit, numberText(toCanonicalLevel(valueCell.replace(/^</, '').replace(',', '.'), 'ng/mL'))), 'value', valueCell);
     } else if (kind === 'bcell' && canonical > BCELL_MAX.value) {
       pend(pending, 'error', say('bcell_implausible', valueCell, unit, numberText(toCanonicalBcell(valueCell.replace(/^</, '').replace(',', '.'), '10^6/L') / 1000)), 'value', valueCell);
-    } else if (kind === 'weight' && amount > 0 && (amount < WEIGHT_ACCEPTED.min || amount > WEIGHT_ACCEPTED.max)) {
+    } else if (kind === 'weight' && amount > 0 && !isAcceptedWeight(amount)) {
       pend(pending, 'error', say('weight_implausible', valueCell), 'value', valueCell);
     }
   }

@@ -3,7 +3,7 @@
  * app's "copy as JSON" and the CLI both use these, so they say the same thing.
  */
 import type { Issue } from '../types';
-import type { PatientError, PatientReport, PointPrediction } from './types';
+import type { ForecastCalibration, PatientError, PatientReport, PointPrediction } from './types';
 import type { WearingOffSummary } from '../wearing-off';
 
 const sig = (x: number, digits = 4): number => (Number.isFinite(x) ? Number(x.toPrecision(digits)) : x);
@@ -12,6 +12,15 @@ const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 /** Every warning and note that applies (a censored trough, a forecast from the population, …). */
 function warningTexts(issues: Issue[]): string[] {
   return issues.map((i) => i.message);
+}
+
+/** The forecast's calibrated spread (propose --calibrate): from how many troughs, and by how much. */
+function calibrationField(c: ForecastCalibration): Record<string, unknown> {
+  const r = (x: number | null, d = 1000) => (x === null ? null : Math.round(x * d) / d);
+  return {
+    troughs: c.troughs, patients: c.patients, iov: r(c.patientIov, 1e4), clinic_iov: r(c.clinicIov, 1e4), published_iov: c.publishedIov,
+    factor: r(c.patientIov / c.publishedIov), patient_troughs: c.patientTroughs, cover80: r(c.cover80), calibrated_cover80: r(c.calibratedCover80),
+  };
 }
 
 /**
@@ -113,6 +122,7 @@ export function proposeLine(r: PatientReport | PatientError): Record<string, unk
       wearing_off: wearingOffLine(r.wearingOff, 'natalizumab'),
       warnings: warningTexts(r.warnings),
       warning_codes: r.warnings.map((i) => i.code),
+      ...(r.options.calibration ? { calibration: calibrationField(r.options.calibration) } : {}),
     };
   }
   const p = r.proposal;

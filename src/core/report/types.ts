@@ -58,6 +58,30 @@ export interface NatalizumabOptions {
    * false; every number of the proposal is the same either way. @default true
    */
   curves?: boolean;
+  /**
+   * The forecast's inter-occasion spread of clearance (log-SD) calibrated on the clinic's own
+   * troughs (src/core/natalizumab/calibration.ts): replaces the published allowance (ω_IOV) and
+   * its shrinkage for monitored patients. Absent: the published model's allowances alone.
+   */
+  iovCl?: number;
+  /** What the calibration rests on, echoed in the report for the card, print and CLI line. */
+  calibration?: ForecastCalibration;
+}
+
+/** How a calibrated forecast spread was obtained (`NatalizumabOptions.calibration`). */
+export interface ForecastCalibration {
+  /** Troughs of the clinic (file) scored, and the patients they came from. */
+  troughs: number;
+  patients: number;
+  /** The clinic's spread (log-SD), the published one it was shrunk toward, and this patient's. */
+  clinicIov: number;
+  publishedIov: number;
+  patientIov: number;
+  /** This patient's own scored troughs. */
+  patientTroughs: number;
+  /** Share of the scored troughs inside the 80 % intervals: as forecast (published spread), and with the clinic's spread. */
+  cover80: number | null;
+  calibratedCover80: number | null;
 }
 
 export interface IntervalOption {

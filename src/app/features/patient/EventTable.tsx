@@ -19,6 +19,9 @@ interface Props {
   onSave: (record: PatientRecord, label: string) => Promise<void>;
 }
 
+/** Rows drawn at once in the data table. */
+export const PAGE_ROWS = 200;
+
 interface Draft { kind: RowKind; time: string; value: string; unit: string; route: string; duration_min: string; note: string; sample: string }
 
 function toDraft(r: EventRow, lang: Lang): Draft {
@@ -53,6 +56,13 @@ export function EventTable({ record, labLimit, onSave }: Props) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
   const errId = useId();
+  // A long record is shown a page at a time (the latest page first), so the tab never draws thousands of rows.
+  const ts = (k: string, o?: Record<string, unknown>) => t(k, { ns: 'safety', ...o });
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_ROWS));
+  const [page, setPage] = useState<number | null>(null);
+  const current = Math.min(page ?? pages - 1, pages - 1);
+  const from = current * PAGE_ROWS;
+  const shown = rows.slice(from, from + PAGE_ROWS);
   useEffect(preloadValidator, []);
 
   const start = (i: number | 'new', kind: RowKind = kindsFor(record.drug)[0]) => {
@@ -109,7 +119,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
     const describe = (column: string) => (bad(column) ? errId : undefined);
     return (
       <>
-      <tr className="editing">
+      <tr className="editing" data-testid="event-row">
         <td>
           <select aria-label={t('entry.kind')} value={d.kind} disabled={editing !== 'new'}
             onChange={(e) => { const k = e.target.value as RowKind; set({ kind: k, unit: UNITS[k][0], route: k === 'dose' ? 'iv' : '', value: k === 'dose' ? '300' : '', sample: k === 'level' ? 'venous' : '' }); }}>
@@ -187,8 +197,8 @@ export function EventTable({ record, labLimit, onSave }: Props) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r, i) => editing === i && draft ? <Fragment key={i}>{editor(draft)}</Fragment> : (
-              <tr key={i} className={`kind-${r.kind}`}>
+            {shown.map((r, k) => { const i = from + k; return editing === i && draft ? <Fragment key={i}>{editor(draft)}</Fragment> : (
+              <tr key={i} className={`kind-${r.kind}`} data-testid="event-row">
                 <td>{kindText(r.kind)}</td>
                 <td><time dateTime={r.time}>{formatDisplayDate(r.time, lang)}</time></td>
                 <td className="num">{lang === 'nl' ? r.value.replace('.', ',') : r.value}</td>
@@ -201,11 +211,18 @@ export function EventTable({ record, labLimit, onSave }: Props) {
                   <button type="button" onClick={() => void remove(i)} disabled={busy} aria-label={t('entry.deleteRow', { kind: kindText(r.kind), time: formatDisplayDate(r.time, lang) })}>{t('entry.delete')}</button>
                 </td>
               </tr>
-            ))}
+            ); })}
             {editing === 'new' && draft ? editor(draft) : null}
           </tbody>
         </table>
       </form>
+      {pages > 1 ? (
+        <p className="table-pages" data-testid="table-pages">
+          <button type="button" onClick={() => setPage(Math.max(0, current - 1))} disabled={current === 0}>{ts('table.prev')}</button>{' '}
+          <span>{ts('table.page', { from: from + 1, to: from + shown.length, total: rows.length })}</span>{' '}
+          <button type="button" onClick={() => setPage(Math.min(pages - 1, current + 1))} disabled={current >= pages - 1}>{ts('table.next')}</button>
+        </p>
+      ) : null}
       {otherMessages.length ? (
         <div role="alert">
           <ul className="row-errors">

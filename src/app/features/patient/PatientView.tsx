@@ -21,6 +21,7 @@ import { issueText } from '../proposal/engine-text';
 import { plannedDose } from '../../lib/plan';
 import { ResultForm, ScheduleForm } from '../entry/EntryForms';
 import { choiceLabel } from '../proposal/choices';
+import { DeletePatient } from './DeletePatient';
 
 interface Props {
   patient: StoredPatient;
@@ -141,9 +142,9 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
 
       <EventTable record={rec} labLimit={settings.ocrelizumab.labLimit} onSave={onSaveRecord} />
 
-      <p className="danger">
-        <button type="button" onClick={() => void onDelete()}>{t('patient.delete', { id: patient.id })}</button>
-      </p>
+      <div className="danger">
+        <DeletePatient patient={patient} onDelete={onDelete} />
+      </div>
     </section>
   );
 }
