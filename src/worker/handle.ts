@@ -8,6 +8,7 @@ import type { Days } from '../core/types';
 import type { ParseOptions } from '../core/records/index';
 import type { AsOfSpec, WorkerRequest, WorkerResponse } from './protocol';
 import type { PatientRecord } from '../core/types';
+import { isFhirJson, readFhirText } from '../core/fhir/read';
 
 /** The as-of time (end of the day) for a patient. */
 export function resolveAsOf(patient: PatientRecord, spec: AsOfSpec): Days {
@@ -24,7 +25,9 @@ export function handle(req: WorkerRequest, now: () => number): WorkerResponse {
       const options: ParseOptions = {};
       if (req.labLimit !== undefined) options.labLimit = req.labLimit;
       if (req.today !== undefined) options.today = req.today;
-      const result = parseTdmCsv(req.text, req.file, options);
+      const result = isFhirJson(req.text)
+        ? readFhirText(req.text, { ...options, fileName: req.file, ...req.fhir })
+        : parseTdmCsv(req.text, req.file, options);
       return { type: 'parsed', id: req.id, result, ms: now() - t0 };
     }
     const { patient, settings } = req.job;
