@@ -164,7 +164,7 @@ test('the clinic\'s local lab code: without it a level so coded is ignored, with
   // Not system|code: refused in words, nothing saved.
   await form.getByLabel('Natalizumab level').fill('NATA-S');
   await form.getByRole('button', { name: 'Save lab codes' }).click();
-  await expect(form.getByRole('alert')).toHaveText('Line 1: "NATA-S" is not system|code: write the code system\'s URI, a bar and the code, e.g. http://loinc.org|8116-6');
+  await expect(form.getByRole('alert')).toHaveText('Natalizumab level, line 1: "NATA-S" is not system|code: write the code system\'s URI, a bar and the code, e.g. http://loinc.org|8116-6');
   await form.getByLabel('Natalizumab level').fill(LOCAL);
   await form.getByRole('button', { name: 'Save lab codes' }).click();
   await expect(form.getByRole('status')).toHaveText('Lab codes saved.');

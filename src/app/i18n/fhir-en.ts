@@ -35,12 +35,14 @@ export default {
   },
   settings: {
     heading: 'Local lab codes (FHIR import)',
-    intro: 'No standard code exists for a natalizumab level, and labs often use their own code for a CD19 count. Enter your lab\'s codes as system|code, one per line; a Bundle imported from the record then reads results with these codes too.',
+    intro: 'No standard code exists for a natalizumab level, and labs often use their own code for a CD19 count. Enter your lab\'s codes as system|code, one per line; a Bundle imported from the record, and a launch from the record, then read results with these codes too. Infusions are read by their ATC code; add the pharmacy\'s medication code if the record uses another.',
     level: 'Natalizumab level',
     bcell: 'CD19+ B-cell count',
+    natalizumab: 'Natalizumab (medication code, e.g. G-Standaard or SNOMED CT)',
+    ocrelizumab: 'Ocrelizumab (medication code, e.g. G-Standaard or SNOMED CT)',
     example: 'e.g. urn:oid:2.16.840.1.113883.2.4.3.11.60.40.1|12345',
     save: 'Save lab codes',
     saved: 'Lab codes saved.',
-    invalid: 'Line {{line}}: "{{value}}" is not system|code: write the code system\'s URI, a bar and the code, e.g. http://loinc.org|8116-6',
+    invalid: '{{field}}, line {{line}}: "{{value}}" is not system|code: write the code system\'s URI, a bar and the code, e.g. http://loinc.org|8116-6',
   },
 };

@@ -35,12 +35,14 @@ export default {
   },
   settings: {
     heading: 'Lokale labcodes (FHIR-import)',
-    intro: 'Voor een natalizumabspiegel bestaat geen standaardcode, en labs gebruiken vaak een eigen code voor een CD19-telling. Vul de codes van uw lab in als systeem|code, één per regel; een Bundle uit het dossier wordt dan ook met deze codes gelezen.',
+    intro: 'Voor een natalizumabspiegel bestaat geen standaardcode, en labs gebruiken vaak een eigen code voor een CD19-telling. Vul de codes van uw lab in als systeem|code, één per regel; een Bundle uit het dossier en een start vanuit het dossier lezen uitslagen dan ook met deze codes. Infusies worden gelezen aan hun ATC-code; voeg de geneesmiddelcode van de apotheek toe als het dossier een andere gebruikt.',
     level: 'Natalizumabspiegel',
     bcell: 'CD19+-B-celtelling',
+    natalizumab: 'Natalizumab (geneesmiddelcode, bijv. G-Standaard of SNOMED CT)',
+    ocrelizumab: 'Ocrelizumab (geneesmiddelcode, bijv. G-Standaard of SNOMED CT)',
     example: 'bijv. urn:oid:2.16.840.1.113883.2.4.3.11.60.40.1|12345',
     save: 'Labcodes opslaan',
     saved: 'Labcodes opgeslagen.',
-    invalid: 'Regel {{line}}: "{{value}}" is geen systeem|code: schrijf de URI van het codesysteem, een streep en de code, bijv. http://loinc.org|8116-6',
+    invalid: '{{field}}, regel {{line}}: "{{value}}" is geen systeem|code: schrijf de URI van het codesysteem, een streep en de code, bijv. http://loinc.org|8116-6',
   },
 };

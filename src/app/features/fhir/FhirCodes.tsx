@@ -5,7 +5,8 @@
 import { useContext, useState } from 'react';
 import { LocalCodesContext } from './local-codes-context';
 import { useTranslation } from 'react-i18next';
-import { CODES, codeToken, parseCodeToken, type Coding, type LocalCodes } from '../../../core/fhir/codes';
+import './fhir.css';
+import { CODES, LOCAL_CODE_ROLES, codeToken, parseCodeToken, type Coding, type LocalCodeRole, type LocalCodes } from '../../../core/fhir/codes';
 import type { Drug } from '../../../core/types';
 
 const DRUG_ROLES: Record<Drug, string[]> = {
@@ -17,7 +18,9 @@ const DRUG_ROLES: Record<Drug, string[]> = {
 export function FhirCodesTable({ drug, localCodes }: { drug: Drug; localCodes?: LocalCodes }) {
   const { t } = useTranslation('fhir');
   const rows = CODES.filter((c) => DRUG_ROLES[drug].includes(c.role));
-  const local = [...(drug === 'natalizumab' ? (localCodes?.level ?? []).map((c) => ['level', c] as const) : (localCodes?.bcell ?? []).map((c) => ['bcell', c] as const))];
+  // The clinic's own: the result this drug is planned on, and the drug's medication code.
+  const roles: LocalCodeRole[] = drug === 'natalizumab' ? ['natalizumab', 'level'] : ['ocrelizumab', 'bcell'];
+  const local = roles.flatMap((role) => (localCodes?.[role] ?? []).map((c) => [role, c] as const));
   return (
     <div className="fhir-codes" data-testid="fhir-codes">
       <h4>{t('codes.heading')}</h4>
@@ -32,7 +35,7 @@ export function FhirCodesTable({ drug, localCodes }: { drug: Drug; localCodes?: 
             </tr>
           ))}
           {local.map(([role, c]) => (
-            <tr key={`local|${codeToken(c)}`}>
+            <tr key={`local|${role}|${codeToken(c)}`}>
               <th scope="row">{t(`codes.roles.${role}`)}</th><td>{c.system}</td><td>{c.code}</td><td>{t('codes.local')}</td>
             </tr>
           ))}
@@ -61,37 +64,37 @@ function readLines(text: string): { codes: Coding[] } | { line: number; value: s
   return { codes };
 }
 
-/** Settings: the clinic's lab codes for a natalizumab level and a CD19 count. */
+/** The settings' fields, one per role: the lab's codes first, then the medication codes. */
+const FIELDS: readonly LocalCodeRole[] = LOCAL_CODE_ROLES;
+
+/** Settings: the clinic's lab codes for a natalizumab level and a CD19 count, and its medication codes. */
 export function LocalCodesForm({ value, onSave }: { value: LocalCodes | undefined; onSave: (codes: LocalCodes) => Promise<void> }) {
   const { t } = useTranslation('fhir');
-  const [level, setLevel] = useState((value?.level ?? []).map(codeToken).join('\n'));
-  const [bcell, setBcell] = useState((value?.bcell ?? []).map(codeToken).join('\n'));
+  const [texts, setTexts] = useState<Record<LocalCodeRole, string>>(() =>
+    Object.fromEntries(FIELDS.map((r) => [r, (value?.[r] ?? []).map(codeToken).join('\n')])) as Record<LocalCodeRole, string>);
   const [error, setError] = useState('');
   const [saved, setSaved] = useState(false);
   const submit = () => {
-    const a = readLines(level);
-    const b = readLines(bcell);
-    for (const r of [a, b]) if ('line' in r) { setError(t('settings.invalid', { line: r.line, value: r.value })); setSaved(false); return; }
+    const codes: LocalCodes = {};
+    for (const role of FIELDS) {
+      const r = readLines(texts[role]);
+      if ('line' in r) { setError(t('settings.invalid', { field: t(`settings.${role}`), line: r.line, value: r.value })); setSaved(false); return; }
+      if (r.codes.length) codes[role] = r.codes;
+    }
     setError('');
-    const codes: LocalCodes = { ...value };
-    if ('codes' in a) codes.level = a.codes;
-    if ('codes' in b) codes.bcell = b.codes;
     void onSave(codes).then(() => setSaved(true));
   };
   return (
     <form className="local-codes" data-testid="fhir-local-codes" onSubmit={(e) => { e.preventDefault(); submit(); }}>
       <h3>{t('settings.heading')}</h3>
       <p>{t('settings.intro')}</p>
-      <p>
-        <label htmlFor="fhir-level-codes">{t('settings.level')}</label><br />
-        <textarea id="fhir-level-codes" name="fhir_level_codes" rows={2} cols={60} value={level} placeholder={t('settings.example')}
-          onChange={(e) => { setLevel(e.target.value); setSaved(false); }} aria-invalid={!!error} />
-      </p>
-      <p>
-        <label htmlFor="fhir-bcell-codes">{t('settings.bcell')}</label><br />
-        <textarea id="fhir-bcell-codes" name="fhir_bcell_codes" rows={2} cols={60} value={bcell} placeholder={t('settings.example')}
-          onChange={(e) => { setBcell(e.target.value); setSaved(false); }} aria-invalid={!!error} />
-      </p>
+      {FIELDS.map((role) => (
+        <p key={role}>
+          <label htmlFor={`fhir-${role}-codes`}>{t(`settings.${role}`)}</label><br />
+          <textarea id={`fhir-${role}-codes`} name={`fhir_${role}_codes`} rows={2} cols={60} value={texts[role]} placeholder={t('settings.example')}
+            onChange={(e) => { setTexts({ ...texts, [role]: e.target.value }); setSaved(false); }} aria-invalid={!!error} />
+        </p>
+      ))}
       <button type="submit">{t('settings.save')}</button>
       {error ? <p className="field-error" role="alert">{error}</p> : null}
       {saved ? <span role="status"> {t('settings.saved')}</span> : null}
