@@ -21,6 +21,8 @@ import { issueText } from '../proposal/engine-text';
 import { plannedDose } from '../../lib/plan';
 import { ResultForm, ScheduleForm } from '../entry/EntryForms';
 import { choiceLabel } from '../proposal/choices';
+import { WearingOffForm } from '../wearing/WearingOffForm';
+import { WearingOffCard } from '../wearing/WearingOffCard';
 import { DeletePatient } from './DeletePatient';
 
 interface Props {
@@ -49,7 +51,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
   const later = asOfIso ? samples.length - known.length : 0;
   const choice = patient.choice;
   const plan = report && !isError(report) ? plannedDose(report, choice) : null;
-  const [form, setForm] = useState<'doses' | 'result' | null>(null);
+  const [form, setForm] = useState<'doses' | 'result' | 'wearing' | null>(null);
   const refused = importRefusals(rec);
   const empty = rec.doses.length + rec.levels.length + rec.bcells.length + rec.weights.length === 0;
   const tc = (k: string, o?: Record<string, unknown>) => t(k, { ns: 'clinic', ...o });
@@ -94,7 +96,8 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
       {rec.doses.length === 0 ? <p className="notice" data-testid="no-doses">{tc('pending.noDoses')}</p> : null}
       <div className="entry-actions">
         <button type="button" data-testid="add-doses" aria-expanded={form === 'doses'} onClick={() => setForm('doses')}>{tc('schedule.button')}</button>{' '}
-        <button type="button" data-testid="add-result" aria-expanded={form === 'result'} onClick={() => setForm('result')}>{tc('result.button')}</button>
+        <button type="button" data-testid="add-result" aria-expanded={form === 'result'} onClick={() => setForm('result')}>{tc('result.button')}</button>{' '}
+        <button type="button" data-testid="add-wearing-off" aria-expanded={form === 'wearing'} onClick={() => setForm('wearing')}>{t('form.button', { ns: 'wearing' })}</button>
       </div>
       {form === 'doses' ? (
         <ScheduleForm record={rec} plannedDate={plan?.date ?? null} clock={infusionTime} pendingWeightKg={patient.pendingWeightKg} labLimit={settings.ocrelizumab.labLimit}
@@ -102,6 +105,9 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
       ) : null}
       {form === 'result' ? (
         <ResultForm record={rec} labLimit={settings.ocrelizumab.labLimit} onSave={(r, label) => onSaveRecord(r, label)} onClose={() => setForm(null)} />
+      ) : null}
+      {form === 'wearing' ? (
+        <WearingOffForm record={rec} labLimit={settings.ocrelizumab.labLimit} onSave={(r, label) => onSaveRecord(r, label)} onClose={() => setForm(null)} />
       ) : null}
 
       <ErrorBoundary title={t('error.partTitle')} hint={t('error.partHint')} reloadLabel={t('error.reload')} resetKey={report}>
@@ -113,6 +119,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
             </div>
           </Suspense>
         ) : entry?.failure ? null : <p className="card">{t('patient.computing')}</p>}
+        {report && !isError(report) ? <WearingOffCard report={report} overrides={patient.overrides} onOverrides={onOverrides} /> : null}
         {patient.choice ? (
           <p className="choice-tools">
             <button type="button" className="link" onClick={() => void onChoose(null)}>{t('patient.clearChoice')}</button>

@@ -11,12 +11,15 @@ import chartEn from '../../i18n/chart-en';
 import chartNl from '../../i18n/chart-nl';
 import proposalEn from '../../i18n/proposal-en';
 import proposalNl from '../../i18n/proposal-nl';
+import wearingEn from '../../i18n/wearing-en';
+import wearingNl from '../../i18n/wearing-nl';
 
-export type Namespace = 'chart' | 'proposal';
+export type Namespace = 'chart' | 'proposal' | 'wearing';
 
 const BUNDLES: Record<Namespace, { en: object; nl: object }> = {
   chart: { en: chartEn, nl: chartNl },
   proposal: { en: proposalEn, nl: proposalNl },
+  wearing: { en: wearingEn, nl: wearingNl },
 };
 
 /** Add the chart and proposal bundles to an i18next instance (idempotent). */
