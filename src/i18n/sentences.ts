@@ -8,6 +8,7 @@
 import type { Issue, TextParams } from '../core/types';
 import type { PatientError, PatientReport } from '../core/report/types';
 import { hasText, renderText, type CatalogNamespace } from './catalog';
+import { fhirTextNl, isFhirCode } from '../app/i18n/fhir_issues';
 
 /**
  * A sentence by its code in the `engine` namespace (parts joined by `;`, said joined by `; `), or
@@ -34,9 +35,11 @@ export function issueNamespace(issue: Pick<Issue, 'code' | 'variant' | 'params'>
   return hasText('records', issuePath(issue), 'en', issue.params?.context) ? 'records' : 'engine';
 }
 
-/** `file:line: text`, or `file: text`, or the text alone. */
-function locatedText(issue: Pick<Issue, 'file' | 'line'>, text: string, lang: string | undefined): string {
+/** `file:line: text`, or `file: text` (`file: where: text` for a FHIR resource), or the text alone. */
+function locatedText(issue: Pick<Issue, 'file' | 'line' | 'where'>, text: string, lang: string | undefined): string {
   if (issue.file === undefined) return text;
+  // A FHIR resource has no line: its place is the entry, resource and element path (spec/fhir.md).
+  if (issue.line === undefined && issue.where) return renderText('records', 'located-file', { file: issue.file, message: `${issue.where}: ${text}` }, lang) ?? text;
   return (issue.line === undefined
     ? renderText('records', 'located-file', { file: issue.file, message: text }, lang)
     : renderText('records', 'located', { file: issue.file, line: issue.line, message: text }, lang)) ?? text;
@@ -47,9 +50,13 @@ function locatedText(issue: Pick<Issue, 'file' | 'line'>, text: string, lang: st
  * own issues, file `entry`, show numbers typed with a decimal comma in Dutch).
  */
 export function issueText(issue: Issue, lang: string | undefined): string {
+  // The FHIR mapping's (a Bundle or a launched record): the place as written, the rest in Dutch.
+  if (isFhirCode(issue.code)) return lang?.startsWith('nl') ? fhirTextNl(issue) ?? issue.message : issue.message;
   if (!issue.params) return issue.message;
   const path = issuePath(issue);
   if (issueNamespace(issue) === 'records') {
+    // A FHIR resource's place is written by the FHIR reader around the records text: English as it wrote it.
+    if (issue.where && issue.line === undefined && !lang?.startsWith('nl')) return issue.message;
     const params = issue.file === 'entry' && issue.params.dialect === 'comma' && lang?.startsWith('nl') ? { ...issue.params, dialect: 'semicolon' } : issue.params;
     const text = renderText('records', path, params, lang);
     return text === null ? issue.message : locatedText(issue, text, lang);

@@ -97,6 +97,11 @@ test('natalizumab: the reports on the chart and the card, the warning, and the f
   await expect.poll(() => pixelsOf(page, 'print-forecast-chart', [230, 81, 0]), { timeout: 30_000 }).toBeGreaterThan(30);
   await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  // The planning export carries the warning with the same numbers.
+  const [plan] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-planning').click()]);
+  const planText = (await import('node:fs')).readFileSync(await plan.path(), 'utf8');
+  const planLine = planText.split(/\r?\n/).find((l) => l.startsWith('NAT-HIGH'))!;
+  expect(planLine).toContain(`wearing-off reported at predicted concentrations above the target: ${one(oc.value)} µg/mL (80 % interval ${one(oc.low)}–${one(oc.high)})`);
 
   // The proposal keeps the target; the clinician chooses the floor as this patient's target, with a reason.
   await card.getByTestId('choose-personal-target').click();
