@@ -10,7 +10,11 @@ import type { EngineSettings } from '../core/engine';
 import type { PatientRecord } from '../core/types';
 import type { AsOfSpec } from '../worker/protocol';
 import { Store } from './storage/store';
-import { useReports, coreClient, forgetPatientKeys } from './use-reports';
+import { useReports, coreClient, forgetPatientKeys, type Calibration } from './use-reports';
+import { useTrackRecord } from './use-track-record';
+import { reportCache } from './storage/report-cache';
+import { calibratedOptionsFor } from '../core/natalizumab/clinic-track';
+import { TrackRecordView } from './features/track-record/TrackRecordView';
 import { PlanningView } from './features/planning/PlanningView';
 import { PatientView } from './features/patient/PatientView';
 import { SettingsView } from './features/settings/SettingsView';
@@ -29,6 +33,10 @@ import { planCells, planEntries, PLANNING_COLUMNS } from './lib/plan-export';
 import { downloadText } from './lib/download';
 import { formatDisplayDate, todayIso, type Lang } from './lib/dates';
 import { LANGS, setLanguage } from './i18n/index';
+import { browserTimeZone, fhirExportText } from './features/fhir/fhir-export';
+import { LocalCodesForm } from './features/fhir/FhirCodes';
+import { LocalCodesContext } from './features/fhir/local-codes-context';
+import { choiceLabel } from './features/proposal/choices';
 
 export const store = new Store();
 
@@ -44,9 +52,9 @@ async function seedExamples(): Promise<PatientRecord[]> {
 }
 
 /** Where the page is. A patient is named by its internal key (its `seq`), never by its id: no patient id in the URL or the browser's history. */
-type Route = { page: 'planning'; key: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' } | { page: 'outcomes' };
+type Route = { page: 'planning'; key: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' } | { page: 'outcomes' } | { page: 'track' };
 /** Where to go; a patient by its id (turned into its key). */
-type Target = { page: 'planning'; patient: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' } | { page: 'outcomes' };
+type Target = { page: 'planning'; patient: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' } | { page: 'outcomes' } | { page: 'track' };
 
 function readHash(): Route {
   const h = location.hash;
@@ -54,6 +62,7 @@ function readHash(): Route {
   if (h.startsWith('#/day')) return { page: 'day' };
   if (h.startsWith('#/changes')) return { page: 'changes' };
   if (h.startsWith('#/outcomes')) return { page: 'outcomes' };
+  if (h.startsWith('#/track')) return { page: 'track' };
   const m = /^#\/p\/(\d+)$/.exec(h);
   // An address of an older version (#/patient/<id>) is dropped from the address bar.
   if (h.startsWith('#/patient/')) history.replaceState(null, '', '#/');
@@ -68,7 +77,7 @@ function useRoute(): [Route, (r: Route) => void] {
     return () => window.removeEventListener('hashchange', on);
   }, []);
   const go = useCallback((r: Route) => {
-    const hash = r.page === 'settings' ? '#/settings' : r.page === 'day' ? '#/day' : r.page === 'changes' ? '#/changes' : r.page === 'outcomes' ? '#/outcomes' : r.key !== null ? `#/p/${r.key}` : '#/';
+    const hash = r.page === 'settings' ? '#/settings' : r.page === 'day' ? '#/day' : r.page === 'changes' ? '#/changes' : r.page === 'outcomes' ? '#/outcomes' : r.page === 'track' ? '#/track' : r.key !== null ? `#/p/${r.key}` : '#/';
     if (location.hash !== hash) history.pushState(null, '', hash);
     setRoute(r);
   }, []);
@@ -116,7 +125,17 @@ export function App() {
 
   const selectedId = route.page === 'planning' && route.key !== null ? state.patients.find((p) => String(p.seq) === route.key)?.id ?? null : null;
   const asOf = useMemo<AsOfSpec>(() => (state.asOfMode === 'today' ? { kind: 'date', date: today } : { kind: 'last' }), [state.asOfMode, today]);
-  const { reports, pending } = useReports(state.patients, state.clinic, asOf, selectedId);
+  // Stored reports and track records (IndexedDB) are read before anything is computed.
+  const [cacheReady, setCacheReady] = useState(false);
+  useEffect(() => { void reportCache().loaded.then(() => setCacheReady(true)); }, []);
+  useEffect(() => { if (state.ready && cacheReady) reportCache().retainIds(new Set(state.patients.map((p) => p.id))); }, [state.ready, state.patients, cacheReady]);
+  const track = useTrackRecord(state.patients, state.clinic, cacheReady && state.ready);
+  const calibration = useMemo<Calibration>(() => {
+    if (!state.calibrate) return null;
+    const c = track.clinic;
+    return c ? (id: string) => calibratedOptionsFor(c, id) : 'wait';
+  }, [state.calibrate, track.clinic]);
+  const { reports, pending } = useReports(state.patients, state.clinic, asOf, selectedId, calibration, cacheReady && state.ready);
   const selected = selectedId ? state.patients.find((p) => p.id === selectedId) ?? null : null;
 
   // After a session file is opened: say whether the recomputed proposals equal the saved ones.
@@ -167,6 +186,16 @@ export function App() {
     flash(t('export.sessionDone', { count: state.patients.length }));
   };
 
+  /** The open patient or all (as the CSV export), records and current proposals as a FHIR Bundle. */
+  const exportFhir = async () => {
+    const list = exported();
+    const text = await fhirExportText(list, currentReports(list), state.localCodes, appVersion,
+      (r, option) => choiceLabel(r, option, (k, v) => t(k, { ns: 'proposal', ...v }), lang));
+    const name = which === 'open' && selected ? `${selected.id.replace(/[^A-Za-z0-9._-]+/g, '_')}-` : '';
+    downloadText(`ms-interval-${name}${today}.fhir.json`, text, 'application/fhir+json');
+    flash(t('export.done', { ns: 'fhir', count: list.length }));
+  };
+
   const undo = async () => {
     const label = await store.undo();
     if (label) flash(t('undo.done', { label }));
@@ -214,6 +243,7 @@ export function App() {
           <button type="button" aria-current={route.page === 'planning' ? 'page' : undefined} onClick={() => go({ page: 'planning', patient: selectedId })}>{t('nav.planning')}</button>
           <button type="button" aria-current={route.page === 'settings' ? 'page' : undefined} onClick={() => go({ page: 'settings' })}>{t('nav.settings')}</button>
           <button type="button" data-testid="nav-clinic-day" aria-current={route.page === 'day' ? 'page' : undefined} onClick={() => go({ page: 'day' })}>{t('day.nav', { ns: 'clinic' })}</button>
+          <button type="button" data-testid="nav-track" aria-current={route.page === 'track' ? 'page' : undefined} onClick={() => go({ page: 'track' })}>{t('nav', { ns: 'track' })}</button>
           <button type="button" data-testid="nav-changes" aria-current={route.page === 'changes' ? 'page' : undefined} onClick={() => go({ page: 'changes' })}>{t('history.nav', { ns: 'safety' })}</button>
           <button type="button" data-testid="nav-outcomes" aria-current={route.page === 'outcomes' ? 'page' : undefined} onClick={() => go({ page: 'outcomes' })}>{t('outcomes.nav', { ns: 'wearing' })}</button>
         </nav>
@@ -228,7 +258,7 @@ export function App() {
       <div className="bar">
         <button type="button" className="primary new-patient" data-testid="new-patient" aria-expanded={creating}
           onClick={() => { setCreating(true); if (route.page !== 'planning') go({ page: 'planning', patient: null }); }}>{t('newPatient.button', { ns: 'clinic' })}</button>
-        <ImportPanel parse={(text, file) => coreClient().parse(text, file, state.clinic.ocrelizumab.labLimit, todayIso())} patients={state.patients}
+        <ImportPanel parse={(text, file) => coreClient().parse(text, file, state.clinic.ocrelizumab.labLimit, todayIso(), { localCodes: state.localCodes, timeZone: browserTimeZone() })} patients={state.patients}
           apply={applyImport} replaceAll={replaceAll} onSessionOpened={(_f, s) => setSavedSession(s)} />
         {examples > 0 ? <button type="button" data-testid="remove-examples" onClick={() => void removeExamples()}>{t('examples.remove', { ns: 'safety', count: examples })}</button> : null}
         <div className="exports">
@@ -251,6 +281,7 @@ export function App() {
           </label>
           <button type="button" data-testid="export-csv" onClick={() => void exportCsv()} disabled={!state.patients.length}>{t('export.csv')}</button>
           <button type="button" data-testid="export-planning" onClick={() => void exportPlanning()} disabled={!state.patients.length}>{t('export.planning', { ns: 'clinic' })}</button>
+          <button type="button" data-testid="export-fhir" title={t('export.title', { ns: 'fhir' })} onClick={() => void exportFhir()} disabled={!state.patients.length}>{t('export.button', { ns: 'fhir' })}</button>
           <button type="button" data-testid="save-session" onClick={saveSession} disabled={!state.patients.length}>{t('export.session')}</button>
           <button type="button" data-testid="undo" onClick={() => void undo()} disabled={!lastUndo} title={lastUndo ? t('undo.what', { label: lastUndo }) : undefined}>
             {t('undo.button')}{lastUndo ? <span className="sr-only">: {lastUndo}</span> : null}
@@ -267,6 +298,7 @@ export function App() {
         {/* Only the progress and the messages are live: the toggle and its note are not re-announced. */}
         <span role="status" aria-live="polite">
           {pending > 0 ? <span className="computing"> · {t('app.computing', { count: pending })}</span> : null}
+          {track.pending > 0 ? <span className="scoring"> · {t('statusPending', { ns: 'track', count: track.pending })}</span> : null}
           {shownMessage ? <span className="message"> · {shownMessage}</span> : null}
         </span>
         {shownMessage ? <button type="button" className="link dismiss" onClick={() => setMessage('')} aria-label={t('app.dismiss')}>×</button> : null}
@@ -275,8 +307,11 @@ export function App() {
         <p className="storage-warning" role="alert">{t('storage.unavailable', { error: state.storageError ?? '' })}</p>
       ) : null}
 
+      <LocalCodesContext.Provider value={state.localCodes}>
       <main id="main" className={selected || (creating && route.page === 'planning') ? 'with-patient' : undefined}>
-        {!state.ready ? <p role="status">{t('app.loading')}</p> : route.page === 'changes' ? (
+        {!state.ready ? <p role="status">{t('app.loading')}</p> : route.page === 'track' ? (
+          <TrackRecordView track={track} calibrate={state.calibrate} onCalibrate={(on) => void store.setCalibrate(on)} onOpen={(id) => go({ page: 'planning', patient: id })} />
+        ) : route.page === 'changes' ? (
           <ChangesView changes={state.changes} canUndo={!!lastUndo} onUndo={() => void undo()} lastUndo={lastUndo} />
         ) : route.page === 'day' ? (
           <ClinicDayView patients={state.patients} reports={reports} today={today} pending={pending} onOpen={(id) => go({ page: 'planning', patient: id })} />
@@ -285,9 +320,12 @@ export function App() {
             <OutcomesView patients={state.patients} clinic={state.clinic} prices={state.prices} today={today} />
           </Suspense>
         ) : route.page === 'settings' ? (
-          <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))}
-            infusionTime={state.infusionTime} onInfusionTime={(hhmm) => store.setInfusionTime(hhmm)}
-            prices={state.prices ?? {}} onPrices={(p) => store.setPrices(p)} />
+          <>
+            <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))}
+              infusionTime={state.infusionTime} onInfusionTime={(hhmm) => store.setInfusionTime(hhmm)}
+              prices={state.prices ?? {}} onPrices={(p) => store.setPrices(p)} />
+            <LocalCodesForm value={state.localCodes} onSave={(c) => store.setLocalCodes(c)} />
+          </>
         ) : (
           <>
             <PlanningView patients={state.patients} reports={reports} today={today} selectedId={selectedId}
@@ -308,12 +346,14 @@ export function App() {
                   onChoose={(c) => store.setChoice(selected.id, c ? { ...c, at: `${today}T${new Date().toTimeString().slice(0, 5)}` } : null, t('undo.choice', { id: selected.id }))}
                   onOverrides={(o) => store.setOverrides(selected.id, o, t('undo.overrides', { id: selected.id }))}
                   onDelete={() => deletePatient(selected.id)}
+                  track={track.tracks.get(selected.id)} calibrate={state.calibrate} calibrationWaiting={state.calibrate && !track.clinic}
                   onClose={() => { const id = selected.id; go({ page: 'planning', patient: null }); focusListEntry(id); }} />
               </ErrorBoundary>
             ) : null}
           </>
         )}
       </main>
+      </LocalCodesContext.Provider>
       <footer>
         <p>{t('app.disclaimer')} · MS Interval {appVersion}</p>
       </footer>
