@@ -13,7 +13,7 @@ import { preloadValidator, validateRows } from './validate-edit';
 import { alreadyIssue, checkTyped, movesOnto } from '../entry/typed';
 import { useAskReplace } from '../entry/AskReplace';
 import { rowValue } from '../../lib/row-value';
-import { issueText } from '../proposal/engine-text';
+import { issueText } from '../../../i18n/sentences';
 import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
 
 interface Props {
