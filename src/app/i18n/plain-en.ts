@@ -3,6 +3,13 @@
  * or a schedule runs past today, said on the field that is wrong.
  */
 const plainEn = {
+  planning: {
+    columns: 'patient_id,drug,last_dose,planned_dose,planned_by,option,reason,chosen_on_older_data,model_next_dose,next_lab,status,warnings',
+    model: 'model',
+    clinician: 'clinician',
+    yes: 'yes',
+    no: 'no',
+  },
   schedule: {
     firstEmpty: 'Give the date of the first dose: YYYY-MM-DD or dd-mm-yyyy.',
     countFutureOne: 'Dose {{count}} of this schedule would fall on {{date}}, after today ({{today}}): the record holds what was given. Enter {{max}} dose(s) up to today; a planned dose belongs in the proposal.',

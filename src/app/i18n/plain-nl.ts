@@ -2,6 +2,13 @@
 import type { PlainStrings } from './plain-en';
 
 const plainNl: PlainStrings = {
+  planning: {
+    columns: 'patiënt,middel,laatste_gift,geplande_gift,gepland_door,optie,reden,gekozen_bij_oudere_gegevens,voorstel_van_het_model,volgend_lab,status,waarschuwingen',
+    model: 'model',
+    clinician: 'behandelaar',
+    yes: 'ja',
+    no: 'nee',
+  },
   schedule: {
     firstEmpty: 'Geef de datum van de eerste gift: dd-mm-jjjj of JJJJ-MM-DD.',
     countFutureOne: 'Gift {{count}} van dit schema zou op {{date}} vallen, na vandaag ({{today}}): het dossier bevat wat gegeven is. Voer {{max}} gift(en) tot en met vandaag in; een geplande gift hoort in het voorstel.',
