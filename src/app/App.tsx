@@ -189,11 +189,14 @@ export function App() {
   /** The open patient or all (as the CSV export), records and current proposals as a FHIR Bundle. */
   const exportFhir = async () => {
     const list = exported();
-    const text = await fhirExportText(list, currentReports(list), state.localCodes, appVersion,
+    const current = currentReports(list);
+    const text = await fhirExportText(list, current, state.localCodes, appVersion,
       (r, option) => choiceLabel(r, option, (k, v) => t(k, { ns: 'proposal', ...v }), lang));
     const name = which === 'open' && selected ? `${selected.id.replace(/[^A-Za-z0-9._-]+/g, '_')}-` : '';
     downloadText(`ms-interval-${name}${today}.fhir.json`, text, 'application/fhir+json');
-    flash(t('export.done', { ns: 'fhir', count: list.length }));
+    // A proposal still being computed is not in the Bundle: said, so nobody files a Bundle thinking it is.
+    const waiting = list.filter((p) => current.get(p.id) === undefined).length;
+    flash(`${t('export.done', { ns: 'fhir', count: list.length })}${waiting ? ` ${t('export.waiting', { ns: 'fhir', count: waiting })}` : ''}`);
   };
 
   const undo = async () => {
