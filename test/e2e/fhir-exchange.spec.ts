@@ -156,6 +156,8 @@ test('the clinic\'s local lab code: without it a level so coded is ignored, with
   await page.goto('/');
   await page.locator('input[type=file]').setInputFiles(file);
   await expect(page.locator('[data-testid="import-done"]')).toContainText('lab.json: 6 row(s) added');
+  // Not the app's data without the code: counted, never an error.
+  await expect(page.getByTestId('fhir-ignored')).toHaveText('lab.json: 2 other observations ignored (codes not mapped to a natalizumab level, a CD19 count, a body weight or a wearing-off report)');
   await open(page, 'LOC-1');
   await expect(rows(page)).toHaveCount(6);
 
@@ -175,6 +177,7 @@ test('the clinic\'s local lab code: without it a level so coded is ignored, with
   await page.getByRole('button', { name: 'Planning' }).click();
   await page.locator('input[type=file]').setInputFiles(file);
   await expect(page.locator('[data-testid="import-done"]')).toContainText('lab.json: 2 row(s) added, 6 already on record');
+  await expect(page.getByTestId('fhir-ignored')).toHaveCount(0);
   await open(page, 'LOC-1');
   await expect(rows(page)).toHaveCount(8);
   const withCode = cliNext(file, '--level-code', LOCAL).get('LOC-1');
