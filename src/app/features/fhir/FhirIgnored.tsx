@@ -5,7 +5,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Issue } from '../../../core/types';
-import { issueText } from '../proposal/engine-text';
+import { issueText } from '../../../i18n/sentences';
 
 export function FhirIgnored({ issues }: { issues: readonly Issue[] }) {
   const { i18n } = useTranslation();
