@@ -8,8 +8,8 @@
 import type { CurvePoint, Days, DoseEvent, Interval80, Issue, Observation, PatientRecord, TextParams } from '../types';
 import type { IntervalOption, NatalizumabOptions, NatalizumabReport } from '../report/types';
 import { REPORT_SCHEMA_VERSION, FORECAST_QUANTILE_LEVELS } from '../report/types';
-import { formatDate, formatDateTime, WEEK } from '../time';
-import { nextDoseDate } from './schedule';
+import { formatDate, formatDateTime, parseIsoTime, WEEK } from '../time';
+import { firstPossibleDay, nextDoseDate } from './schedule';
 export { nextDoseDate };
 import { PkSolver, FIT, FAST } from '../pk/index';
 import { weightedQuantiles, weightedProbabilityAtLeast } from '../stats/normal';
@@ -101,8 +101,10 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   // population prior, so nothing is extended on it, as with no level at all.
   const onlyCensored = a.kind === 'map' && a.prep.levels.length > 0 && a.prep.levels.every((l) => l.censored);
   // Planning after the standard interval has run out: the dose is overdue. No extension then:
-  // the drug has been falling for longer than any interval the model was asked about.
+  // the drug has been falling for longer than any interval the model was asked about. The dose
+  // then goes on the first possible day: the as-of day, or the clinic's next infusion weekday.
   const asOfDate = formatDate(asOf);
+  const firstDay = firstPossibleDay(asOf, opts.infusionWeekday);
   const lastDoseT = a.prep.lastDose ? a.prep.lastDose.time : null;
   const gapWeeks = lastDoseT === null ? 0 : (asOf - lastDoseT) / WEEK;
   const overdue = lastDoseT !== null && nextDoseDate(lastDoseT, std, opts.infusionWeekday) < asOfDate;
@@ -290,8 +292,8 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
       message: `the dose is overdue: ${std} weeks after the last dose (${formatDate(lastDoseT)}) was ${due}, before ${asOfDate}; give it as soon as possible and re-plan from that infusion`,
       params: { weeks: std, lastDose: formatDate(lastDoseT), due, asOf: asOfDate },
     });
-    // The next trough after a dose given on the as-of day, from the real (washed-out) state.
-    const doseT = Math.floor(asOf + 1e-9) + 9 / 24;
+    // The next trough after a dose given on the first possible day, from the real (washed-out) state.
+    const doseT = parseIsoTime(firstDay) as Days; // 09:00
     const restartDose: DoseEvent = { ...(a.prep.lastDose as DoseEvent), time: doseT, iso: formatDateTime(doseT), line: undefined };
     const restarted: PatientRecord = { ...patient, doses: [...patient.doses.filter((d) => d.time <= asOf), restartDose] };
     const t = doseT + std * WEEK;
@@ -300,11 +302,15 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
     const [low, high] = weightedQuantiles(r.outSamples, r.weights, [0.1, 0.9]);
     chosenOpt = {
       ...chosenOpt,
-      nextDose: asOfDate,
+      nextDose: firstDay,
       nextTrough: { value: v, low: Math.min(low, v), high: Math.max(high, v) },
       pNext: weightedProbabilityAtLeast(r.outSamples, r.weights, target),
     };
+    chosenOpt.acceptable = chosenOpt.pSteadyState >= ssRequired && chosenOpt.pNext >= nextRequired;
   }
+  // Every option counts from the first possible day: the standard interval, the only one offered
+  // for an overdue dose, is the restarted one (never the date that has passed).
+  if (overdue) alternatives[ci] = chosenOpt;
   // Individual parameters (MAP, current weight).
   const pm = a.paramsMap;
   const individual = {
@@ -358,7 +364,7 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   const trough = latestTrough(a.prep.levels, a.prep.doses);
   let protocol = protocolPdnms(a.prep.doses, trough, opts.infusionWeekday);
   if (overdue) {
-    protocol = { ...protocol, intervalWeeks: std, nextDose: asOfDate, rationale: `the dose is overdue: give it now and restart at ${std} weeks`, rationaleCode: 'pdnms.overdue', rationaleParams: { weeks: std } };
+    protocol = { ...protocol, intervalWeeks: std, nextDose: firstDay, rationale: `the dose is overdue: give it now and restart at ${std} weeks`, rationaleCode: 'pdnms.overdue', rationaleParams: { weeks: std } };
   }
 
   return {
@@ -370,6 +376,8 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
     options: opts,
     target: { value: target, unit: 'ug/mL' },
     lastDose: a.prep.lastDose ? formatDateTime(a.prep.lastDose.time) : null,
+    firstPossibleDay: firstDay,
+    late: overdue && lastDoseT !== null ? { due: nextDoseDate(lastDoseT, std, opts.infusionWeekday) } : null,
     fit: {
       kind: a.kind,
       converged: a.converged,

@@ -165,6 +165,7 @@ export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: 
   let reason: string;
   let reasonCode: string;
   let reasonParams: TextParams;
+  let late: { due: string } | null = null;
   const crossingCode = `ocr-reason.crossing-${a.basis === 'current-cycle' ? (a.previousCounts.length ? 'current-previous' : 'current') : a.basis === 'previous-cycle' ? 'previous' : 'population'}`;
   const crossingParams: TextParams = { threshold: thr, week: fmt1(q50), low: fmt1(q10), high: fmt1(q90), n: a.current.length, previous: a.previousCounts.length };
   const crossingText = `predicted crossing of ${thr} cells/µL at week ${fmt1(q50)} (80 % interval ${fmt1(q10)}–${fmt1(q90)}), ${a.basis === 'current-cycle' ? `from ${a.current.length} count(s) of this cycle${a.previousCounts.length ? ` and ${a.previousCounts.length} of the previous` : ''}` : a.basis === 'previous-cycle' ? `from the previous cycle's ${a.previousCounts.length} count(s)` : 'from the population prior'}`;
@@ -196,6 +197,8 @@ export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: 
     if (weeks > maxW) { weeks = maxW; why = `re-dose at week ${maxW}, the maximum interval (the crossing is predicted later)`; whyCode = 'ocr-reason.redose-maximum'; }
     if (weeks < minW) { weeks = minW; why = `re-dose at week ${minW}, the 5-month minimum (the crossing is predicted earlier)`; whyCode = 'ocr-reason.redose-minimum'; }
     if (weeks < elapsedW) {
+      // The re-dose as planned has passed: overdue, on the first whole week not before as-of.
+      late = { due: dateAtWeek(weeks) };
       weeks = elapsedW;
       why = `re-dose now, at week ${elapsedW} (the first whole week not before today${elapsedW > maxW ? ', past the maximum interval' : ': the crossing has probably passed'})`;
       whyCode = elapsedW > maxW ? 'ocr-reason.redose-now-past-maximum' : 'ocr-reason.redose-now-passed';
@@ -256,6 +259,9 @@ export function proposeOcrelizumab(patient: PatientRecord, asOf: Days, options: 
     options: o,
     threshold: { value: thr, unit: 'cells/uL' },
     lastDose: formatDateTime(start),
+    // Re-doses fall on whole weeks after the infusion: the first such day not before as-of.
+    firstPossibleDay: dateAtWeek(elapsedW),
+    late,
     fit: {
       basis: a.basis,
       countsUsed: a.current.length,
