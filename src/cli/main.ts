@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { runCli } from './run';
+import { terminalSafe } from './terminal';
 
 function readInput(file: string): Buffer {
   return file === '-' ? readFileSync(0) : readFileSync(file);
@@ -20,8 +21,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 let streamed = false;
 const sink = {
-  out(line: string) { streamed = true; process.stdout.write(line + '\n'); },
-  err(line: string) { streamed = true; process.stderr.write(line + '\n'); },
+  out(line: string) { streamed = true; process.stdout.write(terminalSafe(line) + '\n'); },
+  err(line: string) { streamed = true; process.stderr.write(terminalSafe(line) + '\n'); },
 };
 
 try {
@@ -29,12 +30,12 @@ try {
   const result = runCli(process.argv.slice(2), readInput, { sink, clock: () => performance.now() });
   if (!streamed) {
     // Usage and whole-file errors return before any patient: nothing was streamed yet.
-    if (result.stdout.length) process.stdout.write(result.stdout.join('\n') + '\n');
-    for (const m of result.stderr) process.stderr.write(m + '\n');
+    if (result.stdout.length) process.stdout.write(result.stdout.map(terminalSafe).join('\n') + '\n');
+    for (const m of result.stderr) process.stderr.write(terminalSafe(m) + '\n');
   }
   process.exitCode = result.status;
 } catch (e) {
   // A programmer error: say so briefly, without a stack trace for the user.
-  process.stderr.write(`tdm: internal error: ${(e as Error).message}\n`);
+  process.stderr.write(`tdm: internal error: ${terminalSafe((e as Error).message)}\n`);
   process.exitCode = 2;
 }
