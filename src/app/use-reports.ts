@@ -69,13 +69,33 @@ function budgetSetting(): number {
   return DEFAULT_COMPUTE_BUDGET_MS;
 }
 
+/**
+ * Patient ids whose computation is never answered (a JSON list under
+ * `ms-interval-test-unanswered`): a test hook that makes a budget overrun certain on any machine,
+ * instead of a heavy record racing a wall clock. A patient so named only gets the error card a
+ * real overrun gives; nothing else changes.
+ */
+function unansweredSetting(): Set<string> {
+  try {
+    const v = JSON.parse(localStorage.getItem('ms-interval-test-unanswered') ?? '[]') as unknown;
+    return new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  } catch { return new Set(); }
+}
+
 let shared: CoreClient | null = null;
 export function coreClient(): CoreClient {
-  if (!shared) shared = new CoreClient(undefined, { lanes: 2, computeBudgetMs: budgetSetting() });
+  if (!shared) {
+    const unanswered = unansweredSetting();
+    shared = new CoreClient(undefined, { lanes: 2, computeBudgetMs: budgetSetting(), unanswered: unanswered.size ? (job) => unanswered.has(job.patient.id) : undefined });
+  }
   return shared;
 }
 
-export function useReports(patients: StoredPatient[], clinic: EngineSettings, asOf: AsOfSpec, focusId: string | null): {
+/**
+ * `today` (YYYY-MM-DD): the day the plan is made. A dose as planned that would fall before it is
+ * overdue and proposed on the first possible day (the core's `notBefore`), whatever the as-of.
+ */
+export function useReports(patients: StoredPatient[], clinic: EngineSettings, asOf: AsOfSpec, focusId: string | null, today?: string): {
   reports: Map<string, ReportEntry>;
   pending: number;
 } {
@@ -86,9 +106,9 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
   const [version, setVersion] = useState(0);
 
   const jobs = useMemo(() => patients.map((p) => {
-    const settings = effectiveSettings(clinic, p.overrides);
+    const settings: EngineSettings = today ? { ...effectiveSettings(clinic, p.overrides), notBefore: today } : effectiveSettings(clinic, p.overrides);
     return { id: p.id, key: jobKey(p, settings, asOf), job: { patient: p.record, settings, asOf } };
-  }), [patients, clinic, asOf]);
+  }), [patients, clinic, asOf, today]);
 
   useEffect(() => {
     const client = coreClient();

@@ -40,6 +40,12 @@ export interface ClientOptions {
   parseBudgetMs?: number;
   /** Workers side by side. @default 1 */
   lanes?: number;
+  /**
+   * Test hook: a compute job for which this returns true is never sent to the worker, as if the
+   * worker never answered, so its budget stops it for certain on any machine (the browser test of
+   * the budget; see use-reports.ts). Nothing else changes. @default none
+   */
+  unanswered?: (job: ComputeJob) => boolean;
 }
 
 export const DEFAULT_COMPUTE_BUDGET_MS = 8000;
@@ -65,6 +71,7 @@ export class CoreClient {
   private readonly make: () => WorkerLike;
   readonly computeBudgetMs: number;
   readonly parseBudgetMs: number;
+  private readonly unanswered: ((job: ComputeJob) => boolean) | undefined;
   /** Workers started so far (one per lane + restarts after an overrun or a crash). */
   started = 0;
 
@@ -77,6 +84,7 @@ export class CoreClient {
     this.make = make;
     this.computeBudgetMs = options.computeBudgetMs ?? DEFAULT_COMPUTE_BUDGET_MS;
     this.parseBudgetMs = options.parseBudgetMs ?? 60_000;
+    this.unanswered = options.unanswered;
     const n = Math.max(1, Math.floor(options.lanes ?? 1));
     for (let i = 0; i < n; i++) {
       const lane: Lane = { worker: null as unknown as WorkerLike, inFlight: null, timer: null };
@@ -169,6 +177,8 @@ export class CoreClient {
       lane.inFlight = p;
       const budget = p.req.type === 'parse' ? this.parseBudgetMs : this.computeBudgetMs;
       lane.timer = setTimeout(() => { if (lane.inFlight === p) this.fail(lane, new OverBudgetError(budget)); }, budget);
+      // A job the test hook names is left unanswered: only the budget ends it.
+      if (p.req.type === 'compute' && this.unanswered?.(p.req.job)) continue;
       lane.worker.postMessage(p.req);
     }
   }

@@ -9,23 +9,18 @@ import { waitComputed, watch } from './app-helpers';
 test.use({ viewport: { width: 1366, height: 768 } });
 
 /**
- * A natalizumab history no engine plans quickly: 8000 four-weekly doses, each with a trough (the
- * engine's own work limit stops it after some 4–5 s; the app's budget is set to 3 s for this
- * test, so the app's guard is what stops it, whatever the engine does).
+ * A small, ordinary record, and a fast one beside it. The overrun is made certain, not raced: the
+ * app's test hook (`ms-interval-test-unanswered`, read when the app starts) leaves SLOW-1's
+ * computation unanswered, as a worker that never answers, so only the budget can end it, on a slow
+ * machine and a fast one alike. (A heavy record racing a 3 s wall clock was planned in time on a
+ * quiet machine, and the test failed.)
  */
-function pathologicalCsv(): string {
-  const lines = ['patient_id,drug,kind,time,value,unit'];
-  const day = 864e5;
-  const end = Date.UTC(2026, 9, 5); // 2026-10-05
-  const n = 8000;
-  for (let i = 0; i < n; i++) {
-    const d = new Date(end - (n - 1 - i) * 28 * day).toISOString().slice(0, 10);
-    if (i > 0) lines.push(`SLOW-1,natalizumab,level,${d}T08:45,${(18 + 6 * Math.sin(i)).toFixed(1)},ug/mL`);
-    lines.push(`SLOW-1,natalizumab,dose,${d}T09:00,300,mg`);
-  }
-  lines.push('FAST-1,natalizumab,weight,2026-08-03,70,kg', 'FAST-1,natalizumab,dose,2026-08-03T09:00,300,mg', 'FAST-1,natalizumab,dose,2026-08-31T09:00,300,mg',
-    'FAST-1,natalizumab,level,2026-09-28T08:45,21.5,ug/mL', 'FAST-1,natalizumab,dose,2026-09-28T09:00,300,mg');
-  return lines.join('\n');
+function recordsCsv(): string {
+  return ['patient_id,drug,kind,time,value,unit',
+    'SLOW-1,natalizumab,weight,2026-08-03,70,kg', 'SLOW-1,natalizumab,dose,2026-08-03T09:00,300,mg', 'SLOW-1,natalizumab,dose,2026-08-31T09:00,300,mg',
+    'SLOW-1,natalizumab,level,2026-09-28T08:45,18.5,ug/mL', 'SLOW-1,natalizumab,dose,2026-09-28T09:00,300,mg',
+    'FAST-1,natalizumab,weight,2026-08-03,70,kg', 'FAST-1,natalizumab,dose,2026-08-03T09:00,300,mg', 'FAST-1,natalizumab,dose,2026-08-31T09:00,300,mg',
+    'FAST-1,natalizumab,level,2026-09-28T08:45,21.5,ug/mL', 'FAST-1,natalizumab,dose,2026-09-28T09:00,300,mg'].join('\n');
 }
 
 /** Ids of the planning rows, and those with a planned dose. */
@@ -39,20 +34,20 @@ async function planned(page: Page): Promise<{ all: string[]; done: string[] }> {
   });
 }
 
-test('a patient that overruns its budget gets an error card; every other patient is planned, and within seconds after a reload', async ({ page }) => {
+test('a patient that overruns its budget gets an error card; every other patient is planned, also after a reload while it is still running', async ({ page }) => {
   test.setTimeout(180_000);
   const w = watch(page);
-  // The budget a slow machine would set (localStorage, read when the app starts): 3 s.
-  await page.addInitScript(() => localStorage.setItem('ms-interval-compute-budget-ms', '3000'));
+  // The budget a slow machine would set (localStorage, read when the app starts): 3 s; SLOW-1 is never answered.
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('budget-test-reloaded')) localStorage.setItem('ms-interval-compute-budget-ms', '3000');
+    localStorage.setItem('ms-interval-test-unanswered', JSON.stringify(['SLOW-1']));
+  });
   await page.goto('/');
   await waitComputed(page);
-  await page.locator('input[type=file]').setInputFiles({ name: 'slow.csv', mimeType: 'text/csv', buffer: Buffer.from(pathologicalCsv()) });
+  await page.locator('input[type=file]').setInputFiles({ name: 'slow.csv', mimeType: 'text/csv', buffer: Buffer.from(recordsCsv()) });
   await expect(page.locator('[data-patient-id="SLOW-1"]')).toBeVisible({ timeout: 60_000 });
-  const t0 = Date.now();
-  // Stopped within its budget (3 s), with some slack for a busy machine.
-  await expect(page.locator('[data-patient-id="SLOW-1"] .status-error')).toBeVisible({ timeout: 30_000 });
-  const stoppedAfter = Date.now() - t0;
-  console.log(`pathological patient stopped after ${stoppedAfter} ms`);
+  // Stopped by its budget (3 s; nothing else can end it).
+  await expect(page.locator('[data-patient-id="SLOW-1"] .status-error')).toBeVisible({ timeout: 60_000 });
   await waitComputed(page);
   const first = await planned(page);
   expect(first.done.sort()).toEqual(first.all.filter((id) => id !== 'SLOW-1').sort());
@@ -65,17 +60,18 @@ test('a patient that overruns its budget gets an error card; every other patient
   await expect(page.locator('[data-selected-patient="SLOW-1"]')).not.toContainText('Computing…');
   await expect(page.locator('[data-selected-patient="SLOW-1"] .asof')).toContainText('Not planned');
 
-  // After a reload, every other patient is planned within seconds.
+  // After a reload, with a budget SLOW-1 cannot reach during this test (120 s), every other patient
+  // is planned while SLOW-1 is still running: one stuck patient holds up nobody.
+  await page.evaluate(() => { sessionStorage.setItem('budget-test-reloaded', '1'); localStorage.setItem('ms-interval-compute-budget-ms', '120000'); });
   await page.goto('/');
   const t1 = Date.now();
   await expect.poll(async () => {
     const p = await planned(page);
     return p.all.length > 0 && p.all.filter((id) => id !== 'SLOW-1').every((id) => p.done.includes(id));
-  }, { timeout: 30_000, intervals: [200] }).toBe(true);
-  const allPlannedAfter = Date.now() - t1;
-  console.log(`every other patient planned ${allPlannedAfter} ms after the reload`);
-  expect(allPlannedAfter).toBeLessThan(10_000);
-  await expect(page.locator('[data-patient-id="SLOW-1"] .status-error')).toBeVisible({ timeout: 30_000 });
+  }, { timeout: 60_000, intervals: [200] }).toBe(true);
+  console.log(`every other patient planned ${Date.now() - t1} ms after the reload`);
+  await expect(page.locator('[data-patient-id="SLOW-1"] .status-pending')).toBeVisible();
+  await expect(page.locator('[data-patient-id="SLOW-1"] [data-testid="planned-dose"]')).toHaveCount(0);
   expect(w.errors).toEqual([]);
 });
 

@@ -140,6 +140,7 @@ export function readSession(text: string): { session: SessionFile } | SessionRea
       choice: c ? { option: String(c.option), reason: String(c.reason), at: typeof c.at === 'string' ? c.at : '', ...basisOf(c.basis) } : null,
       updatedAt: typeof p.updatedAt === 'string' ? p.updatedAt : '', seq: i,
       ...(typeof p.pendingWeightKg === 'string' && p.pendingWeightKg !== '' ? { pendingWeightKg: p.pendingWeightKg } : {}),
+      ...(p.example === true ? { example: true } : {}),
     });
   }
   return {

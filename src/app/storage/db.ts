@@ -30,6 +30,8 @@ export interface StoredPatient {
   seq: number;
   /** A weight (kg, as typed) given with a new patient before any dose: dated at the first dose when one is entered. */
   pendingWeightKg?: string;
+  /** One of the example patients loaded on first start (fixtures/examples): marked as such, off the clinic day. */
+  example?: boolean;
 }
 
 export interface SettingRow {

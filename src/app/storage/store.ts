@@ -106,7 +106,7 @@ export class Store {
       try {
         const records = await seed();
         if (records.length) {
-          this.state = { ...this.state, patients: records.map((r, i) => this.wrap(r, i)) };
+          this.state = { ...this.state, patients: records.map((r, i) => ({ ...this.wrap(r, i), example: true })) };
           await this.persist(this.state.patients.map((p) => p.id));
         }
         await this.db?.meta.put({ key: 'seeded', value: true });
@@ -119,7 +119,7 @@ export class Store {
   }
 
   private wrap(record: PatientRecord, seq: number, prev?: StoredPatient): StoredPatient {
-    return { id: record.id, record, overrides: prev?.overrides ?? emptyOverrides(), choice: prev?.choice ?? null, updatedAt: nowIso(), seq: prev?.seq ?? seq };
+    return { id: record.id, record, overrides: prev?.overrides ?? emptyOverrides(), choice: prev?.choice ?? null, updatedAt: nowIso(), seq: prev?.seq ?? seq, ...(prev?.example ? { example: true } : {}) };
   }
 
   private async persist(ids: string[]): Promise<void> {

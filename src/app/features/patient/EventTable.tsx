@@ -4,7 +4,8 @@
  * saved, and its message is shown next to the row. Dates are shown and typed in the user's
  * format (ISO is always accepted); units come from the spec's lists.
  */
-import { Fragment, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { focusAfterRender } from '../../lib/focus';
 import { useTranslation } from 'react-i18next';
 import type { Issue, PatientRecord } from '../../../core/types';
 import { emptyRow, kindsFor, recordToRows, shortMessage, UNITS, type EventRow, type RowKind } from '../../lib/rows';
@@ -51,14 +52,28 @@ export function EventTable({ record, labLimit, onSave }: Props) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
   const errId = useId();
+  const box = useRef<HTMLElement>(null);
+  // What opened the row editor (an Edit button, or an Add button of a kind): the focus goes back there when it closes.
+  const opener = useRef<{ row: number | 'new'; kind: RowKind } | null>(null);
   useEffect(preloadValidator, []);
 
+  const refocus = (target: { row: number | 'new'; kind: RowKind } | null) => {
+    if (!target) return;
+    focusAfterRender(() => {
+      const root = box.current;
+      if (!root) return null;
+      if (target.row !== 'new') return root.querySelector<HTMLElement>(`[data-edit-row="${target.row}"]`) ?? root.querySelector<HTMLElement>(`[data-add-kind="${target.kind}"]`);
+      return root.querySelector<HTMLElement>(`[data-add-kind="${target.kind}"]`);
+    });
+  };
+
   const start = (i: number | 'new', kind: RowKind = kindsFor(record.drug)[0]) => {
+    opener.current = { row: i, kind: i === 'new' ? kind : rows[i].kind };
     setEditing(i);
     setMessages([]);
     setDraft(i === 'new' ? toDraft(emptyRow(kind), lang) : toDraft(rows[i], lang));
   };
-  const cancel = () => { setEditing(null); setDraft(null); setMessages([]); };
+  const cancel = () => { setEditing(null); setDraft(null); setMessages([]); refocus(opener.current); opener.current = null; };
 
   const apply = async (next: EventRow[], label: string, focusRow: number | null) => {
     setBusy(true);
@@ -93,6 +108,8 @@ export function EventTable({ record, labLimit, onSave }: Props) {
     setEditing(null); setDraft(null);
     const ok = await apply(next, t('entry.undoDelete', { id: record.id }), null);
     if (ok) setNotice(t('entry.deleted'));
+    // The row is gone with its button: the focus goes to the row now in its place (or the first Add button).
+    refocus({ row: Math.min(i, next.length - 1) < 0 ? 'new' : Math.min(i, next.length - 1), kind: kindsFor(record.drug)[0] });
   };
 
   const rowMessages = (i: number | null) => messages.filter((m) => m.row === i);
@@ -107,7 +124,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
     const describe = (column: string) => (bad(column) ? errId : undefined);
     return (
       <>
-      <tr className="editing">
+      <tr className="editing" data-testid={editing === 'new' ? undefined : 'event-row'}>
         <td>
           <select aria-label={t('entry.kind')} value={d.kind} disabled={editing !== 'new'}
             onChange={(e) => { const k = e.target.value as RowKind; set({ kind: k, unit: UNITS[k][0], route: k === 'dose' ? 'iv' : '', value: k === 'dose' ? '300' : '', sample: k === 'level' ? 'venous' : '' }); }}>
@@ -174,7 +191,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
   };
 
   return (
-    <section className="events" aria-labelledby={`${errId}-title`}>
+    <section className="events" aria-labelledby={`${errId}-title`} ref={box}>
       <h3 id={`${errId}-title`}>{t('entry.title')}</h3>
       <form onSubmit={submit}>
         <table className="event-table">
@@ -186,7 +203,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
           </thead>
           <tbody>
             {rows.map((r, i) => editing === i && draft ? <Fragment key={i}>{editor(draft)}</Fragment> : (
-              <tr key={i} className={`kind-${r.kind}`}>
+              <tr key={i} className={`kind-${r.kind}`} data-testid="event-row">
                 <td>{t(`kind.${r.kind}`)}</td>
                 <td><time dateTime={r.time}>{formatDisplayDate(r.time, lang)}</time></td>
                 <td className="num">{lang === 'nl' ? r.value.replace('.', ',') : r.value}</td>
@@ -195,7 +212,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
                   : r.kind === 'level' && r.sample === 'capillary' ? t('entry.sampleCapillary') : ''}</td>
                 <td className="note">{r.note}</td>
                 <td className="actions">
-                  <button type="button" onClick={() => start(i)} disabled={busy} aria-label={t('entry.editRow', { kind: t(`kind.${r.kind}`), time: formatDisplayDate(r.time, lang) })}>{t('entry.edit')}</button>
+                  <button type="button" data-edit-row={i} onClick={() => start(i)} disabled={busy} aria-label={t('entry.editRow', { kind: t(`kind.${r.kind}`), time: formatDisplayDate(r.time, lang) })}>{t('entry.edit')}</button>
                   <button type="button" onClick={() => void remove(i)} disabled={busy} aria-label={t('entry.deleteRow', { kind: t(`kind.${r.kind}`), time: formatDisplayDate(r.time, lang) })}>{t('entry.delete')}</button>
                 </td>
               </tr>
@@ -215,7 +232,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
       {editing === null ? (
         <p className="add-buttons">
           {kindsFor(record.drug).map((k) => (
-            <button key={k} type="button" onClick={() => start('new', k)}>{t('entry.add', { kind: t(`kind.${k}`) })}</button>
+            <button key={k} type="button" data-add-kind={k} onClick={() => start('new', k)}>{t('entry.add', { kind: t(`kind.${k}`) })}</button>
           ))}
         </p>
       ) : null}
