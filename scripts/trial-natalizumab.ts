@@ -31,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { parseTdmCsv } from '../src/core/records/index';
 import { formatDate, formatDateTime, parseAsOfDate } from '../src/core/time';
 import { proposeNatalizumab } from '../src/core/natalizumab/index';
+import { pdnmsWeeks } from '../src/core/natalizumab/guards';
 import { PkSolver } from '../src/core/pk/index';
 import { createRng, seedFrom } from '../src/core/random';
 import { NATALIZUMAB_SETS, idealWeeks, type NatalizumabSet, type NatalizumabTruth } from './validate-natalizumab';
@@ -229,11 +230,8 @@ export function followPatient(f: PatientFile, policy: Policy, target: number, wo
     let w: number;
     if (policy === 'standard') w = 4;
     else if (policy === 'oracle') w = oracle;
-    else if (policy === 'pdnms') {
-      if (!trough || trough.censored || trough.value < 10) w = Math.max(4, current - 1);
-      else if (trough.value > 15) w = Math.min(8, current + 1);
-      else w = current;
-    } else {
+    else if (policy === 'pdnms') w = trough ? pdnmsWeeks(current, trough) : Math.max(4, current - 1);
+    else {
       const rec = parseTdmCsv([f.header.join(','), ...lines].join('\n'), `${f.id}.csv`).patients[0];
       const asOf = parseAsOfDate(formatDate(lastDose))!;
       w = proposeNatalizumab(rec, asOf, { target, curves: false }).proposal.intervalWeeks;

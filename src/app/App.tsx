@@ -10,7 +10,7 @@ import type { EngineSettings } from '../core/engine';
 import type { PatientRecord } from '../core/types';
 import type { AsOfSpec } from '../worker/protocol';
 import { Store } from './storage/store';
-import { useReports, coreClient } from './use-reports';
+import { useReports, coreClient, forgetPatientKeys } from './use-reports';
 import { PlanningView } from './features/planning/PlanningView';
 import { PatientView } from './features/patient/PatientView';
 import { SettingsView } from './features/settings/SettingsView';
@@ -19,6 +19,10 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { NewPatientForm } from './features/entry/EntryForms';
 import { ClinicDayView } from './features/clinic-day/ClinicDayView';
 import { buildSession, compareWithSaved, type SessionFile } from './lib/session';
+import type { IncomingBatch } from './lib/import-plan';
+import { ChangesView } from './features/changes/ChangesView';
+import { BrokenPatient } from './features/patient/DeletePatient';
+import { emptyOverrides } from './storage/store';
 import { planCells, planEntries, PLANNING_COLUMNS } from './lib/plan-export';
 import { downloadText } from './lib/download';
 import { formatDisplayDate, todayIso, type Lang } from './lib/dates';
@@ -38,14 +42,20 @@ async function seedExamples(): Promise<PatientRecord[]> {
   return res.patients;
 }
 
-type Route = { page: 'planning'; patient: string | null } | { page: 'settings' } | { page: 'day' };
+/** Where the page is. A patient is named by its internal key (its `seq`), never by its id: no patient id in the URL or the browser's history. */
+type Route = { page: 'planning'; key: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' };
+/** Where to go; a patient by its id (turned into its key). */
+type Target = { page: 'planning'; patient: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' };
 
 function readHash(): Route {
   const h = location.hash;
   if (h.startsWith('#/settings')) return { page: 'settings' };
   if (h.startsWith('#/day')) return { page: 'day' };
-  const m = /^#\/patient\/(.+)$/.exec(h);
-  return { page: 'planning', patient: m ? decodeURIComponent(m[1]) : null };
+  if (h.startsWith('#/changes')) return { page: 'changes' };
+  const m = /^#\/p\/(\d+)$/.exec(h);
+  // An address of an older version (#/patient/<id>) is dropped from the address bar.
+  if (h.startsWith('#/patient/')) history.replaceState(null, '', '#/');
+  return { page: 'planning', key: m ? m[1] : null };
 }
 
 function useRoute(): [Route, (r: Route) => void] {
@@ -56,7 +66,7 @@ function useRoute(): [Route, (r: Route) => void] {
     return () => window.removeEventListener('hashchange', on);
   }, []);
   const go = useCallback((r: Route) => {
-    const hash = r.page === 'settings' ? '#/settings' : r.page === 'day' ? '#/day' : r.patient ? `#/patient/${encodeURIComponent(r.patient)}` : '#/';
+    const hash = r.page === 'settings' ? '#/settings' : r.page === 'day' ? '#/day' : r.page === 'changes' ? '#/changes' : r.key !== null ? `#/p/${r.key}` : '#/';
     if (location.hash !== hash) history.pushState(null, '', hash);
     setRoute(r);
   }, []);
@@ -84,7 +94,12 @@ export function App() {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
   const state = useSyncExternalStore(store.subscribe, store.getState);
-  const [route, go] = useRoute();
+  const [route, setRoute] = useRoute();
+  const go = useCallback((r: Target) => {
+    if (r.page !== 'planning') { setRoute(r); return; }
+    const p = r.patient === null ? undefined : store.getState().patients.find((x) => x.id === r.patient);
+    setRoute({ page: 'planning', key: p ? String(p.seq) : null });
+  }, [setRoute]);
   const today = useToday();
   const [message, setMessage] = useState('');
   // The hint after creating a patient ("enter the doses given so far") is done once that patient has doses.
@@ -97,7 +112,7 @@ export function App() {
   useEffect(() => { void store.load(seedExamples); }, []);
   useEffect(() => { document.title = t('app.title'); }, [t, lang]);
 
-  const selectedId = route.page === 'planning' ? route.patient : null;
+  const selectedId = route.page === 'planning' && route.key !== null ? state.patients.find((p) => String(p.seq) === route.key)?.id ?? null : null;
   const asOf = useMemo<AsOfSpec>(() => (state.asOfMode === 'today' ? { kind: 'date', date: today } : { kind: 'last' }), [state.asOfMode, today]);
   const { reports, pending } = useReports(state.patients, state.clinic, asOf, selectedId, today);
   const selected = selectedId ? state.patients.find((p) => p.id === selectedId) ?? null : null;
@@ -155,13 +170,32 @@ export function App() {
     if (label) flash(t('undo.done', { label }));
   };
 
-  const onImport = async (records: PatientRecord[], file: string) => {
-    await store.importRecords(records, t('undo.import', { file }));
+  /** Every import (CSV, session, FHIR) is saved here: merged, one undoable change. */
+  const applyImport = useCallback((b: IncomingBatch, chosen: ReadonlySet<string>) =>
+    store.applyImport(b, chosen, t(b.kind === 'session' ? 'undo.restore' : 'undo.import', { file: b.source })), [t]);
+  /** The explicit "replace everything" with a session file (the panel has named what goes and asked). */
+  const replaceAll = useCallback(async (b: IncomingBatch) => {
+    const now = new Date().toISOString().slice(0, 16);
+    const list = b.patients.map((p, i) => ({
+      id: p.record.id, record: p.record, overrides: p.overrides ?? emptyOverrides(), choice: p.choice ?? null, updatedAt: now, seq: i,
+      ...(p.pendingWeightKg ? { pendingWeightKg: p.pendingWeightKg } : {}),
+    }));
+    await store.replaceAll(list, b.settings ?? store.getState().clinic, t('replace.undo', { ns: 'safety', file: b.source }), b.source);
+    if (b.asOfMode) await store.setAsOfMode(b.asOfMode);
+    go({ page: 'planning', patient: null });
+  }, [t, go]);
+  /** Delete a patient (asked first, in the view) and what the browser keeps under its id. */
+  const deletePatient = async (id: string) => {
+    await store.deletePatient(id, t('undo.deletePatient', { id }));
+    forgetPatientKeys(id);
+    go({ page: 'planning', patient: null });
+    flash(t('patient.deleted', { id }));
   };
-  const onRestore = async (s: SessionFile, file: string) => {
-    await store.replaceAll(s.patients, s.settings, t('undo.restore', { file }));
-    await store.setAsOfMode(s.asOfMode);
-    setSavedSession(s);
+  const examples = state.patients.filter((p) => p.example).length;
+  const removeExamples = async () => {
+    const n = await store.removeExamples(t('examples.undo', { ns: 'safety' }));
+    if (selected?.example) go({ page: 'planning', patient: null });
+    flash(t('examples.removed', { ns: 'safety', count: n }));
   };
 
   const lastUndo = state.undoLabels[state.undoLabels.length - 1];
@@ -178,6 +212,7 @@ export function App() {
           <button type="button" aria-current={route.page === 'planning' ? 'page' : undefined} onClick={() => go({ page: 'planning', patient: selectedId })}>{t('nav.planning')}</button>
           <button type="button" aria-current={route.page === 'settings' ? 'page' : undefined} onClick={() => go({ page: 'settings' })}>{t('nav.settings')}</button>
           <button type="button" data-testid="nav-clinic-day" aria-current={route.page === 'day' ? 'page' : undefined} onClick={() => go({ page: 'day' })}>{t('day.nav', { ns: 'clinic' })}</button>
+          <button type="button" data-testid="nav-changes" aria-current={route.page === 'changes' ? 'page' : undefined} onClick={() => go({ page: 'changes' })}>{t('history.nav', { ns: 'safety' })}</button>
         </nav>
         <label className="lang">
           <span className="sr-only">{t('app.language')}</span>
@@ -190,7 +225,9 @@ export function App() {
       <div className="bar">
         <button type="button" className="primary new-patient" data-testid="new-patient" aria-expanded={creating}
           onClick={() => { setCreating(true); if (route.page !== 'planning') go({ page: 'planning', patient: null }); }}>{t('newPatient.button', { ns: 'clinic' })}</button>
-        <ImportPanel parse={(text, file) => coreClient().parse(text, file, state.clinic.ocrelizumab.labLimit, todayIso())} onImport={onImport} onRestore={onRestore} />
+        <ImportPanel parse={(text, file) => coreClient().parse(text, file, state.clinic.ocrelizumab.labLimit, todayIso())} patients={state.patients}
+          apply={applyImport} replaceAll={replaceAll} onSessionOpened={(_f, s) => setSavedSession(s)} />
+        {examples > 0 ? <button type="button" data-testid="remove-examples" onClick={() => void removeExamples()}>{t('examples.remove', { ns: 'safety', count: examples })}</button> : null}
         <div className="exports">
           {selected ? (
             <label>
@@ -211,8 +248,8 @@ export function App() {
           </label>
           <button type="button" data-testid="export-csv" onClick={() => void exportCsv()} disabled={!state.patients.length}>{t('export.csv')}</button>
           <button type="button" data-testid="export-planning" onClick={() => void exportPlanning()} disabled={!state.patients.length}>{t('export.planning', { ns: 'clinic' })}</button>
-          <button type="button" onClick={saveSession} disabled={!state.patients.length}>{t('export.session')}</button>
-          <button type="button" onClick={() => void undo()} disabled={!lastUndo} title={lastUndo ? t('undo.what', { label: lastUndo }) : undefined}>
+          <button type="button" data-testid="save-session" onClick={saveSession} disabled={!state.patients.length}>{t('export.session')}</button>
+          <button type="button" data-testid="undo" onClick={() => void undo()} disabled={!lastUndo} title={lastUndo ? t('undo.what', { label: lastUndo }) : undefined}>
             {t('undo.button')}{lastUndo ? <span className="sr-only">: {lastUndo}</span> : null}
           </button>
         </div>
@@ -236,7 +273,9 @@ export function App() {
       ) : null}
 
       <main id="main" className={selected || (creating && route.page === 'planning') ? 'with-patient' : undefined}>
-        {!state.ready ? <p role="status">{t('app.loading')}</p> : route.page === 'day' ? (
+        {!state.ready ? <p role="status">{t('app.loading')}</p> : route.page === 'changes' ? (
+          <ChangesView changes={state.changes} canUndo={!!lastUndo} onUndo={() => void undo()} lastUndo={lastUndo} />
+        ) : route.page === 'day' ? (
           <ClinicDayView patients={state.patients} reports={reports} today={today} pending={pending} onOpen={(id) => go({ page: 'planning', patient: id })} />
         ) : route.page === 'settings' ? (
           <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))}
@@ -257,12 +296,13 @@ export function App() {
                   focusAfterRender(() => document.querySelector<HTMLElement>('[data-selected-patient] [data-testid="add-doses"]'));
                 }} />
             ) : selected ? (
-              <ErrorBoundary title={t('error.partTitle')} hint={t('error.partHint')} reloadLabel={t('error.reload')} resetKey={selected.id}>
+              <ErrorBoundary title={t('broken.title', { ns: 'safety', id: selected.id })} hint={t('broken.hint', { ns: 'safety' })} reloadLabel={t('error.reload')} resetKey={selected.id}
+                extra={<BrokenPatient patient={selected} onDelete={() => deletePatient(selected.id)} />}>
                 <PatientView key={selected.id} patient={selected} entry={reports.get(selected.id)} clinic={state.clinic} infusionTime={state.infusionTime}
                   onSaveRecord={(r, label, usedPendingWeight) => store.updateRecord(r, label, usedPendingWeight)}
                   onChoose={(c) => store.setChoice(selected.id, c ? { ...c, at: `${today}T${new Date().toTimeString().slice(0, 5)}` } : null, t('undo.choice', { id: selected.id }))}
                   onOverrides={(o) => store.setOverrides(selected.id, o, t('undo.overrides', { id: selected.id }))}
-                  onDelete={async () => { await store.deletePatient(selected.id, t('undo.deletePatient', { id: selected.id })); go({ page: 'planning', patient: null }); flash(t('patient.deleted', { id: selected.id })); }}
+                  onDelete={() => deletePatient(selected.id)}
                   onClose={() => { const id = selected.id; go({ page: 'planning', patient: null }); focusListEntry(id); }} />
               </ErrorBoundary>
             ) : null}

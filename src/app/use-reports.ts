@@ -46,6 +46,15 @@ function rememberSlow(key: string): void {
   } catch { /* not remembered: it still fails within its budget */ }
 }
 
+/** Forget what this browser keeps under a deleted patient's id (its slow-job keys). */
+export function forgetPatientKeys(id: string): void {
+  try {
+    const kept = [...readSlow()].filter((k) => !k.startsWith(`${id}|`));
+    if (kept.length) localStorage.setItem(SLOW_KEY, JSON.stringify(kept));
+    else localStorage.removeItem(SLOW_KEY);
+  } catch { /* storage blocked: nothing kept either */ }
+}
+
 const recordHash = new WeakMap<object, string>();
 function hashOf(o: object): string {
   let h = recordHash.get(o);

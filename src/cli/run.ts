@@ -4,13 +4,19 @@
  */
 import { parseArgs } from 'node:util';
 import { basename } from 'node:path';
-import { parseTdmCsv, cutAsOf } from '../core/records/index';
+import { cutAsOf } from '../core/records/index';
 import { computeReport, predictPatient, lastEventTime, refusedRowsError, type EngineSettings } from '../core/engine';
 import { proposeLine, predictLine } from '../core/report/cli-line';
 import { groupDoses } from '../core/ocrelizumab/index';
 import { parseAsOfDate, parseIsoTime, formatDate } from '../core/time';
 import type { Days, Issue, PatientRecord } from '../core/types';
 import { terminalSafe } from './terminal';
+import type { NatalizumabOptions } from '../core/report/types';
+import { clinicTrackRecord, trackRecordLine, calibrateClinic, calibratedOptions } from './track-record';
+import type { PatientError, PatientReport } from '../core/report/types';
+import { FHIR_OPTIONS, FHIR_USAGE, bundleText, fhirSettings, readRecordsText } from './fhir';
+import { version as appVersion } from '../../package.json';
+import { isOutcomesCommand, runOutcomes } from './outcomes';
 
 export interface CliResult {
   stdout: string[];
@@ -19,8 +25,11 @@ export interface CliResult {
 }
 
 export const USAGE = [
-  'usage: npm run -s tdm -- propose FILE.csv [--as-of DATE] [--target N] [--threshold N]',
+  'usage: npm run -s tdm -- propose FILE.csv [--as-of DATE] [--target N] [--threshold N] [--calibrate]',
+  '       npm run -s tdm -- track-record FILE.csv [--target N]',
   '       npm run -s tdm -- predict FILE.csv --at TIME[,TIME...] [--as-of DATE]',
+  '       npm run -s tdm -- outcomes FILE.csv --from DATE --to DATE [--target N] [--threshold N]',
+  ...FHIR_USAGE,
   'FILE.csv is a TDM CSV (- reads standard input); DATE is YYYY-MM-DD; TIME is YYYY-MM-DDTHH:MM,',
   'YYYY-MM-DD, or an offset from each patient\'s last dose such as +6w or +40d.',
   'More options: --probability P (0.5-0.99, default 0.9), --max-interval W (4-12 weeks, default 8),',
@@ -71,6 +80,10 @@ export interface CliOptions {
   clock?: () => number;
   /** Wall-clock limit per patient, ms (default PATIENT_TIME_LIMIT_MS), on top of the core's work budget. */
   patientTimeLimitMs?: number;
+  /** Now, ms since 1970 UTC, for `tdm fhir` (the Bundle's timestamp, the proposals' dates). @default Date.now */
+  now?: () => number;
+  /** The clinic's IANA time zone when --time-zone is not given. @default this machine's */
+  timeZone?: string;
 }
 
 /** Wall-clock limit per patient on the command line (the core's step budget usually stops far sooner). */
@@ -88,6 +101,7 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer, cliO
 }
 
 function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cliOptions: CliOptions = {}): CliResult {
+  if (isOutcomesCommand(argv)) return runOutcomes(argv, readInput);
   let parsed;
   try {
     parsed = parseArgs({
@@ -104,6 +118,8 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
         'max-weeks': { type: 'string' },
         'redose-quantile': { type: 'string' },
         'count-quantile': { type: 'string' },
+        calibrate: { type: 'boolean' },
+        ...FHIR_OPTIONS,
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -113,7 +129,10 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
   const { values, positionals } = parsed;
   if (values.help) return { stdout: [], stderr: [USAGE], status: 0 };
   const [command, file, ...rest] = positionals;
-  if (command !== 'propose' && command !== 'predict') return usageError(command ? `unknown command "${command}": use propose or predict` : 'no command given');
+  if (command !== 'propose' && command !== 'predict' && command !== 'fhir' && command !== 'track-record') return usageError(command ? `unknown command "${command}": use propose, predict, fhir, track-record or outcomes` : 'no command given');
+  if (values.calibrate && command !== 'propose') return usageError('--calibrate goes with propose');
+  const fhir = fhirSettings(values, cliOptions.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  if (typeof fhir === 'string') return usageError(fhir);
   if (!file) return usageError('no input file given (use - for standard input)');
   if (rest.length) return usageError(`unexpected argument "${rest[0]}"`);
 
@@ -162,10 +181,10 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     return { stdout: [], stderr: [`tdm: cannot read ${file}: ${why}`], status: 2 };
   }
-  if (buf.includes(0)) return { stdout: [], stderr: [`${name}: not a text file (it contains NUL bytes): give a TDM CSV`], status: 2 };
+  if (buf.includes(0)) return { stdout: [], stderr: [`${name}: not a text file (it contains NUL bytes): give a TDM CSV or a FHIR R4 Bundle in JSON`], status: 2 };
   const text = buf.toString('utf8');
-  const parsedFile = parseTdmCsv(text, name, typeof labLimit === 'number' ? { labLimit } : undefined);
-  const stderr = parsedFile.issues.map((i) => `${i.severity === 'error' ? 'error' : 'warning'}: ${i.message}`);
+  const parsedFile = readRecordsText(text, name, typeof labLimit === 'number' ? labLimit : undefined, fhir);
+  const stderr = parsedFile.issues.map((i) => `${i.severity === 'error' ? 'error' : i.severity === 'info' ? 'info' : 'warning'}: ${i.message}`);
   if (parsedFile.fatal) return { stdout: [], stderr, status: 2 };
 
   // Every line is written as soon as it is computed (and kept for the result).
@@ -173,6 +192,14 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
   const stdout: string[] = [];
   const out = (line: string) => { stdout.push(line); sink?.out(line); };
   const err = (line: string) => { stderr.push(line); sink?.err(line); };
+  // `fhir` writes one Bundle at the end: a patient's error line goes to standard error instead.
+  const fhirReports = new Map<string, PatientReport | PatientError>();
+  const answer = (line: { patient_id: string; error?: string }) => {
+    if (command !== 'fhir') out(JSON.stringify(line));
+    else if (line.error !== undefined) err(`error: ${name}: patient "${line.patient_id}": ${line.error}`);
+  };
+  /** Where a patient is in the file: `name:line` for a CSV, the name for FHIR (its messages name the entries). */
+  const placeOf = (entry: { first: number }) => (parsedFile.fhir ? name : `${name}:${entry.first}`);
   if (sink) for (const line of stderr) sink.err(line);
   const clock = cliOptions.clock;
   const limit = cliOptions.patientTimeLimitMs ?? PATIENT_TIME_LIMIT_MS;
@@ -189,6 +216,19 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
     else entries.push({ first: i.line ?? Infinity, patient: null, id: i.patientId, drug: null, issues: [i] });
   }
   entries.sort((a, b) => a.first - b.first);
+  if (command === 'track-record') {
+    const tr = clinicTrackRecord(parsedFile.patients, settings.natalizumab, name, clock ? deadlineAfter(clock, limit * Math.max(1, parsedFile.patients.length)) : undefined);
+    for (const e of tr.errors) err(e);
+    out(JSON.stringify(trackRecordLine(tr.all, settings.natalizumab.target ?? 10, calibrateClinic(tr.all))));
+    return { stdout, stderr, status: tr.errors.length ? 1 : status };
+  }
+  // --calibrate: the spread the file's own track record shows (as of the planning day when given).
+  let calibrated: ((id: string) => Partial<NatalizumabOptions>) | null = null;
+  if (values.calibrate) {
+    const tr = clinicTrackRecord(asOf === null ? parsedFile.patients : parsedFile.patients.map((p) => cutAsOf(p, asOf as Days)), settings.natalizumab, name);
+    for (const e of tr.errors) err(e);
+    calibrated = calibratedOptions(calibrateClinic(tr.all), tr);
+  }
   for (const entry of entries) {
     const p = entry.patient;
     if (clock) {
@@ -197,26 +237,27 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
     }
     if (p === null) {
       const errs = entry.issues.filter((i) => i.severity === 'error');
-      out(JSON.stringify({ patient_id: entry.id, drug: entry.drug, error: `no row could be used: ${errs.map((i) => i.message).join('; ')}` }));
+      answer({ patient_id: entry.id, drug: entry.drug, error: `no row could be used: ${errs.map((i) => i.message).join('; ')}` } as { patient_id: string; error: string });
       status = 1;
       continue;
     }
     const refused = refusedRowsError(p);
     if (refused) {
       // Planning on a record with unusable rows would silently ignore data: refuse this patient (as the app does).
-      out(JSON.stringify({ patient_id: p.id, drug: p.drug, error: refused.error }));
+      answer({ patient_id: p.id, drug: p.drug, error: refused.error } as { patient_id: string; error: string });
       status = 1;
       continue;
     }
     const planAt = asOf ?? endOfDay(lastEventTime(p));
     const cut: PatientRecord = cutAsOf(p, planAt);
-    if (command === 'propose') {
-      const report = computeReport(cut, planAt, settings);
+    if (command === 'propose' || command === 'fhir') {
+      const report = computeReport(cut, planAt, calibrated && p.drug === 'natalizumab' ? { ...settings, natalizumab: { ...settings.natalizumab, ...calibrated(p.id) } } : settings);
       if ('error' in report) {
         status = 1;
-        err(`error: ${name}:${entry.first}: patient "${p.id}": ${report.error}`);
+        err(`error: ${placeOf(entry)}: patient "${p.id}": ${report.error}`);
       }
-      out(JSON.stringify(proposeLine(report)));
+      if (command === 'fhir') fhirReports.set(p.id, report);
+      else out(JSON.stringify(proposeLine(report)));
     } else {
       // For ocrelizumab the last dose is the start of the last dose group (the 2 × 300 mg start
       // counts from its first infusion), as in propose's last_dose.
@@ -226,7 +267,7 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
       if (lastDose === null) {
         const error = `no ${p.drug} dose on or before ${formatDate(planAt)}: offsets and predictions need a dose`;
         out(JSON.stringify({ patient_id: p.id, drug: p.drug, error }));
-        err(`error: ${name}:${entry.first}: patient "${p.id}": ${error}`);
+        err(`error: ${placeOf(entry)}: patient "${p.id}": ${error}`);
         status = 1;
         continue;
       }
@@ -234,20 +275,27 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
       const predictions = predictPatient(cut, planAt, times, settings);
       if ('error' in predictions) {
         out(JSON.stringify({ patient_id: p.id, drug: p.drug, error: predictions.error }));
-        err(`error: ${name}:${entry.first}: patient "${p.id}": ${predictions.error}`);
+        err(`error: ${placeOf(entry)}: patient "${p.id}": ${predictions.error}`);
         status = 1;
         continue;
       }
       for (const pr of predictions) out(JSON.stringify(predictLine(p.id, pr)));
     }
   }
+  if (command === 'fhir') out(bundleText(parsedFile.patients, fhirReports, fhir, (cliOptions.now ?? Date.now)(), appVersion));
   return { stdout, stderr, status };
+}
+
+/** A stop condition `ms` from now on the clock. */
+function deadlineAfter(clock: () => number, ms: number): () => boolean {
+  const end = clock() + ms;
+  return () => clock() > end;
 }
 
 /** The file line where a patient first appears. */
 function firstLine(p: PatientRecord): number {
   let first = Infinity;
-  for (const list of [p.doses, p.levels, p.bcells, p.weights, p.issues]) for (const e of list) if (e.line !== undefined && e.line < first) first = e.line;
+  for (const list of [p.doses, p.levels, p.bcells, p.weights, p.wearingOff ?? [], p.issues]) for (const e of list) if (e.line !== undefined && e.line < first) first = e.line;
   return first === Infinity ? p.order : first;
 }
 

@@ -6,6 +6,8 @@ import type { Days, PatientRecord } from './types';
 import type { NatalizumabOptions, OcrelizumabOptions, PatientError, PatientReport, PointPrediction } from './report/types';
 import { proposeNatalizumab, predictNatalizumab } from './natalizumab/index';
 import { proposeOcrelizumab, predictOcrelizumab } from './ocrelizumab/index';
+import { withNatalizumabWearingOff } from './natalizumab/wearing-off';
+import { withOcrelizumabWearingOff } from './ocrelizumab/wearing-off';
 import { PkWorkError, workBudget, withWorkBudget } from './pk/index';
 import { parseAsOfDate } from './time';
 import { firstPossibleDay } from './natalizumab/schedule';
@@ -62,7 +64,7 @@ export const DEFAULT_SETTINGS: EngineSettings = { natalizumab: {}, ocrelizumab: 
 /** The time of a patient's last row (the CLI's default as-of: plan from the patient's own last day). */
 export function lastEventTime(p: PatientRecord): Days {
   let t = -Infinity;
-  for (const list of [p.doses, p.levels, p.bcells, p.weights]) for (const e of list) if (e.time > t) t = e.time;
+  for (const list of [p.doses, p.levels, p.bcells, p.weights, p.wearingOff ?? []]) for (const e of list) if (e.time > t) t = e.time;
   return t;
 }
 
@@ -113,9 +115,10 @@ function computeAsOf(p: PatientRecord, asOf: Days, settings: EngineSettings): Pa
   if (p.doses.filter((d) => d.time <= asOf).length === 0) {
     return { drug: p.drug, patientId: p.id, error: `no ${p.drug} dose on or before the as-of date: nothing to plan from`, errorCode: 'no-dose-before-as-of', errorParams: { drug: p.drug }, issues: p.issues };
   }
+  // Wearing-off reports (issue 19) are set against the curve after the proposal, which they never change.
   return p.drug === 'natalizumab'
-    ? budgeted(p, settings, () => proposeNatalizumab(p, asOf, settings.natalizumab))
-    : proposeOcrelizumab(p, asOf, settings.ocrelizumab);
+    ? budgeted(p, settings, () => withNatalizumabWearingOff(proposeNatalizumab(p, asOf, settings.natalizumab), p, asOf, settings.natalizumab))
+    : withOcrelizumabWearingOff(proposeOcrelizumab(p, asOf, settings.ocrelizumab), p, asOf, settings.ocrelizumab);
 }
 
 /** Predicted level or count with its 80 % interval at each time (or the patient's error). */

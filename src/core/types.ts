@@ -36,6 +36,11 @@ export interface Issue {
   line?: number;
   column?: string;
   value?: string;
+  /**
+   * Where in a file without lines (FHIR JSON) the problem is: `entry 14 Observation/obs-77
+   * valueQuantity.unit`. `message` starts with the file and this.
+   */
+  where?: string;
   /** The patient the row belongs to, when its patient_id could be read. */
   patientId?: string;
   /** The row's time, when it could be read (lets cutAsOf drop issues of later rows). */
@@ -91,7 +96,18 @@ export interface WeightEvent extends EventBase {
   kg: number;
 }
 
-export type PatientEvent = DoseEvent | Observation | WeightEvent;
+/**
+ * The patient's report of the wearing-off phenomenon (TDM CSV kind `wearing_off`): the feeling,
+ * before the next dose, of needing it. Dated at the onset the patient reports. A 0 dated at an
+ * infusion records that none was felt in the interval that ended there.
+ */
+export interface WearingOffEvent extends EventBase {
+  kind: 'wearing_off';
+  /** Intensity: 0 none, 1 mild, 2 moderate, 3 severe. */
+  score: 0 | 1 | 2 | 3;
+}
+
+export type PatientEvent = DoseEvent | Observation | WeightEvent | WearingOffEvent;
 
 export interface PatientRecord {
   id: string;
@@ -104,6 +120,11 @@ export interface PatientRecord {
   bcells: Observation[];
   /** Body weights, sorted by time. */
   weights: WeightEvent[];
+  /**
+   * Wearing-off reports, sorted by time (either drug). Present only when the patient has one, so
+   * records made before the kind existed compare equal (read it as `p.wearingOff ?? []`).
+   */
+  wearingOff?: WearingOffEvent[];
   /** Row-level warnings and errors that concern this patient (errors: the row was not used). */
   issues: Issue[];
   /** Position of the patient's first row in the file (output order). */

@@ -171,7 +171,7 @@ describe('tdm predict', () => {
 describe('tdm arguments and files', () => {
   const cases: [string[], string][] = [
     [[], 'tdm: no command given'],
-    [['fit', 'mixed.csv'], 'tdm: unknown command "fit": use propose or predict'],
+    [['fit', 'mixed.csv'], 'tdm: unknown command "fit": use propose, predict, fhir, track-record or outcomes'],
     [['propose'], 'tdm: no input file given (use - for standard input)'],
     [['propose', 'mixed.csv', '--as-of', '2024-02-30'], 'tdm: --as-of "2024-02-30" is not a date: use YYYY-MM-DD'],
     [['propose', 'mixed.csv', '--target', 'ten'], 'tdm: --target "ten" must be a number from 0.1 to 100'],
@@ -193,7 +193,7 @@ describe('tdm arguments and files', () => {
   it('a file that is not text → exit 2', () => {
     const r = runCli(['propose', 'x.bin'], () => Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x01]));
     expect(r.status).toBe(2);
-    expect(r.stderr[0]).toBe('x.bin: not a text file (it contains NUL bytes): give a TDM CSV');
+    expect(r.stderr[0]).toBe('x.bin: not a text file (it contains NUL bytes): give a TDM CSV or a FHIR R4 Bundle in JSON');
   });
 });
 

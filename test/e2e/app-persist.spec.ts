@@ -59,6 +59,9 @@ test('CSV export downloads a valid file that re-imports to the same proposals', 
   expect(text).toContain('TXT-1');
   // Delete and re-import the export: the same next dose.
   await page.getByRole('button', { name: 'Delete patient TXT-1' }).click();
+  // Deleting asks first (issue 15): nothing is gone until the question is answered.
+  await expect(page.locator('[data-patient-id="TXT-1"]')).toHaveCount(1);
+  await page.locator('[data-testid="confirm-delete"]').click();
   await expect(page.locator('[data-patient-id="TXT-1"]')).toHaveCount(0);
   await page.locator('input[type=file]').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
   await expect(page.locator('[data-patient-id="TXT-1"]')).toHaveCount(1);
@@ -96,6 +99,7 @@ test('a saved session reloads to the same result', async ({ page }) => {
   // Lose a patient, then open the session: everything back, recomputed to the same dates.
   await page.locator(`[data-patient-id="${ids[0]}"]`).click();
   await page.getByRole('button', { name: `Delete patient ${ids[0]}` }).click();
+  await page.locator('[data-testid="confirm-delete"]').click();
   await expect(page.locator(`[data-patient-id="${ids[0]}"]`)).toHaveCount(0);
   await importFile(page, path);
   await expect(page.locator(`[data-patient-id="${ids[0]}"]`)).toHaveCount(1);

@@ -10,7 +10,7 @@ import { BCELL_MAX, LEVEL_MAX, WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../..
 
 type RecordsStrings = { [C in IssueCode]: (...args: MsgArgs<C>) => string };
 
-const KIND_NL: Record<MeasuredKind, string> = { dose: 'gift', level: 'spiegel', bcell: 'B-celtelling', weight: 'gewicht' };
+const KIND_NL: Record<MeasuredKind, string> = { dose: 'gift', level: 'spiegel', bcell: 'B-celtelling', weight: 'gewicht', wearing_off: 'wearing-off-melding' };
 /** A record kind (dose, level, bcell, weight) in Dutch; anything else as written. */
 export const kindNl = (k: string): string => KIND_NL[k as MeasuredKind] ?? k;
 const DRUG_NL: Record<string, string> = { natalizumab: 'natalizumab', ocrelizumab: 'ocrelizumab' };
@@ -19,6 +19,7 @@ const ex = (dialect: Dialect, dotted: string) => (dialect === 'semicolon' ? dott
 /** `2024-01-08T09:00` → `08-01-2024 09:00`; anything else as written. */
 export const date = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?$/, (_, y: string, m: string, d: string, t?: string) => `${d}-${m}-${y}${t ? ` ${t}` : ''}`);
 const num = (s: string) => s.replace(/^([<>]?-?\d*)\.(\d+)$/, '$1,$2');
+const SCORE_HINT_NL = 'schrijf de ernst als 0, 1, 2 of 3 (0 geen, 1 licht, 2 matig, 3 ernstig)';
 const TIME_FORMAT_NL = 'schrijf JJJJ-MM-DD of JJJJ-MM-DDTUU:MM (lokale tijd), bijv. 2024-03-05T09:30; in het formulier ook dd-mm-jjjj';
 const line = (n: number | undefined) => (n === undefined ? '' : `, regel ${n}`);
 
@@ -28,6 +29,7 @@ function valueHintNl(kind: MeasuredKind, dialect: Dialect): string {
     case 'bcell': return 'schrijf een getal zoals 3, of <x voor een telling onder de meetgrens x van het lab';
     case 'dose': return 'schrijf de hoeveelheid in mg, zoals 300';
     case 'weight': return `schrijf het gewicht in kg, zoals ${ex(dialect, '71.5')}`;
+    case 'wearing_off': return SCORE_HINT_NL;
   }
 }
 
@@ -41,7 +43,7 @@ function whyNl(why: string): string {
 }
 
 const unitsNl = (kind: MeasuredKind) => ({
-  level: 'ug/mL, µg/mL, mg/L of ng/mL', bcell: 'cells/uL, cells/µL, /uL, 10^6/L of 10^9/L', dose: 'mg', weight: 'kg',
+  level: 'ug/mL, µg/mL, mg/L of ng/mL', bcell: 'cells/uL, cells/µL, /uL, 10^6/L of 10^9/L', dose: 'mg', weight: 'kg', wearing_off: 'score',
 }[kind]);
 
 export const RECORDS_NL: RecordsStrings = {
@@ -61,8 +63,8 @@ export const RECORDS_NL: RecordsStrings = {
   drug_unknown: (v) => `middel "${v}" is onbekend: gebruik natalizumab of ocrelizumab`,
   drug_empty: () => 'middel is leeg: gebruik natalizumab of ocrelizumab',
   drug_mismatch: (v, drug, ln) => `middel "${v}" verschilt van het middel van deze patiënt, ${DRUG_NL[drug] ?? drug} (regel ${ln}): één patient_id hoort bij één middel; geef de regels van het andere middel een ander patient_id`,
-  kind_unknown: (v) => `soort "${v}" is onbekend: gebruik dose, level, bcell of weight`,
-  kind_empty: () => 'soort is leeg: gebruik dose, level, bcell of weight',
+  kind_unknown: (v) => `soort "${v}" is onbekend: gebruik dose, level, bcell, weight of wearing_off`,
+  kind_empty: () => 'soort is leeg: gebruik dose, level, bcell, weight of wearing_off',
   kind_unused: (kind, drug) => kind === 'level'
     ? `een spiegel bij een ${drug}-patiënt wordt bewaard maar niet gebruikt: de ${drug}-voorspelling leest B-celtellingen`
     : `een B-celtelling bij een ${drug}-patiënt wordt bewaard maar niet gebruikt: het ${drug}-model leest spiegels`,
@@ -73,6 +75,7 @@ export const RECORDS_NL: RecordsStrings = {
   value_ambiguous: (v, kind) => `waarde "${v}" van een ${kindNl(kind)} is dubbelzinnig: in een bestand met ; is "," het decimaalteken en kan "." duizendtallen scheiden; schrijf ${v.replace('.', ',')} of ${v.replace(/\./g, '')} zonder scheidingsteken voor duizendtallen`,
   value_negative: (v, kind) => kind === 'level' || kind === 'bcell'
     ? `waarde "${v}" van een ${kindNl(kind)} moet 0 of meer zijn` : `waarde "${v}" van een ${kindNl(kind)} moet meer dan 0 zijn`,
+  value_score: (v) => `waarde "${v}" van een wearing-off-melding is geen ernst: ${SCORE_HINT_NL}`,
   value_zero: (v, kind) => `waarde "${v}" van een ${kindNl(kind)} moet meer dan 0 zijn`,
   value_zero_level: (v) => `waarde "${v}" van een spiegel moet meer dan 0 zijn, of geschreven als <x voor een uitslag onder de meetgrens x van het lab (bijv. <1)`,
   value_censored_not_allowed: (v, kind) => `waarde "${v}" van een ${kindNl(kind)} kan niet als <x geschreven worden: alleen een spiegel of B-celtelling kan onder een meetgrens liggen`,

@@ -3,7 +3,12 @@
  * JSON paths (patients[0], settings.natalizumab.target) and the file's own words stay as written:
  * they say where to look in the file. Words as in the glossary (docs/glossary.md).
  */
-import { refusedMessage, type SessionProblem, type SettingsProblem } from '../lib/session-problems';
+import { refusedMessage, type FieldExpectation, type SessionProblem, type SettingsProblem } from '../lib/session-problems';
+
+const EXPECTED_NL: Record<FieldExpectation, string> = {
+  text: 'tekst', number: 'een getal', boolean: 'true of false', object: 'een object', route: 'iv of sc',
+  sample: 'venous (veneus) of capillary (vingerprik)', severity: 'error, warning of info', kind: 'dose, level, bcell, weight of wearing_off', score: '0, 1, 2 of 3',
+};
 import { date, kindNl, recordsTextNl } from './records';
 
 /** A stored value's meaning (`24.1 capillary`, `300 mg iv 60 min`) with a decimal comma. */
@@ -44,6 +49,10 @@ export function sessionProblemTextNl(p: SessionProblem): string {
     case 'stored-time': return `${who(p.where, p.id)}, ${kindNl(p.kind)} van ${date(p.at)}: het opgeslagen tijdstip is niet die datum en tijd; het bestand is met de hand veranderd of beschadigd`;
     case 'twice': return `${p.where}: patiënt ${p.id} staat er twee keer in`;
     case 'choice': return `${p.where}: een keuze moet een optie en een reden hebben`;
+    case 'field': return `${p.where}: ${p.path} moet ${EXPECTED_NL[p.expected]} zijn`;
+    case 'kind-in-list': return `${p.where}: ${p.path} is een ${kindNl(p.kind)}; ${p.list} bevat alleen rijen van soort ${kindNl(p.expected)}`;
+    case 'report': return `reports[${p.index}] is geen rapport: een object met een patientId en een voorstel of een fout`;
+    case 'too-large': return `het bestand bevat ${p.rows} rijen; er worden er hoogstens ${p.max} tegelijk gelezen`;
   }
 }
 

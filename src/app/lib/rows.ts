@@ -6,7 +6,7 @@
 import type { Drug, PatientRecord } from '../../core/types';
 import { writeCsvTable } from '../../core/records/write';
 
-export type RowKind = 'dose' | 'level' | 'bcell' | 'weight';
+export type RowKind = 'dose' | 'level' | 'bcell' | 'weight' | 'wearing_off';
 
 export interface EventRow {
   kind: RowKind;
@@ -29,14 +29,18 @@ export const UNITS: Record<RowKind, string[]> = {
   level: ['ug/mL', 'µg/mL', 'mg/L', 'ng/mL'],
   bcell: ['cells/uL', 'cells/µL', '/uL', '10^6/L', '10^9/L'],
   weight: ['kg'],
+  wearing_off: ['score'],
 };
 
-/** Kinds that make sense for a drug (levels for natalizumab, counts for ocrelizumab). */
+/**
+ * Kinds the table adds for a drug (levels for natalizumab, counts for ocrelizumab); wearing-off
+ * reports have their own short form and are edited in the table like any row.
+ */
 export function kindsFor(drug: Drug): RowKind[] {
   return drug === 'natalizumab' ? ['dose', 'level', 'weight'] : ['dose', 'bcell', 'weight'];
 }
 
-const KIND_ORDER: Record<RowKind, number> = { weight: 0, level: 1, bcell: 1, dose: 2 };
+const KIND_ORDER: Record<RowKind, number> = { weight: 0, level: 1, bcell: 1, wearing_off: 2, dose: 3 };
 
 const fmt = (x: number) => String(Number(x.toPrecision(12)));
 /** A value read from a comma-decimal file (`24,1`, `<0,5`) written with a decimal point. */
@@ -55,6 +59,7 @@ export function recordToRows(p: PatientRecord): EventRow[] {
     ...(o.kind === 'level' ? { sample: o.sample === 'capillary' ? 'capillary' : 'venous' } : {}),
   });
   for (const w of p.weights) rows.push({ t: w.time, kind: 'weight', time: w.iso, value: fmt(w.kg), unit: 'kg', route: '', duration_min: '', note: w.note ?? '', extra: w.extra });
+  for (const w of p.wearingOff ?? []) rows.push({ t: w.time, kind: 'wearing_off', time: w.iso, value: String(w.score), unit: 'score', route: '', duration_min: '', note: w.note ?? '', extra: w.extra });
   rows.sort((a, b) => a.t - b.t || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
   return rows.map(({ t: _t, ...r }) => r);
 }

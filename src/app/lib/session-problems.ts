@@ -35,7 +35,23 @@ export type SessionProblem =
   | { code: 'stored-value'; where: string; id: string; kind: string; at: string; stored: string; written: string }
   | { code: 'stored-time'; where: string; id: string; kind: string; at: string }
   | { code: 'twice'; where: string; id: string }
-  | { code: 'choice'; where: string };
+  | { code: 'choice'; where: string }
+  /** A field of the wrong type (a note that is an object, an issue that is null…): `path` inside patients[i]. */
+  | { code: 'field'; where: string; path: string; expected: FieldExpectation }
+  /** A row of another kind than its list holds (a dose among the levels). */
+  | { code: 'kind-in-list'; where: string; path: string; kind: string; list: string; expected: string }
+  /** A saved report that is not one (null, no patient id, no proposal or error). */
+  | { code: 'report'; index: number }
+  /** More rows than a file may hold. */
+  | { code: 'too-large'; rows: number; max: number };
+
+/** What a field must be. */
+export type FieldExpectation = 'text' | 'number' | 'boolean' | 'object' | 'route' | 'sample' | 'severity' | 'kind' | 'score';
+
+const EXPECTED_EN: Record<FieldExpectation, string> = {
+  text: 'text', number: 'a number', boolean: 'true or false', object: 'an object', route: 'iv or sc',
+  sample: 'venous or capillary', severity: 'error, warning or info', kind: 'dose, level, bcell, weight or wearing_off', score: '0, 1, 2 or 3',
+};
 
 export function settingsProblemText(p: SettingsProblem): string {
   switch (p.code) {
@@ -73,5 +89,9 @@ export function sessionProblemText(p: SessionProblem): string {
     case 'stored-time': return `${p.where} (patient ${p.id}), ${p.kind} of ${p.at}: the stored time is not that date and time; the file was changed by hand or damaged`;
     case 'twice': return `${p.where}: patient ${p.id} appears twice`;
     case 'choice': return `${p.where}: choice must have an option and a reason`;
+    case 'field': return `${p.where}: ${p.path} must be ${EXPECTED_EN[p.expected]}`;
+    case 'kind-in-list': return `${p.where}: ${p.path} is a ${p.kind}; ${p.list} holds only ${p.expected} rows`;
+    case 'report': return `reports[${p.index}] is not a report: an object with a patientId and a proposal or an error`;
+    case 'too-large': return `the file holds ${p.rows} rows; at most ${p.max} are read at once`;
   }
 }

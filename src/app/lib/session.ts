@@ -12,7 +12,8 @@ import type { EngineSettings } from '../../core/engine';
 import type { StoredPatient } from '../storage/db';
 import { checkSettings } from './settings';
 import type { PlanEntry } from './plan-export';
-import { sessionProblemText, type SessionProblem } from './session-problems';
+import { sessionProblemText, type FieldExpectation, type SessionProblem } from './session-problems';
+import { LIMITS } from './limits';
 
 export const SESSION_FORMAT = 'ms-interval-session';
 export const SESSION_VERSION = 1;
@@ -51,19 +52,117 @@ export function buildSession(a: {
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const LISTS = ['doses', 'levels', 'bcells', 'weights'] as const;
 
+/** The kind of row each list holds (`wearingOff` only when the patient has one). */
+const KIND_OF: Record<string, string> = { doses: 'dose', levels: 'level', bcells: 'bcell', weights: 'weight', wearingOff: 'wearing_off' };
+const isNum = (x: unknown) => typeof x === 'number' && Number.isFinite(x);
+const optional = (x: unknown, ok: (v: unknown) => boolean) => x === undefined || ok(x);
+const isText = (x: unknown) => typeof x === 'string';
+
+/** Every field of a row, by its kind: a note that is an object or a dose among the levels is refused here. */
+function checkEvent(e: Record<string, unknown>, list: string, expected: string | null, where: string, path: string): SessionProblem | null {
+  const bad = (field: string, exp: FieldExpectation): SessionProblem => ({ code: 'field', where, path: `${path}.${field}`, expected: exp });
+  if (typeof e.kind !== 'string') return bad('kind', 'kind');
+  if (expected && e.kind !== expected) return { code: 'kind-in-list', where, path, kind: e.kind, list, expected };
+  if (!optional(e.note, isText)) return bad('note', 'text');
+  if (!optional(e.line, isNum)) return bad('line', 'number');
+  if (e.extra !== undefined) {
+    if (!isObj(e.extra)) return bad('extra', 'object');
+    for (const [k, v] of Object.entries(e.extra)) if (!isText(v)) return bad(`extra.${k}`, 'text');
+  }
+  switch (e.kind) {
+    case 'dose':
+      if (!isNum(e.amountMg)) return bad('amountMg', 'number');
+      if (e.route !== 'iv' && e.route !== 'sc') return bad('route', 'route');
+      if (!isNum(e.durationMin)) return bad('durationMin', 'number');
+      if (!optional(e.durationGiven, (v) => typeof v === 'boolean')) return bad('durationGiven', 'boolean');
+      if (!optional(e.routeGiven, (v) => typeof v === 'boolean')) return bad('routeGiven', 'boolean');
+      return null;
+    case 'level': case 'bcell':
+      if (!isNum(e.value)) return bad('value', 'number');
+      if (typeof e.censored !== 'boolean') return bad('censored', 'boolean');
+      if (!isText(e.unit)) return bad('unit', 'text');
+      if (!isText(e.raw)) return bad('raw', 'text');
+      if (!optional(e.sample, (v) => v === 'venous' || v === 'capillary')) return bad('sample', 'sample');
+      return null;
+    case 'weight':
+      return isNum(e.kg) ? null : bad('kg', 'number');
+    case 'wearing_off':
+      return e.score === 0 || e.score === 1 || e.score === 2 || e.score === 3 ? null : bad('score', 'score');
+    default:
+      // A kind of row this version does not know is checked by its list (below), not here.
+      return expected ? bad('kind', 'kind') : null;
+  }
+}
+
+/** An issue kept with the record (refused rows and warnings): every field of its type. */
+function checkIssue(i: unknown, where: string, path: string): SessionProblem | null {
+  const bad = (field: string, exp: FieldExpectation): SessionProblem => ({ code: 'field', where, path: field ? `${path}.${field}` : path, expected: exp });
+  if (!isObj(i)) return bad('', 'object');
+  if (!isText(i.code)) return bad('code', 'text');
+  if (i.severity !== 'error' && i.severity !== 'warning' && i.severity !== 'info') return bad('severity', 'severity');
+  if (!isText(i.message)) return bad('message', 'text');
+  for (const f of ['variant', 'file', 'column', 'value', 'patientId'] as const) if (!optional(i[f], isText)) return bad(f, 'text');
+  for (const f of ['line', 'time'] as const) if (!optional(i[f], isNum)) return bad(f, 'number');
+  if (i.params !== undefined) {
+    if (!isObj(i.params)) return bad('params', 'object');
+    for (const [k, v] of Object.entries(i.params)) if (!isText(v) && !isNum(v)) return bad(`params.${k}`, 'text');
+  }
+  return null;
+}
+
 function checkRecord(r: unknown, where: string): SessionProblem | null {
   if (!isObj(r)) return { code: 'record-missing', where };
   if (typeof r.id !== 'string' || r.id === '') return { code: 'id-not-text', where };
   if (r.drug !== 'natalizumab' && r.drug !== 'ocrelizumab') return { code: 'drug', where };
-  for (const l of LISTS) {
-    const list = r[l];
+  for (const l of [...LISTS, ...(r.wearingOff === undefined ? [] : ['wearingOff'] as const)]) {
+    const list = r[l] as unknown;
     if (!Array.isArray(list)) return { code: 'not-list', where, list: l };
     for (const [i, e] of list.entries()) {
       if (!isObj(e) || typeof e.time !== 'number' || !Number.isFinite(e.time) || typeof e.iso !== 'string') return { code: 'no-time', where, list: l, index: i };
+      const wrong = checkEvent(e, l, KIND_OF[l], where, `record.${l}[${i}]`);
+      if (wrong) return wrong;
+    }
+  }
+  // Lists of a kind of row added later (e.g. wearing-off reports): each row has its kind and time.
+  for (const [l, list] of Object.entries(r)) {
+    if (l === 'issues' || l in KIND_OF || !Array.isArray(list)) continue;
+    for (const [i, e] of list.entries()) {
+      if (!isObj(e) || typeof e.time !== 'number' || !Number.isFinite(e.time) || typeof e.iso !== 'string') return { code: 'no-time', where, list: l, index: i };
+      const wrong = checkEvent(e, l, null, where, `record.${l}[${i}]`);
+      if (wrong) return wrong;
     }
   }
   if (!Array.isArray(r.issues)) return { code: 'issues-not-list', where };
+  for (const [i, x] of r.issues.entries()) {
+    const wrong = checkIssue(x, where, `record.issues[${i}]`);
+    if (wrong) return wrong;
+  }
+  if (!optional(r.order, isNum)) return { code: 'field', where, path: 'record.order', expected: 'number' };
   return null;
+}
+
+/** A saved report, checked before it is compared with the recomputed one (never trusted, never shown as is). */
+function checkReport(r: unknown): boolean {
+  if (!isObj(r) || !isText(r.patientId)) return false;
+  if ('error' in r) return isText(r.error);
+  return isObj(r.proposal) && isText(r.proposal.nextDose);
+}
+
+const BASE_FIELDS = ['kind', 'time', 'iso', 'line', 'note', 'extra'];
+const EVENT_FIELDS: Record<string, string[]> = {
+  dose: [...BASE_FIELDS, 'amountMg', 'route', 'durationMin', 'durationGiven', 'routeGiven'],
+  level: [...BASE_FIELDS, 'value', 'censored', 'unit', 'raw', 'sample'],
+  bcell: [...BASE_FIELDS, 'value', 'censored', 'unit', 'raw', 'sample'],
+  weight: [...BASE_FIELDS, 'kg'],
+  wearing_off: [...BASE_FIELDS, 'score'],
+};
+const pick = (e: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.filter((k) => e[k] !== undefined).map((k) => [k, e[k]]));
+
+/** A checked record with its known fields and its lists of rows only. */
+function cleanRecord(r: Record<string, unknown>): PatientRecord {
+  const out: Record<string, unknown> = { id: r.id, drug: r.drug, issues: r.issues, order: typeof r.order === 'number' ? r.order : 0 };
+  for (const [k, v] of Object.entries(r)) if (Array.isArray(v)) out[k] = k in KIND_OF ? v.map((e: Record<string, unknown>) => pick(e, EVENT_FIELDS[e.kind as string] ?? [])) : v;
+  return out as unknown as PatientRecord;
 }
 
 /** The values an event stands for, to compare a stored record with its written form read back. */
@@ -71,6 +170,7 @@ function meaning(e: PatientEvent): string {
   switch (e.kind) {
     case 'dose': return `${e.amountMg} mg ${e.route} ${e.durationMin} min`;
     case 'weight': return `${e.kg} kg`;
+    case 'wearing_off': return `wearing-off ${e.score}`;
     default: return `${e.censored ? '<' : ''}${e.value}${e.kind === 'level' && e.sample === 'capillary' ? ' capillary' : ''}`;
   }
 }
@@ -119,6 +219,11 @@ export function readSession(text: string): { session: SessionFile } | SessionRea
   if (!Array.isArray(v.patients)) return fail({ code: 'no-patient-list' });
   const s = checkSettings(v.settings);
   if ('error' in s) return fail({ code: 'settings', problem: s.problem });
+  const reports: unknown[] = v.reports === undefined ? [] : Array.isArray(v.reports) ? v.reports : [null];
+  for (const [i, r] of reports.entries()) if (!checkReport(r)) return fail({ code: 'report', index: i });
+  const rows = v.patients.reduce((n: number, p: unknown) => n + (isObj(p) && isObj(p.record)
+    ? Object.keys(KIND_OF).reduce((m, l) => m + (Array.isArray((p.record as Record<string, unknown>)[l]) ? ((p.record as Record<string, unknown>)[l] as unknown[]).length : 0), 0) : 0), 0);
+  if (rows > LIMITS.rowsPerFile) return fail({ code: 'too-large', rows, max: LIMITS.rowsPerFile });
   const seen = new Set<string>();
   const patients: StoredPatient[] = [];
   for (const [i, p] of v.patients.entries()) {
@@ -126,7 +231,8 @@ export function readSession(text: string): { session: SessionFile } | SessionRea
     if (!isObj(p)) return fail({ code: 'not-object', where });
     const err = checkRecord(p.record, where);
     if (err) return fail(err);
-    const record = p.record as unknown as PatientRecord;
+    // Only the record's known fields (and lists of rows) are kept: nothing else of the file is stored.
+    const record = cleanRecord(p.record as Record<string, unknown>);
     const senseless = senseOf(record, where);
     if (senseless) return fail(senseless);
     if (seen.has(record.id)) return fail({ code: 'twice', where, id: record.id });
@@ -146,9 +252,9 @@ export function readSession(text: string): { session: SessionFile } | SessionRea
   return {
     session: {
       format: SESSION_FORMAT, formatVersion: v.formatVersion, appVersion: typeof v.appVersion === 'string' ? v.appVersion : 'unknown',
-      savedAt: typeof v.savedAt === 'string' ? v.savedAt : '', models: Array.isArray(v.models) ? v.models as ModelRef[] : [],
+      savedAt: typeof v.savedAt === 'string' ? v.savedAt : '', models: Array.isArray(v.models) ? (v.models as unknown[]).filter((m): m is ModelRef => isObj(m) && isText(m.id) && isText(m.version)) : [],
       settings: s.settings, asOfMode: v.asOfMode === 'today' ? 'today' : 'last', patients,
-      reports: Array.isArray(v.reports) ? v.reports as (PatientReport | PatientError)[] : [],
+      reports: reports as (PatientReport | PatientError)[],
     },
   };
 }

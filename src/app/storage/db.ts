@@ -4,6 +4,7 @@
  * Schema history (never edit an old version; add a new one with its upgrade):
  *   1: patients (id), settings (key)
  *   2: patients gain `updatedAt`, `seq` and a `choice` field (null when none); a `meta` table
+ *   3: a `history` table: every change with what is needed to undo it (undo survives a reload)
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { PatientRecord } from '../../core/types';
@@ -30,7 +31,7 @@ export interface StoredPatient {
   seq: number;
   /** A weight (kg, as typed) given with a new patient before any dose: dated at the first dose when one is entered. */
   pendingWeightKg?: string;
-  /** One of the example patients loaded on first start (fixtures/examples): marked as such, off the clinic day. */
+  /** An example patient (loaded from fixtures/examples on first start), not a real one: marked as such, off the clinic day. */
   example?: boolean;
 }
 
@@ -44,13 +45,40 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** What a change did (language-independent: the Changes view says it in the user's language). */
+export type ChangeAction =
+  | 'import' | 'restore' | 'replace-all' | 'create' | 'add-rows' | 'edit-row' | 'delete-row' | 'set-aside'
+  | 'delete-patient' | 'choice' | 'overrides' | 'settings' | 'remove-examples';
+
+/** One change in the history: when, what, to whom, and the state before it (to undo it). */
+export interface HistoryRow {
+  /** Auto-increment key: the order of the changes. */
+  seq?: number;
+  /** When (ISO 8601 with zone, the app's clock). */
+  at: string;
+  action: ChangeAction;
+  /** The change said in the language of the moment (the Undo button's title). */
+  label: string;
+  /** Ids of the patients it touched. */
+  patients: string[];
+  /** A file name, a row count: what the view shows beside the action. */
+  detail?: string;
+  /** The patients before the change (null: the patient did not exist). */
+  before: [string, StoredPatient | null][];
+  /** The clinic settings before the change, when it changed them. */
+  clinic?: EngineSettings;
+  /** Set once the change has been undone. */
+  undone?: boolean;
+}
+
 export const DB_NAME = 'ms-interval';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export type AppDb = Dexie & {
   patients: EntityTable<StoredPatient, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   meta: EntityTable<MetaRow, 'key'>;
+  history: EntityTable<HistoryRow, 'seq'>;
 };
 
 export function openDb(name = DB_NAME): AppDb {
@@ -64,5 +92,6 @@ export function openDb(name = DB_NAME): AppDb {
       if (p.seq === undefined) p.seq = p.record?.order ?? 0;
     });
   });
+  db.version(3).stores({ patients: 'id', settings: 'key', meta: 'key', history: '++seq' });
   return db;
 }

@@ -5,7 +5,10 @@
  */
 import type { PatientRecord } from '../../core/types';
 import type { EngineSettings } from '../../core/engine';
-import { openDb, type AppDb, type Choice, type StoredPatient } from './db';
+import { openDb, type AppDb, type ChangeAction, type Choice, type HistoryRow, type StoredPatient } from './db';
+import { conflictId, planImport, type ImportPlan, type IncomingBatch } from '../lib/import-plan';
+import { applyConflicts, rowCount } from '../../core/records/merge';
+import { hasOverrides } from '../lib/settings';
 
 export type AsOfMode = 'last' | 'today';
 
@@ -21,15 +24,30 @@ export interface AppState {
   infusionTime: string;
   /** Labels of the changes that can be undone, newest last. */
   undoLabels: string[];
+  /** The change history (kept in IndexedDB), oldest first, without the undo data. */
+  changes: ChangeEntry[];
 }
 
+/** A change as the Changes view lists it. */
+export type ChangeEntry = Omit<HistoryRow, 'before' | 'clinic'> & { seq: number };
+
 interface UndoEntry {
+  seq: number;
   label: string;
   before: Map<string, StoredPatient | null>;
   clinic?: EngineSettings;
 }
 
+/** What a change is, for the history (the label says it in the language of the moment). */
+export interface ChangeMeta {
+  action: ChangeAction;
+  detail?: string;
+}
+
+/** Changes that can be undone, also after a reload (the issue asks for at least 20). */
 const MAX_UNDO = 50;
+/** Changes kept in the history (older ones are dropped with their undo data). */
+const MAX_HISTORY = 200;
 /** A date alone in the TDM CSV means 09:00 (spec): the clinic's infusion time until it sets another. */
 export const DEFAULT_INFUSION_TIME = '09:00';
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -41,8 +59,9 @@ export function emptyOverrides(): EngineSettings {
 
 export class Store {
   private state: AppState = {
-    ready: false, storage: 'ok', storageError: null, patients: [], clinic: emptyOverrides(), asOfMode: 'last', infusionTime: DEFAULT_INFUSION_TIME, undoLabels: [],
+    ready: false, storage: 'ok', storageError: null, patients: [], clinic: emptyOverrides(), asOfMode: 'last', infusionTime: DEFAULT_INFUSION_TIME, undoLabels: [], changes: [],
   };
+  private nextSeq = 1;
   private listeners = new Set<() => void>();
   private undoStack: UndoEntry[] = [];
   private db: AppDb | null = null;
@@ -84,6 +103,7 @@ export class Store {
     let asOfMode: AsOfMode = 'last';
     let infusionTime = DEFAULT_INFUSION_TIME;
     let seeded = false;
+    let history: HistoryRow[] = [];
     try {
       if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available in this browser');
       const db = openDb(dbName);
@@ -97,10 +117,12 @@ export class Store {
       const it = await db.settings.get('infusionTime');
       if (typeof it?.value === 'string' && CLOCK.test(it.value)) infusionTime = it.value;
       seeded = !!(await db.meta.get('seeded'))?.value;
+      history = await db.history.orderBy('seq').toArray();
     } catch (e) {
       this.storageFailed(e);
     }
     patients.sort((a, b) => a.seq - b.seq);
+    this.restoreHistory(history);
     this.set({ patients, clinic, asOfMode, infusionTime });
     if (patients.length === 0 && !seeded && seed) {
       try {
@@ -143,12 +165,12 @@ export class Store {
   }
 
   /** Apply a change to some patients (null removes), remembering the old values for undo. */
-  private async change(label: string, next: Map<string, StoredPatient | null>): Promise<void> {
+  private async change(label: string, next: Map<string, StoredPatient | null>, meta: ChangeMeta): Promise<void> {
     await this.settled();
     const cur = new Map(this.state.patients.map((p) => [p.id, p]));
     const before = new Map<string, StoredPatient | null>();
     for (const id of next.keys()) before.set(id, cur.get(id) ?? null);
-    this.pushUndo({ label, before });
+    await this.pushUndo(label, before, meta);
     this.applyPatients(next);
     await this.persist([...next.keys()]);
   }
@@ -162,23 +184,73 @@ export class Store {
     this.set({ patients: list });
   }
 
-  private pushUndo(entry: UndoEntry): void {
-    this.undoStack.push(entry);
-    if (this.undoStack.length > MAX_UNDO) this.undoStack.shift();
-    this.set({ undoLabels: this.undoStack.map((u) => u.label) });
+  /** The history read at start: the changes not undone (newest MAX_UNDO) can be undone. */
+  private restoreHistory(rows: HistoryRow[]): void {
+    const kept = rows.filter((r): r is HistoryRow & { seq: number } => typeof r.seq === 'number');
+    this.nextSeq = kept.reduce((m, r) => Math.max(m, r.seq + 1), 1);
+    this.undoStack = kept.filter((r) => !r.undone).slice(-MAX_UNDO)
+      .map((r) => ({ seq: r.seq, label: r.label, before: new Map(r.before), ...(r.clinic ? { clinic: r.clinic } : {}) }));
+    this.state = { ...this.state, changes: kept.map(entryOf), undoLabels: this.undoStack.map((u) => u.label) };
   }
 
-  /** Save imported patients: a patient whose id exists is replaced (its choice and overrides kept). */
-  async importRecords(records: PatientRecord[], label: string): Promise<void> {
+  /** Record a change: in the undo stack and in the history (IndexedDB), before it is applied. */
+  private async pushUndo(label: string, before: Map<string, StoredPatient | null>, meta: ChangeMeta, clinic?: EngineSettings): Promise<void> {
+    const row: HistoryRow = {
+      at: new Date().toISOString(), action: meta.action, label, patients: [...before.keys()],
+      ...(meta.detail ? { detail: meta.detail } : {}), before: [...before], ...(clinic ? { clinic } : {}),
+    };
+    let seq = this.nextSeq;
+    if (this.db) {
+      try {
+        seq = await this.db.history.add(row) as number;
+        const old = seq - MAX_HISTORY;
+        if (old > 0) await this.db.history.where('seq').belowOrEqual(old).delete();
+      } catch (e) { this.storageFailed(e); }
+    }
+    this.nextSeq = Math.max(this.nextSeq, seq + 1);
+    this.undoStack.push({ seq, label, before, ...(clinic ? { clinic } : {}) });
+    if (this.undoStack.length > MAX_UNDO) this.undoStack.shift();
+    const changes = [...this.state.changes, entryOf({ ...row, seq })].slice(-MAX_HISTORY);
+    this.set({ undoLabels: this.undoStack.map((u) => u.label), changes });
+  }
+
+  /**
+   * Save imported patients by merging (src/core/records/merge.ts): a patient on record keeps every
+   * row; the file's new rows are added; a conflict is applied only when its id (`conflictId`) is in
+   * `chosen`. A session file's choice and settings of a patient are taken only where the browser
+   * has none. Returns the plan as applied (re-planned against what is on record now).
+   */
+  async applyImport(batch: IncomingBatch, chosen: ReadonlySet<string>, label: string): Promise<ImportPlan> {
     await this.settled();
+    const plan = planImport(this.state.patients, batch);
     const cur = new Map(this.state.patients.map((p) => [p.id, p]));
     let seq = this.state.patients.reduce((m, p) => Math.max(m, p.seq + 1), 0);
     const next = new Map<string, StoredPatient | null>();
-    for (const r of records) {
-      const prev = cur.get(r.id);
-      next.set(r.id, this.wrap(r, prev ? prev.seq : seq++, prev));
+    for (const p of plan.patients) {
+      if (p.status === 'refused' || next.has(p.id)) continue;
+      const record = applyConflicts(p.merge.record, p.merge.conflicts.filter((c) => chosen.has(conflictId(p.id, c))));
+      const inc = p.incoming;
+      const prev = cur.get(p.id);
+      if (!prev) {
+        const w = this.wrap(record, seq++);
+        next.set(p.id, {
+          ...w, ...(inc.choice ? { choice: inc.choice } : {}), ...(inc.overrides ? { overrides: inc.overrides } : {}),
+          ...(inc.pendingWeightKg && rowCount(record) === 0 ? { pendingWeightKg: inc.pendingWeightKg } : {}),
+        });
+        continue;
+      }
+      const choice = prev.choice ?? inc.choice ?? null;
+      const overrides = hasOverrides(prev.overrides) || !inc.overrides ? prev.overrides : inc.overrides;
+      if (record === prev.record && choice === prev.choice && overrides === prev.overrides) continue;
+      next.set(p.id, { ...prev, record: { ...record, order: prev.record.order }, choice, overrides, updatedAt: nowIso() });
     }
-    await this.change(label, next);
+    if (next.size) await this.change(label, next, { action: batch.kind === 'session' ? 'restore' : 'import', detail: batch.source });
+    return plan;
+  }
+
+  /** Import records as from a file (merging, no conflict applied). */
+  async importRecords(records: PatientRecord[], label: string, source = label): Promise<ImportPlan> {
+    return this.applyImport({ source, kind: 'csv', patients: records.map((record) => ({ record })) }, new Set(), label);
   }
 
   /** Replace one patient's record (after an edit was validated); `usedPendingWeight`: the new patient's weight is now a row. */
@@ -187,7 +259,7 @@ export class Store {
     if (!prev) throw new Error(`no patient ${record.id}`);
     const next: StoredPatient = { ...prev, record: { ...record, order: prev.record.order }, updatedAt: nowIso() };
     if (usedPendingWeight) delete next.pendingWeightKg;
-    await this.change(label, new Map([[record.id, next]]));
+    await this.change(label, new Map([[record.id, next]]), { action: recordAction(prev.record, record) });
   }
 
   /** A patient started by hand (an empty record, perhaps a weight waiting for the first dose); undoable. */
@@ -197,28 +269,36 @@ export class Store {
     const seq = this.state.patients.reduce((m, p) => Math.max(m, p.seq + 1), 0);
     const p = this.wrap({ ...record, order: seq }, seq);
     if (pendingWeightKg) p.pendingWeightKg = pendingWeightKg;
-    await this.change(label, new Map([[record.id, p]]));
+    await this.change(label, new Map([[record.id, p]]), { action: 'create' });
   }
 
   async deletePatient(id: string, label: string): Promise<void> {
-    await this.change(label, new Map([[id, null]]));
+    await this.change(label, new Map([[id, null]]), { action: 'delete-patient' });
+  }
+
+  /** Remove every example patient (those loaded from fixtures/examples on first start), undoably. */
+  async removeExamples(label: string): Promise<number> {
+    await this.settled();
+    const ids = this.state.patients.filter((p) => p.example).map((p) => p.id);
+    if (ids.length) await this.change(label, new Map(ids.map((id) => [id, null])), { action: 'remove-examples', detail: String(ids.length) });
+    return ids.length;
   }
 
   async setChoice(id: string, choice: Choice | null, label: string): Promise<void> {
     const prev = this.state.patients.find((p) => p.id === id);
     if (!prev) return;
-    await this.change(label, new Map([[id, { ...prev, choice, updatedAt: nowIso() }]]));
+    await this.change(label, new Map([[id, { ...prev, choice, updatedAt: nowIso() }]]), { action: 'choice' });
   }
 
   async setOverrides(id: string, overrides: EngineSettings, label: string): Promise<void> {
     const prev = this.state.patients.find((p) => p.id === id);
     if (!prev) return;
-    await this.change(label, new Map([[id, { ...prev, overrides, updatedAt: nowIso() }]]));
+    await this.change(label, new Map([[id, { ...prev, overrides, updatedAt: nowIso() }]]), { action: 'overrides' });
   }
 
   async setClinic(clinic: EngineSettings, label: string): Promise<void> {
     await this.settled();
-    this.pushUndo({ label, before: new Map(), clinic: this.state.clinic });
+    await this.pushUndo(label, new Map(), { action: 'settings' }, this.state.clinic);
     this.set({ clinic });
     await this.persistClinic();
   }
@@ -237,13 +317,16 @@ export class Store {
     try { await this.db?.settings.put({ key: 'asOfMode', value: asOfMode }); } catch (e) { this.storageFailed(e); }
   }
 
-  /** Replace everything (restore from a backup); undoable. */
-  async replaceAll(patients: StoredPatient[], clinic: EngineSettings, label: string): Promise<void> {
+  /**
+   * Replace everything with a backup's patients and settings: the explicit action beside the
+   * merging restore (the page names what goes and asks first); undoable.
+   */
+  async replaceAll(patients: StoredPatient[], clinic: EngineSettings, label: string, detail?: string): Promise<void> {
     await this.settled();
     const next = new Map<string, StoredPatient | null>();
     for (const p of this.state.patients) next.set(p.id, null);
     patients.forEach((p, i) => next.set(p.id, { ...p, seq: i }));
-    this.pushUndo({ label, before: new Map([...next.keys()].map((id) => [id, this.state.patients.find((p) => p.id === id) ?? null])), clinic: this.state.clinic });
+    await this.pushUndo(label, new Map([...next.keys()].map((id) => [id, this.state.patients.find((p) => p.id === id) ?? null])), { action: 'replace-all', ...(detail ? { detail } : {}) }, this.state.clinic);
     this.set({ clinic });
     this.applyPatients(next);
     await this.persist([...next.keys()]);
@@ -255,7 +338,9 @@ export class Store {
     await this.settled();
     const u = this.undoStack.pop();
     if (!u) return null;
-    this.set({ undoLabels: this.undoStack.map((x) => x.label) });
+    const changes = this.state.changes.map((c) => (c.seq === u.seq ? { ...c, undone: true } : c));
+    this.set({ undoLabels: this.undoStack.map((x) => x.label), changes });
+    try { await this.db?.history.update(u.seq, { undone: true }); } catch (e) { this.storageFailed(e); }
     if (u.clinic) { this.set({ clinic: u.clinic }); await this.persistClinic(); }
     if (u.before.size) {
       this.applyPatients(u.before);
@@ -263,4 +348,19 @@ export class Store {
     }
     return u.label;
   }
+}
+
+function entryOf(r: HistoryRow & { seq: number }): ChangeEntry {
+  const { before: _b, clinic: _c, ...rest } = r;
+  return rest;
+}
+
+/** What an edit of a record did: rows added, removed, changed, or the import's refused rows set aside. */
+export function recordAction(before: PatientRecord, after: PatientRecord): ChangeAction {
+  const a = rowCount(before), b = rowCount(after);
+  if (b > a) return 'add-rows';
+  if (b < a) return 'delete-row';
+  const errs = (r: PatientRecord) => r.issues.filter((i) => i.severity === 'error').length;
+  if (errs(after) < errs(before) && JSON.stringify({ ...before, issues: [] }) === JSON.stringify({ ...after, issues: [] })) return 'set-aside';
+  return 'edit-row';
 }

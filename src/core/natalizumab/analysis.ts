@@ -88,33 +88,68 @@ export function mapProblemFor(prep: NatalizumabPatient, solver: PkSolver = new P
 
 /** Run the pipeline. `outTimes`: exact prediction times; `curveTimes`: sorted times for the chart. */
 export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0)): Analysis {
-  const prep = preparePatient(p, asOf);
+  return analysePrepared(preparePatient(p, asOf), opts, outTimes, curveTimes);
+}
+
+/** The MAP fit of a prepared patient, or the population prior when it has no level (or no dose). */
+interface MapFit { kind: 'map' | 'population'; eta: number[]; objective: number; converged: boolean; iterations: number; cov: number[][] }
+
+function mapFitOf(prep: NatalizumabPatient, pb: MapProblem): MapFit {
+  const out: MapFit = { kind: 'population', eta: [0, 0, 0], objective: 0, converged: true, iterations: 0, cov: OMEGA2.map((v, i) => OMEGA2.map((_, j) => (i === j ? v : 0))) };
+  if (prep.levels.length > 0 && prep.doses.length > 0) {
+    const fit = fitMap(pb, N_ETA, START_GRID, FAST);
+    // Within the bounds (a last step may end a hair beyond, where the data term is flat).
+    out.eta = fit.eta.map(boundedEta); out.objective = fit.objective; out.converged = fit.converged; out.iterations = fit.iterations;
+    out.kind = 'map';
+    if (fit.covariance) out.cov = fit.covariance;
+    else out.converged = false;
+  }
+  return out;
+}
+
+/**
+ * SC bioavailability and absorption rate: uncertain, each draw its own from their distribution
+ * (the proposal for them is their prior, so the importance weights are the troughs' likelihood).
+ */
+function scDraws(prep: NatalizumabPatient, n: number, seed: number): { scF: Float64Array; scKa: Float64Array } {
+  const scF = new Float64Array(n).fill(M.scF), scKa = new Float64Array(n).fill(M.scKa);
+  if (prep.hasSc) {
+    const rngSc = createRng(Math.imul(seed + 3, 0x85ebca6b) | 0);
+    for (let s = 0; s < n; s++) {
+      scF[s] = Math.min(1, M.scF * Math.exp(M.scFLogSd * rngSc.normal()));
+      scKa[s] = M.scKa * Math.exp(M.scKaLogSd * rngSc.normal());
+    }
+  }
+  return { scF, scKa };
+}
+
+/** The posterior draws of η (Laplace proposal, Student-t for a fit): seeded by the options' seed. */
+function drawEtas(fit: MapFit, n: number, seed: number): { etas: Float64Array; logq: Float64Array } {
+  // Seeded by the options' seed, not the patient id: the same data give the same draws whatever the
+  // id (common random numbers), so two records differ only by what differs in their data.
+  const rng = createRng(Math.imul(seed, 0x2545f491) | 0);
+  const covS = fit.kind === 'map' ? fit.cov.map((row) => row.map((v) => v * 1.2)) : fit.cov;
+  const draws = drawMultivariateT(rng, fit.eta, covS, n, fit.kind === 'map' ? 5 : Infinity)
+    ?? drawMultivariateT(rng, fit.eta, OMEGA2.map((v, i) => OMEGA2.map((_, j) => (i === j ? v : 0))), n, 5)!;
+  return { etas: draws.etas, logq: draws.logq };
+}
+
+/** The same as analyse, for a patient already prepared (the proposal's pipeline prepares first). */
+export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0)): Analysis {
   const nObs = prep.levels.length;
   const solver = new PkSolver(FIT);
   const pb = mapProblemFor(prep, solver);
   const { obsValue, obsCensored, obsAddSd, obsShift, paramsFor } = pb;
-  const lastDoseTime = prep.lastDose ? prep.lastDose.time : asOf;
-
-  let eta = [0, 0, 0];
-  let objective = 0, converged = true, iterations = 0;
-  let cov: number[][] = OMEGA2.map((v, i) => OMEGA2.map((_, j) => (i === j ? v : 0)));
-  let kind: 'map' | 'population' = 'population';
-  if (nObs > 0 && prep.doses.length > 0) {
-    const fit = fitMap(pb, N_ETA, START_GRID, FAST);
-    // Within the bounds (a last step may end a hair beyond, where the data term is flat).
-    eta = fit.eta.map(boundedEta); objective = fit.objective; converged = fit.converged; iterations = fit.iterations;
-    kind = 'map';
-    if (fit.covariance) cov = fit.covariance;
-    else converged = false;
-  }
+  const lastDoseTime = prep.lastDose ? prep.lastDose.time : prep.asOf;
+  const fit = mapFitOf(prep, pb);
+  const { kind, eta, converged, iterations } = fit;
 
   // History timeline for the samples: levels, then the requested times; snapshot before the last dose.
   const m = outTimes.length;
   const outputs = [...prep.levels.map((l) => l.time), ...outTimes];
   const tl: Timeline = compileTimeline(prep.pkDoses, outputs, prep.segStarts, lastDoseTime);
-  const nOut = outputs.length;
   const k = curveTimes.length;
-  const buf = new Float64Array(nOut);
+  const buf = new Float64Array(outputs.length);
   const snap = new Float64Array(3);
   const curveBuf = new Float64Array(k);
 
@@ -124,32 +159,17 @@ export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, 
   const outMap = buf.slice(nObs);
   const snapMap = snap.slice();
   const curveMap = curveBuf.slice();
-  if (kind === 'map') objective = dataObjective(predAtLevels, obsValue, obsCensored, M.sigmaProp, obsAddSd, obsShift) + priorObjective(eta, OMEGA_INV);
+  const objective = kind === 'map' ? dataObjective(predAtLevels, obsValue, obsCensored, M.sigmaProp, obsAddSd, obsShift) + priorObjective(eta, OMEGA_INV) : fit.objective;
 
   // Posterior samples.
   const n = opts.samples;
-  // Seeded by the options' seed, not the patient id: the same data give the same draws whatever the
-  // id (common random numbers), so two records differ only by what differs in their data.
-  const rng = createRng(Math.imul(opts.seed, 0x2545f491) | 0);
-  const covS = kind === 'map' ? cov.map((row) => row.map((v) => v * 1.2)) : cov;
-  const draws = drawMultivariateT(rng, eta, covS, n, kind === 'map' ? 5 : Infinity)
-    ?? drawMultivariateT(rng, eta, OMEGA2.map((v, i) => OMEGA2.map((_, j) => (i === j ? v : 0))), n, 5)!;
-  const etas = draws.etas;
+  const { etas, logq } = drawEtas(fit, n, opts.seed);
+  const { scF, scKa } = scDraws(prep, n, opts.seed);
   const logTarget = new Float64Array(n);
   const snaps = new Float64Array(n * 3);
   const outSamples = new Float64Array(n * m);
   const curveSamples = new Float64Array(n * k);
   const e = [0, 0, 0];
-  // SC bioavailability and absorption rate: uncertain, each draw its own from their distribution
-  // (the proposal for them is their prior, so the importance weights are the troughs' likelihood).
-  const scF = new Float64Array(n).fill(M.scF), scKa = new Float64Array(n).fill(M.scKa);
-  if (prep.hasSc) {
-    const rngSc = createRng(Math.imul(opts.seed + 3, 0x85ebca6b) | 0);
-    for (let s = 0; s < n; s++) {
-      scF[s] = Math.min(1, M.scF * Math.exp(M.scFLogSd * rngSc.normal()));
-      scKa[s] = M.scKa * Math.exp(M.scKaLogSd * rngSc.normal());
-    }
-  }
   solver.setTolerance(FAST);
   for (let s = 0; s < n; s++) {
     e[0] = etas[s * 3]; e[1] = etas[s * 3 + 1]; e[2] = etas[s * 3 + 2];
@@ -163,10 +183,7 @@ export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, 
     for (let j = 0; j < m; j++) outSamples[s * m + j] = buf[nObs + j];
     curveSamples.set(curveBuf, s * k);
   }
-  let weights: Float64Array, ess: number;
-  if (kind === 'map') ({ weights, ess } = importanceWeights(logTarget, draws.logq));
-  else { weights = new Float64Array(n).fill(1 / n); ess = n; }
-
+  const { weights, ess } = kind === 'map' ? importanceWeights(logTarget, logq) : { weights: new Float64Array(n).fill(1 / n), ess: n };
   const paramsMap = individualParams(prep.currentWeight, eta);
   const paramsSamples: PkParams[] = [];
   for (let s = 0; s < n; s++) {

@@ -5,6 +5,7 @@ import type { Days, DoseEvent, Issue, Observation, TextParams } from '../types';
 import type { NatalizumabReport } from '../report/types';
 import { formatDate, WEEK } from '../time';
 import { nextDoseDate } from './schedule';
+import { WEIGHT_ACCEPTED, isAcceptedWeight } from '../records/plausible';
 
 /** A level counts as a trough when drawn 21–35 days after the preceding dose (late in a ~4-week interval). */
 const TROUGH_MIN_DAYS = 21;
@@ -16,15 +17,15 @@ export const ADA_TROUGH = 2;
 export const LOW_TROUGH = 5;
 
 /**
- * Body weights an adult with MS can have, kg (the records' sense check uses the same range).
- * Outside it the weight is wrong (a unit, a typo): the model's covariates would be extrapolated
- * beyond sense, so nothing is extended until it is checked.
+ * Body weights an adult with MS can have, kg: the records check's range (records/plausible.ts, the
+ * one place it is set). Outside it the weight is wrong (a unit, a typo): the model's covariates
+ * would be extrapolated beyond sense, so nothing is extended until it is checked.
  */
-export const PLAUSIBLE_WEIGHT_KG = { min: 30, max: 250 } as const;
+export const PLAUSIBLE_WEIGHT_KG = WEIGHT_ACCEPTED;
 
 /** The first weight outside PLAUSIBLE_WEIGHT_KG, or null. */
 export function implausibleWeight(kgs: readonly number[]): number | null {
-  for (const kg of kgs) if (!(kg >= PLAUSIBLE_WEIGHT_KG.min && kg <= PLAUSIBLE_WEIGHT_KG.max)) return kg;
+  for (const kg of kgs) if (!isAcceptedWeight(kg)) return kg;
   return null;
 }
 
@@ -120,6 +121,24 @@ function round(x: number): string {
   return x >= 10 ? x.toFixed(1) : x.toPrecision(2);
 }
 
+/** PDNMS: a trough above this (µg/mL) lengthens the interval by one week. */
+export const PDNMS_EXTEND_ABOVE = 15;
+/** Our reading: a trough below this (or censored) shortens it by one week. */
+export const PDNMS_SHORTEN_BELOW = 10;
+export const PDNMS_MIN_WEEKS = 4;
+export const PDNMS_MAX_WEEKS = 8;
+
+/**
+ * The PDNMS rule's next interval from the current one and the latest trough (a censored trough
+ * counts as below 10): the one place the rule is written (the proposal's protocol and the trial's
+ * PDNMS arm both use it).
+ */
+export function pdnmsWeeks(current: number, trough: { value: number; censored: boolean }): number {
+  if (trough.censored || trough.value < PDNMS_SHORTEN_BELOW) return Math.max(PDNMS_MIN_WEEKS, current - 1);
+  if (trough.value > PDNMS_EXTEND_ABOVE) return Math.min(PDNMS_MAX_WEEKS, current + 1);
+  return current;
+}
+
 /**
  * PDNMS (van Kempen 2020): trough before each infusion; above 15 µg/mL the interval grows by one
  * week, to at most 8. Our reading for the rest (the published protocol does not fix it): 10–15
@@ -127,7 +146,7 @@ function round(x: number): string {
  */
 export function protocolPdnms(doses: DoseEvent[], trough: Observation | null, infusionWeekday: number | null): NatalizumabReport['protocol'] {
   const n = doses.length;
-  const current = n >= 2 ? Math.max(4, Math.min(8, Math.round((doses[n - 1].time - doses[n - 2].time) / WEEK))) : 4;
+  const current = n >= 2 ? Math.max(PDNMS_MIN_WEEKS, Math.min(PDNMS_MAX_WEEKS, Math.round((doses[n - 1].time - doses[n - 2].time) / WEEK))) : PDNMS_MIN_WEEKS;
   const last = n ? doses[n - 1].time : 0;
   let weeks = current;
   let rationale: string;
@@ -136,13 +155,13 @@ export function protocolPdnms(doses: DoseEvent[], trough: Observation | null, in
   if (!trough) {
     rationale = `no trough measured: keep the current ${current}-week interval`;
     rationaleCode = 'pdnms.none'; rationaleParams = { weeks: current };
-  } else if (trough.censored || trough.value < 10) {
-    weeks = Math.max(4, current - 1);
+  } else if (trough.censored || trough.value < PDNMS_SHORTEN_BELOW) {
+    weeks = pdnmsWeeks(current, trough);
     rationale = `latest trough ${trough.censored ? '<' : ''}${round(trough.value)} µg/mL is below 10: ${weeks < current ? `shorten by one week to ${weeks}` : 'stay at 4 weeks'}`;
     rationaleCode = weeks < current ? 'pdnms.below-shorten' : 'pdnms.below-stay';
     rationaleParams = { lt: trough.censored ? '<' : '', trough: round(trough.value), weeks };
-  } else if (trough.value > 15) {
-    weeks = Math.min(8, current + 1);
+  } else if (trough.value > PDNMS_EXTEND_ABOVE) {
+    weeks = pdnmsWeeks(current, trough);
     rationale = `latest trough ${round(trough.value)} µg/mL is above 15: ${weeks > current ? `extend by one week to ${weeks}` : 'stay at the 8-week maximum'}`;
     rationaleCode = weeks > current ? 'pdnms.above-extend' : 'pdnms.above-stay';
     rationaleParams = { trough: round(trough.value), weeks };

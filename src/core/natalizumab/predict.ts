@@ -30,7 +30,7 @@ export function predictNatalizumab(patient: PatientRecord, asOf: Days, times: Da
     const { idx, w: wF } = weightedDraws(a.weights);
     const n = idx.length;
     const mon = monitoring(a);
-    const { iov, occasions } = forecastIov(mon);
+    const { iov, occasions } = forecastIov(mon, opts.iovCl);
     const terms = drawForecastTerms(opts.seed, a.n, iov, occasions);
     const misfit = patientMisfit(a, mon.residualScale);
     const rel = Float64Array.from(after, (x) => x.t);

@@ -48,7 +48,10 @@ export function futureClSd(iov: number, occasions = 1): number {
  * scatter than the assay explains: ω_IOV·sqrt(ν0/(ν0 + m)); and those m occasions average the
  * history's κ (variance ω_IOV²/m).
  */
-export function forecastIov(m: { monitored: boolean; troughs: number }): { iov: number; occasions: number } {
+export function forecastIov(m: { monitored: boolean; troughs: number }, calibrated?: number): { iov: number; occasions: number } {
+  // A spread calibrated on the clinic's own troughs (track-record.ts, calibration.ts) replaces the
+  // published allowance and its monitored shrinkage: it already says how far such troughs carry.
+  if (calibrated !== undefined) return { iov: calibrated, occasions: m.monitored ? m.troughs : 1 };
   if (!m.monitored) return { iov: U.iovCl, occasions: 1 };
   return { iov: U.iovCl * Math.sqrt(U.iovPriorDf / (U.iovPriorDf + m.troughs)), occasions: m.troughs };
 }

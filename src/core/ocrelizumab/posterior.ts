@@ -154,6 +154,93 @@ function smooth(src: Float64Array, nT: number, nR: number, sdT: number, sdR: num
   return cur;
 }
 
+interface Grid { nT: number; nR: number; t10: Float64Array; r: Float64Array; dLogT: number; dLogR: number }
+
+/** Adds the previous cycle's likelihood, smoothed by the cycle-to-cycle shift, to the log posterior `lp`. */
+function addPreviousCycle(lp: Float64Array, input: FitInput, g: Grid): void {
+  const { nT, nR, t10, r, dLogT, dLogR } = g;
+  // On the coarse T10 grid (every COARSE-th node): the smoothed likelihood varies on the scale
+  // of the cycle-to-cycle SD, far wider than the coarse step, so linear interpolation is exact enough.
+  const nC = (nT - 1) / COARSE + 1;
+  const t10c = new Float64Array(nC);
+  for (let i = 0; i < nC; i++) t10c[i] = t10[i * COARSE];
+  const llp = new Float64Array(nC * nR);
+  addLogLik(llp, input.previous, t10c, r, input.bmax);
+  let mx = -Infinity;
+  for (let q = 0; q < llp.length; q++) if (llp[q] > mx) mx = llp[q];
+  for (let q = 0; q < llp.length; q++) llp[q] = Math.exp(llp[q] - mx);
+  const sdT = (input.cycleLogT10Sd ?? M.cycleLogT10Sd) / (dLogT * COARSE);
+  const sdR = (input.cycleLogRSd ?? M.cycleLogRSd) / dLogR;
+  const sm = smooth(llp, nC, nR, sdT, sdR);
+  for (let q = 0; q < sm.length; q++) sm[q] = Math.log(sm[q] + 1e-300);
+  // Linear interpolation of the log (smooth on this scale too).
+  for (let j = 0; j < nR; j++) {
+    const base = j * nT, cb = j * nC;
+    for (let i = 0; i < nT; i++) {
+      const ic = Math.floor(i / COARSE), f = (i - ic * COARSE) / COARSE;
+      lp[base + i] += f === 0 ? sm[cb + ic] : (1 - f) * sm[cb + ic] + f * sm[cb + ic + 1];
+    }
+  }
+}
+
+/** Adds the current cycle's likelihood to `lp`, exactly within the box where the posterior is within e^-30 of its peak. */
+function addCurrentCycle(lp: Float64Array, input: FitInput, g: Grid): void {
+  const { nT, nR, t10, r } = g;
+  // Two passes: the likelihood on a coarse sub-grid (every 4th T10, every 2nd r node) finds the
+  // box where the posterior is within e^-30 of its peak; the exact likelihood is then computed
+  // in that box only, and nodes outside it get weight 0 (they hold < e^-30 of the peak each).
+  const sT = 4, sR = 2;
+  const nCt = (nT - 1) / sT + 1, nCr = Math.floor((nR - 1) / sR) + 1;
+  const t10c = new Float64Array(nCt), rc = new Float64Array(nCr);
+  for (let i = 0; i < nCt; i++) t10c[i] = t10[i * sT];
+  for (let j = 0; j < nCr; j++) rc[j] = r[j * sR];
+  const llc = new Float64Array(nCt * nCr);
+  for (let j = 0; j < nCr; j++) for (let i = 0; i < nCt; i++) llc[j * nCt + i] = lp[j * sR * nT + i * sT];
+  addLogLik(llc, input.current, t10c, rc, input.bmax);
+  let mc = -Infinity;
+  for (let q = 0; q < llc.length; q++) if (llc[q] > mc) mc = llc[q];
+  let iLo = nT, iHi = -1, jLo = nR, jHi = -1;
+  for (let j = 0; j < nCr; j++) for (let i = 0; i < nCt; i++) {
+    if (llc[j * nCt + i] < mc - 30) continue;
+    if (i * sT < iLo) iLo = i * sT;
+    if (i * sT > iHi) iHi = i * sT;
+    if (j * sR < jLo) jLo = j * sR;
+    if (j * sR > jHi) jHi = j * sR;
+  }
+  iLo = Math.max(0, iLo - sT); iHi = Math.min(nT - 1, iHi + sT);
+  jLo = Math.max(0, jLo - sR); jHi = Math.min(nR - 1, jHi + sR);
+  for (let j = 0; j < nR; j++) {
+    const inRow = j >= jLo && j <= jHi;
+    for (let i = 0; i < nT; i++) if (!inRow || i < iLo || i > iHi) lp[j * nT + i] = -Infinity;
+  }
+  addLogLik(lp, input.current, t10, r, input.bmax, [iLo, iHi, jLo, jHi]);
+}
+
+/** Normalised weights, per-row cumulative sums in ln T10, and the mass on the grid's edge. */
+function normalise(lp: Float64Array, nT: number, nR: number): { w: Float64Array; cum: Float64Array; edge: number } {
+  const n = nT * nR;
+  let mx = -Infinity;
+  for (let q = 0; q < n; q++) if (lp[q] > mx) mx = lp[q];
+  const w = new Float64Array(n);
+  let tot = 0;
+  for (let q = 0; q < n; q++) { const v = Math.exp(lp[q] - mx); w[q] = v; tot += v; }
+  const cum = new Float64Array(nR * (nT + 1));
+  let edge = 0;
+  for (let j = 0; j < nR; j++) {
+    const base = j * nT, cb = j * (nT + 1);
+    let c = 0;
+    for (let i = 0; i < nT; i++) {
+      const v = w[base + i] / tot;
+      w[base + i] = v;
+      cum[cb + i] = c;
+      c += v;
+      if (i < 2 || i >= nT - 2 || j === 0 || j === nR - 1) edge += v;
+    }
+    cum[cb + nT] = c;
+  }
+  return { w, cum, edge };
+}
+
 /**
  * The grid posterior of the current cycle's (T10, r): population prior × the previous cycle's
  * likelihood smoothed by the cycle-to-cycle shift × the current cycle's likelihood.
@@ -183,80 +270,10 @@ export function fitGrid(input: FitInput): GridPosterior {
     for (let i = 0; i < nT; i++) lp[base + i] = priT[i] + pr;
   }
 
-  if (input.previous.length > 0) {
-    // On the coarse T10 grid (every COARSE-th node): the smoothed likelihood varies on the scale
-    // of the cycle-to-cycle SD, far wider than the coarse step, so linear interpolation is exact enough.
-    const nC = (nT - 1) / COARSE + 1;
-    const t10c = new Float64Array(nC);
-    for (let i = 0; i < nC; i++) t10c[i] = t10[i * COARSE];
-    const llp = new Float64Array(nC * nR);
-    addLogLik(llp, input.previous, t10c, r, input.bmax);
-    let mx = -Infinity;
-    for (let q = 0; q < llp.length; q++) if (llp[q] > mx) mx = llp[q];
-    for (let q = 0; q < llp.length; q++) llp[q] = Math.exp(llp[q] - mx);
-    const sdT = (input.cycleLogT10Sd ?? M.cycleLogT10Sd) / (dLogT * COARSE);
-    const sdR = (input.cycleLogRSd ?? M.cycleLogRSd) / dLogR;
-    const sm = smooth(llp, nC, nR, sdT, sdR);
-    for (let q = 0; q < sm.length; q++) sm[q] = Math.log(sm[q] + 1e-300);
-    // Linear interpolation of the log (smooth on this scale too).
-    for (let j = 0; j < nR; j++) {
-      const base = j * nT, cb = j * nC;
-      for (let i = 0; i < nT; i++) {
-        const ic = Math.floor(i / COARSE), f = (i - ic * COARSE) / COARSE;
-        lp[base + i] += f === 0 ? sm[cb + ic] : (1 - f) * sm[cb + ic] + f * sm[cb + ic + 1];
-      }
-    }
-  }
-  if (input.current.length > 0) {
-    // Two passes: the likelihood on a coarse sub-grid (every 4th T10, every 2nd r node) finds the
-    // box where the posterior is within e^-30 of its peak; the exact likelihood is then computed
-    // in that box only, and nodes outside it get weight 0 (they hold < e^-30 of the peak each).
-    const sT = 4, sR = 2;
-    const nCt = (nT - 1) / sT + 1, nCr = Math.floor((nR - 1) / sR) + 1;
-    const t10c = new Float64Array(nCt), rc = new Float64Array(nCr);
-    for (let i = 0; i < nCt; i++) t10c[i] = t10[i * sT];
-    for (let j = 0; j < nCr; j++) rc[j] = r[j * sR];
-    const llc = new Float64Array(nCt * nCr);
-    for (let j = 0; j < nCr; j++) for (let i = 0; i < nCt; i++) llc[j * nCt + i] = lp[j * sR * nT + i * sT];
-    addLogLik(llc, input.current, t10c, rc, input.bmax);
-    let mc = -Infinity;
-    for (let q = 0; q < llc.length; q++) if (llc[q] > mc) mc = llc[q];
-    let iLo = nT, iHi = -1, jLo = nR, jHi = -1;
-    for (let j = 0; j < nCr; j++) for (let i = 0; i < nCt; i++) {
-      if (llc[j * nCt + i] < mc - 30) continue;
-      if (i * sT < iLo) iLo = i * sT;
-      if (i * sT > iHi) iHi = i * sT;
-      if (j * sR < jLo) jLo = j * sR;
-      if (j * sR > jHi) jHi = j * sR;
-    }
-    iLo = Math.max(0, iLo - sT); iHi = Math.min(nT - 1, iHi + sT);
-    jLo = Math.max(0, jLo - sR); jHi = Math.min(nR - 1, jHi + sR);
-    for (let j = 0; j < nR; j++) {
-      const inRow = j >= jLo && j <= jHi;
-      for (let i = 0; i < nT; i++) if (!inRow || i < iLo || i > iHi) lp[j * nT + i] = -Infinity;
-    }
-    addLogLik(lp, input.current, t10, r, input.bmax, [iLo, iHi, jLo, jHi]);
-  }
-
-  let mx = -Infinity;
-  for (let q = 0; q < n; q++) if (lp[q] > mx) mx = lp[q];
-  const w = new Float64Array(n);
-  let tot = 0;
-  for (let q = 0; q < n; q++) { const v = Math.exp(lp[q] - mx); w[q] = v; tot += v; }
-  const cum = new Float64Array(nR * (nT + 1));
-  let edge = 0;
-  for (let j = 0; j < nR; j++) {
-    const base = j * nT, cb = j * (nT + 1);
-    let c = 0;
-    for (let i = 0; i < nT; i++) {
-      const v = w[base + i] / tot;
-      w[base + i] = v;
-      cum[cb + i] = c;
-      c += v;
-      if (i < 2 || i >= nT - 2 || j === 0 || j === nR - 1) edge += v;
-    }
-    cum[cb + nT] = c;
-  }
+  const g: Grid = { nT, nR, t10, r, dLogT, dLogR };
+  if (input.previous.length > 0) addPreviousCycle(lp, input, g);
+  if (input.current.length > 0) addCurrentCycle(lp, input, g);
+  const { w, cum, edge } = normalise(lp, nT, nR);
   return { nT, nR, logT0, dLogT, logR0, dLogR, t10, r, w, cum, bmax: input.bmax, edgeMass: edge };
 }
 

@@ -12,6 +12,7 @@ export function cutAsOf(patient: PatientRecord, asOf: Days): PatientRecord {
     levels: upTo(patient.levels),
     bcells: upTo(patient.bcells),
     weights: upTo(patient.weights),
+    ...(patient.wearingOff ? { wearingOff: upTo(patient.wearingOff) } : {}),
     issues: patient.issues.filter((i) => i.time === undefined || i.time <= asOf),
   };
 }

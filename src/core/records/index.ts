@@ -7,3 +7,5 @@ export { cutAsOf } from './cut';
 export { MSG, REQUIRED_COLUMNS, OPTIONAL_COLUMNS, located } from './messages';
 export type { Dialect, IssueCode } from './messages';
 export * from './units';
+export { merge, applyConflicts, emptyLike, rowCount, rowKey, rowLists, sameMeaning } from './merge';
+export type { MergeResult, RowConflict, RecordRow } from './merge';

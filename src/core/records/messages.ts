@@ -18,11 +18,13 @@ function valueHint(kind: MeasuredKind, dialect: Dialect): string {
     case 'bcell': return `write a number such as 3, or <x for a count below the lab's limit x`;
     case 'dose': return 'write the amount in mg, such as 300';
     case 'weight': return `write the weight in kg, such as ${example(dialect, '71.5')}`;
+    case 'wearing_off': return SCORE_HINT;
   }
 }
 
 export const REQUIRED_COLUMNS = ['patient_id', 'drug', 'kind', 'time', 'value', 'unit'] as const;
 export const OPTIONAL_COLUMNS = ['route', 'duration_min', 'note', 'sample'] as const;
+const SCORE_HINT = 'write the intensity as 0, 1, 2 or 3 (0 none, 1 mild, 2 moderate, 3 severe)';
 const TIME_FORMAT = 'write YYYY-MM-DD or YYYY-MM-DDTHH:MM (local time), e.g. 2024-03-05T09:30';
 
 /** Message texts by issue code. */
@@ -53,8 +55,8 @@ export const MSG = {
   drug_empty: () => 'drug is empty: use natalizumab or ocrelizumab',
   drug_mismatch: (v: string, drug: string, line: number) =>
     `drug "${v}" differs from this patient's drug ${drug} (line ${line}): one patient_id takes one drug; give the other drug's rows another patient_id`,
-  kind_unknown: (v: string) => `kind "${v}" is not known: use dose, level, bcell or weight`,
-  kind_empty: () => 'kind is empty: use dose, level, bcell or weight',
+  kind_unknown: (v: string) => `kind "${v}" is not known: use dose, level, bcell, weight or wearing_off`,
+  kind_empty: () => 'kind is empty: use dose, level, bcell, weight or wearing_off',
   kind_unused: (kind: 'level' | 'bcell', drug: string) =>
     kind === 'level'
       ? `a level row for an ${drug} patient is kept but not used: the ${drug} forecast reads bcell counts`
@@ -68,6 +70,7 @@ export const MSG = {
     `value "${v}" for a ${kind} is ambiguous: in a ;-separated file the decimal mark is "," and "." may separate thousands; write ${v.replace('.', ',')} or ${v.replace(/\./g, '')} without thousands separators`,
   value_negative: (v: string, kind: MeasuredKind) =>
     kind === 'level' || kind === 'bcell' ? `value "${v}" for a ${kind} must be 0 or more` : `value "${v}" for a ${kind} must be more than 0`,
+  value_score: (v: string) => `value "${v}" for a wearing_off is not an intensity: ${SCORE_HINT}`,
   value_zero: (v: string, kind: MeasuredKind) => `value "${v}" for a ${kind} must be more than 0`,
   value_zero_level: (v: string) =>
     `value "${v}" for a level must be more than 0, or written as <x for a result below the lab's limit x (e.g. <1)`,

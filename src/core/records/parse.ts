@@ -10,11 +10,11 @@
  */
 import Papa from 'papaparse';
 import { z } from 'zod';
-import type { Days, DoseEvent, Drug, EventBase, Issue, Observation, ParseResult, PatientRecord, Severity, TextParams, WeightEvent } from '../types';
+import type { Days, DoseEvent, Drug, EventBase, Issue, Observation, ParseResult, PatientRecord, Severity, TextParams, WearingOffEvent, WeightEvent } from '../types';
 import { formatDateTime, parseIsoTime } from '../time';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, located, say, type Dialect, type IssueCode, type Said } from './messages';
 import { isUnitFor, toCanonicalBcell, toCanonicalLevel, type MeasuredKind } from './units';
-import { BCELL_MAX, LEVEL_MAX, WEIGHT_ACCEPTED, inWeightModelRange } from './plausible';
+import { BCELL_MAX, LEVEL_MAX, isAcceptedWeight, inWeightModelRange } from './plausible';
 
 /** A number for a message: at most 4 significant digits, no exponent for everyday sizes. */
 function numberText(x: number): string {
@@ -44,7 +44,7 @@ export interface ParseOptions {
 export const DEFAULT_LAB_LIMIT = 1;
 
 const DrugSchema = z.enum(['natalizumab', 'ocrelizumab']);
-const KindSchema = z.enum(['dose', 'level', 'bcell', 'weight']);
+const KindSchema = z.enum(['dose', 'level', 'bcell', 'weight', 'wearing_off']);
 const RouteSchema = z.enum(['iv', 'sc']);
 const SampleSchema = z.enum(['venous', 'capillary']);
 
@@ -118,6 +118,7 @@ interface PatientState {
   levels: Observation[];
   bcells: Observation[];
   weights: WeightEvent[];
+  wearingOff: WearingOffEvent[];
   issues: Issue[];
   doseLines: Map<Days, number>;
 }
@@ -136,7 +137,16 @@ interface FileContext {
   extraColumns: { name: string; index: number }[];
   patients: Map<string, PatientState>;
   rowIssues: Issue[];
+  /** `file:line: message` for a CSV; another reader (FHIR) names its own place (see readRecordRows). */
+  locate: Locate;
 }
+
+/**
+ * Where a row's problem is, put before its message: for a CSV `file:line: `; the FHIR reader names
+ * the Bundle entry, resource and element path instead. `column` is the row's column the problem is
+ * in, when it is about one cell.
+ */
+export type Locate = (line: number | undefined, column: string | undefined, message: string) => string;
 
 function pend(list: PendingIssue[], severity: Severity, said: Said, column?: string, value?: string): void {
   const p: PendingIssue = { code: said.code, severity, message: said.message, params: said.params };
@@ -155,7 +165,7 @@ function rawCell(fields: string[], index: number): string {
 function patientFor(ctx: FileContext, id: string): PatientState {
   let p = ctx.patients.get(id);
   if (!p) {
-    p = { id, order: ctx.patients.size, doses: [], levels: [], bcells: [], weights: [], issues: [], doseLines: new Map() };
+    p = { id, order: ctx.patients.size, doses: [], levels: [], bcells: [], weights: [], wearingOff: [], issues: [], doseLines: new Map() };
     ctx.patients.set(id, p);
   }
   return p;
@@ -166,7 +176,7 @@ function settle(ctx: FileContext, pending: PendingIssue[], line: number, pid: st
   if (pending.length === 0) return;
   const state = pid === undefined ? undefined : patientFor(ctx, pid);
   for (const p of pending) {
-    const issue: Issue = { code: p.code, severity: p.severity, message: located(ctx.file, line, p.message), params: p.params, file: ctx.file, line };
+    const issue: Issue = { code: p.code, severity: p.severity, message: ctx.locate(line, p.column, p.message), params: p.params, file: ctx.file, line };
     if (p.column !== undefined) issue.column = p.column;
     if (p.value !== undefined) issue.value = p.value;
     if (pid !== undefined) issue.patientId = pid;
@@ -255,7 +265,7 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
   // unit and value
   const unit = rawCell(fields, col.unit).trim();
   const valueCell = rawCell(fields, col.value).trim();
-  let amount = NaN; // dose mg or weight kg
+  let amount = NaN; // dose mg, weight kg or wearing-off score
   let canonical = NaN; // level µg/mL or bcell cells/µL
   let censored = false;
   if (kind !== undefined) {
@@ -276,6 +286,12 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
           canonical = kind === 'level' ? toCanonicalLevel(r.text, unit) : toCanonicalBcell(r.text, unit);
         }
       }
+    } else if (kind === 'wearing_off') {
+      // An intensity: a whole number 0–3 (0 none, 1 mild, 2 moderate, 3 severe).
+      const r = readNumber(valueCell, dialect, ctx.typed);
+      if (!r.ok) numberIssue(pending, r, valueCell, kind, dialect);
+      else if (!Number.isInteger(r.value) || r.value < 0 || r.value > 3) pend(pending, 'error', say('value_score', valueCell), 'value', valueCell);
+      else amount = r.value;
     } else {
       const r = readNumber(valueCell, dialect, ctx.typed);
       if (!r.ok) numberIssue(pending, r, valueCell, kind, dialect);
@@ -291,7 +307,7 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
       pend(pending, 'error', say('level_implausible', valueCell, unit, numberText(toCanonicalLevel(valueCell.replace(/^</, '').replace(',', '.'), 'ng/mL'))), 'value', valueCell);
     } else if (kind === 'bcell' && canonical > BCELL_MAX.value) {
       pend(pending, 'error', say('bcell_implausible', valueCell, unit, numberText(toCanonicalBcell(valueCell.replace(/^</, '').replace(',', '.'), '10^6/L') / 1000)), 'value', valueCell);
-    } else if (kind === 'weight' && amount > 0 && (amount < WEIGHT_ACCEPTED.min || amount > WEIGHT_ACCEPTED.max)) {
+    } else if (kind === 'weight' && amount > 0 && !isAcceptedWeight(amount)) {
       pend(pending, 'error', say('weight_implausible', valueCell), 'value', valueCell);
     }
   }
@@ -364,6 +380,8 @@ function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: 
   } else if (k === 'weight') {
     if (drug === 'natalizumab' && !inWeightModelRange(amount)) pend(pending, 'warning', say('weight_unusual', valueCell), 'value', valueCell);
     state.weights.push(finishEvent<WeightEvent>({ kind: 'weight', time: time!, iso, line, kg: amount }));
+  } else if (k === 'wearing_off') {
+    state.wearingOff.push(finishEvent<WearingOffEvent>({ kind: 'wearing_off', time: time!, iso, line, score: amount as WearingOffEvent['score'] }));
   } else {
     if ((k === 'level') !== (drug === 'natalizumab')) pend(pending, 'warning', say('kind_unused', k, drug!), 'kind', kindCell);
     const obs = finishEvent<Observation>({ kind: k, time: time!, iso, line, value: canonical, censored, unit, raw: valueCell });
@@ -472,7 +490,7 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
       if (ctx === null) {
         const h = readHeader(fields, headerLine, fileIssue);
         if (!h.ok) { headerFatal = true; parser.abort(); return; }
-        ctx = { file, dialect, separator, labLimit, today: options.today, typed: options.typed === true, headerLength: fields.length, col: h.col, extraColumns: h.extraColumns, patients: new Map(), rowIssues: [] };
+        ctx = { file, dialect, separator, labLimit, today: options.today, typed: options.typed === true, headerLength: fields.length, col: h.col, extraColumns: h.extraColumns, patients: new Map(), rowIssues: [], locate: (line, _column, message) => located(file, line, message) };
         return;
       }
       if (fields.every((f) => f.trim() === '')) return; // a blank line, or only separators
@@ -484,7 +502,14 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
   const c = ctx as FileContext | null;
   if (headerFatal || c === null) return fatal(dialect);
   if (dataRows === 0) fileIssue('warning', say('file_no_rows'));
+  const records = finishPatients(c);
+  issues.push(...c.rowIssues);
+  return { patients: records, issues, extraColumns: c.extraColumns.map((e) => e.name), dialect, fatal: false };
+}
 
+/** Checks that need the whole patient, then the records (issues of every row end up in `c.rowIssues`, sorted). */
+function finishPatients(c: FileContext): PatientRecord[] {
+  const file = c.file;
   // Checks that need the whole patient: a natalizumab level needs a dose before it.
   const records: PatientRecord[] = [];
   const byTime = (a: { time: Days }, b: { time: Days }) => a.time - b.time;
@@ -493,6 +518,7 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
     s.levels.sort(byTime);
     s.bcells.sort(byTime);
     s.weights.sort(byTime);
+    s.wearingOff.sort(byTime);
     // A level timed exactly at the first dose was drawn just before it, before any drug: only a
     // censored (`<x`) baseline is possible there.
     if (s.drug === 'natalizumab' && s.doses.length > 0 && s.levels.length > 0 && s.levels[0].time <= s.doses[0].time) {
@@ -502,7 +528,7 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
         if (o.time > first.time || (o.time === first.time && o.censored)) { kept.push(o); continue; }
         const said = say('level_before_dose', o.iso, first.iso, first.line);
         const issue: Issue = {
-          ...said, severity: 'error', message: located(file, o.line, said.message),
+          ...said, severity: 'error', message: c.locate(o.line, 'time', said.message),
           file, line: o.line, column: 'time', value: o.iso, patientId: s.id, time: o.time,
         };
         c.rowIssues.push(issue);
@@ -514,7 +540,7 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
     // Warnings that need the whole patient: doses closer than the drug allows, and two samples at
     // one time with different values. The rows are still used.
     const warn = (said: Said, o: { line?: number; iso: string; time: Days }) => {
-      const issue: Issue = { ...said, severity: 'warning', message: located(file, o.line, said.message), file, line: o.line, column: 'time', value: o.iso, patientId: s.id, time: o.time };
+      const issue: Issue = { ...said, severity: 'warning', message: c.locate(o.line, 'time', said.message), file, line: o.line, column: 'time', value: o.iso, patientId: s.id, time: o.time };
       c.rowIssues.push(issue);
       s.issues.push(issue);
     };
@@ -533,10 +559,38 @@ export function parseTdmCsv(text: string, file: string, options: ParseOptions = 
       }
     }
     s.issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    if (s.doses.length + s.levels.length + s.bcells.length + s.weights.length === 0) continue;
-    records.push({ id: s.id, drug: s.drug!, doses: s.doses, levels: s.levels, bcells: s.bcells, weights: s.weights, issues: s.issues, order: s.order });
+    if (s.doses.length + s.levels.length + s.bcells.length + s.weights.length + s.wearingOff.length === 0) continue;
+    const record: PatientRecord = { id: s.id, drug: s.drug!, doses: s.doses, levels: s.levels, bcells: s.bcells, weights: s.weights, issues: s.issues, order: s.order };
+    if (s.wearingOff.length > 0) record.wearingOff = s.wearingOff; // absent when none (records compare equal as before)
+    records.push(record);
   }
   c.rowIssues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  issues.push(...c.rowIssues);
-  return { patients: records, issues, extraColumns: c.extraColumns.map((e) => e.name), dialect, fatal: false };
+  return records;
+}
+
+/** The columns of a row given to readRecordRows, in this order. */
+export const ROW_COLUMNS: readonly KnownColumn[] = KNOWN_COLUMNS;
+
+/**
+ * Rows that did not come from a CSV (the FHIR reader's), each as cells in ROW_COLUMNS order with a
+ * number (`line`) that orders them and names them to `locate`, read through exactly the same row and
+ * patient checks as a CSV file and with the same messages: the one records check of the app.
+ * Cells are text as a comma-separated file would hold it (numbers with `.`), formula-neutralised
+ * like the writer's (see `neutralise`).
+ */
+export function readRecordRows(
+  file: string,
+  rows: readonly { fields: string[]; line: number }[],
+  options: ParseOptions,
+  locate: Locate,
+): { patients: PatientRecord[]; issues: Issue[] } {
+  const labLimit = options.labLimit ?? DEFAULT_LAB_LIMIT;
+  const col = Object.fromEntries(KNOWN_COLUMNS.map((c, i) => [c, i])) as FileContext['col'];
+  const ctx: FileContext = {
+    file, dialect: 'comma', separator: ',', labLimit, today: options.today, typed: false,
+    headerLength: KNOWN_COLUMNS.length, col, extraColumns: [], patients: new Map(), rowIssues: [], locate,
+  };
+  for (const r of rows) readRow(ctx, r.fields, r.line, []);
+  const patients = finishPatients(ctx);
+  return { patients, issues: ctx.rowIssues };
 }

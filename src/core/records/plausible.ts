@@ -35,8 +35,21 @@ export const BCELL_MAX: SenseLimit = {
   source: 'ten times the adult normal range of CD19+ B cells (90–500 cells/µL) and more than an adult\'s whole lymphocyte count (1000–4800 cells/µL)',
 };
 
-/** Body weights accepted at all, kg (an adult): outside, a typing error (820 for 82) is refused. */
+/**
+ * Body weights accepted at all, kg (an adult): outside, a typing error (820 for 82) is refused.
+ * The one weight range of the project (issue 17): the records check refuses a weight outside it,
+ * and the natalizumab engine keeps the standard interval for one (a record that did not come
+ * through the check), so a weight accepted at import is never called impossible later. Why
+ * 20–300 and not narrower: every adult's weight lies within it (a cachectic adult may weigh under
+ * 30 kg), and what lies outside is a typing or unit error; a weight that is merely unusual is used
+ * as written with the model-range warning below (its predictions are extrapolated).
+ */
 export const WEIGHT_ACCEPTED = { min: 20, max: 300, unit: 'kg' } as const;
+
+/** Whether a weight lies in WEIGHT_ACCEPTED (NaN does not). */
+export function isAcceptedWeight(kg: number): boolean {
+  return kg >= WEIGHT_ACCEPTED.min && kg <= WEIGHT_ACCEPTED.max;
+}
 
 /**
  * Body weights the natalizumab model was built on, kg: outside, its predictions are extrapolated

@@ -38,12 +38,14 @@ export const LEVEL_UNITS_LISTED = ['ug/mL', 'µg/mL', 'mg/L', 'ng/mL'] as const;
 export const BCELL_UNITS_LISTED = ['cells/uL', 'cells/µL', '/uL', '10^6/L', '10^9/L'] as const;
 export const DOSE_UNIT = 'mg';
 export const WEIGHT_UNIT = 'kg';
+/** The unit of a wearing-off report's intensity (0–3). */
+export const SCORE_UNIT = 'score';
 
 /** Canonical unit names as written in exports and reports. */
 export const CANONICAL_LEVEL_UNIT = 'ug/mL';
 export const CANONICAL_BCELL_UNIT = 'cells/uL';
 
-export type MeasuredKind = 'dose' | 'level' | 'bcell' | 'weight';
+export type MeasuredKind = 'dose' | 'level' | 'bcell' | 'weight' | 'wearing_off';
 
 export function isLevelUnit(unit: string): boolean {
   return Object.hasOwn(LEVEL_EXPONENT, unit);
@@ -60,13 +62,14 @@ export function isUnitFor(kind: MeasuredKind, unit: string): boolean {
     case 'bcell': return isBcellUnit(unit);
     case 'dose': return unit === DOSE_UNIT;
     case 'weight': return unit === WEIGHT_UNIT;
+    case 'wearing_off': return unit === SCORE_UNIT;
   }
 }
 
 /** The accepted units of a kind, for messages: `ug/mL, µg/mL, mg/L or ng/mL`. */
 export function listUnitsFor(kind: MeasuredKind): string {
   const units: readonly string[] =
-    kind === 'level' ? LEVEL_UNITS_LISTED : kind === 'bcell' ? BCELL_UNITS_LISTED : kind === 'dose' ? [DOSE_UNIT] : [WEIGHT_UNIT];
+    kind === 'level' ? LEVEL_UNITS_LISTED : kind === 'bcell' ? BCELL_UNITS_LISTED : kind === 'dose' ? [DOSE_UNIT] : kind === 'wearing_off' ? [SCORE_UNIT] : [WEIGHT_UNIT];
   return units.length === 1 ? units[0] : `${units.slice(0, -1).join(', ')} or ${units[units.length - 1]}`;
 }
 

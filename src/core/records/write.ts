@@ -5,7 +5,7 @@
 import Papa from 'papaparse';
 import type { PatientEvent, PatientRecord } from '../types';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, type Dialect } from './messages';
-import { DOSE_UNIT, WEIGHT_UNIT } from './units';
+import { DOSE_UNIT, SCORE_UNIT, WEIGHT_UNIT } from './units';
 
 export interface WriteOptions {
   /** `comma`: `,` between fields and `.` decimals; `semicolon`: `;` and decimal comma. @default 'comma' */
@@ -35,11 +35,12 @@ export function neutralise(cell: string): string {
   return FORMULA_LIKE.test(cell) ? `'${cell}` : cell;
 }
 
-const KIND_RANK: Record<PatientEvent['kind'], number> = { weight: 0, level: 1, bcell: 2, dose: 3 };
+/** At one time: weight, samples (drawn before the dose), a wearing-off report (the interval that ends there), dose. */
+const KIND_RANK: Record<PatientEvent['kind'], number> = { weight: 0, level: 1, bcell: 2, wearing_off: 3, dose: 4 };
 
-/** A patient's events in file order: by time; at one time weight, then samples (drawn before the dose), then dose. */
+/** A patient's events in file order: by time; at one time weight, then samples (drawn before the dose), wearing-off, then dose. */
 export function patientEvents(p: PatientRecord): PatientEvent[] {
-  const events: PatientEvent[] = [...p.weights, ...p.levels, ...p.bcells, ...p.doses];
+  const events: PatientEvent[] = [...p.weights, ...p.levels, ...p.bcells, ...(p.wearingOff ?? []), ...p.doses];
   return events.sort((a, b) => a.time - b.time || KIND_RANK[a.kind] - KIND_RANK[b.kind] || (a.line ?? 0) - (b.line ?? 0));
 }
 
@@ -98,6 +99,10 @@ export function writeTdmCsv(patients: PatientRecord[], options: WriteOptions = {
         case 'weight':
           value = num(e.kg);
           unit = WEIGHT_UNIT;
+          break;
+        case 'wearing_off':
+          value = String(e.score);
+          unit = SCORE_UNIT;
           break;
         default:
           value = decimal(e.raw);

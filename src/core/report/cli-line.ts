@@ -3,7 +3,8 @@
  * app's "copy as JSON" and the CLI both use these, so they say the same thing.
  */
 import type { Issue } from '../types';
-import type { PatientError, PatientReport, PointPrediction } from './types';
+import type { ForecastCalibration, PatientError, PatientReport, PointPrediction } from './types';
+import type { WearingOffSummary } from '../wearing-off';
 
 const sig = (x: number, digits = 4): number => (Number.isFinite(x) ? Number(x.toPrecision(digits)) : x);
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -11,6 +12,51 @@ const r3 = (x: number): number => Math.round(x * 1000) / 1000;
 /** Every warning and note that applies (a censored trough, a forecast from the population, …). */
 function warningTexts(issues: Issue[]): string[] {
   return issues.map((i) => i.message);
+}
+
+/** The forecast's calibrated spread (propose --calibrate): from how many troughs, and by how much. */
+function calibrationField(c: ForecastCalibration): Record<string, unknown> {
+  const r = (x: number | null, d = 1000) => (x === null ? null : Math.round(x * d) / d);
+  return {
+    troughs: c.troughs, patients: c.patients, iov: r(c.patientIov, 1e4), clinic_iov: r(c.clinicIov, 1e4), published_iov: c.publishedIov,
+    factor: r(c.patientIov / c.publishedIov), patient_troughs: c.patientTroughs, cover80: r(c.cover80), calibrated_cover80: r(c.calibratedCover80),
+  };
+}
+
+/**
+ * The `wearing_off` object (issue 19): how many reports of wearing-off, the predicted concentration
+ * at the latest onset (`onset_concentration`: value, low, high of its 80 % interval) and those at
+ * the earlier onsets (natalizumab), or the weeks since the dose and the predicted count at each
+ * onset (ocrelizumab); the intervals with and without wearing-off and how the onset moved.
+ */
+function wearingOffLine(w: WearingOffSummary | undefined, drug: 'natalizumab' | 'ocrelizumab'): Record<string, unknown> {
+  const reports = w?.reports ?? [];
+  const at = (r: (typeof reports)[number]) => {
+    const c = drug === 'natalizumab' ? r.concentration : r.count;
+    return {
+      onset: r.iso, score: r.score, weeks_since_dose: r.weeksSinceDose, interval_weeks: r.intervalWeeks,
+      ...(c ? { value: sig(c.value), low: sig(c.low), high: sig(c.high) } : {}),
+    };
+  };
+  const change = w?.change;
+  const base = {
+    reports: reports.length,
+    intervals: w?.intervals ?? 0,
+    intervals_with_wearing_off: w?.intervalsWithWearingOff ?? 0,
+    intervals_without: w?.intervalsWithout ?? 0,
+    change: change && change.kind !== 'too-few'
+      ? { kind: change.kind, first_weeks_since_dose: change.first!.weeksSinceDose, latest_weeks_since_dose: change.latest!.weeksSinceDose, extended: change.extended }
+      : { kind: 'too-few' },
+  };
+  if (drug === 'ocrelizumab') return { ...base, onsets: reports.map(at) };
+  const latest = reports.length ? at(reports[reports.length - 1]) : null;
+  return {
+    ...base,
+    onset_concentration: latest && latest.value !== undefined ? { value: latest.value, low: latest.low, high: latest.high, onset: latest.onset, unit: 'ug/mL' } : null,
+    earlier_onset_concentrations: reports.slice(0, -1).map(at),
+    floor: w?.floor ?? null,
+    above_target: w?.aboveTarget ?? false,
+  };
 }
 
 /** The `propose` line for one patient (field names fixed by the spec; extra fields allowed). */
@@ -73,8 +119,10 @@ export function proposeLine(r: PatientReport | PatientError): Record<string, unk
       },
       fit: { kind: r.fit.kind, converged: r.fit.converged, objective: sig(r.fit.objective, 6), weight_kg: r.fit.weightKg, weight_given: r.fit.weightGiven },
       model: { id: r.model.id, version: r.model.version },
+      wearing_off: wearingOffLine(r.wearingOff, 'natalizumab'),
       warnings: warningTexts(r.warnings),
       warning_codes: r.warnings.map((i) => i.code),
+      ...(r.options.calibration ? { calibration: calibrationField(r.options.calibration) } : {}),
     };
   }
   const p = r.proposal;
@@ -101,6 +149,7 @@ export function proposeLine(r: PatientReport | PatientError): Record<string, unk
       rate_per_week: sig(r.countTrend.ratePerWeek, 3), low: sig(r.countTrend.low, 3), high: sig(r.countTrend.high, 3), level: r.countTrend.level,
       distribution_free: r.countTrend.distributionFree, fitted_rate_per_week: sig(r.countTrend.fittedRatePerWeek, 3), disagrees: r.countTrend.disagrees,
     } : null,
+    wearing_off: wearingOffLine(r.wearingOff, 'ocrelizumab'),
     fit: { basis: r.fit.basis, counts_used: r.fit.countsUsed, previous_cycle_counts_used: r.fit.previousCycleCountsUsed, bmax: sig(r.fit.bmax, 3) },
     model: { id: r.model.id, version: r.model.version },
     warnings: warningTexts(r.warnings),

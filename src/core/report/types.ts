@@ -4,6 +4,7 @@
  * boundary and can be saved in a session file.
  */
 import type { Days, Interval80, CurvePoint, Issue, Observation, TextParams } from '../types';
+import type { WearingOffSummary } from '../wearing-off';
 
 /**
  * Engine sentences as codes: a code names a template in the app's `engine` i18n namespace
@@ -57,6 +58,30 @@ export interface NatalizumabOptions {
    * false; every number of the proposal is the same either way. @default true
    */
   curves?: boolean;
+  /**
+   * The forecast's inter-occasion spread of clearance (log-SD) calibrated on the clinic's own
+   * troughs (src/core/natalizumab/calibration.ts): replaces the published allowance (ω_IOV) and
+   * its shrinkage for monitored patients. Absent: the published model's allowances alone.
+   */
+  iovCl?: number;
+  /** What the calibration rests on, echoed in the report for the card, print and CLI line. */
+  calibration?: ForecastCalibration;
+}
+
+/** How a calibrated forecast spread was obtained (`NatalizumabOptions.calibration`). */
+export interface ForecastCalibration {
+  /** Troughs of the clinic (file) scored, and the patients they came from. */
+  troughs: number;
+  patients: number;
+  /** The clinic's spread (log-SD), the published one it was shrunk toward, and this patient's. */
+  clinicIov: number;
+  publishedIov: number;
+  patientIov: number;
+  /** This patient's own scored troughs. */
+  patientTroughs: number;
+  /** Share of the scored troughs inside the 80 % intervals: as forecast (published spread), and with the clinic's spread. */
+  cover80: number | null;
+  calibratedCover80: number | null;
 }
 
 export interface IntervalOption {
@@ -166,6 +191,8 @@ export interface NatalizumabReport {
    * or null with fewer than 3 such troughs. Optional: reports saved before it have none.
    */
   trend?: TroughTrend | null;
+  /** Wearing-off reports against the intervals and the predicted concentrations at their onsets (src/core/wearing-off.ts); absent without any report. */
+  wearingOff?: WearingOffSummary;
   warnings: Issue[];
   /** For the chart: concentration over the history, and forecasts per candidate interval. */
   curve: {
@@ -293,6 +320,8 @@ export interface OcrelizumabReport {
   protocol: { name: string; nextCount: string; rationale: string } & ProtocolTextCodes;
   /** Model-free growth of the counts beside the logistic fit, or null with fewer than 3 uncensored counts this cycle. Optional: older reports have none. */
   countTrend?: CountTrend | null;
+  /** Wearing-off reports against the cycles, with weeks since the dose and the predicted count at each onset; absent without any report. */
+  wearingOff?: WearingOffSummary;
   /** P(count ≥ threshold) by date, weekly from the last dose. */
   probabilityByDate: { date: string; probability: number }[];
   warnings: Issue[];

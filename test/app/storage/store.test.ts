@@ -14,20 +14,23 @@ describe('store without IndexedDB (in memory, says so)', () => {
     expect(s.getState()).toMatchObject({ ready: true, storage: 'unavailable', storageError: 'Error: IndexedDB is not available in this browser' });
     expect(s.getState().patients.map((p) => p.id)).toEqual(['EX-1']);
   });
-  it('imports (replacing by id, keeping choice and order), edits, deletes and undoes each step', async () => {
+  it('imports by merging (a file never removes a row; another value waits for a yes), edits, deletes and undoes each step', async () => {
     const s = new Store();
     await s.load();
     await s.importRecords([rec('A'), rec('B')], 'import 1');
     await s.setChoice('A', { option: 'interval:5', reason: 'holiday', at: '' }, 'choice');
-    await s.importRecords([rec('A', 600), rec('C')], 'import 2');
+    // A's dose again with another amount: a conflict, not applied; C is new.
+    const plan = await s.importRecords([rec('A', 600), rec('C')], 'import 2');
+    expect(plan.patients.map((p) => [p.id, p.status, p.merge.conflicts.length])).toEqual([['A', 'merge', 1], ['C', 'new', 0]]);
     let st = s.getState();
     expect(st.patients.map((p) => p.id)).toEqual(['A', 'B', 'C']);
-    expect(st.patients[0].record.doses[0].amountMg).toBe(600);
+    expect(st.patients[0].record.doses.map((d) => d.amountMg)).toEqual([300]);
     expect(st.patients[0].choice?.reason).toBe('holiday');
     await s.updateRecord(rec('B', 150), 'edit B');
     await s.deletePatient('A', 'delete A');
     expect(s.getState().patients.map((p) => p.id)).toEqual(['B', 'C']);
     expect(s.getState().undoLabels).toEqual(['import 1', 'choice', 'import 2', 'edit B', 'delete A']);
+    expect(s.getState().changes.map((c) => c.action)).toEqual(['import', 'choice', 'import', 'edit-row', 'delete-patient']);
     expect(await s.undo()).toBe('delete A');
     expect(s.getState().patients.map((p) => p.id)).toEqual(['A', 'B', 'C']);
     expect(await s.undo()).toBe('edit B');
@@ -36,9 +39,48 @@ describe('store without IndexedDB (in memory, says so)', () => {
     st = s.getState();
     expect(st.patients.map((p) => p.id)).toEqual(['A', 'B']);
     expect(st.patients[0].record.doses[0].amountMg).toBe(300);
+    expect(st.changes.filter((c) => c.undone).map((c) => c.label)).toEqual(['import 2', 'edit B', 'delete A']);
     await s.setClinic({ natalizumab: { target: 5 }, ocrelizumab: {} }, 'clinic');
     expect(await s.undo()).toBe('clinic');
     expect(s.getState().clinic).toEqual({ natalizumab: {}, ocrelizumab: {} });
+  });
+  it('a conflict chosen in the preview is applied; a file with nothing new is not a change', async () => {
+    const s = new Store();
+    await s.load();
+    await s.importRecords([rec('A')], 'import 1');
+    const batch = { source: 'f.csv', kind: 'csv' as const, patients: [{ record: rec('A', 600) }] };
+    const plan = await s.applyImport(batch, new Set(), 'no');
+    expect(s.getState().patients[0].record.doses[0].amountMg).toBe(300);
+    const key = `A|doses|${plan.patients[0].merge.conflicts[0].key}`;
+    await s.applyImport(batch, new Set([key]), 'yes');
+    expect(s.getState().patients[0].record.doses[0].amountMg).toBe(600);
+    await s.applyImport(batch, new Set(), 'again');
+    expect(s.getState().undoLabels).toEqual(['import 1', 'yes']);
+  });
+  it('a session merges patient by patient: a patient only here stays, its choice is taken only where none is recorded', async () => {
+    const s = new Store();
+    await s.load();
+    await s.importRecords([rec('A'), rec('HAND')], 'import');
+    const choice = { option: 'interval:6', reason: 'from file', at: '' };
+    await s.applyImport({ source: 'backup.json', kind: 'session', patients: [{ record: rec('A'), choice }, { record: rec('Z'), choice }] }, new Set(), 'restore');
+    const st = s.getState();
+    expect(st.patients.map((p) => p.id)).toEqual(['A', 'HAND', 'Z']);
+    expect(st.patients.map((p) => p.choice?.reason ?? null)).toEqual(['from file', null, 'from file']);
+    expect(st.changes.at(-1)).toMatchObject({ action: 'restore', detail: 'backup.json', patients: ['A', 'Z'] });
+    // An empty session changes nothing.
+    await s.applyImport({ source: 'empty.json', kind: 'session', patients: [] }, new Set(), 'empty');
+    expect(s.getState().patients).toEqual(st.patients);
+    expect(s.getState().undoLabels.at(-1)).toBe('restore');
+  });
+  it('removes the example patients in one undoable change', async () => {
+    const s = new Store();
+    await s.load(async () => [rec('EX-1'), rec('EX-2')]);
+    await s.importRecords([rec('MINE')], 'import');
+    expect(await s.removeExamples('examples')).toBe(2);
+    expect(s.getState().patients.map((p) => p.id)).toEqual(['MINE']);
+    expect(s.getState().changes.at(-1)).toMatchObject({ action: 'remove-examples', patients: ['EX-1', 'EX-2'] });
+    await s.undo();
+    expect(s.getState().patients.map((p) => p.id)).toEqual(['EX-1', 'EX-2', 'MINE']);
   });
   it('an import during start-up is not overwritten by the start-up read', async () => {
     const s = new Store();

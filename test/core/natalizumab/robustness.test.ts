@@ -188,9 +188,9 @@ describe('absurd records (fixtures/robustness/natalizumab-absurd.csv)', () => {
     const p = readRaw(FIXTURE).find((x) => x.id === 'ABS-WT-0.5-FIT')!;
     const r = computeReport(p, planAt(p)) as NatalizumabReport;
     expect(r.proposal.intervalWeeks).toBe(4);
-    expect(r.proposal.reason).toBe('kept at 4 weeks: a weight of 0.5 kg cannot be right (outside 30–250 kg); check it before any extension');
+    expect(r.proposal.reason).toBe('kept at 4 weeks: a weight of 0.5 kg cannot be right (outside 20–300 kg); check it before any extension');
     expect(r.proposal.reasonCode).toBe('nat-reason.weight');
-    expect(r.proposal.reasonParams).toEqual({ weeks: 4, kg: 0.5, min: 30, max: 250 });
+    expect(r.proposal.reasonParams).toEqual({ weeks: 4, kg: 0.5, min: 20, max: 300 });
     // The model itself explains these levels at 0.5 kg: the guard decides, before any forecast,
     // so only the standard interval is forecast.
     expect(r.warnings.some((w) => w.code === 'level-unexplained')).toBe(false);

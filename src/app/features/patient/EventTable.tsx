@@ -20,6 +20,9 @@ interface Props {
   onSave: (record: PatientRecord, label: string) => Promise<void>;
 }
 
+/** Rows drawn at once in the data table. */
+export const PAGE_ROWS = 200;
+
 interface Draft { kind: RowKind; time: string; value: string; unit: string; route: string; duration_min: string; note: string; sample: string }
 
 function toDraft(r: EventRow, lang: Lang): Draft {
@@ -45,6 +48,8 @@ function fromDraft(d: Draft, base?: EventRow): EventRow {
 export function EventTable({ record, labLimit, onSave }: Props) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
+  // A wearing-off report's name lives in the wearing namespace (issue 19).
+  const kindText = (k: RowKind) => (k === 'wearing_off' ? t('kind', { ns: 'wearing' }) : t(`kind.${k}`));
   const rows = useMemo(() => recordToRows(record), [record]);
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -55,6 +60,13 @@ export function EventTable({ record, labLimit, onSave }: Props) {
   const box = useRef<HTMLElement>(null);
   // What opened the row editor (an Edit button, or an Add button of a kind): the focus goes back there when it closes.
   const opener = useRef<{ row: number | 'new'; kind: RowKind } | null>(null);
+  // A long record is shown a page at a time (the latest page first), so the tab never draws thousands of rows.
+  const ts = (k: string, o?: Record<string, unknown>) => t(k, { ns: 'safety', ...o });
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE_ROWS));
+  const [page, setPage] = useState<number | null>(null);
+  const current = Math.min(page ?? pages - 1, pages - 1);
+  const from = current * PAGE_ROWS;
+  const shown = rows.slice(from, from + PAGE_ROWS);
   useEffect(preloadValidator, []);
 
   const refocus = (target: { row: number | 'new'; kind: RowKind } | null) => {
@@ -128,7 +140,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
         <td>
           <select aria-label={t('entry.kind')} value={d.kind} disabled={editing !== 'new'}
             onChange={(e) => { const k = e.target.value as RowKind; set({ kind: k, unit: UNITS[k][0], route: k === 'dose' ? 'iv' : '', value: k === 'dose' ? '300' : '', sample: k === 'level' ? 'venous' : '' }); }}>
-            {kindsFor(record.drug).map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
+            {[...kindsFor(record.drug), ...(d.kind === 'wearing_off' ? ['wearing_off' as const] : [])].map((k) => <option key={k} value={k}>{kindText(k)}</option>)}
           </select>
         </td>
         <td>
@@ -202,9 +214,9 @@ export function EventTable({ record, labLimit, onSave }: Props) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((r, i) => editing === i && draft ? <Fragment key={i}>{editor(draft)}</Fragment> : (
+            {shown.map((r, k) => { const i = from + k; return editing === i && draft ? <Fragment key={i}>{editor(draft)}</Fragment> : (
               <tr key={i} className={`kind-${r.kind}`} data-testid="event-row">
-                <td>{t(`kind.${r.kind}`)}</td>
+                <td>{kindText(r.kind)}</td>
                 <td><time dateTime={r.time}>{formatDisplayDate(r.time, lang)}</time></td>
                 <td className="num">{lang === 'nl' ? r.value.replace('.', ',') : r.value}</td>
                 <td>{r.unit}</td>
@@ -212,19 +224,26 @@ export function EventTable({ record, labLimit, onSave }: Props) {
                   : r.kind === 'level' && r.sample === 'capillary' ? t('entry.sampleCapillary') : ''}</td>
                 <td className="note">{r.note}</td>
                 <td className="actions">
-                  <button type="button" data-edit-row={i} onClick={() => start(i)} disabled={busy} aria-label={t('entry.editRow', { kind: t(`kind.${r.kind}`), time: formatDisplayDate(r.time, lang) })}>{t('entry.edit')}</button>
-                  <button type="button" onClick={() => void remove(i)} disabled={busy} aria-label={t('entry.deleteRow', { kind: t(`kind.${r.kind}`), time: formatDisplayDate(r.time, lang) })}>{t('entry.delete')}</button>
+                  <button type="button" data-edit-row={i} onClick={() => start(i)} disabled={busy} aria-label={t('entry.editRow', { kind: kindText(r.kind), time: formatDisplayDate(r.time, lang) })}>{t('entry.edit')}</button>
+                  <button type="button" onClick={() => void remove(i)} disabled={busy} aria-label={t('entry.deleteRow', { kind: kindText(r.kind), time: formatDisplayDate(r.time, lang) })}>{t('entry.delete')}</button>
                 </td>
               </tr>
-            ))}
+            ); })}
             {editing === 'new' && draft ? editor(draft) : null}
           </tbody>
         </table>
       </form>
+      {pages > 1 ? (
+        <p className="table-pages" data-testid="table-pages">
+          <button type="button" onClick={() => setPage(Math.max(0, current - 1))} disabled={current === 0}>{ts('table.prev')}</button>{' '}
+          <span>{ts('table.page', { from: from + 1, to: from + shown.length, total: rows.length })}</span>{' '}
+          <button type="button" onClick={() => setPage(Math.min(pages - 1, current + 1))} disabled={current >= pages - 1}>{ts('table.next')}</button>
+        </p>
+      ) : null}
       {otherMessages.length ? (
         <div role="alert">
           <ul className="row-errors">
-            {otherMessages.map((m, k) => <li key={k}>{m.row !== null && rows[m.row] ? `${t(`kind.${rows[m.row].kind}`)} ${formatDisplayDate(rows[m.row].time, lang)}: ` : ''}{shortMessage(issueText(m.issue, lang))}</li>)}
+            {otherMessages.map((m, k) => <li key={k}>{m.row !== null && rows[m.row] ? `${kindText(rows[m.row].kind)} ${formatDisplayDate(rows[m.row].time, lang)}: ` : ''}{shortMessage(issueText(m.issue, lang))}</li>)}
           </ul>
         </div>
       ) : null}
@@ -232,7 +251,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
       {editing === null ? (
         <p className="add-buttons">
           {kindsFor(record.drug).map((k) => (
-            <button key={k} type="button" data-add-kind={k} onClick={() => start('new', k)}>{t('entry.add', { kind: t(`kind.${k}`) })}</button>
+            <button key={k} type="button" data-add-kind={k} onClick={() => start('new', k)}>{t('entry.add', { kind: kindText(k) })}</button>
           ))}
         </p>
       ) : null}

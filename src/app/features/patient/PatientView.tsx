@@ -22,6 +22,7 @@ import { plannedDose } from '../../lib/plan';
 import { ResultForm, ScheduleForm } from '../entry/EntryForms';
 import { choiceLabel } from '../proposal/choices';
 import { focusAfterRender } from '../../lib/focus';
+import { DeletePatient } from './DeletePatient';
 
 interface Props {
   patient: StoredPatient;
@@ -148,9 +149,9 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
 
       <EventTable record={rec} labLimit={settings.ocrelizumab.labLimit} onSave={onSaveRecord} />
 
-      <p className="danger">
-        <button type="button" onClick={() => void onDelete()}>{t('patient.delete', { id: patient.id })}</button>
-      </p>
+      <div className="danger">
+        <DeletePatient patient={patient} onDelete={onDelete} />
+      </div>
     </section>
   );
 }

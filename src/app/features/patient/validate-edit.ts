@@ -32,7 +32,10 @@ export async function validateRows(base: PatientRecord, rows: EventRow[], labLim
   // record (so the patient stays unplanned, as the command line answers for that file) until the
   // clinician sets them aside (refusedSetAside), instead of vanishing with the first edit.
   const carried = importRefusals(base);
-  if (rows.length === 0) return { record: { ...base, doses: [], levels: [], bcells: [], weights: [], issues: carried }, issues: [] };
+  if (rows.length === 0) {
+    const { wearingOff: _none, ...rest } = base;
+    return { record: { ...rest, doses: [], levels: [], bcells: [], weights: [], issues: carried }, issues: [] };
+  }
   const { parseTdmCsv } = await import('../../../core/records/index');
   const text = rowsToCsv(base.id, base.drug, rows);
   const res = parseTdmCsv(text, ENTRY_FILE, labLimit === undefined ? { today, typed: true } : { labLimit, today, typed: true });

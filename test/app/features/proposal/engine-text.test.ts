@@ -5,7 +5,7 @@
  * every result day, plus records built to reach the rarer sentences), so they cannot drift apart.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { computeReport, cutAsOf, lastEventTime, parseTdmCsv, type EngineSettings, type Issue, type PatientReport, type TextParams } from '../../../../src/core/index';
 import { NATALIZUMAB_TEXT_CODES } from '../../../../src/core/natalizumab/texts';
 import { OCRELIZUMAB_TEXT_CODES } from '../../../../src/core/ocrelizumab/texts';
@@ -40,7 +40,8 @@ describe('engine templates', () => {
   });
 
   it('every issue code written in the engines\' source is listed', () => {
-    const files = ['natalizumab/patient.ts', 'natalizumab/propose.ts', 'natalizumab/guards.ts', 'ocrelizumab/options.ts', 'ocrelizumab/cycles.ts', 'ocrelizumab/propose.ts', 'natalizumab/trend.ts', 'ocrelizumab/trend.ts'];
+    // Every source file of both engines, their pipeline stages included.
+    const files = ['natalizumab', 'ocrelizumab'].flatMap((d) => readdirSync(`src/core/${d}`, { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).map((f) => `${d}/${f}`));
     const listed = new Set(CODES.map((c) => c.split('.')[0]));
     const found = new Set<string>();
     for (const f of files) {

@@ -1,0 +1,147 @@
+/**
+ * The year-long adaptive trial (scripts/trial-natalizumab.ts) with the forecast calibrated on the
+ * clinic's own troughs, as `propose --calibrate` and the app do (issue 17, item 3):
+ * `npx tsx scripts/trial-calibrated.ts [--worlds model,iov] [--targets 10,5] [--patients N] [--seed S] [--no-calibrate]`.
+ *
+ * The clinic's patients are followed visit by visit together (visit-major, unlike the per-patient
+ * loop of the plain trial): before each round of visits the clinic's track record so far (every
+ * trough with two before it, scored against the forecast made just before it: track-record.ts)
+ * calibrates the inter-occasion spread (calibration.ts), and each patient is proposed with the
+ * clinic's spread, widened by its own troughs where they disagree more. Worlds, on the
+ * well-specified set's patients and random numbers (trial-natalizumab.ts `draws`):
+ *   - model: the published model exactly (the model's assay error, no IOV);
+ *   - iov: clearance varying from interval to interval, log-SD 0.15 per interval.
+ * Scores as the plain trial (intervals with the TRUE trough ≥ target, infusions a year per patient
+ * averaged), and the next-trough coverage: how often the proposal's 80 % interval of the next
+ * trough held the TRUE trough.
+ */
+import { fileURLToPath } from 'node:url';
+import { parseTdmCsv } from '../src/core/records/index';
+import { formatDate, formatDateTime, parseAsOfDate } from '../src/core/time';
+import { proposeNatalizumab } from '../src/core/natalizumab/index';
+import { measurementForecast, scoreMeasurement, scorableTroughs, type TroughScore } from '../src/core/natalizumab/track-record';
+import { calibrateClinic, patientCalibration } from '../src/core/natalizumab/calibration';
+import { resolveOptions } from '../src/core/natalizumab/analysis';
+import { NATALIZUMAB_SETS } from './validate-natalizumab';
+import { TrueCourse, VISITS, LOQ, MODEL_SIGMA_LOG, draws, historyMultiplier, loadSet, type TrialWorld, type PatientFile } from './trial-natalizumab';
+
+const WEEK = 7;
+const TROUGH_BEFORE_DOSE = 15 / 1440;
+
+export const WORLDS: Record<string, TrialWorld> = {
+  model: { bias: 0, sigma: MODEL_SIGMA_LOG, iovOmega: 0, note: 'the published model: assay log-SD 0.219, no IOV' },
+  iov: { bias: 0, sigma: MODEL_SIGMA_LOG, iovOmega: 0.15, note: 'IOV of clearance, log-SD 0.15 per interval; assay log-SD 0.219' },
+};
+
+interface Follow {
+  f: PatientFile;
+  course: TrueCourse;
+  lines: string[];
+  lastDose: number;
+  scores: TroughScore[];
+  weeks: number[];
+  trueTroughs: number[];
+  inside80: boolean[];
+  d: { noise: number[]; iov: number[] };
+}
+
+export interface CalibratedTrialScore {
+  world: string;
+  target: number;
+  calibrated: boolean;
+  patients: number;
+  intervals: number;
+  atTarget: number;
+  below: number;
+  infusionsPerYear: number;
+  nextTroughCoverage: number;
+  /** The clinic's spread at the last round, and the troughs it rested on. */
+  finalIov: number;
+  finalTroughs: number;
+  seconds: number;
+}
+
+function row(header: string[], cells: Record<string, string>): string {
+  return header.map((h) => cells[h] ?? '').join(',');
+}
+
+function start(f: PatientFile, world: TrialWorld, seed: number): Follow {
+  const set = NATALIZUMAB_SETS.find((s) => s.name === 'virtual')!;
+  const d = draws(set, f.id, seed);
+  const course = new TrueCourse(f.truth.params);
+  const hist = historyMultiplier(f);
+  f.doses.forEach((x, i) => course.infuse(x.time, x.amountMg, x.durationMin, i === f.doses.length - 1 ? Math.exp(world.iovOmega * d.iov[0]) : hist));
+  return { f, course, lines: [...f.lines], lastDose: f.doses[f.doses.length - 1].time, scores: [], weeks: [], trueTroughs: [], inside80: [], d };
+}
+
+/** One visit of one patient: propose, simulate the true and measured trough, score it, infuse. */
+function visit(p: Follow, k: number, target: number, world: TrialWorld, clinic: ReturnType<typeof calibrateClinic> | null): void {
+  const rec = parseTdmCsv([p.f.header.join(','), ...p.lines].join('\n'), `${p.f.id}.csv`).patients[0];
+  const asOf = parseAsOfDate(formatDate(p.lastDose))!;
+  const cal = clinic ? patientCalibration(clinic, p.scores) : {};
+  const report = proposeNatalizumab(rec, asOf, { target, curves: false, ...cal });
+  const w = report.proposal.intervalWeeks;
+  const next = p.lastDose + w * WEEK;
+  const tTrough = next - TROUGH_BEFORE_DOSE;
+  const truth = p.course.concAt(tTrough);
+  const nt = report.proposal.nextTrough;
+  p.inside80.push(truth >= nt.low && truth <= nt.high);
+  const measured = truth * Math.exp(world.bias + world.sigma * p.d.noise[k]);
+  const censored = measured < LOQ;
+  p.weeks.push(w); p.trueTroughs.push(truth);
+  p.lines.push(row(p.f.header, { patient_id: p.f.id, drug: 'natalizumab', kind: 'level', time: formatDateTime(tTrough), value: censored ? `<${LOQ}` : measured.toFixed(1), unit: 'ug/mL', note: 'trough' }));
+  // The clinic's track record gains this trough (scored against the published forecast made just before it).
+  const withTrough = parseTdmCsv([p.f.header.join(','), ...p.lines].join('\n'), `${p.f.id}.csv`).patients[0];
+  const troughs = scorableTroughs(withTrough);
+  const last = troughs[troughs.length - 1];
+  if (last && Math.abs(last.time - tTrough) < 1 / 1440) {
+    const fc = measurementForecast(withTrough, last.time - 1 / 1440, last.time, false, resolveOptions({ curves: false }));
+    if (fc) p.scores.push(scoreMeasurement(fc, last, p.f.id));
+  }
+  p.lines.push(row(p.f.header, { patient_id: p.f.id, drug: 'natalizumab', kind: 'dose', time: formatDateTime(next), value: '300', unit: 'mg', route: 'iv', duration_min: '60' }));
+  if (k + 1 < VISITS) p.course.infuse(next, 300, 60, Math.exp(world.iovOmega * p.d.iov[k + 1]));
+  p.lastDose = next;
+}
+
+export function runCalibratedTrial(worldName: string, target: number, calibrated: boolean, limit = Infinity, seed = 0): CalibratedTrialScore {
+  const t0 = performance.now();
+  const world = WORLDS[worldName];
+  const set = NATALIZUMAB_SETS.find((s) => s.name === 'virtual')!;
+  const follows = loadSet(set).files.filter((f) => !f.truth.ada).slice(0, limit).map((f) => start(f, world, seed));
+  let clinic: ReturnType<typeof calibrateClinic> | null = null;
+  for (let k = 0; k < VISITS; k++) {
+    clinic = calibrated ? calibrateClinic(follows.flatMap((p) => p.scores)) : null;
+    for (const p of follows) visit(p, k, target, world, clinic);
+  }
+  const all = follows.flatMap((p) => p.trueTroughs);
+  // Infusions a year per patient (365.25 × intervals ÷ days followed), averaged over patients.
+  const perPatient = follows.map((p) => 365.25 * p.weeks.length / (p.weeks.reduce((a, w) => a + w, 0) * WEEK));
+  const inside = follows.flatMap((p) => p.inside80);
+  const final = calibrateClinic(follows.flatMap((p) => p.scores));
+  return {
+    world: worldName, target, calibrated, patients: follows.length, intervals: all.length,
+    atTarget: all.filter((t) => t >= target).length / all.length,
+    below: all.filter((t) => t < target).length,
+    infusionsPerYear: perPatient.reduce((a, b) => a + b, 0) / perPatient.length,
+    nextTroughCoverage: inside.filter(Boolean).length / inside.length,
+    finalIov: final.iov, finalTroughs: final.troughs,
+    seconds: (performance.now() - t0) / 1000,
+  };
+}
+
+export function formatCalibratedTrial(r: CalibratedTrialScore): string {
+  return `[${r.world} world, T=${r.target}, ${r.calibrated ? 'calibrated' : 'published spread'}] ${r.patients} patients × ${VISITS}: ` +
+    `≥T ${r.atTarget.toFixed(3)} (${r.intervals - r.below}/${r.intervals}, ${r.below} below), infusions/yr ${r.infusionsPerYear.toFixed(2)}, ` +
+    `next-trough 80 % coverage ${r.nextTroughCoverage.toFixed(3)}; clinic spread at the end ${r.finalIov.toFixed(4)} from ${r.finalTroughs} troughs (${r.seconds.toFixed(0)} s)`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const a = process.argv.slice(2);
+  const opt = (name: string) => { const i = a.indexOf(name); return i >= 0 ? a[i + 1] : undefined; };
+  const worlds = (opt('--worlds') ?? 'model,iov').split(',');
+  const targets = (opt('--targets') ?? '10,5').split(',').map(Number);
+  const limit = opt('--patients') ? Number(opt('--patients')) : Infinity;
+  const seed = Number(opt('--seed') ?? 0);
+  const calibrated = !a.includes('--no-calibrate');
+  for (const w of worlds) for (const t of targets) console.log(formatCalibratedTrial(runCalibratedTrial(w, t, calibrated, limit, seed)));
+}

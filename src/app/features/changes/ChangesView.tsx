@@ -1,0 +1,40 @@
+/**
+ * The change history (IndexedDB, survives a reload): time, action and patient of every change,
+ * newest first, in the user's language; undone changes are marked. Undo takes back the newest
+ * change not yet undone, in order.
+ */
+import { useTranslation } from 'react-i18next';
+import type { ChangeEntry } from '../../storage/store';
+
+const SHOWN_IDS = 5;
+
+export function ChangesView({ changes, canUndo, onUndo, lastUndo }: { changes: ChangeEntry[]; canUndo: boolean; onUndo: () => void; lastUndo?: string }) {
+  const { t, i18n } = useTranslation('safety');
+  const locale = i18n.language === 'nl' ? 'nl-NL' : 'en-GB';
+  const when = (at: string) => {
+    const d = new Date(at);
+    return Number.isNaN(d.getTime()) ? at : d.toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  };
+  const list = [...changes].reverse();
+  return (
+    <section className="changes" aria-labelledby="changes-title" data-testid="changes">
+      <h2 id="changes-title">{t('history.title')}</h2>
+      <p>{t('history.intro')}</p>
+      <p><button type="button" onClick={onUndo} disabled={!canUndo} data-testid="changes-undo">{lastUndo ? t('history.undoLast', { label: lastUndo }) : t('history.undoLast', { label: '—' })}</button></p>
+      {list.length === 0 ? <p>{t('history.empty')}</p> : (
+        <table className="changes-table">
+          <thead><tr><th scope="col">{t('history.time')}</th><th scope="col">{t('history.action')}</th><th scope="col">{t('history.patient')}</th></tr></thead>
+          <tbody>
+            {list.map((c) => (
+              <tr key={c.seq} data-testid="change-row" className={c.undone ? 'undone' : undefined}>
+                <td><time dateTime={c.at}>{when(c.at)}</time></td>
+                <td>{t(`history.actions.${c.action}`, { detail: c.detail ?? '' })}{c.undone ? <> · <em>{t('history.undone')}</em></> : null}</td>
+                <td>{c.patients.slice(0, SHOWN_IDS).join(', ')}{c.patients.length > SHOWN_IDS ? `, ${t('history.more', { count: c.patients.length - SHOWN_IDS })}` : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The launched patient through the core's FHIR module (src/core/fhir): which Observation codes to
+ * ask the record for, the resources read → the patient record (the same checks and messages as a
+ * CSV or a Bundle file), and the proposal → the three resources written back. No mapping here.
+ */
+import { fhirToRecords, proposalResources as coreProposalResources, CODES, codeToken, type Coding, type FhirChoice, type LocalCodes } from '../../core/fhir/index';
+import type { EngineSettings } from '../../core/engine';
+import type { Issue, PatientRecord } from '../../core/types';
+import type { PatientReport } from '../../core/report/types';
+import { plannedDose, type ChoiceLike } from '../lib/plan';
+import type { FhirJson, ProposalResources } from './write-back';
+
+/** The clinic's local lab and medication codes, from its settings (empty when it set none). */
+export function localCodesOf(clinic: EngineSettings): LocalCodes {
+  return (clinic as { localCodes?: LocalCodes }).localCodes ?? {};
+}
+
+/** The clinic's IANA time zone: this browser's (the record's times are read as its wall clock). */
+export function clinicTimeZone(): string {
+  try { return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'; } catch { return 'UTC'; }
+}
+
+/** The Observation codes read (`system|code`): a level, a CD19 count, a weight, a wearing-off score, and the clinic's own. */
+export function observationCodes(clinic: EngineSettings): string[] {
+  const local = localCodesOf(clinic);
+  const own: Coding[] = CODES.filter((c) => c.role === 'level' || c.role === 'bcell' || c.role === 'weight' || c.role === 'wearing_off');
+  const all = [...own, ...(local.level ?? []), ...(local.bcell ?? [])].map(codeToken);
+  return [...new Set(all)];
+}
+
+export type Mapped =
+  | { record: PatientRecord; issues: Issue[]; reason?: undefined }
+  | { record: null; issues: Issue[]; reason: string };
+
+/**
+ * The resources read for the launched patient → its record. `source` names the server in
+ * messages (`https://…/R4: entry 14 Observation/obs-77 valueQuantity.unit "U/L" …`).
+ * `noRecord` is the sentence for a patient with nothing to plan (in the user's language).
+ */
+export function mapLaunched(resources: FhirJson[], source: string, clinic: EngineSettings, today: string, noRecord: string, timeZone = clinicTimeZone()): Mapped {
+  const r = fhirToRecords(resources, { fileName: source, localCodes: localCodesOf(clinic), timeZone, today, labLimit: clinic.ocrelizumab.labLimit });
+  if (r.fatal) return { record: null, issues: r.issues, reason: r.issues[0]?.message ?? noRecord };
+  const record = r.patients[0];
+  if (!record) return { record: null, issues: r.issues, reason: noRecord };
+  return { record, issues: r.issues };
+}
+
+/** Whole weeks of a chosen natalizumab option (`interval:6`, `protocol`, `standard`), when it has them. */
+function chosenWeeks(report: PatientReport, code: string | null): number | undefined {
+  if (report.drug !== 'natalizumab' || !code) return undefined;
+  const [kind, arg] = code.split(':');
+  if (kind === 'interval' && Number.isInteger(Number(arg))) return Number(arg);
+  if (kind === 'protocol') return report.protocol.intervalWeeks;
+  return undefined;
+}
+
+/** A recorded choice as the core writes it (the plan, with its reason), or undefined without one. */
+export function fhirChoice(report: PatientReport, choice: ChoiceLike | null, label?: string): FhirChoice | undefined {
+  if (!choice) return undefined;
+  const plan = plannedDose(report, choice);
+  if (!plan.chosen) return undefined;
+  const weeks = chosenWeeks(report, plan.code);
+  return { nextDose: plan.date, reason: plan.reason ?? '', ...(weeks !== undefined ? { intervalWeeks: weeks } : {}), ...(label ? { label } : {}) };
+}
+
+export interface BuiltProposal {
+  resources: ProposalResources;
+  /** What makes this proposal (and choice) the same one again: written once. */
+  key: string;
+  /** The note's text. */
+  text: string;
+}
+
+/** The MedicationRequest, DocumentReference and Provenance of the proposal, about `patientRef` (`Patient/123`). */
+export function buildProposal(report: PatientReport, patientRef: string, choice: FhirChoice | undefined, clinic: EngineSettings,
+  opts: { appVersion: string; now: number; timeZone?: string }): BuiltProposal {
+  const r = coreProposalResources(report, patientRef, { timeZone: opts.timeZone ?? clinicTimeZone(), now: opts.now, appVersion: opts.appVersion, localCodes: localCodesOf(clinic) }, choice);
+  // The note says everything the proposal is (dates, predictions, warnings, model, choice): the same note, the same proposal.
+  const key = JSON.stringify([patientRef, r.text, choice ?? null]);
+  return {
+    resources: { medicationRequest: r.medicationRequest, documentReference: r.documentReference, provenance: (targets) => r.provenance(targets) },
+    key, text: r.text,
+  };
+}

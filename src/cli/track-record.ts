@@ -1,0 +1,69 @@
+/**
+ * `tdm track-record FILE [--target N]` (shared/spec/cli.md): how the forecasts held on the file's own
+ * natalizumab troughs, as one JSON line; and the clinic calibration `propose --calibrate` uses.
+ */
+import type { PatientRecord } from '../core/types';
+import { PkWorkError, workBudget, withWorkBudget } from '../core/pk/index';
+import { refusedRowsError, stepBudgetFor } from '../core/engine';
+import { patientTrackRecord, summariseTrackRecord, type TroughScore } from '../core/natalizumab/track-record';
+import { calibrateClinic, patientCalibration, type ClinicCalibration } from '../core/natalizumab/calibration';
+import type { NatalizumabOptions } from '../core/report/types';
+
+const r3 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 1000);
+const r4 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10000) / 10000);
+
+export interface ClinicTrackRecord {
+  /** Scores per patient id (natalizumab patients whose rows were all read). */
+  byPatient: Map<string, TroughScore[]>;
+  all: TroughScore[];
+  /** Messages for people: patients left out and why. */
+  errors: string[];
+}
+
+/** The track record of every natalizumab patient of a file (patients with refused rows are left out, as propose refuses them). */
+export function clinicTrackRecord(patients: PatientRecord[], options: Partial<NatalizumabOptions>, file: string, stop?: () => boolean): ClinicTrackRecord {
+  const byPatient = new Map<string, TroughScore[]>();
+  const errors: string[] = [];
+  for (const p of patients) {
+    if (p.drug !== 'natalizumab') continue;
+    const refused = refusedRowsError(p);
+    if (refused) { errors.push(`error: ${file}: patient "${p.id}": not scored: ${refused.error}`); continue; }
+    try {
+      byPatient.set(p.id, withWorkBudget(workBudget(stepBudgetFor(p) * Math.max(1, p.levels.length), stop), () => patientTrackRecord(p, options)));
+    } catch (e) {
+      if (!(e instanceof PkWorkError)) throw e;
+      errors.push(`error: ${file}: patient "${p.id}": not scored: the computation was stopped after ${e.steps} integrator steps`);
+    }
+  }
+  return { byPatient, all: [...byPatient.values()].flat(), errors };
+}
+
+/** The one `track-record` line (spec field names; `target` and `calibration` extra). */
+export function trackRecordLine(scores: TroughScore[], target: number, calibration: ClinicCalibration): Record<string, unknown> {
+  const s = summariseTrackRecord(scores);
+  return {
+    scored: s.scored, patients: s.patients,
+    cover50: r3(s.cover50), cover80: r3(s.cover80), cover95: r3(s.cover95),
+    median_log_ratio: r4(s.medianLogRatio),
+    pit_histogram: s.pitHistogram,
+    target: { value: target, unit: 'ug/mL' },
+    calibration: calibrationLine(calibration),
+  };
+}
+
+/** The clinic's calibration as a JSON object (the `calibration` field of track-record and propose --calibrate). */
+export function calibrationLine(c: ClinicCalibration, patient?: { iov: number; troughs: number }): Record<string, unknown> {
+  return {
+    troughs: c.troughs, patients: c.patients,
+    iov: r4(c.iov), published_iov: c.publishedIov, factor: r3(c.iov / c.publishedIov),
+    ...(patient ? { patient_iov: r4(patient.iov), patient_troughs: patient.troughs } : {}),
+    cover80: r3(c.cover80), calibrated_cover80: r3(c.calibratedCover80),
+  };
+}
+
+/** Options for each patient's proposal under `--calibrate`: the clinic's spread, widened by the patient's own troughs. */
+export function calibratedOptions(clinic: ClinicCalibration, record: ClinicTrackRecord): (id: string) => Partial<NatalizumabOptions> {
+  return (id) => patientCalibration(clinic, record.byPatient.get(id) ?? []);
+}
+
+export { calibrateClinic };

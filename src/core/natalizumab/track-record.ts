@@ -1,0 +1,221 @@
+/**
+ * The track record: how the forecasts held on a patient's own troughs (spec/cli.md, track-record).
+ *
+ * For every natalizumab trough (trend.ts: a level drawn at most 3 days before a dose, 21 days or
+ * more after the one before it) with at least two troughs before it, the forecast the engine would
+ * have made just before that trough was drawn (the rows before it; as of one minute before the
+ * draw) is set against the measured value. The forecast is that of the MEASUREMENT: each weighted
+ * posterior draw's concentration at the draw time (with its own future clearance, Km, laboratory
+ * bias and the patient's misfit widening, exactly as the proposal's forecasts: uncertainty.ts),
+ * then the assay's error around it (proportional 21.9 %; a finger-prick with its shift and
+ * additive error), as the fit's likelihood has it (fit/objective.ts). The predictive distribution
+ * is the weighted mixture of these normals: its CDF at the measured value is the PIT, and the
+ * central 50/80/95 % intervals hold the value exactly when the PIT lies within them.
+ *
+ * Censored troughs (`<x`) count as inside an interval when the interval reaches below x (its
+ * lower end is under x: F(x) above the interval's lower level); their PIT is put at F(x)/2, the
+ * middle of the range it could have (deterministic, where a randomised PIT would draw it), and
+ * they are left out of the log ratio.
+ *
+ * Each score also keeps what calibration.ts needs to re-weigh the inter-occasion spread: the
+ * forecast's log-variance apart from the future occasion's κ, and the sensitivity of the log
+ * forecast to κ (weighted regression over the draws: κ is drawn independently of everything else).
+ */
+import type { Days, Observation, PatientRecord } from '../types';
+import type { NatalizumabOptions } from '../report/types';
+import { normCdf } from '../stats/normal';
+import { PkSolver, FAST } from '../pk/index';
+import { NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
+import { analyse, resolveOptions } from './analysis';
+import { forecastCurve } from './forecast';
+import { boundedEta } from './patient';
+import { monitoring } from './monitoring';
+import { troughsBeforeDoses } from './trend';
+import { drawForecastTerms, forecastIov, forecastParams, futureClSd, patientMisfit, weightedDraws, widen } from './uncertainty';
+
+/** Troughs that must come before a trough for it to be scored. */
+export const TRACK_RECORD_MIN_PRIOR_TROUGHS = 2;
+/** The forecast is made as of this long (days) before the draw: one minute. */
+const BEFORE_DRAW = 1 / 1440;
+/** The central intervals scored. */
+export const TRACK_RECORD_LEVELS = [0.5, 0.8, 0.95] as const;
+export const PIT_BINS = 10;
+
+/** The forecast of one measurement: a weighted mixture of normals, and the κ behind each draw. */
+export interface MeasurementForecast {
+  mean: Float64Array;
+  sd: Float64Array;
+  weights: Float64Array;
+  /** ln(concentration) of each draw (before the assay error) and its future occasion's κ. */
+  logConc: Float64Array;
+  kappa: Float64Array;
+  /** The κ spread the forecast used, and the occasions its history's κ averages over. */
+  iov: number;
+  occasions: number;
+}
+
+/** One trough set against the forecast made just before it. */
+export interface TroughScore {
+  patientId: string;
+  time: Days;
+  iso: string;
+  measured: number;
+  censored: boolean;
+  capillary: boolean;
+  /** Forecast median of the measurement and its central 80 % interval. */
+  median: number;
+  low80: number;
+  high80: number;
+  /** Probability integral transform: the forecast CDF at the measured value (censored: F(x)/2). */
+  pit: number;
+  /** Inside the central 50, 80 and 95 % intervals. */
+  inside: [boolean, boolean, boolean];
+  /** ln(measured / median); null when censored. */
+  logRatio: number | null;
+  /**
+   * For calibration.ts: the log-variance of the concentration forecast apart from κ, the assay's,
+   * d ln C / dκ, the occasions the history's κ averages over, and the κ spread used.
+   */
+  spread: { conc: number; assay: number; sensitivity: number; occasions: number; iov: number };
+}
+
+/** The measurement forecast at time `t` from the rows before `asOf`. */
+export function measurementForecast(patient: PatientRecord, asOf: Days, t: Days, capillary: boolean, opts: NatalizumabOptions): MeasurementForecast | null {
+  const a = analyse(patient, asOf, opts, [t]);
+  const last = a.prep.lastDose ? a.prep.lastDose.time : null;
+  if (last === null || !(t > last)) return null;
+  const { idx, w } = weightedDraws(a.weights);
+  const n = idx.length;
+  const mon = monitoring(a);
+  const { iov, occasions } = forecastIov(mon, opts.iovCl);
+  const terms = drawForecastTerms(opts.seed, a.n, iov, occasions);
+  const misfit = patientMisfit(a, mon.residualScale);
+  const solver = new PkSolver(FAST);
+  const pF = { ...a.paramsMap };
+  const rel = Float64Array.of(t - last);
+  const out = new Float64Array(1);
+  const f = { mean: new Float64Array(n), sd: new Float64Array(n), weights: w, logConc: new Float64Array(n), kappa: new Float64Array(n), iov, occasions };
+  for (let r = 0; r < n; r++) {
+    const s = idx[r];
+    forecastParams(a.paramsSamples[s], boundedEta(a.etas[s * 3], 0), terms, s, pF);
+    forecastCurve(solver, pF, a.snaps.subarray(s * 3, s * 3 + 3), a.prep.repeated, rel[0] + 1, 1, rel, out);
+    const c = Math.max(widen(out[0], a.outMap[0], misfit, terms.bias[s]), 1e-9);
+    f.logConc[r] = Math.log(c);
+    f.kappa[r] = terms.kappa[s];
+    f.mean[r] = capillary ? c + M.capillaryShift : c;
+    f.sd[r] = capillary ? Math.sqrt((M.sigmaProp * c) ** 2 + M.capillaryAddSd ** 2) : M.sigmaProp * c;
+  }
+  return f;
+}
+
+/** The mixture's CDF at x. */
+export function forecastCdf(f: MeasurementForecast, x: number): number {
+  let p = 0;
+  for (let r = 0; r < f.mean.length; r++) p += f.weights[r] * normCdf((x - f.mean[r]) / f.sd[r]);
+  return Math.min(1, Math.max(0, p));
+}
+
+/** The mixture's q-quantile (bisection to 1e-6 relative). */
+export function forecastQuantile(f: MeasurementForecast, q: number): number {
+  let lo = Infinity, hi = -Infinity;
+  for (let r = 0; r < f.mean.length; r++) { lo = Math.min(lo, f.mean[r] - 9 * f.sd[r]); hi = Math.max(hi, f.mean[r] + 9 * f.sd[r]); }
+  for (let k = 0; k < 100 && hi - lo > 1e-6 * Math.max(1, Math.abs(hi)); k++) {
+    const mid = (lo + hi) / 2;
+    if (forecastCdf(f, mid) < q) lo = mid; else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/** Log-variance of the forecast's concentration apart from κ, the assay's, and the sensitivity to κ (weighted regression). */
+export function spreadParts(f: MeasurementForecast, median: number): { conc: number; assay: number; sensitivity: number } {
+  let mL = 0, mK = 0;
+  for (let r = 0; r < f.weights.length; r++) { mL += f.weights[r] * f.logConc[r]; mK += f.weights[r] * f.kappa[r]; }
+  let vL = 0, vK = 0, cLK = 0;
+  for (let r = 0; r < f.weights.length; r++) {
+    const dl = f.logConc[r] - mL, dk = f.kappa[r] - mK;
+    vL += f.weights[r] * dl * dl; vK += f.weights[r] * dk * dk; cLK += f.weights[r] * dl * dk;
+  }
+  const sensitivity = vK > 1e-12 ? cLK / vK : 0;
+  // The assay's log-variance (proportional error; a finger-prick's additive part too), at the median.
+  const m = Math.max(median, 1e-9);
+  let assay = 0;
+  for (let r = 0; r < f.weights.length; r++) assay += f.weights[r] * f.sd[r] * f.sd[r];
+  return { conc: Math.max(0, vL - sensitivity * sensitivity * vK), assay: assay / (m * m), sensitivity };
+}
+
+/** Score one measured level against its forecast. */
+export function scoreMeasurement(f: MeasurementForecast, obs: Observation, patientId: string): TroughScore {
+  const median = forecastQuantile(f, 0.5);
+  const F = forecastCdf(f, obs.value);
+  const pit = obs.censored ? F / 2 : F;
+  const inside = TRACK_RECORD_LEVELS.map((level) => {
+    const lower = (1 - level) / 2;
+    return obs.censored ? F > lower : F >= lower && F <= 1 - lower;
+  }) as [boolean, boolean, boolean];
+  const parts = spreadParts(f, median);
+  return {
+    patientId, time: obs.time, iso: obs.iso, measured: obs.value, censored: obs.censored, capillary: obs.sample === 'capillary',
+    median, low80: forecastQuantile(f, 0.1), high80: forecastQuantile(f, 0.9), pit, inside,
+    logRatio: obs.censored || !(obs.value > 0) ? null : Math.log(obs.value / median),
+    spread: { ...parts, occasions: f.occasions, iov: f.iov },
+  };
+}
+
+/** The troughs of a record that have at least two troughs before them. */
+export function scorableTroughs(p: PatientRecord): Observation[] {
+  return troughsBeforeDoses(p.levels, p.doses).slice(TRACK_RECORD_MIN_PRIOR_TROUGHS).map((t) => t.obs);
+}
+
+/** Every scorable trough of one natalizumab patient, each against the forecast made just before it. */
+export function patientTrackRecord(p: PatientRecord, options: Partial<NatalizumabOptions> = {}): TroughScore[] {
+  if (p.drug !== 'natalizumab') return [];
+  const opts = resolveOptions({ ...options, curves: false });
+  const out: TroughScore[] = [];
+  for (const obs of scorableTroughs(p)) {
+    const f = measurementForecast(p, obs.time - BEFORE_DRAW, obs.time, obs.sample === 'capillary', opts);
+    if (f) out.push(scoreMeasurement(f, obs, p.id));
+  }
+  return out;
+}
+
+export interface TrackRecordSummary {
+  scored: number;
+  patients: number;
+  cover50: number | null;
+  cover80: number | null;
+  cover95: number | null;
+  /** Median of ln(measured / forecast median) over the uncensored troughs. */
+  medianLogRatio: number | null;
+  pitHistogram: number[];
+}
+
+function median(xs: number[]): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Coverage, PIT histogram, bias and counts of a set of scores. */
+export function summariseTrackRecord(scores: readonly TroughScore[]): TrackRecordSummary {
+  const n = scores.length;
+  const cover = (i: number) => (n ? scores.filter((s) => s.inside[i]).length / n : null);
+  const pitHistogram = new Array<number>(PIT_BINS).fill(0);
+  for (const s of scores) pitHistogram[Math.min(PIT_BINS - 1, Math.floor(s.pit * PIT_BINS))]++;
+  return {
+    scored: n,
+    patients: new Set(scores.map((s) => s.patientId)).size,
+    cover50: cover(0), cover80: cover(1), cover95: cover(2),
+    medianLogRatio: median(scores.filter((s) => s.logRatio !== null).map((s) => s.logRatio as number)),
+    pitHistogram,
+  };
+}
+
+/**
+ * The predictive log-variance of a scored trough had the forecast used inter-occasion spread `iov`
+ * and its concentration spread been scaled by `scale` (the assay's unchanged).
+ */
+export function logVarianceAt(s: TroughScore, iov: number, scale = 1): number {
+  const conc = s.spread.conc + (s.spread.sensitivity * futureClSd(iov, s.spread.occasions)) ** 2;
+  return scale * scale * conc + s.spread.assay;
+}

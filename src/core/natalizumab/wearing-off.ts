@@ -1,0 +1,52 @@
+/**
+ * Natalizumab wearing-off (issue 19): each report's predicted concentration at its onset, with
+ * its 80 % interval, from the same prediction as `tdm predict` at that time (predictNatalizumab
+ * with the same record, as-of and options), so the card, the chart and the command line say what
+ * the engine says there. The patient's own floor is the median of those concentrations; when it
+ * lies above the target, the warning `wearing-off-above-target` says so with the concentration.
+ * The proposal is not changed: choosing the floor as a personal target is the clinician's call.
+ */
+import type { Days, Issue, PatientRecord } from '../types';
+import type { NatalizumabOptions, NatalizumabReport } from '../report/types';
+import { formatDate } from '../time';
+import { median, reportsUpTo, wearingOffIntervals, type WearingOffSummary } from '../wearing-off';
+import { predictNatalizumab } from './predict';
+
+/** A concentration as the messages show it: one decimal. */
+const conc = (x: number) => x.toFixed(1);
+const sig3 = (x: number) => Number(x.toPrecision(3));
+
+/** The wearing-off summary of a patient as of a time, and its warning; null without any report. */
+export function natalizumabWearingOff(patient: PatientRecord, asOf: Days, options: Partial<NatalizumabOptions>, target: number): { summary: WearingOffSummary; warnings: Issue[] } | null {
+  const reports = reportsUpTo(patient, asOf);
+  if (reports.length === 0) return null;
+  const doses = patient.doses.filter((d) => d.time <= asOf);
+  const summary = wearingOffIntervals(reports, doses);
+  const warnings: Issue[] = [];
+  if (summary.reports.length === 0) return { summary, warnings };
+  const predictions = predictNatalizumab(patient, asOf, summary.reports.map((r) => r.time), options);
+  summary.reports.forEach((r, i) => { r.concentration = { value: predictions[i].value, low: predictions[i].low, high: predictions[i].high }; });
+  const floor = sig3(median(summary.reports.map((r) => r.concentration!.value)));
+  summary.floor = floor;
+  summary.aboveTarget = floor > target;
+  if (summary.aboveTarget) {
+    const latest = summary.reports[summary.reports.length - 1];
+    const c = latest.concentration!;
+    const params = {
+      value: conc(c.value), low: conc(c.low), high: conc(c.high), date: formatDate(latest.time),
+      n: summary.reports.length, floor: conc(floor), target: conc(target),
+    };
+    warnings.push({
+      code: 'wearing-off-above-target', severity: 'warning', params,
+      message: `wearing-off reported at predicted concentrations above the target: ${params.value} µg/mL (80 % interval ${params.low}–${params.high}) at the latest onset on ${params.date}; the patient's own floor (median of ${params.n} onsets) is ${params.floor} µg/mL against a target of ${params.target} µg/mL. That floor can be chosen as a personal target for this patient, with a reason; the proposal keeps the target`,
+    });
+  }
+  return { summary, warnings };
+}
+
+/** The report with its wearing-off summary and warning added (unchanged without any report). */
+export function withNatalizumabWearingOff(report: NatalizumabReport, patient: PatientRecord, asOf: Days, options: Partial<NatalizumabOptions>): NatalizumabReport {
+  const w = natalizumabWearingOff(patient, asOf, options, report.target.value);
+  if (!w) return report;
+  return { ...report, wearingOff: w.summary, warnings: [...report.warnings, ...w.warnings] };
+}
