@@ -47,6 +47,18 @@ export function recentCsv(csv: string, today = localToday()): { csv: string; shi
   return { csv: csv.replace(/\b(\d{4}-\d{2}-\d{2})/g, (d) => shift(d)), shift };
 }
 
+/**
+ * A TDM CSV with every date moved by the same number of days so that `anchor` (a date the test
+ * types later, `YYYY-MM-DD`) falls on today: a record that is current, not late (issue 15). `shift`
+ * moves any other date of the test the same way.
+ */
+export function anchoredCsv(csv: string, anchor: string, today = localToday()): { csv: string; shift: (iso: string) => string } {
+  const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  const days = Math.round((day(today) - day(anchor)) / 86_400_000);
+  const shift = (iso: string) => new Date(day(iso) + days * 86_400_000).toISOString().slice(0, 10) + iso.slice(10);
+  return { csv: csv.replace(/\b(\d{4}-\d{2}-\d{2})/g, (d) => shift(d)), shift };
+}
+
 export interface CliLine { patient_id: string; error?: string; proposal?: { next_dose: string; next_bcell_check?: string }; protocol?: { next_count?: string } }
 
 function cliLines(file: string, args: string[]): Map<string, CliLine> {

@@ -9,6 +9,8 @@ const walkEn = {
     passed: 'passed, not offered',
   },
   risk: {
+    /** Short, in the planning list (the full sentence is its title). */
+    short: '{{p}} < {{required}} required',
     /** Beside a choice below the required probability, wherever the choice appears. */
     text: 'below the required probability: {{p}}, {{required}} required',
     /** The same in the .ics SUMMARY (short) and DESCRIPTION. */

@@ -7,6 +7,7 @@ const walkNl = {
     passed: 'verstreken, niet aangeboden',
   },
   risk: {
+    short: '{{p}} < vereist {{required}}',
     text: 'onder de vereiste kans: {{p}}, vereist {{required}}',
     icsPrefix: '[{{p}} < {{required}} VEREIST]',
     ics: 'Deze keuze ligt onder de vereiste kans: {{p}} kans om de streefwaarde te halen, vereist {{required}}.',

@@ -122,7 +122,7 @@ export function PlanningView({ patients, reports, today, selectedId, onSelect }:
                 <td>{l.lastDose ? <time dateTime={l.lastDose}>{formatDisplayDate(l.lastDose.slice(0, 10), lang)}</time> : '—'}</td>
                 <td>{l.nextDose ? <time dateTime={l.nextDose} data-testid="planned-dose">{formatDisplayDate(l.nextDose, lang)}</time> : '—'}
                   {l.plan?.chosen ? <span className={`chosen-mark${l.plan.stale ? ' stale' : ''}`} title={t('planning.chosenTitle', { date: formatDisplayDate(l.plan.proposed, lang), reason: l.plan.reason ?? '' })}> {t('planning.chosen')}</span> : null}
-                  {l.plan?.risk ? <span className="choice-risk" data-testid="choice-risk"> {t('risk.text', { ns: 'walk', p: formatPercent(l.plan.risk.probability, lang), required: formatPercent(l.plan.risk.required, lang) })}</span> : null}</td>
+                  {l.plan?.risk ? <span className="choice-risk" data-testid="choice-risk" title={t('risk.text', { ns: 'walk', p: formatPercent(l.plan.risk.probability, lang), required: formatPercent(l.plan.risk.required, lang) })}>⚠ {t('risk.short', { ns: 'walk', p: formatPercent(l.plan.risk.probability, lang), required: formatPercent(l.plan.risk.required, lang) })}</span> : null}</td>
                 <td>{l.nextLab ? <time dateTime={l.nextLab}>{formatDisplayDate(l.nextLab, lang)}</time> : '—'}</td>
                 <td>
                   <span className={`status status-${l.status}`}>{t(`status.${l.status}`)}</span>
