@@ -3,7 +3,6 @@
  * protocol says, every warning, the model and the settings behind it, and the clinician's choice.
  */
 import { createContext, useContext, useId, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Issue, ModelInfo, ModelParameter } from '../../../core/types';
 import type { NatalizumabReport, OcrelizumabReport, PatientError, PatientReport } from '../../../core/report/types';
 import type { EngineSettings } from '../../../core/engine';
@@ -119,7 +118,7 @@ function BelowTarget({ r, lang }: { r: NatalizumabReport; lang: string }) {
  */
 function LateNote({ r, lang }: { r: PatientReport; lang: string }) {
   const tid = useTid();
-  const { t } = useTranslation('walk');
+  const { t } = useStrings('walk');
   if (!r.late) return null;
   return (
     <p className="issue issue--warning proposal__late" role="note" data-testid={tid('late-note')}>
@@ -130,7 +129,7 @@ function LateNote({ r, lang }: { r: PatientReport; lang: string }) {
 
 /** A date on the card before the first possible day: shown as passed (the choice list does not offer it). */
 function Passed({ r, date }: { r: PatientReport; date: string }) {
-  const { t } = useTranslation('walk');
+  const { t } = useStrings('walk');
   if (!r.firstPossibleDay || date >= r.firstPossibleDay) return null;
   return <span className="proposal__passed" data-passed="true"> ({t('late.passed')})</span>;
 }
@@ -138,7 +137,7 @@ function Passed({ r, date }: { r: PatientReport; date: string }) {
 /** A choice below the required probability: its chance against the one required, wherever the choice is shown. */
 export function RiskNote({ risk, lang, testId }: { risk: { probability: number; required: number } | null; lang: string; testId: string }) {
   const tid = useTid();
-  const { t } = useTranslation('walk');
+  const { t } = useStrings('walk');
   if (!risk) return null;
   return (
     <strong className="issue issue--warning choice-risk" data-testid={tid(testId)}>
@@ -514,7 +513,7 @@ export function ProposalCard(props: ProposalCardProps) {
 
 function ExampleNote() {
   const tid = useTid();
-  const { t } = useTranslation('walk');
+  const { t } = useStrings('walk');
   return <p className="proposal__example" role="note" data-testid={tid('example-note')}>{t('example.card')}</p>;
 }
 

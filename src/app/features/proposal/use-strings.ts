@@ -11,12 +11,15 @@ import chartEn from '../../i18n/chart-en';
 import chartNl from '../../i18n/chart-nl';
 import proposalEn from '../../i18n/proposal-en';
 import proposalNl from '../../i18n/proposal-nl';
+import walkEn from '../../i18n/walk-en';
+import walkNl from '../../i18n/walk-nl';
 
-export type Namespace = 'chart' | 'proposal';
+export type Namespace = 'chart' | 'proposal' | 'walk';
 
 const BUNDLES: Record<Namespace, { en: object; nl: object }> = {
   chart: { en: chartEn, nl: chartNl },
   proposal: { en: proposalEn, nl: proposalNl },
+  walk: { en: walkEn, nl: walkNl },
 };
 
 /** Add the chart and proposal bundles to an i18next instance (idempotent). */
