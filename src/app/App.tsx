@@ -3,7 +3,7 @@
  * selected patient beside it, and the clinic settings. State lives in the store (saved to
  * IndexedDB); reports come from the worker.
  */
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { version as appVersion } from '../../package.json';
 import type { EngineSettings } from '../core/engine';
@@ -18,6 +18,8 @@ import { ImportPanel } from './features/import/ImportPanel';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { NewPatientForm } from './features/entry/EntryForms';
 import { ClinicDayView } from './features/clinic-day/ClinicDayView';
+// The outcomes view (issue 19) and its core are loaded when opened, not with the first page.
+const OutcomesView = lazy(() => import('./features/outcomes/OutcomesView').then((m) => ({ default: m.OutcomesView })));
 import { buildSession, compareWithSaved, type SessionFile } from './lib/session';
 import type { IncomingBatch } from './lib/import-plan';
 import { ChangesView } from './features/changes/ChangesView';
@@ -43,15 +45,16 @@ async function seedExamples(): Promise<PatientRecord[]> {
 }
 
 /** Where the page is. A patient is named by its internal key (its `seq`), never by its id: no patient id in the URL or the browser's history. */
-type Route = { page: 'planning'; key: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' };
+type Route = { page: 'planning'; key: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' } | { page: 'outcomes' };
 /** Where to go; a patient by its id (turned into its key). */
-type Target = { page: 'planning'; patient: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' };
+type Target = { page: 'planning'; patient: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' } | { page: 'outcomes' };
 
 function readHash(): Route {
   const h = location.hash;
   if (h.startsWith('#/settings')) return { page: 'settings' };
   if (h.startsWith('#/day')) return { page: 'day' };
   if (h.startsWith('#/changes')) return { page: 'changes' };
+  if (h.startsWith('#/outcomes')) return { page: 'outcomes' };
   const m = /^#\/p\/(\d+)$/.exec(h);
   // An address of an older version (#/patient/<id>) is dropped from the address bar.
   if (h.startsWith('#/patient/')) history.replaceState(null, '', '#/');
@@ -66,7 +69,7 @@ function useRoute(): [Route, (r: Route) => void] {
     return () => window.removeEventListener('hashchange', on);
   }, []);
   const go = useCallback((r: Route) => {
-    const hash = r.page === 'settings' ? '#/settings' : r.page === 'day' ? '#/day' : r.page === 'changes' ? '#/changes' : r.key !== null ? `#/p/${r.key}` : '#/';
+    const hash = r.page === 'settings' ? '#/settings' : r.page === 'day' ? '#/day' : r.page === 'changes' ? '#/changes' : r.page === 'outcomes' ? '#/outcomes' : r.key !== null ? `#/p/${r.key}` : '#/';
     if (location.hash !== hash) history.pushState(null, '', hash);
     setRoute(r);
   }, []);
@@ -213,6 +216,7 @@ export function App() {
           <button type="button" aria-current={route.page === 'settings' ? 'page' : undefined} onClick={() => go({ page: 'settings' })}>{t('nav.settings')}</button>
           <button type="button" data-testid="nav-clinic-day" aria-current={route.page === 'day' ? 'page' : undefined} onClick={() => go({ page: 'day' })}>{t('day.nav', { ns: 'clinic' })}</button>
           <button type="button" data-testid="nav-changes" aria-current={route.page === 'changes' ? 'page' : undefined} onClick={() => go({ page: 'changes' })}>{t('history.nav', { ns: 'safety' })}</button>
+          <button type="button" data-testid="nav-outcomes" aria-current={route.page === 'outcomes' ? 'page' : undefined} onClick={() => go({ page: 'outcomes' })}>{t('outcomes.nav', { ns: 'wearing' })}</button>
         </nav>
         <label className="lang">
           <span className="sr-only">{t('app.language')}</span>
@@ -277,9 +281,14 @@ export function App() {
           <ChangesView changes={state.changes} canUndo={!!lastUndo} onUndo={() => void undo()} lastUndo={lastUndo} />
         ) : route.page === 'day' ? (
           <ClinicDayView patients={state.patients} reports={reports} today={today} pending={pending} onOpen={(id) => go({ page: 'planning', patient: id })} />
+        ) : route.page === 'outcomes' ? (
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <OutcomesView patients={state.patients} clinic={state.clinic} prices={state.prices} today={today} />
+          </Suspense>
         ) : route.page === 'settings' ? (
           <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))}
-            infusionTime={state.infusionTime} onInfusionTime={(hhmm) => store.setInfusionTime(hhmm)} />
+            infusionTime={state.infusionTime} onInfusionTime={(hhmm) => store.setInfusionTime(hhmm)}
+            prices={state.prices ?? {}} onPrices={(p) => store.setPrices(p)} />
         ) : (
           <>
             <PlanningView patients={state.patients} reports={reports} today={today} selectedId={selectedId}

@@ -36,18 +36,18 @@ test('a steadily falling natalizumab patient: trend on the card beside PDNMS, wa
   const card = page.getByTestId('proposal');
   await expect(card).toContainText('R-TREND', { timeout: 60_000 });
   const trend = page.getByTestId('protocol').getByTestId('trend');
-  await expect(trend).toHaveText('Trough trend (model-free): -24 % per month (90 % interval -30 to -16), Theil–Sen over 6 troughs at a stable 4-week interval: clearly falling: no extension');
+  await expect(trend).toHaveText('Trough trend (model-free): -24 % per month (90 % interval -29 to -18), Theil–Sen over 6 troughs at a stable 4-week interval: clearly falling: no extension');
   await expect(trend).toHaveAttribute('data-trend', 'falling');
-  await expect(page.getByTestId('warnings').locator('[data-code="trough-trend-falling"]')).toContainText('the 6 troughs at a stable 4-week interval from 2025-01-06 to 2025-05-26 are falling: -24 % per month');
+  await expect(page.getByTestId('warnings').locator('[data-code="trough-trend-falling"]')).toContainText('the 6 troughs at a stable 4-week interval from 2025-01-06 to 2025-05-26 are falling: -24 % per month (90 % interval -29 to -18; Theil–Sen, model-free); the fitted trend crosses 10 µg/mL in 2025-08: ');
   await expect(page.getByTestId('interval')).toContainText('4 weeks');
   await expect(page.getByTestId('reason')).toHaveText('kept at 4 weeks: the troughs at a stable 4-week interval are falling (-24 % per month, model-free trend); no extension until the cause is known (anti-drug antibodies, weight gain, a change in clearance)');
   const chart = page.getByTestId('forecast-chart');
-  await expect(chart.locator('figcaption')).toContainText('Trough trend over 6 troughs: -24 % per month (90 % interval -30 to -16), clearly falling.');
+  await expect(chart.locator('figcaption')).toContainText('Trough trend over 6 troughs: -24 % per month (90 % interval -29 to -18), clearly falling.');
   await expect.poll(() => pixelsOf(page, [213, 0, 0]), { timeout: 30_000 }).toBeGreaterThan(40);
   // In Dutch.
   await page.getByLabel('Language').selectOption('nl');
   await expect(page.getByTestId('protocol').getByTestId('trend')).toContainText('Trend van de dalspiegels (zonder model): -24 % per maand');
-  await expect(page.getByTestId('forecast-chart').locator('figcaption')).toContainText('Trend van 6 dalspiegels: -24 % per maand (90 %-interval -30 tot -16), duidelijk dalend.');
+  await expect(page.getByTestId('forecast-chart').locator('figcaption')).toContainText('Trend van 6 dalspiegels: -24 % per maand (90 %-interval -29 tot -18), duidelijk dalend.');
   expect(w.errors).toEqual([]);
   expect(w.external).toEqual([]);
 });

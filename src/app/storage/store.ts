@@ -22,6 +22,8 @@ export interface AppState {
   asOfMode: AsOfMode;
   /** The clinic's usual infusion clock time (`HH:MM`): the default of a dosing schedule typed in. */
   infusionTime: string;
+  /** The clinic's drug price per infusion, by drug (the outcomes view's cost avoided); empty: none entered. */
+  prices?: Partial<Record<'natalizumab' | 'ocrelizumab', number>>;
   /** Labels of the changes that can be undone, newest last. */
   undoLabels: string[];
   /** The change history (kept in IndexedDB), oldest first, without the undo data. */
@@ -52,6 +54,13 @@ const MAX_HISTORY = 200;
 export const DEFAULT_INFUSION_TIME = '09:00';
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 const nowIso = () => new Date().toISOString().slice(0, 16);
+
+/** Only positive finite prices of the two drugs. */
+function validPrices(v: Record<string, unknown>): Partial<Record<'natalizumab' | 'ocrelizumab', number>> {
+  const out: Partial<Record<'natalizumab' | 'ocrelizumab', number>> = {};
+  for (const d of ['natalizumab', 'ocrelizumab'] as const) { const x = v[d]; if (typeof x === 'number' && Number.isFinite(x) && x > 0) out[d] = x; }
+  return out;
+}
 
 export function emptyOverrides(): EngineSettings {
   return { natalizumab: {}, ocrelizumab: {} };
@@ -116,6 +125,8 @@ export class Store {
       if (m?.value === 'today' || m?.value === 'last') asOfMode = m.value;
       const it = await db.settings.get('infusionTime');
       if (typeof it?.value === 'string' && CLOCK.test(it.value)) infusionTime = it.value;
+      const pr = await db.settings.get('prices');
+      if (pr?.value && typeof pr.value === 'object') this.state = { ...this.state, prices: validPrices(pr.value as Record<string, unknown>) };
       seeded = !!(await db.meta.get('seeded'))?.value;
       history = await db.history.orderBy('seq').toArray();
     } catch (e) {
@@ -309,6 +320,14 @@ export class Store {
     await this.settled();
     this.set({ infusionTime });
     try { await this.db?.settings.put({ key: 'infusionTime', value: infusionTime }); } catch (e) { this.storageFailed(e); }
+  }
+
+  /** The clinic's price per infusion by drug (positive numbers; a drug left out has none). */
+  async setPrices(prices: Partial<Record<'natalizumab' | 'ocrelizumab', number>>): Promise<void> {
+    const clean = validPrices(prices);
+    await this.settled();
+    this.set({ prices: clean });
+    try { await this.db?.settings.put({ key: 'prices', value: clean }); } catch (e) { this.storageFailed(e); }
   }
 
   async setAsOfMode(asOfMode: AsOfMode): Promise<void> {

@@ -167,41 +167,65 @@ function entriesOf(json: unknown, file: string): Entry[] | FhirReadResult {
  * throws for bad input: problems are Issues (entry, resource, element path, value, what is accepted).
  */
 export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirReadResult {
-  const file = options.fileName;
-  const timeZone = options.timeZone ?? 'UTC';
-  const local = options.localCodes ?? {};
-  const got = entriesOf(json, file);
+  const got = entriesOf(json, options.fileName);
   if (!Array.isArray(got)) return got;
-  const entries = got;
+  const reader = new FhirReader(got, options);
+  for (const e of got) reader.readEntry(e);
+  return reader.finish();
+}
 
-  const ignored: FhirIgnored = { otherObservations: 0, otherAdministrations: 0, byStatus: {}, absentValues: 0, byType: {} };
-  const issues: (Issue & { entryIndex: number })[] = [];
-  const where = (e: Entry, path?: string) => `entry ${e.index} ${e.label}${path ? ` ${path}` : ''}`;
+/** Where in the input: `entry 14 Observation/obs-77 valueQuantity.value`. */
+const where = (e: Entry, path?: string) => `entry ${e.index} ${e.label}${path ? ` ${path}` : ''}`;
+const timeOf = (iso: string | null) => (iso === null ? undefined : parseIsoTime(iso) ?? undefined);
+const noteOf = (r: Json): string | undefined => {
+  const n = Array.isArray(r.note) ? r.note[0] : undefined;
+  return isObject(n) && typeof n.text === 'string' && n.text !== '' ? n.text : undefined;
+};
+
+type Resolved = { entry: Entry } | { entry: null; typeId: [string, string] } | { error: string };
+
+/** One reading of the input's entries: the resources become rows for the records module, or problems. */
+class FhirReader {
+  private readonly file: string;
+  private readonly timeZone: string;
+  private readonly local: LocalCodes;
+  private readonly ignored: FhirIgnored = { otherObservations: 0, otherAdministrations: 0, byStatus: {}, absentValues: 0, byType: {} };
+  private readonly issues: (Issue & { entryIndex: number })[] = [];
+  /** Indexes for references. */
+  private readonly byFullUrl = new Map<string, Entry>();
+  private readonly byTypeId = new Map<string, Entry>();
+  /** Patients: the key is the Patient entry's index, or `Patient/id` when the Patient is not in the input. */
+  private readonly patientIds = new Map<string, string>();
+  private readonly patientOrder = new Map<string, number>();
+  private readonly rows: Row[] = [];
+
+  constructor(entries: Entry[], private readonly options: FhirReadOptions) {
+    this.file = options.fileName;
+    this.timeZone = options.timeZone ?? 'UTC';
+    this.local = options.localCodes ?? {};
+    for (const e of entries) {
+      if (e.fullUrl) this.byFullUrl.set(e.fullUrl, e);
+      if (e.type && e.id !== undefined && !this.byTypeId.has(`${e.type}/${e.id}`)) this.byTypeId.set(`${e.type}/${e.id}`, e);
+    }
+    for (const e of entries) if (e.type === 'Patient') this.readPatient(e);
+  }
+
   /** A problem only FHIR has: `file: entry i Type/id path <text>` (text starts with the value, or `: ...`). */
-  const problem = (e: Entry, severity: Severity, code: string, path: string | undefined, text: string, value?: string, patientId?: string, time?: Days) => {
+  private problem(e: Entry, severity: Severity, code: string, path: string | undefined, text: string, value?: string, patientId?: string, time?: Days): void {
     const at = where(e, path);
     const issue: Issue & { entryIndex: number } = {
-      code, severity, message: `${file}: ${at}${text.startsWith(':') ? '' : ' '}${text}`, file, where: at, entryIndex: e.index,
+      code, severity, message: `${this.file}: ${at}${text.startsWith(':') ? '' : ' '}${text}`, file: this.file, where: at, entryIndex: e.index,
       params: { where: at, text },
     };
     if (path !== undefined) issue.column = path;
     if (value !== undefined) issue.value = value;
     if (patientId !== undefined) issue.patientId = patientId;
     if (time !== undefined) issue.time = time;
-    issues.push(issue);
-  };
-
-  // Indexes for references.
-  const byFullUrl = new Map<string, Entry>();
-  const byTypeId = new Map<string, Entry>();
-  for (const e of entries) {
-    if (e.fullUrl) byFullUrl.set(e.fullUrl, e);
-    if (e.type && e.id !== undefined && !byTypeId.has(`${e.type}/${e.id}`)) byTypeId.set(`${e.type}/${e.id}`, e);
+    this.issues.push(issue);
   }
 
-  type Resolved = { entry: Entry } | { entry: null; typeId: [string, string] } | { error: string };
   /** A reference: `#id` (contained), `urn:uuid:` (an entry), relative `Type/id` or absolute on a server. */
-  const resolve = (ref: unknown, from: Entry, expected: string): Resolved | { contained: Json } => {
+  private resolve(ref: unknown, from: Entry, expected: string): Resolved | { contained: Json } {
     if (!isObject(ref)) return { error: 'is not a Reference' };
     const r = str(ref.reference);
     if (r === undefined) return { error: 'has no reference' };
@@ -213,7 +237,7 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
       return { contained: c };
     }
     if (r.startsWith('urn:uuid:') || r.startsWith('urn:oid:')) {
-      const e = byFullUrl.get(r);
+      const e = this.byFullUrl.get(r);
       if (!e) return { error: `"${r}" is not the fullUrl of an entry of this Bundle` };
       if (e.type !== expected) return { error: `"${r}" is a ${e.type || 'entry without a resource'}, not a ${expected}` };
       return { entry: e };
@@ -221,305 +245,330 @@ export function fhirToRecords(json: unknown, options: FhirReadOptions): FhirRead
     const m = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/.exec(r);
     const absolute = /^https?:\/\//.test(r);
     if (absolute) {
-      const e = byFullUrl.get(r);
+      const e = this.byFullUrl.get(r);
       if (e) return e.type === expected ? { entry: e } : { error: `"${r}" is a ${e.type}, not a ${expected}` };
     }
     if (!m || (!absolute && m.index !== 0)) return { error: `"${r}" is not a reference FHIR knows: use Type/id, an absolute URL or urn:uuid: of an entry` };
     if (m[1] !== expected) return { error: `"${r}" is a ${m[1]}, not a ${expected}` };
-    const e = byTypeId.get(`${m[1]}/${m[2]}`);
+    const e = this.byTypeId.get(`${m[1]}/${m[2]}`);
     return e ? { entry: e } : { entry: null, typeId: [m[1], m[2]] };
-  };
+  }
 
-  // Patients: the key is the Patient entry's index, or `Patient/id` when the Patient is not in the input.
-  const patientIds = new Map<string, string>();
-  const patientOrder = new Map<string, number>();
-  const keyOf = (e: Entry) => `#${e.index}`;
-  for (const e of entries) {
-    if (e.type !== 'Patient') continue;
+  private readPatient(e: Entry): void {
     const ids = Array.isArray(e.resource.identifier) ? e.resource.identifier : [];
     const own = ids.find((i) => isObject(i) && i.system === SYSTEM.patientId && typeof i.value === 'string' && i.value.trim() !== '');
     const pid = isObject(own) ? (own.value as string).trim() : e.id;
     if (pid === undefined) {
-      problem(e, 'error', 'fhir_patient_id', 'identifier', `: the Patient has neither an identifier with system ${SYSTEM.patientId} nor an id: its resources cannot be told apart from another patient's`);
-      continue;
+      this.problem(e, 'error', 'fhir_patient_id', 'identifier', `: the Patient has neither an identifier with system ${SYSTEM.patientId} nor an id: its resources cannot be told apart from another patient's`);
+      return;
     }
-    patientIds.set(keyOf(e), pid);
-    patientOrder.set(keyOf(e), e.index);
+    this.patientIds.set(`#${e.index}`, pid);
+    this.patientOrder.set(`#${e.index}`, e.index);
   }
-  /** The patient a resource belongs to, or a problem said. */
-  const patientOf = (e: Entry, path: string): string | null => {
+
+  /** The patient a resource belongs to (its key), or a problem said (null). */
+  private patientOf(e: Entry, path: string): string | null {
     const ref = e.resource[path];
     if (ref === undefined) {
-      problem(e, 'error', 'fhir_subject_missing', path, `is missing: the ${e.type} must name its Patient`);
+      this.problem(e, 'error', 'fhir_subject_missing', path, `is missing: the ${e.type} must name its Patient`);
       return null;
     }
-    const r = resolve(ref, e, 'Patient');
+    const r = this.resolve(ref, e, 'Patient');
     if ('error' in r) {
-      problem(e, 'error', 'fhir_reference', `${path}.reference`, `${r.error}: whose ${e.type} it is cannot be known; it is not read`, isObject(ref) ? str(ref.reference) : undefined);
+      this.problem(e, 'error', 'fhir_reference', `${path}.reference`, `${r.error}: whose ${e.type} it is cannot be known; it is not read`, isObject(ref) ? str(ref.reference) : undefined);
       return null;
     }
     if ('contained' in r) {
-      problem(e, 'error', 'fhir_reference', `${path}.reference`, 'names a contained Patient: the Patient must be an entry or on the server', str((ref as Json).reference));
+      this.problem(e, 'error', 'fhir_reference', `${path}.reference`, 'names a contained Patient: the Patient must be an entry or on the server', str((ref as Json).reference));
       return null;
     }
     if (r.entry) {
-      const key = keyOf(r.entry);
-      return patientIds.has(key) ? key : null; // its Patient was refused (said there)
+      const key = `#${r.entry.index}`;
+      return this.patientIds.has(key) ? key : null; // its Patient was refused (said there)
     }
     const key = `Patient/${r.typeId[1]}`;
-    if (!patientIds.has(key)) { patientIds.set(key, r.typeId[1]); patientOrder.set(key, e.index); }
+    if (!this.patientIds.has(key)) { this.patientIds.set(key, r.typeId[1]); this.patientOrder.set(key, e.index); }
     return key;
-  };
+  }
 
-  const rows: Row[] = [];
-  const skip = (type: string, status: string) => {
-    const t = (ignored.byStatus[type] ??= {});
+  private skip(type: string, status: string): void {
+    const t = (this.ignored.byStatus[type] ??= {});
     t[status] = (t[status] ?? 0) + 1;
-  };
+  }
+
   /** A time element as local `YYYY-MM-DDTHH:MM`, or a problem said (null). */
-  const readTime = (e: Entry, path: string, value: unknown, what: string, pid?: string): string | null => {
+  private readTime(e: Entry, path: string, value: unknown, what: string, pid?: string): string | null {
     if (value === undefined) {
-      problem(e, 'error', 'fhir_time_missing', path, `is missing: ${what} needs its date and time`, undefined, pid);
+      this.problem(e, 'error', 'fhir_time_missing', path, `is missing: ${what} needs its date and time`, undefined, pid);
       return null;
     }
     const text = typeof value === 'string' ? value : JSON.stringify(value);
-    const r = typeof value === 'string' ? fromFhirDateTime(value, timeZone) : { ok: false as const, reason: 'format' as const };
+    const r = typeof value === 'string' ? fromFhirDateTime(value, this.timeZone) : { ok: false as const, reason: 'format' as const };
     if (!r.ok) {
-      problem(e, 'error', 'fhir_time_invalid', path, `"${text}" is not a date and time: write YYYY-MM-DDThh:mm:ss with the zone offset, e.g. 2024-03-05T09:30:00+01:00${r.reason === 'date-only-partial' ? ' (a year or month alone is not enough)' : ''}`, text, pid);
+      this.problem(e, 'error', 'fhir_time_invalid', path, `"${text}" is not a date and time: write YYYY-MM-DDThh:mm:ss with the zone offset, e.g. 2024-03-05T09:30:00+01:00${r.reason === 'date-only-partial' ? ' (a year or month alone is not enough)' : ''}`, text, pid);
       return null;
     }
     return r.iso;
-  };
-  const timeOf = (iso: string | null) => (iso === null ? undefined : parseIsoTime(iso) ?? undefined);
-  const noteOf = (r: Json): string | undefined => {
-    const n = Array.isArray(r.note) ? r.note[0] : undefined;
-    return isObject(n) && typeof n.text === 'string' && n.text !== '' ? n.text : undefined;
-  };
+  }
+
   /** A Quantity's number and UCUM unit as a TDM CSV value and unit, or a problem said (null). */
-  const readQuantity = (e: Entry, path: string, q: unknown, kind: keyof typeof UCUM_UNITS, role: CodeRole, pid: string, time: Days | undefined, allowComparator: boolean): { value: string; unit: string } | null => {
+  private readQuantity(e: Entry, path: string, q: unknown, kind: keyof typeof UCUM_UNITS, role: CodeRole, pid: string, time: Days | undefined, allowComparator: boolean): { value: string; unit: string } | null {
     const what = ROLE_WHAT[role] ?? 'this value';
     const accepted = Object.keys(UCUM_UNITS[kind]);
     const list = accepted.length === 1 ? accepted[0] : `${accepted.slice(0, -1).join(', ')} or ${accepted[accepted.length - 1]}`;
     if (!isObject(q)) {
-      problem(e, 'error', 'fhir_value_missing', path, `is missing: ${what} needs a value in ${list}`, undefined, pid, time);
+      this.problem(e, 'error', 'fhir_value_missing', path, `is missing: ${what} needs a value in ${list}`, undefined, pid, time);
       return null;
     }
     const v = q.value;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       const text = v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-      if (v === undefined) problem(e, 'error', 'fhir_value_missing', `${path}.value`, `is missing: ${what} needs a number`, undefined, pid, time);
-      else problem(e, 'error', 'fhir_value_not_number', `${path}.value`, `"${text}" for ${what} is not a number: write a JSON number such as 24.1`, text, pid, time);
+      if (v === undefined) this.problem(e, 'error', 'fhir_value_missing', `${path}.value`, `is missing: ${what} needs a number`, undefined, pid, time);
+      else this.problem(e, 'error', 'fhir_value_not_number', `${path}.value`, `"${text}" for ${what} is not a number: write a JSON number such as 24.1`, text, pid, time);
       return null;
     }
     const table = UCUM_UNITS[kind] as Readonly<Record<string, string>>;
-    const code = str(q.code);
-    const unit = str(q.unit);
-    const system = str(q.system);
-    const pick = (u: string | undefined) => (u === undefined ? undefined : Object.hasOwn(table, u) ? u : Object.hasOwn(UNIT_SYNONYMS, u) && Object.hasOwn(table, UNIT_SYNONYMS[u]) ? UNIT_SYNONYMS[u] : undefined);
-    const ucum = (code !== undefined && (system === undefined || system === SYSTEM.ucum) ? pick(code) : undefined) ?? (code === undefined ? pick(unit) : undefined);
-    if (ucum === undefined) {
-      if (unit === undefined && code === undefined) problem(e, 'error', 'fhir_unit_missing', `${path}.unit`, `is missing: ${what} needs ${list} (UCUM)`, undefined, pid, time);
-      else {
-        const [p, shown] = unit !== undefined && pick(unit) === undefined ? ['unit', unit] : ['code', code ?? ''];
-        problem(e, 'error', 'fhir_unit', `${path}.${p}`, `"${shown}" for ${what}: use ${list}`, shown, pid, time);
-      }
-      return null;
-    }
+    const ucum = this.unitOf(e, path, q, table, what, list, pid, time);
+    if (ucum === null) return null;
     const comparator = q.comparator;
     let prefix = '';
     if (comparator !== undefined) {
       if (comparator === '<' && allowComparator) prefix = '<';
       else {
-        problem(e, 'error', 'fhir_comparator', `${path}.comparator`, `"${String(comparator)}" for ${what} is not read: ${allowComparator ? 'only < (a result below the lab\'s limit) is' : 'no comparator is'} accepted`, String(comparator), pid, time);
+        this.problem(e, 'error', 'fhir_comparator', `${path}.comparator`, `"${String(comparator)}" for ${what} is not read: ${allowComparator ? 'only < (a result below the lab\'s limit) is' : 'no comparator is'} accepted`, String(comparator), pid, time);
         return null;
       }
     }
     return { value: prefix + String(v), unit: table[ucum] };
-  };
+  }
 
-  for (const e of entries) {
+  /** A Quantity's unit as one of the table's UCUM units (its code, else its unit text), or a problem said (null). */
+  private unitOf(e: Entry, path: string, q: Json, table: Readonly<Record<string, string>>, what: string, list: string, pid: string, time: Days | undefined): string | null {
+    const code = str(q.code);
+    const unit = str(q.unit);
+    const system = str(q.system);
+    const pick = (u: string | undefined) => (u === undefined ? undefined : Object.hasOwn(table, u) ? u : Object.hasOwn(UNIT_SYNONYMS, u) && Object.hasOwn(table, UNIT_SYNONYMS[u]) ? UNIT_SYNONYMS[u] : undefined);
+    const ucum = (code !== undefined && (system === undefined || system === SYSTEM.ucum) ? pick(code) : undefined) ?? (code === undefined ? pick(unit) : undefined);
+    if (ucum !== undefined) return ucum;
+    if (unit === undefined && code === undefined) this.problem(e, 'error', 'fhir_unit_missing', `${path}.unit`, `is missing: ${what} needs ${list} (UCUM)`, undefined, pid, time);
+    else {
+      const [p, shown] = unit !== undefined && pick(unit) === undefined ? ['unit', unit] : ['code', code ?? ''];
+      this.problem(e, 'error', 'fhir_unit', `${path}.${p}`, `"${shown}" for ${what}: use ${list}`, shown, pid, time);
+    }
+    return null;
+  }
+
+  readEntry(e: Entry): void {
+    if (e.type === '') this.problem(e, 'error', 'fhir_entry_empty', undefined, ': the entry has no resource (no resourceType): skipped');
+    else if (e.type === 'MedicationAdministration') this.readAdministration(e);
+    else if (e.type === 'Observation') this.readObservation(e);
+    else if (!SILENT_TYPES.has(e.type)) this.ignored.byType[e.type] = (this.ignored.byType[e.type] ?? 0) + 1;
+  }
+
+  /** The drug of an administration (its medication code, inline or referenced), or null when not ours. */
+  private drugOfAdministration(e: Entry): { role: 'natalizumab' | 'ocrelizumab'; medPath: string } | null {
     const r = e.resource;
-    if (e.type === '') {
-      problem(e, 'error', 'fhir_entry_empty', undefined, ': the entry has no resource (no resourceType): skipped');
-      continue;
+    let concept: unknown = r.medicationCodeableConcept;
+    let medPath = 'medicationCodeableConcept';
+    if (concept === undefined && r.medicationReference !== undefined) {
+      const m = this.resolve(r.medicationReference, e, 'Medication');
+      medPath = 'medicationReference';
+      if ('contained' in m) concept = m.contained.code;
+      else if ('entry' in m && m.entry) concept = m.entry.resource.code;
+      else return null; // a Medication we cannot see: not known to be ours
     }
-    if (e.type === 'MedicationAdministration') {
-      let concept: unknown = r.medicationCodeableConcept;
-      let medPath = 'medicationCodeableConcept';
-      if (concept === undefined && r.medicationReference !== undefined) {
-        const m = resolve(r.medicationReference, e, 'Medication');
-        medPath = 'medicationReference';
-        if ('contained' in m) concept = m.contained.code;
-        else if ('entry' in m && m.entry) concept = m.entry.resource.code;
-        else { ignored.otherAdministrations++; continue; } // a Medication we cannot see: not known to be ours
-      }
-      const role = roleOf(concept, ['natalizumab', 'ocrelizumab'], local);
-      if (role !== 'natalizumab' && role !== 'ocrelizumab') { ignored.otherAdministrations++; continue; }
-      const status = str(r.status);
-      if (status !== undefined && ADMIN_SKIPPED.has(status)) { skip('MedicationAdministration', status); continue; }
-      const pk = patientOf(e, 'subject');
-      if (pk === null) continue;
-      const pid = patientIds.get(pk)!;
-      if (status !== 'completed') {
-        problem(e, 'error', 'fhir_status', 'status', status === undefined ? `is missing: a MedicationAdministration needs a status (completed is read)` : `"${status}" is not a MedicationAdministration status: completed is read; in-progress, not-done, on-hold, stopped, entered-in-error and unknown are skipped`, status, pid);
-        continue;
-      }
-      const period = isObject(r.effectivePeriod) ? r.effectivePeriod : undefined;
-      const timePath = period ? 'effectivePeriod.start' : 'effectiveDateTime';
-      const iso = readTime(e, timePath, period ? period.start : r.effectiveDateTime, `${ROLE_WHAT[role]}`, pid);
-      if (iso === null) continue;
-      const t = timeOf(iso);
-      let duration = '';
-      if (period && period.end !== undefined) {
-        const end = readTime(e, 'effectivePeriod.end', period.end, `the end of ${ROLE_WHAT[role]}`, pid);
-        if (end === null) continue;
-        const minutes = Math.round((parseIsoTime(end)! - parseIsoTime(iso)!) * 1440);
-        if (minutes < 0) {
-          problem(e, 'error', 'fhir_period', 'effectivePeriod.end', `"${String(period.end)}" is before effectivePeriod.start "${String(period.start)}": the end of an infusion comes after its start`, String(period.end), pid, t);
-          continue;
-        }
-        duration = String(minutes);
-      }
-      const dosage = isObject(r.dosage) ? r.dosage : undefined;
-      const q = readQuantity(e, 'dosage.dose', dosage?.dose, 'dose', role, pid, t, false);
-      if (q === null) continue;
-      let route = '';
-      if (dosage?.route !== undefined) {
-        const rr = roleOfRoute(dosage.route);
-        if (rr === null) {
-          const shown = codingsText(dosage.route);
-          problem(e, 'error', 'fhir_route', 'dosage.route', `${shown} is not a route this app reads: use SNOMED CT 47625008 (intravenous) or 34206005 (subcutaneous), or leave it out for intravenous`, shown, pid, t);
-          continue;
-        }
-        route = rr;
-      }
-      const note = noteOf(r);
-      rows.push({
-        entry: e, patientKey: pk, role: 'dose', drug: role,
-        cells: { time: iso, value: q.value, unit: q.unit, route, duration_min: duration, ...(note !== undefined ? { note } : {}) },
-        paths: { drug: medPath, time: timePath, value: 'dosage.dose.value', unit: 'dosage.dose.unit', route: 'dosage.route', duration_min: 'effectivePeriod.end', note: 'note[0].text' },
-      });
-      continue;
-    }
-    if (e.type === 'Observation') {
-      const role = roleOf(r.code, ['level', 'bcell', 'weight', 'wearing_off'], local);
-      if (role !== 'level' && role !== 'bcell' && role !== 'weight' && role !== 'wearing_off') { ignored.otherObservations++; continue; }
-      const status = str(r.status);
-      if (status !== undefined && OBS_SKIPPED.has(status)) { skip('Observation', status); continue; }
-      const pk = patientOf(e, 'subject');
-      if (pk === null) continue;
-      const pid = patientIds.get(pk)!;
-      if (status === undefined || !OBS_READ.has(status)) {
-        problem(e, 'error', 'fhir_status', 'status', status === undefined ? 'is missing: an Observation needs a status (final, amended or corrected are read)' : `"${status}" is not an Observation status: final, amended and corrected are read; registered, preliminary, cancelled, entered-in-error and unknown are skipped`, status, pid);
-        continue;
-      }
-      const what = ROLE_WHAT[role]!;
-      const timePath = r.effectiveDateTime === undefined && r.effectiveInstant !== undefined ? 'effectiveInstant' : 'effectiveDateTime';
-      const iso = readTime(e, timePath, r.effectiveDateTime ?? r.effectiveInstant, what, pid);
-      if (iso === null) continue;
-      const t = timeOf(iso);
-      if (r.valueQuantity === undefined && r.valueInteger === undefined && r.dataAbsentReason !== undefined) { ignored.absentValues++; continue; }
-      if (role === 'wearing_off') {
-        // A survey answer: the intensity 0-3 as valueInteger, dated at the onset the patient reports.
-        const v = r.valueInteger;
-        if (typeof v !== 'number') {
-          const shown = v === undefined ? undefined : JSON.stringify(v);
-          if (shown === undefined) problem(e, 'error', 'fhir_value_missing', 'valueInteger', `is missing: ${what} needs its intensity 0, 1, 2 or 3`, undefined, pid, t);
-          else problem(e, 'error', 'fhir_value_not_number', 'valueInteger', `${shown} for ${what} is not a whole number: write the intensity 0, 1, 2 or 3`, shown, pid, t);
-          continue;
-        }
-        const note = noteOf(r);
-        rows.push({
-          entry: e, patientKey: pk, role,
-          cells: { time: iso, value: String(v), unit: 'score', ...(note !== undefined ? { note } : {}) },
-          paths: { drug: 'code', kind: 'code', time: timePath, value: 'valueInteger', unit: 'valueInteger', note: 'note[0].text' },
-        });
-        continue;
-      }
-      const q = readQuantity(e, 'valueQuantity', r.valueQuantity, role === 'weight' ? 'weight' : role, role, pid, t, role !== 'weight');
-      if (q === null) continue;
-      let sample = '';
-      if (role === 'level' && r.specimen !== undefined) {
-        const s = resolve(r.specimen, e, 'Specimen');
-        if ('error' in s || ('entry' in s && s.entry === null)) {
-          const ref = isObject(r.specimen) ? str(r.specimen.reference) : undefined;
-          problem(e, 'error', 'fhir_reference', 'specimen.reference', 'error' in s ? s.error : `"${ref}" is not in this Bundle: the Specimen says whether the sample was capillary`, ref, pid, t);
-          continue;
-        }
-        const spec = 'contained' in s ? s.contained : s.entry!.resource;
-        const kind = sampleOf(spec.type);
-        if (kind === null) {
-          const shown = codingsText(spec.type);
-          problem(e, 'warning', 'fhir_specimen_type', 'specimen', `type ${shown} is not one this app knows (SNOMED CT 122554006 capillary blood, 122555007 venous blood): read as venous`, shown, pid, t);
-        }
-        sample = kind === 'capillary' ? 'capillary' : '';
-      }
-      const note = noteOf(r);
-      rows.push({
-        entry: e, patientKey: pk, role,
-        cells: { time: iso, value: q.value, unit: q.unit, sample, ...(note !== undefined ? { note } : {}) },
-        paths: { drug: 'code', kind: 'code', time: timePath, value: 'valueQuantity.value', unit: 'valueQuantity.unit', sample: 'specimen', note: 'note[0].text' },
-      });
-      continue;
-    }
-    if (!SILENT_TYPES.has(e.type)) ignored.byType[e.type] = (ignored.byType[e.type] ?? 0) + 1;
+    const role = roleOf(concept, ['natalizumab', 'ocrelizumab'], this.local);
+    return role === 'natalizumab' || role === 'ocrelizumab' ? { role, medPath } : null;
   }
 
-  // Each patient's drug: that of its first dose, else its first level (natalizumab) or count (ocrelizumab).
-  const drugOf = new Map<string, 'natalizumab' | 'ocrelizumab'>();
-  for (const row of rows) if (row.drug && !drugOf.has(row.patientKey)) drugOf.set(row.patientKey, row.drug);
-  for (const row of rows) {
-    if (drugOf.has(row.patientKey)) continue;
-    if (row.role === 'level') drugOf.set(row.patientKey, 'natalizumab');
-    else if (row.role === 'bcell') drugOf.set(row.patientKey, 'ocrelizumab');
-  }
-  const fed: { fields: string[]; line: number }[] = [];
-  const byLine = new Map<number, Row>();
-  const order = [...rows].sort((a, b) => patientOrder.get(a.patientKey)! - patientOrder.get(b.patientKey)! || a.entry.index - b.entry.index);
-  for (const row of order) {
-    const drug = row.drug ?? drugOf.get(row.patientKey);
-    const pid = patientIds.get(row.patientKey)!;
-    if (drug === undefined) {
-      problem(row.entry, 'error', 'fhir_no_drug', undefined, `: ${row.role === 'dose' ? 'a dose' : ROLE_WHAT[row.role]} of patient "${pid}", who has no natalizumab or ocrelizumab administration, level or CD19 count: not read`, undefined, pid);
-      continue;
+  private readAdministration(e: Entry): void {
+    const r = e.resource;
+    const drug = this.drugOfAdministration(e);
+    if (drug === null) { this.ignored.otherAdministrations++; return; }
+    const { role, medPath } = drug;
+    const status = str(r.status);
+    if (status !== undefined && ADMIN_SKIPPED.has(status)) { this.skip('MedicationAdministration', status); return; }
+    const pk = this.patientOf(e, 'subject');
+    if (pk === null) return;
+    const pid = this.patientIds.get(pk)!;
+    if (status !== 'completed') {
+      this.problem(e, 'error', 'fhir_status', 'status', status === undefined ? `is missing: a MedicationAdministration needs a status (completed is read)` : `"${status}" is not a MedicationAdministration status: completed is read; in-progress, not-done, on-hold, stopped, entered-in-error and unknown are skipped`, status, pid);
+      return;
     }
-    const cells: Record<Col, string> = { patient_id: pid, drug, kind: row.role, time: '', value: '', unit: '', route: '', duration_min: '', note: '', sample: '', ...row.cells };
-    fed.push({ fields: ROW_COLUMNS.map((c) => neutralise(cells[c])), line: row.entry.index });
-    byLine.set(row.entry.index, row);
+    const period = isObject(r.effectivePeriod) ? r.effectivePeriod : undefined;
+    const timePath = period ? 'effectivePeriod.start' : 'effectiveDateTime';
+    const iso = this.readTime(e, timePath, period ? period.start : r.effectiveDateTime, `${ROLE_WHAT[role]}`, pid);
+    if (iso === null) return;
+    const t = timeOf(iso);
+    const duration = this.durationOf(e, period, iso, role, pid, t);
+    if (duration === null) return;
+    const dosage = isObject(r.dosage) ? r.dosage : undefined;
+    const q = this.readQuantity(e, 'dosage.dose', dosage?.dose, 'dose', role, pid, t, false);
+    if (q === null) return;
+    let route = '';
+    if (dosage?.route !== undefined) {
+      const rr = roleOfRoute(dosage.route);
+      if (rr === null) {
+        const shown = codingsText(dosage.route);
+        this.problem(e, 'error', 'fhir_route', 'dosage.route', `${shown} is not a route this app reads: use SNOMED CT 47625008 (intravenous) or 34206005 (subcutaneous), or leave it out for intravenous`, shown, pid, t);
+        return;
+      }
+      route = rr;
+    }
+    const note = noteOf(r);
+    this.rows.push({
+      entry: e, patientKey: pk, role: 'dose', drug: role,
+      cells: { time: iso, value: q.value, unit: q.unit, route, duration_min: duration, ...(note !== undefined ? { note } : {}) },
+      paths: { drug: medPath, time: timePath, value: 'dosage.dose.value', unit: 'dosage.dose.unit', route: 'dosage.route', duration_min: 'effectivePeriod.end', note: 'note[0].text' },
+    });
   }
 
-  // The records module's checks, located by entry and element path.
-  const locate = (line: number | undefined, column: string | undefined, message: string): string => {
-    const row = line === undefined ? undefined : byLine.get(line);
-    const text = message.replace(/\bline (\d+)/g, 'entry $1');
-    if (!row) return `${file}: ${text}`;
-    const path = column === undefined ? undefined : row.paths[column as Col];
-    if (path !== undefined && column !== undefined && text.startsWith(`${column} `)) return `${file}: ${where(row.entry, path)}${text.slice(column.length)}`;
-    return `${file}: ${where(row.entry)}: ${text}`;
-  };
-  const read = readRecordRows(file, fed, options, locate);
-
-  // Records: the FHIR rows have no file lines (their place is in each message).
-  const patients: PatientRecord[] = read.patients;
-  for (const p of patients) for (const list of [p.doses, p.levels, p.bcells, p.weights, p.wearingOff ?? []]) for (const ev of list) delete ev.line;
-  const recordIssues = read.issues.map((i) => {
-    const row = i.line === undefined ? undefined : byLine.get(i.line);
-    const out: Issue & { entryIndex: number } = { ...i, entryIndex: i.line ?? -1 };
-    delete out.line;
-    if (row) {
-      const path = i.column === undefined ? undefined : row.paths[i.column as Col];
-      out.where = where(row.entry, path);
-      if (path !== undefined) out.column = path;
+  /** An infusion's minutes from its period ('' without an end), or a problem said (null). */
+  private durationOf(e: Entry, period: Json | undefined, iso: string, role: CodeRole, pid: string, t: Days | undefined): string | null {
+    if (!period || period.end === undefined) return '';
+    const end = this.readTime(e, 'effectivePeriod.end', period.end, `the end of ${ROLE_WHAT[role]}`, pid);
+    if (end === null) return null;
+    const minutes = Math.round((parseIsoTime(end)! - parseIsoTime(iso)!) * 1440);
+    if (minutes < 0) {
+      this.problem(e, 'error', 'fhir_period', 'effectivePeriod.end', `"${String(period.end)}" is before effectivePeriod.start "${String(period.start)}": the end of an infusion comes after its start`, String(period.end), pid, t);
+      return null;
     }
-    return out;
-  });
-  // One list in entry order; each patient's issues are its own of it (FHIR-only ones too: a refused
-  // resource makes the patient's record incomplete, as a refused CSV row does).
-  const outIssues: Issue[] = [...issues, ...recordIssues].sort((a, b) => a.entryIndex - b.entryIndex).map(strip);
-  for (const p of patients) p.issues = outIssues.filter((i) => i.patientId === p.id);
+    return String(minutes);
+  }
 
-  for (const line of ignoredLines(ignored)) outIssues.push({ code: 'fhir_ignored', severity: 'info', message: `${file}: ${line}`, file, params: { text: line } });
-  return { patients, issues: outIssues, extraColumns: [], dialect: 'comma', fatal: false, ignored };
+  private readObservation(e: Entry): void {
+    const r = e.resource;
+    const role = roleOf(r.code, ['level', 'bcell', 'weight', 'wearing_off'], this.local);
+    if (role !== 'level' && role !== 'bcell' && role !== 'weight' && role !== 'wearing_off') { this.ignored.otherObservations++; return; }
+    const status = str(r.status);
+    if (status !== undefined && OBS_SKIPPED.has(status)) { this.skip('Observation', status); return; }
+    const pk = this.patientOf(e, 'subject');
+    if (pk === null) return;
+    const pid = this.patientIds.get(pk)!;
+    if (status === undefined || !OBS_READ.has(status)) {
+      this.problem(e, 'error', 'fhir_status', 'status', status === undefined ? 'is missing: an Observation needs a status (final, amended or corrected are read)' : `"${status}" is not an Observation status: final, amended and corrected are read; registered, preliminary, cancelled, entered-in-error and unknown are skipped`, status, pid);
+      return;
+    }
+    const what = ROLE_WHAT[role]!;
+    const timePath = r.effectiveDateTime === undefined && r.effectiveInstant !== undefined ? 'effectiveInstant' : 'effectiveDateTime';
+    const iso = this.readTime(e, timePath, r.effectiveDateTime ?? r.effectiveInstant, what, pid);
+    if (iso === null) return;
+    const t = timeOf(iso);
+    if (r.valueQuantity === undefined && r.valueInteger === undefined && r.dataAbsentReason !== undefined) { this.ignored.absentValues++; return; }
+    if (role === 'wearing_off') { this.readWearingOff(e, pk, pid, iso, t, timePath); return; }
+    const q = this.readQuantity(e, 'valueQuantity', r.valueQuantity, role === 'weight' ? 'weight' : role, role, pid, t, role !== 'weight');
+    if (q === null) return;
+    const sample = role === 'level' && r.specimen !== undefined ? this.sampleOfLevel(e, pid, t) : '';
+    if (sample === null) return;
+    const note = noteOf(r);
+    this.rows.push({
+      entry: e, patientKey: pk, role,
+      cells: { time: iso, value: q.value, unit: q.unit, sample, ...(note !== undefined ? { note } : {}) },
+      paths: { drug: 'code', kind: 'code', time: timePath, value: 'valueQuantity.value', unit: 'valueQuantity.unit', sample: 'specimen', note: 'note[0].text' },
+    });
+  }
+
+  /** A survey answer: the intensity 0-3 as valueInteger, dated at the onset the patient reports. */
+  private readWearingOff(e: Entry, pk: string, pid: string, iso: string, t: Days | undefined, timePath: string): void {
+    const r = e.resource;
+    const what = ROLE_WHAT.wearing_off!;
+    const v = r.valueInteger;
+    if (typeof v !== 'number') {
+      const shown = v === undefined ? undefined : JSON.stringify(v);
+      if (shown === undefined) this.problem(e, 'error', 'fhir_value_missing', 'valueInteger', `is missing: ${what} needs its intensity 0, 1, 2 or 3`, undefined, pid, t);
+      else this.problem(e, 'error', 'fhir_value_not_number', 'valueInteger', `${shown} for ${what} is not a whole number: write the intensity 0, 1, 2 or 3`, shown, pid, t);
+      return;
+    }
+    const note = noteOf(r);
+    this.rows.push({
+      entry: e, patientKey: pk, role: 'wearing_off',
+      cells: { time: iso, value: String(v), unit: 'score', ...(note !== undefined ? { note } : {}) },
+      paths: { drug: 'code', kind: 'code', time: timePath, value: 'valueInteger', unit: 'valueInteger', note: 'note[0].text' },
+    });
+  }
+
+  /** A level's sample from its Specimen: 'capillary' or '' (venous), or a problem said (null). */
+  private sampleOfLevel(e: Entry, pid: string, t: Days | undefined): string | null {
+    const r = e.resource;
+    const s = this.resolve(r.specimen, e, 'Specimen');
+    if ('error' in s || ('entry' in s && s.entry === null)) {
+      const ref = isObject(r.specimen) ? str(r.specimen.reference) : undefined;
+      this.problem(e, 'error', 'fhir_reference', 'specimen.reference', 'error' in s ? s.error : `"${ref}" is not in this Bundle: the Specimen says whether the sample was capillary`, ref, pid, t);
+      return null;
+    }
+    const spec = 'contained' in s ? s.contained : s.entry!.resource;
+    const kind = sampleOf(spec.type);
+    if (kind === null) {
+      const shown = codingsText(spec.type);
+      this.problem(e, 'warning', 'fhir_specimen_type', 'specimen', `type ${shown} is not one this app knows (SNOMED CT 122554006 capillary blood, 122555007 venous blood): read as venous`, shown, pid, t);
+    }
+    return kind === 'capillary' ? 'capillary' : '';
+  }
+
+  /** The rows as records-module rows in patient and entry order (each patient's drug filled in), and each by its entry. */
+  private feed(): { fed: { fields: string[]; line: number }[]; byLine: Map<number, Row> } {
+    const { rows, patientIds, patientOrder } = this;
+    // Each patient's drug: that of its first dose, else its first level (natalizumab) or count (ocrelizumab).
+    const drugOf = new Map<string, 'natalizumab' | 'ocrelizumab'>();
+    for (const row of rows) if (row.drug && !drugOf.has(row.patientKey)) drugOf.set(row.patientKey, row.drug);
+    for (const row of rows) {
+      if (drugOf.has(row.patientKey)) continue;
+      if (row.role === 'level') drugOf.set(row.patientKey, 'natalizumab');
+      else if (row.role === 'bcell') drugOf.set(row.patientKey, 'ocrelizumab');
+    }
+    const fed: { fields: string[]; line: number }[] = [];
+    const byLine = new Map<number, Row>();
+    const order = [...rows].sort((a, b) => patientOrder.get(a.patientKey)! - patientOrder.get(b.patientKey)! || a.entry.index - b.entry.index);
+    for (const row of order) {
+      const drug = row.drug ?? drugOf.get(row.patientKey);
+      const pid = patientIds.get(row.patientKey)!;
+      if (drug === undefined) {
+        this.problem(row.entry, 'error', 'fhir_no_drug', undefined, `: ${row.role === 'dose' ? 'a dose' : ROLE_WHAT[row.role]} of patient "${pid}", who has no natalizumab or ocrelizumab administration, level or CD19 count: not read`, undefined, pid);
+        continue;
+      }
+      const cells: Record<Col, string> = { patient_id: pid, drug, kind: row.role, time: '', value: '', unit: '', route: '', duration_min: '', note: '', sample: '', ...row.cells };
+      fed.push({ fields: ROW_COLUMNS.map((c) => neutralise(cells[c])), line: row.entry.index });
+      byLine.set(row.entry.index, row);
+    }
+    return { fed, byLine };
+  }
+
+  /** The records module's checks of the rows, located by entry and element path; the result. */
+  finish(): FhirReadResult {
+    const { file, ignored } = this;
+    const { fed, byLine } = this.feed();
+    const locate = (line: number | undefined, column: string | undefined, message: string): string => {
+      const row = line === undefined ? undefined : byLine.get(line);
+      const text = message.replace(/\bline (\d+)/g, 'entry $1');
+      if (!row) return `${file}: ${text}`;
+      const path = column === undefined ? undefined : row.paths[column as Col];
+      if (path !== undefined && column !== undefined && text.startsWith(`${column} `)) return `${file}: ${where(row.entry, path)}${text.slice(column.length)}`;
+      return `${file}: ${where(row.entry)}: ${text}`;
+    };
+    const read = readRecordRows(file, fed, this.options, locate);
+
+    // Records: the FHIR rows have no file lines (their place is in each message).
+    const patients: PatientRecord[] = read.patients;
+    for (const p of patients) for (const list of [p.doses, p.levels, p.bcells, p.weights, p.wearingOff ?? []]) for (const ev of list) delete ev.line;
+    const recordIssues = read.issues.map((i) => {
+      const row = i.line === undefined ? undefined : byLine.get(i.line);
+      const out: Issue & { entryIndex: number } = { ...i, entryIndex: i.line ?? -1 };
+      delete out.line;
+      if (row) {
+        const path = i.column === undefined ? undefined : row.paths[i.column as Col];
+        out.where = where(row.entry, path);
+        if (path !== undefined) out.column = path;
+      }
+      return out;
+    });
+    // One list in entry order; each patient's issues are its own of it (FHIR-only ones too: a refused
+    // resource makes the patient's record incomplete, as a refused CSV row does).
+    const outIssues: Issue[] = [...this.issues, ...recordIssues].sort((a, b) => a.entryIndex - b.entryIndex).map(strip);
+    for (const p of patients) p.issues = outIssues.filter((i) => i.patientId === p.id);
+
+    for (const line of ignoredLines(ignored)) outIssues.push({ code: 'fhir_ignored', severity: 'info', message: `${file}: ${line}`, file, params: { text: line } });
+    return { patients, issues: outIssues, extraColumns: [], dialect: 'comma', fatal: false, ignored };
+  }
 }
 
 function strip(i: Issue & { entryIndex: number }): Issue {

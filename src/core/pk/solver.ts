@@ -153,6 +153,21 @@ export class PkSolver {
 
 
 
+  /**
+   * Dense output inside the accepted step [t, t + hs]: the central amount at each requested time up
+   * to tNew by cubic Hermite interpolation between the step's ends (amounts y1 → n1, slopes k1 → k7).
+   */
+  private dense(dt: ArrayLike<number>, tNew: number, t: number, hs: number, y1: number, k11: number, n1: number, k71: number, ivc: number): void {
+    const out = this.denseOut!;
+    while (this.denseIdx < dt.length && dt[this.denseIdx] <= tNew) {
+      const th = (dt[this.denseIdx] - t) / hs;
+      const th2 = th * th, th3 = th2 * th;
+      const v = (2 * th3 - 3 * th2 + 1) * y1 + (th3 - 2 * th2 + th) * hs * k11 + (-2 * th3 + 3 * th2) * n1 + (th3 - th2) * hs * k71;
+      out[this.denseIdx] = v * ivc;
+      this.denseIdx++;
+    }
+  }
+
   /** Integrate from this.t to tEnd (exactly), with the current rate and parameters. */
   advance(tEnd: number): void {
     let t = this.t;
@@ -212,16 +227,7 @@ export class PkSolver {
         this.steps++;
         const tNew = last ? tEnd : t + hs;
         const dt = this.denseTimes;
-        if (dt !== null && this.denseIdx < dt.length && dt[this.denseIdx] <= tNew) {
-          const out = this.denseOut!;
-          while (this.denseIdx < dt.length && dt[this.denseIdx] <= tNew) {
-            const th = (dt[this.denseIdx] - t) / hs;
-            const th2 = th * th, th3 = th2 * th;
-            const v = (2 * th3 - 3 * th2 + 1) * y1 + (th3 - 2 * th2 + th) * hs * k11 + (-2 * th3 + 3 * th2) * n1 + (th3 - th2) * hs * k71;
-            out[this.denseIdx] = v * ivc;
-            this.denseIdx++;
-          }
-        }
+        if (dt !== null && this.denseIdx < dt.length && dt[this.denseIdx] <= tNew) this.dense(dt, tNew, t, hs, y1, k11, n1, k71, ivc);
         t = tNew;
         y1 = n1; y2 = n2; y3 = n3;
         k11 = k71; k12 = k72; k13 = k73;

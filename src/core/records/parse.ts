@@ -199,196 +199,291 @@ function defaultDuration(drug: Drug, route: 'iv' | 'sc', amountMg: number): numb
   return amountMg <= 300 ? 150 : 210;
 }
 
-/** Read one data row: an event for its patient, or issues saying why not. */
-function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: Papa.ParseError[]): void {
-  const { col, dialect } = ctx;
-  const pending: PendingIssue[] = [];
-  const pidCell = rawCell(fields, col.patient_id).trim();
-  const pid = pidCell !== '' && !/[\r\n]/.test(pidCell) ? pidCell : undefined;
+/** One data row as it is read: its cells, what the checks so far made of them, and its problems so far. */
+interface RowRead {
+  ctx: FileContext;
+  fields: string[];
+  pending: PendingIssue[];
+  pidCell: string;
+  /** The patient id, when the cell holds one (not empty, no line break). */
+  pid: string | undefined;
+  drugCell: string;
+  drug: Drug | undefined;
+  kindCell: string;
+  kind: MeasuredKind | undefined;
+  timeCell: string;
+  /** The time, to the minute (as formatDateTime gives it) so that `time` and `iso` always agree. */
+  time: Days | undefined;
+  iso: string;
+  unit: string;
+  unitOk: boolean;
+  valueCell: string;
+  /** Dose mg, weight kg or wearing-off score. */
+  amount: number;
+  /** Level µg/mL or B-cell count cells/µL. */
+  canonical: number;
+  censored: boolean;
+  routeCell: string;
+  route: 'iv' | 'sc';
+  durationCell: string;
+  duration: number | undefined;
+  sampleCell: string;
+  capillary: boolean;
+}
 
+function rowOf(ctx: FileContext, fields: string[]): RowRead {
+  const { col } = ctx;
+  const pidCell = rawCell(fields, col.patient_id).trim();
+  return {
+    ctx, fields, pending: [],
+    pidCell, pid: pidCell !== '' && !/[\r\n]/.test(pidCell) ? pidCell : undefined,
+    drugCell: rawCell(fields, col.drug).trim(), drug: undefined,
+    kindCell: rawCell(fields, col.kind).trim(), kind: undefined,
+    timeCell: rawCell(fields, col.time).trim(), time: undefined, iso: '',
+    unit: rawCell(fields, col.unit).trim(), unitOk: false,
+    valueCell: rawCell(fields, col.value).trim(), amount: NaN, canonical: NaN, censored: false,
+    routeCell: rawCell(fields, col.route).trim(), route: 'iv',
+    durationCell: rawCell(fields, col.duration_min).trim(), duration: undefined,
+    sampleCell: rawCell(fields, col.sample).trim(), capillary: false,
+  };
+}
+
+function checkPatientId(r: RowRead): void {
+  if (r.pidCell === '') pend(r.pending, 'error', say('patient_id_empty'), 'patient_id', '');
+  else if (r.pid === undefined) pend(r.pending, 'error', say('patient_id_line_break'), 'patient_id', r.pidCell);
+}
+
+/** The patient's drug is the one named by its first row with a known drug. */
+function checkDrug(r: RowRead, line: number): void {
+  const { drugCell } = r;
+  if (drugCell === '') pend(r.pending, 'error', say('drug_empty'), 'drug', '');
+  else {
+    const p = DrugSchema.safeParse(drugCell.toLowerCase());
+    if (p.success) r.drug = p.data;
+    else pend(r.pending, 'error', say('drug_unknown', drugCell), 'drug', drugCell);
+  }
+  if (r.drug !== undefined && r.pid !== undefined) {
+    const state = patientFor(r.ctx, r.pid);
+    if (state.drug === undefined) { state.drug = r.drug; state.drugLine = line; }
+    else if (state.drug !== r.drug) pend(r.pending, 'error', say('drug_mismatch', drugCell, state.drug, state.drugLine!), 'drug', drugCell);
+  }
+}
+
+function checkKind(r: RowRead): void {
+  const { kindCell } = r;
+  if (kindCell === '') pend(r.pending, 'error', say('kind_empty'), 'kind', '');
+  else {
+    const p = KindSchema.safeParse(kindCell.toLowerCase());
+    if (p.success) r.kind = p.data;
+    else pend(r.pending, 'error', say('kind_unknown', kindCell), 'kind', kindCell);
+  }
+}
+
+function checkTime(r: RowRead): void {
+  const { timeCell, ctx } = r;
+  if (timeCell === '') { pend(r.pending, 'error', say('time_empty'), 'time', ''); return; }
+  const t = parseIsoTime(timeCell);
+  if (t === null) pend(r.pending, 'error', say('time_invalid', timeCell), 'time', timeCell);
+  else if (CANONICAL_MINUTE.test(timeCell)) { r.iso = timeCell; r.time = t; } // the usual case, no Date needed
+  else if (CANONICAL_DATE.test(timeCell)) { r.iso = `${timeCell}T09:00`; r.time = t; }
+  else { r.iso = formatDateTime(t); r.time = parseIsoTime(r.iso)!; }
+  if (r.time !== undefined && ctx.today !== undefined && r.iso.slice(0, 10) > ctx.today) pend(r.pending, 'error', say('time_future', timeCell, ctx.today), 'time', timeCell);
+}
+
+function checkUnit(r: RowRead): void {
+  const { kind, unit } = r;
+  if (kind === undefined) return;
+  if (unit === '') pend(r.pending, 'error', say('unit_empty', kind), 'unit', '');
+  else if (!isUnitFor(kind, unit)) pend(r.pending, 'error', say('unit_unknown', unit, kind), 'unit', unit);
+  else r.unitOk = true;
+}
+
+/** A measured value in the canonical unit, from its number as written (`.` decimal mark). */
+function canonicalOf(kind: 'level' | 'bcell', text: string, unit: string): number {
+  return kind === 'level' ? toCanonicalLevel(text, unit) : toCanonicalBcell(text, unit);
+}
+
+function checkValue(r: RowRead): void {
+  const { kind, valueCell } = r;
+  if (kind === undefined) return;
+  if (valueCell === '') pend(r.pending, 'error', say('value_empty', kind, r.ctx.dialect), 'value', '');
+  else if (valueCell.startsWith('<')) censoredValue(r, kind);
+  else if (kind === 'wearing_off') scoreValue(r);
+  else plainValue(r, kind);
+}
+
+/** `<x`: a result below the lab's limit x, for a level or a count only. */
+function censoredValue(r: RowRead, kind: MeasuredKind): void {
+  const { valueCell, ctx } = r;
+  if (kind !== 'level' && kind !== 'bcell') { pend(r.pending, 'error', say('value_censored_not_allowed', valueCell, kind), 'value', valueCell); return; }
+  const n = readNumber(valueCell.slice(1), ctx.dialect, ctx.typed);
+  if (!n.ok) numberIssue(r.pending, n, valueCell, kind, ctx.dialect);
+  else if (!(n.value > 0)) pend(r.pending, 'error', say('value_censored_limit', valueCell, kind), 'value', valueCell);
+  else if (r.unitOk) {
+    r.censored = true;
+    r.canonical = canonicalOf(kind, n.text, r.unit);
+  }
+}
+
+/** A wearing-off intensity: a whole number 0–3 (0 none, 1 mild, 2 moderate, 3 severe). */
+function scoreValue(r: RowRead): void {
+  const { valueCell, ctx } = r;
+  const n = readNumber(valueCell, ctx.dialect, ctx.typed);
+  if (!n.ok) numberIssue(r.pending, n, valueCell, 'wearing_off', ctx.dialect);
+  else if (!Number.isInteger(n.value) || n.value < 0 || n.value > 3) pend(r.pending, 'error', say('value_score', valueCell), 'value', valueCell);
+  else r.amount = n.value;
+}
+
+function plainValue(r: RowRead, kind: MeasuredKind): void {
+  const { valueCell, ctx } = r;
+  const n = readNumber(valueCell, ctx.dialect, ctx.typed);
+  if (!n.ok) numberIssue(r.pending, n, valueCell, kind, ctx.dialect);
+  else if (n.value < 0) pend(r.pending, 'error', say('value_negative', valueCell, kind), 'value', valueCell);
+  else if (n.value === 0 && kind === 'level') pend(r.pending, 'error', say('value_zero_level', valueCell), 'value', valueCell);
+  else if (n.value === 0 && kind === 'bcell') { r.censored = true; r.canonical = ctx.labLimit; }
+  else if (n.value === 0) pend(r.pending, 'error', say('value_zero', valueCell, kind), 'value', valueCell);
+  else if (kind !== 'level' && kind !== 'bcell') r.amount = n.value;
+  else if (r.unitOk) r.canonical = canonicalOf(kind, n.text, r.unit);
+}
+
+/** Sense: more than any dose can give, or than blood holds (plausible.ts), most likely a unit mix-up. */
+function checkSense(r: RowRead): void {
+  const { kind, valueCell, unit } = r;
+  if (kind === 'level' && r.canonical > LEVEL_MAX.value) {
+    pend(r.pending, 'error', say('level_implausible', valueCell, unit, numberText(toCanonicalLevel(valueCell.replace(/^</, '').replace(',', '.'), 'ng/mL'))), 'value', valueCell);
+  } else if (kind === 'bcell' && r.canonical > BCELL_MAX.value) {
+    pend(r.pending, 'error', say('bcell_implausible', valueCell, unit, numberText(toCanonicalBcell(valueCell.replace(/^</, '').replace(',', '.'), '10^6/L') / 1000)), 'value', valueCell);
+  } else if (kind === 'weight' && r.amount > 0 && !isAcceptedWeight(r.amount)) {
+    pend(r.pending, 'error', say('weight_implausible', valueCell), 'value', valueCell);
+  }
+}
+
+/** Route: read for doses, ignored (with a warning) elsewhere. */
+function checkRoute(r: RowRead): void {
+  if (r.kind !== 'dose' || r.routeCell === '') return;
+  const p = RouteSchema.safeParse(r.routeCell.toLowerCase());
+  if (p.success) r.route = p.data;
+  else pend(r.pending, 'error', say('route_unknown', r.routeCell), 'route', r.routeCell);
+}
+
+/** Infusion duration: read for doses, ignored (with a warning) elsewhere. */
+function checkDuration(r: RowRead): void {
+  if (r.kind !== 'dose' || r.durationCell === '') return;
+  const n = readNumber(r.durationCell, r.ctx.dialect);
+  if (!n.ok || n.value < 0 || n.value > 1440) pend(r.pending, 'error', say('duration_invalid', r.durationCell), 'duration_min', r.durationCell);
+  else r.duration = n.value;
+}
+
+/** Sample: read for levels (empty = venous), ignored (with a warning) elsewhere. */
+function checkSample(r: RowRead): void {
+  if (r.kind !== 'level' || r.sampleCell === '') return;
+  const p = SampleSchema.safeParse(r.sampleCell.toLowerCase());
+  if (p.success) r.capillary = p.data === 'capillary';
+  else pend(r.pending, 'error', say('sample_unknown', r.sampleCell), 'sample', r.sampleCell);
+}
+
+/**
+ * The checks of a row, column by column, applied in this order (the order of the row's messages).
+ * Each reads its cell, records what it found on the row, and adds an error when the cell is refused.
+ */
+const COLUMN_CHECKS: readonly ((r: RowRead, line: number) => void)[] = [
+  checkPatientId, checkDrug, checkKind, checkTime, checkUnit, checkValue, checkSense, checkRoute, checkDuration, checkSample,
+];
+
+/** Columns read for one kind only: given in a row of another kind, they are ignored with a warning. */
+const KIND_ONLY_COLUMNS: readonly { column: 'route' | 'duration_min' | 'sample'; kind: MeasuredKind; cell: (r: RowRead) => string; said: (cell: string, k: MeasuredKind) => Said }[] = [
+  { column: 'route', kind: 'dose', cell: (r) => r.routeCell, said: (cell, k) => say('route_ignored', cell, k) },
+  { column: 'duration_min', kind: 'dose', cell: (r) => r.durationCell, said: (cell, k) => say('duration_ignored', cell, k) },
+  { column: 'sample', kind: 'level', cell: (r) => r.sampleCell, said: (cell, k) => say('sample_ignored', cell, k) },
+];
+
+/** Note and extra columns only when present, so records compare equal after a round trip. */
+function finishEvent<T extends EventBase>(r: RowRead, e: T): T {
+  const { ctx, fields } = r;
+  const noteCell = rawCell(fields, ctx.col.note);
+  if (noteCell !== '') e.note = noteCell;
+  if (ctx.extraColumns.length > 0) {
+    const extra: Record<string, string> = {};
+    for (const c of ctx.extraColumns) extra[c.name] = rawCell(fields, c.index);
+    e.extra = extra;
+  }
+  return e;
+}
+
+/** A usable dose row to its patient, unless one is on record at that time (then only that is said). */
+function addDose(r: RowRead, state: PatientState, line: number): void {
+  const time = r.time!, drug = r.drug!;
+  const first = state.doseLines.get(time);
+  if (first !== undefined) {
+    r.pending = [{ ...say('dose_duplicate', r.iso, first), severity: 'error', column: 'time', value: r.timeCell }];
+    return;
+  }
+  state.doseLines.set(time, line);
+  if (drug === 'natalizumab' && (r.amount < 150 || r.amount > 450)) pend(r.pending, 'warning', say('dose_unusual_natalizumab', r.valueCell), 'value', r.valueCell);
+  if (drug === 'ocrelizumab' && (r.amount < 300 || r.amount > 600)) pend(r.pending, 'warning', say('dose_unusual_ocrelizumab', r.valueCell), 'value', r.valueCell);
+  state.doses.push(finishEvent<DoseEvent>(r, {
+    kind: 'dose', time, iso: r.iso, line, amountMg: r.amount, route: r.route,
+    durationMin: r.duration ?? defaultDuration(drug, r.route, r.amount),
+    durationGiven: r.duration !== undefined, routeGiven: r.routeCell !== '',
+  }));
+}
+
+function addWeight(r: RowRead, state: PatientState, line: number): void {
+  if (r.drug === 'natalizumab' && !inWeightModelRange(r.amount)) pend(r.pending, 'warning', say('weight_unusual', r.valueCell), 'value', r.valueCell);
+  state.weights.push(finishEvent<WeightEvent>(r, { kind: 'weight', time: r.time!, iso: r.iso, line, kg: r.amount }));
+}
+
+function addWearingOff(r: RowRead, state: PatientState, line: number): void {
+  state.wearingOff.push(finishEvent<WearingOffEvent>(r, { kind: 'wearing_off', time: r.time!, iso: r.iso, line, score: r.amount as WearingOffEvent['score'] }));
+}
+
+function addObservation(r: RowRead, state: PatientState, line: number): void {
+  const k = r.kind as 'level' | 'bcell';
+  if ((k === 'level') !== (r.drug === 'natalizumab')) pend(r.pending, 'warning', say('kind_unused', k, r.drug!), 'kind', r.kindCell);
+  const obs = finishEvent<Observation>(r, { kind: k, time: r.time!, iso: r.iso, line, value: r.canonical, censored: r.censored, unit: r.unit, raw: r.valueCell });
+  if (r.capillary) obs.sample = 'capillary';
+  (k === 'level' ? state.levels : state.bcells).push(obs);
+}
+
+/** How a usable row of each kind enters its patient's record. */
+const ADD_EVENT: Readonly<Record<MeasuredKind, (r: RowRead, state: PatientState, line: number) => void>> = {
+  dose: addDose, weight: addWeight, wearing_off: addWearingOff, level: addObservation, bcell: addObservation,
+};
+
+/** A row papaparse could not split, or with more fields than the header: refused as a whole. */
+function rowShapeProblem(ctx: FileContext, fields: string[], parseErrors: Papa.ParseError[]): Said | null {
   if (parseErrors.length > 0) {
     const e = parseErrors[0];
-    if (e.code === 'MissingQuotes') pend(pending, 'error', say('csv_quotes_unclosed'));
-    else pend(pending, 'error', say('csv_quotes', e.message));
-    settle(ctx, pending, line, pid, undefined);
+    return e.code === 'MissingQuotes' ? say('csv_quotes_unclosed') : say('csv_quotes', e.message);
+  }
+  // A shifted row: refused even when the surplus field is empty.
+  if (fields.length > ctx.headerLength) return say('row_fields', fields.length, ctx.headerLength, ctx.separator);
+  return null;
+}
+
+/** Read one data row: an event for its patient, or issues saying why not. */
+function readRow(ctx: FileContext, fields: string[], line: number, parseErrors: Papa.ParseError[]): void {
+  const r = rowOf(ctx, fields);
+  const shape = rowShapeProblem(ctx, fields, parseErrors);
+  if (shape !== null) {
+    pend(r.pending, 'error', shape);
+    settle(ctx, r.pending, line, r.pid, undefined);
     return;
   }
-  if (fields.length > ctx.headerLength) { // a shifted row: refused even when the surplus field is empty
-    pend(pending, 'error', say('row_fields', fields.length, ctx.headerLength, ctx.separator));
-    settle(ctx, pending, line, pid, undefined);
-    return;
-  }
-
-  // patient_id
-  if (pidCell === '') pend(pending, 'error', say('patient_id_empty'), 'patient_id', '');
-  else if (pid === undefined) pend(pending, 'error', say('patient_id_line_break'), 'patient_id', pidCell);
-
-  // drug: the patient's drug is the one named by its first row with a known drug
-  const drugCell = rawCell(fields, col.drug).trim();
-  let drug: Drug | undefined;
-  if (drugCell === '') pend(pending, 'error', say('drug_empty'), 'drug', '');
-  else {
-    const r = DrugSchema.safeParse(drugCell.toLowerCase());
-    if (r.success) drug = r.data;
-    else pend(pending, 'error', say('drug_unknown', drugCell), 'drug', drugCell);
-  }
-  if (drug !== undefined && pid !== undefined) {
-    const state = patientFor(ctx, pid);
-    if (state.drug === undefined) { state.drug = drug; state.drugLine = line; }
-    else if (state.drug !== drug) pend(pending, 'error', say('drug_mismatch', drugCell, state.drug, state.drugLine!), 'drug', drugCell);
-  }
-
-  // kind
-  const kindCell = rawCell(fields, col.kind).trim();
-  let kind: MeasuredKind | undefined;
-  if (kindCell === '') pend(pending, 'error', say('kind_empty'), 'kind', '');
-  else {
-    const r = KindSchema.safeParse(kindCell.toLowerCase());
-    if (r.success) kind = r.data;
-    else pend(pending, 'error', say('kind_unknown', kindCell), 'kind', kindCell);
-  }
-
-  // time, to the minute (as formatDateTime gives it) so that `time` and `iso` always agree
-  const timeCell = rawCell(fields, col.time).trim();
-  let time: Days | undefined;
-  let iso = '';
-  if (timeCell === '') pend(pending, 'error', say('time_empty'), 'time', '');
-  else {
-    const t = parseIsoTime(timeCell);
-    if (t === null) pend(pending, 'error', say('time_invalid', timeCell), 'time', timeCell);
-    else if (CANONICAL_MINUTE.test(timeCell)) { iso = timeCell; time = t; } // the usual case, no Date needed
-    else if (CANONICAL_DATE.test(timeCell)) { iso = `${timeCell}T09:00`; time = t; }
-    else { iso = formatDateTime(t); time = parseIsoTime(iso)!; }
-    if (time !== undefined && ctx.today !== undefined && iso.slice(0, 10) > ctx.today) pend(pending, 'error', say('time_future', timeCell, ctx.today), 'time', timeCell);
-  }
-
-  // unit and value
-  const unit = rawCell(fields, col.unit).trim();
-  const valueCell = rawCell(fields, col.value).trim();
-  let amount = NaN; // dose mg, weight kg or wearing-off score
-  let canonical = NaN; // level µg/mL or bcell cells/µL
-  let censored = false;
-  if (kind !== undefined) {
-    let unitOk = false;
-    if (unit === '') pend(pending, 'error', say('unit_empty', kind), 'unit', '');
-    else if (!isUnitFor(kind, unit)) pend(pending, 'error', say('unit_unknown', unit, kind), 'unit', unit);
-    else unitOk = true;
-    const observed = kind === 'level' || kind === 'bcell';
-    if (valueCell === '') pend(pending, 'error', say('value_empty', kind, dialect), 'value', '');
-    else if (valueCell.startsWith('<')) {
-      if (!observed) pend(pending, 'error', say('value_censored_not_allowed', valueCell, kind), 'value', valueCell);
-      else {
-        const r = readNumber(valueCell.slice(1), dialect, ctx.typed);
-        if (!r.ok) numberIssue(pending, r, valueCell, kind, dialect);
-        else if (!(r.value > 0)) pend(pending, 'error', say('value_censored_limit', valueCell, kind), 'value', valueCell);
-        else if (unitOk) {
-          censored = true;
-          canonical = kind === 'level' ? toCanonicalLevel(r.text, unit) : toCanonicalBcell(r.text, unit);
-        }
-      }
-    } else if (kind === 'wearing_off') {
-      // An intensity: a whole number 0–3 (0 none, 1 mild, 2 moderate, 3 severe).
-      const r = readNumber(valueCell, dialect, ctx.typed);
-      if (!r.ok) numberIssue(pending, r, valueCell, kind, dialect);
-      else if (!Number.isInteger(r.value) || r.value < 0 || r.value > 3) pend(pending, 'error', say('value_score', valueCell), 'value', valueCell);
-      else amount = r.value;
-    } else {
-      const r = readNumber(valueCell, dialect, ctx.typed);
-      if (!r.ok) numberIssue(pending, r, valueCell, kind, dialect);
-      else if (r.value < 0) pend(pending, 'error', say('value_negative', valueCell, kind), 'value', valueCell);
-      else if (r.value === 0 && kind === 'level') pend(pending, 'error', say('value_zero_level', valueCell), 'value', valueCell);
-      else if (r.value === 0 && kind === 'bcell') { censored = true; canonical = ctx.labLimit; }
-      else if (r.value === 0) pend(pending, 'error', say('value_zero', valueCell, kind), 'value', valueCell);
-      else if (!observed) amount = r.value;
-      else if (unitOk) canonical = kind === 'level' ? toCanonicalLevel(r.text, unit) : toCanonicalBcell(r.text, unit);
-    }
-    // Sense: more than any dose can give, or than blood holds (plausible.ts), most likely a unit mix-up.
-    if (kind === 'level' && canonical > LEVEL_MAX.value) {
-      pend(pending, 'error', say('level_implausible', valueCell, unit, numberText(toCanonicalLevel(valueCell.replace(/^</, '').replace(',', '.'), 'ng/mL'))), 'value', valueCell);
-    } else if (kind === 'bcell' && canonical > BCELL_MAX.value) {
-      pend(pending, 'error', say('bcell_implausible', valueCell, unit, numberText(toCanonicalBcell(valueCell.replace(/^</, '').replace(',', '.'), '10^6/L') / 1000)), 'value', valueCell);
-    } else if (kind === 'weight' && amount > 0 && !isAcceptedWeight(amount)) {
-      pend(pending, 'error', say('weight_implausible', valueCell), 'value', valueCell);
-    }
-  }
-
-  // route and duration: read for doses, ignored (with a warning) elsewhere
-  const routeCell = rawCell(fields, col.route).trim();
-  const durationCell = rawCell(fields, col.duration_min).trim();
-  let route: 'iv' | 'sc' = 'iv';
-  let duration: number | undefined;
-  if (kind === 'dose') {
-    if (routeCell !== '') {
-      const r = RouteSchema.safeParse(routeCell.toLowerCase());
-      if (r.success) route = r.data;
-      else pend(pending, 'error', say('route_unknown', routeCell), 'route', routeCell);
-    }
-    if (durationCell !== '') {
-      const r = readNumber(durationCell, dialect);
-      if (!r.ok || r.value < 0 || r.value > 1440) pend(pending, 'error', say('duration_invalid', durationCell), 'duration_min', durationCell);
-      else duration = r.value;
-    }
-  }
-
-  // sample: read for levels (empty = venous), ignored (with a warning) elsewhere
-  const sampleCell = rawCell(fields, col.sample).trim();
-  let capillary = false;
-  if (kind === 'level' && sampleCell !== '') {
-    const r = SampleSchema.safeParse(sampleCell.toLowerCase());
-    if (r.success) capillary = r.data === 'capillary';
-    else pend(pending, 'error', say('sample_unknown', sampleCell), 'sample', sampleCell);
-  }
-
-  if (pending.length > 0) { // only errors so far: the row is not used
-    settle(ctx, pending, line, pid, time);
+  for (const check of COLUMN_CHECKS) check(r, line);
+  if (r.pending.length > 0) { // only errors so far: the row is not used
+    settle(ctx, r.pending, line, r.pid, r.time);
     return;
   }
   // From here the row is usable (pid, drug, kind and time are known); only the duplicate check can still refuse it.
-  const state = patientFor(ctx, pid!);
-  const k = kind!;
-  if (k !== 'dose' && routeCell !== '') pend(pending, 'warning', say('route_ignored', routeCell, k), 'route', routeCell);
-  if (k !== 'dose' && durationCell !== '') pend(pending, 'warning', say('duration_ignored', durationCell, k), 'duration_min', durationCell);
-  if (k !== 'level' && sampleCell !== '') pend(pending, 'warning', say('sample_ignored', sampleCell, k), 'sample', sampleCell);
-
-  const noteCell = rawCell(fields, col.note);
-  let extra: Record<string, string> | undefined;
-  if (ctx.extraColumns.length > 0) {
-    extra = {};
-    for (const c of ctx.extraColumns) extra[c.name] = rawCell(fields, c.index);
+  const state = patientFor(ctx, r.pid!);
+  const k = r.kind!;
+  for (const c of KIND_ONLY_COLUMNS) {
+    const cell = c.cell(r);
+    if (k !== c.kind && cell !== '') pend(r.pending, 'warning', c.said(cell, k), c.column, cell);
   }
-  /** Note and extra columns only when present, so records compare equal after a round trip. */
-  const finishEvent = <T extends EventBase>(e: T): T => {
-    if (noteCell !== '') e.note = noteCell;
-    if (extra !== undefined) e.extra = extra;
-    return e;
-  };
-
-  if (k === 'dose') {
-    const first = state.doseLines.get(time!);
-    if (first !== undefined) {
-      settle(ctx, [{ ...say('dose_duplicate', iso, first), severity: 'error', column: 'time', value: timeCell }], line, pid, time);
-      return;
-    }
-    state.doseLines.set(time!, line);
-    if (drug === 'natalizumab' && (amount < 150 || amount > 450)) pend(pending, 'warning', say('dose_unusual_natalizumab', valueCell), 'value', valueCell);
-    if (drug === 'ocrelizumab' && (amount < 300 || amount > 600)) pend(pending, 'warning', say('dose_unusual_ocrelizumab', valueCell), 'value', valueCell);
-    state.doses.push(finishEvent<DoseEvent>({
-      kind: 'dose', time: time!, iso, line, amountMg: amount, route,
-      durationMin: duration ?? defaultDuration(drug!, route, amount),
-      durationGiven: duration !== undefined, routeGiven: routeCell !== '',
-    }));
-  } else if (k === 'weight') {
-    if (drug === 'natalizumab' && !inWeightModelRange(amount)) pend(pending, 'warning', say('weight_unusual', valueCell), 'value', valueCell);
-    state.weights.push(finishEvent<WeightEvent>({ kind: 'weight', time: time!, iso, line, kg: amount }));
-  } else if (k === 'wearing_off') {
-    state.wearingOff.push(finishEvent<WearingOffEvent>({ kind: 'wearing_off', time: time!, iso, line, score: amount as WearingOffEvent['score'] }));
-  } else {
-    if ((k === 'level') !== (drug === 'natalizumab')) pend(pending, 'warning', say('kind_unused', k, drug!), 'kind', kindCell);
-    const obs = finishEvent<Observation>({ kind: k, time: time!, iso, line, value: canonical, censored, unit, raw: valueCell });
-    if (capillary) obs.sample = 'capillary';
-    (k === 'level' ? state.levels : state.bcells).push(obs);
-  }
-  settle(ctx, pending, line, pid, time);
+  ADD_EVENT[k](r, state, line);
+  settle(ctx, r.pending, line, r.pid, r.time);
 }
 
 interface HeaderRead { ok: boolean; col: FileContext['col']; extraColumns: { name: string; index: number }[] }

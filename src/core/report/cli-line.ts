@@ -3,7 +3,7 @@
  * app's "copy as JSON" and the CLI both use these, so they say the same thing.
  */
 import type { Issue } from '../types';
-import type { ForecastCalibration, PatientError, PatientReport, PointPrediction } from './types';
+import type { ForecastCalibration, NatalizumabReport, OcrelizumabReport, PatientError, PatientReport, PointPrediction } from './types';
 import type { WearingOffSummary } from '../wearing-off';
 
 const sig = (x: number, digits = 4): number => (Number.isFinite(x) ? Number(x.toPrecision(digits)) : x);
@@ -64,67 +64,77 @@ export function proposeLine(r: PatientReport | PatientError): Record<string, unk
   if ('error' in r) {
     return { patient_id: r.patientId, drug: r.drug, error: r.error, issues: r.issues.map((i) => i.message) };
   }
-  if (r.drug === 'natalizumab') {
-    const p = r.proposal;
-    return {
-      patient_id: r.patientId,
-      drug: r.drug,
-      as_of: r.asOf,
-      target: { value: r.target.value, unit: 'ug/mL' },
-      last_dose: r.lastDose,
-      proposal: {
-        interval_weeks: p.intervalWeeks,
-        next_dose: p.nextDose,
-        predicted_trough: sig(p.predictedTrough.value),
-        predicted_trough_low: sig(p.predictedTrough.low),
-        predicted_trough_high: sig(p.predictedTrough.high),
-        probability_above_target: r3(p.probabilityAboveTarget),
-        next_trough: sig(p.nextTrough.value),
-        next_trough_low: sig(p.nextTrough.low),
-        next_trough_high: sig(p.nextTrough.high),
-        probability_next_above_target: r3(p.probabilityNextAboveTarget),
-        // What each chance had to reach: when troughs are measured before every infusion and agree
-        // with the model (monitored), the next trough more and the steady state less.
-        required_probability_above_target: p.requiredSteadyState,
-        required_probability_next_above_target: p.requiredNext,
-        monitored_troughs: p.monitoredTroughs,
-        monitored: p.monitored,
-        // A guard keeps the standard interval: the longer ones were not forecast (alternatives: it alone).
-        longer_not_forecast: p.longerNotForecast,
-        extended: p.extended,
-        reason: p.reason,
-      },
-      alternatives: r.alternatives.map((a) => ({
-        interval_weeks: a.weeks,
-        next_dose: a.nextDose,
-        predicted_trough: sig(a.ssTrough.value),
-        predicted_trough_low: sig(a.ssTrough.low),
-        predicted_trough_high: sig(a.ssTrough.high),
-        probability_above_target: r3(a.pSteadyState),
-        next_trough: sig(a.nextTrough.value),
-        probability_next_above_target: r3(a.pNext),
-      })),
-      protocol: { name: r.protocol.name, interval_weeks: r.protocol.intervalWeeks, next_dose: r.protocol.nextDose },
-      trend: r.trend ? {
-        interval_weeks: r.trend.intervalWeeks, troughs: r.trend.troughs.length, censored_left_out: r.trend.censoredLeftOut,
-        percent_per_month: sig(r.trend.percentPerMonth, 3), low: sig(r.trend.low, 3), high: sig(r.trend.high, 3), level: r.trend.level,
-        distribution_free: r.trend.distributionFree, falling: r.trend.falling,
-      } : null,
-      individual: {
-        clearance_L_per_day: sig(r.fit.individual.clearance_L_per_day),
-        volume_L: sig(r.fit.individual.volume_L),
-        half_life_days: sig(r.fit.individual.half_life_days, 3),
-        peripheral_volume_L: sig(r.fit.individual.vp_L),
-        vmax_mg_per_day: sig(r.fit.individual.vmax_mg_per_day),
-      },
-      fit: { kind: r.fit.kind, converged: r.fit.converged, objective: sig(r.fit.objective, 6), weight_kg: r.fit.weightKg, weight_given: r.fit.weightGiven },
-      model: { id: r.model.id, version: r.model.version },
-      wearing_off: wearingOffLine(r.wearingOff, 'natalizumab'),
-      warnings: warningTexts(r.warnings),
-      warning_codes: r.warnings.map((i) => i.code),
-      ...(r.options.calibration ? { calibration: calibrationField(r.options.calibration) } : {}),
-    };
-  }
+  return r.drug === 'natalizumab' ? natalizumabLine(r) : ocrelizumabLine(r);
+}
+
+function natalizumabLine(r: NatalizumabReport): Record<string, unknown> {
+  return {
+    patient_id: r.patientId,
+    drug: r.drug,
+    as_of: r.asOf,
+    target: { value: r.target.value, unit: 'ug/mL' },
+    last_dose: r.lastDose,
+    proposal: natalizumabProposal(r.proposal),
+    alternatives: r.alternatives.map((a) => ({
+      interval_weeks: a.weeks,
+      next_dose: a.nextDose,
+      predicted_trough: sig(a.ssTrough.value),
+      predicted_trough_low: sig(a.ssTrough.low),
+      predicted_trough_high: sig(a.ssTrough.high),
+      probability_above_target: r3(a.pSteadyState),
+      next_trough: sig(a.nextTrough.value),
+      probability_next_above_target: r3(a.pNext),
+    })),
+    protocol: { name: r.protocol.name, interval_weeks: r.protocol.intervalWeeks, next_dose: r.protocol.nextDose },
+    trend: r.trend ? {
+      interval_weeks: r.trend.intervalWeeks, troughs: r.trend.troughs.length, censored_left_out: r.trend.censoredLeftOut,
+      percent_per_month: sig(r.trend.percentPerMonth, 3), low: sig(r.trend.low, 3), high: sig(r.trend.high, 3), level: r.trend.level,
+      distribution_free: r.trend.distributionFree, falling: r.trend.falling,
+      // A falling trend: the month its fitted line crosses the target, and how far from the latest trough.
+      ...(r.trend.targetCrossing ? { target_month: r.trend.targetCrossing.month, months_to_target: r.trend.targetCrossing.monthsFromLatest } : {}),
+    } : null,
+    individual: {
+      clearance_L_per_day: sig(r.fit.individual.clearance_L_per_day),
+      volume_L: sig(r.fit.individual.volume_L),
+      half_life_days: sig(r.fit.individual.half_life_days, 3),
+      peripheral_volume_L: sig(r.fit.individual.vp_L),
+      vmax_mg_per_day: sig(r.fit.individual.vmax_mg_per_day),
+    },
+    fit: { kind: r.fit.kind, converged: r.fit.converged, objective: sig(r.fit.objective, 6), weight_kg: r.fit.weightKg, weight_given: r.fit.weightGiven },
+    model: { id: r.model.id, version: r.model.version },
+    wearing_off: wearingOffLine(r.wearingOff, 'natalizumab'),
+    warnings: warningTexts(r.warnings),
+    warning_codes: r.warnings.map((i) => i.code),
+    ...(r.options.calibration ? { calibration: calibrationField(r.options.calibration) } : {}),
+  };
+}
+
+function natalizumabProposal(p: NatalizumabReport['proposal']): Record<string, unknown> {
+  return {
+    interval_weeks: p.intervalWeeks,
+    next_dose: p.nextDose,
+    predicted_trough: sig(p.predictedTrough.value),
+    predicted_trough_low: sig(p.predictedTrough.low),
+    predicted_trough_high: sig(p.predictedTrough.high),
+    probability_above_target: r3(p.probabilityAboveTarget),
+    next_trough: sig(p.nextTrough.value),
+    next_trough_low: sig(p.nextTrough.low),
+    next_trough_high: sig(p.nextTrough.high),
+    probability_next_above_target: r3(p.probabilityNextAboveTarget),
+    // What each chance had to reach: when troughs are measured before every infusion and agree
+    // with the model (monitored), the next trough more and the steady state less.
+    required_probability_above_target: p.requiredSteadyState,
+    required_probability_next_above_target: p.requiredNext,
+    monitored_troughs: p.monitoredTroughs,
+    monitored: p.monitored,
+    // A guard keeps the standard interval: the longer ones were not forecast (alternatives: it alone).
+    longer_not_forecast: p.longerNotForecast,
+    extended: p.extended,
+    reason: p.reason,
+  };
+}
+
+function ocrelizumabLine(r: OcrelizumabReport): Record<string, unknown> {
   const p = r.proposal;
   return {
     patient_id: r.patientId,

@@ -49,6 +49,12 @@ export interface NatalizumabOptions {
    * @default 'venous'
    */
   nextTroughSample?: 'venous' | 'capillary';
+  /**
+   * Why this patient has a personal target (the clinician's reason, e.g. wearing-off reported at
+   * predicted concentrations above the clinic's target, issue 19). Echoed in the report for the
+   * card and the print; no number depends on it.
+   */
+  targetReason?: string;
   /** Posterior draws (importance-weighted) for intervals and probabilities. @default 150 */
   samples: number;
   /** Seed for the posterior sampler (combined with the patient id). @default 1 */
@@ -222,6 +228,12 @@ export interface TroughTrend {
   line: { time: Days; value: number }[];
   /** Clearly falling: warning `trough-trend-falling`, no extension. */
   falling: boolean;
+  /**
+   * Where the fitted trend reaches the target (a falling trend only, else null): the month
+   * (`YYYY-MM`) and the months from the latest trough (negative: the fitted line is below it already).
+   * Optional: reports saved before it have none.
+   */
+  targetCrossing?: { target: number; month: string; monthsFromLatest: number } | null;
 }
 
 // ---------------------------------------------------------------- ocrelizumab

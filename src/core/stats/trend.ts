@@ -118,3 +118,85 @@ export function logTrend(x: ArrayLike<number>, y: ArrayLike<number>, sigma: numb
 export function percentPerMonth(logRatePerMonth: number): number {
   return 100 * Math.expm1(logRatePerMonth);
 }
+
+/** ln Γ(x), x > 0 (Lanczos, g = 7, n = 9: ~15 digits). */
+export function logGamma(x: number): number {
+  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61503916999185, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  const z = x - 1;
+  let a = c[0];
+  const t = z + 7.5;
+  for (let i = 1; i < 9; i++) a += c[i] / (z + i);
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+/** Continued fraction of the regularised incomplete beta function (Lentz; Numerical Recipes' betacf). */
+function betaFraction(a: number, b: number, x: number): number {
+  const tiny = 1e-300;
+  let c = 1, d = 1 - (a + b) * x / (a + 1);
+  d = Math.abs(d) < tiny ? 1 / tiny : 1 / d;
+  let h = d;
+  for (let m = 1; m <= 300; m++) {
+    for (const aa of [m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m)), -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))]) {
+      d = 1 + aa * d; d = Math.abs(d) < tiny ? 1 / tiny : 1 / d;
+      c = 1 + aa / c; if (Math.abs(c) < tiny) c = tiny;
+      h *= d * c;
+      if (aa < 0 && Math.abs(d * c - 1) < 1e-15) return h;
+    }
+  }
+  return h;
+}
+
+/** I_x(a, b), the regularised incomplete beta function. */
+export function incompleteBeta(x: number, a: number, b: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+  return x < (a + 1) / (a + b + 2) ? front * betaFraction(a, b, x) / a : 1 - front * betaFraction(b, a, 1 - x) / b;
+}
+
+/** Student's t distribution function with `df` degrees of freedom (df > 0, not necessarily whole). */
+export function studentTCdf(t: number, df: number): number {
+  const tail = 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
+  return t >= 0 ? 1 - tail : tail;
+}
+
+/** Quantile of Student's t (bisection on the distribution function to 1e-12). */
+export function studentTQuantile(p: number, df: number): number {
+  if (p === 0.5) return 0;
+  if (p < 0.5) return -studentTQuantile(1 - p, df);
+  let lo = 0, hi = 1;
+  while (studentTCdf(hi, df) < p) hi *= 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (studentTCdf(mid, df) < p) lo = mid; else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * The least-squares slope of y against x with its interval at `level` from the scatter of the points
+ * about their line, the scale pooled with a stated noise `sigma` worth `priorDf` degrees of freedom:
+ * s² = (priorDf·σ² + RSS)/(priorDf + n − 2), slope ± t(priorDf + n − 2)·s/√Sxx (the posterior of the
+ * residual variance under a scaled-inverse-χ² prior centred on σ²). Points that scatter as the
+ * assay says give about the assay's interval; points that lie closer to their line than that
+ * narrow it, but never to nothing with few points; points that scatter more widen it.
+ */
+export function scatterInterval(x: ArrayLike<number>, y: ArrayLike<number>, sigma: number, priorDf: number, level = 0.9): { slope: number; low: number; high: number; scale: number } | null {
+  const n = x.length;
+  if (n < 2) return null;
+  let mx = 0, my = 0;
+  for (let i = 0; i < n; i++) { mx += x[i]; my += y[i]; }
+  mx /= n; my /= n;
+  let sxx = 0, sxy = 0;
+  for (let i = 0; i < n; i++) { sxx += (x[i] - mx) ** 2; sxy += (x[i] - mx) * (y[i] - my); }
+  if (!(sxx > 0)) return null;
+  const slope = sxy / sxx;
+  let rss = 0;
+  for (let i = 0; i < n; i++) rss += (y[i] - my - slope * (x[i] - mx)) ** 2;
+  const df = priorDf + n - 2;
+  if (!(df > 0)) return null;
+  const scale = Math.sqrt((priorDf * sigma * sigma + rss) / df);
+  const half = studentTQuantile(1 - (1 - level) / 2, df) * scale / Math.sqrt(sxx);
+  return { slope, low: slope - half, high: slope + half, scale };
+}

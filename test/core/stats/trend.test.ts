@@ -4,7 +4,7 @@
  * Mahonian numbers behind Sen's interval, and the interval's coverage by simulation.
  */
 import { describe, expect, it } from 'vitest';
-import { DAYS_PER_MONTH, discordantPairsCdf, logTrend, pairwiseSlopes, percentPerMonth, senInterval } from '../../../src/core/stats/trend';
+import { DAYS_PER_MONTH, discordantPairsCdf, logTrend, pairwiseSlopes, percentPerMonth, scatterInterval, senInterval, studentTCdf, studentTQuantile } from '../../../src/core/stats/trend';
 import { createRng } from '../../../src/core/random';
 
 describe('Theil–Sen slope (ml-regression)', () => {
@@ -70,5 +70,37 @@ describe("Sen's distribution-free interval", () => {
     expect(covered / trials).toBeGreaterThanOrEqual(0.9);
     expect(covered / trials).toBeLessThan(0.98);
     expect(width / trials).toBeGreaterThan(0);
+  });
+});
+
+describe("Student's t and the scatter interval (issue 17's falling rule)", () => {
+  it('t quantiles and distribution function match the printed tables', () => {
+    // Tables of Student's t (e.g. Abramowitz & Stegun 26.10): one-sided 0.95 and 0.975 points.
+    for (const [p, df, ref] of [[0.95, 1, 6.313752], [0.95, 2, 2.919986], [0.95, 5, 2.015048], [0.95, 10, 1.812461], [0.975, 3, 3.182446], [0.975, 30, 2.042272]]) {
+      expect(studentTQuantile(p, df), `t(${p}, ${df})`).toBeCloseTo(ref, 5);
+    }
+    expect(studentTQuantile(0.05, 5)).toBeCloseTo(-2.015048, 5);
+    // df = 2 has a closed form: F(t) = 1/2 + t / (2 √(t² + 2)).
+    expect(studentTCdf(2, 2)).toBeCloseTo(0.5 + 2 / (2 * Math.sqrt(6)), 8);
+    expect(studentTCdf(2, 4)).toBeCloseTo(0.9419417, 6);
+    expect(studentTCdf(-2, 4)).toBeCloseTo(1 - 0.9419417, 6);
+  });
+
+  it('with no prior weight it is the classical least-squares interval; a noise-free line gets the stated noise shrunk by its degrees of freedom', () => {
+    // x = 0 … 3, y = 0, 1.1, 1.9, 3.2: slope Sxy/Sxx = 5.2/5 = 1.04; residuals −0.04 … RSS by hand.
+    const x = [0, 1, 2, 3], y = [0, 1.1, 1.9, 3.2];
+    const slope = 1.04, icpt = 1.55 - slope * 1.5;
+    const rss = y.reduce((a, v, i) => a + (v - icpt - slope * x[i]) ** 2, 0);
+    const half = 2.919986 * Math.sqrt(rss / 2) / Math.sqrt(5);
+    const c = scatterInterval(x, y, 0.3, 0, 0.9)!;
+    expect(c.slope).toBeCloseTo(slope, 12);
+    expect(c.low).toBeCloseTo(slope - half, 5);
+    expect(c.high).toBeCloseTo(slope + half, 5);
+    // On a line (RSS 0) with the prior worth 3 df: scale σ·√(3 / (3 + n − 2)), t with 3 + n − 2 df.
+    const line = scatterInterval(x, x.map((v) => 2 - 0.5 * v), 0.3, 3, 0.9)!;
+    expect(line.scale).toBeCloseTo(0.3 * Math.sqrt(3 / 5), 12);
+    expect(line.high - line.slope).toBeCloseTo(2.015048 * 0.3 * Math.sqrt(3 / 5) / Math.sqrt(5), 5);
+    expect(scatterInterval([1], [1], 0.3, 3)).toBeNull();
+    expect(scatterInterval([1, 1], [1, 2], 0.3, 3)).toBeNull();
   });
 });

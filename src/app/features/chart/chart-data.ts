@@ -154,6 +154,18 @@ function doseDataset(doses: { time: Days; amountMg: number }[], label: string): 
   };
 }
 
+/** Wearing-off reports (issue 19): a star at each onset on the curve, its 80 % interval as a short vertical bar. */
+export const WEARING_OFF_COLOR = '#e65100';
+function wearingOffMarks(points: { x: number; y: number; low: number; high: number }[], label: string, log: boolean, floor: number,
+  annotations: Record<string, AnnotationOptions>): ChartDataset<'line', Pt[]> {
+  points.forEach((p, i) => {
+    annotations[`wearingOff${i}`] = { type: 'line', xMin: p.x, xMax: p.x, yMin: clampForLog(p.low, log, floor), yMax: clampForLog(p.high, log, floor),
+      borderColor: WEARING_OFF_COLOR, borderWidth: 2, drawTime: 'afterDatasetsDraw' };
+  });
+  return { label, data: points.map((p) => ({ x: p.x, y: clampForLog(p.y, log, floor) })), showLine: false, pointStyle: 'star' as PointStyle,
+    pointRadius: 9, pointHoverRadius: 11, borderColor: WEARING_OFF_COLOR, backgroundColor: WEARING_OFF_COLOR, borderWidth: 2 };
+}
+
 /** A vertical line; its label `position` runs from 'start' (bottom) to 'end' (top), or a percentage. */
 function vline(x: number, color: string, text: string, dash: number[] = [4, 4], position: 'start' | 'end' | 'center' | `${number}%` = 'start'): AnnotationOptions {
   return {
@@ -268,8 +280,15 @@ function buildNatalizumab(r: NatalizumabReport, o: BuildOptions): BuiltChart {
     { measured: t('series.capillary'), censored: t('series.capillaryCensored') }));
   const doseIndex = datasets.length;
   if (r.doses.length > 0) datasets.push(doseDataset(r.doses, t('series.doses')));
+  const wearing = (r.wearingOff?.reports ?? []).filter((x) => x.concentration);
+  const wearingIndex = wearing.length ? datasets.length : -1;
+  const wearingNotes: Record<string, AnnotationOptions> = {};
+  if (wearing.length) {
+    datasets.push(wearingOffMarks(wearing.map((x) => ({ x: x.time, y: x.concentration!.value, low: x.concentration!.low, high: x.concentration!.high })),
+      t('wearing:chart.series'), log, floor, wearingNotes));
+  }
 
-  const xs: number[] = [...r.doses.map((d) => d.time), ...r.observations.map((ob) => ob.time)];
+  const xs: number[] = [...r.doses.map((d) => d.time), ...r.observations.map((ob) => ob.time), ...wearing.map((x) => x.time)];
   for (const p of r.curve.history) xs.push(p.time);
   for (const f of r.curve.forecasts) for (const p of f.points) xs.push(p.time);
   const nextDose = isoToDays(r.proposal.nextDose);
@@ -285,6 +304,7 @@ function buildNatalizumab(r: NatalizumabReport, o: BuildOptions): BuiltChart {
   if (asOf !== null) annotations.asOf = vline(asOf, COLORS.asOf, t('line.asOf', { date: formatIso(r.asOf, lang) }), [2, 3], 'end');
   if (nextDose !== null) annotations.nextDose = vline(nextDose, COLORS.proposed, t('line.nextDose', { date: formatIso(r.proposal.nextDose, lang) }), [4, 4], 'center');
   if (chosen) annotations.chosen = chosen;
+  Object.assign(annotations, wearingNotes);
 
   const unit = t('unit.concentration');
   const label = (item: TooltipItem<'line'>) => {
@@ -292,6 +312,11 @@ function buildNatalizumab(r: NatalizumabReport, o: BuildOptions): BuiltChart {
     if (item.datasetIndex === doseIndex) {
       const d = r.doses[item.dataIndex];
       return t('tooltip.dose', { amount: formatNumber(d.amountMg, lang), route: d.route.toUpperCase() });
+    }
+    if (item.datasetIndex === wearingIndex) {
+      const w = wearing[item.dataIndex];
+      return t('wearing:chart.tooltipNat', { score: t(`wearing:score.${w.score}`), date: formatIso(w.iso, lang),
+        value: formatNumber(w.concentration!.value, lang), low: formatNumber(w.concentration!.low, lang), high: formatNumber(w.concentration!.high, lang) });
     }
     if (item.datasetIndex >= obsStart && item.datasetIndex < doseIndex && (ds === t('series.censored') || ds === t('series.capillaryCensored'))) {
       const cap = ds === t('series.capillaryCensored');
@@ -314,6 +339,7 @@ function buildNatalizumab(r: NatalizumabReport, o: BuildOptions): BuiltChart {
   if (last) summary += ' ' + t('summary.lastLevel', { value: (last.censored ? '<' : '') + formatNumber(last.value, lang), date: formatDay(last.time, lang) });
   const capillaryCount = r.observations.filter(isCapillary).length;
   if (capillaryCount > 0) summary += ' ' + t('summary.capillary', { count: capillaryCount });
+  if (wearing.length) summary += ' ' + t('wearing:chart.summary', { count: wearing.length });
   if (r.trend) {
     summary += ' ' + t(r.trend.falling ? 'trend.summaryFalling' : 'trend.summary', { count: r.trend.troughs.length, pct: signed(r.trend.percentPerMonth, lang, 0), low: signed(r.trend.low, lang, 0), high: signed(r.trend.high, lang, 0) });
   }
@@ -338,11 +364,21 @@ function buildOcrelizumab(r: OcrelizumabReport, o: BuildOptions): BuiltChart {
   datasets.push(...observationDatasets(r.observations, log, floor, t('series.counts'), t('series.censored')));
   const doseIndex = datasets.length;
   if (r.doses.length > 0) datasets.push(doseDataset(r.doses, t('series.doses')));
+  // Wearing-off on the count curve, at the predicted count (drawn at the axis top when above it).
+  const top = Math.ceil(Math.max(4 * r.threshold.value, ...r.observations.map((ob) => 1.3 * ob.value)) / 5) * 5;
+  const wearing = (r.wearingOff?.reports ?? []).filter((x) => x.count);
+  const wearingIndex = wearing.length ? datasets.length : -1;
+  const wearingNotes: Record<string, AnnotationOptions> = {};
+  if (wearing.length) {
+    const cap = (y: number) => (log ? y : Math.min(y, top));
+    datasets.push(wearingOffMarks(wearing.map((x) => ({ x: x.time, y: cap(x.count!.value), low: cap(x.count!.low), high: cap(x.count!.high) })),
+      t('wearing:chart.series'), log, floor, wearingNotes));
+  }
 
   const p = r.proposal;
   const cross = isoToDays(p.predictedCrossing), crossLo = isoToDays(p.predictedCrossingLow), crossHi = isoToDays(p.predictedCrossingHigh);
   const redose = isoToDays(p.nextDose), count = isoToDays(p.nextBcellCheck);
-  const xs: number[] = [...r.doses.map((d) => d.time), ...r.observations.map((ob) => ob.time), ...r.curve.map((c) => c.time)];
+  const xs: number[] = [...r.doses.map((d) => d.time), ...r.observations.map((ob) => ob.time), ...r.curve.map((c) => c.time), ...wearing.map((x) => x.time)];
   for (const x of [cross, crossLo, crossHi, redose, count]) if (x !== null) xs.push(x);
   const chosen = chosenLine(o, p.nextDose, xs);
   const [lo, hi] = extent(xs);
@@ -361,6 +397,7 @@ function buildOcrelizumab(r: OcrelizumabReport, o: BuildOptions): BuiltChart {
   if (cross !== null) annotations.crossing = vline(cross, COLORS.crossing, t('line.crossing', { date: formatIso(p.predictedCrossing, lang) }), [2, 2], '62%');
   if (redose !== null) annotations.redose = vline(redose, COLORS.redose, t('line.redose', { date: formatIso(p.nextDose, lang) }), [6, 3], 'end');
   if (chosen) annotations.chosen = chosen;
+  Object.assign(annotations, wearingNotes);
   if (count !== null) annotations.nextCount = vline(count, COLORS.count, t('line.nextCount', { date: formatIso(p.nextBcellCheck, lang) }), [4, 4], '38%');
   const asOf = parseAsOfDate(r.asOf);
   if (asOf !== null) annotations.asOf = vline(asOf, COLORS.asOf, t('line.asOf', { date: formatIso(r.asOf, lang) }), [2, 3], '85%');
@@ -371,6 +408,11 @@ function buildOcrelizumab(r: OcrelizumabReport, o: BuildOptions): BuiltChart {
     if (item.datasetIndex === doseIndex) {
       const d = r.doses[item.dataIndex];
       return t('tooltip.dose', { amount: formatNumber(d.amountMg, lang), route: 'IV' });
+    }
+    if (item.datasetIndex === wearingIndex) {
+      const w = wearing[item.dataIndex];
+      return t('wearing:chart.tooltipOcr', { score: t(`wearing:score.${w.score}`), date: formatIso(w.iso, lang), weeks: formatNumber(w.weeksSinceDose, lang, 1),
+        value: formatNumber(w.count!.value, lang), low: formatNumber(w.count!.low, lang), high: formatNumber(w.count!.high, lang) });
     }
     if (item.datasetIndex >= obsStart && item.datasetIndex < doseIndex && ds === t('series.censored')) {
       const ob = r.observations.filter((x) => x.censored)[item.dataIndex];
@@ -383,8 +425,7 @@ function buildOcrelizumab(r: OcrelizumabReport, o: BuildOptions): BuiltChart {
   if (!log) {
     // What matters is the approach to the threshold: show up to 4× the threshold (or the highest
     // count), and let the repopulated plateau run off the top rather than flatten the start.
-    const top = Math.max(4 * r.threshold.value, ...r.observations.map((ob) => 1.3 * ob.value));
-    (options.scales!.y as { max?: number }).max = Math.ceil(top / 5) * 5;
+    (options.scales!.y as { max?: number }).max = top;
   }
 
   const measured = r.observations.filter((x) => !x.censored);
@@ -393,7 +434,7 @@ function buildOcrelizumab(r: OcrelizumabReport, o: BuildOptions): BuiltChart {
     threshold: formatNumber(r.threshold.value, lang), crossing: formatIso(p.predictedCrossing, lang),
     low: formatIso(p.predictedCrossingLow, lang), high: formatIso(p.predictedCrossingHigh, lang),
     redose: formatIso(p.nextDose, lang), count: formatIso(p.nextBcellCheck, lang),
-  });
+  }) + (wearing.length ? ' ' + t('wearing:chart.summary', { count: wearing.length }) : '');
   return { data: { datasets }, options, summary, ariaLabel: t('aria.ocrelizumab', { id: r.patientId }), bandIndices: [...bands] };
 }
 

@@ -11,7 +11,10 @@ import { useTranslation } from 'react-i18next';
 import type { Drug, Issue, PatientRecord } from '../../../core/types';
 import { recordToRows, shortMessage, UNITS, type EventRow } from '../../lib/rows';
 import { formatDisplayDate, normaliseDecimal, todayIso, type Lang } from '../../lib/dates';
-import { validateRows } from '../patient/validate-edit';
+import { checkTyped, alreadyIssue, type Replacement } from './typed';
+import { useAskReplace } from './AskReplace';
+import { rowValue } from '../../lib/row-value';
+import { i18n } from '../../i18n/index';
 import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
 import { issueText } from '../proposal/engine-text';
 import {
@@ -46,26 +49,35 @@ function fieldOf(issue: Issue, map: Record<string, string>, fallback: string): s
   return (issue.column && map[issue.column]) || fallback;
 }
 
-/** Check rows added to a record with the records module; errors by form field, or the new record. */
+/**
+ * Check rows added to a record with the records module; errors by form field, or the new record.
+ * A row at a kind and time already on record is refused when it says the same ("already on
+ * record") and otherwise takes that row's place, listed in `replaces` for the form to ask first.
+ */
 async function checkAdded(record: PatientRecord, added: EventRow[], labLimit: number | undefined, lang: Lang,
-  fieldFor: (issue: Issue, addedIndex: number) => string): Promise<{ record: PatientRecord; warnings: string[] } | { errors: Errors }> {
+  fieldFor: (issue: Issue, addedIndex: number) => string): Promise<{ record: PatientRecord; warnings: string[]; replaces: Replacement[] } | { errors: Errors }> {
   const base = recordToRows(record);
-  const res = await validateRows(record, [...base, ...added], labLimit);
+  const c = await checkTyped(record, base, added, labLimit);
   const text = (i: Issue) => shortMessage(issueText(i, lang));
-  if (!res.record) {
+  if (c.kind === 'same') {
+    const message = i18n.t('typed.already', { ns: 'safety', kind: i18n.t(`kind.${c.row.kind}`, { ns: 'safety', defaultValue: c.row.kind }), time: formatDisplayDate(c.row.iso, lang), value: rowValue(c.row, lang) });
+    return { errors: { [fieldFor(alreadyIssue(message), c.typed)]: message } };
+  }
+  const res = c.result;
+  if (c.kind === 'refused' || !res.record) {
     const errors: Errors = {};
     for (const { row, issue } of res.issues) {
       if (issue.severity !== 'error') continue;
-      const at = row !== null && row >= base.length ? row - base.length : -1;
+      const at = row !== null ? c.origin.get(row) ?? -1 : -1;
       const field = at >= 0 ? fieldFor(issue, at) : 'form';
-      const prefix = at < 0 && row !== null && base[row] ? `${formatDisplayDate(base[row].time, lang)}: ` : '';
+      const prefix = at < 0 && row !== null && c.rows[row] ? `${formatDisplayDate(c.rows[row].time, lang)}: ` : '';
       errors[field] = errors[field] ? `${errors[field]} ${prefix}${text(issue)}` : `${prefix}${text(issue)}`;
     }
     if (Object.keys(errors).length === 0) errors.form = res.issues.map((x) => text(x.issue)).join(' ');
     return { errors };
   }
-  const warnings = res.issues.filter((x) => x.issue.severity === 'warning' && x.row !== null && x.row >= base.length).map((x) => text(x.issue));
-  return { record: res.record, warnings };
+  const warnings = res.issues.filter((x) => x.issue.severity === 'warning' && x.row !== null && c.origin.has(x.row)).map((x) => text(x.issue));
+  return { record: res.record, warnings, replaces: c.replaces };
 }
 
 // ----------------------------------------------------------------------------- new patient
@@ -174,6 +186,7 @@ export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, c
   const [clock, setClock] = useState(clinicClock ?? usualClock(record));
   const [split, setSplit] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
+  const [question, ask] = useAskReplace();
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
@@ -201,6 +214,7 @@ export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, c
       });
       if ('errors' in r) { setErrors(r.errors); return; }
       setErrors({});
+      if (r.replaces.length && !(await ask(r.replaces))) return;
       await onSave(r.record, t('schedule.undo', { count: rows.length, id: record.id }), weighted);
       onClose();
     } finally { setBusy(false); }
@@ -252,6 +266,7 @@ export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, c
           <button type="button" onClick={onClose}>{t('form.cancel')}</button>
         </p>
       </form>
+      {question}
     </section>
   );
 }
@@ -279,6 +294,7 @@ export function ResultForm({ record, labLimit, onSave, onClose }: ResultProps) {
   const [note, setNote] = useState('');
   const [sample, setSample] = useState<'venous' | 'capillary'>('venous');
   const [errors, setErrors] = useState<Errors>({});
+  const [question, ask] = useAskReplace();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
   const box = useRef<HTMLElement>(null);
@@ -314,6 +330,7 @@ export function ResultForm({ record, labLimit, onSave, onClose }: ResultProps) {
       const r = await checkAdded(record, [row], labLimit, lang, (issue) => fieldOf(issue, { time: date.trim() === '' && kind === 'bcell' ? 'week' : 'date', value: 'value', unit: 'unit', note: 'note', sample: 'sample' }, 'value'));
       if ('errors' in r) { setErrors(r.errors); setNotice(''); return; }
       setErrors({});
+      if (r.replaces.length && !(await ask(r.replaces))) return;
       await onSave(r.record, t('result.undo', { id: record.id }));
       setNotice(r.warnings.length ? r.warnings.join(' · ') : t('result.saved', { date: formatDisplayDate(row.time, lang) }));
       setDate(''); setWeek(''); setClock(''); setValue(''); setNote('');
@@ -379,6 +396,7 @@ export function ResultForm({ record, labLimit, onSave, onClose }: ResultProps) {
         </p>
         {notice ? <p className="notice" role="status">{notice}</p> : null}
       </form>
+      {question}
     </section>
   );
 }

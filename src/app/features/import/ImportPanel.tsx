@@ -12,7 +12,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Issue, ParseResult } from '../../../core/types';
-import type { RecordRow } from '../../../core/records/merge';
 import { readSession, type SessionFile } from '../../lib/session';
 import { issueText } from '../proposal/engine-text';
 import { sessionProblemIn } from '../../i18n/session-nl';
@@ -21,6 +20,7 @@ import { conflictId, needsDecision, planImport, planTotals, type ImportPlan, typ
 import { fileTooLarge, LIMITS, type FileSizeProblem } from '../../lib/limits';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { listenForImports } from './offer';
+import { rowValue } from '../../lib/row-value';
 import './import.css';
 
 interface Props {
@@ -70,24 +70,6 @@ export function batchIssues(batch: IncomingBatch): Issue[] {
     if (!seen.has(k)) { seen.add(k); out.push(i); }
   }
   return out;
-}
-
-/** A row's value as the clinician reads it (canonical units). */
-export function rowValue(e: RecordRow, lang: Lang): string {
-  const num = (x: number) => (lang === 'nl' ? String(x).replace('.', ',') : String(x));
-  switch (e.kind) {
-    case 'dose': { const d = e as RecordRow & { amountMg: number; route: string; durationMin: number }; return `${num(d.amountMg)} mg ${d.route.toUpperCase()}, ${num(d.durationMin)} min`; }
-    case 'level': case 'bcell': {
-      const o = e as RecordRow & { value: number; censored: boolean; sample?: string };
-      return `${o.censored ? '<' : ''}${num(o.value)} ${o.kind === 'level' ? 'µg/mL' : 'cells/µL'}${o.sample === 'capillary' ? ' (capillary)' : ''}`;
-    }
-    case 'weight': return `${num((e as RecordRow & { kg: number }).kg)} kg`;
-    case 'wearing_off': return `${(e as RecordRow & { score: number }).score}/3`;
-    default: {
-      const skip = new Set(['kind', 'time', 'iso', 'line', 'note', 'extra']);
-      return Object.entries(e).filter(([k]) => !skip.has(k)).map(([k, v]) => `${k} ${String(v)}`).join(', ');
-    }
-  }
 }
 
 function sizeText(t: (k: string, o?: Record<string, unknown>) => string, file: string, p: FileSizeProblem): string {

@@ -11,6 +11,9 @@ import type { Issue, PatientRecord } from '../../../core/types';
 import { emptyRow, kindsFor, recordToRows, shortMessage, UNITS, type EventRow, type RowKind } from '../../lib/rows';
 import { formatDisplayDate, formatEditableTime, normaliseDecimal, parseDisplayDate, type Lang } from '../../lib/dates';
 import { preloadValidator, validateRows } from './validate-edit';
+import { alreadyIssue, checkTyped, movesOnto } from '../entry/typed';
+import { useAskReplace } from '../entry/AskReplace';
+import { rowValue } from '../../lib/row-value';
 import { issueText } from '../proposal/engine-text';
 import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
 
@@ -104,14 +107,53 @@ export function EventTable({ record, labLimit, onSave }: Props) {
     }
   };
 
+  /**
+   * Save a typed row against what is on record (issue 15, item 4): at a kind and time on record it
+   * is refused when it says the same, and takes that row's place only after "replace x with y?".
+   * `base`: the rows it goes with (without the row being edited); `toRow` maps their indices back.
+   */
+  const saveTyped = async (base: EventRow[], typed: EventRow, label: string, toRow: (k: number) => number) => {
+    setBusy(true);
+    try {
+      const at = editing === 'new' ? rows.length : editing;
+      const c = await checkTyped(record, base, [typed], labLimit);
+      if (c.kind === 'same') {
+        setMessages([{ row: at, issue: alreadyIssue(t('typed.already', { ns: 'safety', kind: t(`kind.${c.row.kind}`, { ns: 'safety', defaultValue: c.row.kind }), time: formatDisplayDate(c.row.iso, lang), value: rowValue(c.row, lang) })) }]);
+        return false;
+      }
+      const mine = (row: number | null) => (row !== null && c.origin.has(row) ? at : row === null ? null : toRow(row));
+      if (c.kind === 'refused') {
+        setMessages(c.result.issues.filter((x) => x.issue.severity === 'error').map((x) => ({ row: mine(x.row), issue: x.issue })));
+        return false;
+      }
+      if (c.replaces.length && !(await ask(c.replaces))) return false;
+      await onSave(c.result.record, c.replaces.length ? t('typed.undoReplace', { ns: 'safety', id: record.id }) : label);
+      const warns = c.result.issues.filter((x) => x.issue.severity === 'warning' && x.row !== null && c.origin.has(x.row));
+      setNotice(warns.length ? warns.map((w) => shortMessage(issueText(w.issue, lang))).join(' · ') : '');
+      return true;
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!draft || editing === null) return;
+    if (editing === 'new') {
+      if (await saveTyped(rows, fromDraft(draft), t('entry.undoAdd', { id: record.id }), (k) => k)) cancel();
+      return;
+    }
+    // An edit that moves a row onto the kind and time of another row on record: asked like a typed row.
+    const edited = fromDraft(draft, rows[editing]);
+    const others = rows.filter((_, j) => j !== editing);
+    const ed = editing;
+    if (await movesOnto(others, edited)) {
+      if (await saveTyped(others, edited, t('entry.undoEdit', { id: record.id }), (k) => (k >= ed ? k + 1 : k))) cancel();
+      return;
+    }
     const next = [...rows];
-    let at: number;
-    if (editing === 'new') { next.push(fromDraft(draft)); at = next.length - 1; }
-    else { next[editing] = fromDraft(draft, rows[editing]); at = editing; }
-    const ok = await apply(next, editing === 'new' ? t('entry.undoAdd', { id: record.id }) : t('entry.undoEdit', { id: record.id }), at);
+    next[editing] = edited;
+    const ok = await apply(next, t('entry.undoEdit', { id: record.id }), editing);
     if (ok) cancel();
   };
 
@@ -124,6 +166,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
     refocus({ row: Math.min(i, next.length - 1) < 0 ? 'new' : Math.min(i, next.length - 1), kind: kindsFor(record.drug)[0] });
   };
 
+  const [question, ask] = useAskReplace();
   const rowMessages = (i: number | null) => messages.filter((m) => m.row === i);
   const editIndexForMsgs = editing === 'new' ? rows.length : editing;
   const otherMessages = messages.filter((m) => m.row !== editIndexForMsgs);
@@ -136,7 +179,8 @@ export function EventTable({ record, labLimit, onSave }: Props) {
     const describe = (column: string) => (bad(column) ? errId : undefined);
     return (
       <>
-      <tr className="editing" data-testid={editing === 'new' ? undefined : 'event-row'}>
+      {/* A row being added is not on record yet: only the rows on record carry the event-row hook. */}
+      <tr className="editing" data-testid={editing === 'new' ? 'event-row-new' : 'event-row'}>
         <td>
           <select aria-label={t('entry.kind')} value={d.kind} disabled={editing !== 'new'}
             onChange={(e) => { const k = e.target.value as RowKind; set({ kind: k, unit: UNITS[k][0], route: k === 'dose' ? 'iv' : '', value: k === 'dose' ? '300' : '', sample: k === 'level' ? 'venous' : '' }); }}>
@@ -233,6 +277,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
           </tbody>
         </table>
       </form>
+      {question}
       {pages > 1 ? (
         <p className="table-pages" data-testid="table-pages">
           <button type="button" onClick={() => setPage(Math.max(0, current - 1))} disabled={current === 0}>{ts('table.prev')}</button>{' '}

@@ -22,6 +22,8 @@ import { plannedDose } from '../../lib/plan';
 import { ResultForm, ScheduleForm } from '../entry/EntryForms';
 import { choiceLabel } from '../proposal/choices';
 import { focusAfterRender } from '../../lib/focus';
+import { WearingOffForm } from '../wearing/WearingOffForm';
+import { WearingOffCard } from '../wearing/WearingOffCard';
 import { DeletePatient } from './DeletePatient';
 
 interface Props {
@@ -50,7 +52,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
   const later = asOfIso ? samples.length - known.length : 0;
   const choice = patient.choice;
   const plan = report && !isError(report) ? plannedDose(report, choice) : null;
-  const [form, setForm] = useState<'doses' | 'result' | null>(null);
+  const [form, setForm] = useState<'doses' | 'result' | 'wearing' | null>(null);
   // A closed form gives the focus back to the button that opened it (keyboard entry of a day's results).
   const closeForm = (opener: string) => {
     setForm(null);
@@ -101,7 +103,8 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
       {rec.doses.length === 0 ? <p className="notice" data-testid="no-doses">{tc('pending.noDoses')}</p> : null}
       <div className="entry-actions">
         <button type="button" data-testid="add-doses" aria-expanded={form === 'doses'} onClick={() => setForm('doses')}>{tc('schedule.button')}</button>{' '}
-        <button type="button" data-testid="add-result" aria-expanded={form === 'result'} onClick={() => setForm('result')}>{tc('result.button')}</button>
+        <button type="button" data-testid="add-result" aria-expanded={form === 'result'} onClick={() => setForm('result')}>{tc('result.button')}</button>{' '}
+        <button type="button" data-testid="add-wearing-off" aria-expanded={form === 'wearing'} onClick={() => setForm('wearing')}>{t('form.button', { ns: 'wearing' })}</button>
       </div>
       {form === 'doses' ? (
         <ScheduleForm record={rec} plannedDate={plan?.date ?? null} clock={infusionTime} pendingWeightKg={patient.pendingWeightKg} labLimit={settings.ocrelizumab.labLimit}
@@ -109,6 +112,9 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
       ) : null}
       {form === 'result' ? (
         <ResultForm record={rec} labLimit={settings.ocrelizumab.labLimit} onSave={(r, label) => onSaveRecord(r, label)} onClose={() => closeForm('add-result')} />
+      ) : null}
+      {form === 'wearing' ? (
+        <WearingOffForm record={rec} labLimit={settings.ocrelizumab.labLimit} onSave={(r, label) => onSaveRecord(r, label)} onClose={() => closeForm('add-wearing-off')} />
       ) : null}
 
       <ErrorBoundary title={t('error.partTitle')} hint={t('error.partHint')} reloadLabel={t('error.reload')} resetKey={report}>
@@ -120,6 +126,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
             </div>
           </Suspense>
         ) : entry?.failure ? null : <p className="card">{t('patient.computing')}</p>}
+        {report && !isError(report) ? <WearingOffCard report={report} overrides={patient.overrides} onOverrides={onOverrides} /> : null}
         {patient.choice ? (
           <p className="choice-tools">
             <button type="button" className="link" onClick={() => void onChoose(null)}>{t('patient.clearChoice')}</button>

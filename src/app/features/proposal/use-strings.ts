@@ -13,13 +13,16 @@ import proposalEn from '../../i18n/proposal-en';
 import proposalNl from '../../i18n/proposal-nl';
 import walkEn from '../../i18n/walk-en';
 import walkNl from '../../i18n/walk-nl';
+import wearingEn from '../../i18n/wearing-en';
+import wearingNl from '../../i18n/wearing-nl';
 
-export type Namespace = 'chart' | 'proposal' | 'walk';
+export type Namespace = 'chart' | 'proposal' | 'walk' | 'wearing';
 
 const BUNDLES: Record<Namespace, { en: object; nl: object }> = {
   chart: { en: chartEn, nl: chartNl },
   proposal: { en: proposalEn, nl: proposalNl },
   walk: { en: walkEn, nl: walkNl },
+  wearing: { en: wearingEn, nl: wearingNl },
 };
 
 /** Add the chart and proposal bundles to an i18next instance (idempotent). */

@@ -5,6 +5,7 @@ import { readClock } from '../entry/schedule';
 import type { EngineSettings } from '../../../core/engine';
 import { SettingsForm } from './SettingsForm';
 import { withShownDefaults } from '../../lib/settings';
+import { PriceForm } from '../outcomes/PriceForm';
 
 interface Props {
   clinic: EngineSettings;
@@ -12,6 +13,9 @@ interface Props {
   /** The clinic's infusion clock time (`HH:MM`): the default time of a dosing schedule typed in. */
   infusionTime?: string;
   onInfusionTime?: (hhmm: string) => Promise<void>;
+  /** The clinic's price per infusion by drug (outcomes view), and where to save it. */
+  prices?: Partial<Record<'natalizumab' | 'ocrelizumab', number>>;
+  onPrices?: (p: Partial<Record<'natalizumab' | 'ocrelizumab', number>>) => Promise<void>;
 }
 
 /** The clinic's usual infusion clock time (an app setting: the engine plans days, not clock times). */
@@ -39,13 +43,14 @@ function InfusionTimeForm({ value, onSave }: { value: string; onSave: (hhmm: str
   );
 }
 
-export function SettingsView({ clinic, onSave, infusionTime, onInfusionTime }: Props) {
+export function SettingsView({ clinic, onSave, infusionTime, onInfusionTime, prices, onPrices }: Props) {
   const { t } = useTranslation();
   return (
     <section className="settings" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
       <p>{t('settings.intro')}</p>
       {infusionTime && onInfusionTime ? <InfusionTimeForm value={infusionTime} onSave={onInfusionTime} /> : null}
+      {prices && onPrices ? <PriceForm value={prices} onSave={onPrices} /> : null}
       <SettingsForm value={clinic} inherited={withShownDefaults({ natalizumab: {}, ocrelizumab: {} })} drugs={['natalizumab', 'ocrelizumab']} onSave={onSave} saveLabel={t('settings.save')} />
     </section>
   );

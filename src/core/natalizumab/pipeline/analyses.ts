@@ -40,7 +40,7 @@ export function outOfReach(std: IntervalOption | undefined, p: Prepared, a: Anal
 export function analyses(p: Prepared, a: Analysis, f: Forecasts): Analyses {
   const issues: Issue[] = [];
   // Model-free trend of the troughs at a stable interval, beside the model.
-  const trend = troughTrend(a.prep.levels, a.prep.doses, M.sigmaProp);
+  const trend = troughTrend(a.prep.levels, a.prep.doses, M.sigmaProp, p.opts.target);
   if (trend?.falling) issues.push(trendFallingIssue(trend));
   const reach = outOfReach(f.alternatives[0], p, a);
   if (reach) issues.push(reach);

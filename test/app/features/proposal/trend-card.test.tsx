@@ -29,7 +29,7 @@ describe('trough trend on the card', () => {
     render(<ProposalCard report={nat} settings={settings} />);
     const protocol = screen.getByTestId('protocol');
     const trend = within(protocol).getByTestId('trend');
-    expect(trend.textContent).toBe('Trough trend (model-free): -24 % per month (90 % interval -30 to -16), Theil–Sen over 6 troughs at a stable 4-week interval: clearly falling: no extension');
+    expect(trend.textContent).toBe('Trough trend (model-free): -24 % per month (90 % interval -29 to -18), Theil–Sen over 6 troughs at a stable 4-week interval: clearly falling: no extension');
     expect(trend.getAttribute('data-trend')).toBe('falling');
     expect(trend.className).toContain('issue--warning');
     const codes = within(screen.getByTestId('warnings')).getAllByRole('listitem').map((li) => li.getAttribute('data-code'));
@@ -40,10 +40,10 @@ describe('trough trend on the card', () => {
 
   it('in Dutch, with the reason and warning in Dutch too', () => {
     dutch(<ProposalCard report={nat} settings={settings} />);
-    expect(screen.getByTestId('trend').textContent).toBe('Trend van de dalspiegels (zonder model): -24 % per maand (90 %-interval -30 tot -16), Theil–Sen over 6 dalspiegels bij een stabiel interval van 4 weken: duidelijk dalend: niet verlengen');
+    expect(screen.getByTestId('trend').textContent).toBe('Trend van de dalspiegels (zonder model): -24 % per maand (90 %-interval -29 tot -18), Theil–Sen over 6 dalspiegels bij een stabiel interval van 4 weken: duidelijk dalend: niet verlengen');
     expect(screen.getByTestId('reason').textContent).toBe('gehandhaafd op 4 weken: de dalspiegels bij een stabiel interval van 4 weken dalen (-24 % per maand, trend zonder model); niet verlengen zolang de oorzaak onbekend is (antistoffen tegen het middel, gewichtstoename, een veranderde klaring)');
     const w = within(screen.getByTestId('warnings')).getAllByRole('listitem').find((li) => li.getAttribute('data-code') === 'trough-trend-falling')!;
-    expect(w.textContent).toMatch(/^Waarschuwing: de 6 dalspiegels bij een stabiel interval van 4 weken van 06-01-2025 tot 26-05-2025 dalen: -24 % per maand \(90 %-interval -30 tot -16; Theil–Sen, zonder model\)/);
+    expect(w.textContent).toMatch(/^Waarschuwing: de 6 dalspiegels bij een stabiel interval van 4 weken van 06-01-2025 tot 26-05-2025 dalen: -24 % per maand \(90 %-interval -29 tot -18; Theil–Sen, zonder model\); de trendlijn kruist 10 µg\/mL in 2025-08: antistoffen/);
   });
 
   it('says what it needs when there are fewer than 3 troughs at a stable interval', () => {
@@ -74,7 +74,7 @@ describe('trend line on the chart', () => {
     expect(ds.data[0].x).toBe(nat.trend!.troughs[0].time);
     expect(ds.data[ds.data.length - 1].x).toBe(nat.trend!.troughs[5].time);
     expect(ds.borderColor).toBe(COLORS.trendFalling);
-    expect(b.summary).toContain('Trough trend over 6 troughs: -24 % per month (90 % interval -30 to -16), clearly falling.');
+    expect(b.summary).toContain('Trough trend over 6 troughs: -24 % per month (90 % interval -29 to -18), clearly falling.');
     const nl = buildChart(nat, { lang: 'nl', t: makeT('chart', 'nl'), logScale: true });
     expect(nl.data.datasets.map((d) => d.label)).toContain('Trend dalspiegels (Theil–Sen), -24 % per maand: dalend');
   });

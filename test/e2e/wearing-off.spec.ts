@@ -1,0 +1,199 @@
+/**
+ * Wearing-off reports and clinic outcomes in the browser (issue 19): the short form (a report
+ * with its onset and intensity, "none this interval" at an infusion, a refused date), the reports
+ * on the chart (orange stars at their onsets) and the card (intervals, onsets with the predicted
+ * concentration or count, the warning, the floor chosen as a personal target with a reason, undone),
+ * and the outcomes view (period, drug, price, CSV with BOM, the monthly chart).
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { watch } from './app-helpers';
+
+const HEADER = 'patient_id,drug,kind,time,value,unit,route,duration_min,note';
+const CSV = [
+  HEADER,
+  'NAT-HIGH,natalizumab,weight,2024-07-22,68,kg,,,',
+  ...['2024-07-22', '2024-08-19', '2024-09-16'].map((d) => `NAT-HIGH,natalizumab,dose,${d}T09:00,300,mg,iv,60,`),
+  'NAT-HIGH,natalizumab,wearing_off,2024-09-16T09:00,0,score,,,none this interval',
+  'NAT-HIGH,natalizumab,wearing_off,2024-10-10,2,score,,,',
+  'NAT-HIGH,natalizumab,level,2024-10-14T08:45,31.2,ug/mL,,,',
+  'NAT-HIGH,natalizumab,dose,2024-10-14T09:00,300,mg,iv,60,',
+  'NAT-HIGH,natalizumab,wearing_off,2024-11-07T20:00,1,score,,,',
+  'NAT-HIGH,natalizumab,level,2024-11-11T08:45,29.4,ug/mL,,,',
+  'NAT-HIGH,natalizumab,dose,2024-11-11T09:00,300,mg,iv,60,',
+  'OCR-W,ocrelizumab,dose,2023-06-12T09:00,600,mg,iv,210,',
+  'OCR-W,ocrelizumab,bcell,2023-12-11,<1,cells/uL,,,',
+  'OCR-W,ocrelizumab,wearing_off,2023-12-20,2,score,,,',
+  'OCR-W,ocrelizumab,bcell,2024-01-08,3,cells/uL,,,',
+].join('\n') + '\n';
+
+async function importWearing(page: Page) {
+  await page.goto('/');
+  await page.locator('input[type=file]').setInputFiles({ name: 'wearing.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await expect(page.locator('[data-patient-id="NAT-HIGH"]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(page.locator('[data-patient-id="OCR-W"]')).toHaveCount(1);
+}
+
+/** Canvas pixels of exactly one colour (the wearing-off stars and bars are the only #e65100). */
+async function pixelsOf(page: Page, testId: string, rgb: [number, number, number]): Promise<number> {
+  return page.locator(`[data-testid=${testId}] canvas`).first().evaluate((c: HTMLCanvasElement, [r, g, b]) => {
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] === r && d[i + 1] === g && d[i + 2] === b && d[i + 3] === 255) n++;
+    return n;
+  }, rgb);
+}
+
+test('natalizumab: the reports on the chart and the card, the warning, and the floor chosen as a personal target with a reason', async ({ page }) => {
+  test.setTimeout(180_000);
+  const w = watch(page);
+  await importWearing(page);
+  await page.locator('[data-patient-id="NAT-HIGH"]').click();
+  await expect(page.getByTestId('proposal')).toContainText('NAT-HIGH', { timeout: 60_000 });
+  const warning = page.getByTestId('warnings').locator('[data-code="wearing-off-above-target"]');
+  await expect(warning).toContainText('wearing-off reported at predicted concentrations above the target: ');
+  await expect(warning).toContainText('against a target of 10.0 µg/mL');
+  const card = page.getByTestId('wearing-off-card');
+  await expect(card.getByTestId('wearing-off-intervals')).toHaveText('Wearing-off in 2 of 5 intervals; 1 recorded without.');
+  await expect(card.locator('tbody tr')).toHaveCount(2);
+  await expect(card.locator('tr[data-onset="2024-11-07T20:00"] [data-testid="wearing-off-value"]')).toContainText(/^\d+(\.\d+)? µg\/mL \(\d+(\.\d+)?–\d+(\.\d+)?\)$/);
+  await expect(card.getByTestId('wearing-off-change')).toHaveText('Onset at about the same time in the interval: 3.4 weeks after the dose on 2024-10-10, 3.5 weeks on 2024-11-07, at an interval no longer than before.');
+  await expect(card.getByTestId('wearing-off-floor')).toContainText('The patient\'s own floor: ');
+  await expect(page.getByTestId('forecast-chart').locator('figcaption')).toContainText('2 wearing-off report(s) marked at their onsets.');
+  await expect.poll(() => pixelsOf(page, 'forecast-chart', [230, 81, 0]), { timeout: 30_000 }).toBeGreaterThan(30);
+  const interval = await page.getByTestId('interval').textContent();
+
+  // The proposal keeps the target; the clinician chooses the floor as this patient's target, with a reason.
+  await card.getByTestId('choose-personal-target').click();
+  await card.locator('input[name="target_reason"]').fill('');
+  await card.getByTestId('confirm-personal-target').click();
+  await expect(card.getByRole('alert')).toHaveText('Give a reason for the personal target.');
+  await card.locator('input[name="target_reason"]').fill('wearing-off at 3.5 weeks despite troughs near 30');
+  await card.getByTestId('confirm-personal-target').click();
+  await expect(page.getByTestId('personal-target')).toContainText('chosen for this patient: wearing-off at 3.5 weeks despite troughs near 30', { timeout: 60_000 });
+  await expect(page.getByTestId('warnings').locator('[data-code="wearing-off-above-target"]')).toHaveCount(0);
+  await expect(page.getByTestId('personal-target-offer')).toHaveCount(0);
+  // Undone: the clinic's target again, the warning and the offer back.
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(page.getByTestId('warnings').locator('[data-code="wearing-off-above-target"]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(page.getByTestId('personal-target')).toHaveCount(0);
+  expect(await page.getByTestId('interval').textContent()).toBe(interval);
+
+  // In Dutch.
+  await page.getByLabel('Language').selectOption('nl');
+  await expect(page.getByTestId('wearing-off-card').getByTestId('wearing-off-intervals')).toHaveText('Wearing-off in 2 van 5 intervallen; 1 vastgelegd zonder.');
+  await expect(page.getByTestId('warnings').locator('[data-code="wearing-off-above-target"]')).toContainText('wearing-off gemeld bij voorspelde concentraties boven de streefwaarde');
+  expect(w.errors).toEqual([]);
+  expect(w.external).toEqual([]);
+});
+
+test('the short form: a report with onset and intensity, "none this interval" at an infusion, a date refused', async ({ page }) => {
+  test.setTimeout(180_000);
+  const w = watch(page);
+  await importWearing(page);
+  await page.locator('[data-patient-id="NAT-HIGH"]').click();
+  await expect(page.getByTestId('wearing-off-card')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('add-wearing-off').click();
+  const form = page.getByTestId('wearing-off-form');
+  await form.locator('input[name="onset"]').fill('31-02-2026');
+  await form.getByTestId('wearing-save').click();
+  await expect(form.getByRole('alert')).toHaveText('"31-02-2026" is not a date: write dd-mm-yyyy or yyyy-mm-dd.');
+  // A date after today is refused by the records module (the import's rule and message).
+  await form.locator('input[name="onset"]').fill('2999-01-01');
+  await form.getByTestId('wearing-save').click();
+  await expect(form.getByRole('alert')).toContainText('is after today');
+  await form.locator('input[name="onset"]').fill('2024-11-03');
+  await form.locator('select[name="intensity"]').selectOption('3');
+  await form.getByTestId('wearing-save').click();
+  await expect(form.getByRole('status')).toHaveText('Wearing-off of 2024-11-03 saved.');
+  await expect(page.getByTestId('wearing-off-card').locator('tbody tr')).toHaveCount(3, { timeout: 60_000 });
+  await expect(page.getByTestId('wearing-off-card').locator('tr[data-onset="2024-11-03T09:00"]')).toContainText('3 severe');
+  // None this interval, at the infusion of 2024-10-14.
+  await form.getByTestId('wearing-none').check();
+  await form.locator('select[name="infusion"]').selectOption('2024-10-14T09:00');
+  await form.getByTestId('wearing-save').click();
+  await expect(form.getByRole('status')).toHaveText('No wearing-off recorded for the interval ending 2024-10-14.');
+  // The rows are in the table, as wearing-off with the score unit.
+  await expect(page.locator('.event-table tr.kind-wearing_off')).toHaveCount(5);
+  // Exported with the records: the TDM CSV holds them.
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const text = (await import('node:fs')).readFileSync(await dl.path(), 'utf8');
+  expect(text).toContain('NAT-HIGH,natalizumab,wearing_off,2024-11-03T09:00,3,score,,,');
+  expect(text).toContain('NAT-HIGH,natalizumab,wearing_off,2024-10-14T09:00,0,score,,,');
+  expect(w.errors).toEqual([]);
+});
+
+test('ocrelizumab: the report on the count curve with the weeks since the dose', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  await importWearing(page);
+  await page.locator('[data-patient-id="OCR-W"]').click();
+  const card = page.getByTestId('wearing-off-card');
+  await expect(card).toBeVisible({ timeout: 60_000 });
+  await expect(card.locator('tr[data-onset="2023-12-20T09:00"]')).toContainText('27.3');
+  await expect(card.locator('tr[data-onset="2023-12-20T09:00"] [data-testid="wearing-off-value"]')).toContainText('cells/µL');
+  await expect(page.getByTestId('forecast-chart').locator('figcaption')).toContainText('1 wearing-off report(s) marked at their onsets.');
+  await expect.poll(() => pixelsOf(page, 'forecast-chart', [230, 81, 0]), { timeout: 30_000 }).toBeGreaterThan(10);
+  expect(w.errors).toEqual([]);
+});
+
+test('outcomes view: period and drug, no cost until a price is entered, CSV with BOM, chart per month', async ({ page }) => {
+  test.setTimeout(180_000);
+  const w = watch(page);
+  await importWearing(page);
+  await page.getByTestId('nav-outcomes').click();
+  const view = page.getByTestId('outcomes');
+  await view.locator('input[name="from"]').fill('2024-07-22');
+  await view.locator('input[name="to"]').fill('2024-11-11');
+  const value = (code: string) => view.locator(`tr[data-measure="${code}"] td`);
+  // NAT-HIGH: 5 infusions; the standard schedule from 2024-07-22 to 2024-11-11 (112 days): 5. (The example patients start in 2025.)
+  await expect(value('infusions')).toHaveText('5');
+  await expect(value('standard_infusions')).toHaveText('5');
+  await expect(value('infusions_avoided')).toHaveText('0');
+  await expect(value('troughs')).toHaveText('2');
+  await expect(value('troughs_at_target')).toHaveText('2 (100 %)');
+  await expect(value('intervals_with_wearing_off')).toHaveText('2');
+  await expect(view.getByTestId('outcomes-no-price')).toBeVisible();
+  await expect(view.locator('tr[data-measure="cost_avoided"]')).toHaveCount(0);
+  await expect(view.getByTestId('outcomes-chart').locator('canvas')).toBeVisible();
+  await expect(view.getByTestId('outcomes-chart').locator('figcaption')).toHaveText('5 infusions given against 5 on the standard schedule, 2024-07-22 to 2024-11-11.');
+  // A period ending a day early: the last infusion and the last standard date fall out.
+  await view.locator('input[name="to"]').fill('2024-11-10');
+  await expect(value('infusions')).toHaveText('4');
+  await expect(value('standard_infusions')).toHaveText('4');
+  // Ocrelizumab over 2023-06-01..2023-12-31: one dose, the schedule's one (2023-06-12 + 24 weeks = 2023-11-27 too: 2).
+  await view.getByTestId('outcomes-drug').selectOption('ocrelizumab');
+  await view.locator('input[name="from"]').fill('2023-06-01');
+  await view.locator('input[name="to"]').fill('2023-12-31');
+  await expect(value('infusions')).toHaveText('1');
+  await expect(value('standard_infusions')).toHaveText('2');
+  await expect(value('infusions_avoided')).toHaveText('1');
+
+  // A price per infusion in the settings: the cost avoided appears.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.locator('input[name="price_ocrelizumab"]').fill('abc');
+  await page.getByRole('button', { name: 'Save prices' }).click();
+  await expect(page.getByTestId('price-form').getByRole('alert')).toHaveText('"abc" is not a price: write a number such as 1450 or 1450.50, or leave it empty.');
+  await page.locator('input[name="price_ocrelizumab"]').fill('7000');
+  await page.getByRole('button', { name: 'Save prices' }).click();
+  await expect(page.getByTestId('price-form').getByRole('status')).toHaveText('Prices saved.');
+  await page.getByTestId('nav-outcomes').click();
+  await view.getByTestId('outcomes-drug').selectOption('ocrelizumab');
+  await view.locator('input[name="from"]').fill('2023-06-01');
+  await view.locator('input[name="to"]').fill('2023-12-31');
+  await expect(value('cost_avoided')).toHaveText('7,000.00 (at 7,000.00 per infusion)');
+  const [dl] = await Promise.all([page.waitForEvent('download'), view.getByTestId('export-outcomes').click()]);
+  const bytes = (await import('node:fs')).readFileSync(await dl.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString('utf8').slice(1).split('\r\n');
+  expect(lines[0]).toBe('from,to,drug,measure,month,value');
+  expect(lines).toContain('2023-06-01,2023-12-31,ocrelizumab,infusions_avoided,,1');
+  expect(lines).toContain('2023-06-01,2023-12-31,ocrelizumab,cost_avoided,,7000');
+  expect(lines).toContain('2023-06-01,2023-12-31,ocrelizumab,standard_infusions,2023-11,1');
+  // Printable on its own: the printed title names the drug and the period.
+  await expect(view.locator('.print-only')).toHaveText('Clinic outcomes, ocrelizumab, 2023-06-01 to 2023-12-31');
+  // In Dutch: the labels, and a CSV with ; and a BOM.
+  await page.getByLabel('Language').selectOption('nl');
+  await expect(view.locator('tr[data-measure="infusions_avoided"] th')).toHaveText('Vermeden infusen');
+  expect(w.errors).toEqual([]);
+  expect(w.external).toEqual([]);
+});
