@@ -8,7 +8,7 @@ import { cutAsOf } from '../core/records/index';
 import { computeReport, predictPatient, lastEventTime, refusedRowsError, type EngineSettings } from '../core/engine';
 import { proposeLine, predictLine } from '../core/report/cli-line';
 import { groupDoses } from '../core/ocrelizumab/index';
-import { parseAsOfDate, parseIsoTime, formatDate } from '../core/time';
+import { endOfDay, parseAsOfDate, parseIsoTime, formatDate, runtimeTimeZone } from '../core/time';
 import type { Days, Issue, PatientRecord } from '../core/types';
 import { terminalSafe } from './terminal';
 import type { NatalizumabOptions } from '../core/report/types';
@@ -131,7 +131,7 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
   const [command, file, ...rest] = positionals;
   if (command !== 'propose' && command !== 'predict' && command !== 'fhir' && command !== 'track-record') return usageError(command ? `unknown command "${command}": use propose, predict, fhir, track-record or outcomes` : 'no command given');
   if (values.calibrate && command !== 'propose') return usageError('--calibrate goes with propose');
-  const fhir = fhirSettings(values, cliOptions.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const fhir = fhirSettings(values, cliOptions.timeZone ?? runtimeTimeZone());
   if (typeof fhir === 'string') return usageError(fhir);
   if (!file) return usageError('no input file given (use - for standard input)');
   if (rest.length) return usageError(`unexpected argument "${rest[0]}"`);
@@ -299,7 +299,3 @@ function firstLine(p: PatientRecord): number {
   return first === Infinity ? p.order : first;
 }
 
-/** The end of the day containing t (the CLI plans from the whole of a patient's last day). */
-function endOfDay(t: Days): Days {
-  return Math.floor(t + 1e-9) + 1 - 1 / 86_400;
-}

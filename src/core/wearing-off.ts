@@ -71,6 +71,13 @@ export const CHANGE_WEEKS = 0.5;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
+ * A predicted value at an onset as the report keeps it: 4 significant digits, the precision of the
+ * command line's numbers (`tdm propose`, `tdm predict`), so the card, the chart, the print and the
+ * command line round the one same number (no 26.6 on screen against 26.65 on the line).
+ */
+export const sig4 = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(4)) : x);
+
+/**
  * The reports set against the intervals opened by `starts` (sorted dose or dose-group start times,
  * on or before as-of). Concentrations and counts are added by the drug engines.
  */

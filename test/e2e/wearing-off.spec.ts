@@ -5,7 +5,12 @@
  * concentration or count, the warning, the floor chosen as a personal target with a reason, undone),
  * and the outcomes view (period, drug, price, CSV with BOM, the monthly chart).
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { watch } from './app-helpers';
 
 const HEADER = 'patient_id,drug,kind,time,value,unit,route,duration_min,note';
@@ -25,6 +30,16 @@ const CSV = [
   'OCR-W,ocrelizumab,wearing_off,2023-12-20,2,score,,,',
   'OCR-W,ocrelizumab,bcell,2024-01-08,3,cells/uL,,,',
 ].join('\n') + '\n';
+
+/** The command line on the same file (`npm run -s tdm -- ...`): one JSON object per line. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON lines read in a test
+function tdm(...args: string[]): Record<string, any>[] {
+  const dir = mkdtempSync(join(tmpdir(), 'wearing-e2e-'));
+  const file = join(dir, 'wearing.csv');
+  writeFileSync(file, CSV);
+  const out = execFileSync(process.execPath, ['scripts/tdm.mjs', args[0], file, ...args.slice(1)], { encoding: 'utf8' });
+  return out.trim().split('\n').map((l) => JSON.parse(l));
+}
 
 async function importWearing(page: Page) {
   await page.goto('/');
@@ -60,7 +75,28 @@ test('natalizumab: the reports on the chart and the card, the warning, and the f
   await expect(card.getByTestId('wearing-off-floor')).toContainText('The patient\'s own floor: ');
   await expect(page.getByTestId('forecast-chart').locator('figcaption')).toContainText('2 wearing-off report(s) marked at their onsets.');
   await expect.poll(() => pixelsOf(page, 'forecast-chart', [230, 81, 0]), { timeout: 30_000 }).toBeGreaterThan(30);
+  // The same numbers as the command line's wearing_off object, on the card and in the warning.
+  const line = tdm('propose').find((l) => l.patient_id === 'NAT-HIGH')!;
+  expect(line.warning_codes).toContain('wearing-off-above-target');
+  const oc = line.wearing_off.onset_concentration;
+  const [early] = line.wearing_off.earlier_onset_concentrations;
+  const one = (x: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(x);
+  await expect(card.locator(`tr[data-onset="${oc.onset}"] [data-testid="wearing-off-value"]`)).toHaveText(`${one(oc.value)} µg/mL (${one(oc.low)}–${one(oc.high)})`);
+  await expect(card.locator(`tr[data-onset="${early.onset}"] [data-testid="wearing-off-value"]`)).toHaveText(`${one(early.value)} µg/mL (${one(early.low)}–${one(early.high)})`);
+  await expect(warning).toContainText(`${one(oc.value)} µg/mL (80 % interval ${one(oc.low)}–${one(oc.high)}) at the latest onset on 2024-11-07`);
+  await expect(card.getByTestId('wearing-off-floor')).toContainText(`${one(line.wearing_off.floor)} µg/mL`);
   const interval = await page.getByTestId('interval').textContent();
+  // On paper: the chart with the stars and the wearing-off card with the same numbers.
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.getByTestId('print-button').click();
+  const paper = page.getByTestId('print-report');
+  await page.emulateMedia({ media: 'print' });
+  await expect(paper.getByTestId('print-wearing-off-card')).toBeVisible();
+  await expect(paper.locator(`[data-testid="print-wearing-off-card"] tr[data-onset="${oc.onset}"] [data-testid="print-wearing-off-value"]`)).toHaveText(`${one(oc.value)} µg/mL (${one(oc.low)}–${one(oc.high)})`);
+  await expect(paper.getByTestId('print-warnings').locator('[data-code="wearing-off-above-target"]')).toHaveCount(1);
+  await expect.poll(() => pixelsOf(page, 'print-forecast-chart', [230, 81, 0]), { timeout: 30_000 }).toBeGreaterThan(30);
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
 
   // The proposal keeps the target; the clinician chooses the floor as this patient's target, with a reason.
   await card.getByTestId('choose-personal-target').click();
@@ -119,6 +155,17 @@ test('the short form: a report with onset and intensity, "none this interval" at
   const text = (await import('node:fs')).readFileSync(await dl.path(), 'utf8');
   expect(text).toContain('NAT-HIGH,natalizumab,wearing_off,2024-11-03T09:00,3,score,,,');
   expect(text).toContain('NAT-HIGH,natalizumab,wearing_off,2024-10-14T09:00,0,score,,,');
+  // In Dutch: dd-mm-jjjj, the messages in Dutch.
+  await page.getByLabel('Language').selectOption('nl');
+  await form.getByRole('radio', { name: 'Wearing-off gevoeld' }).check();
+  await form.locator('input[name="onset"]').fill('30-02-2024');
+  await form.getByTestId('wearing-save').click();
+  await expect(form.getByRole('alert')).toHaveText('"30-02-2024" is geen datum: schrijf dd-mm-jjjj of jjjj-mm-dd.');
+  await form.locator('input[name="onset"]').fill('05-11-2024');
+  await form.locator('select[name="intensity"]').selectOption('1');
+  await form.getByTestId('wearing-save').click();
+  await expect(form.getByRole('status')).toHaveText('Wearing-off van 05-11-2024 opgeslagen.');
+  await expect(page.getByTestId('wearing-off-card').locator('tr[data-onset="2024-11-05T09:00"]')).toContainText('1 licht', { timeout: 60_000 });
   expect(w.errors).toEqual([]);
 });
 
@@ -152,6 +199,13 @@ test('outcomes view: period and drug, no cost until a price is entered, CSV with
   await expect(value('troughs')).toHaveText('2');
   await expect(value('troughs_at_target')).toHaveText('2 (100 %)');
   await expect(value('intervals_with_wearing_off')).toHaveText('2');
+  // The command line on the same file and period gives the same numbers.
+  const [cli] = tdm('outcomes', '--from', '2024-07-22', '--to', '2024-11-11');
+  for (const code of ['patients', 'infusions', 'standard_infusions', 'infusions_avoided', 'hospital_visits', 'hospital_visits_avoided', 'troughs', 'intervals_with_wearing_off']) {
+    await expect(value(code), code).toHaveText(String(cli.natalizumab[code]));
+  }
+  expect(cli.natalizumab.troughs_at_target).toBe(2);
+  expect(cli.ocrelizumab).toBeUndefined();
   await expect(view.getByTestId('outcomes-no-price')).toBeVisible();
   await expect(view.locator('tr[data-measure="cost_avoided"]')).toHaveCount(0);
   await expect(view.getByTestId('outcomes-chart').locator('canvas')).toBeVisible();
@@ -167,6 +221,11 @@ test('outcomes view: period and drug, no cost until a price is entered, CSV with
   await expect(value('infusions')).toHaveText('1');
   await expect(value('standard_infusions')).toHaveText('2');
   await expect(value('infusions_avoided')).toHaveText('1');
+  const [cliOcr] = tdm('outcomes', '--from', '2023-06-01', '--to', '2023-12-31');
+  expect(cliOcr.natalizumab).toBeUndefined();
+  for (const code of ['patients', 'infusions', 'standard_infusions', 'infusions_avoided', 'infusion_visits', 'hospital_visits', 'bcell_counts_at_redose', 'intervals_with_wearing_off']) {
+    await expect(value(code), code).toHaveText(String(cliOcr.ocrelizumab[code]));
+  }
 
   // A price per infusion in the settings: the cost avoided appears.
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -189,11 +248,51 @@ test('outcomes view: period and drug, no cost until a price is entered, CSV with
   expect(lines).toContain('2023-06-01,2023-12-31,ocrelizumab,infusions_avoided,,1');
   expect(lines).toContain('2023-06-01,2023-12-31,ocrelizumab,cost_avoided,,7000');
   expect(lines).toContain('2023-06-01,2023-12-31,ocrelizumab,standard_infusions,2023-11,1');
-  // Printable on its own: the printed title names the drug and the period.
+  // Printable on its own: the printed title names the drug and the period; nothing else is printed.
   await expect(view.locator('.print-only')).toHaveText('Clinic outcomes, ocrelizumab, 2023-06-01 to 2023-12-31');
+  await page.evaluate(() => { window.print = () => {}; });
+  await view.getByTestId('print-outcomes').click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(view.locator('.print-only')).toBeVisible();
+  await expect(view.getByTestId('outcomes-table')).toBeVisible();
+  await expect(view.getByTestId('outcomes-chart').locator('canvas')).toBeVisible();
+  await expect(view.locator('input[name="from"]')).toBeHidden();
+  await expect(page.getByTestId('nav-outcomes')).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(page.getByTestId('nav-outcomes')).toBeVisible();
   // In Dutch: the labels, and a CSV with ; and a BOM.
   await page.getByLabel('Language').selectOption('nl');
   await expect(view.locator('tr[data-measure="infusions_avoided"] th')).toHaveText('Vermeden infusen');
   expect(w.errors).toEqual([]);
   expect(w.external).toEqual([]);
 });
+
+for (const lang of ['en', 'nl'] as const) {
+  test(`the wearing-off card, form, personal-target reason and outcomes view pass axe (WCAG 2.1 A/AA), ${lang}`, async ({ page }) => {
+    test.setTimeout(180_000);
+    const audit = async (view: string) => {
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const lines = result.violations.map((v) => `${view}: [${v.impact}] ${v.id}: ${v.help} ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`);
+      expect(lines, lines.join('\n')).toEqual([]);
+      expect(result.passes.length).toBeGreaterThan(10);
+    };
+    await importWearing(page);
+    if (lang === 'nl') await page.getByLabel('Language').selectOption('nl');
+    await page.locator('[data-patient-id="NAT-HIGH"]').click();
+    await expect(page.getByTestId('wearing-off-card')).toBeVisible({ timeout: 60_000 });
+    await page.getByTestId('add-wearing-off').click();
+    await page.getByTestId('wearing-off-form').getByTestId('wearing-save').click(); // an empty date: the error shown
+    await expect(page.getByTestId('wearing-off-form').getByRole('alert')).toBeVisible();
+    await page.getByTestId('choose-personal-target').click();
+    await page.locator('input[name="target_reason"]').fill('');
+    await page.getByTestId('confirm-personal-target').click();
+    await expect(page.getByTestId('wearing-off-card').getByRole('alert')).toBeVisible();
+    await audit('patient with wearing-off');
+    await page.getByTestId('nav-outcomes').click();
+    await page.getByTestId('outcomes').locator('input[name="from"]').fill('2024-07-22');
+    await page.getByTestId('outcomes').locator('input[name="to"]').fill('2024-11-11');
+    await expect(page.getByTestId('outcomes-chart').locator('canvas')).toBeVisible();
+    await audit('outcomes');
+  });
+}

@@ -19,6 +19,7 @@ export function settingsProblemTextNl(p: SettingsProblem): string {
     case 'settings-not-object': return 'settings moet een object zijn';
     case 'settings-drug-not-object': return `settings.${p.drug} moet een object zijn`;
     case 'settings-sample': return 'settings.natalizumab.nextTroughSample moet venous (veneus) of capillary (vingerprik) zijn';
+    case 'settings-reason': return `settings.natalizumab.targetReason moet tekst van 1 tot ${p.max} tekens zijn`;
     case 'settings-range': return `settings.${p.drug}.${p.field} moet een getal van ${String(p.min).replace('.', ',')} tot ${String(p.max).replace('.', ',')} zijn`;
   }
 }

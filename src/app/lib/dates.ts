@@ -1,36 +1,33 @@
 /**
- * Dates as the user sees and types them. Files and the core use ISO (`YYYY-MM-DD[THH:MM]`);
- * the screen shows dd-mm-jjjj in Dutch and ISO in English. Typing accepts both everywhere.
+ * Dates as the user sees and types them, and the app's clock. Files and the core use ISO
+ * (`YYYY-MM-DD[THH:MM]`); every calculation on dates is the core's one date module
+ * (src/core/time.ts). The screen shows one form per language: dd-mm-jjjj in Dutch and ISO in
+ * English (`formatDisplayDate`, the core's `displayDate`); typing accepts both everywhere.
  */
-export type Lang = 'en' | 'nl';
+import { displayDate, isIsoDate, wallClock, type DateLang } from '../../core/time';
+
+export type Lang = DateLang;
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 
+/** The app's clock: this browser's wall-clock minute now, `YYYY-MM-DDTHH:MM`. */
+export function nowMinute(now: Date = new Date()): string {
+  return wallClock(now.getTime());
+}
+
 /** Today's local date as `YYYY-MM-DD` (the app's clock; the core has none). */
 export function todayIso(now: Date = new Date()): string {
-  return `${now.getFullYear()}-${p2(now.getMonth() + 1)}-${p2(now.getDate())}`;
+  return nowMinute(now).slice(0, 10);
 }
 
-/** Add whole days to an ISO date. */
-export function addDaysIso(iso: string, days: number): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return `${t.getUTCFullYear()}-${p2(t.getUTCMonth() + 1)}-${p2(t.getUTCDate())}`;
-}
-
-/** Whole days from ISO date a to ISO date b (b − a). */
-export function daysBetweenIso(a: string, b: string): number {
-  const f = (s: string) => { const [y, m, d] = s.slice(0, 10).split('-').map(Number); return Date.UTC(y, m - 1, d); };
-  return Math.round((f(b) - f(a)) / 86_400_000);
+/** When a stored patient last changed (`updatedAt`): the UTC minute now, as it has always been kept. */
+export function stampNow(now: Date = new Date()): string {
+  return wallClock(now.getTime(), 'UTC');
 }
 
 /** Show an ISO date or date-time in the user's format: `03-06-2024` (nl) or `2024-06-03` (en). */
 export function formatDisplayDate(iso: string | null | undefined, lang: Lang): string {
-  if (!iso) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?/.exec(iso);
-  if (!m) return iso;
-  const date = lang === 'nl' ? `${m[3]}-${m[2]}-${m[1]}` : `${m[1]}-${m[2]}-${m[3]}`;
-  return m[4] ? `${date} ${m[4]}` : date;
+  return displayDate(iso, lang);
 }
 
 /** The date-time of an event for an edit field: the time is left out when it is 09:00 (a date alone). */
@@ -41,12 +38,6 @@ export function formatEditableTime(iso: string, lang: Lang): string {
 
 const DATE_FIRST = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?$/;
 const DAY_FIRST = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[T ]+(\d{1,2})[:.](\d{2}))?$/;
-
-function valid(y: number, m: number, d: number, h: number, mi: number): boolean {
-  if (m < 1 || m > 12 || d < 1 || h > 23 || mi > 59) return false;
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
 
 /**
  * Read a typed date or date-time: ISO (`2024-06-03`, `2024-06-03T09:30`, `2024-06-03 09:30`) or
@@ -65,8 +56,8 @@ export function parseDisplayDate(text: string): string | null {
   }
   const hh = h === undefined ? 0 : +h;
   const mm = mi === undefined ? 0 : +mi;
-  if (!valid(y, m, d, hh, mm)) return null;
   const date = `${String(y).padStart(4, '0')}-${p2(m)}-${p2(d)}`;
+  if (hh > 23 || mm > 59 || !isIsoDate(date)) return null;
   return h === undefined ? date : `${date}T${p2(hh)}:${p2(mm)}`;
 }
 

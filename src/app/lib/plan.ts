@@ -10,6 +10,7 @@
  * part of the value (`interval:6`, `redose:2024-03-04`, ...) are still read.
  */
 import type { PatientError, PatientReport } from '../../core/report/types';
+import { daysBetween } from '../../core/time';
 
 /** The clinician's decision as stored with the patient (see storage/db.ts). */
 export interface ChoiceLike {
@@ -121,13 +122,8 @@ export function optionProbability(report: PatientReport, value: string): { proba
   return { ...p, below: !alt.acceptable || p.probability < p.required };
 }
 
-/** Whole days from ISO date a to ISO date b. */
-function days(a: string, b: string): number {
-  const f = (s: string) => { const [y, m, d] = s.slice(0, 10).split('-').map(Number); return Date.UTC(y, m - 1, d); };
-  return Math.round((f(b) - f(a)) / 86_400_000);
-}
 
 /** True when the planned date lies before today (`YYYY-MM-DD`). */
 export function isPast(date: string, today: string): boolean {
-  return days(today, date) < 0;
+  return daysBetween(today, date) < 0;
 }

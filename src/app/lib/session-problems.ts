@@ -11,6 +11,7 @@ export type SettingsProblem =
   | { code: 'settings-not-object' }
   | { code: 'settings-drug-not-object'; drug: string }
   | { code: 'settings-sample' }
+  | { code: 'settings-reason'; max: number }
   | { code: 'settings-range'; drug: string; field: string; min: number; max: number };
 
 /** What is wrong with a session file. `where` is the JSON path of the patient (patients[i]). */
@@ -58,6 +59,7 @@ export function settingsProblemText(p: SettingsProblem): string {
     case 'settings-not-object': return 'settings must be an object';
     case 'settings-drug-not-object': return `settings.${p.drug} must be an object`;
     case 'settings-sample': return 'settings.natalizumab.nextTroughSample must be venous or capillary';
+    case 'settings-reason': return `settings.natalizumab.targetReason must be text of 1 to ${p.max} characters`;
     case 'settings-range': return `settings.${p.drug}.${p.field} must be a number from ${p.min} to ${p.max}`;
   }
 }

@@ -64,6 +64,9 @@ export function hasOverrides(o?: EngineSettings | null): boolean {
 }
 
 /** Check a settings object read from a file; returns a cleaned copy or an error message. */
+/** Longest reason for a personal target read from a file (characters). */
+export const TARGET_REASON_MAX = 500;
+
 export function checkSettings(value: unknown): { settings: EngineSettings } | { error: string; problem: SettingsProblem } {
   const fail = (problem: SettingsProblem) => ({ error: settingsProblemText(problem), problem });
   if (value === undefined || value === null) return { settings: { natalizumab: {}, ocrelizumab: {} } };
@@ -79,6 +82,12 @@ export function checkSettings(value: unknown): { settings: EngineSettings } | { 
       if (s !== undefined) {
         if (typeof s !== 'string' || !(SAMPLE_VALUES as readonly string[]).includes(s)) return fail({ code: 'settings-sample' });
         out.natalizumab.nextTroughSample = s as 'venous' | 'capillary';
+      }
+      // The clinician's reason for a personal target (issue 19): kept through backups.
+      const r = (src as Record<string, unknown>).targetReason;
+      if (r !== undefined) {
+        if (typeof r !== 'string' || r.trim() === '' || r.length > TARGET_REASON_MAX) return fail({ code: 'settings-reason', max: TARGET_REASON_MAX });
+        out.natalizumab.targetReason = r;
       }
     }
     for (const f of fields) {

@@ -3,7 +3,7 @@
  * the patient's report and today's date.
  */
 import type { PatientError, PatientReport } from '../../core/report/types';
-import { daysBetweenIso } from './dates';
+import { daysBetween } from '../../core/time';
 import { plannedDose, type ChoiceLike, type PlannedDose } from './plan';
 
 export type Status = 'error' | 'overdue' | 'review' | 'due' | 'lab' | 'warning' | 'ok' | 'empty' | 'pending';
@@ -40,8 +40,8 @@ export function planRow(report: PatientReport | PatientError | undefined, today:
   const nextDose = plan.date;
   // Natalizumab: the trough is drawn just before the next infusion. Ocrelizumab: the next count.
   const nextLab = plan.lab;
-  const toDose = daysBetweenIso(today, nextDose);
-  const toLab = nextLab ? daysBetweenIso(today, nextLab) : Infinity;
+  const toDose = daysBetween(today, nextDose);
+  const toLab = nextLab ? daysBetween(today, nextLab) : Infinity;
   let status: Status = 'ok';
   if (toDose < 0 || (report.drug === 'ocrelizumab' && report.proposal.dueNow)) status = 'overdue';
   else if (plan.stale) status = 'review';

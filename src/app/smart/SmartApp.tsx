@@ -20,7 +20,7 @@ import { coreClient, type ReportEntry } from '../use-reports';
 import { PatientView } from '../features/patient/PatientView';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { effectiveSettings, EMPTY_SETTINGS } from '../lib/settings';
-import { todayIso, type Lang } from '../lib/dates';
+import { nowMinute, todayIso, type Lang } from '../lib/dates';
 import { hashText } from '../lib/hash';
 import { isError } from '../lib/status';
 import { issueText } from '../features/proposal/engine-text';
@@ -50,7 +50,6 @@ interface WriteState {
 }
 
 const TYPES = ['MedicationRequest', 'DocumentReference', 'Provenance'] as const;
-const nowMinute = () => `${todayIso()}T${new Date().toTimeString().slice(0, 5)}`;
 
 /** The launch is completed once per page (React may run an effect twice in development). */
 let launch: Promise<Client> | null = null;

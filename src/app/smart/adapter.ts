@@ -9,6 +9,7 @@ import type { Issue, PatientRecord } from '../../core/types';
 import type { PatientReport } from '../../core/report/types';
 import { plannedDose, type ChoiceLike } from '../lib/plan';
 import type { FhirJson, ProposalResources } from './write-back';
+import { runtimeTimeZone } from '../../core/time';
 
 /** The clinic's local lab and medication codes, from its settings (empty when it set none). */
 export function localCodesOf(clinic: EngineSettings): LocalCodes {
@@ -17,7 +18,7 @@ export function localCodesOf(clinic: EngineSettings): LocalCodes {
 
 /** The clinic's IANA time zone: this browser's (the record's times are read as its wall clock). */
 export function clinicTimeZone(): string {
-  try { return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'; } catch { return 'UTC'; }
+  return runtimeTimeZone();
 }
 
 /** The Observation codes read (`system|code`): a level, a CD19 count, a weight, a wearing-off score, and the clinic's own. */

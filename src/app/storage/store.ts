@@ -9,6 +9,7 @@ import { openDb, type AppDb, type ChangeAction, type Choice, type HistoryRow, ty
 import { conflictId, planImport, type ImportPlan, type IncomingBatch } from '../lib/import-plan';
 import { applyConflicts, rowCount } from '../../core/records/merge';
 import { hasOverrides } from '../lib/settings';
+import { stampNow as nowIso } from '../lib/dates';
 
 export type AsOfMode = 'last' | 'today';
 
@@ -53,7 +54,6 @@ const MAX_HISTORY = 200;
 /** A date alone in the TDM CSV means 09:00 (spec): the clinic's infusion time until it sets another. */
 export const DEFAULT_INFUSION_TIME = '09:00';
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-const nowIso = () => new Date().toISOString().slice(0, 16);
 
 /** Only positive finite prices of the two drugs. */
 function validPrices(v: Record<string, unknown>): Partial<Record<'natalizumab' | 'ocrelizumab', number>> {

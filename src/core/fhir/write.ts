@@ -14,6 +14,7 @@ import type { PatientError, PatientReport } from '../report/types';
 import { fromCanonicalBcell, fromCanonicalLevel } from '../records/units';
 import { CSV_TO_UCUM, SYSTEM, codeFor, type Coding, type LocalCodes } from './codes';
 import { instantToFhir, toFhirDateTime } from './zone';
+import { addMinutes } from '../time';
 import { proposalText, type FhirChoice } from './text';
 
 /** A FHIR resource as plain JSON. */
@@ -92,13 +93,6 @@ function resultNumber(o: Observation): number {
 
 function noteOf(e: { note?: string }): Record<string, unknown> {
   return e.note !== undefined && e.note !== '' ? { note: [{ text: e.note }] } : {};
-}
-
-function addMinutes(iso: string, minutes: number): string {
-  const [d, t] = iso.split('T');
-  const [y, mo, day] = d.split('-').map(Number);
-  const [h, mi] = t.split(':').map(Number);
-  return new Date(Date.UTC(y, mo - 1, day, h, mi) + Math.round(minutes) * 60_000).toISOString().slice(0, 16);
 }
 
 interface Ctx { opts: FhirWriteOptions; id: () => string; entries: FhirBundle['entry'] }

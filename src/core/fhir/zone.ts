@@ -10,40 +10,9 @@
  * offset (a server answering in UTC, `Z`) is converted to the clinic's wall clock.
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { isIsoDate, isTimeZone, offsetMinutes, wallClock, wallClockMs } from '../time';
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Whether `timeZone` is an IANA zone this runtime knows. */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The wall clock of instant `utcMs` in the zone, as ms of a naive UTC clock. */
-function wallClockMs(timeZone: string, utcMs: number): number {
-  const parts = formatter(timeZone).formatToParts(new Date(utcMs));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-}
-
-/** The zone's offset from UTC at an instant, in minutes (Amsterdam in winter: 60). */
-export function offsetMinutes(timeZone: string, utcMs: number): number {
-  return Math.round((wallClockMs(timeZone, utcMs) - Math.floor(utcMs / 1000) * 1000) / 60_000);
-}
+export { isTimeZone, offsetMinutes };
 
 function offsetText(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
@@ -90,8 +59,7 @@ export function fromFhirDateTime(text: string, timeZone: string): ReadTime {
   if (!m) return { ok: false, reason: 'format' };
   const [, y, mo, d, h, mi, , zone] = m;
   const date = `${y}-${mo}-${d}`;
-  const dayMs = Date.UTC(+y, +mo - 1, +d);
-  if (new Date(dayMs).toISOString().slice(0, 10) !== date) return { ok: false, reason: 'format' };
+  if (!isIsoDate(date)) return { ok: false, reason: 'format' };
   if (h === undefined) return { ok: true, iso: `${date}T09:00` };
   if (+h > 23 || +mi > 59) return { ok: false, reason: 'format' };
   const local = `${date}T${h}:${mi}`;
@@ -100,5 +68,5 @@ export function fromFhirDateTime(text: string, timeZone: string): ReadTime {
   const utc = Date.UTC(+y, +mo - 1, +d, +h, +mi) - off * 60_000;
   const zoneOffsets = new Set([offsetMinutes(timeZone, utc), offsetMinutes(timeZone, utc - 86_400_000), offsetMinutes(timeZone, utc + 86_400_000)]);
   if (zoneOffsets.has(off)) return { ok: true, iso: local };
-  return { ok: true, iso: new Date(wallClockMs(timeZone, utc)).toISOString().slice(0, 16) };
+  return { ok: true, iso: wallClock(utc, timeZone) };
 }

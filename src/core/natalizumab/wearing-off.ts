@@ -9,11 +9,15 @@
 import type { Days, Issue, PatientRecord } from '../types';
 import type { NatalizumabOptions, NatalizumabReport } from '../report/types';
 import { formatDate } from '../time';
-import { median, reportsUpTo, wearingOffIntervals, type WearingOffSummary } from '../wearing-off';
+import { median, reportsUpTo, sig4, wearingOffIntervals, type WearingOffSummary } from '../wearing-off';
 import { predictNatalizumab } from './predict';
 
-/** A concentration as the messages show it: one decimal. */
-const conc = (x: number) => x.toFixed(1);
+/**
+ * A concentration as the messages show it: one decimal, rounded half up from its decimal digits
+ * as the screen's number format rounds (`toFixed` would give 26.6 for 26.65, the screen 26.7).
+ */
+const ONE_DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false });
+const conc = (x: number) => ONE_DECIMAL.format(x);
 const sig3 = (x: number) => Number(x.toPrecision(3));
 
 /** The wearing-off summary of a patient as of a time, and its warning; null without any report. */
@@ -25,7 +29,7 @@ export function natalizumabWearingOff(patient: PatientRecord, asOf: Days, option
   const warnings: Issue[] = [];
   if (summary.reports.length === 0) return { summary, warnings };
   const predictions = predictNatalizumab(patient, asOf, summary.reports.map((r) => r.time), options);
-  summary.reports.forEach((r, i) => { r.concentration = { value: predictions[i].value, low: predictions[i].low, high: predictions[i].high }; });
+  summary.reports.forEach((r, i) => { r.concentration = { value: sig4(predictions[i].value), low: sig4(predictions[i].low), high: sig4(predictions[i].high) }; });
   const floor = sig3(median(summary.reports.map((r) => r.concentration!.value)));
   summary.floor = floor;
   summary.aboveTarget = floor > target;

@@ -5,7 +5,7 @@
  */
 import type { Days, PatientRecord } from '../types';
 import type { OcrelizumabOptions, OcrelizumabReport } from '../report/types';
-import { reportsUpTo, wearingOffIntervals, type WearingOffSummary } from '../wearing-off';
+import { reportsUpTo, sig4, wearingOffIntervals, type WearingOffSummary } from '../wearing-off';
 import { groupDoses } from './cycles';
 import { predictOcrelizumab } from './propose';
 
@@ -16,7 +16,7 @@ export function ocrelizumabWearingOff(patient: PatientRecord, asOf: Days, option
   const summary = wearingOffIntervals(reports, starts);
   if (summary.reports.length > 0) {
     const predictions = predictOcrelizumab(patient, asOf, summary.reports.map((r) => r.time), options);
-    summary.reports.forEach((r, i) => { r.count = { value: predictions[i].value, low: predictions[i].low, high: predictions[i].high }; });
+    summary.reports.forEach((r, i) => { r.count = { value: sig4(predictions[i].value), low: sig4(predictions[i].low), high: sig4(predictions[i].high) }; });
   }
   return summary;
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { addDaysIso, daysBetweenIso, formatDisplayDate, formatEditableTime, formatNumber, normaliseDecimal, parseDisplayDate, todayIso } from '../../../src/app/lib/dates';
+import { formatDisplayDate, formatEditableTime, formatNumber, normaliseDecimal, nowMinute, parseDisplayDate, todayIso } from '../../../src/app/lib/dates';
 
 describe('dates as the user sees and types them', () => {
   it('shows dd-mm-jjjj in Dutch and ISO in English', () => {
@@ -29,10 +29,10 @@ describe('dates as the user sees and types them', () => {
     expect(parseDisplayDate('yesterday')).toBeNull();
     expect(parseDisplayDate('')).toBeNull();
   });
-  it('does date arithmetic on ISO dates', () => {
-    expect(addDaysIso('2024-02-27', 3)).toBe('2024-03-01');
-    expect(daysBetweenIso('2024-01-01', '2024-03-01')).toBe(60);
+  it('reads the browser\'s wall clock (date arithmetic is the core\'s: test/core/dates.test.ts)', () => {
     expect(todayIso(new Date(2024, 0, 5, 23, 59))).toBe('2024-01-05');
+    expect(nowMinute(new Date(2024, 0, 5, 23, 59))).toBe('2024-01-05T23:59');
+    expect(nowMinute(new Date(2024, 11, 31, 0, 7))).toBe('2024-12-31T00:07');
   });
   it('formats and reads decimal commas', () => {
     expect(formatNumber(24.15, 'nl', 1)).toBe('24,2');

@@ -5,7 +5,7 @@
  * CRLF line ends, lines folded at 75 octets (UTF-8), `\`, `;`, `,` and newlines escaped.
  */
 import type { PatientReport } from '../../../core/report/types';
-import { formatDateTime, parseIsoTime } from '../../../core/time';
+import { displayDate, formatDateTime, parseIsoTime } from '../../../core/time';
 import proposalEn from '../../i18n/proposal-en';
 import proposalNl from '../../i18n/proposal-nl';
 import walkEn from '../../i18n/walk-en';
@@ -102,8 +102,9 @@ function fmtNum(x: number, nl: boolean): string {
   return nl ? s.replace('.', ',') : s;
 }
 
+/** The date of an ISO date or date-time as the app shows it (the core's one display form per language). */
 function fmtDate(iso: string, nl: boolean): string {
-  return nl ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : iso.slice(0, 10);
+  return displayDate(iso.slice(0, 10), nl ? 'nl' : 'en');
 }
 
 /** A time `minutes` after `date` at `time` (`HH:MM`), as `YYYY-MM-DDTHH:MM`, or null if the date is invalid. */

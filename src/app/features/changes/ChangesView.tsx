@@ -5,15 +5,18 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { ChangeEntry } from '../../storage/store';
+import { formatDisplayDate } from '../../lib/dates';
+import { wallClock } from '../../../core/time';
 
 const SHOWN_IDS = 5;
 
 export function ChangesView({ changes, canUndo, onUndo, lastUndo }: { changes: ChangeEntry[]; canUndo: boolean; onUndo: () => void; lastUndo?: string }) {
   const { t, i18n } = useTranslation('safety');
-  const locale = i18n.language === 'nl' ? 'nl-NL' : 'en-GB';
+  const lang = i18n.language === 'nl' ? 'nl' : 'en';
+  /** The instant of a change on this browser's wall clock, as the app shows every date-time. */
   const when = (at: string) => {
-    const d = new Date(at);
-    return Number.isNaN(d.getTime()) ? at : d.toLocaleString(locale, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    const ms = Date.parse(at);
+    return Number.isNaN(ms) ? at : formatDisplayDate(wallClock(ms), lang);
   };
   const list = [...changes].reverse();
   return (

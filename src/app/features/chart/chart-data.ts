@@ -8,7 +8,7 @@ import type { ChartData, ChartDataset, ChartOptions, PointStyle, TooltipItem } f
 import type { AnnotationOptions } from 'chartjs-plugin-annotation';
 import type { CurvePoint, Days, Observation } from '../../../core/types';
 import type { NatalizumabReport, OcrelizumabReport, PatientReport } from '../../../core/report/types';
-import { parseAsOfDate } from '../../../core/time';
+import { formatDate, parseAsOfDate, parseIsoTime } from '../../../core/time';
 import { formatAxisDay, formatDay, formatIso, formatNumber, isoToDays } from '../proposal/format';
 
 export interface Pt { x: number; y: number }
@@ -67,8 +67,6 @@ export const COLORS = {
   chosen: '#2e7d32',
 } as const;
 
-const DAY_MS = 86_400_000;
-
 /** Tick positions (day numbers) for a time range: month starts for long ranges, Mondays for short. */
 export function timeTicks(min: Days, max: Days): Days[] {
   const span = max - min;
@@ -82,12 +80,12 @@ export function timeTicks(min: Days, max: Days): Days[] {
     return out;
   }
   const monthsStep = [1, 2, 3, 6, 12].find((m) => span / (30.44 * m) <= 10) ?? 24;
-  const start = new Date(min * DAY_MS);
-  let y = start.getUTCFullYear();
-  let m = start.getUTCMonth();
+  const start = formatDate(min);
+  let y = Number(start.slice(0, 4));
+  let m = Number(start.slice(5, 7)) - 1;
   const out: Days[] = [];
   for (;;) {
-    const t = Date.UTC(y, m, 1) / DAY_MS;
+    const t = parseIsoTime(`${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-01`, 0)!;
     if (t > max) break;
     if (t >= min && (y * 12 + m) % monthsStep === 0) out.push(t);
     m++;
@@ -190,7 +188,7 @@ function extent(xs: number[]): [number, number] {
 function baseOptions(o: BuildOptions, xmin: number, xmax: number, yTitle: string, floor: number,
   bandIndices: Set<number>, tooltipLabel: (item: TooltipItem<'line'>) => string): ChartOptions<'line'> {
   const ticks = timeTicks(xmin, xmax);
-  const multiYear = new Date(xmin * DAY_MS).getUTCFullYear() !== new Date(xmax * DAY_MS).getUTCFullYear();
+  const multiYear = formatDate(xmin).slice(0, 4) !== formatDate(xmax).slice(0, 4);
   return {
     responsive: true,
     maintainAspectRatio: false,

@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { StoredPatient } from '../../storage/db';
 import type { ReportEntry } from '../../use-reports';
 import { planRow, isError } from '../../lib/status';
-import { addDaysIso, formatDisplayDate, type Lang } from '../../lib/dates';
+import { formatDisplayDate, type Lang } from '../../lib/dates';
+import { addDays } from '../../../core/time';
 import { downloadText } from '../../lib/download';
 import { issueText, errorText } from '../proposal/engine-text';
 import { readDate } from '../entry/schedule';
@@ -74,7 +75,7 @@ export function ClinicDayView({ patients, reports, today, pending, onOpen }: Pro
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
   const id = useId();
   const [fromText, setFrom] = useState(formatDisplayDate(today, lang));
-  const [toText, setTo] = useState(formatDisplayDate(addDaysIso(today, 7), lang));
+  const [toText, setTo] = useState(formatDisplayDate(addDays(today, 7), lang));
   const [withExamples, setWithExamples] = useState(false);
   const tw = useTranslation('walk').t;
   const from = readDate(fromText);

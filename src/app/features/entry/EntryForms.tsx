@@ -13,6 +13,8 @@ import { recordToRows, shortMessage, UNITS, type EventRow } from '../../lib/rows
 import { formatDisplayDate, normaliseDecimal, todayIso, type Lang } from '../../lib/dates';
 import { checkTyped, alreadyIssue, type Replacement } from './typed';
 import { useAskReplace } from './AskReplace';
+import { IdWarning } from './IdWarning';
+import { personalId, type PersonalIdKind } from '../../lib/id-privacy';
 import { rowValue } from '../../lib/row-value';
 import { i18n } from '../../i18n/index';
 import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
@@ -100,6 +102,9 @@ export function NewPatientForm({ existingIds, onCreate, onCancel }: NewPatientPr
   // Opened: the focus goes to the pseudonym field (not 150 tab stops away).
   const box = useRef<HTMLElement>(null);
   useFocusFirstField(box);
+  // An id that looks like a name, a date of birth or a BSN is saved only after the warning (issue 15).
+  const [warning, setWarning] = useState<{ id: string; kind: PersonalIdKind } | null>(null);
+  const keptAnyway = useRef('');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -120,6 +125,8 @@ export function NewPatientForm({ existingIds, onCreate, onCancel }: NewPatientPr
     }
     setErrors(errs);
     if (Object.keys(errs).length) return;
+    const looks = personalId(name);
+    if (looks && keptAnyway.current !== name) { setWarning({ id: name, kind: looks }); return; }
     setBusy(true);
     try { await onCreate(empty, kg || undefined); } finally { setBusy(false); }
   };
@@ -130,8 +137,12 @@ export function NewPatientForm({ existingIds, onCreate, onCancel }: NewPatientPr
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Field id={`${id}-pid`} label={t('newPatient.id')} error={errors.patient_id} hint={t('newPatient.idHint')}>
           <input id={`${id}-pid`} name="patient_id" value={pid} onChange={(e) => setPid(e.target.value)} autoComplete="off"
-            aria-invalid={!!errors.patient_id} aria-describedby={describedBy(`${id}-pid`, errors, 'patient_id', true)} />
+            aria-invalid={!!errors.patient_id} aria-describedby={[describedBy(`${id}-pid`, errors, 'patient_id', true), warning?.id === pid.trim() ? `${id}-pid-warning` : ''].filter(Boolean).join(' ') || undefined} />
         </Field>
+        {warning && warning.id === pid.trim() ? (
+          <IdWarning id={warning.id} kind={warning.kind} elementId={`${id}-pid-warning`}
+            onConfirm={(ev) => { keptAnyway.current = warning.id; ev.currentTarget.form?.requestSubmit(); }} />
+        ) : null}
         <Field id={`${id}-drug`} label={t('newPatient.drug')}>
           <select id={`${id}-drug`} name="drug" value={drug} onChange={(e) => setDrug(e.target.value as Drug)}>
             <option value="natalizumab">{t('drug.natalizumab')}</option>

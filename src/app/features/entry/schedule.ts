@@ -6,7 +6,8 @@
  */
 import type { Drug, PatientRecord } from '../../../core/types';
 import type { EventRow } from '../../lib/rows';
-import { addDaysIso, parseDisplayDate } from '../../lib/dates';
+import { parseDisplayDate } from '../../lib/dates';
+import { addDays } from '../../../core/time';
 
 export interface ScheduleInput {
   /** `YYYY-MM-DD`. */
@@ -38,9 +39,9 @@ export function scheduleRows(s: ScheduleInput): EventRow[] {
   const at = (date: string) => `${date}T${s.time}`;
   const dose = (date: string, amount: string): EventRow => ({ kind: 'dose', time: at(date), value: amount, unit: 'mg', route: s.route, duration_min: '', note: '' });
   for (let i = 0; i < s.count; i++) {
-    const date = addDaysIso(s.first, 7 * s.everyWeeks * i);
+    const date = addDays(s.first, 7 * s.everyWeeks * i);
     if (i === 0 && s.split300) {
-      rows.push(dose(date, '300'), dose(addDaysIso(date, 14), '300'));
+      rows.push(dose(date, '300'), dose(addDays(date, 14), '300'));
     } else rows.push(dose(date, s.amount));
   }
   return rows;
@@ -70,7 +71,7 @@ export function lastDoseDate(record: PatientRecord): string | null {
 /** The date `weeks` whole weeks after the last dose (ocrelizumab: "week N after the last dose"). */
 export function weekAfterLastDose(record: PatientRecord, weeks: number): string | null {
   const last = lastDoseDate(record);
-  return last ? addDaysIso(last, 7 * weeks) : null;
+  return last ? addDays(last, 7 * weeks) : null;
 }
 
 /** The clock time of the patient's last dose (`HH:MM`), else 09:00 (a date alone in the spec). */

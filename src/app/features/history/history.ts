@@ -7,7 +7,7 @@
  */
 import type { Interval80, Observation, PatientRecord } from '../../../core/types';
 import type { PatientError, PatientReport } from '../../../core/report/types';
-import { daysBetweenIso } from '../../lib/dates';
+import { daysBetween } from '../../../core/time';
 
 /** A day with results: the as-of of one history row. */
 export interface HistoryDay {
@@ -61,7 +61,7 @@ export function movement(prev: HistorySummary | null | undefined, cur: HistorySu
     return { drug: 'natalizumab', intervalWeeks: cur.intervalWeeks - prev.intervalWeeks, trough: cur.trough.value - prev.trough.value, probability: cur.probability - prev.probability };
   }
   if (prev.drug === 'ocrelizumab' && cur.drug === 'ocrelizumab') {
-    return { drug: 'ocrelizumab', crossingDays: daysBetweenIso(prev.crossing, cur.crossing), nextDoseDays: daysBetweenIso(prev.nextDose, cur.nextDose) };
+    return { drug: 'ocrelizumab', crossingDays: daysBetween(prev.crossing, cur.crossing), nextDoseDays: daysBetween(prev.nextDose, cur.nextDose) };
   }
   return null;
 }

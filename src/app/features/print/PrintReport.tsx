@@ -7,6 +7,7 @@ import type { PatientReport } from '../../../core/report/types';
 import type { EngineSettings } from '../../../core/engine';
 import { ForecastChart } from '../chart/ForecastChart';
 import { ProposalCard } from '../proposal/ProposalCard';
+import { WearingOffCard } from '../wearing/WearingOffCard';
 import type { Choice } from '../proposal/choices';
 import { plannedDose } from '../../lib/plan';
 import { formatIso, formatNumber } from '../proposal/format';
@@ -59,6 +60,8 @@ export function PrintReport({ report, settings, choice, printedOn, maxRows = 16,
       <div className="print-report__body">
         {/* The screen's card stays on the page while printing: this copy's test ids are prefixed so none is duplicated. */}
         <ProposalCard report={report} settings={settings} choice={choice} compact testIdPrefix="print-" example={example} />
+        {/* The patient's wearing-off reports with the predicted concentration or count at each onset (issue 19); no offer on paper. */}
+        <WearingOffCard report={report} overrides={settings} testIdPrefix="print-" />
         <section className="print-report__data">
           <h3>{t('print.data')}</h3>
           {left > 0 && <p className="proposal__muted">{t('print.omitted', { count: left })}</p>}

@@ -14,6 +14,7 @@ import { choiceLabel, choiceOptions, type Choice } from './choices';
 import { optionProbability, plannedDose } from '../../lib/plan';
 import { errorText, issueText, protocolNameText, rationaleText, reasonText } from './engine-text';
 import './proposal.css';
+import { daysBetween, weekdayOf } from '../../../core/time';
 
 type T = (key: string, vars?: Record<string, unknown>) => string;
 
@@ -77,8 +78,7 @@ export function Scroll({ label, children }: { label: string; children: ReactNode
 function NextDose({ iso, lang, extra }: { iso: string; lang: string; extra?: string }) {
   const tid = useTid();
   const local = formatIso(iso, lang);
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  const day = weekdayName(new Date(Date.UTC(y, m - 1, d)).getUTCDay(), lang, (k) => k);
+  const day = weekdayName(weekdayOf(iso), lang, (k) => k);
   return (
     <>
       <strong className="proposal__date" data-testid={tid('next-dose')}>{iso}</strong>
@@ -335,8 +335,7 @@ function OcrelizumabBody({ r, t, lang, compact }: { r: OcrelizumabReport; t: T; 
 }
 
 function weeksBetween(fromIso: string, toIso: string): number {
-  const f = (s: string) => { const [y, m, d] = s.slice(0, 10).split('-').map(Number); return Date.UTC(y, m - 1, d); };
-  return Math.round((f(toIso) - f(fromIso)) / (7 * 86_400_000) * 10) / 10;
+  return Math.round(daysBetween(fromIso, toIso) / 7 * 10) / 10;
 }
 
 function weekdayName(d: number | null, lang: string, t: T): string {

@@ -8,17 +8,12 @@ import type { PatientReport } from '../../../core/report/types';
 import { formatIso } from './format';
 import { protocolNameText } from './engine-text';
 import { optionValue, parseOption } from '../../lib/plan';
+import { addDays } from '../../../core/time';
 
 export interface Choice { option: string; reason: string; at?: string; basis?: { asOf: string; proposed: string } }
 export interface ChoiceOption { value: string; label: string }
 
 type T = (key: string, vars?: Record<string, unknown>) => string;
-
-function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-  const x = new Date(Date.UTC(y, m - 1, d + days));
-  return `${x.getUTCFullYear()}-${String(x.getUTCMonth() + 1).padStart(2, '0')}-${String(x.getUTCDate()).padStart(2, '0')}`;
-}
 
 /**
  * The options offered besides the proposal, the proposal first. None offers a date before the

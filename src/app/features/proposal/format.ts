@@ -1,13 +1,12 @@
 /**
  * Locale formatting for the clinician's views: Dutch decimal commas and dd-mm-jjjj dates, English
- * ISO dates (as the rest of the app, src/app/lib/dates.ts). Report times are naive local day
- * numbers (src/core/time.ts), formatted in UTC, so no zone or DST ever shifts a date.
+ * ISO dates (the one display form per language, src/app/lib/dates.ts over the core's date module
+ * src/core/time.ts). Report times are naive local day numbers, formatted in UTC, so no zone or DST
+ * ever shifts a date.
  */
 import type { Days } from '../../../core/types';
-import { formatDate, parseIsoTime } from '../../../core/time';
+import { MS_PER_DAY, formatDate, parseIsoTime } from '../../../core/time';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
-
-const MS_PER_DAY = 86_400_000;
 
 /** The app's two languages. */
 export function langOf(lang: string | undefined): Lang {

@@ -77,6 +77,9 @@ export function SettingsForm({ value, inherited, drugs, onSave, saveLabel }: Pro
       target[f] = x;
     }
     if (sample === 'venous' || sample === 'capillary') out.natalizumab.nextTroughSample = sample;
+    // A personal target chosen with a reason (the wearing-off card, issue 19) keeps its reason while the target is unchanged.
+    const reason = value.natalizumab.targetReason;
+    if (reason && out.natalizumab.target !== undefined && out.natalizumab.target === value.natalizumab.target) out.natalizumab.targetReason = reason;
     setErrors(errs);
     if (Object.keys(errs).length) return;
     await onSave(out);

@@ -20,15 +20,18 @@ export interface WearingOffCardProps {
   overrides: EngineSettings;
   /** Save the patient's settings (undoable); absent: the offer is not shown (print). */
   onOverrides?: (o: EngineSettings) => Promise<void>;
+  /** Prefix of every test id (the printed copy: `print-`), so the screen's card keeps its own. */
+  testIdPrefix?: string;
 }
 
-export function WearingOffCard({ report, overrides, onOverrides }: WearingOffCardProps) {
+export function WearingOffCard({ report, overrides, onOverrides, testIdPrefix = '' }: WearingOffCardProps) {
   const { t, lang } = useStrings('wearing');
   const id = useId();
   const w = report.wearingOff;
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
+  const tid = (name: string) => `${testIdPrefix}${name}`;
   if (!w) return null;
   const nat = report.drug === 'natalizumab';
   const n = (x: number) => formatNumber(x, lang);
@@ -49,9 +52,9 @@ export function WearingOffCard({ report, overrides, onOverrides }: WearingOffCar
     setOpen(false);
   };
   return (
-    <section className="card wearing-off-card" aria-labelledby={`${id}-title`} data-testid="wearing-off-card">
+    <section className="card wearing-off-card" aria-labelledby={`${id}-title`} data-testid={tid('wearing-off-card')}>
       <h3 id={`${id}-title`}>{t('card.title')}</h3>
-      <p data-testid="wearing-off-intervals">
+      <p data-testid={tid('wearing-off-intervals')}>
         {w.reports.length ? t('card.intervals', { with: w.intervalsWithWearingOff, count: w.intervals, without: w.intervalsWithout }) : t('card.none', { without: w.intervalsWithout })}
       </p>
       {w.reports.length ? (
@@ -71,24 +74,24 @@ export function WearingOffCard({ report, overrides, onOverrides }: WearingOffCar
                   <td>{`${r.score} ${t(`score.${r.score}`)}`}</td>
                   <td className="num">{weeks(r.weeksSinceDose)}</td>
                   <td className="num">{r.intervalWeeks === null ? t('card.open') : weeks(r.intervalWeeks)}</td>
-                  <td className="num" data-testid="wearing-off-value">{v ? `${n(v.value)} ${nat ? 'µg/mL' : 'cells/µL'} (${n(v.low)}–${n(v.high)})` : '–'}</td>
+                  <td className="num" data-testid={tid('wearing-off-value')}>{v ? `${n(v.value)} ${nat ? 'µg/mL' : 'cells/µL'} (${n(v.low)}–${n(v.high)})` : '–'}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       ) : null}
-      {w.reports.length ? <p data-testid="wearing-off-change">{changeText}</p> : null}
+      {w.reports.length ? <p data-testid={tid('wearing-off-change')}>{changeText}</p> : null}
       {w.beforeFirstDose ? <p className="field-hint">{t('card.beforeFirst', { count: w.beforeFirstDose })}</p> : null}
       {nat && floor !== undefined && target !== null ? (
-        <p data-testid="wearing-off-floor">{t('card.floor', { floor: n(floor), count: w.reports.length, target: n(target) })}</p>
+        <p data-testid={tid('wearing-off-floor')}>{t('card.floor', { floor: n(floor), count: w.reports.length, target: n(target) })}</p>
       ) : null}
-      {reasonShown ? <p className="wearing-off-card__chosen" data-testid="personal-target">{t('card.chosen', { value: n(target!), reason: reasonShown })}</p> : null}
+      {reasonShown ? <p className="wearing-off-card__chosen" data-testid={tid('personal-target')}>{t('card.chosen', { value: n(target!), reason: reasonShown })}</p> : null}
       {nat && w.aboveTarget && floor !== undefined ? (
-        <div className="wearing-off-card__offer" data-testid="personal-target-offer">
+        <div className="wearing-off-card__offer" data-testid={tid('personal-target-offer')}>
           <p>{t('card.floorAbove')}</p>
           {onOverrides && !open ? (
-            <button type="button" data-testid="choose-personal-target" onClick={() => { setOpen(true); setReason(t('card.defaultReason', { floor: n(floor) })); }}>
+            <button type="button" data-testid={tid('choose-personal-target')} onClick={() => { setOpen(true); setReason(t('card.defaultReason', { floor: n(floor) })); }}>
               {t('card.choose', { floor: n(floor) })}
             </button>
           ) : null}
@@ -97,7 +100,7 @@ export function WearingOffCard({ report, overrides, onOverrides }: WearingOffCar
               <label htmlFor={`${id}-reason`}>{t('card.reason')}</label>{' '}
               <input id={`${id}-reason`} name="target_reason" value={reason} onChange={(e) => setReason(e.target.value)} size={40}
                 aria-invalid={!!error} aria-describedby={error ? `${id}-reason-error` : undefined} />{' '}
-              <button type="submit" data-testid="confirm-personal-target">{t('card.confirm')}</button>{' '}
+              <button type="submit" data-testid={tid('confirm-personal-target')}>{t('card.confirm')}</button>{' '}
               <button type="button" onClick={() => { setOpen(false); setError(''); }}>{t('card.cancel')}</button>
               {error ? <p className="field-error" role="alert" id={`${id}-reason-error`}>{error}</p> : null}
             </form>
