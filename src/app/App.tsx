@@ -10,7 +10,11 @@ import type { EngineSettings } from '../core/engine';
 import type { PatientRecord } from '../core/types';
 import type { AsOfSpec } from '../worker/protocol';
 import { Store } from './storage/store';
-import { useReports, coreClient, forgetPatientKeys } from './use-reports';
+import { useReports, coreClient, forgetPatientKeys, type Calibration } from './use-reports';
+import { useTrackRecord } from './use-track-record';
+import { reportCache } from './storage/report-cache';
+import { calibratedOptionsFor } from '../core/natalizumab/clinic-track';
+import { TrackRecordView } from './features/track-record/TrackRecordView';
 import { PlanningView } from './features/planning/PlanningView';
 import { PatientView } from './features/patient/PatientView';
 import { SettingsView } from './features/settings/SettingsView';
@@ -45,9 +49,9 @@ async function seedExamples(): Promise<PatientRecord[]> {
 }
 
 /** Where the page is. A patient is named by its internal key (its `seq`), never by its id: no patient id in the URL or the browser's history. */
-type Route = { page: 'planning'; key: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' } | { page: 'outcomes' };
+type Route = { page: 'planning'; key: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' } | { page: 'outcomes' } | { page: 'track' };
 /** Where to go; a patient by its id (turned into its key). */
-type Target = { page: 'planning'; patient: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' } | { page: 'outcomes' };
+type Target = { page: 'planning'; patient: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' } | { page: 'outcomes' } | { page: 'track' };
 
 function readHash(): Route {
   const h = location.hash;
@@ -55,6 +59,7 @@ function readHash(): Route {
   if (h.startsWith('#/day')) return { page: 'day' };
   if (h.startsWith('#/changes')) return { page: 'changes' };
   if (h.startsWith('#/outcomes')) return { page: 'outcomes' };
+  if (h.startsWith('#/track')) return { page: 'track' };
   const m = /^#\/p\/(\d+)$/.exec(h);
   // An address of an older version (#/patient/<id>) is dropped from the address bar.
   if (h.startsWith('#/patient/')) history.replaceState(null, '', '#/');
@@ -69,7 +74,7 @@ function useRoute(): [Route, (r: Route) => void] {
     return () => window.removeEventListener('hashchange', on);
   }, []);
   const go = useCallback((r: Route) => {
-    const hash = r.page === 'settings' ? '#/settings' : r.page === 'day' ? '#/day' : r.page === 'changes' ? '#/changes' : r.page === 'outcomes' ? '#/outcomes' : r.key !== null ? `#/p/${r.key}` : '#/';
+    const hash = r.page === 'settings' ? '#/settings' : r.page === 'day' ? '#/day' : r.page === 'changes' ? '#/changes' : r.page === 'outcomes' ? '#/outcomes' : r.page === 'track' ? '#/track' : r.key !== null ? `#/p/${r.key}` : '#/';
     if (location.hash !== hash) history.pushState(null, '', hash);
     setRoute(r);
   }, []);
@@ -117,7 +122,17 @@ export function App() {
 
   const selectedId = route.page === 'planning' && route.key !== null ? state.patients.find((p) => String(p.seq) === route.key)?.id ?? null : null;
   const asOf = useMemo<AsOfSpec>(() => (state.asOfMode === 'today' ? { kind: 'date', date: today } : { kind: 'last' }), [state.asOfMode, today]);
-  const { reports, pending } = useReports(state.patients, state.clinic, asOf, selectedId, today);
+  // Stored reports and track records (IndexedDB) are read before anything is computed.
+  const [cacheReady, setCacheReady] = useState(false);
+  useEffect(() => { void reportCache().loaded.then(() => setCacheReady(true)); }, []);
+  useEffect(() => { if (state.ready && cacheReady) reportCache().retainIds(new Set(state.patients.map((p) => p.id))); }, [state.ready, state.patients, cacheReady]);
+  const track = useTrackRecord(state.patients, state.clinic, cacheReady && state.ready);
+  const calibration = useMemo<Calibration>(() => {
+    if (!state.calibrate) return null;
+    const c = track.clinic;
+    return c ? (id: string) => calibratedOptionsFor(c, id) : 'wait';
+  }, [state.calibrate, track.clinic]);
+  const { reports, pending } = useReports(state.patients, state.clinic, asOf, selectedId, calibration, cacheReady && state.ready, today);
   const selected = selectedId ? state.patients.find((p) => p.id === selectedId) ?? null : null;
 
   // After a session file is opened: say whether the recomputed proposals equal the saved ones.
@@ -215,6 +230,7 @@ export function App() {
           <button type="button" aria-current={route.page === 'planning' ? 'page' : undefined} onClick={() => go({ page: 'planning', patient: selectedId })}>{t('nav.planning')}</button>
           <button type="button" aria-current={route.page === 'settings' ? 'page' : undefined} onClick={() => go({ page: 'settings' })}>{t('nav.settings')}</button>
           <button type="button" data-testid="nav-clinic-day" aria-current={route.page === 'day' ? 'page' : undefined} onClick={() => go({ page: 'day' })}>{t('day.nav', { ns: 'clinic' })}</button>
+          <button type="button" data-testid="nav-track" aria-current={route.page === 'track' ? 'page' : undefined} onClick={() => go({ page: 'track' })}>{t('nav', { ns: 'track' })}</button>
           <button type="button" data-testid="nav-changes" aria-current={route.page === 'changes' ? 'page' : undefined} onClick={() => go({ page: 'changes' })}>{t('history.nav', { ns: 'safety' })}</button>
           <button type="button" data-testid="nav-outcomes" aria-current={route.page === 'outcomes' ? 'page' : undefined} onClick={() => go({ page: 'outcomes' })}>{t('outcomes.nav', { ns: 'wearing' })}</button>
         </nav>
@@ -268,6 +284,7 @@ export function App() {
         {/* Only the progress and the messages are live: the toggle and its note are not re-announced. */}
         <span role="status" aria-live="polite">
           {pending > 0 ? <span className="computing"> · {t('app.computing', { count: pending })}</span> : null}
+          {track.pending > 0 ? <span className="scoring"> · {t('statusPending', { ns: 'track', count: track.pending })}</span> : null}
           {shownMessage ? <span className="message"> · {shownMessage}</span> : null}
         </span>
         {shownMessage ? <button type="button" className="link dismiss" onClick={() => setMessage('')} aria-label={t('app.dismiss')}>×</button> : null}
@@ -277,7 +294,9 @@ export function App() {
       ) : null}
 
       <main id="main" className={selected || (creating && route.page === 'planning') ? 'with-patient' : undefined}>
-        {!state.ready ? <p role="status">{t('app.loading')}</p> : route.page === 'changes' ? (
+        {!state.ready ? <p role="status">{t('app.loading')}</p> : route.page === 'track' ? (
+          <TrackRecordView track={track} calibrate={state.calibrate} onCalibrate={(on) => void store.setCalibrate(on)} onOpen={(id) => go({ page: 'planning', patient: id })} />
+        ) : route.page === 'changes' ? (
           <ChangesView changes={state.changes} canUndo={!!lastUndo} onUndo={() => void undo()} lastUndo={lastUndo} />
         ) : route.page === 'day' ? (
           <ClinicDayView patients={state.patients} reports={reports} today={today} pending={pending} onOpen={(id) => go({ page: 'planning', patient: id })} />
@@ -312,6 +331,7 @@ export function App() {
                   onChoose={(c) => store.setChoice(selected.id, c ? { ...c, at: `${today}T${new Date().toTimeString().slice(0, 5)}` } : null, t('undo.choice', { id: selected.id }))}
                   onOverrides={(o) => store.setOverrides(selected.id, o, t('undo.overrides', { id: selected.id }))}
                   onDelete={() => deletePatient(selected.id)}
+                  track={track.tracks.get(selected.id)} calibrate={state.calibrate} calibrationWaiting={state.calibrate && !track.clinic}
                   onClose={() => { const id = selected.id; go({ page: 'planning', patient: null }); focusListEntry(id); }} />
               </ErrorBoundary>
             ) : null}

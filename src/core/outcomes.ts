@@ -15,8 +15,9 @@
  *   were given than the schedule);
  * - `hospital_visits`: days in the period with an infusion or a venous sample (a trough drawn
  *   just before the infusion is the same visit; a finger-prick at home is none);
- *   `hospital_visits_avoided` = standard_infusions − hospital_visits (the standard schedule's
- *   visits are its infusions);
+ *   `standard_visits`: the standard schedule's visits, its infusions plus the second half of an
+ *   ocrelizumab 2 × 300 mg start in the period (the standard schedule starts the same way);
+ *   `hospital_visits_avoided` = standard_visits − hospital_visits;
  * - natalizumab `troughs`: levels drawn just before an infusion (the trend module's rule: at most
  *   3 days before it and 21 days or more after the previous one; the latest also when no infusion
  *   has followed yet, at a whole-week interval) in the period; `troughs_at_target`: of these,
@@ -55,6 +56,8 @@ export interface DrugOutcomes {
   infusions_avoided: number;
   infusion_visits: number;
   hospital_visits: number;
+  /** The standard schedule's visits: its infusions, plus the second infusion of an ocrelizumab split start. */
+  standard_visits: number;
   hospital_visits_avoided: number;
   /** Natalizumab only. */
   troughs?: number;
@@ -125,7 +128,7 @@ export function clinicOutcomes(patients: readonly PatientRecord[], from: string,
   for (const drug of ['natalizumab', 'ocrelizumab'] as const) {
     const step = STANDARD_STEP_DAYS[drug];
     const o: DrugOutcomes = {
-      patients: 0, infusions: 0, standard_infusions: 0, infusions_avoided: 0, infusion_visits: 0, hospital_visits: 0, hospital_visits_avoided: 0,
+      patients: 0, infusions: 0, standard_infusions: 0, infusions_avoided: 0, infusion_visits: 0, hospital_visits: 0, standard_visits: 0, hospital_visits_avoided: 0,
       ...(drug === 'natalizumab' ? { troughs: 0, troughs_at_target: 0 } : { bcell_counts_at_redose: 0, bcell_counts_below_threshold: 0 }),
       intervals_with_wearing_off: 0, by_month: [],
     };
@@ -181,7 +184,8 @@ export function clinicOutcomes(patients: readonly PatientRecord[], from: string,
     }
     if (o.patients === 0) continue;
     o.infusions_avoided = o.standard_infusions - o.infusions;
-    o.hospital_visits_avoided = o.standard_infusions - o.hospital_visits;
+    o.standard_visits = o.standard_infusions + (o.infusion_visits - o.infusions);
+    o.hospital_visits_avoided = o.standard_visits - o.hospital_visits;
     const price = options.pricePerInfusion?.[drug];
     if (price !== undefined && Number.isFinite(price) && price > 0) {
       o.price_per_infusion = price;

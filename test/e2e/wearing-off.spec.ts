@@ -264,6 +264,15 @@ test('outcomes view: period and drug, no cost until a price is entered, CSV with
   // In Dutch: the labels, and a CSV with ; and a BOM.
   await page.getByLabel('Language').selectOption('nl');
   await expect(view.locator('tr[data-measure="infusions_avoided"] th')).toHaveText('Vermeden infusen');
+  await expect(value('cost_avoided')).toHaveText('7.000,00 (bij 7.000,00 per infuus)');
+  await expect(view.locator('.print-only')).toHaveText('Resultaten van de kliniek, ocrelizumab, 01-06-2023 tot en met 31-12-2023');
+  const [dlNl] = await Promise.all([page.waitForEvent('download'), view.getByTestId('export-outcomes').click()]);
+  const nl = (await import('node:fs')).readFileSync(await dlNl.path());
+  expect([...nl.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const nlLines = nl.toString('utf8').slice(1).split('\r\n');
+  expect(nlLines[0]).toBe('from;to;drug;measure;month;value');
+  expect(nlLines).toContain('2023-06-01;2023-12-31;ocrelizumab;infusions_avoided;;1');
+  expect(nlLines).toContain('2023-06-01;2023-12-31;ocrelizumab;standard_infusions;2023-11;1');
   expect(w.errors).toEqual([]);
   expect(w.external).toEqual([]);
 });
