@@ -76,14 +76,14 @@ function cliLines(file: string, args: string[]): Map<string, CliLine> {
  * `notBefore`): each patient as of its own last row, unless the dose so planned (ocrelizumab: or
  * its next count) falls before today; a late patient as the CLI plans it `--as-of` today.
  */
-export function cliAsTheAppPlans(file: string, today = localToday()): Map<string, CliLine> {
-  const own = cliLines(file, []);
+export function cliAsTheAppPlans(file: string, today = localToday(), args: string[] = []): Map<string, CliLine> {
+  const own = cliLines(file, args);
   let asOfToday: Map<string, CliLine> | null = null;
   const out = new Map<string, CliLine>();
   for (const [id, o] of own) {
     const p = o.proposal;
     const late = !!p && (p.next_dose < today || (p.next_bcell_check !== undefined && p.next_bcell_check < today) || (o.protocol?.next_count !== undefined && o.protocol.next_count < today));
-    if (late) asOfToday ??= cliLines(file, ['--as-of', today]);
+    if (late) asOfToday ??= cliLines(file, [...args, '--as-of', today]);
     out.set(id, late ? asOfToday!.get(id)! : o);
   }
   return out;
