@@ -34,6 +34,10 @@ import { downloadText } from './lib/download';
 import { formatDisplayDate, todayIso, type Lang } from './lib/dates';
 import { LANGS, setLanguage } from './i18n/index';
 import { focusAfterRender } from './lib/focus';
+import { browserTimeZone, fhirExportText } from './features/fhir/fhir-export';
+import { LocalCodesForm } from './features/fhir/FhirCodes';
+import { LocalCodesContext } from './features/fhir/local-codes-context';
+import { choiceLabel } from './features/proposal/choices';
 
 export const store = new Store();
 
@@ -183,6 +187,16 @@ export function App() {
     flash(t('export.sessionDone', { count: state.patients.length }));
   };
 
+  /** The open patient or all (as the CSV export), records and current proposals as a FHIR Bundle. */
+  const exportFhir = async () => {
+    const list = exported();
+    const text = await fhirExportText(list, currentReports(list), state.localCodes, appVersion,
+      (r, option) => choiceLabel(r, option, (k, v) => t(k, { ns: 'proposal', ...v }), lang));
+    const name = which === 'open' && selected ? `${selected.id.replace(/[^A-Za-z0-9._-]+/g, '_')}-` : '';
+    downloadText(`ms-interval-${name}${today}.fhir.json`, text, 'application/fhir+json');
+    flash(t('export.done', { ns: 'fhir', count: list.length }));
+  };
+
   const undo = async () => {
     const label = await store.undo();
     if (label) flash(t('undo.done', { label }));
@@ -245,7 +259,7 @@ export function App() {
       <div className="bar">
         <button type="button" className="primary new-patient" data-testid="new-patient" aria-expanded={creating}
           onClick={() => { setCreating(true); if (route.page !== 'planning') go({ page: 'planning', patient: null }); }}>{t('newPatient.button', { ns: 'clinic' })}</button>
-        <ImportPanel parse={(text, file) => coreClient().parse(text, file, state.clinic.ocrelizumab.labLimit, todayIso())} patients={state.patients}
+        <ImportPanel parse={(text, file) => coreClient().parse(text, file, state.clinic.ocrelizumab.labLimit, todayIso(), { localCodes: state.localCodes, timeZone: browserTimeZone() })} patients={state.patients}
           apply={applyImport} replaceAll={replaceAll} onSessionOpened={(_f, s) => setSavedSession(s)} />
         {examples > 0 ? <button type="button" data-testid="remove-examples" onClick={() => void removeExamples()}>{t('examples.remove', { ns: 'safety', count: examples })}</button> : null}
         <div className="exports">
@@ -268,6 +282,7 @@ export function App() {
           </label>
           <button type="button" data-testid="export-csv" onClick={() => void exportCsv()} disabled={!state.patients.length}>{t('export.csv')}</button>
           <button type="button" data-testid="export-planning" onClick={() => void exportPlanning()} disabled={!state.patients.length}>{t('export.planning', { ns: 'clinic' })}</button>
+          <button type="button" data-testid="export-fhir" title={t('export.title', { ns: 'fhir' })} onClick={() => void exportFhir()} disabled={!state.patients.length}>{t('export.button', { ns: 'fhir' })}</button>
           <button type="button" data-testid="save-session" onClick={saveSession} disabled={!state.patients.length}>{t('export.session')}</button>
           <button type="button" data-testid="undo" onClick={() => void undo()} disabled={!lastUndo} title={lastUndo ? t('undo.what', { label: lastUndo }) : undefined}>
             {t('undo.button')}{lastUndo ? <span className="sr-only">: {lastUndo}</span> : null}
@@ -293,6 +308,7 @@ export function App() {
         <p className="storage-warning" role="alert">{t('storage.unavailable', { error: state.storageError ?? '' })}</p>
       ) : null}
 
+      <LocalCodesContext.Provider value={state.localCodes}>
       <main id="main" className={selected || (creating && route.page === 'planning') ? 'with-patient' : undefined}>
         {!state.ready ? <p role="status">{t('app.loading')}</p> : route.page === 'track' ? (
           <TrackRecordView track={track} calibrate={state.calibrate} onCalibrate={(on) => void store.setCalibrate(on)} onOpen={(id) => go({ page: 'planning', patient: id })} />
@@ -305,9 +321,12 @@ export function App() {
             <OutcomesView patients={state.patients} clinic={state.clinic} prices={state.prices} today={today} />
           </Suspense>
         ) : route.page === 'settings' ? (
-          <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))}
-            infusionTime={state.infusionTime} onInfusionTime={(hhmm) => store.setInfusionTime(hhmm)}
-            prices={state.prices ?? {}} onPrices={(p) => store.setPrices(p)} />
+          <>
+            <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))}
+              infusionTime={state.infusionTime} onInfusionTime={(hhmm) => store.setInfusionTime(hhmm)}
+              prices={state.prices ?? {}} onPrices={(p) => store.setPrices(p)} />
+            <LocalCodesForm value={state.localCodes} onSave={(c) => store.setLocalCodes(c)} />
+          </>
         ) : (
           <>
             <PlanningView patients={state.patients} reports={reports} today={today} selectedId={selectedId}
@@ -338,6 +357,7 @@ export function App() {
           </>
         )}
       </main>
+      </LocalCodesContext.Provider>
       <footer>
         <p>{t('app.disclaimer')} · MS Interval {appVersion}</p>
       </footer>

@@ -84,6 +84,12 @@ export interface CliOptions {
   now?: () => number;
   /** The clinic's IANA time zone when --time-zone is not given. @default this machine's */
   timeZone?: string;
+  /**
+   * `propose` split over worker threads (src/cli/parallel.ts): this run computes only the patients
+   * at positions index, index + count, … of the file's order, and only shard 0 repeats the file's
+   * own messages.
+   */
+  shard?: { index: number; count: number };
 }
 
 /** Wall-clock limit per patient on the command line (the core's step budget usually stops far sooner). */
@@ -200,7 +206,8 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
   };
   /** Where a patient is in the file: `name:line` for a CSV, the name for FHIR (its messages name the entries). */
   const placeOf = (entry: { first: number }) => (parsedFile.fhir ? name : `${name}:${entry.first}`);
-  if (sink) for (const line of stderr) sink.err(line);
+  const shard = cliOptions.shard;
+  if (sink && !(shard && shard.index > 0)) for (const line of stderr) sink.err(line);
   const clock = cliOptions.clock;
   const limit = cliOptions.patientTimeLimitMs ?? PATIENT_TIME_LIMIT_MS;
   let status: 0 | 1 = parsedFile.issues.some((i) => i.severity === 'error') ? 1 : 0;
@@ -229,7 +236,8 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
     for (const e of tr.errors) err(e);
     calibrated = calibratedOptions(calibrateClinic(tr.all), tr);
   }
-  for (const entry of entries) {
+  for (const [position, entry] of entries.entries()) {
+    if (shard && position % shard.count !== shard.index) continue;
     const p = entry.patient;
     if (clock) {
       const deadline = clock() + limit;

@@ -14,6 +14,7 @@ import { choiceLabel, choiceOptions, type Choice } from './choices';
 import { optionProbability, plannedDose } from '../../lib/plan';
 import { errorText, issueText, protocolNameText, rationaleText, reasonText } from './engine-text';
 import './proposal.css';
+import { FhirCodesInDetails } from '../fhir/FhirCodes';
 import { daysBetween, weekdayOf } from '../../../core/time';
 
 type T = (key: string, vars?: Record<string, unknown>) => string;
@@ -423,6 +424,7 @@ export function ModelDetails({ report, t, lang, open = false }: { report: Patien
             {info.notes.length > 0 && <ul className="proposal__muted">{info.notes.map((n) => <li key={n}>{modelText(n, lang)}</li>)}</ul>}
             {/* How the intervals and chances are computed, in plain words (no sampler jargon or seeds on the card). */}
             {report.drug === 'natalizumab' ? <p className="proposal__muted" data-testid={tid('sampling')}>{t('model.sampling', { samples: report.options.samples })}</p> : null}
+            <FhirCodesInDetails drug={report.drug} />
           </>
         ) : <p>{t('model.unknown')}</p>}
       </details>
