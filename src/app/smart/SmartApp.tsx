@@ -24,7 +24,7 @@ import { effectiveSettings, EMPTY_SETTINGS } from '../lib/settings';
 import { nowMinute, todayIso, type Lang } from '../lib/dates';
 import { hashText } from '../lib/hash';
 import { isError } from '../lib/status';
-import { issueText } from '../features/proposal/engine-text';
+import { issueText } from '../../i18n/sentences';
 import { LANGS, setLanguage } from '../i18n/index';
 import { completeLaunch, creator, readPatient, tokenExpired } from './record';
 import { failureSentence, failureText } from './errors';

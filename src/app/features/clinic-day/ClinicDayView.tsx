@@ -12,7 +12,7 @@ import { planRow, isError } from '../../lib/status';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { addDays } from '../../../core/time';
 import { downloadText } from '../../lib/download';
-import { issueText, errorText } from '../proposal/engine-text';
+import { issueText, errorText } from '../../../i18n/sentences';
 import { readDate } from '../entry/schedule';
 import { formatPercent } from '../proposal/format';
 import './clinic-day.css';

@@ -18,7 +18,7 @@ import { personalId, type PersonalIdKind } from '../../lib/id-privacy';
 import { rowValue } from '../../lib/row-value';
 import { i18n } from '../../i18n/index';
 import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
-import { issueText } from '../proposal/engine-text';
+import { issueText } from '../../../i18n/sentences';
 import {
   defaultAmount, defaultEveryWeeks, lastDoseDate, readClock, readDate, readWhole, resultRow, scheduleRows, usualClock, weekAfterLastDose,
 } from './schedule';

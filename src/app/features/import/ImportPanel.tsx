@@ -13,7 +13,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Issue, ParseResult } from '../../../core/types';
 import { readSession, type SessionFile } from '../../lib/session';
-import { issueText } from '../proposal/engine-text';
+import { issueText } from '../../../i18n/sentences';
 import { sessionProblemIn } from '../../i18n/session-nl';
 import type { StoredPatient } from '../../storage/db';
 import { conflictId, needsDecision, planImport, planTotals, type ImportPlan, type IncomingBatch } from '../../lib/import-plan';

@@ -14,7 +14,7 @@ import { preloadValidator, validateRows } from './validate-edit';
 import { alreadyIssue, checkTyped, movesOnto } from '../entry/typed';
 import { useAskReplace } from '../entry/AskReplace';
 import { rowValue } from '../../lib/row-value';
-import { issueText } from '../proposal/engine-text';
+import { issueText } from '../../../i18n/sentences';
 import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
 
 interface Props {
@@ -68,8 +68,10 @@ export function EventTable({ record, labLimit, onSave }: Props) {
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_ROWS));
   const [page, setPage] = useState<number | null>(null);
   const current = Math.min(page ?? pages - 1, pages - 1);
-  const from = current * PAGE_ROWS;
-  const shown = rows.slice(from, from + PAGE_ROWS);
+  // Pages are counted from the newest row: the page shown first holds the latest PAGE_ROWS rows.
+  const end = rows.length - (pages - 1 - current) * PAGE_ROWS;
+  const from = Math.max(0, end - PAGE_ROWS);
+  const shown = rows.slice(from, end);
   useEffect(preloadValidator, []);
 
   const refocus = (target: { row: number | 'new'; kind: RowKind } | null) => {

@@ -19,7 +19,7 @@ import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { isError } from '../../lib/status';
 import type { PatientTrack } from '../../../core/natalizumab/clinic-track';
 import { CalibrationNote, PatientTrackRecord } from '../track-record/PatientTrackRecord';
-import { issueText } from '../proposal/engine-text';
+import { issueText } from '../../../i18n/sentences';
 import { plannedDose } from '../../lib/plan';
 import { ResultForm, ScheduleForm } from '../entry/EntryForms';
 import { choiceLabel } from '../proposal/choices';

@@ -12,7 +12,7 @@ import { formatIso, formatNumber, formatPercent } from './format';
 import { useStrings } from './use-strings';
 import { choiceLabel, choiceOptions, type Choice } from './choices';
 import { optionProbability, plannedDose } from '../../lib/plan';
-import { errorText, issueText, protocolNameText, rationaleText, reasonText } from './engine-text';
+import { errorText, issueText, protocolNameText, rationaleText, reasonText } from '../../../i18n/sentences';
 import './proposal.css';
 import { FhirCodesInDetails } from '../fhir/FhirCodes';
 import { daysBetween, weekdayOf } from '../../../core/time';

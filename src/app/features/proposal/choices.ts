@@ -6,7 +6,7 @@
  */
 import type { PatientReport } from '../../../core/report/types';
 import { formatIso } from './format';
-import { protocolNameText } from './engine-text';
+import { protocolNameText } from '../../../i18n/sentences';
 import { optionValue, parseOption } from '../../lib/plan';
 import { addDays } from '../../../core/time';
 
