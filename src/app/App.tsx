@@ -33,6 +33,7 @@ import { planCells, planEntries, PLANNING_COLUMNS } from './lib/plan-export';
 import { downloadText } from './lib/download';
 import { formatDisplayDate, todayIso, type Lang } from './lib/dates';
 import { LANGS, setLanguage } from './i18n/index';
+import { focusAfterRender } from './lib/focus';
 import { browserTimeZone, fhirExportText } from './features/fhir/fhir-export';
 import { LocalCodesForm } from './features/fhir/FhirCodes';
 import { LocalCodesContext } from './features/fhir/local-codes-context';
@@ -135,7 +136,7 @@ export function App() {
     const c = track.clinic;
     return c ? (id: string) => calibratedOptionsFor(c, id) : 'wait';
   }, [state.calibrate, track.clinic]);
-  const { reports, pending } = useReports(state.patients, state.clinic, asOf, selectedId, calibration, cacheReady && state.ready);
+  const { reports, pending } = useReports(state.patients, state.clinic, asOf, selectedId, calibration, cacheReady && state.ready, today);
   const selected = selectedId ? state.patients.find((p) => p.id === selectedId) ?? null : null;
 
   // After a session file is opened: say whether the recomputed proposals equal the saved ones.
@@ -334,12 +335,15 @@ export function App() {
             <PlanningView patients={state.patients} reports={reports} today={today} selectedId={selectedId}
               onSelect={(id) => { setCreating(false); go({ page: 'planning', patient: id }); }} />
             {creating ? (
-              <NewPatientForm existingIds={state.patients.map((p) => p.id)} onCancel={() => setCreating(false)}
+              <NewPatientForm existingIds={state.patients.map((p) => p.id)}
+                onCancel={() => { setCreating(false); focusAfterRender(() => document.querySelector<HTMLElement>('[data-testid="new-patient"]')); }}
                 onCreate={async (record, kg) => {
                   await store.createPatient(record, kg, t('newPatient.undo', { ns: 'clinic', id: record.id }));
                   setCreating(false);
                   go({ page: 'planning', patient: record.id });
                   flash(t('newPatient.created', { ns: 'clinic', id: record.id }), record.id);
+                  // Next: the doses given so far (the hint says so); the focus goes to that button.
+                  focusAfterRender(() => document.querySelector<HTMLElement>('[data-selected-patient] [data-testid="add-doses"]'));
                 }} />
             ) : selected ? (
               <ErrorBoundary title={t('broken.title', { ns: 'safety', id: selected.id })} hint={t('broken.hint', { ns: 'safety' })} reloadLabel={t('error.reload')} resetKey={selected.id}

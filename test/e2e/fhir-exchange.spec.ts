@@ -26,14 +26,25 @@ let dir: string;
 test.beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'ms-interval-fhir-app-')); });
 test.afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
 
-/** `tdm propose FILE [flags]` → patient id → next dose (the clinic's zone, as the browser's). */
+/**
+ * `tdm propose FILE [flags]` → patient id → next dose (the clinic's zone, as the browser's), as the
+ * app plans it: a patient whose dose as planned (or next count) has passed is planned `--as-of`
+ * today (issue 15: never a date in the past).
+ */
 function cliNext(file: string, ...flags: string[]): Map<string, string> {
-  // Exit 1 when a row is refused (cli.md): the other patients' lines are still on standard output.
-  const run = spawnSync('node', ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', 'propose', file, '--time-zone', ZONE, ...flags],
-    { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, TZ: ZONE } });
+  type Line = { patient_id: string; proposal?: { next_dose: string; next_bcell_check?: string }; protocol?: { next_count?: string } };
+  const lines = (extra: string[]) => {
+    // Exit 1 when a row is refused (cli.md): the other patients' lines are still on standard output.
+    const run = spawnSync('node', ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', 'propose', file, '--time-zone', ZONE, ...flags, ...extra],
+      { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, TZ: ZONE } });
+    return run.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
+  };
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const late = (o: Line) => !!o.proposal && (o.proposal.next_dose < today || (o.proposal.next_bcell_check ?? today) < today || (o.protocol?.next_count ?? today) < today);
+  let asOfToday: Map<string, Line> | null = null;
   const m = new Map<string, string>();
-  for (const line of run.stdout.trim().split('\n').filter(Boolean)) {
-    const o = JSON.parse(line) as { patient_id: string; proposal?: { next_dose: string } };
+  for (const own of lines([])) {
+    const o = late(own) ? (asOfToday ??= new Map(lines(['--as-of', today]).map((x) => [x.patient_id, x]))).get(own.patient_id)! : own;
     if (o.proposal) m.set(o.patient_id, o.proposal.next_dose);
   }
   return m;

@@ -107,7 +107,8 @@ export function SmartApp() {
   }, []);
 
   // The proposal, computed by the same worker and engine as for a CSV patient.
-  const settings = useMemo(() => effectiveSettings(clinic, patient?.overrides ?? EMPTY_SETTINGS), [clinic, patient?.overrides]);
+  // Planned on today (notBefore): a dose as planned that has passed is overdue, never proposed in the past (issue 15).
+  const settings = useMemo(() => ({ ...effectiveSettings(clinic, patient?.overrides ?? EMPTY_SETTINGS), notBefore: todayIso() }), [clinic, patient?.overrides]);
   const record = patient?.record ?? null;
   useEffect(() => {
     if (!record) return;
