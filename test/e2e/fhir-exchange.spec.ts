@@ -234,6 +234,10 @@ test('export as FHIR: the open patient (a recorded choice as the plan) and all p
   expect(one.text).toMatch(/"effectiveDateTime": "2024-03-04T08:40:00\+01:00"/); // the clinic's zone offset
   const f1 = join(dir, one.name);
   expect(cliNext(f1).get('HW-NAT-IV')).toBe(shown);
+  // Imported back: the same records (the proposal resources read back silently), nothing new.
+  await page.locator('input[type=file]').setInputFiles(f1);
+  await expect(page.locator('[data-testid="import-done"]')).toContainText(`${one.name}: nothing new. Every row is already on record (`);
+  await expect(page.getByTestId('fhir-ignored')).toHaveCount(0);
 
   // A recorded choice goes as the plan with its reason.
   const four = await page.getByTestId('choose-option').locator('option[value$="/interval:4"]').getAttribute('value');
