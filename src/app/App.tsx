@@ -192,7 +192,8 @@ export function App() {
     const list = exported();
     const current = currentReports(list);
     const text = await fhirExportText(list, current, state.localCodes, appVersion,
-      (r, option) => choiceLabel(r, option, (k, v) => t(k, { ns: 'proposal', ...v }), lang));
+      // The note is written in English (as the command line's): the chosen option's words too.
+      (r, option) => choiceLabel(r, option, (k, v) => i18n.getFixedT('en')(k, { ns: 'proposal', ...v }), 'en'));
     const name = which === 'open' && selected ? `${selected.id.replace(/[^A-Za-z0-9._-]+/g, '_')}-` : '';
     downloadText(`ms-interval-${name}${today}.fhir.json`, text, 'application/fhir+json');
     // A proposal still being computed is not in the Bundle: said, so nobody files a Bundle thinking it is.
