@@ -33,6 +33,7 @@ import { planCells, planEntries, planningWords, PLANNING_COLUMNS } from './lib/p
 import { downloadText } from './lib/download';
 import { formatDisplayDate, todayIso, type Lang } from './lib/dates';
 import { LANGS, setLanguage } from './i18n/index';
+import { focusAfterRender } from './lib/focus';
 import { browserTimeZone, fhirExportText } from './features/fhir/fhir-export';
 import { LocalCodesForm } from './features/fhir/FhirCodes';
 import { LocalCodesContext } from './features/fhir/local-codes-context';
@@ -135,7 +136,7 @@ export function App() {
     const c = track.clinic;
     return c ? (id: string) => calibratedOptionsFor(c, id) : 'wait';
   }, [state.calibrate, track.clinic]);
-  const { reports, pending } = useReports(state.patients, state.clinic, asOf, selectedId, calibration, cacheReady && state.ready);
+  const { reports, pending } = useReports(state.patients, state.clinic, asOf, selectedId, calibration, cacheReady && state.ready, today);
   const selected = selectedId ? state.patients.find((p) => p.id === selectedId) ?? null : null;
 
   // After a session file is opened: say whether the recomputed proposals equal the saved ones.
@@ -191,11 +192,15 @@ export function App() {
   /** The open patient or all (as the CSV export), records and current proposals as a FHIR Bundle. */
   const exportFhir = async () => {
     const list = exported();
-    const text = await fhirExportText(list, currentReports(list), state.localCodes, appVersion,
-      (r, option) => choiceLabel(r, option, (k, v) => t(k, { ns: 'proposal', ...v }), lang));
+    const current = currentReports(list);
+    const text = await fhirExportText(list, current, state.localCodes, appVersion,
+      // The note is written in English (as the command line's): the chosen option's words too.
+      (r, option) => choiceLabel(r, option, (k, v) => i18n.getFixedT('en')(k, { ns: 'proposal', ...v }), 'en'));
     const name = which === 'open' && selected ? `${selected.id.replace(/[^A-Za-z0-9._-]+/g, '_')}-` : '';
     downloadText(`ms-interval-${name}${today}.fhir.json`, text, 'application/fhir+json');
-    flash(t('export.done', { ns: 'fhir', count: list.length }));
+    // A proposal still being computed is not in the Bundle: said, so nobody files a Bundle thinking it is.
+    const waiting = list.filter((p) => current.get(p.id) === undefined).length;
+    flash(`${t('export.done', { ns: 'fhir', count: list.length })}${waiting ? ` ${t('export.waiting', { ns: 'fhir', count: waiting })}` : ''}`);
   };
 
   const undo = async () => {
@@ -333,12 +338,15 @@ export function App() {
             <PlanningView patients={state.patients} reports={reports} today={today} selectedId={selectedId}
               onSelect={(id) => { setCreating(false); go({ page: 'planning', patient: id }); }} />
             {creating ? (
-              <NewPatientForm existingIds={state.patients.map((p) => p.id)} onCancel={() => setCreating(false)}
+              <NewPatientForm existingIds={state.patients.map((p) => p.id)}
+                onCancel={() => { setCreating(false); focusAfterRender(() => document.querySelector<HTMLElement>('[data-testid="new-patient"]')); }}
                 onCreate={async (record, kg) => {
                   await store.createPatient(record, kg, t('newPatient.undo', { ns: 'clinic', id: record.id }));
                   setCreating(false);
                   go({ page: 'planning', patient: record.id });
                   flash(t('newPatient.created', { ns: 'clinic', id: record.id }), record.id);
+                  // Next: the doses given so far (the hint says so); the focus goes to that button.
+                  focusAfterRender(() => document.querySelector<HTMLElement>('[data-selected-patient] [data-testid="add-doses"]'));
                 }} />
             ) : selected ? (
               <ErrorBoundary title={t('broken.title', { ns: 'safety', id: selected.id })} hint={t('broken.hint', { ns: 'safety' })} reloadLabel={t('error.reload')} resetKey={selected.id}

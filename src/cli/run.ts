@@ -10,6 +10,7 @@ import { proposeLine, predictLine } from '../core/report/cli-line';
 import { groupDoses } from '../core/ocrelizumab/index';
 import { endOfDay, parseAsOfDate, parseIsoTime, formatDate, runtimeTimeZone } from '../core/time';
 import type { Days, Issue, PatientRecord } from '../core/types';
+import { terminalSafe } from './terminal';
 import type { NatalizumabOptions } from '../core/report/types';
 import { clinicTrackRecord, trackRecordLine, calibrateClinic, calibratedOptions } from './track-record';
 import type { PatientError, PatientReport } from '../core/report/types';
@@ -94,7 +95,18 @@ export interface CliOptions {
 /** Wall-clock limit per patient on the command line (the core's step budget usually stops far sooner). */
 export const PATIENT_TIME_LIMIT_MS = 10_000;
 
+/**
+ * The command line. No control character from a file's fields reaches the terminal raw: every line
+ * (standard output and standard error, streamed or returned) goes through terminalSafe.
+ */
 export function runCli(argv: string[], readInput: (file: string) => Buffer, cliOptions: CliOptions = {}): CliResult {
+  const sink = cliOptions.sink;
+  const safeSink = sink && { out: (line: string) => sink.out(terminalSafe(line)), err: (line: string) => sink.err(terminalSafe(line)) };
+  const r = runCliUnescaped(argv, readInput, { ...cliOptions, sink: safeSink });
+  return { ...r, stdout: r.stdout.map(terminalSafe), stderr: r.stderr.map(terminalSafe) };
+}
+
+function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cliOptions: CliOptions = {}): CliResult {
   if (isOutcomesCommand(argv)) return runOutcomes(argv, readInput);
   let parsed;
   try {

@@ -161,7 +161,9 @@ const validation = [
 ];
 /** Records made to reach the rarer sentences (odd weights, doses, counts; overdue; antibodies). */
 const rare = collect('test/app/features/proposal/data/rare-sentences.csv', [DEFAULT, OCR_SHORT, OCR_HIGH], true);
-const all = [examples, rare, ...validation].flatMap((c) => c.list);
+/** Planned on a later day than the last row (the app's today): a count that has passed, a late re-dose or infusion. */
+const late = collect('fixtures/examples/example-patients.csv', [{ ...DEFAULT, notBefore: '2026-12-07' }, { ...DEFAULT, notBefore: '2027-06-01' }], false);
+const all = [examples, rare, late, ...validation].flatMap((c) => c.list);
 
 describe('real reports', () => {
   it('every sentence carries a listed code and params, and the English template gives the engine\'s text exactly', () => {

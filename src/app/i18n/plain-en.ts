@@ -4,7 +4,7 @@
  */
 const plainEn = {
   planning: {
-    columns: 'patient_id,drug,last_dose,planned_dose,planned_by,option,reason,chosen_on_older_data,model_next_dose,next_lab,status,warnings',
+    columns: 'patient_id,drug,last_dose,planned_dose,planned_by,option,reason,chosen_on_older_data,model_next_dose,next_lab,status,warnings,choice_probability_percent,required_probability_percent',
     model: 'model',
     clinician: 'clinician',
     yes: 'yes',

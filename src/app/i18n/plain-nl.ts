@@ -3,7 +3,7 @@ import type { PlainStrings } from './plain-en';
 
 const plainNl: PlainStrings = {
   planning: {
-    columns: 'patiënt,middel,laatste_gift,geplande_gift,gepland_door,optie,reden,gekozen_bij_oudere_gegevens,voorstel_van_het_model,volgend_lab,status,waarschuwingen',
+    columns: 'patiënt,middel,laatste_gift,geplande_gift,gepland_door,optie,reden,gekozen_bij_oudere_gegevens,voorstel_van_het_model,volgend_lab,status,waarschuwingen,kans_van_de_keuze_procent,vereiste_kans_procent',
     model: 'model',
     clinician: 'behandelaar',
     yes: 'ja',

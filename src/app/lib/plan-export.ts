@@ -12,7 +12,7 @@ import { formatDisplayDate } from './dates';
 
 export const PLANNING_COLUMNS = [
   'patient_id', 'drug', 'last_dose', 'planned_dose', 'planned_by', 'option', 'reason', 'chosen_on_older_data',
-  'model_next_dose', 'next_lab', 'status', 'warnings',
+  'model_next_dose', 'next_lab', 'status', 'warnings', 'choice_probability_percent', 'required_probability_percent',
 ] as const;
 
 export interface PlanEntry {
@@ -28,6 +28,8 @@ export interface PlanEntry {
   nextLab: string | null;
   status: string;
   warnings: string[];
+  /** A choice below the required probability: its chance and the one required (fractions). */
+  risk: { probability: number; required: number } | null;
 }
 
 /**
@@ -44,7 +46,7 @@ export function planEntries(patients: StoredPatient[], reports: Map<string, Pati
     return {
       patientId: p.id, drug: p.record.drug, lastDose: row.lastDose, plannedDose: plan?.date ?? null,
       plannedBy: plan ? (plan.chosen ? 'clinician' : 'model') : null, option: plan?.code ?? null, reason: plan?.reason ?? null,
-      chosenOnOlderData: !!plan?.stale, modelNextDose: plan?.proposed ?? null, nextLab: row.nextLab, status: row.status, warnings,
+      chosenOnOlderData: !!plan?.stale, modelNextDose: plan?.proposed ?? null, nextLab: row.nextLab, status: row.status, warnings, risk: plan?.risk ?? null,
     };
   });
 }
@@ -70,6 +72,8 @@ export function planCells(entries: PlanEntry[], words?: PlanWords): string[][] {
     e.patientId, e.drug, d(e.lastDose), d(e.plannedDose), e.plannedBy ? (words ? words.plannedBy(e.plannedBy) : e.plannedBy) : '', e.option ?? '', e.reason ?? '',
     e.chosenOnOlderData ? (words?.yes ?? 'yes') : (words?.no ?? 'no'),
     d(e.modelNextDose), d(e.nextLab), words ? words.status(e.status) : e.status, e.warnings.join('; '),
+    // A choice below the required probability says so in numbers (whole percent: no decimal separator to misread).
+    e.risk ? String(Math.round(e.risk.probability * 100)) : '', e.risk ? String(Math.round(e.risk.required * 100)) : '',
   ]);
 }
 

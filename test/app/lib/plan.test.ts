@@ -124,7 +124,7 @@ describe('the choice in the exports', () => {
     const entries = planEntries([stored('NAT-001', choice), stored('OCR-001', null)], new Map<string, PatientReport>([['NAT-001', nat], ['OCR-001', ocr]]), '2026-11-10', 'nl');
     const lines = writeCsvTable(words.columns, planCells(entries, words), { dialect: 'semicolon' }).split('\r\n');
     const d = (iso: string) => `${iso.slice(0, 10).split("-").reverse().join("-")}${iso.length > 10 ? ` ${iso.slice(11, 16)}` : ""}`;
-    expect(lines[0]).toBe('patiënt;middel;laatste_gift;geplande_gift;gepland_door;optie;reden;gekozen_bij_oudere_gegevens;voorstel_van_het_model;volgend_lab;status;waarschuwingen');
+    expect(lines[0]).toBe('patiënt;middel;laatste_gift;geplande_gift;gepland_door;optie;reden;gekozen_bij_oudere_gegevens;voorstel_van_het_model;volgend_lab;status;waarschuwingen;kans_van_de_keuze_procent;vereiste_kans_procent');
     expect(lines[1], lines[1]).toContain(`NAT-001;natalizumab;${d(nat.lastDose!)};${d(four.nextDose)};behandelaar;interval:4;'=holiday;nee;${d(nat.proposal.nextDose)};`);
     const status = lines[2].split(';')[10];
     expect(['te laat', 'binnenkort', 'lab nodig', 'waarschuwing', 'gepland', 'keuze herbeoordelen']).toContain(status);
