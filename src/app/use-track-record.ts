@@ -14,7 +14,7 @@ import type { ClinicTrack, PatientTrack } from '../core/natalizumab/clinic-track
 import type { TroughScore } from '../core/natalizumab/track-record';
 import type { StoredPatient } from './storage/db';
 import { reportCache } from './storage/report-cache';
-import { coreClient, recordHash } from './use-reports';
+import { coreClient, recordHash, useGatheredVersion } from './use-reports';
 import { ENGINE_BUILD, TRACK_KEY_PREFIX } from './worker-client';
 import { effectiveSettings } from './lib/settings';
 import { hashText } from './lib/hash';
@@ -45,7 +45,7 @@ const scoresOf = (t: PatientTrack | null | undefined): TroughScore[] => (t && 's
 export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings, cacheReady: boolean): TrackRecordState {
   const results = useRef(new Map<string, PatientTrack | null>()); // by key
   const asked = useRef(new Set<string>());
-  const [version, setVersion] = useState(0);
+  const [version, bump] = useGatheredVersion();
   const [clinicTrack, setClinicTrack] = useState<{ fp: string; clinic: ClinicTrack } | null>(null);
 
   const jobs = useMemo(() => patients.filter(counted).map((p) => ({ id: p.id, key: trackKey(p, clinic), patient: p.record })), [patients, clinic]);
@@ -68,15 +68,15 @@ export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings
         asked.current.delete(j.key);
         results.current.set(j.key, r.track);
         cache.putTrack(j.id, j.key, r.track);
-        setVersion((v) => v + 1);
+        bump();
       }, (e: Error) => {
         asked.current.delete(j.key);
         if (e.message === 'dropped') return;
         results.current.set(j.key, { error: e.message });
-        setVersion((v) => v + 1);
+        bump();
       });
     }
-    if (found) setVersion((v) => v + 1);
+    if (found) bump(true);
     for (const k of results.current.keys()) if (!keys.has(k)) results.current.delete(k);
   }, [jobs, clinic, cacheReady]);
 
