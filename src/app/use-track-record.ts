@@ -18,6 +18,7 @@ import { coreClient, recordHash, useGatheredVersion } from './use-reports';
 import { ENGINE_BUILD, TRACK_KEY_PREFIX } from './worker-client';
 import { effectiveSettings } from './lib/settings';
 import { hashText } from './lib/hash';
+import { nothingToScore } from '../core/natalizumab/scorable';
 
 export interface TrackRecordState {
   /** Each counted patient's scored troughs (or why it was not scored), by id, once computed. */
@@ -63,6 +64,8 @@ export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings
       if (results.current.has(j.key) || asked.current.has(j.key)) continue;
       const kept = cache.track(j.id, j.key);
       if (kept !== undefined) { results.current.set(j.key, kept); found = true; continue; }
+      // No trough with two before it: an empty track record for certain (what the worker would answer).
+      if (nothingToScore(j.patient)) { results.current.set(j.key, { scores: [] }); found = true; continue; }
       asked.current.add(j.key);
       client.track(j.key, j.patient, options).then((r) => {
         asked.current.delete(j.key);
