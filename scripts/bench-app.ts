@@ -38,11 +38,14 @@ function cliSeconds(args: string[]): number {
   return (performance.now() - t0) / 1000;
 }
 
-/** Wait until `count` patients are listed, none computing and no trough being scored. */
-async function planned(page: Page, count: number): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll('[data-patient-id]').length === n
-    && !document.querySelector('.computing') && !document.querySelector('.scoring')
-    && document.querySelectorAll('[data-patient-id] [data-testid="planned-dose"]').length > 0, count, { polling: 25, timeout: 600_000 });
+/**
+ * Wait until `count` patients are listed and none is computing; with `scoring`, also no trough
+ * being scored (calibration on: the plans wait for it; off, it runs after them).
+ */
+async function planned(page: Page, count: number, scoring = true): Promise<void> {
+  await page.waitForFunction(([n, s]) => document.querySelectorAll('[data-patient-id]').length === n
+    && !document.querySelector('.computing') && !(s && document.querySelector('.scoring'))
+    && document.querySelectorAll('[data-patient-id] [data-testid="planned-dose"]').length > 0, [count, scoring] as const, { polling: 25, timeout: 600_000 });
 }
 
 /** One fresh browser profile: import the file, time until all planned, reload, time until all shown. */
@@ -61,14 +64,14 @@ async function appRun(browser: Browser, file: string, calibrate: boolean): Promi
   }
   const t0 = performance.now();
   await page.locator('input[type=file]').setInputFiles(file);
-  await planned(page, examples + N);
+  await planned(page, examples + N, calibrate);
   const fresh = (performance.now() - t0) / 1000;
   const shown = await page.locator('[data-patient-id] [data-testid="planned-dose"]').count();
   await page.waitForTimeout(1500); // the stored reports are written
   const t1 = performance.now();
   await page.reload();
-  await page.waitForFunction((n) => document.querySelectorAll('[data-patient-id] [data-testid="planned-dose"]').length === n
-    && !document.querySelector('.computing') && !document.querySelector('.scoring'), shown, { polling: 25, timeout: 600_000 });
+  await page.waitForFunction(([n, s]) => document.querySelectorAll('[data-patient-id] [data-testid="planned-dose"]').length === n
+    && !document.querySelector('.computing') && !(s && document.querySelector('.scoring')), [shown, calibrate] as const, { polling: 25, timeout: 600_000 });
   const reload = (performance.now() - t1) / 1000;
   await context.close();
   return { fresh, reload, examples };

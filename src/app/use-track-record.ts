@@ -43,7 +43,11 @@ export function trackKey(p: StoredPatient, clinic: EngineSettings): string {
 
 const scoresOf = (t: PatientTrack | null | undefined): TroughScore[] => (t && 'scores' in t ? t.scores : []);
 
-export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings, cacheReady: boolean): TrackRecordState {
+/**
+ * `background`: the forecasts do not wait for the track record (calibration off): it is computed
+ * when the workers have nothing else to do.
+ */
+export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings, cacheReady: boolean, background = false): TrackRecordState {
   const results = useRef(new Map<string, PatientTrack | null>()); // by key
   const asked = useRef(new Set<string>());
   const [version, bump] = useGatheredVersion();
@@ -67,7 +71,7 @@ export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings
       // No trough with two before it: an empty track record for certain (what the worker would answer).
       if (nothingToScore(j.patient)) { results.current.set(j.key, { scores: [] }); found = true; continue; }
       asked.current.add(j.key);
-      client.track(j.key, j.patient, options).then((r) => {
+      client.track(j.key, j.patient, options, background).then((r) => {
         asked.current.delete(j.key);
         results.current.set(j.key, r.track);
         cache.putTrack(j.id, j.key, r.track);
@@ -81,7 +85,7 @@ export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings
     }
     if (found) bump(true);
     for (const k of results.current.keys()) if (!keys.has(k)) results.current.delete(k);
-  }, [jobs, clinic, cacheReady]);
+  }, [jobs, clinic, cacheReady, background]);
 
   const done = jobs.filter((j) => results.current.has(j.key)).length;
   const allIn = cacheReady && done === jobs.length;
