@@ -33,6 +33,11 @@ import { planCells, planEntries, PLANNING_COLUMNS } from './lib/plan-export';
 import { downloadText } from './lib/download';
 import { formatDisplayDate, todayIso, type Lang } from './lib/dates';
 import { LANGS, setLanguage } from './i18n/index';
+import { focusAfterRender } from './lib/focus';
+import { browserTimeZone, fhirExportText } from './features/fhir/fhir-export';
+import { LocalCodesForm } from './features/fhir/FhirCodes';
+import { LocalCodesContext } from './features/fhir/local-codes-context';
+import { choiceLabel } from './features/proposal/choices';
 
 export const store = new Store();
 
@@ -131,7 +136,7 @@ export function App() {
     const c = track.clinic;
     return c ? (id: string) => calibratedOptionsFor(c, id) : 'wait';
   }, [state.calibrate, track.clinic]);
-  const { reports, pending } = useReports(state.patients, state.clinic, asOf, selectedId, calibration, cacheReady && state.ready);
+  const { reports, pending } = useReports(state.patients, state.clinic, asOf, selectedId, calibration, cacheReady && state.ready, today);
   const selected = selectedId ? state.patients.find((p) => p.id === selectedId) ?? null : null;
 
   // After a session file is opened: say whether the recomputed proposals equal the saved ones.
@@ -180,6 +185,20 @@ export function App() {
     });
     downloadText(`ms-interval-session-${today}.json`, JSON.stringify(s, null, 1), 'application/json');
     flash(t('export.sessionDone', { count: state.patients.length }));
+  };
+
+  /** The open patient or all (as the CSV export), records and current proposals as a FHIR Bundle. */
+  const exportFhir = async () => {
+    const list = exported();
+    const current = currentReports(list);
+    const text = await fhirExportText(list, current, state.localCodes, appVersion,
+      // The note is written in English (as the command line's): the chosen option's words too.
+      (r, option) => choiceLabel(r, option, (k, v) => i18n.getFixedT('en')(k, { ns: 'proposal', ...v }), 'en'));
+    const name = which === 'open' && selected ? `${selected.id.replace(/[^A-Za-z0-9._-]+/g, '_')}-` : '';
+    downloadText(`ms-interval-${name}${today}.fhir.json`, text, 'application/fhir+json');
+    // A proposal still being computed is not in the Bundle: said, so nobody files a Bundle thinking it is.
+    const waiting = list.filter((p) => current.get(p.id) === undefined).length;
+    flash(`${t('export.done', { ns: 'fhir', count: list.length })}${waiting ? ` ${t('export.waiting', { ns: 'fhir', count: waiting })}` : ''}`);
   };
 
   const undo = async () => {
@@ -244,7 +263,7 @@ export function App() {
       <div className="bar">
         <button type="button" className="primary new-patient" data-testid="new-patient" aria-expanded={creating}
           onClick={() => { setCreating(true); if (route.page !== 'planning') go({ page: 'planning', patient: null }); }}>{t('newPatient.button', { ns: 'clinic' })}</button>
-        <ImportPanel parse={(text, file) => coreClient().parse(text, file, state.clinic.ocrelizumab.labLimit, todayIso())} patients={state.patients}
+        <ImportPanel parse={(text, file) => coreClient().parse(text, file, state.clinic.ocrelizumab.labLimit, todayIso(), { localCodes: state.localCodes, timeZone: browserTimeZone() })} patients={state.patients}
           apply={applyImport} replaceAll={replaceAll} onSessionOpened={(_f, s) => setSavedSession(s)} />
         {examples > 0 ? <button type="button" data-testid="remove-examples" onClick={() => void removeExamples()}>{t('examples.remove', { ns: 'safety', count: examples })}</button> : null}
         <div className="exports">
@@ -267,6 +286,7 @@ export function App() {
           </label>
           <button type="button" data-testid="export-csv" onClick={() => void exportCsv()} disabled={!state.patients.length}>{t('export.csv')}</button>
           <button type="button" data-testid="export-planning" onClick={() => void exportPlanning()} disabled={!state.patients.length}>{t('export.planning', { ns: 'clinic' })}</button>
+          <button type="button" data-testid="export-fhir" title={t('export.title', { ns: 'fhir' })} onClick={() => void exportFhir()} disabled={!state.patients.length}>{t('export.button', { ns: 'fhir' })}</button>
           <button type="button" data-testid="save-session" onClick={saveSession} disabled={!state.patients.length}>{t('export.session')}</button>
           <button type="button" data-testid="undo" onClick={() => void undo()} disabled={!lastUndo} title={lastUndo ? t('undo.what', { label: lastUndo }) : undefined}>
             {t('undo.button')}{lastUndo ? <span className="sr-only">: {lastUndo}</span> : null}
@@ -292,6 +312,7 @@ export function App() {
         <p className="storage-warning" role="alert">{t('storage.unavailable', { error: state.storageError ?? '' })}</p>
       ) : null}
 
+      <LocalCodesContext.Provider value={state.localCodes}>
       <main id="main" className={selected || (creating && route.page === 'planning') ? 'with-patient' : undefined}>
         {!state.ready ? <p role="status">{t('app.loading')}</p> : route.page === 'track' ? (
           <TrackRecordView track={track} calibrate={state.calibrate} onCalibrate={(on) => void store.setCalibrate(on)} onOpen={(id) => go({ page: 'planning', patient: id })} />
@@ -304,20 +325,26 @@ export function App() {
             <OutcomesView patients={state.patients} clinic={state.clinic} prices={state.prices} today={today} />
           </Suspense>
         ) : route.page === 'settings' ? (
-          <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))}
-            infusionTime={state.infusionTime} onInfusionTime={(hhmm) => store.setInfusionTime(hhmm)}
-            prices={state.prices ?? {}} onPrices={(p) => store.setPrices(p)} />
+          <>
+            <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))}
+              infusionTime={state.infusionTime} onInfusionTime={(hhmm) => store.setInfusionTime(hhmm)}
+              prices={state.prices ?? {}} onPrices={(p) => store.setPrices(p)} />
+            <LocalCodesForm value={state.localCodes} onSave={(c) => store.setLocalCodes(c)} />
+          </>
         ) : (
           <>
             <PlanningView patients={state.patients} reports={reports} today={today} selectedId={selectedId}
               onSelect={(id) => { setCreating(false); go({ page: 'planning', patient: id }); }} />
             {creating ? (
-              <NewPatientForm existingIds={state.patients.map((p) => p.id)} onCancel={() => setCreating(false)}
+              <NewPatientForm existingIds={state.patients.map((p) => p.id)}
+                onCancel={() => { setCreating(false); focusAfterRender(() => document.querySelector<HTMLElement>('[data-testid="new-patient"]')); }}
                 onCreate={async (record, kg) => {
                   await store.createPatient(record, kg, t('newPatient.undo', { ns: 'clinic', id: record.id }));
                   setCreating(false);
                   go({ page: 'planning', patient: record.id });
                   flash(t('newPatient.created', { ns: 'clinic', id: record.id }), record.id);
+                  // Next: the doses given so far (the hint says so); the focus goes to that button.
+                  focusAfterRender(() => document.querySelector<HTMLElement>('[data-selected-patient] [data-testid="add-doses"]'));
                 }} />
             ) : selected ? (
               <ErrorBoundary title={t('broken.title', { ns: 'safety', id: selected.id })} hint={t('broken.hint', { ns: 'safety' })} reloadLabel={t('error.reload')} resetKey={selected.id}
@@ -334,6 +361,7 @@ export function App() {
           </>
         )}
       </main>
+      </LocalCodesContext.Provider>
       <footer>
         <p>{t('app.disclaimer')} · MS Interval {appVersion}</p>
       </footer>

@@ -9,7 +9,7 @@
  */
 import type { ParseResult, Days } from '../core/types';
 import type { PatientError, PatientReport } from '../core/report/types';
-import type { ComputeJob, WorkerRequest, WorkerResponse } from '../worker/protocol';
+import type { ComputeJob, FhirParseOptions, WorkerRequest, WorkerResponse } from '../worker/protocol';
 import type { NatalizumabOptions } from '../core/report/types';
 import type { PatientRecord } from '../core/types';
 import type { TroughScore } from '../core/natalizumab/track-record';
@@ -138,9 +138,9 @@ export class CoreClient {
     return this.queue.length + this.lanes.filter((l) => l.inFlight).length;
   }
 
-  /** Read a TDM CSV; with `today`, rows dated after it are refused (what the app imports). */
-  parse(text: string, file: string, labLimit?: number, today?: string): Promise<ParseResult> {
-    return this.enqueue({ type: 'parse', id: this.nextId++, text, file, labLimit, today }, `parse:${this.nextId}`, true);
+  /** Read a TDM CSV or a FHIR Bundle; with `today`, rows dated after it are refused (what the app imports). */
+  parse(text: string, file: string, labLimit?: number, today?: string, fhir?: FhirParseOptions): Promise<ParseResult> {
+    return this.enqueue({ type: 'parse', id: this.nextId++, text, file, labLimit, today, ...(fhir ? { fhir } : {}) }, `parse:${this.nextId}`, true);
   }
 
   /** Compute one report; `key` identifies the job (a repeated key joins the waiting one). */

@@ -9,6 +9,7 @@ import type { ParseOptions } from '../core/records/index';
 import type { AsOfSpec, WorkerRequest, WorkerResponse } from './protocol';
 import { clinicTrack, trackPatient } from '../core/natalizumab/clinic-track';
 import type { PatientRecord } from '../core/types';
+import { isFhirJson, readFhirText } from '../core/fhir/read';
 
 /** The as-of time (end of the day) for a patient. */
 export function resolveAsOf(patient: PatientRecord, spec: AsOfSpec): Days {
@@ -25,7 +26,9 @@ export function handle(req: WorkerRequest, now: () => number): WorkerResponse {
       const options: ParseOptions = {};
       if (req.labLimit !== undefined) options.labLimit = req.labLimit;
       if (req.today !== undefined) options.today = req.today;
-      const result = parseTdmCsv(req.text, req.file, options);
+      const result = isFhirJson(req.text)
+        ? readFhirText(req.text, { ...options, fileName: req.file, ...req.fhir })
+        : parseTdmCsv(req.text, req.file, options);
       return { type: 'parsed', id: req.id, result, ms: now() - t0 };
     }
     if (req.type === 'track') return { type: 'tracked', id: req.id, track: trackPatient(req.patient, req.options), ms: now() - t0 };

@@ -5,6 +5,7 @@
 import type { Days, ParseResult, PatientRecord } from '../core/types';
 import type { PatientError, PatientReport } from '../core/report/types';
 import type { EngineSettings } from '../core/engine';
+import type { LocalCodes } from '../core/fhir/codes';
 import type { NatalizumabOptions } from '../core/report/types';
 import type { TroughScore } from '../core/natalizumab/track-record';
 import type { ClinicTrack, PatientTrack } from '../core/natalizumab/clinic-track';
@@ -22,9 +23,12 @@ export interface ComputeJob {
   asOf: AsOfSpec;
 }
 
+/** A FHIR Bundle (told apart from a CSV by content) is read with the clinic's local codes and time zone. */
+export interface FhirParseOptions { localCodes?: LocalCodes; timeZone?: string }
+
 export type WorkerRequest =
   /** `today` (YYYY-MM-DD, the app's clock): rows dated after it are refused. */
-  | { type: 'parse'; id: number; text: string; file: string; labLimit?: number; today?: string }
+  | { type: 'parse'; id: number; text: string; file: string; labLimit?: number; today?: string; fhir?: FhirParseOptions }
   | { type: 'compute'; id: number; job: ComputeJob }
   /** One patient's track record (issue 17): its troughs scored against the forecasts made before them. */
   | { type: 'track'; id: number; patient: PatientRecord; options: Partial<NatalizumabOptions> }

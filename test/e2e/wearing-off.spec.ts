@@ -97,6 +97,11 @@ test('natalizumab: the reports on the chart and the card, the warning, and the f
   await expect.poll(() => pixelsOf(page, 'print-forecast-chart', [230, 81, 0]), { timeout: 30_000 }).toBeGreaterThan(30);
   await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  // The planning export carries the warning with the same numbers.
+  const [plan] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-planning').click()]);
+  const planText = (await import('node:fs')).readFileSync(await plan.path(), 'utf8');
+  const planLine = planText.split(/\r?\n/).find((l) => l.startsWith('NAT-HIGH'))!;
+  expect(planLine).toContain(`wearing-off reported at predicted concentrations above the target: ${one(oc.value)} µg/mL (80 % interval ${one(oc.low)}–${one(oc.high)})`);
 
   // The proposal keeps the target; the clinician chooses the floor as this patient's target, with a reason.
   await card.getByTestId('choose-personal-target').click();
@@ -275,6 +280,28 @@ test('outcomes view: period and drug, no cost until a price is entered, CSV with
   expect(nlLines).toContain('2023-06-01;2023-12-31;ocrelizumab;standard_infusions;2023-11;1');
   expect(w.errors).toEqual([]);
   expect(w.external).toEqual([]);
+});
+
+test('a FHIR Bundle from tdm fhir, imported in the app, gives the same card as the CSV', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  const dir = mkdtempSync(join(tmpdir(), 'wearing-fhir-'));
+  const file = join(dir, 'wearing.csv');
+  writeFileSync(file, CSV);
+  const bundle = execFileSync(process.execPath, ['scripts/tdm.mjs', 'fhir', file], { encoding: 'utf8' });
+  expect(bundle).toContain('"wearing-off"');
+  await page.goto('/');
+  await page.locator('input[type=file]').setInputFiles({ name: 'wearing.json', mimeType: 'application/json', buffer: Buffer.from(bundle) });
+  await expect(page.locator('[data-patient-id="NAT-HIGH"]')).toHaveCount(1, { timeout: 60_000 });
+  await page.locator('[data-patient-id="NAT-HIGH"]').click();
+  const card = page.getByTestId('wearing-off-card');
+  await expect(card.getByTestId('wearing-off-intervals')).toHaveText('Wearing-off in 2 of 5 intervals; 1 recorded without.', { timeout: 60_000 });
+  const line = tdm('propose').find((l) => l.patient_id === 'NAT-HIGH')!;
+  const oc = line.wearing_off.onset_concentration;
+  const one = (x: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(x);
+  await expect(card.locator(`tr[data-onset="${oc.onset}"] [data-testid="wearing-off-value"]`)).toHaveText(`${one(oc.value)} µg/mL (${one(oc.low)}–${one(oc.high)})`);
+  await expect(page.getByTestId('warnings').locator('[data-code="wearing-off-above-target"]')).toHaveCount(1);
+  expect(w.errors).toEqual([]);
 });
 
 for (const lang of ['en', 'nl'] as const) {

@@ -14,6 +14,7 @@ import type Client from 'fhirclient/lib/Client';
 import { version as appVersion } from '../../../package.json';
 import type { EngineSettings } from '../../core/engine';
 import type { Issue, PatientRecord } from '../../core/types';
+import type { LocalCodes } from '../../core/fhir/index';
 import type { StoredPatient } from '../storage/db';
 import type { AsOfSpec } from '../../worker/protocol';
 import { coreClient, type ReportEntry } from '../use-reports';
@@ -23,7 +24,7 @@ import { effectiveSettings, EMPTY_SETTINGS } from '../lib/settings';
 import { nowMinute, todayIso, type Lang } from '../lib/dates';
 import { hashText } from '../lib/hash';
 import { isError } from '../lib/status';
-import { issueText } from '../features/proposal/engine-text';
+import { issueText } from '../../i18n/sentences';
 import { LANGS, setLanguage } from '../i18n/index';
 import { completeLaunch, creator, readPatient, tokenExpired } from './record';
 import { failureSentence, failureText } from './errors';
@@ -60,6 +61,7 @@ export function SmartApp() {
   const [phase, setPhase] = useState<Phase>({ kind: 'completing' });
   const client = useRef<Client | null>(null);
   const [clinic, setClinic] = useState<EngineSettings>(EMPTY_SETTINGS);
+  const [localCodes, setLocalCodes] = useState<LocalCodes>({});
   const [asOf, setAsOf] = useState<AsOfSpec>({ kind: 'last' });
   const [infusionTime, setInfusionTime] = useState<string | undefined>(undefined);
   const [patient, setPatient] = useState<StoredPatient | null>(null);
@@ -84,12 +86,13 @@ export function SmartApp() {
       client.current = c;
       if (!live) return;
       setClinic(settings.clinic);
+      setLocalCodes(settings.localCodes);
       setAsOf(settings.asOfMode === 'today' ? { kind: 'date', date: todayIso() } : { kind: 'last' });
       setInfusionTime(settings.infusionTime);
       setPhase({ kind: 'reading', pages: 0 });
       try {
-        const read = await readPatient(c, observationCodes(settings.clinic), (pages) => { if (live) setPhase({ kind: 'reading', pages }); });
-        const mapped = mapLaunched(read.resources, c.state.serverUrl, settings.clinic, todayIso(), t('session.noRecord'));
+        const read = await readPatient(c, observationCodes(settings.localCodes), (pages) => { if (live) setPhase({ kind: 'reading', pages }); });
+        const mapped = mapLaunched(read.resources, c.state.serverUrl, settings.clinic, settings.localCodes, todayIso(), t('session.noRecord'));
         if (!live) return;
         setReadInfo({ resources: read.resources.length, pages: read.pages, server: c.state.serverUrl, patientRef: `Patient/${read.patientId}`, issues: mapped.issues });
         if (!mapped.record) { setPhase({ kind: 'unusable', reason: mapped.reason, issues: mapped.issues }); return; }
@@ -104,7 +107,8 @@ export function SmartApp() {
   }, []);
 
   // The proposal, computed by the same worker and engine as for a CSV patient.
-  const settings = useMemo(() => effectiveSettings(clinic, patient?.overrides ?? EMPTY_SETTINGS), [clinic, patient?.overrides]);
+  // Planned on today (notBefore): a dose as planned that has passed is overdue, never proposed in the past (issue 15).
+  const settings = useMemo(() => ({ ...effectiveSettings(clinic, patient?.overrides ?? EMPTY_SETTINGS), notBefore: todayIso() }), [clinic, patient?.overrides]);
   const record = patient?.record ?? null;
   useEffect(() => {
     if (!record) return;
@@ -123,8 +127,9 @@ export function SmartApp() {
   const onWrite = async () => {
     const c = client.current;
     if (!c || !patient || !report || !readInfo || write.busy) return;
-    const label = patient.choice ? choiceLabel(report, patient.choice.option, (k, v) => t(k, { ns: 'proposal', ...v }), lang) : undefined;
-    const built = buildProposal(report, readInfo.patientRef, fhirChoice(report, patient.choice, label), clinic, { appVersion, now: Date.now() });
+    // The note is written in English (as the command line's): the chosen option's words too.
+    const label = patient.choice ? choiceLabel(report, patient.choice.option, (k, v) => i18n.getFixedT('en')(k, { ns: 'proposal', ...v }), 'en') : undefined;
+    const built = buildProposal(report, readInfo.patientRef, fhirChoice(report, patient.choice, label), localCodes, { appVersion, now: Date.now() });
     // The same proposal (and choice) gives the same key: its resources are written once.
     const key = hashText(built.key);
     if (write.written && write.written.key === key && TYPES.every((ty) => write.written?.[ty])) {

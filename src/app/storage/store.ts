@@ -9,6 +9,7 @@ import { openDb, type AppDb, type ChangeAction, type Choice, type HistoryRow, ty
 import { conflictId, planImport, type ImportPlan, type IncomingBatch } from '../lib/import-plan';
 import { applyConflicts, rowCount } from '../../core/records/merge';
 import { hasOverrides } from '../lib/settings';
+import { checkLocalCodes, type LocalCodes } from '../../core/fhir/codes';
 import { stampNow as nowIso } from '../lib/dates';
 
 export type AsOfMode = 'last' | 'today';
@@ -31,6 +32,8 @@ export interface AppState {
   undoLabels: string[];
   /** The change history (kept in IndexedDB), oldest first, without the undo data. */
   changes: ChangeEntry[];
+  /** The clinic's local lab codes read on FHIR import (src/core/fhir/codes.ts). */
+  localCodes?: LocalCodes;
 }
 
 /** A change as the Changes view lists it. */
@@ -134,6 +137,8 @@ export class Store {
       if (pr?.value && typeof pr.value === 'object') this.state = { ...this.state, prices: validPrices(pr.value as Record<string, unknown>) };
       seeded = !!(await db.meta.get('seeded'))?.value;
       history = await db.history.orderBy('seq').toArray();
+      const lc = await db.settings.get('fhirLocalCodes');
+      if (lc?.value && typeof lc.value === 'object') this.state = { ...this.state, localCodes: checkLocalCodes(lc.value) };
     } catch (e) {
       this.storageFailed(e);
     }
@@ -157,7 +162,7 @@ export class Store {
   }
 
   private wrap(record: PatientRecord, seq: number, prev?: StoredPatient): StoredPatient {
-    return { id: record.id, record, overrides: prev?.overrides ?? emptyOverrides(), choice: prev?.choice ?? null, updatedAt: nowIso(), seq: prev?.seq ?? seq };
+    return { id: record.id, record, overrides: prev?.overrides ?? emptyOverrides(), choice: prev?.choice ?? null, updatedAt: nowIso(), seq: prev?.seq ?? seq, ...(prev?.example ? { example: true } : {}) };
   }
 
   private async persist(ids: string[]): Promise<void> {
@@ -317,6 +322,14 @@ export class Store {
     await this.pushUndo(label, new Map(), { action: 'settings' }, this.state.clinic);
     this.set({ clinic });
     await this.persistClinic();
+  }
+
+  /** The clinic's local lab codes for FHIR import (an app setting, kept like the infusion time). */
+  async setLocalCodes(localCodes: LocalCodes): Promise<void> {
+    const clean = checkLocalCodes(localCodes);
+    await this.settled();
+    this.set({ localCodes: clean });
+    try { await this.db?.settings.put({ key: 'fhirLocalCodes', value: clean }); } catch (e) { this.storageFailed(e); }
   }
 
   /** The clinic's infusion clock time (`HH:MM`, 24 h). */

@@ -13,7 +13,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Issue, ParseResult } from '../../../core/types';
 import { readSession, type SessionFile } from '../../lib/session';
-import { issueText } from '../proposal/engine-text';
+import { issueText } from '../../../i18n/sentences';
 import { sessionProblemIn } from '../../i18n/session-nl';
 import type { StoredPatient } from '../../storage/db';
 import { conflictId, needsDecision, planImport, planTotals, type ImportPlan, type IncomingBatch } from '../../lib/import-plan';
@@ -22,6 +22,8 @@ import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { listenForImports } from './offer';
 import { rowValue } from '../../lib/row-value';
 import './import.css';
+import { isFhirJson } from '../../../core/fhir/read';
+import { FhirIgnored } from '../fhir/FhirIgnored';
 
 interface Props {
   parse: (text: string, file: string) => Promise<ParseResult>;
@@ -111,7 +113,9 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
       const early = fileTooLarge(file.size);
       if (early) { setView({ kind: 'failed', file: file.name, message: sizeText(ts, file.name, early) }); return; }
       const text = await file.text();
-      if (/\.json$/i.test(file.name) || /^\s*\{/.test(text.slice(0, 100))) {
+      // A FHIR Bundle goes the CSV's way (read into records, the same preview and merge); other JSON is a session.
+      const fhir = isFhirJson(text);
+      if (!fhir && (/\.json$/i.test(file.name) || /^\s*\{/.test(text.slice(0, 100)))) {
         const s = readSession(text);
         if ('error' in s) { setView({ kind: 'failed', file: file.name, message: t('import.badSession', { file: file.name, error: sessionProblemIn(s.problem, s.error, i18n.language) }) }); return; }
         const session = s.session;
@@ -123,14 +127,16 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
         await offer(batch);
         return;
       }
-      const tooMany = fileTooLarge(file.size, text);
+      // A Bundle's lines are not rows (one resource spans many): its patients and rows are checked once read.
+      const tooMany = fhir ? null : fileTooLarge(file.size, text);
       if (tooMany) { setView({ kind: 'failed', file: file.name, message: sizeText(ts, file.name, tooMany) }); return; }
       const result = await parse(text, file.name);
+      const kind = fhir ? 'fhir' : 'csv';
       if (result.fatal || result.patients.length === 0) {
-        setView({ kind: 'failed', file: file.name, message: t('import.unusable', { file: file.name }), issues: batchIssues({ source: file.name, kind: 'csv', patients: result.patients.map((record) => ({ record })), issues: result.issues }) });
+        setView({ kind: 'failed', file: file.name, message: t('import.unusable', { file: file.name }), issues: batchIssues({ source: file.name, kind, patients: result.patients.map((record) => ({ record })), issues: result.issues }) });
         return;
       }
-      await offer({ source: file.name, kind: 'csv', patients: result.patients.map((record) => ({ record })), issues: result.issues });
+      await offer({ source: file.name, kind, patients: result.patients.map((record) => ({ record })), issues: result.issues });
     } catch (e) {
       setView({ kind: 'failed', file: file.name, message: t('import.readFailed', { file: file.name, error: e instanceof Error ? e.message : String(e) }) });
     }
@@ -332,6 +338,7 @@ function Done({ view, onClose, onReplace }: { view: Extract<View, { kind: 'done'
           </ul>
         </details>
       ) : null}
+      <FhirIgnored issues={batchIssues(plan.batch)} />
       {view.warnings.length ? (
         <details>
           <summary>{t('import.warnings', { count: view.warnings.length })}</summary>

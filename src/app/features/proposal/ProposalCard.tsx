@@ -12,8 +12,9 @@ import { formatIso, formatNumber, formatPercent } from './format';
 import { useStrings } from './use-strings';
 import { choiceLabel, choiceOptions, type Choice } from './choices';
 import { optionProbability, plannedDose } from '../../lib/plan';
-import { errorText, issueText, protocolNameText, rationaleText, reasonText } from './engine-text';
+import { errorText, issueText, protocolNameText, rationaleText, reasonText } from '../../../i18n/sentences';
 import './proposal.css';
+import { FhirCodesInDetails } from '../fhir/FhirCodes';
 import { daysBetween, weekdayOf } from '../../../core/time';
 
 type T = (key: string, vars?: Record<string, unknown>) => string;
@@ -39,6 +40,8 @@ export interface ProposalCardProps {
   compact?: boolean;
   /** Prefix of every data-testid inside the card (the print copy uses `print-`). @default '' */
   testIdPrefix?: string;
+  /** One of the example patients shipped with the app: said on the card. @default false */
+  example?: boolean;
 }
 
 export function isPatientError(r: PatientReport | PatientError): r is PatientError {
@@ -108,6 +111,40 @@ function BelowTarget({ r, lang }: { r: NatalizumabReport; lang: string }) {
   const w = r.warnings.find((x) => x.code === BELOW_TARGET_CODE);
   if (!w) return null;
   return <p className="issue issue--warning proposal__below-target" role="note" data-testid={tid('below-target')}>{issueText(w, lang)}</p>;
+}
+
+/**
+ * The next dose as planned had passed (the report's `late`): the card says so, and that the
+ * proposal is the first possible day, from which every option counts.
+ */
+function LateNote({ r, lang }: { r: PatientReport; lang: string }) {
+  const tid = useTid();
+  const { t } = useStrings('walk');
+  if (!r.late) return null;
+  return (
+    <p className="issue issue--warning proposal__late" role="note" data-testid={tid('late-note')}>
+      {t('late.banner', { due: formatIso(r.late.due, lang), date: formatIso(r.proposal.nextDose, lang) })}
+    </p>
+  );
+}
+
+/** A date on the card before the first possible day: shown as passed (the choice list does not offer it). */
+function Passed({ r, date }: { r: PatientReport; date: string }) {
+  const { t } = useStrings('walk');
+  if (!r.firstPossibleDay || date >= r.firstPossibleDay) return null;
+  return <span className="proposal__passed" data-passed="true"> ({t('late.passed')})</span>;
+}
+
+/** A choice below the required probability: its chance against the one required, wherever the choice is shown. */
+export function RiskNote({ risk, lang, testId }: { risk: { probability: number; required: number } | null; lang: string; testId: string }) {
+  const tid = useTid();
+  const { t } = useStrings('walk');
+  if (!risk) return null;
+  return (
+    <strong className="issue issue--warning choice-risk" data-testid={tid(testId)}>
+      {' '}{t('risk.text', { p: formatPercent(risk.probability, lang), required: formatPercent(risk.required, lang) })}
+    </strong>
+  );
 }
 
 /** Most finger-prick levels named on the card (the latest). */
@@ -182,6 +219,7 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
   return (
     <>
       <BelowTarget r={r} lang={lang} />
+      <LateNote r={r} lang={lang} />
       <dl className="proposal__main">
         <Row label={t('nat.nextDose')}><NextDose iso={p.nextDose} lang={lang} /></Row>
         <Row label={t('nat.interval')} testId="interval">
@@ -200,7 +238,7 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
       {p.reason && <p className="proposal__reason" data-testid={tid('reason')}>{reasonText(r, lang)}</p>}
       <section className="proposal__protocol" data-testid={tid('protocol')}>
         <h3>{t('protocol.heading', { name: protocolNameText(r, lang) })}</h3>
-        <p><strong>{t('weeks', { count: r.protocol.intervalWeeks })}</strong>, {t('protocol.nextDose', { date: formatIso(r.protocol.nextDose, lang) })}
+        <p><strong>{t('weeks', { count: r.protocol.intervalWeeks })}</strong>, {t('protocol.nextDose', { date: formatIso(r.protocol.nextDose, lang) })}<Passed r={r} date={r.protocol.nextDose} />
           {r.protocol.intervalWeeks === p.intervalWeeks ? ` (${t('protocol.agrees')})` : ` (${t('protocol.differs')})`}</p>
         <p className="proposal__muted" data-testid={tid('rationale')}>{rationaleText(r, lang)}</p>
         <TroughTrendNote r={r} t={t} lang={lang} />
@@ -223,7 +261,7 @@ function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; lang: str
               <tr key={a.weeks} className={[a.weeks === p.intervalWeeks ? 'is-proposed' : '', a.acceptable ? 'is-acceptable' : 'is-unacceptable'].join(' ')}
                 data-weeks={a.weeks}>
                 <th scope="row">{t('weeks', { count: a.weeks })}{a.weeks === p.intervalWeeks ? ` (${t('alternatives.proposed')})` : ''}</th>
-                <td>{formatIso(a.nextDose, lang)}</td>
+                <td>{formatIso(a.nextDose, lang)}<Passed r={r} date={a.nextDose} /></td>
                 <td>{formatNumber(a.ssTrough.value, lang)} <span className="proposal__range">({formatNumber(a.ssTrough.low, lang)}–{formatNumber(a.ssTrough.high, lang)})</span></td>
                 <td>{formatPercent(a.pSteadyState, lang)}{a.pSteadyState >= requiredSs ? '' : ` ${t('alternatives.belowRequired')}`}</td>
                 <td>{formatNumber(a.nextTrough.value, lang)} <span className="proposal__range">({formatNumber(a.nextTrough.low, lang)}–{formatNumber(a.nextTrough.high, lang)})</span></td>
@@ -257,6 +295,7 @@ function OcrelizumabBody({ r, t, lang, compact }: { r: OcrelizumabReport; t: T; 
   return (
     <>
       {p.dueNow && <p className="issue issue--warning" data-testid={tid('due-now')}>{t('ocr.dueNow', { threshold })}</p>}
+      <LateNote r={r} lang={lang} />
       <dl className="proposal__main">
         <Row label={t('ocr.nextDose')}><NextDose iso={p.nextDose} lang={lang} extra={t('ocr.weeksSince', { count: p.weeksSinceLastDose })} /></Row>
         <Row label={t('ocr.crossing', { threshold })} testId="predicted-crossing">
@@ -385,6 +424,7 @@ export function ModelDetails({ report, t, lang, open = false }: { report: Patien
             {info.notes.length > 0 && <ul className="proposal__muted">{info.notes.map((n) => <li key={n}>{modelText(n, lang)}</li>)}</ul>}
             {/* How the intervals and chances are computed, in plain words (no sampler jargon or seeds on the card). */}
             {report.drug === 'natalizumab' ? <p className="proposal__muted" data-testid={tid('sampling')}>{t('model.sampling', { samples: report.options.samples })}</p> : null}
+            <FhirCodesInDetails drug={report.drug} />
           </>
         ) : <p>{t('model.unknown')}</p>}
       </details>
@@ -457,6 +497,7 @@ function PlannedHeadline({ report, choice, t, lang }: { report: PatientReport; c
       <strong className="proposal__date" data-testid={tid('card-planned-dose')}>{plan.date}</strong>
       {lang === 'nl' ? ` (${formatIso(plan.date, lang)})` : ''}
       {' · '}{t('choice.plannedBeside', { date: formatIso(plan.proposed, lang) })}
+      <RiskNote risk={plan.risk} lang={lang} testId="card-choice-risk" />
       {plan.stale ? <span className="issue issue--warning"> · {t('choice.review')}</span> : null}
     </p>
   );
@@ -471,7 +512,13 @@ export function ProposalCard(props: ProposalCardProps) {
   return <TestIdPrefix.Provider value={props.testIdPrefix ?? ''}><Card {...props} /></TestIdPrefix.Provider>;
 }
 
-function Card({ report, settings, choice, onChoose, expandDetails = false, compact = false }: ProposalCardProps) {
+function ExampleNote() {
+  const tid = useTid();
+  const { t } = useStrings('walk');
+  return <p className="proposal__example" role="note" data-testid={tid('example-note')}>{t('example.card')}</p>;
+}
+
+function Card({ report, settings, choice, onChoose, expandDetails = false, compact = false, example = false }: ProposalCardProps) {
   const tid = useTid();
   const uid = useId();
   const { t, lang } = useStrings('proposal');
@@ -480,6 +527,7 @@ function Card({ report, settings, choice, onChoose, expandDetails = false, compa
     return (
       <section className="proposal proposal--error" data-testid={tid('proposal')} aria-labelledby={`${uid}-error-heading`}>
         <h2 id={`${uid}-error-heading`}>{t('error.heading', { id: report.patientId })}</h2>
+        {example ? <ExampleNote /> : null}
         <p className="issue issue--error" data-testid={tid('error-message')}><span className="issue__severity">{t('severity.error')}:</span> {errorText(report, lang)}</p>
         {report.issues.length > 0 && <Warnings issues={report.issues} t={t} lang={lang} />}
         <p>{t('error.help')}</p>
@@ -495,6 +543,7 @@ function Card({ report, settings, choice, onChoose, expandDetails = false, compa
         <h2 id={headingId}>{t('heading', { id: report.patientId })}</h2>
         <p className="proposal__muted">{t(`drug.${report.drug}`)} · {t('asOf', { date: formatIso(report.asOf, lang) })}</p>
       </header>
+      {example ? <ExampleNote /> : null}
       <Disclaimer t={t} />
       {choice ? <PlannedHeadline report={report} choice={choice} t={t} lang={lang} /> : null}
       {report.drug === 'natalizumab' ? <NatalizumabBody r={report} t={t} lang={lang} /> : <OcrelizumabBody r={report} t={t} lang={lang} compact={compact} />}
