@@ -146,6 +146,10 @@ test('a choice below the required probability stays risky: list, card, clinic da
   await page.locator('.clinic-day input[name="from"]').fill(chosen);
   await page.locator('.clinic-day input[name="to"]').fill(chosen);
   await expect(page.locator('[data-day-patient="RISK-1"] [data-testid="day-choice-risk"]')).toHaveText(` below the required probability: ${p}%, ${req}% required`);
+  // …and its CSV.
+  const day = (await download(page, 'export-day')).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  expect(day[0].split(',').slice(-2)).toEqual(['choice_probability_percent', 'required_probability_percent']);
+  expect(day.find((l) => l.includes(',RISK-1,'))!.split(',').slice(-2)).toEqual([String(p), String(req)]);
   expect(w.errors).toEqual([]);
 });
 
