@@ -130,7 +130,7 @@ export function App() {
   const [cacheReady, setCacheReady] = useState(false);
   useEffect(() => { void reportCache().loaded.then(() => setCacheReady(true)); }, []);
   useEffect(() => { if (state.ready && cacheReady) reportCache().retainIds(new Set(state.patients.map((p) => p.id))); }, [state.ready, state.patients, cacheReady]);
-  const track = useTrackRecord(state.patients, state.clinic, cacheReady && state.ready);
+  const track = useTrackRecord(state.patients, state.clinic, cacheReady && state.ready, !state.calibrate);
   const calibration = useMemo<Calibration>(() => {
     if (!state.calibrate) return null;
     const c = track.clinic;
@@ -190,11 +190,15 @@ export function App() {
   /** The open patient or all (as the CSV export), records and current proposals as a FHIR Bundle. */
   const exportFhir = async () => {
     const list = exported();
-    const text = await fhirExportText(list, currentReports(list), state.localCodes, appVersion,
-      (r, option) => choiceLabel(r, option, (k, v) => t(k, { ns: 'proposal', ...v }), lang));
+    const current = currentReports(list);
+    const text = await fhirExportText(list, current, state.localCodes, appVersion,
+      // The note is written in English (as the command line's): the chosen option's words too.
+      (r, option) => choiceLabel(r, option, (k, v) => i18n.getFixedT('en')(k, { ns: 'proposal', ...v }), 'en'));
     const name = which === 'open' && selected ? `${selected.id.replace(/[^A-Za-z0-9._-]+/g, '_')}-` : '';
     downloadText(`ms-interval-${name}${today}.fhir.json`, text, 'application/fhir+json');
-    flash(t('export.done', { ns: 'fhir', count: list.length }));
+    // A proposal still being computed is not in the Bundle: said, so nobody files a Bundle thinking it is.
+    const waiting = list.filter((p) => current.get(p.id) === undefined).length;
+    flash(`${t('export.done', { ns: 'fhir', count: list.length })}${waiting ? ` ${t('export.waiting', { ns: 'fhir', count: waiting })}` : ''}`);
   };
 
   const undo = async () => {

@@ -23,6 +23,7 @@ import { listenForImports } from './offer';
 import { rowValue } from '../../lib/row-value';
 import './import.css';
 import { isFhirJson } from '../../../core/fhir/read';
+import { FhirIgnored } from '../fhir/FhirIgnored';
 
 interface Props {
   parse: (text: string, file: string) => Promise<ParseResult>;
@@ -337,6 +338,7 @@ function Done({ view, onClose, onReplace }: { view: Extract<View, { kind: 'done'
           </ul>
         </details>
       ) : null}
+      <FhirIgnored issues={batchIssues(plan.batch)} />
       {view.warnings.length ? (
         <details>
           <summary>{t('import.warnings', { count: view.warnings.length })}</summary>
