@@ -29,7 +29,7 @@ import type { IncomingBatch } from './lib/import-plan';
 import { ChangesView } from './features/changes/ChangesView';
 import { BrokenPatient } from './features/patient/DeletePatient';
 import { emptyOverrides } from './storage/store';
-import { planCells, planEntries, PLANNING_COLUMNS } from './lib/plan-export';
+import { planCells, planEntries, planningWords, PLANNING_COLUMNS } from './lib/plan-export';
 import { downloadText } from './lib/download';
 import { formatDisplayDate, todayIso, type Lang } from './lib/dates';
 import { LANGS, setLanguage } from './i18n/index';
@@ -171,7 +171,9 @@ export function App() {
   const exportPlanning = async () => {
     const { writeCsvTable } = await import('../core/records/index');
     const list = exported();
-    const text = writeCsvTable(PLANNING_COLUMNS, planCells(planEntries(list, currentReports(list), today)), csvOptions());
+    const text = lang === 'nl'
+      ? writeCsvTable(planningWords(t, lang).columns, planCells(planEntries(list, currentReports(list), today, lang), planningWords(t, lang)), csvOptions())
+      : writeCsvTable(PLANNING_COLUMNS, planCells(planEntries(list, currentReports(list), today)), csvOptions());
     downloadText(`ms-interval-planning-${today}.csv`, text, 'text/csv;charset=utf-8');
     flash(t('export.planningDone', { ns: 'clinic', count: list.length }));
   };

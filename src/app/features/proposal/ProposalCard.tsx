@@ -82,8 +82,9 @@ function NextDose({ iso, lang, extra }: { iso: string; lang: string; extra?: str
   const day = weekdayName(weekdayOf(iso), lang, (k) => k);
   return (
     <>
-      <strong className="proposal__date" data-testid={tid('next-dose')}>{iso}</strong>
-      {' '}<span className="proposal__local-date">(<span data-testid={tid('next-dose-weekday')}>{day}</span>{local !== iso ? ` ${local}` : ''}{extra ? `; ${extra}` : ''})</span>
+      {/* One date form per place: the language's own (ISO in English, dd-mm-jjjj in Dutch), once. */}
+      <strong className="proposal__date"><time dateTime={iso} data-testid={tid('next-dose')}>{local}</time></strong>
+      {' '}<span className="proposal__local-date">(<span data-testid={tid('next-dose-weekday')}>{day}</span>{extra ? `; ${extra}` : ''})</span>
     </>
   );
 }
@@ -388,7 +389,9 @@ export function ModelDetails({ report, t, lang, open = false }: { report: Patien
     ? t('model.fitNat', {
       kind: t(`model.fitKind.${report.fit.kind}`), converged: report.fit.converged ? t('model.converged') : t('model.notConverged'),
       cl: formatNumber(report.fit.individual.clearance_L_per_day, lang, 3), v: formatNumber(report.fit.individual.volume_L, lang),
-      half: formatNumber(report.fit.individual.half_life_days, lang), weight: formatNumber(report.fit.weightKg, lang),
+      half: formatNumber(report.fit.individual.half_life_days, lang),
+      // The half-life is the model's at the predicted steady-state trough (Michaelis–Menten: it depends on the level).
+      at: formatNumber(report.proposal.predictedTrough.value, lang), weight: formatNumber(report.fit.weightKg, lang),
       weightNote: report.fit.weightGiven ? '' : ` ${t('model.weightAssumed')}`,
     })
     : t('model.fitOcr', { bmax: formatNumber(report.fit.bmax, lang, 0), bmaxNote: report.fit.bmaxFromPatient ? t('model.bmaxPatient') : t('model.bmaxDefault'),
