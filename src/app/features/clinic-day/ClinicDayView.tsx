@@ -97,8 +97,11 @@ export function ClinicDayView({ patients, reports, today, pending, onOpen }: Pro
   };
   const exportCsv = async () => {
     const { writeCsvTable } = await import('../../../core/records/index');
-    const rows = list.map((a) => [a.date, a.id, a.drug, a.what, a.chosen ? 'clinician' : 'model', a.reason ?? '', a.chosen ? a.proposed : '', a.stale ? 'yes' : 'no', a.status, a.warnings.join('; ')]);
-    const text = writeCsvTable(['date', 'patient_id', 'drug', 'what', 'planned_by', 'reason', 'model_next_dose', 'chosen_on_older_data', 'status', 'warnings'], rows,
+    // A choice below the required probability says so in numbers, as in the planning CSV (whole percent).
+    const pct = (x: number | undefined) => (x === undefined ? '' : String(Math.round(x * 100)));
+    const rows = list.map((a) => [a.date, a.id, a.drug, a.what, a.chosen ? 'clinician' : 'model', a.reason ?? '', a.chosen ? a.proposed : '', a.stale ? 'yes' : 'no', a.status, a.warnings.join('; '),
+      pct(a.risk?.probability), pct(a.risk?.required)]);
+    const text = writeCsvTable(['date', 'patient_id', 'drug', 'what', 'planned_by', 'reason', 'model_next_dose', 'chosen_on_older_data', 'status', 'warnings', 'choice_probability_percent', 'required_probability_percent'], rows,
       lang === 'nl' ? { dialect: 'semicolon', bom: true } : {});
     downloadText(`ms-interval-clinic-day-${from}-${to}.csv`, text, 'text/csv;charset=utf-8');
   };
