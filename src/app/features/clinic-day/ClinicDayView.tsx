@@ -143,7 +143,7 @@ export function ClinicDayView({ patients, reports, today, pending, onOpen }: Pro
               <tr key={`${a.id}-${a.what}`} data-day-patient={a.id} data-what={a.what} data-overdue={a.overdue ? 'true' : undefined}
                 className={a.stale || a.outdated || a.overdue ? 'attention' : undefined}>
                 <td><time dateTime={a.date}>{d(a.date)}</time>{a.overdue ? <strong className="overdue"> {t('day.overdue')}</strong> : null}</td>
-                <th scope="row"><a href={`#/patient/${encodeURIComponent(a.id)}`} onClick={(e) => { e.preventDefault(); onOpen(a.id); }}>{a.id}</a></th>
+                <th scope="row"><a href="#/day" onClick={(e) => { e.preventDefault(); onOpen(a.id); }}>{a.id}</a></th>
                 <td>{t(`drug.${a.drug}`)}</td>
                 <td>{a.what === 'infusion' ? `${t('day.infusion')}${a.drug === 'natalizumab' ? ` (${t('day.labTrough')})` : ''}` : t('day.labCount')}</td>
                 <td>{a.chosen ? (a.stale ? t('day.chosenStale', { date: d(a.proposed), reason: a.reason ?? '' }) : t('day.chosen', { reason: a.reason ?? '' })) : t('day.proposal')}
