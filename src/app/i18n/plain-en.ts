@@ -11,7 +11,7 @@ const plainEn = {
     no: 'no',
   },
   clinicDay: {
-    columns: 'date,patient_id,drug,what,planned_by,reason,model_next_dose,chosen_on_older_data,status,warnings',
+    columns: 'date,patient_id,drug,what,planned_by,reason,model_next_dose,chosen_on_older_data,status,warnings,choice_probability_percent,required_probability_percent',
     infusion: 'infusion',
     lab: 'lab',
   },

@@ -10,7 +10,7 @@ const plainNl: PlainStrings = {
     no: 'nee',
   },
   clinicDay: {
-    columns: 'datum,patiënt,middel,wat,gepland_door,reden,voorstel_van_het_model,gekozen_bij_oudere_gegevens,status,waarschuwingen',
+    columns: 'datum,patiënt,middel,wat,gepland_door,reden,voorstel_van_het_model,gekozen_bij_oudere_gegevens,status,waarschuwingen,kans_van_de_keuze_procent,vereiste_kans_procent',
     infusion: 'infusie',
     lab: 'labafname',
   },
