@@ -152,6 +152,36 @@ test('a Dutch nurse walks the app: every example patient, a refused row, the cli
   const status = await page.locator('.asof').innerText();
   expect(status).not.toMatch(/berekend in|Berekenen/);
 
+  // A new patient by hand: no "Berekenen… · berekend in 0 ms", the weight with a decimal comma, an
+  // empty first date asked for, a schedule running past today refused on the number of doses.
+  await page.locator('[data-testid="new-patient"]').click();
+  await page.locator('input[name="patient_id"]').fill('WALK-2');
+  await page.locator('select[name="drug"]').selectOption('natalizumab');
+  await page.locator('input[name="weight"]').fill('68,5');
+  await page.locator('[data-testid="save-patient"]').click();
+  const walk2 = page.locator('[data-selected-patient="WALK-2"]');
+  await expect(walk2).toBeVisible();
+  await expect(walk2.locator('.asof')).toContainText('Niet gepland', { timeout: 30_000 });
+  await expect(walk2.locator('.asof')).not.toContainText(/berekend in|Berekenen/);
+  await expect(walk2).toContainText('Gewicht 68,5 kg opgegeven');
+  await page.locator('[data-testid="add-doses"]').click();
+  await page.locator('input[name="first"]').fill('');
+  await page.locator('[data-testid="save-doses"]').click();
+  await expect(page.locator('.schedule-form [role=alert]').first()).toHaveText('Geef de datum van de eerste gift: dd-mm-jjjj of JJJJ-MM-DD.');
+  const today = await page.evaluate(() => { const d = new Date(); return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate())); });
+  const first = new Date(today.getTime() - 10 * 28 * 86_400_000);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  await page.locator('input[name="first"]').fill(`${p2(first.getUTCDate())}-${p2(first.getUTCMonth() + 1)}-${first.getUTCFullYear()}`);
+  await page.locator('input[name="every_weeks"]').fill('4');
+  await page.locator('input[name="count"]').fill('13');
+  await page.locator('[data-testid="save-doses"]').click();
+  const countError = page.locator('.schedule-form [role=alert]').first();
+  await expect(countError).toContainText('Giften 12 tot en met 13 van dit schema zouden na vandaag');
+  await expect(countError).toContainText('Voer 11 gift(en) tot en met vandaag in');
+  expect(await page.locator('.schedule-form input[name="count"]').getAttribute('aria-invalid')).toBe('true');
+  expect(await page.locator('.schedule-form input[name="first"]').getAttribute('aria-invalid')).not.toBe('true');
+  await expectDutch(page, 'a new patient and its forms');
+
   // The clinic day, its list and its CSV.
   await page.locator('header nav button').filter({ hasText: 'Behandeldag' }).click();
   await expect(page.locator('[data-testid="clinic-day"]')).toBeVisible();

@@ -27,6 +27,7 @@ import { focusAfterRender } from '../../lib/focus';
 import { WearingOffForm } from '../wearing/WearingOffForm';
 import { WearingOffCard } from '../wearing/WearingOffCard';
 import { DeletePatient } from './DeletePatient';
+import { catalogNumberText } from '../../../i18n/display';
 
 interface Props {
   patient: StoredPatient;
@@ -106,7 +107,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
           </button>
         </section>
       ) : null}
-      {patient.pendingWeightKg && rec.weights.length === 0 ? <p className="notice">{tc('pending.weight', { kg: patient.pendingWeightKg })}</p> : null}
+      {patient.pendingWeightKg && rec.weights.length === 0 ? <p className="notice">{tc('pending.weight', { kg: catalogNumberText(String(patient.pendingWeightKg), lang) })}</p> : null}
       {rec.doses.length === 0 ? <p className="notice" data-testid="no-doses">{tc('pending.noDoses')}</p> : null}
       <div className="entry-actions">
         <button type="button" data-testid="add-doses" aria-expanded={form === 'doses'} onClick={() => setForm('doses')}>{tc('schedule.button')}</button>{' '}
