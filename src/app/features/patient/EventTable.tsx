@@ -15,6 +15,7 @@ import { alreadyIssue, checkTyped, movesOnto } from '../entry/typed';
 import { useAskReplace } from '../entry/AskReplace';
 import { rowValue } from '../../lib/row-value';
 import { issueText } from '../../../i18n/sentences';
+import { unitText } from '../../../i18n/catalog';
 import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
 
 interface Props {
@@ -292,7 +293,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
                 <td>{kindText(r.kind)}</td>
                 <td><time dateTime={r.time}>{formatDisplayDate(r.time, lang)}</time></td>
                 <td className="num">{lang === 'nl' ? r.value.replace('.', ',') : r.value}</td>
-                <td>{r.unit}</td>
+                <td>{unitText(r.unit, lang)}</td>
                 <td data-sample={r.kind === 'level' ? r.sample : undefined}>{r.kind === 'dose' ? `${(r.route || 'iv').toUpperCase()}${r.duration_min ? ` · ${r.duration_min} min` : ''}`
                   : r.kind === 'level' && r.sample === 'capillary' ? t('entry.sampleCapillary') : ''}</td>
                 <td className="note">{r.note}</td>

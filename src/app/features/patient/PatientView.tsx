@@ -79,7 +79,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
       </header>
       <p className="asof" role="status">
         {/* Computing only while the worker has not answered; an answer without a plan (no dose yet, refused rows) is "not planned". */}
-        {asOfIso ? t('patient.plannedAsOf', { date: formatDisplayDate(asOfIso, lang) }) : entry?.failure || (report && entry?.ms !== undefined) ? t('patient.notPlanned') : t('patient.computing')}
+        {asOfIso ? t('patient.plannedAsOf', { date: formatDisplayDate(asOfIso, lang) }) : entry?.failure || refused.length > 0 || (report && (isError(report) || entry?.ms !== undefined)) ? t('patient.notPlanned') : t('patient.computing')}
         {' · '}
         {lastKnown
           ? t(rec.drug === 'natalizumab' ? 'patient.lastLevel' : 'patient.lastCount', { date: formatDisplayDate(lastKnown.iso.slice(0, 10), lang), count: known.length })
