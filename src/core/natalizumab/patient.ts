@@ -7,6 +7,7 @@ import { formatDate } from '../time';
 import { WEIGHT_MODEL_RANGE, inWeightModelRange } from '../records/plausible';
 import type { PkDose, PkParams, RepeatedDose } from '../pk/index';
 import { NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
+import { withEnglish } from '../text';
 
 export interface NatalizumabPatient {
   id: string;
@@ -88,12 +89,12 @@ export function preparePatient(p: PatientRecord, asOf: Days): NatalizumabPatient
   const weights = p.weights.filter((w) => w.time <= asOf);
   const weightGiven = weights.length > 0;
   if (!weightGiven) {
-    issues.push({ code: 'no-weight', severity: 'warning', message: 'no weight given: 70 kg assumed', params: {} });
+    issues.push(withEnglish({ code: 'no-weight', severity: 'warning', params: {} }));
   }
   for (const w of weights) {
     if (!inWeightModelRange(w.kg)) { // the same range as the records check's warning (plausible.ts)
       const { min, max } = WEIGHT_MODEL_RANGE;
-      issues.push({ code: 'weight-out-of-range', severity: 'warning', message: `weight ${w.kg} kg on ${formatDate(w.time)} is outside ${min}–${max} kg, the range the model was built on: predictions are extrapolated`, value: String(w.kg), params: { kg: w.kg, date: formatDate(w.time), min, max } });
+      issues.push(withEnglish({ code: 'weight-out-of-range', severity: 'warning', value: String(w.kg), params: { kg: w.kg, date: formatDate(w.time), min, max } }));
     }
   }
   // Before the first recorded weight, the first weight applies; afterwards the latest on or before the time.
@@ -106,7 +107,7 @@ export function preparePatient(p: PatientRecord, asOf: Days): NatalizumabPatient
   const lastDose = doses.length ? doses[doses.length - 1] : null;
   const hasSc = doses.some((d) => d.route === 'sc');
   if (hasSc) {
-    issues.push({ code: 'sc-extrapolation', severity: 'warning', message: 'subcutaneous doses: the model was built on IV data, and how much of an SC dose reaches the blood is uncertain (bioavailability 57–71 % in DELIVER, about 84 % on the label; SC troughs about 0.76× IV in a 2024 cohort): the forecast carries bioavailability (median 70 %) and absorption rate as uncertain, so its interval is wider; troughs after SC doses narrow it', params: {} });
+    issues.push(withEnglish({ code: 'sc-extrapolation', severity: 'warning', params: {} }));
   }
   return {
     id: p.id, asOf, doses, pkDoses: doses.map(toPkDose), levels, weightGiven, segWeights, segStarts,

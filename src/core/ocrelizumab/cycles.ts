@@ -7,6 +7,7 @@ import type { Days, DoseEvent, Issue, Observation, PatientRecord } from '../type
 import { formatDate } from '../time';
 import { OCRELIZUMAB_BCELL } from '../../../models/ocrelizumab-bcell-logistic';
 import type { CountObs } from './posterior';
+import { withEnglish } from '../text';
 
 const M = OCRELIZUMAB_BCELL;
 
@@ -42,11 +43,8 @@ export function doseIssues(groups: DoseGroup[]): Issue[] {
     const ok = (g.doses.length === 1 && g.doses[0].amountMg === 600) || (g.doses.length === 2 && g.totalMg === 600);
     if (ok) continue;
     for (const d of g.doses) {
-      const what = d.amountMg === 300
-        ? `a single 300 mg dose on ${formatDate(d.time)} (without a second 300 mg within ${SPLIT_START_MAX_DAYS / 7} weeks)`
-        : `a dose of ${d.amountMg} mg on ${formatDate(d.time)}`;
-      out.push({ code: 'ocr-unusual-dose', severity: 'warning', message: `${what}: the model assumes 600 mg (or the 2 × 300 mg start); the forecast may not apply`, line: d.line, value: String(d.amountMg),
-        variant: d.amountMg === 300 ? 'single-300' : 'other', params: d.amountMg === 300 ? { date: formatDate(d.time), weeks: SPLIT_START_MAX_DAYS / 7 } : { mg: d.amountMg, date: formatDate(d.time) } });
+      out.push(withEnglish({ code: 'ocr-unusual-dose', severity: 'warning', line: d.line, value: String(d.amountMg),
+        variant: d.amountMg === 300 ? 'single-300' : 'other', params: d.amountMg === 300 ? { date: formatDate(d.time), weeks: SPLIT_START_MAX_DAYS / 7 } : { mg: d.amountMg, date: formatDate(d.time) } }));
     }
   }
   return out;
@@ -89,8 +87,8 @@ export function resolveBmax(p: PatientRecord, firstDose: Days, threshold: number
   const last = pre[pre.length - 1];
   const floor = Math.max(3 * M.referenceCount, 2 * threshold);
   if (last.censored || last.value < floor) {
-    issues.push({ code: 'ocr-pretreatment-count-unusable', severity: 'warning', message: `pre-treatment CD19+ count ${last.raw} cells/µL on ${formatDate(last.time)} is too low to serve as the plateau (needs at least ${floor}); the model's ${M.defaultBmax} cells/µL was used`, line: last.line, value: last.raw,
-      params: { count: last.raw, date: formatDate(last.time), floor, bmax: M.defaultBmax } });
+    issues.push(withEnglish({ code: 'ocr-pretreatment-count-unusable', severity: 'warning', line: last.line, value: last.raw,
+      params: { count: last.raw, date: formatDate(last.time), floor, bmax: M.defaultBmax } }));
     return { bmax: M.defaultBmax, fromPatient: false, issues };
   }
   return { bmax: last.value, fromPatient: true, issues };

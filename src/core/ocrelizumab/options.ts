@@ -4,6 +4,7 @@
  */
 import type { Issue } from '../types';
 import type { OcrelizumabOptions } from '../report/types';
+import { withEnglish } from '../text';
 
 export const OCRELIZUMAB_DEFAULTS: Readonly<OcrelizumabOptions> = Object.freeze({
   threshold: 10,
@@ -40,12 +41,12 @@ export function resolveOcrelizumabOptions(partial: Partial<OcrelizumabOptions> =
     const v = partial[key];
     if (v === undefined) continue;
     if (typeof v === 'number' && Number.isFinite(v) && RULES[key].ok(v)) options[key] = v;
-    else issues.push({ code: 'ocr-invalid-option', severity: 'warning', message: `option ${key} = ${String(v)} is not usable (accepted: ${RULES[key].accepted}); the default ${OCRELIZUMAB_DEFAULTS[key]} was used`, value: String(v),
-      variant: 'value', params: { key, value: String(v), accepted: RULES[key].term, default: OCRELIZUMAB_DEFAULTS[key] } });
+    else issues.push(withEnglish({ code: 'ocr-invalid-option', severity: 'warning', value: String(v),
+      variant: 'value', params: { key, value: String(v), accepted: RULES[key].term, default: OCRELIZUMAB_DEFAULTS[key] } }));
   }
   if (options.maxWeeks <= options.minWeeks) {
-    issues.push({ code: 'ocr-invalid-option', severity: 'warning', message: `option maxWeeks = ${options.maxWeeks} is not above minWeeks = ${options.minWeeks}; the defaults ${OCRELIZUMAB_DEFAULTS.minWeeks} and ${OCRELIZUMAB_DEFAULTS.maxWeeks} were used`, value: String(options.maxWeeks),
-      variant: 'window', params: { max: options.maxWeeks, min: options.minWeeks, defaultMin: OCRELIZUMAB_DEFAULTS.minWeeks, defaultMax: OCRELIZUMAB_DEFAULTS.maxWeeks } });
+    issues.push(withEnglish({ code: 'ocr-invalid-option', severity: 'warning', value: String(options.maxWeeks),
+      variant: 'window', params: { max: options.maxWeeks, min: options.minWeeks, defaultMin: OCRELIZUMAB_DEFAULTS.minWeeks, defaultMax: OCRELIZUMAB_DEFAULTS.maxWeeks } }));
     options.minWeeks = OCRELIZUMAB_DEFAULTS.minWeeks;
     options.maxWeeks = OCRELIZUMAB_DEFAULTS.maxWeeks;
   }

@@ -27,6 +27,7 @@ import { bloomsRule } from './pipeline/protocol';
 import { curve } from './pipeline/curve';
 import { ocrelizumabReport } from './pipeline/report';
 import { countText } from './pipeline/format';
+import { withEnglish } from '../text';
 
 const M = OCRELIZUMAB_BCELL;
 
@@ -71,15 +72,15 @@ export function analyseOcrelizumab(patient: PatientRecord, asOf: Days, partial: 
   issues.push(...b.issues);
   const bmax = b.bmax;
   if (options.threshold >= bmax) {
-    issues.push({ code: 'ocr-threshold-above-plateau', severity: 'warning', message: `threshold ${options.threshold} cells/µL is not below the plateau Bmax = ${bmax} cells/µL: the model never reaches it; the proposal falls back to the maximum interval`, params: { threshold: options.threshold, bmax } });
+    issues.push(withEnglish({ code: 'ocr-threshold-above-plateau', severity: 'warning', params: { threshold: options.threshold, bmax } }));
   }
 
   const cur = cycleCounts(bcells, cycle.start, end, options.labLimit);
   const prev = previous ? cycleCounts(bcells, previous.start, cycle.start, options.labLimit) : { used: [], usedObs: [], early: [] };
   for (const [c, which] of [[cur, 'this'], [prev, 'the previous']] as const) {
     for (const o of c.early) {
-      issues.push({ code: 'ocr-count-before-depletion', severity: 'info', message: `CD19+ count ${countText(o)} cells/µL on ${formatDate(o.time)} was taken within ${M.depletionWeeks} weeks of the infusion (${which} cycle), before depletion is complete: not used in the forecast`, line: o.line, value: o.raw,
-        params: { count: countText(o), date: formatDate(o.time), weeks: M.depletionWeeks, which: which === 'this' ? 'cycle-this' : 'cycle-previous' } });
+      issues.push(withEnglish({ code: 'ocr-count-before-depletion', severity: 'info', line: o.line, value: o.raw,
+        params: { count: countText(o), date: formatDate(o.time), weeks: M.depletionWeeks, which: which === 'this' ? 'cycle-this' : 'cycle-previous' } }));
     }
   }
   const nd = nonDepletionIssue(cur.used, cur.usedObs, cycle.start, options.threshold, 'this');
@@ -90,8 +91,8 @@ export function analyseOcrelizumab(patient: PatientRecord, asOf: Days, partial: 
   }
   for (const o of [...prev.usedObs, ...cur.usedObs]) {
     if (!o.censored && o.value > bmax) {
-      issues.push({ code: 'ocr-count-above-model-range', severity: 'warning', message: `CD19+ count ${countText(o)} cells/µL on ${formatDate(o.time)} is above the model's plateau Bmax = ${bmax} cells/µL${b.fromPatient ? ' (the pre-treatment count)' : ''}: the model does not describe it; the forecast is not reliable`, line: o.line, value: o.raw,
-        variant: b.fromPatient ? 'patient' : 'model', params: { count: countText(o), date: formatDate(o.time), bmax } });
+      issues.push(withEnglish({ code: 'ocr-count-above-model-range', severity: 'warning', line: o.line, value: o.raw,
+        variant: b.fromPatient ? 'patient' : 'model', params: { count: countText(o), date: formatDate(o.time), bmax } }));
     }
   }
 

@@ -18,6 +18,7 @@ import { MONITORED_SS_PROBABILITY, monitoredNextProbability } from '../monitorin
 import { nextDoseDate } from '../schedule';
 import { interval80 } from './quantiles';
 import type { Forecasts, Guards, Prepared, Spread } from './types';
+import { withEnglish } from '../../text';
 
 /** The MAP's next and steady-state troughs, and the steady state linearised around it per interval. */
 function mapForecasts(solver: PkSolver, a: Analysis, dose: RepeatedDose, taus: number[]) {
@@ -89,6 +90,6 @@ export function forecast(p: Prepared, a: Analysis, g: Guards, sp: Spread): Forec
       nextQuantiles: weightedQuantiles(nxVals, w, FORECAST_QUANTILE_LEVELS),
     };
   });
-  const issues: Issue[] = map.converged && draws.converged ? [] : [{ code: 'steady-state-not-converged', severity: 'warning', message: 'a steady-state trough did not settle numerically: its value is approximate', params: {} }];
+  const issues: Issue[] = map.converged && draws.converged ? [] : [withEnglish({ code: 'steady-state-not-converged', severity: 'warning', params: {} })];
   return { weeks, taus, mapNext: map.mapNext, mapSs: map.mapSs, idx, w, terms, misfit, requiredSteadyState, requiredNext, alternatives, issues, solver };
 }

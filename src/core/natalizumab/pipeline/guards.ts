@@ -12,6 +12,7 @@ import { nextDoseDate } from '../schedule';
 import { levelResidual } from '../uncertainty';
 import { antibodyGuard, lowTroughGuard, residualIssues, censoredIssues, implausibleWeight } from '../guards';
 import type { Guards, Prepared, SettlingGuard } from './types';
+import { withEnglish } from '../../text';
 
 /** Planning after the standard interval has run out: the drug has been falling for longer than any interval forecast. */
 function overdueOf(p: Prepared, a: Analysis): Guards['overdue'] {
@@ -48,14 +49,14 @@ export function guards(p: Prepared, a: Analysis): Guards {
   else if (low) issues.push(low);
   const std = p.opts.standardIntervalWeeks;
   if (notConverged) {
-    issues.push({ code: 'fit-not-converged', severity: 'warning', message: `the individual fit did not converge (${a.iterations} iterations): the standard ${std}-week interval is kept`, params: { iterations: a.iterations, weeks: std } });
+    issues.push(withEnglish({ code: 'fit-not-converged', severity: 'warning', params: { iterations: a.iterations, weeks: std } }));
   }
   const notes: Issue[] = [];
   if (a.kind === 'population') {
-    notes.push({ code: 'population-prediction', severity: 'info', message: 'no drug level measured yet: a-priori (population) prediction from body weight only; measure two troughs on 4-weekly dosing before extending', params: {} });
+    notes.push(withEnglish({ code: 'population-prediction', severity: 'info', params: {} }));
   }
   if (onlyCensored) {
-    notes.push({ code: 'levels-all-censored', severity: 'warning', message: 'every level is reported only as below the lab\'s limit: that does not show the trough is high enough to extend; measure a trough the lab quantifies', params: {} });
+    notes.push(withEnglish({ code: 'levels-all-censored', severity: 'warning', params: {} }));
   }
   return { residuals, antibodies, notConverged, unexplained, implausibleKg, onlyCensored, overdue, settledBy, issues, notes };
 }

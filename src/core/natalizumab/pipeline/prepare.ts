@@ -5,6 +5,7 @@ import { resolveOptions } from '../analysis';
 import { preparePatient } from '../patient';
 import { historyGrid } from './grid';
 import type { Prepared } from './types';
+import { withEnglish } from '../../text';
 
 export function prepare(patient: PatientRecord, asOf: Days, options: Partial<NatalizumabOptions>): Prepared {
   const opts = resolveOptions(options);
@@ -12,7 +13,7 @@ export function prepare(patient: PatientRecord, asOf: Days, options: Partial<Nat
   const curves = opts.curves !== false;
   const issues = [...prep.issues];
   if (opts.maxIntervalWeeks > 8) {
-    issues.push({ code: 'max-interval-beyond-8', severity: 'warning', message: `intervals up to ${opts.maxIntervalWeeks} weeks considered: beyond 8 weeks there are no trial data (PDNMS and NEXT-MS stopped at 8)`, params: { weeks: opts.maxIntervalWeeks } });
+    issues.push(withEnglish({ code: 'max-interval-beyond-8', severity: 'warning', params: { weeks: opts.maxIntervalWeeks } }));
   }
   return { patient, asOf, opts, prep, curves, grid: curves ? historyGrid(prep) : new Float64Array(0), issues };
 }

@@ -11,6 +11,7 @@ import type { OcrelizumabAnalysis } from '../propose';
 import { countText, fmtWeeks } from './format';
 import { dateAtWeek } from './timing';
 import type { Decision, Timing } from './types';
+import { withEnglish } from '../../text';
 
 /** The latest count is at or above the threshold: re-dose now, or at the 5-month minimum. */
 function dueNowDecision(t: Timing, latest: Observation): { decision: Decision; issues: Issue[] } {
@@ -23,8 +24,8 @@ function dueNowDecision(t: Timing, latest: Observation): { decision: Decision; i
     const nextDose = formatDate(asOfDay);
     return {
       decision: { weeks: Math.floor(daysSince / 7), nextDose, nextCheck, reason: `${cnt}: re-dosing is due now`, reasonCode: 'ocr-reason.due', reasonParams: cntParams, late: null },
-      issues: [{ code: 'ocr-redose-due', severity: 'warning', message: `${cnt}: re-dosing is due now (${formatDate(asOfDay)})`, line: latest.line, value: latest.raw,
-        params: { ...cntParams, asOf: formatDate(asOfDay) } }],
+      issues: [withEnglish({ code: 'ocr-redose-due', severity: 'warning', line: latest.line, value: latest.raw,
+        params: { ...cntParams, asOf: formatDate(asOfDay) } })],
     };
   }
   const nextDose = dateAtWeek(t, minW);
@@ -32,8 +33,8 @@ function dueNowDecision(t: Timing, latest: Observation): { decision: Decision; i
   return {
     decision: { weeks: minW, nextDose, nextCheck, reason: `${cnt}, but only ${weeks} weeks have passed: re-dose at the 5-month minimum, week ${minW} (${nextDose})`,
       reasonCode: 'ocr-reason.due-before-minimum', reasonParams: { ...cntParams, weeks, min: minW, nextDose }, late: null },
-    issues: [{ code: 'ocr-redose-due-before-minimum', severity: 'warning', message: `${cnt}, ${weeks} weeks after the infusion: re-dosing is due but not advised before 5 months; proposed at the minimum, ${nextDose} (week ${minW})`, line: latest.line, value: latest.raw,
-      params: { ...cntParams, weeks, nextDose, min: minW } }],
+    issues: [withEnglish({ code: 'ocr-redose-due-before-minimum', severity: 'warning', line: latest.line, value: latest.raw,
+      params: { ...cntParams, weeks, nextDose, min: minW } })],
   };
 }
 
