@@ -44,7 +44,7 @@ export function workBudgetError(p: PatientRecord, e: PkWorkError): PatientError 
   const steps = e.steps;
   return {
     drug: p.drug, patientId: p.id,
-    error: `the computation was stopped after ${steps} integrator steps: the record is far outside what the model describes; check the levels, their units and times, the doses and the weights`,
+    error: englishText('engine', 'work-budget', { steps }),
     errorCode: 'work-budget', errorParams: { steps },
     issues: p.issues,
   };
@@ -83,7 +83,7 @@ export function refusedRowsError(p: PatientRecord): PatientError | null {
   if (rowErrors.length === 0) return null;
   const rows = rowErrors.map((i) => i.message).join('; ');
   return {
-    drug: p.drug, patientId: p.id, error: `${rowErrors.length} row(s) could not be used: ${rows}`,
+    drug: p.drug, patientId: p.id, error: englishText('engine', 'rows-refused', { count: rowErrors.length, rows }),
     errorCode: 'rows-refused', errorParams: { count: rowErrors.length, rows }, issues: p.issues,
   };
 }
@@ -117,7 +117,7 @@ function computeAsOf(p: PatientRecord, asOf: Days, settings: EngineSettings): Pa
       : { drug: p.drug, patientId: p.id, error: englishText('engine', 'no-usable-rows', {}), errorCode: 'no-usable-rows', errorParams: {}, issues: p.issues };
   }
   if (p.doses.filter((d) => d.time <= asOf).length === 0) {
-    return { drug: p.drug, patientId: p.id, error: `no ${p.drug} dose on or before the as-of date: nothing to plan from`, errorCode: 'no-dose-before-as-of', errorParams: { drug: p.drug }, issues: p.issues };
+    return { drug: p.drug, patientId: p.id, error: englishText('engine', 'no-dose-before-as-of', { drug: p.drug }), errorCode: 'no-dose-before-as-of', errorParams: { drug: p.drug }, issues: p.issues };
   }
   // Wearing-off reports (issue 19) are set against the curve after the proposal, which they never change.
   return p.drug === 'natalizumab'

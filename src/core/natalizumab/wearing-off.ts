@@ -11,6 +11,7 @@ import type { NatalizumabOptions, NatalizumabReport } from '../report/types';
 import { formatDate } from '../time';
 import { median, reportsUpTo, sig4, wearingOffIntervals, type WearingOffSummary } from '../wearing-off';
 import { predictNatalizumab } from './predict';
+import { english } from '../text';
 
 /**
  * A concentration as the messages show it: one decimal, rounded half up from its decimal digits
@@ -42,7 +43,7 @@ export function natalizumabWearingOff(patient: PatientRecord, asOf: Days, option
     };
     warnings.push({
       code: 'wearing-off-above-target', severity: 'warning', params,
-      message: `wearing-off reported at predicted concentrations above the target: ${params.value} µg/mL (80 % interval ${params.low}–${params.high}) at the latest onset on ${params.date}; the patient's own floor (median of ${params.n} onsets) is ${params.floor} µg/mL against a target of ${params.target} µg/mL. That floor can be chosen as a personal target for this patient, with a reason; the proposal keeps the target`,
+      message: english('wearing-off-above-target', params),
     });
   }
   return { summary, warnings };

@@ -112,8 +112,7 @@ export function analyseOcrelizumab(patient: PatientRecord, asOf: Days, partial: 
   const posterior = fitGrid({ current: cur.used, previous: prev.used, bmax });
   if (posterior.edgeMass > 0.01) {
     const lo = Math.exp(posterior.logT0), hi = Math.exp(posterior.logT0 + (posterior.nT - 1) * posterior.dLogT);
-    issues.push({ code: 'ocr-outside-model-range', severity: 'warning', message: `the counts are at the edge of what the model allows (T10 ${lo.toFixed(0)}–${hi.toFixed(0)} weeks, growth ${posterior.r[0].toFixed(3)}–${posterior.r[posterior.nR - 1].toFixed(1)} per week): the forecast is extrapolated; check the counts`,
-      params: { tLow: lo.toFixed(0), tHigh: hi.toFixed(0), rLow: posterior.r[0].toFixed(3), rHigh: posterior.r[posterior.nR - 1].toFixed(1) } });
+    issues.push(withEnglish({ code: 'ocr-outside-model-range', severity: 'warning', params: { tLow: lo.toFixed(0), tHigh: hi.toFixed(0), rLow: posterior.r[0].toFixed(3), rHigh: posterior.r[posterior.nR - 1].toFixed(1) } }));
   }
   const c = options.threshold;
   const crossing = { q10: crossingQuantile(posterior, c, 0.1), q50: crossingQuantile(posterior, c, 0.5), q90: crossingQuantile(posterior, c, 0.9) };

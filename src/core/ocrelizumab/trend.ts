@@ -22,6 +22,7 @@ import type { CountTrend } from '../report/types';
 import { formatDate } from '../time';
 import { logTrend } from '../stats/trend';
 import { countQuantile, type CountObs, type GridPosterior } from './posterior';
+import { english } from '../text';
 
 export const COUNT_TREND_MIN = 3;
 export const COUNT_TREND_LEVEL = 0.9;
@@ -67,7 +68,7 @@ export function countTrendIssue(t: CountTrend): Issue {
   };
   return {
     code: 'bcell-trend-disagrees', severity: 'info',
-    message: `the ${params.n} CD19+ counts of this cycle from ${params.from} to ${params.to} grow ${params.rate} per week in ln(count + 1) (model-free, Theil–Sen; 90 % interval ${params.low} to ${params.high}), the fitted curve ${params.fitted} per week over the same weeks: the logistic fit does not follow these counts; check them and count again before relying on the forecast`,
+    message: english('bcell-trend-disagrees', params),
     params,
   };
 }
