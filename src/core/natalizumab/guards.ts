@@ -6,6 +6,7 @@ import type { NatalizumabReport } from '../report/types';
 import { formatDate, WEEK } from '../time';
 import { nextDoseDate } from './schedule';
 import { WEIGHT_ACCEPTED, isAcceptedWeight } from '../records/plausible';
+import { withEnglish } from '../text';
 
 /** A level counts as a trough when drawn 21–35 days after the preceding dose (late in a ~4-week interval). */
 const TROUGH_MIN_DAYS = 21;
@@ -66,14 +67,12 @@ export function antibodyGuard(levels: Observation[], doses: DoseEvent[]): Issue 
   const low = troughs.filter((l) => (l.censored && l.value <= LOW_TROUGH) || (!l.censored && l.value < ADA_TROUGH));
   if (!low.length) return null;
   const l = low[low.length - 1];
-  const what = l.censored ? `below ${l.value} µg/mL (under the lab's limit)` : `${round(l.value)} µg/mL`;
-  return {
+  return withEnglish({
     code: 'antibodies-suspected', severity: 'warning',
-    message: `trough of ${formatDate(l.time)} is ${what} on 4-weekly dosing: anti-drug antibodies or missed doses? Keep 4-weekly dosing and test for antibodies to natalizumab`,
     value: l.raw,
     variant: l.censored ? 'censored' : 'level',
     params: l.censored ? { date: formatDate(l.time), limit: l.value } : { date: formatDate(l.time), level: round(l.value) },
-  };
+  });
 }
 
 /**
@@ -84,21 +83,19 @@ export function lowTroughGuard(levels: Observation[], doses: DoseEvent[]): Issue
   const low = troughsOnQ4w(levels, doses).slice(-2).filter((l) => !l.censored && l.value < LOW_TROUGH);
   if (!low.length) return null;
   const l = low[low.length - 1];
-  return {
+  return withEnglish({
     code: 'low-trough-q4w', severity: 'warning',
-    message: `trough of ${formatDate(l.time)} is ${round(l.value)} µg/mL on 4-weekly dosing, lower than in almost all patients: late or missed doses, or anti-drug antibodies? Consider an antibody test before any extension`,
     value: l.raw,
     params: { date: formatDate(l.time), level: round(l.value) },
-  };
+  });
 }
 
 export function censoredIssues(levels: Observation[]): Issue[] {
-  return levels.filter((l) => l.censored).map((l) => ({
+  return levels.filter((l) => l.censored).map((l) => (withEnglish({
     code: 'censored-level', severity: 'info' as const,
-    message: `level of ${formatDate(l.time)} was reported below ${l.value} µg/mL: used as "below the limit" (censored), not as a number`,
     value: l.raw,
     params: { date: formatDate(l.time), limit: l.value },
-  }));
+  })));
 }
 
 export function residualIssues(res: { time: Days; observed: number; predicted: number; censored: boolean; standardised: number }[]): Issue[] {
@@ -107,11 +104,10 @@ export function residualIssues(res: { time: Days; observed: number; predicted: n
     // A censored level is only unexplained when the prediction lies far above its limit.
     const bad = r.censored ? r.standardised < -3 : Math.abs(r.standardised) > 3;
     if (bad) {
-      out.push({
+      out.push(withEnglish({
         code: 'level-unexplained', severity: 'warning',
-        message: `the model cannot explain the level of ${formatDate(r.time)} (${r.censored ? '<' : ''}${round(r.observed)} µg/mL, predicted ${round(r.predicted)}): check the sample time, the dose history and the unit`,
         params: { date: formatDate(r.time), lt: r.censored ? '<' : '', observed: round(r.observed), predicted: round(r.predicted) },
-      });
+      }));
     }
   }
   return out;

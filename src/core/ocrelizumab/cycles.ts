@@ -104,12 +104,11 @@ export function nonDepletionIssue(counts: CountObs[], obs: Observation[], start:
   const c = counts[0];
   if (c.censored || c.value < threshold || c.t >= M.nonDepletionWeeks) return null;
   const o = obs[0];
-  return {
+  return withEnglish({
     code: 'ocr-possible-non-depleter',
     severity: 'warning',
-    message: `CD19+ count ${o.raw} cells/µL on ${formatDate(o.time)}, ${c.t.toFixed(1)} weeks after the infusion of ${formatDate(start)} (${which} cycle), is at or above the threshold ${threshold} with no lower count since that infusion: possible non-depleter (B cells not depleted); check the count and the infusion, the forecast assumes depletion`,
     line: o.line,
     value: o.raw,
     params: { count: o.raw, date: formatDate(o.time), weeks: c.t.toFixed(1), infusion: formatDate(start), which: which === 'this' ? 'cycle-this' : 'cycle-previous', threshold },
-  };
+  });
 }

@@ -11,6 +11,7 @@ import { NATALIZUMAB_PK as M } from '../../../../models/natalizumab-vandenberg-2
 import type { Analysis } from '../analysis';
 import { troughTrend, trendFallingIssue } from '../trend';
 import type { Analyses, Forecasts, Prepared } from './types';
+import { withEnglish } from '../../text';
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
@@ -37,15 +38,11 @@ export function outOfReach(std: IntervalOption | undefined, p: Prepared, a: Anal
   const pr = std.pSteadyState;
   const probability = pr <= 0.005 ? '< 1 %' : `${Math.round(pr * 100)} %`;
   const route = a.prep.lastDose?.route ?? 'iv';
-  // What is left to consider depends on the route: IV instead of SC only for an SC patient.
-  const left = route === 'sc'
-    ? 'Consider IV instead of SC, an antibody test if the trough is very low, or the target itself'
-    : 'Consider an antibody test if the trough is very low, whether doses were given on time and the troughs drawn just before them, or the target itself';
-  return {
+  // What is left to consider depends on the route (the catalog's sentence per route): IV instead of SC only for an SC patient.
+  return withEnglish({
     code: 'below-target-at-4-weeks', variant: route, severity: 'warning',
-    message: `at the standard ${std.weeks}-week interval the trough is predicted at ${trough} µg/mL (80 % interval ${low}–${high}), with only ${probability} probability of reaching ${target} µg/mL: no interval reaches the target. ${left}`,
     params: { weeks: std.weeks, trough, low, high, probability, target, route },
-  };
+  });
 }
 
 export function analyses(p: Prepared, a: Analysis, f: Forecasts): Analyses {

@@ -12,6 +12,7 @@ import { firstPossibleDay } from '../schedule';
 import { weightedQuantiles, weightedProbabilityAtLeast } from '../../stats/normal';
 import { analyse, type Analysis } from '../analysis';
 import type { Guards, Overdue, Prepared } from './types';
+import { withEnglish } from '../../text';
 
 /** The next trough (80 % interval, probability at or above the target) after a dose given on the first possible day (09:00). */
 function restartTrough(p: Prepared, a: Analysis, firstDay: string): Pick<IntervalOption, 'nextTrough' | 'pNext'> {
@@ -36,11 +37,10 @@ export function overdue(p: Prepared, a: Analysis, g: Guards, chosen: IntervalOpt
   const asOfDate = formatDate(p.asOf);
   const last = formatDate(g.overdue.lastDose);
   const due = chosen.nextDose;
-  const issues = [{
+  const issues = [withEnglish({
     code: 'dose-overdue', severity: 'warning' as const,
-    message: `the dose is overdue: ${std} weeks after the last dose (${last}) was ${due}, before ${asOfDate}; give it as soon as possible and re-plan from that infusion`,
     params: { weeks: std, lastDose: last, due, asOf: asOfDate },
-  }];
+  })];
   const restarted = { ...chosen, nextDose: firstDay, ...restartTrough(p, a, firstDay) };
   restarted.acceptable = restarted.pSteadyState >= required.steadyState && restarted.pNext >= required.next;
   return {
