@@ -12,7 +12,7 @@ import { firstPossibleDay } from '../schedule';
 import { weightedQuantiles, weightedProbabilityAtLeast } from '../../stats/normal';
 import { analyse, type Analysis } from '../analysis';
 import type { Guards, Overdue, Prepared } from './types';
-import { withEnglish } from '../../text';
+import { english, withEnglish } from '../../text';
 
 /** The next trough (80 % interval, probability at or above the target) after a dose given on the first possible day (09:00). */
 function restartTrough(p: Prepared, a: Analysis, firstDay: string): Pick<IntervalOption, 'nextTrough' | 'pNext'> {
@@ -48,6 +48,6 @@ export function overdue(p: Prepared, a: Analysis, g: Guards, chosen: IntervalOpt
     issues,
     firstPossibleDay: firstDay,
     late: { due },
-    protocol: { ...protocol, intervalWeeks: std, nextDose: firstDay, rationale: `the dose is overdue: give it now and restart at ${std} weeks`, rationaleCode: 'pdnms.overdue', rationaleParams: { weeks: std } },
+    protocol: { ...protocol, intervalWeeks: std, nextDose: firstDay, rationale: english('pdnms.overdue', { weeks: std }), rationaleCode: 'pdnms.overdue', rationaleParams: { weeks: std } },
   };
 }

@@ -11,19 +11,18 @@ import type { OcrelizumabAnalysis } from '../propose';
 import { countText, fmtWeeks } from './format';
 import { dateAtWeek } from './timing';
 import type { Decision, Timing } from './types';
-import { withEnglish } from '../../text';
+import { english, withEnglish } from '../../text';
 
 /** The latest count is at or above the threshold: re-dose now, or at the 5-month minimum. */
 function dueNowDecision(t: Timing, latest: Observation): { decision: Decision; issues: Issue[] } {
   const { o, daysSince, minW, asOfDay, doseDay } = t;
-  const cnt = `latest count ${countText(latest)} cells/µL on ${formatDate(latest.time)} is at or above the threshold ${o.threshold}`;
   const cntParams: TextParams = { count: countText(latest), date: formatDate(latest.time), threshold: o.threshold };
   const pastMinimum = daysSince >= o.minWeeks * 7;
   const nextCheck = formatDate((pastMinimum ? asOfDay : doseDay + 7 * minW) + 7 * o.firstCountWeek);
   if (pastMinimum) {
     const nextDose = formatDate(asOfDay);
     return {
-      decision: { weeks: Math.floor(daysSince / 7), nextDose, nextCheck, reason: `${cnt}: re-dosing is due now`, reasonCode: 'ocr-reason.due', reasonParams: cntParams, late: null },
+      decision: { weeks: Math.floor(daysSince / 7), nextDose, nextCheck, reason: english('ocr-reason.due', cntParams), reasonCode: 'ocr-reason.due', reasonParams: cntParams, late: null },
       issues: [withEnglish({ code: 'ocr-redose-due', severity: 'warning', line: latest.line, value: latest.raw,
         params: { ...cntParams, asOf: formatDate(asOfDay) } })],
     };
@@ -31,7 +30,7 @@ function dueNowDecision(t: Timing, latest: Observation): { decision: Decision; i
   const nextDose = dateAtWeek(t, minW);
   const weeks = (daysSince / 7).toFixed(1);
   return {
-    decision: { weeks: minW, nextDose, nextCheck, reason: `${cnt}, but only ${weeks} weeks have passed: re-dose at the 5-month minimum, week ${minW} (${nextDose})`,
+    decision: { weeks: minW, nextDose, nextCheck, reason: english('ocr-reason.due-before-minimum', { ...cntParams, weeks, min: minW, nextDose }),
       reasonCode: 'ocr-reason.due-before-minimum', reasonParams: { ...cntParams, weeks, min: minW, nextDose }, late: null },
     issues: [withEnglish({ code: 'ocr-redose-due-before-minimum', severity: 'warning', line: latest.line, value: latest.raw,
       params: { ...cntParams, weeks, nextDose, min: minW } })],
