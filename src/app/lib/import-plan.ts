@@ -11,6 +11,7 @@ import type { EngineSettings } from '../../core/engine';
 import { emptyLike, merge, rowCount, type MergeResult, type RowConflict } from '../../core/records/merge';
 import type { Choice, StoredPatient } from '../storage/db';
 import { LIMITS, recordTooLarge, type SizeProblem } from './limits';
+import { personalId, type PersonalIdKind } from './id-privacy';
 
 /** One patient as a source brings it (a session file also brings the choice and the overrides). */
 export interface Incoming {
@@ -47,6 +48,8 @@ export interface PatientPlan {
   /** Why the whole patient is refused: another drug than on record, or too large. */
   refusedWhy?: { code: 'drug'; existing: string; incoming: string } | { code: 'size'; problem: SizeProblem };
   incoming: Incoming;
+  /** A new patient whose id looks like a name, a date of birth or a BSN: warned in the preview before it is saved. */
+  personal?: PersonalIdKind;
 }
 
 export interface ImportPlan {
@@ -75,7 +78,8 @@ export function planImport(current: readonly StoredPatient[], batch: IncomingBat
     if (m.drugDiffers) return { id: r.id, status: 'refused', merge: m, refusedRows, refusedWhy: { code: 'drug', ...m.drugDiffers }, incoming: inc };
     const merged = rowCount(m.record);
     if (merged > LIMITS.rowsPerPatient) return tooLarge({ code: 'rows-per-patient', rows: merged, max: LIMITS.rowsPerPatient });
-    return { id: r.id, status: prev ? 'merge' : 'new', merge: m, refusedRows, incoming: inc };
+    const personal = prev ? null : personalId(r.id);
+    return { id: r.id, status: prev ? 'merge' : 'new', merge: m, refusedRows, incoming: inc, ...(personal ? { personal } : {}) };
   });
   return { batch, patients };
 }
@@ -101,12 +105,13 @@ export function planTotals(plan: ImportPlan): PlanTotals {
 }
 
 /**
- * Whether the user must decide before anything is saved: a conflict, a refused row or patient.
- * A file that only adds rows (or nothing) is saved at once; what it did is said and can be undone.
+ * Whether the user must decide before anything is saved: a conflict, a refused row or patient, or
+ * a new patient whose id looks personal (name, date of birth, BSN). A file that only adds rows (or
+ * nothing) is saved at once; what it did is said and can be undone.
  */
 export function needsDecision(plan: ImportPlan): boolean {
   const t = planTotals(plan);
-  return t.conflicts > 0 || t.refused > 0 || t.refusedPatients > 0;
+  return t.conflicts > 0 || t.refused > 0 || t.refusedPatients > 0 || plan.patients.some((p) => p.personal !== undefined);
 }
 
 export { LIMITS };

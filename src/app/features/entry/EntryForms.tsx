@@ -5,13 +5,15 @@
  * records module itself (validate-edit.ts: the same rules and messages as a file import); a
  * refusal is shown on the field that is wrong (role="alert") and nothing is saved.
  */
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Drug, Issue, PatientRecord } from '../../../core/types';
 import { recordToRows, shortMessage, UNITS, type EventRow } from '../../lib/rows';
 import { formatDisplayDate, normaliseDecimal, todayIso, type Lang } from '../../lib/dates';
 import { checkTyped, alreadyIssue, type Replacement } from './typed';
 import { useAskReplace } from './AskReplace';
+import { IdWarning } from './IdWarning';
+import { personalId, type PersonalIdKind } from '../../lib/id-privacy';
 import { rowValue } from '../../lib/row-value';
 import { i18n } from '../../i18n/index';
 import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
@@ -96,6 +98,9 @@ export function NewPatientForm({ existingIds, onCreate, onCancel }: NewPatientPr
   const [weight, setWeight] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  // An id that looks like a name, a date of birth or a BSN is saved only after the warning (issue 15).
+  const [warning, setWarning] = useState<{ id: string; kind: PersonalIdKind } | null>(null);
+  const keptAnyway = useRef('');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -116,6 +121,8 @@ export function NewPatientForm({ existingIds, onCreate, onCancel }: NewPatientPr
     }
     setErrors(errs);
     if (Object.keys(errs).length) return;
+    const looks = personalId(name);
+    if (looks && keptAnyway.current !== name) { setWarning({ id: name, kind: looks }); return; }
     setBusy(true);
     try { await onCreate(empty, kg || undefined); } finally { setBusy(false); }
   };
@@ -126,8 +133,12 @@ export function NewPatientForm({ existingIds, onCreate, onCancel }: NewPatientPr
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Field id={`${id}-pid`} label={t('newPatient.id')} error={errors.patient_id} hint={t('newPatient.idHint')}>
           <input id={`${id}-pid`} name="patient_id" value={pid} onChange={(e) => setPid(e.target.value)} autoComplete="off"
-            aria-invalid={!!errors.patient_id} aria-describedby={describedBy(`${id}-pid`, errors, 'patient_id', true)} />
+            aria-invalid={!!errors.patient_id} aria-describedby={[describedBy(`${id}-pid`, errors, 'patient_id', true), warning?.id === pid.trim() ? `${id}-pid-warning` : ''].filter(Boolean).join(' ') || undefined} />
         </Field>
+        {warning && warning.id === pid.trim() ? (
+          <IdWarning id={warning.id} kind={warning.kind} elementId={`${id}-pid-warning`}
+            onConfirm={(ev) => { keptAnyway.current = warning.id; ev.currentTarget.form?.requestSubmit(); }} />
+        ) : null}
         <Field id={`${id}-drug`} label={t('newPatient.drug')}>
           <select id={`${id}-drug`} name="drug" value={drug} onChange={(e) => setDrug(e.target.value as Drug)}>
             <option value="natalizumab">{t('drug.natalizumab')}</option>

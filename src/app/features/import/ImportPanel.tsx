@@ -182,6 +182,8 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
     const issues = batchIssues(plan.batch);
     const all = plan.patients.flatMap((p) => p.merge.conflicts.map((c) => ({ p, c, key: conflictId(p.id, c) })));
     const usable = plan.patients.filter((p) => p.status !== 'refused').length;
+    // New patients whose id looks like a name, a date of birth or a BSN: said before anything is saved.
+    const personal = plan.patients.filter((p) => p.personal !== undefined);
     const rowsLabel = totals.refused > 0 ? t('import.confirm', { count: usable }) : ts('preview.apply', { count: totals.added });
     const setChosen = (next: Set<string>) => setView({ kind: 'preview', plan, chosen: next });
     return (
@@ -195,6 +197,12 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
           <button type="button" data-testid="import-cancel" onClick={() => setView({ kind: 'idle' })}>{ts('preview.cancel')}</button>
           {plan.batch.kind === 'session' ? <>{' '}<button type="button" data-testid="replace-all" onClick={() => askReplace(plan.batch)}>{ts('replace.button', { file: plan.batch.source })}</button></> : null}
         </p>
+        {personal.length ? (
+          <ul className="id-warnings" data-testid="id-warnings">
+            {personal.slice(0, MAX_LISTED).map((p) => <li key={p.id} data-testid="id-warning" data-kind={p.personal}>{ts(`idWarning.${p.personal}`, { id: p.id })}</li>)}
+            {personal.length > MAX_LISTED ? <li>{ts('preview.more', { count: personal.length - MAX_LISTED })}</li> : null}
+          </ul>
+        ) : null}
         {issues.length ? <IssueList issues={issues} /> : null}
         {all.length ? (
           <fieldset className="conflicts" data-testid="conflicts">
