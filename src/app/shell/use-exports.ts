@@ -1,0 +1,59 @@
+/**
+ * Export from the header: the records as a TDM CSV, the planning as CSV (in the chosen dialect),
+ * for every patient or the open one. Only current reports are exported: a proposal computed on
+ * older data is not exported as current.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PatientReport, PatientError } from '../../core/report/types';
+import type { StoredPatient } from '../storage/db';
+import type { ReportEntry } from '../use-reports';
+import { planCells, planEntries, PLANNING_COLUMNS } from '../lib/plan-export';
+import { downloadText } from '../lib/download';
+import type { Lang } from '../lib/dates';
+
+export type ExportFormat = 'comma' | 'semicolon' | 'excel';
+export type ExportWhich = 'all' | 'open';
+
+/** The current report of each patient (none for one computed on older data). */
+export function currentReports(list: readonly StoredPatient[], reports: ReadonlyMap<string, ReportEntry>): Map<string, PatientReport | PatientError | undefined> {
+  return new Map(list.map((p) => { const e = reports.get(p.id); return [p.id, e && !e.outdated ? e.report : undefined]; }));
+}
+
+export interface ExportsInput {
+  patients: StoredPatient[];
+  selected: StoredPatient | null;
+  reports: ReadonlyMap<string, ReportEntry>;
+  today: string;
+  lang: Lang;
+  flash: (m: string) => void;
+}
+
+export function useExports({ patients, selected, reports, today, lang, flash }: ExportsInput) {
+  const { t } = useTranslation();
+  const [format, setFormat] = useState<ExportFormat>(lang === 'nl' ? 'semicolon' : 'comma');
+  const [which, setWhich] = useState<ExportWhich>('all');
+  /** The patients an export covers: the open one, or all. */
+  const exported = () => (which === 'open' && selected ? [selected] : patients);
+  const csvOptions = () => ({ dialect: format === 'comma' ? 'comma' as const : 'semicolon' as const, bom: format === 'excel' });
+
+  const exportCsv = async () => {
+    const { writeTdmCsv } = await import('../../core/records/index');
+    const list = exported();
+    const text = writeTdmCsv(list.map((p) => p.record), csvOptions());
+    const name = which === 'open' && selected ? `${selected.id.replace(/[^A-Za-z0-9._-]+/g, '_')}-` : '';
+    downloadText(`ms-interval-${name}${today}.csv`, text, 'text/csv;charset=utf-8');
+    flash(t('export.csvDone', { count: list.length }));
+  };
+
+  /** The planning (the dose as planned, the choice and its reason beside the model's proposal) as CSV, by the same writer. */
+  const exportPlanning = async () => {
+    const { writeCsvTable } = await import('../../core/records/index');
+    const list = exported();
+    const text = writeCsvTable(PLANNING_COLUMNS, planCells(planEntries(list, currentReports(list, reports), today)), csvOptions());
+    downloadText(`ms-interval-planning-${today}.csv`, text, 'text/csv;charset=utf-8');
+    flash(t('export.planningDone', { ns: 'clinic', count: list.length }));
+  };
+
+  return { format, setFormat, which, setWhich, exportCsv, exportPlanning };
+}
