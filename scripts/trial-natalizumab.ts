@@ -16,7 +16,15 @@
  *   - oracle: the longest constant interval 4–8 weeks whose true steady-state trough (truth json)
  *     is ≥ target (4 if none).
  * Scores: share of intervals whose TRUE trough is ≥ target, share below 2 µg/mL (the efficacy
- * floor), infusions per year (365.25 × intervals ÷ days followed), mean interval.
+ * floor), infusions per year counted per patient as the oracle's are (each patient's own
+ * 365.25 × intervals ÷ days followed, averaged over patients; the pooled rate beside it), mean
+ * interval, and for the engine the next-trough coverage: how often the proposal's 80 % interval of
+ * the next trough held the TRUE trough.
+ *
+ * Worlds (issue 17, item 7): the well-specified set is run in two, on the same random numbers:
+ * the model world (the published model exactly: the model's assay error, no IOV) and the
+ * inter-occasion world (clearance varying from interval to interval, log-normal, log-SD
+ * IOV_WORLD_OMEGA = 0.15 per dosing interval, as real patients' clearance does).
  *
  * Measurement noise: log-normal, SD 0.219 on the log scale (the model's proportional 21.9 %; the
  * well-specified set's measured÷true troughs have log SD 0.22, mean 0.02). The misspecified set's
@@ -40,11 +48,28 @@ export const VISITS = 10;
 export const LOQ = 1;
 export const MODEL_SIGMA_LOG = 0.219;
 export const IOV_CV_ASSUMED = 0.15;
+/** The inter-occasion world's log-SD of clearance per dosing interval (issue 17). */
+export const IOV_WORLD_OMEGA = 0.15;
 const WEEK = 7;
 const TROUGH_BEFORE_DOSE = 15 / 1440;
 
 /** Issue 8's goals for the engine on the well-specified population, per target. */
 export const TRIAL_GOALS: Record<number, { atTarget: number; infusionsPerYear: number }> = { 10: { atTarget: 0.915, infusionsPerYear: 10.9 }, 5: { atTarget: 0.98, infusionsPerYear: 9.5 } };
+
+/**
+ * Issue 17's goals per world and target (for `propose --calibrate`; infusions per patient
+ * averaged), with the next trough's 80 % interval holding 0.75–0.88 of the true troughs.
+ */
+export const WORLD_GOALS: Record<'model' | 'iov', Record<number, { atTarget: number; infusionsPerYear: number }>> = {
+  model: { 10: { atTarget: 0.915, infusionsPerYear: 10.6 }, 5: { atTarget: 0.98, infusionsPerYear: 9.3 } },
+  iov: { 10: { atTarget: 0.89, infusionsPerYear: 11.2 }, 5: { atTarget: 0.97, infusionsPerYear: 10.0 } },
+};
+export const NEXT_TROUGH_COVERAGE_GOAL = { low: 0.75, high: 0.88 };
+
+/** The inter-occasion world: the well-specified set with clearance varying per interval. */
+export function iovWorld(omega = IOV_WORLD_OMEGA): TrialWorld {
+  return { bias: 0, sigma: MODEL_SIGMA_LOG, iovOmega: omega, note: `inter-occasion world: assay log-SD ${MODEL_SIGMA_LOG}, no bias; clearance × a new log-normal draw per dosing interval, log-SD ${omega}` };
+}
 
 export type Policy = 'engine' | 'standard' | 'pdnms' | 'oracle';
 export const POLICIES: Policy[] = ['engine', 'standard', 'pdnms', 'oracle'];
@@ -194,6 +219,8 @@ export interface PatientCourse {
   trueTroughs: number[];
   /** What the lab reported for each trough (value; censored: below `value`). */
   measured: { value: number; censored: boolean }[];
+  /** Engine arm: whether the proposal's 80 % interval of the next trough held the true trough (else empty). */
+  inside80: boolean[];
 }
 
 export interface Draws { noise: number[]; iov: number[] }
@@ -225,16 +252,19 @@ export function followPatient(f: PatientFile, policy: Policy, target: number, wo
   let trough = f.lastLevel;
   let current = 4;
   const oracle = idealWeeks(f.truth, target);
-  const weeks: number[] = [], trueTroughs: number[] = [], measuredAll: PatientCourse['measured'] = [];
+  const weeks: number[] = [], trueTroughs: number[] = [], measuredAll: PatientCourse['measured'] = [], inside80: boolean[] = [];
   for (let k = 0; k < VISITS; k++) {
     let w: number;
+    let band: { low: number; high: number } | null = null;
     if (policy === 'standard') w = 4;
     else if (policy === 'oracle') w = oracle;
     else if (policy === 'pdnms') w = trough ? pdnmsWeeks(current, trough) : Math.max(4, current - 1);
     else {
       const rec = parseTdmCsv([f.header.join(','), ...lines].join('\n'), `${f.id}.csv`).patients[0];
       const asOf = parseAsOfDate(formatDate(lastDose))!;
-      w = proposeNatalizumab(rec, asOf, { target, curves: false }).proposal.intervalWeeks;
+      const prop = proposeNatalizumab(rec, asOf, { target, curves: false }).proposal;
+      w = prop.intervalWeeks;
+      band = prop.nextTrough;
     }
     current = w;
     const next = lastDose + w * WEEK;
@@ -244,6 +274,7 @@ export function followPatient(f: PatientFile, policy: Policy, target: number, wo
     const censored = measured < LOQ;
     trough = { value: censored ? LOQ : measured, censored };
     weeks.push(w); trueTroughs.push(truth); measuredAll.push(trough);
+    if (band) inside80.push(truth >= band.low && truth <= band.high);
     if (policy === 'engine') {
       lines.push(csvRow(f.header, { patient_id: f.id, drug: 'natalizumab', kind: 'level', time: formatDateTime(tTrough), value: censored ? `<${LOQ}` : measured.toFixed(1), unit: 'ug/mL', note: 'trough' }));
       lines.push(csvRow(f.header, { patient_id: f.id, drug: 'natalizumab', kind: 'dose', time: formatDateTime(next), value: '300', unit: 'mg', route: 'iv', duration_min: '60' }));
@@ -251,7 +282,7 @@ export function followPatient(f: PatientFile, policy: Policy, target: number, wo
     if (k + 1 < VISITS) course.infuse(next, 300, 60, clMult(k + 1));
     lastDose = next;
   }
-  return { id: f.id, ada: f.truth.ada, weeks, trueTroughs, measured: measuredAll };
+  return { id: f.id, ada: f.truth.ada, weeks, trueTroughs, measured: measuredAll, inside80 };
 }
 
 export interface ArmScore {
@@ -262,7 +293,14 @@ export interface ArmScore {
   atTarget: number;
   /** Share of intervals whose true trough is < 2 µg/mL. */
   below2: number;
+  /** Intervals whose true trough is below target. */
+  belowTarget: number;
+  /** Each patient's own infusions a year (365.25 × intervals ÷ days followed), averaged over patients. */
   infusionsPerYear: number;
+  /** 365.25 × all intervals ÷ all days (the count before issue 17). */
+  pooledInfusionsPerYear: number;
+  /** Engine: share of next troughs inside the proposal's 80 % interval (null for the other arms). */
+  nextTroughCoverage: number | null;
   meanWeeks: number;
   /** Share of patients with every true trough ≥ target. */
   patientsAlwaysAtTarget: number;
@@ -272,11 +310,16 @@ export function scoreArm(policy: Policy, courses: PatientCourse[], target: numbe
   const all = courses.flatMap((c) => c.trueTroughs);
   const weeks = courses.flatMap((c) => c.weeks);
   const days = weeks.reduce((a, w) => a + w * WEEK, 0);
+  const perPatient = courses.map((c) => 365.25 * c.weeks.length / c.weeks.reduce((a, w) => a + w * WEEK, 0));
+  const inside = courses.flatMap((c) => c.inside80);
   return {
     policy, patients: courses.length, intervals: all.length,
     atTarget: all.filter((t) => t >= target).length / all.length,
     below2: all.filter((t) => t < 2).length / all.length,
-    infusionsPerYear: 365.25 * weeks.length / days,
+    belowTarget: all.filter((t) => t < target).length,
+    infusionsPerYear: perPatient.reduce((a, b) => a + b, 0) / perPatient.length,
+    pooledInfusionsPerYear: 365.25 * weeks.length / days,
+    nextTroughCoverage: inside.length ? inside.filter(Boolean).length / inside.length : null,
     meanWeeks: weeks.reduce((a, b) => a + b, 0) / weeks.length,
     patientsAlwaysAtTarget: courses.filter((c) => c.trueTroughs.every((t) => t >= target)).length / courses.length,
   };
@@ -298,11 +341,10 @@ export interface TrialResult {
  * Run the trial on one set at one target. `limit`: the first N patients only (quick looks);
  * `policies`: which arms; `seed`: another realisation of the noise and IOV (0: the default).
  */
-export function runTrial(set: NatalizumabSet, target: number, limit = Infinity, policies: Policy[] = POLICIES, seed = 0): TrialResult {
+export function runTrial(set: NatalizumabSet, target: number, limit = Infinity, policies: Policy[] = POLICIES, seed = 0, world: TrialWorld = worldFor(set)): TrialResult {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const { files } = loadSet(set);
-  const world = worldFor(set);
   const use = files.slice(0, limit);
   const arms: ArmScore[] = [], adaArms: ArmScore[] = [];
   for (const policy of policies) {
@@ -349,7 +391,8 @@ const f3 = (x: number) => x.toFixed(3);
 export function formatTrial(r: TrialResult): string {
   const lines = [`[trial ${r.set} T=${r.target}] ${r.arms[0].patients} patients × ${VISITS} intervals (antibody-like apart), ${r.seconds.toFixed(0)} s (CPU ${r.cpuSeconds.toFixed(0)} s)`];
   // With the count: 578/590 = 0.9797 must not read as 0.980 beside a goal of 0.98.
-  const row = (a: ArmScore) => `    ${a.policy.padEnd(9)} ≥T ${f3(a.atTarget)} (${Math.round(a.atTarget * a.intervals)}/${a.intervals})   <2 µg/mL ${f3(a.below2)}   infusions/yr ${a.infusionsPerYear.toFixed(2)}   mean interval ${a.meanWeeks.toFixed(2)} w   patients always ≥T ${f3(a.patientsAlwaysAtTarget)}`;
+  const row = (a: ArmScore) => `    ${a.policy.padEnd(9)} ≥T ${f3(a.atTarget)} (${a.intervals - a.belowTarget}/${a.intervals}, ${a.belowTarget} below)   <2 µg/mL ${f3(a.below2)}   infusions/yr ${a.infusionsPerYear.toFixed(2)} per patient (pooled ${a.pooledInfusionsPerYear.toFixed(2)})   mean interval ${a.meanWeeks.toFixed(2)} w   patients always ≥T ${f3(a.patientsAlwaysAtTarget)}` +
+    (a.nextTroughCoverage === null ? '' : `   next-trough 80 % coverage ${f3(a.nextTroughCoverage)}`);
   lines.push(...r.arms.map(row));
   if (r.adaArms.length) {
     lines.push(`    antibody-like (${r.adaArms[0].patients}): ` + r.adaArms.map((a) => `${a.policy} ≥T ${f3(a.atTarget)}, ${a.infusionsPerYear.toFixed(2)}/yr, mean ${a.meanWeeks.toFixed(2)} w`).join('; '));
@@ -357,31 +400,50 @@ export function formatTrial(r: TrialResult): string {
   return lines.join('\n');
 }
 
-export function printNatalizumabTrial(names = ['virtual', 'misspec'], targets = [10, 5], limit = Infinity, seed = 0): TrialResult[] {
-  const out: TrialResult[] = [];
+/** The worlds a set is run in: the well-specified set in the model world and the inter-occasion world; another set in its own. */
+export function worldsFor(set: NatalizumabSet): { name: string; world: TrialWorld }[] {
+  return set.name === 'virtual' ? [{ name: 'model', world: worldFor(set) }, { name: 'iov', world: iovWorld() }] : [{ name: set.name, world: worldFor(set) }];
+}
+
+/** What the engine missed of issue 17's goals in a world (model, iov), or [] when met. */
+export function missedGoals(world: string, a: Pick<ArmScore, 'atTarget' | 'infusionsPerYear' | 'nextTroughCoverage'>, target: number): string[] {
+  const g = WORLD_GOALS[world as 'model' | 'iov']?.[target];
+  if (!g) return [];
+  const c = a.nextTroughCoverage;
+  return [
+    a.atTarget >= g.atTarget ? '' : `≥T ${a.atTarget.toFixed(4)} < ${g.atTarget}`,
+    a.infusionsPerYear <= g.infusionsPerYear ? '' : `${a.infusionsPerYear.toFixed(2)} infusions/yr > ${g.infusionsPerYear}`,
+    c === null || (c >= NEXT_TROUGH_COVERAGE_GOAL.low && c <= NEXT_TROUGH_COVERAGE_GOAL.high) ? '' : `next-trough coverage ${c.toFixed(3)} outside ${NEXT_TROUGH_COVERAGE_GOAL.low}–${NEXT_TROUGH_COVERAGE_GOAL.high}`,
+  ].filter(Boolean);
+}
+
+export function printNatalizumabTrial(names = ['virtual', 'misspec'], targets = [10, 5], limit = Infinity, seed = 0): (TrialResult & { worldName: string })[] {
+  const out: (TrialResult & { worldName: string })[] = [];
   console.log(`=== Natalizumab: year-long adaptive virtual trial (${VISITS} visits per patient, proposal as of each visit day on every row so far)`);
   for (const name of names) {
     const set = NATALIZUMAB_SETS.find((s) => s.name === name);
     if (!set) throw new Error(`unknown set "${name}" (one of ${NATALIZUMAB_SETS.map((s) => s.name).join(', ')})`);
     const chk = checkTrueCourse(set);
-    console.log(`\n--- ${set.csv}: ${worldFor(set).note}`);
     const pc = (x: number) => `${(100 * x).toFixed(2)} %`;
+    console.log(`\n--- ${set.csv}`);
     console.log(`    true course vs truth json: history CL multiplier ${chk.multiplierMin.toFixed(3)}–${chk.multiplierMax.toFixed(3)}; max rel. deviation on the file's noise-free troughs ${pc(chk.troughs)}, ` +
       `on first_trough[4..8] ${pc(chk.firstAsTrial)} (history as the trial replays it) / ${pc(chk.firstPlain)} (history with params)`);
-    for (const target of targets) {
-      const r = runTrial(set, target, limit, POLICIES, seed);
-      console.log(formatTrial(r));
-      out.push(r);
+    for (const { name: worldName, world } of worldsFor(set)) {
+      console.log(`  ${worldName === set.name ? 'world' : `${worldName} world`}: ${world.note}`);
+      for (const target of targets) {
+        const r = runTrial(set, target, limit, POLICIES, seed, world);
+        console.log(formatTrial(r));
+        out.push({ ...r, worldName });
+      }
     }
   }
-  console.log('\n≥T: share of intervals whose TRUE trough (before the next infusion) is ≥ target; <2 µg/mL: below the efficacy floor; infusions/yr = 365.25 × intervals ÷ days.');
-  console.log('Goals (well-specified set, engine): at 10 µg/mL ≥ 0.915 with ≤ 10.9 infusions/yr; at 5 µg/mL ≥ 0.98 with ≤ 9.5.');
-  for (const r of out.filter((x) => x.set === 'virtual')) {
-    const g = TRIAL_GOALS[r.target];
+  console.log('\n≥T: share of intervals whose TRUE trough (before the next infusion) is ≥ target; <2 µg/mL: below the efficacy floor; infusions/yr: each patient\'s 365.25 × intervals ÷ days, averaged (pooled: all intervals ÷ all days); next-trough coverage: the proposal\'s 80 % interval of the next trough holding the true trough.');
+  console.log('Goals (issue 17, for propose --calibrate; the plain engine is shown against them): model world ≥ 0.915 with ≤ 10.6 infusions/yr at 10 µg/mL, ≥ 0.98 with ≤ 9.3 at 5; inter-occasion world ≥ 0.89 with ≤ 11.2 at 10, ≥ 0.97 with ≤ 10.0 at 5; next-trough 80 % coverage 0.75–0.88 in both.');
+  for (const r of out) {
     const e = r.arms.find((a) => a.policy === 'engine');
-    if (!g || !e) continue;
-    const missed = [e.atTarget >= g.atTarget ? '' : `≥T ${e.atTarget.toFixed(4)} < ${g.atTarget}`, e.infusionsPerYear <= g.infusionsPerYear ? '' : `${e.infusionsPerYear.toFixed(2)} infusions/yr > ${g.infusionsPerYear}`].filter(Boolean);
-    console.log(`  engine at ${r.target} µg/mL: ${missed.length ? `MISSED: ${missed.join('; ')}` : 'goals met'}`);
+    if (!e || !WORLD_GOALS[r.worldName as 'model' | 'iov']) continue;
+    const missed = missedGoals(r.worldName, e, r.target);
+    console.log(`  engine, ${r.worldName} world, ${r.target} µg/mL: ${missed.length ? `MISSED: ${missed.join('; ')}` : 'goals met'}`);
   }
   return out;
 }

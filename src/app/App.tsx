@@ -1,16 +1,16 @@
 /**
  * The app shell: the header (TopBar), the bar of actions (ActionBar), the status line and the page
  * for the route (MainView). Each concern is its own module in shell/: navigation (route, today),
- * messages, exports, sessions, and the actions on the stored patients. State lives in the store
- * (saved to IndexedDB); reports come from the worker.
+ * the computed proposals, messages, exports, sessions, and the actions on the stored patients. State lives in the store
+ * (saved to IndexedDB); reports and the clinic's track record come from the worker (shell/use-computed.ts).
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { version as appVersion } from '../../package.json';
 import type { PatientRecord } from '../core/types';
-import type { AsOfSpec } from '../worker/protocol';
 import { Store } from './storage/store';
-import { useReports, coreClient } from './use-reports';
+import { coreClient } from './use-reports';
+import { useComputed } from './shell/use-computed';
 import type { Lang } from './lib/dates';
 import { useNavigation, useToday } from './shell/navigation';
 import { useMessages } from './shell/use-messages';
@@ -45,11 +45,10 @@ export function App() {
   useEffect(() => { void store.load(seedExamples); }, []);
   useEffect(() => { document.title = t('app.title'); }, [t, lang]);
 
-  const asOf = useMemo<AsOfSpec>(() => (state.asOfMode === 'today' ? { kind: 'date', date: today } : { kind: 'last' }), [state.asOfMode, today]);
-  const { reports, pending } = useReports(state.patients, state.clinic, asOf, selectedId);
+  const { reports, pending, track } = useComputed(state, today, selectedId);
   const selected = selectedId ? state.patients.find((p) => p.id === selectedId) ?? null : null;
   const messages = useMessages(state.patients);
-  const exports = useExports({ patients: state.patients, selected, reports, today, lang, flash: messages.flash });
+  const exports = useExports({ patients: state.patients, selected, reports, localCodes: state.localCodes, today, lang, flash: messages.flash });
   const session = useSession({ state, reports, pending, today, flash: messages.flash });
   const actions = usePatientActions({ store, selected, go, flash: messages.flash });
   const lastUndo = state.undoLabels[state.undoLabels.length - 1];
@@ -63,8 +62,8 @@ export function App() {
         onNewPatient={() => { setCreating(true); if (route.page !== 'planning') go({ page: 'planning', patient: null }); }}
         imports={{ apply: actions.applyImport, replaceAll: actions.replaceAll, sessionOpened: session.sessionOpened }}
         onRemoveExamples={() => void actions.removeExamples()} exports={exports} onSaveSession={session.saveSession} lastUndo={lastUndo} onUndo={undo} />
-      <StatusLine store={store} state={state} today={today} lang={lang} pending={pending} messages={messages} />
-      <MainView store={store} state={state} route={route} go={go} selectedId={selectedId} selected={selected} reports={reports} pending={pending}
+      <StatusLine store={store} state={state} today={today} lang={lang} pending={pending} trackPending={track.pending} messages={messages} />
+      <MainView store={store} state={state} route={route} go={go} selectedId={selectedId} selected={selected} reports={reports} pending={pending} track={track}
         today={today} creating={creating} setCreating={setCreating} lastUndo={lastUndo} onUndo={undo} onCreate={actions.createPatient} onDelete={actions.deletePatient} />
       <footer>
         <p>{t('app.disclaimer')} · MS Interval {appVersion}</p>

@@ -4,12 +4,22 @@
  * older data, `outdated`) until its replacement arrives; it is never printed or exported as
  * current. A patient whose computation overran its time budget (worker-client.ts) is remembered
  * (in localStorage, by content key), so after a reload it is computed after every other patient.
+ *
+ * Reports are kept in IndexedDB (storage/report-cache.ts) under the job key, a fingerprint of the
+ * patient's records, the settings, the as-of rule and the engine build: after a reload an unchanged
+ * patient's report is shown at once; a changed one shows its stored report as outdated until the
+ * new one arrives. With calibration (issue 17) a natalizumab patient's settings carry the spread
+ * the clinic's troughs give it (use-track-record.ts); its key holds that spread, not the
+ * description of the calibration, which the shown report takes from the current calibration (the
+ * numbers depend on the spread alone).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EngineSettings } from '../core/engine';
+import type { NatalizumabOptions, PatientError, PatientReport } from '../core/report/types';
 import type { AsOfSpec } from '../worker/protocol';
 import type { StoredPatient } from './storage/db';
-import { CoreClient, DEFAULT_COMPUTE_BUDGET_MS, OverBudgetError, type Computed } from './worker-client';
+import { CoreClient, DEFAULT_COMPUTE_BUDGET_MS, ENGINE_BUILD, OverBudgetError, type Computed } from './worker-client';
+import { reportCache } from './storage/report-cache';
 import { effectiveSettings } from './lib/settings';
 import { hashText } from './lib/hash';
 
@@ -55,15 +65,33 @@ export function forgetPatientKeys(id: string): void {
   } catch { /* storage blocked: nothing kept either */ }
 }
 
-const recordHash = new WeakMap<object, string>();
+const recordHashes = new WeakMap<object, string>();
+/** A hash of a record's content (kept per object: records are replaced, never changed in place). */
+export function recordHash(o: object): string { return hashOf(o); }
 function hashOf(o: object): string {
-  let h = recordHash.get(o);
-  if (!h) { h = hashText(JSON.stringify(o)); recordHash.set(o, h); }
+  let h = recordHashes.get(o);
+  if (!h) { h = hashText(JSON.stringify(o)); recordHashes.set(o, h); }
   return h;
 }
 
+const ENGINE_HASH = hashText(ENGINE_BUILD);
+
 export function jobKey(p: StoredPatient, settings: EngineSettings, asOf: AsOfSpec): string {
-  return `${p.id}|${hashOf(p.record)}|${hashText(JSON.stringify(settings))}|${asOf.kind === 'date' ? asOf.date : 'last'}`;
+  // The calibration's description is not part of the key: only the spread it gives changes numbers.
+  const { calibration: _c, ...nat } = settings.natalizumab;
+  return `${p.id}|${hashOf(p.record)}|${hashText(JSON.stringify({ ...settings, natalizumab: nat }))}|${asOf.kind === 'date' ? asOf.date : 'last'}|${ENGINE_HASH}`;
+}
+
+/**
+ * The calibration of the natalizumab forecasts: each patient's options (the clinic's spread for it),
+ * 'wait' while the clinic's track record is computed, or null (not calibrated).
+ */
+export type Calibration = ((id: string) => Partial<NatalizumabOptions>) | 'wait' | null;
+
+/** The report with the calibration's current description (its numbers are those of the spread, the same). */
+function described(report: PatientReport | PatientError, nat: Partial<NatalizumabOptions> | undefined): PatientReport | PatientError {
+  if ('error' in report || report.drug !== 'natalizumab' || !nat?.calibration || report.options.iovCl !== nat.iovCl) return report;
+  return { ...report, options: { ...report.options, calibration: nat.calibration } };
 }
 
 /**
@@ -100,7 +128,8 @@ export function coreClient(): CoreClient {
   return shared;
 }
 
-export function useReports(patients: StoredPatient[], clinic: EngineSettings, asOf: AsOfSpec, focusId: string | null): {
+export function useReports(patients: StoredPatient[], clinic: EngineSettings, asOf: AsOfSpec, focusId: string | null,
+  calibration: Calibration = null, cacheReady = true): {
   reports: Map<string, ReportEntry>;
   pending: number;
 } {
@@ -111,23 +140,38 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
   const [version, setVersion] = useState(0);
 
   const jobs = useMemo(() => patients.map((p) => {
-    const settings = effectiveSettings(clinic, p.overrides);
-    return { id: p.id, key: jobKey(p, settings, asOf), job: { patient: p.record, settings, asOf } };
-  }), [patients, clinic, asOf]);
+    const base = effectiveSettings(clinic, p.overrides);
+    const nat = p.record.drug === 'natalizumab' && typeof calibration === 'function' ? calibration(p.id) : undefined;
+    const settings = nat ? { ...base, natalizumab: { ...base.natalizumab, ...nat } } : base;
+    // Waiting for the clinic's calibration: not computed yet (the stored report is shown as outdated).
+    const wait = p.record.drug === 'natalizumab' && calibration === 'wait';
+    return { id: p.id, key: wait ? `wait|${p.id}` : jobKey(p, settings, asOf), wait, nat, job: { patient: p.record, settings, asOf } };
+  }), [patients, clinic, asOf, calibration]);
 
   useEffect(() => {
+    if (!cacheReady) return;
     const client = coreClient();
+    const cache = reportCache();
     const keys = new Set(jobs.map((j) => j.key));
     client.retain(keys);
     slow.current ??= readSlow();
     const known = slow.current;
     // Patients that overran their budget before go last, so every other patient is planned first.
     const ordered = [...jobs.filter((j) => !known.has(j.key)), ...jobs.filter((j) => known.has(j.key))];
+    let found = false;
     for (const j of ordered) {
       if (results.current.has(j.key) || failures.current.has(j.key)) continue;
+      // Stored in an earlier session for exactly this fingerprint: shown at once.
+      const kept = j.wait ? undefined : cache.report(j.id, j.key);
+      if (kept) { results.current.set(j.key, kept); latestById.current.set(j.id, kept); found = true; continue; }
+      // Stored for something older: shown as computed on older data while this is computed.
+      const older = latestById.current.has(j.id) ? undefined : cache.anyReport(j.id);
+      if (older) { latestById.current.set(j.id, older); found = true; }
+      if (j.wait) continue;
       client.compute(j.key, j.job, j.id === focusId).then((c) => {
         results.current.set(j.key, c);
         latestById.current.set(j.id, c);
+        cache.putReport(j.id, j.key, c);
         setVersion((v) => v + 1);
       }, (e: Error) => {
         if (e.message === 'dropped') return;
@@ -139,11 +183,12 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
         setVersion((v) => v + 1);
       });
     }
+    if (found) setVersion((v) => v + 1);
     const focus = jobs.find((j) => j.id === focusId);
     if (focus) client.prioritise(focus.key);
     // Forget results no patient uses any more (the latest per patient stays in latestById).
     for (const k of results.current.keys()) if (!keys.has(k)) results.current.delete(k);
-  }, [jobs, focusId]);
+  }, [jobs, focusId, cacheReady]);
 
   const reports = useMemo(() => {
     const out = new Map<string, ReportEntry>();
@@ -152,7 +197,7 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
       const shown = r ?? latestById.current.get(j.id);
       const failure = failures.current.get(j.key);
       out.set(j.id, {
-        ...(shown ?? {}), stale: !r && !failure, outdated: !r && shown !== undefined,
+        ...(shown ?? {}), ...(shown ? { report: described(shown.report, j.nat) } : {}), stale: !r && !failure, outdated: !r && shown !== undefined,
         failure: failure?.message, overBudgetMs: failure?.overBudgetMs,
       });
     }

@@ -9,10 +9,22 @@
  */
 import type { ParseResult, Days } from '../core/types';
 import type { PatientError, PatientReport } from '../core/report/types';
-import type { ComputeJob, WorkerRequest, WorkerResponse } from '../worker/protocol';
+import type { ComputeJob, FhirParseOptions, WorkerRequest, WorkerResponse } from '../worker/protocol';
+import type { NatalizumabOptions } from '../core/report/types';
+import type { PatientRecord } from '../core/types';
+import type { TroughScore } from '../core/natalizumab/track-record';
+import type { ClinicTrack, PatientTrack } from '../core/natalizumab/clinic-track';
 
 /** Keys of the proposal history's jobs start with this (see retain). */
 export const HISTORY_KEY_PREFIX = 'history|';
+/**
+ * The engine's build: the URL of this module, whose name carries a hash of its content in a
+ * production build, and this module names the worker's own hashed file, so any change of the
+ * engine gives a new value. Part of every stored report's fingerprint (storage/report-cache.ts).
+ */
+export const ENGINE_BUILD = import.meta.url;
+/** Keys of the track record's jobs (use-track-record.ts) start with this: a group of their own. */
+export const TRACK_KEY_PREFIX = 'track|';
 
 export interface Computed {
   report: PatientReport | PatientError;
@@ -126,14 +138,24 @@ export class CoreClient {
     return this.queue.length + this.lanes.filter((l) => l.inFlight).length;
   }
 
-  /** Read a TDM CSV; with `today`, rows dated after it are refused (what the app imports). */
-  parse(text: string, file: string, labLimit?: number, today?: string): Promise<ParseResult> {
-    return this.enqueue({ type: 'parse', id: this.nextId++, text, file, labLimit, today }, `parse:${this.nextId}`, true);
+  /** Read a TDM CSV or a FHIR Bundle; with `today`, rows dated after it are refused (what the app imports). */
+  parse(text: string, file: string, labLimit?: number, today?: string, fhir?: FhirParseOptions): Promise<ParseResult> {
+    return this.enqueue({ type: 'parse', id: this.nextId++, text, file, labLimit, today, ...(fhir ? { fhir } : {}) }, `parse:${this.nextId}`, true);
   }
 
   /** Compute one report; `key` identifies the job (a repeated key joins the waiting one). */
   compute(key: string, job: ComputeJob, urgent = false): Promise<Computed> {
     return this.enqueue({ type: 'compute', id: this.nextId++, job }, key, urgent);
+  }
+
+  /** One patient's track record (issue 17); `key` as for compute. */
+  track(key: string, patient: PatientRecord, options: Partial<NatalizumabOptions>, urgent = false): Promise<{ track: PatientTrack | null; ms: number }> {
+    return this.enqueue({ type: 'track', id: this.nextId++, patient, options }, key, urgent);
+  }
+
+  /** The clinic's track record and calibration from every patient's scores (goes first: it is quick and everyone waits for it). */
+  calibrate(key: string, scores: [string, TroughScore[]][]): Promise<{ clinic: ClinicTrack; ms: number }> {
+    return this.enqueue({ type: 'calibrate', id: this.nextId++, scores }, key, true);
   }
 
   /** Move a waiting job to the front. */
@@ -148,8 +170,8 @@ export class CoreClient {
    * (keys starting `history|`), which has its own life (it goes when the history is closed).
    * Returns the keys dropped.
    */
-  retain(keep: Set<string>, inGroup: (key: string) => boolean = (key) => !key.startsWith(HISTORY_KEY_PREFIX)): string[] {
-    const dropped = this.queue.filter((p) => p.req.type === 'compute' && inGroup(p.key) && !keep.has(p.key));
+  retain(keep: Set<string>, inGroup: (key: string) => boolean = (key) => !key.startsWith(HISTORY_KEY_PREFIX) && !key.startsWith(TRACK_KEY_PREFIX)): string[] {
+    const dropped = this.queue.filter((p) => (p.req.type === 'compute' || p.req.type === 'track') && inGroup(p.key) && !keep.has(p.key));
     this.queue = this.queue.filter((p) => !dropped.includes(p));
     for (const p of dropped) p.reject(new Error('dropped'));
     return dropped.map((p) => p.key);
@@ -190,6 +212,8 @@ export class CoreClient {
     lane.inFlight = null;
     if (res.type === 'failed') p.reject(new Error(res.message));
     else if (res.type === 'parsed') (p.resolve as (v: ParseResult) => void)(res.result);
+    else if (res.type === 'tracked') (p.resolve as (v: { track: PatientTrack | null; ms: number }) => void)({ track: res.track, ms: res.ms });
+    else if (res.type === 'calibrated') (p.resolve as (v: { clinic: ClinicTrack; ms: number }) => void)({ clinic: res.clinic, ms: res.ms });
     else (p.resolve as (v: Computed) => void)({ report: res.report, asOf: res.asOf, ms: res.ms });
     this.pump();
   }

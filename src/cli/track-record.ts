@@ -3,10 +3,9 @@
  * natalizumab troughs, as one JSON line; and the clinic calibration `propose --calibrate` uses.
  */
 import type { PatientRecord } from '../core/types';
-import { PkWorkError, workBudget, withWorkBudget } from '../core/pk/index';
-import { refusedRowsError, stepBudgetFor } from '../core/engine';
-import { patientTrackRecord, summariseTrackRecord, type TroughScore } from '../core/natalizumab/track-record';
-import { calibrateClinic, patientCalibration, type ClinicCalibration } from '../core/natalizumab/calibration';
+import { summariseTrackRecord, type TroughScore } from '../core/natalizumab/track-record';
+import { calibrateClinic, type ClinicCalibration } from '../core/natalizumab/calibration';
+import { calibratedOptionsFor, clinicTrack, trackPatient } from '../core/natalizumab/clinic-track';
 import type { NatalizumabOptions } from '../core/report/types';
 
 const r3 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 1000);
@@ -25,15 +24,11 @@ export function clinicTrackRecord(patients: PatientRecord[], options: Partial<Na
   const byPatient = new Map<string, TroughScore[]>();
   const errors: string[] = [];
   for (const p of patients) {
-    if (p.drug !== 'natalizumab') continue;
-    const refused = refusedRowsError(p);
-    if (refused) { errors.push(`error: ${file}: patient "${p.id}": not scored: ${refused.error}`); continue; }
-    try {
-      byPatient.set(p.id, withWorkBudget(workBudget(stepBudgetFor(p) * Math.max(1, p.levels.length), stop), () => patientTrackRecord(p, options)));
-    } catch (e) {
-      if (!(e instanceof PkWorkError)) throw e;
-      errors.push(`error: ${file}: patient "${p.id}": not scored: the computation was stopped after ${e.steps} integrator steps`);
-    }
+    // The same function as the app's worker (src/core/natalizumab/clinic-track.ts).
+    const track = trackPatient(p, options, stop);
+    if (track === null) continue;
+    if ('error' in track) errors.push(`error: ${file}: patient "${p.id}": not scored: ${track.error}`);
+    else byPatient.set(p.id, track.scores);
   }
   return { byPatient, all: [...byPatient.values()].flat(), errors };
 }
@@ -61,9 +56,14 @@ export function calibrationLine(c: ClinicCalibration, patient?: { iov: number; t
   };
 }
 
-/** Options for each patient's proposal under `--calibrate`: the clinic's spread, widened by the patient's own troughs. */
-export function calibratedOptions(clinic: ClinicCalibration, record: ClinicTrackRecord): (id: string) => Partial<NatalizumabOptions> {
-  return (id) => patientCalibration(clinic, record.byPatient.get(id) ?? []);
+/**
+ * Options for each patient's proposal under `--calibrate`: the clinic's spread, widened by the
+ * patient's own troughs; none when no trough of the file was scored (nothing to learn from).
+ * The same rule as the app's (src/core/natalizumab/clinic-track.ts).
+ */
+export function calibratedOptions(_clinic: ClinicCalibration, record: ClinicTrackRecord): (id: string) => Partial<NatalizumabOptions> {
+  const track = clinicTrack([...record.byPatient]);
+  return (id) => calibratedOptionsFor(track, id);
 }
 
 export { calibrateClinic };

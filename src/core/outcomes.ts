@@ -15,8 +15,9 @@
  *   were given than the schedule);
  * - `hospital_visits`: days in the period with an infusion or a venous sample (a trough drawn
  *   just before the infusion is the same visit; a finger-prick at home is none);
- *   `hospital_visits_avoided` = standard_infusions − hospital_visits (the standard schedule's
- *   visits are its infusions);
+ *   `standard_visits`: the standard schedule's visits, its infusions plus the second half of an
+ *   ocrelizumab 2 × 300 mg start in the period (the standard schedule starts the same way);
+ *   `hospital_visits_avoided` = standard_visits − hospital_visits;
  * - natalizumab `troughs`: levels drawn just before an infusion (the trend module's rule: at most
  *   3 days before it and 21 days or more after the previous one; the latest also when no infusion
  *   has followed yet, at a whole-week interval) in the period; `troughs_at_target`: of these,
@@ -28,7 +29,7 @@
  *   whose onset lies in the period (an interval counted once);
  * - `cost_avoided`: infusions_avoided × the price per infusion, only when a price is given.
  */
-import type { Days, Drug, PatientRecord } from './types';
+import type { Days, DoseEvent, Drug, PatientRecord } from './types';
 import { formatDate, parseIsoTime, startOfDay } from './time';
 import { troughsBeforeDoses } from './natalizumab/trend';
 import { groupDoses } from './ocrelizumab/cycles';
@@ -55,6 +56,8 @@ export interface DrugOutcomes {
   infusions_avoided: number;
   infusion_visits: number;
   hospital_visits: number;
+  /** The standard schedule's visits: its infusions, plus the second infusion of an ocrelizumab split start. */
+  standard_visits: number;
   hospital_visits_avoided: number;
   /** Natalizumab only. */
   troughs?: number;
@@ -108,6 +111,31 @@ function monthsOf(fromDay: Days, toDay: Days): string[] {
 }
 
 /**
+ * The samples that say whether the extended schedule kept its aim, counted into `o`: natalizumab
+ * troughs in the period and those at target; ocrelizumab re-doses in the period with a count in the
+ * window before them, and those below the threshold.
+ */
+function countSamplesAtTarget(o: DrugOutcomes, p: PatientRecord, doses: DoseEvent[], starts: readonly Days[], inPeriod: (t: Days) => boolean, target: number, threshold: number): void {
+  if (p.drug === 'natalizumab') {
+    for (const tr of troughsBeforeDoses(p.levels, doses)) {
+      if (!inPeriod(tr.obs.time)) continue;
+      o.troughs!++;
+      if (!tr.obs.censored && tr.obs.value >= target) o.troughs_at_target!++;
+    }
+    return;
+  }
+  for (let g = 1; g < starts.length; g++) {
+    const t = starts[g];
+    if (!inPeriod(t)) continue;
+    const before = p.bcells.filter((c) => c.time <= t && c.time > starts[g - 1] && t - c.time <= REDOSE_COUNT_WINDOW_DAYS);
+    if (!before.length) continue;
+    const c = before[before.length - 1];
+    o.bcell_counts_at_redose!++;
+    if (c.censored ? c.value <= threshold : c.value < threshold) o.bcell_counts_below_threshold!++;
+  }
+}
+
+/**
  * The clinic's outcomes over `from`..`to` (`YYYY-MM-DD`, inclusive). A drug without any patient
  * in the period is left out. Throws on a date that is not `YYYY-MM-DD` or a period that ends
  * before it starts (the callers check their input first and say so).
@@ -125,7 +153,7 @@ export function clinicOutcomes(patients: readonly PatientRecord[], from: string,
   for (const drug of ['natalizumab', 'ocrelizumab'] as const) {
     const step = STANDARD_STEP_DAYS[drug];
     const o: DrugOutcomes = {
-      patients: 0, infusions: 0, standard_infusions: 0, infusions_avoided: 0, infusion_visits: 0, hospital_visits: 0, hospital_visits_avoided: 0,
+      patients: 0, infusions: 0, standard_infusions: 0, infusions_avoided: 0, infusion_visits: 0, hospital_visits: 0, standard_visits: 0, hospital_visits_avoided: 0,
       ...(drug === 'natalizumab' ? { troughs: 0, troughs_at_target: 0 } : { bcell_counts_at_redose: 0, bcell_counts_below_threshold: 0 }),
       intervals_with_wearing_off: 0, by_month: [],
     };
@@ -154,23 +182,7 @@ export function clinicOutcomes(patients: readonly PatientRecord[], from: string,
       for (const s of [...p.levels, ...p.bcells]) if (s.sample !== 'capillary' && inPeriod(s.time)) days.add(startOfDay(s.time));
       o.hospital_visits += days.size;
 
-      if (drug === 'natalizumab') {
-        for (const tr of troughsBeforeDoses(p.levels, doses)) {
-          if (!inPeriod(tr.obs.time)) continue;
-          o.troughs!++;
-          if (!tr.obs.censored && tr.obs.value >= target) o.troughs_at_target!++;
-        }
-      } else {
-        for (let g = 1; g < starts.length; g++) {
-          const t = starts[g];
-          if (!inPeriod(t)) continue;
-          const before = p.bcells.filter((c) => c.time <= t && c.time > starts[g - 1] && t - c.time <= REDOSE_COUNT_WINDOW_DAYS);
-          if (!before.length) continue;
-          const c = before[before.length - 1];
-          o.bcell_counts_at_redose!++;
-          if (c.censored ? c.value <= threshold : c.value < threshold) o.bcell_counts_below_threshold!++;
-        }
-      }
+      countSamplesAtTarget(o, p, doses, starts, inPeriod, target, threshold);
 
       const reports = reportsUpTo(p, Infinity).filter((r) => inPeriod(r.time));
       if (reports.length) {
@@ -181,7 +193,8 @@ export function clinicOutcomes(patients: readonly PatientRecord[], from: string,
     }
     if (o.patients === 0) continue;
     o.infusions_avoided = o.standard_infusions - o.infusions;
-    o.hospital_visits_avoided = o.standard_infusions - o.hospital_visits;
+    o.standard_visits = o.standard_infusions + (o.infusion_visits - o.infusions);
+    o.hospital_visits_avoided = o.standard_visits - o.hospital_visits;
     const price = options.pricePerInfusion?.[drug];
     if (price !== undefined && Number.isFinite(price) && price > 0) {
       o.price_per_infusion = price;

@@ -7,7 +7,9 @@ import { refusedRowsError } from '../core/engine';
 import type { Days } from '../core/types';
 import type { ParseOptions } from '../core/records/index';
 import type { AsOfSpec, WorkerRequest, WorkerResponse } from './protocol';
+import { clinicTrack, trackPatient } from '../core/natalizumab/clinic-track';
 import type { PatientRecord } from '../core/types';
+import { isFhirJson, readFhirText } from '../core/fhir/read';
 
 /** The as-of time (end of the day) for a patient. */
 export function resolveAsOf(patient: PatientRecord, spec: AsOfSpec): Days {
@@ -24,9 +26,13 @@ export function handle(req: WorkerRequest, now: () => number): WorkerResponse {
       const options: ParseOptions = {};
       if (req.labLimit !== undefined) options.labLimit = req.labLimit;
       if (req.today !== undefined) options.today = req.today;
-      const result = parseTdmCsv(req.text, req.file, options);
+      const result = isFhirJson(req.text)
+        ? readFhirText(req.text, { ...options, fileName: req.file, ...req.fhir })
+        : parseTdmCsv(req.text, req.file, options);
       return { type: 'parsed', id: req.id, result, ms: now() - t0 };
     }
+    if (req.type === 'track') return { type: 'tracked', id: req.id, track: trackPatient(req.patient, req.options), ms: now() - t0 };
+    if (req.type === 'calibrate') return { type: 'calibrated', id: req.id, clinic: clinicTrack(req.scores), ms: now() - t0 };
     const { patient, settings } = req.job;
     // Rows refused on import: no proposal, as the CLI answers for the same file.
     const refused = refusedRowsError(patient);

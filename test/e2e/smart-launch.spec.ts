@@ -60,10 +60,17 @@ test.afterAll(async () => {
  * A fresh record: a patient of a CSV as the core writes it (NAT-001 of the examples by default),
  * a hemoglobin the app must ignore, and another patient. Returns the patient's server id.
  */
-async function seed(csv = CSV, id = PATIENT, other = 'NAT-002'): Promise<string> {
+async function seed(csv = CSV, id = PATIENT, other = 'NAT-002', levelCode?: { system: string; code: string }): Promise<string> {
   record.repo.clear();
   const parsed = parseTdmCsv(readFileSync(csv, 'utf8'), csv);
   const bundle = recordsToBundle(parsed.patients.filter((p) => p.id === id || p.id === other), new Map(), { timeZone: ZONE, now: Date.UTC(2026, 11, 1), appVersion: 'test', idSeed: 'smart-e2e' });
+  // With `levelCode`: the record keeps its levels under its lab's own code only.
+  if (levelCode) {
+    for (const e of bundle.entry) {
+      const code = (e.resource as { code?: { coding?: { code?: string }[] } }).code;
+      if (code?.coding?.some((c) => c.code === 'natalizumab-serum')) code.coding = [levelCode];
+    }
+  }
   const patientUrl = bundle.entry.find((e) => e.resource.resourceType === 'Patient')!.fullUrl;
   const entries = [...bundle.entry, {
     fullUrl: 'urn:uuid:5d9a1c36-7f0e-4b7a-9f51-000000000001',
@@ -239,6 +246,36 @@ test('subcutaneous natalizumab with finger-prick levels: the Specimen is read wi
   await launch(page);
   await expect(page.getByTestId('next-dose')).toHaveText(cliNextDoses(csv).get('VS31-001')!);
   await expect(page.getByTestId('capillary-levels')).toBeVisible();
+  await expect(page.getByTestId('fhir-issues')).toHaveCount(0);
+  expect(seen.errors).toEqual([]);
+});
+
+test('the clinic\'s local lab code (app settings, key fhirLocalCodes) is asked for and read in the launch; without it the level is not read', async ({ page }) => {
+  const LAB = { system: 'urn:oid:2.16.528.1.1007.3.3.1234567', code: 'NATA-S' };
+  await seed(CSV, PATIENT, 'NAT-002', LAB);
+  const seen = watch(page);
+  const asked = () => record.fhirLog.filter((r) => r.method === 'GET' && r.url.startsWith('/fhir/Observation?')).map((r) => decodeURIComponent(r.url));
+
+  // No local code set in this browser: the levels (under the lab's code only) are not asked for.
+  record.fhirLog.length = 0;
+  await launch(page);
+  expect(asked().length).toBeGreaterThan(0);
+  expect(asked().some((u) => u.includes('NATA-S'))).toBe(false);
+  await expect(page.getByTestId('fhir-launched')).toContainText(/Read from the record: 14 resources in \d+ pages\./);
+
+  // The clinic sets its lab's code in the app's settings (same installation, same browser).
+  await page.goto(`${app.origin}/`);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const form = page.getByTestId('fhir-local-codes');
+  await form.getByLabel('Natalizumab level').fill(`${LAB.system}|${LAB.code}`);
+  await form.getByRole('button', { name: 'Save lab codes' }).click();
+  await expect(form.getByRole('status')).toHaveText('Lab codes saved.');
+
+  record.fhirLog.length = 0;
+  await launch(page);
+  expect(asked().every((u) => u.includes(`${LAB.system}|${LAB.code}`))).toBe(true);
+  await expect(page.getByTestId('fhir-launched')).toContainText('Read from the record: 16 resources in 8 pages.');
+  await expect(page.getByTestId('next-dose')).toHaveText(cliNext);
   await expect(page.getByTestId('fhir-issues')).toHaveCount(0);
   expect(seen.errors).toEqual([]);
 });

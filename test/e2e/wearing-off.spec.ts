@@ -97,6 +97,11 @@ test('natalizumab: the reports on the chart and the card, the warning, and the f
   await expect.poll(() => pixelsOf(page, 'print-forecast-chart', [230, 81, 0]), { timeout: 30_000 }).toBeGreaterThan(30);
   await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  // The planning export carries the warning with the same numbers.
+  const [plan] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-planning').click()]);
+  const planText = (await import('node:fs')).readFileSync(await plan.path(), 'utf8');
+  const planLine = planText.split(/\r?\n/).find((l) => l.startsWith('NAT-HIGH'))!;
+  expect(planLine).toContain(`wearing-off reported at predicted concentrations above the target: ${one(oc.value)} µg/mL (80 % interval ${one(oc.low)}–${one(oc.high)})`);
 
   // The proposal keeps the target; the clinician chooses the floor as this patient's target, with a reason.
   await card.getByTestId('choose-personal-target').click();
@@ -264,6 +269,15 @@ test('outcomes view: period and drug, no cost until a price is entered, CSV with
   // In Dutch: the labels, and a CSV with ; and a BOM.
   await page.getByLabel('Language').selectOption('nl');
   await expect(view.locator('tr[data-measure="infusions_avoided"] th')).toHaveText('Vermeden infusen');
+  await expect(value('cost_avoided')).toHaveText('7.000,00 (bij 7.000,00 per infuus)');
+  await expect(view.locator('.print-only')).toHaveText('Resultaten van de kliniek, ocrelizumab, 01-06-2023 tot en met 31-12-2023');
+  const [dlNl] = await Promise.all([page.waitForEvent('download'), view.getByTestId('export-outcomes').click()]);
+  const nl = (await import('node:fs')).readFileSync(await dlNl.path());
+  expect([...nl.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const nlLines = nl.toString('utf8').slice(1).split('\r\n');
+  expect(nlLines[0]).toBe('from;to;drug;measure;month;value');
+  expect(nlLines).toContain('2023-06-01;2023-12-31;ocrelizumab;infusions_avoided;;1');
+  expect(nlLines).toContain('2023-06-01;2023-12-31;ocrelizumab;standard_infusions;2023-11;1');
   expect(w.errors).toEqual([]);
   expect(w.external).toEqual([]);
 });

@@ -121,7 +121,7 @@ export function isRecordsCode(code: string): code is IssueCode {
  * (an issue saved before codes had params). In the app's own forms (file `entry`) numbers are
  * typed with a decimal comma, so the examples use one.
  */
-export function recordsTextNl(issue: { code: string; params?: Record<string, string | number>; file?: string; line?: number }): string | null {
+export function recordsTextNl(issue: { code: string; params?: Record<string, string | number>; file?: string; line?: number; where?: string }): string | null {
   if (!isRecordsCode(issue.code) || !issue.params) return null;
   const fn = RECORDS_NL[issue.code] as (...a: unknown[]) => string;
   const args: unknown[] = [];
@@ -129,5 +129,7 @@ export function recordsTextNl(issue: { code: string; params?: Record<string, str
   if (issue.file === 'entry') for (let i = 0; i < args.length; i++) if (args[i] === 'comma') args[i] = 'semicolon';
   const text = fn(...args);
   if (issue.file === undefined) return text;
+  // A FHIR resource has no line: its place is the entry, resource and element path (spec/fhir.md).
+  if (issue.line === undefined && issue.where) return `${issue.file}: ${issue.where}: ${text}`;
   return issue.line === undefined ? `${issue.file}: ${text}` : `${issue.file}:${issue.line}: ${text}`;
 }

@@ -81,7 +81,7 @@ export default {
     standard: 'Infusions on the standard schedule',
     avoided: 'Infusions avoided',
     visits: 'Hospital visits (days with an infusion or a venous sample)',
-    visitsAvoided: 'Hospital visits avoided',
+    visitsAvoided: 'Hospital visits avoided (against the standard schedule\'s infusion visits)',
     infusionVisits: 'Infusion visits (the 2 × 300 mg start counts twice)',
     troughs: 'Troughs measured',
     troughsAtTarget: 'Troughs at or above {{target}} µg/mL',

@@ -81,7 +81,7 @@ export default {
     standard: 'Infusen volgens het standaardschema',
     avoided: 'Vermeden infusen',
     visits: 'Ziekenhuisbezoeken (dagen met een infuus of een veneuze afname)',
-    visitsAvoided: 'Vermeden ziekenhuisbezoeken',
+    visitsAvoided: 'Vermeden ziekenhuisbezoeken (tegenover de infuusbezoeken van het standaardschema)',
     infusionVisits: 'Infuusbezoeken (de start met 2 × 300 mg telt twee keer)',
     troughs: 'Gemeten dalspiegels',
     troughsAtTarget: 'Dalspiegels op of boven {{target}} µg/mL',

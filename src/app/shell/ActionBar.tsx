@@ -7,6 +7,7 @@ import type { SessionFile } from '../lib/session';
 import { todayIso } from '../lib/dates';
 import { coreClient } from '../use-reports';
 import { ImportPanel } from '../features/import/ImportPanel';
+import { browserTimeZone } from '../features/fhir/fhir-export';
 import type { ExportFormat, ExportWhich } from './use-exports';
 
 export interface ActionBarProps {
@@ -16,7 +17,7 @@ export interface ActionBarProps {
   onNewPatient: () => void;
   imports: Pick<ComponentProps<typeof ImportPanel>, 'apply' | 'replaceAll'> & { sessionOpened: (s: SessionFile) => void };
   onRemoveExamples: () => void;
-  exports: { format: ExportFormat; setFormat: (f: ExportFormat) => void; which: ExportWhich; setWhich: (w: ExportWhich) => void; exportCsv: () => Promise<void>; exportPlanning: () => Promise<void> };
+  exports: { format: ExportFormat; setFormat: (f: ExportFormat) => void; which: ExportWhich; setWhich: (w: ExportWhich) => void; exportCsv: () => Promise<void>; exportPlanning: () => Promise<void>; exportFhir: () => Promise<void> };
   onSaveSession: () => void;
   lastUndo: string | undefined;
   onUndo: () => void;
@@ -28,7 +29,7 @@ export function ActionBar({ state, selected, creating, onNewPatient, imports, on
   return (
     <div className="bar">
       <button type="button" className="primary new-patient" data-testid="new-patient" aria-expanded={creating} onClick={onNewPatient}>{t('newPatient.button', { ns: 'clinic' })}</button>
-      <ImportPanel parse={(text, file) => coreClient().parse(text, file, state.clinic.ocrelizumab.labLimit, todayIso())} patients={state.patients}
+      <ImportPanel parse={(text, file) => coreClient().parse(text, file, state.clinic.ocrelizumab.labLimit, todayIso(), { localCodes: state.localCodes, timeZone: browserTimeZone() })} patients={state.patients}
         apply={imports.apply} replaceAll={imports.replaceAll} onSessionOpened={(_f, s) => imports.sessionOpened(s)} />
       {examples > 0 ? <button type="button" data-testid="remove-examples" onClick={onRemoveExamples}>{t('examples.remove', { ns: 'safety', count: examples })}</button> : null}
       <div className="exports">
@@ -51,6 +52,7 @@ export function ActionBar({ state, selected, creating, onNewPatient, imports, on
         </label>
         <button type="button" data-testid="export-csv" onClick={() => void exports.exportCsv()} disabled={!state.patients.length}>{t('export.csv')}</button>
         <button type="button" data-testid="export-planning" onClick={() => void exports.exportPlanning()} disabled={!state.patients.length}>{t('export.planning', { ns: 'clinic' })}</button>
+        <button type="button" data-testid="export-fhir" title={t('export.title', { ns: 'fhir' })} onClick={() => void exports.exportFhir()} disabled={!state.patients.length}>{t('export.button', { ns: 'fhir' })}</button>
         <button type="button" data-testid="save-session" onClick={onSaveSession} disabled={!state.patients.length}>{t('export.session')}</button>
         <button type="button" data-testid="undo" onClick={onUndo} disabled={!lastUndo} title={lastUndo ? t('undo.what', { label: lastUndo }) : undefined}>
           {t('undo.button')}{lastUndo ? <span className="sr-only">: {lastUndo}</span> : null}

@@ -19,6 +19,10 @@ import { ClinicDayView } from '../features/clinic-day/ClinicDayView';
 import { ChangesView } from '../features/changes/ChangesView';
 import { BrokenPatient } from '../features/patient/DeletePatient';
 import { focusListEntry, type Route, type Target } from './navigation';
+import type { TrackRecordState } from '../use-track-record';
+import { TrackRecordView } from '../features/track-record/TrackRecordView';
+import { LocalCodesForm } from '../features/fhir/FhirCodes';
+import { LocalCodesContext } from '../features/fhir/local-codes-context';
 
 // The outcomes view (issue 19) and its core are loaded when opened, not with the first page.
 const OutcomesView = lazy(() => import('../features/outcomes/OutcomesView').then((m) => ({ default: m.OutcomesView })));
@@ -32,6 +36,7 @@ export interface MainViewProps {
   selected: StoredPatient | null;
   reports: Map<string, ReportEntry>;
   pending: number;
+  track: TrackRecordState;
   today: string;
   creating: boolean;
   setCreating: (on: boolean) => void;
@@ -47,6 +52,7 @@ export function MainView(props: MainViewProps) {
   const className = selected || (creating && route.page === 'planning') ? 'with-patient' : undefined;
   let body;
   if (!state.ready) body = <p role="status">{t('app.loading')}</p>;
+  else if (route.page === 'track') body = <TrackRecordView track={props.track} calibrate={state.calibrate} onCalibrate={(on) => void store.setCalibrate(on)} onOpen={(id) => go({ page: 'planning', patient: id })} />;
   else if (route.page === 'changes') body = <ChangesView changes={state.changes} canUndo={!!props.lastUndo} onUndo={props.onUndo} lastUndo={props.lastUndo} />;
   else if (route.page === 'day') body = <ClinicDayView patients={state.patients} reports={reports} today={today} pending={pending} onOpen={(id) => go({ page: 'planning', patient: id })} />;
   else if (route.page === 'outcomes') {
@@ -57,16 +63,19 @@ export function MainView(props: MainViewProps) {
     );
   } else if (route.page === 'settings') {
     body = (
-      <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))}
-        infusionTime={state.infusionTime} onInfusionTime={(hhmm) => store.setInfusionTime(hhmm)}
-        prices={state.prices ?? {}} onPrices={(p) => store.setPrices(p)} />
+      <>
+        <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))}
+          infusionTime={state.infusionTime} onInfusionTime={(hhmm) => store.setInfusionTime(hhmm)}
+          prices={state.prices ?? {}} onPrices={(p) => store.setPrices(p)} />
+        <LocalCodesForm value={state.localCodes} onSave={(c) => store.setLocalCodes(c)} />
+      </>
     );
   } else body = <PlanningPage {...props} />;
-  return <main id="main" className={className}>{body}</main>;
+  return <LocalCodesContext.Provider value={state.localCodes}><main id="main" className={className}>{body}</main></LocalCodesContext.Provider>;
 }
 
 /** The planning list, with a new patient's form or the open patient beside it. */
-function PlanningPage({ store, state, go, selectedId, selected, reports, today, creating, setCreating, onCreate, onDelete }: MainViewProps) {
+function PlanningPage({ store, state, go, selectedId, selected, reports, track, today, creating, setCreating, onCreate, onDelete }: MainViewProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -83,6 +92,7 @@ function PlanningPage({ store, state, go, selectedId, selected, reports, today, 
             onChoose={(c) => store.setChoice(selected.id, c ? { ...c, at: nowMinute() } : null, t('undo.choice', { id: selected.id }))}
             onOverrides={(o) => store.setOverrides(selected.id, o, t('undo.overrides', { id: selected.id }))}
             onDelete={() => onDelete(selected.id)}
+            track={track.tracks.get(selected.id)} calibrate={state.calibrate} calibrationWaiting={state.calibrate && !track.clinic}
             onClose={() => { const id = selected.id; go({ page: 'planning', patient: null }); focusListEntry(id); }} />
         </ErrorBoundary>
       ) : null}

@@ -4,7 +4,7 @@ import { formatDisplayDate, type Lang } from '../lib/dates';
 import type { AppState, Store } from '../storage/store';
 import type { Messages } from './use-messages';
 
-export function StatusLine({ store, state, today, lang, pending, messages }: { store: Store; state: AppState; today: string; lang: Lang; pending: number; messages: Messages }) {
+export function StatusLine({ store, state, today, lang, pending, trackPending, messages }: { store: Store; state: AppState; today: string; lang: Lang; pending: number; trackPending: number; messages: Messages }) {
   const { t } = useTranslation();
   const shown = messages.shown;
   return (
@@ -18,6 +18,7 @@ export function StatusLine({ store, state, today, lang, pending, messages }: { s
         {/* Only the progress and the messages are live: the toggle and its note are not re-announced. */}
         <span role="status" aria-live="polite">
           {pending > 0 ? <span className="computing"> · {t('app.computing', { count: pending })}</span> : null}
+          {trackPending > 0 ? <span className="scoring"> · {t('statusPending', { ns: 'track', count: trackPending })}</span> : null}
           {shown ? <span className="message"> · {shown}</span> : null}
         </span>
         {shown ? <button type="button" className="link dismiss" onClick={messages.dismiss} aria-label={t('app.dismiss')}>×</button> : null}

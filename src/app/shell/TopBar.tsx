@@ -17,6 +17,7 @@ export function TopBar({ route, go, selectedId, lang }: { route: Route; go: (t: 
         <button type="button" aria-current={current('planning')} onClick={() => go({ page: 'planning', patient: selectedId })}>{t('nav.planning')}</button>
         <button type="button" aria-current={current('settings')} onClick={() => go({ page: 'settings' })}>{t('nav.settings')}</button>
         <button type="button" data-testid="nav-clinic-day" aria-current={current('day')} onClick={() => go({ page: 'day' })}>{t('day.nav', { ns: 'clinic' })}</button>
+        <button type="button" data-testid="nav-track" aria-current={current('track')} onClick={() => go({ page: 'track' })}>{t('nav', { ns: 'track' })}</button>
         <button type="button" data-testid="nav-changes" aria-current={current('changes')} onClick={() => go({ page: 'changes' })}>{t('history.nav', { ns: 'safety' })}</button>
         <button type="button" data-testid="nav-outcomes" aria-current={current('outcomes')} onClick={() => go({ page: 'outcomes' })}>{t('outcomes.nav', { ns: 'wearing' })}</button>
       </nav>

@@ -9,9 +9,9 @@ import type { StoredPatient } from '../storage/db';
 import type { Store } from '../storage/store';
 
 /** Where the page is. */
-export type Route = { page: 'planning'; key: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' } | { page: 'outcomes' };
+export type Route = { page: 'planning'; key: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' } | { page: 'outcomes' } | { page: 'track' };
 /** Where to go; a patient by its id (turned into its key). */
-export type Target = { page: 'planning'; patient: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' } | { page: 'outcomes' };
+export type Target = { page: 'planning'; patient: string | null } | { page: 'settings' } | { page: 'day' } | { page: 'changes' } | { page: 'outcomes' } | { page: 'track' };
 
 function readHash(): Route {
   const h = location.hash;
@@ -19,6 +19,7 @@ function readHash(): Route {
   if (h.startsWith('#/day')) return { page: 'day' };
   if (h.startsWith('#/changes')) return { page: 'changes' };
   if (h.startsWith('#/outcomes')) return { page: 'outcomes' };
+  if (h.startsWith('#/track')) return { page: 'track' };
   const m = /^#\/p\/(\d+)$/.exec(h);
   // An address of an older version (#/patient/<id>) is dropped from the address bar.
   if (h.startsWith('#/patient/')) history.replaceState(null, '', '#/');

@@ -1,16 +1,20 @@
 /**
  * Export from the header: the records as a TDM CSV, the planning as CSV (in the chosen dialect),
- * for every patient or the open one. Only current reports are exported: a proposal computed on
+ * the records and proposals as a FHIR Bundle, for every patient or the open one. Only current reports are exported: a proposal computed on
  * older data is not exported as current.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatientReport, PatientError } from '../../core/report/types';
+import type { LocalCodes } from '../../core/fhir/index';
+import { version as appVersion } from '../../../package.json';
 import type { StoredPatient } from '../storage/db';
 import type { ReportEntry } from '../use-reports';
 import { planCells, planEntries, PLANNING_COLUMNS } from '../lib/plan-export';
 import { downloadText } from '../lib/download';
 import type { Lang } from '../lib/dates';
+import { fhirExportText } from '../features/fhir/fhir-export';
+import { choiceLabel } from '../features/proposal/choices';
 
 export type ExportFormat = 'comma' | 'semicolon' | 'excel';
 export type ExportWhich = 'all' | 'open';
@@ -24,25 +28,27 @@ export interface ExportsInput {
   patients: StoredPatient[];
   selected: StoredPatient | null;
   reports: ReadonlyMap<string, ReportEntry>;
+  localCodes: LocalCodes | undefined;
   today: string;
   lang: Lang;
   flash: (m: string) => void;
 }
 
-export function useExports({ patients, selected, reports, today, lang, flash }: ExportsInput) {
+export function useExports({ patients, selected, reports, localCodes, today, lang, flash }: ExportsInput) {
   const { t } = useTranslation();
   const [format, setFormat] = useState<ExportFormat>(lang === 'nl' ? 'semicolon' : 'comma');
   const [which, setWhich] = useState<ExportWhich>('all');
   /** The patients an export covers: the open one, or all. */
   const exported = () => (which === 'open' && selected ? [selected] : patients);
+  /** The open patient's id in a file name, when only it is exported. */
+  const fileId = () => (which === 'open' && selected ? `${selected.id.replace(/[^A-Za-z0-9._-]+/g, '_')}-` : '');
   const csvOptions = () => ({ dialect: format === 'comma' ? 'comma' as const : 'semicolon' as const, bom: format === 'excel' });
 
   const exportCsv = async () => {
     const { writeTdmCsv } = await import('../../core/records/index');
     const list = exported();
     const text = writeTdmCsv(list.map((p) => p.record), csvOptions());
-    const name = which === 'open' && selected ? `${selected.id.replace(/[^A-Za-z0-9._-]+/g, '_')}-` : '';
-    downloadText(`ms-interval-${name}${today}.csv`, text, 'text/csv;charset=utf-8');
+    downloadText(`ms-interval-${fileId()}${today}.csv`, text, 'text/csv;charset=utf-8');
     flash(t('export.csvDone', { count: list.length }));
   };
 
@@ -55,5 +61,14 @@ export function useExports({ patients, selected, reports, today, lang, flash }: 
     flash(t('export.planningDone', { ns: 'clinic', count: list.length }));
   };
 
-  return { format, setFormat, which, setWhich, exportCsv, exportPlanning };
+  /** The open patient or all (as the CSV export), records and current proposals as a FHIR Bundle. */
+  const exportFhir = async () => {
+    const list = exported();
+    const text = await fhirExportText(list, currentReports(list, reports), localCodes, appVersion,
+      (r, option) => choiceLabel(r, option, (k, v) => t(k, { ns: 'proposal', ...v }), lang));
+    downloadText(`ms-interval-${fileId()}${today}.fhir.json`, text, 'application/fhir+json');
+    flash(t('export.done', { ns: 'fhir', count: list.length }));
+  };
+
+  return { format, setFormat, which, setWhich, exportCsv, exportPlanning, exportFhir };
 }

@@ -14,6 +14,7 @@ import type Client from 'fhirclient/lib/Client';
 import { version as appVersion } from '../../../package.json';
 import type { EngineSettings } from '../../core/engine';
 import type { Issue, PatientRecord } from '../../core/types';
+import type { LocalCodes } from '../../core/fhir/index';
 import type { StoredPatient } from '../storage/db';
 import type { AsOfSpec } from '../../worker/protocol';
 import { coreClient, type ReportEntry } from '../use-reports';
@@ -60,6 +61,7 @@ export function SmartApp() {
   const [phase, setPhase] = useState<Phase>({ kind: 'completing' });
   const client = useRef<Client | null>(null);
   const [clinic, setClinic] = useState<EngineSettings>(EMPTY_SETTINGS);
+  const [localCodes, setLocalCodes] = useState<LocalCodes>({});
   const [asOf, setAsOf] = useState<AsOfSpec>({ kind: 'last' });
   const [infusionTime, setInfusionTime] = useState<string | undefined>(undefined);
   const [patient, setPatient] = useState<StoredPatient | null>(null);
@@ -84,12 +86,13 @@ export function SmartApp() {
       client.current = c;
       if (!live) return;
       setClinic(settings.clinic);
+      setLocalCodes(settings.localCodes);
       setAsOf(settings.asOfMode === 'today' ? { kind: 'date', date: todayIso() } : { kind: 'last' });
       setInfusionTime(settings.infusionTime);
       setPhase({ kind: 'reading', pages: 0 });
       try {
-        const read = await readPatient(c, observationCodes(settings.clinic), (pages) => { if (live) setPhase({ kind: 'reading', pages }); });
-        const mapped = mapLaunched(read.resources, c.state.serverUrl, settings.clinic, todayIso(), t('session.noRecord'));
+        const read = await readPatient(c, observationCodes(settings.localCodes), (pages) => { if (live) setPhase({ kind: 'reading', pages }); });
+        const mapped = mapLaunched(read.resources, c.state.serverUrl, settings.clinic, settings.localCodes, todayIso(), t('session.noRecord'));
         if (!live) return;
         setReadInfo({ resources: read.resources.length, pages: read.pages, server: c.state.serverUrl, patientRef: `Patient/${read.patientId}`, issues: mapped.issues });
         if (!mapped.record) { setPhase({ kind: 'unusable', reason: mapped.reason, issues: mapped.issues }); return; }
@@ -124,7 +127,7 @@ export function SmartApp() {
     const c = client.current;
     if (!c || !patient || !report || !readInfo || write.busy) return;
     const label = patient.choice ? choiceLabel(report, patient.choice.option, (k, v) => t(k, { ns: 'proposal', ...v }), lang) : undefined;
-    const built = buildProposal(report, readInfo.patientRef, fhirChoice(report, patient.choice, label), clinic, { appVersion, now: Date.now() });
+    const built = buildProposal(report, readInfo.patientRef, fhirChoice(report, patient.choice, label), localCodes, { appVersion, now: Date.now() });
     // The same proposal (and choice) gives the same key: its resources are written once.
     const key = hashText(built.key);
     if (write.written && write.written.key === key && TYPES.every((ty) => write.written?.[ty])) {

@@ -11,19 +11,13 @@ import { plannedDose, type ChoiceLike } from '../lib/plan';
 import type { FhirJson, ProposalResources } from './write-back';
 import { runtimeTimeZone } from '../../core/time';
 
-/** The clinic's local lab and medication codes, from its settings (empty when it set none). */
-export function localCodesOf(clinic: EngineSettings): LocalCodes {
-  return (clinic as { localCodes?: LocalCodes }).localCodes ?? {};
-}
-
 /** The clinic's IANA time zone: this browser's (the record's times are read as its wall clock). */
 export function clinicTimeZone(): string {
   return runtimeTimeZone();
 }
 
 /** The Observation codes read (`system|code`): a level, a CD19 count, a weight, a wearing-off score, and the clinic's own. */
-export function observationCodes(clinic: EngineSettings): string[] {
-  const local = localCodesOf(clinic);
+export function observationCodes(local: LocalCodes): string[] {
   const own: Coding[] = CODES.filter((c) => c.role === 'level' || c.role === 'bcell' || c.role === 'weight' || c.role === 'wearing_off');
   const all = [...own, ...(local.level ?? []), ...(local.bcell ?? [])].map(codeToken);
   return [...new Set(all)];
@@ -38,8 +32,8 @@ export type Mapped =
  * messages (`https://…/R4: entry 14 Observation/obs-77 valueQuantity.unit "U/L" …`).
  * `noRecord` is the sentence for a patient with nothing to plan (in the user's language).
  */
-export function mapLaunched(resources: FhirJson[], source: string, clinic: EngineSettings, today: string, noRecord: string, timeZone = clinicTimeZone()): Mapped {
-  const r = fhirToRecords(resources, { fileName: source, localCodes: localCodesOf(clinic), timeZone, today, labLimit: clinic.ocrelizumab.labLimit });
+export function mapLaunched(resources: FhirJson[], source: string, clinic: EngineSettings, localCodes: LocalCodes, today: string, noRecord: string, timeZone = clinicTimeZone()): Mapped {
+  const r = fhirToRecords(resources, { fileName: source, localCodes, timeZone, today, labLimit: clinic.ocrelizumab.labLimit });
   if (r.fatal) return { record: null, issues: r.issues, reason: r.issues[0]?.message ?? noRecord };
   const record = r.patients[0];
   if (!record) return { record: null, issues: r.issues, reason: noRecord };
@@ -73,9 +67,9 @@ export interface BuiltProposal {
 }
 
 /** The MedicationRequest, DocumentReference and Provenance of the proposal, about `patientRef` (`Patient/123`). */
-export function buildProposal(report: PatientReport, patientRef: string, choice: FhirChoice | undefined, clinic: EngineSettings,
+export function buildProposal(report: PatientReport, patientRef: string, choice: FhirChoice | undefined, localCodes: LocalCodes,
   opts: { appVersion: string; now: number; timeZone?: string }): BuiltProposal {
-  const r = coreProposalResources(report, patientRef, { timeZone: opts.timeZone ?? clinicTimeZone(), now: opts.now, appVersion: opts.appVersion, localCodes: localCodesOf(clinic) }, choice);
+  const r = coreProposalResources(report, patientRef, { timeZone: opts.timeZone ?? clinicTimeZone(), now: opts.now, appVersion: opts.appVersion, localCodes }, choice);
   // The note says everything the proposal is (dates, predictions, warnings, model, choice): the same note, the same proposal.
   const key = JSON.stringify([patientRef, r.text, choice ?? null]);
   return {

@@ -9,6 +9,7 @@ import { openDb, type AppDb, type ChangeAction, type Choice, type HistoryRow, ty
 import { conflictId, planImport, type ImportPlan, type IncomingBatch } from '../lib/import-plan';
 import { applyConflicts, rowCount } from '../../core/records/merge';
 import { hasOverrides } from '../lib/settings';
+import { checkLocalCodes, type LocalCodes } from '../../core/fhir/codes';
 import { stampNow as nowIso } from '../lib/dates';
 
 export type AsOfMode = 'last' | 'today';
@@ -23,12 +24,16 @@ export interface AppState {
   asOfMode: AsOfMode;
   /** The clinic's usual infusion clock time (`HH:MM`): the default of a dosing schedule typed in. */
   infusionTime: string;
+  /** Forecasts take the spread the clinic's own troughs show (issue 17; on unless turned off). */
+  calibrate: boolean;
   /** The clinic's drug price per infusion, by drug (the outcomes view's cost avoided); empty: none entered. */
   prices?: Partial<Record<'natalizumab' | 'ocrelizumab', number>>;
   /** Labels of the changes that can be undone, newest last. */
   undoLabels: string[];
   /** The change history (kept in IndexedDB), oldest first, without the undo data. */
   changes: ChangeEntry[];
+  /** The clinic's local lab codes read on FHIR import (src/core/fhir/codes.ts). */
+  localCodes?: LocalCodes;
 }
 
 /** A change as the Changes view lists it. */
@@ -68,7 +73,7 @@ export function emptyOverrides(): EngineSettings {
 
 export class Store {
   private state: AppState = {
-    ready: false, storage: 'ok', storageError: null, patients: [], clinic: emptyOverrides(), asOfMode: 'last', infusionTime: DEFAULT_INFUSION_TIME, undoLabels: [], changes: [],
+    ready: false, storage: 'ok', storageError: null, patients: [], clinic: emptyOverrides(), asOfMode: 'last', infusionTime: DEFAULT_INFUSION_TIME, calibrate: true, undoLabels: [], changes: [],
   };
   private nextSeq = 1;
   private listeners = new Set<() => void>();
@@ -111,6 +116,7 @@ export class Store {
     let clinic = emptyOverrides();
     let asOfMode: AsOfMode = 'last';
     let infusionTime = DEFAULT_INFUSION_TIME;
+    let calibrate = true;
     let seeded = false;
     let history: HistoryRow[] = [];
     try {
@@ -125,16 +131,20 @@ export class Store {
       if (m?.value === 'today' || m?.value === 'last') asOfMode = m.value;
       const it = await db.settings.get('infusionTime');
       if (typeof it?.value === 'string' && CLOCK.test(it.value)) infusionTime = it.value;
+      const cal = await db.settings.get('calibrate');
+      if (typeof cal?.value === 'boolean') calibrate = cal.value;
       const pr = await db.settings.get('prices');
       if (pr?.value && typeof pr.value === 'object') this.state = { ...this.state, prices: validPrices(pr.value as Record<string, unknown>) };
       seeded = !!(await db.meta.get('seeded'))?.value;
       history = await db.history.orderBy('seq').toArray();
+      const lc = await db.settings.get('fhirLocalCodes');
+      if (lc?.value && typeof lc.value === 'object') this.state = { ...this.state, localCodes: checkLocalCodes(lc.value) };
     } catch (e) {
       this.storageFailed(e);
     }
     patients.sort((a, b) => a.seq - b.seq);
     this.restoreHistory(history);
-    this.set({ patients, clinic, asOfMode, infusionTime });
+    this.set({ patients, clinic, asOfMode, infusionTime, calibrate });
     if (patients.length === 0 && !seeded && seed) {
       try {
         const records = await seed();
@@ -314,12 +324,27 @@ export class Store {
     await this.persistClinic();
   }
 
+  /** The clinic's local lab codes for FHIR import (an app setting, kept like the infusion time). */
+  async setLocalCodes(localCodes: LocalCodes): Promise<void> {
+    const clean = checkLocalCodes(localCodes);
+    await this.settled();
+    this.set({ localCodes: clean });
+    try { await this.db?.settings.put({ key: 'fhirLocalCodes', value: clean }); } catch (e) { this.storageFailed(e); }
+  }
+
   /** The clinic's infusion clock time (`HH:MM`, 24 h). */
   async setInfusionTime(infusionTime: string): Promise<void> {
     if (!CLOCK.test(infusionTime)) throw new Error(`not a clock time: ${infusionTime}`);
     await this.settled();
     this.set({ infusionTime });
     try { await this.db?.settings.put({ key: 'infusionTime', value: infusionTime }); } catch (e) { this.storageFailed(e); }
+  }
+
+  /** Calibration of the natalizumab forecasts from the clinic's troughs, on or off. */
+  async setCalibrate(calibrate: boolean): Promise<void> {
+    await this.settled();
+    this.set({ calibrate });
+    try { await this.db?.settings.put({ key: 'calibrate', value: calibrate }); } catch (e) { this.storageFailed(e); }
   }
 
   /** The clinic's price per infusion by drug (positive numbers; a drug left out has none). */

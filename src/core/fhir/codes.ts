@@ -83,6 +83,20 @@ export interface LocalCodes {
 export type LocalCodeRole = keyof LocalCodes;
 export const LOCAL_CODE_ROLES: readonly LocalCodeRole[] = ['level', 'bcell', 'natalizumab', 'ocrelizumab'];
 
+/** Local codes read from storage or a file: only well-formed `{system, code}` entries of the known roles are kept. */
+export function checkLocalCodes(value: unknown): LocalCodes {
+  const out: LocalCodes = {};
+  if (typeof value !== 'object' || value === null) return out;
+  for (const role of LOCAL_CODE_ROLES) {
+    const list = (value as Record<string, unknown>)[role];
+    if (!Array.isArray(list)) continue;
+    const kept = list.filter((c): c is Coding => typeof c === 'object' && c !== null && typeof c.system === 'string' && typeof c.code === 'string' && c.system !== '' && c.code !== '')
+      .map((c) => ({ system: c.system, code: c.code }));
+    if (kept.length) out[role] = kept;
+  }
+  return out;
+}
+
 /**
  * A code written as FHIR's token syntax `system|code` (the command-line option and the settings
  * field), or a message saying what is accepted.

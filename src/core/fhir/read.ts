@@ -101,6 +101,14 @@ export function looksLikeJson(text: string): boolean {
   return m !== null && (m[1] === '{' || m[1] === '[');
 }
 
+/**
+ * Whether a text is FHIR JSON (a resource or a list of resources: `"resourceType"` near its start),
+ * as opposed to a CSV or the app's own session file.
+ */
+export function isFhirJson(text: string): boolean {
+  return looksLikeJson(text) && /"resourceType"\s*:/.test(text.slice(0, 8192));
+}
+
 /** Read a FHIR JSON text (not JSON, or JSON that is not FHIR, is said in one line). */
 export function readFhirText(text: string, options: FhirReadOptions): FhirReadResult {
   const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

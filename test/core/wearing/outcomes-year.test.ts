@@ -132,7 +132,7 @@ function expected(truth: Map<string, Truth & { drug: string }>, drug: string, fr
     }
     wearing += intervals.size;
   }
-  return { patients, infusions, standard_infusions: standard, infusions_avoided: standard - infusions, hospital_visits: visits, troughs, troughs_at_target: atTarget, intervals_with_wearing_off: wearing, infusion_visits: infusionVisits };
+  return { patients, infusions, standard_infusions: standard, infusions_avoided: standard - infusions, hospital_visits: visits, hospital_visits_avoided: standard + (infusionVisits - infusions) - visits, troughs, troughs_at_target: atTarget, intervals_with_wearing_off: wearing, infusion_visits: infusionVisits };
 }
 
 describe('tdm outcomes over a clinic year of 117 natalizumab patients', () => {
@@ -151,7 +151,7 @@ describe('tdm outcomes over a clinic year of 117 natalizumab patients', () => {
     expect(nat.patients).toBe(117);
     expect(line.natalizumab).toMatchObject({
       patients: nat.patients, infusions: nat.infusions, standard_infusions: nat.standard_infusions, infusions_avoided: nat.infusions_avoided,
-      hospital_visits: nat.hospital_visits, troughs: nat.troughs, troughs_at_target: nat.troughs_at_target, intervals_with_wearing_off: nat.intervals_with_wearing_off,
+      hospital_visits: nat.hospital_visits, hospital_visits_avoided: nat.hospital_visits_avoided, troughs: nat.troughs, troughs_at_target: nat.troughs_at_target, intervals_with_wearing_off: nat.intervals_with_wearing_off,
     });
     // Extended dosing avoided infusions in this clinic, and some troughs fell below the target.
     expect(nat.infusions_avoided).toBeGreaterThan(50);
@@ -160,7 +160,7 @@ describe('tdm outcomes over a clinic year of 117 natalizumab patients', () => {
     const ocr = expected(truth, 'ocrelizumab', FROM, TO);
     expect(line.ocrelizumab).toMatchObject({
       patients: ocr.patients, infusions: ocr.infusions, standard_infusions: ocr.standard_infusions, infusions_avoided: ocr.infusions_avoided,
-      infusion_visits: ocr.infusion_visits, intervals_with_wearing_off: ocr.intervals_with_wearing_off,
+      infusion_visits: ocr.infusion_visits, hospital_visits: ocr.hospital_visits, hospital_visits_avoided: ocr.hospital_visits_avoided, intervals_with_wearing_off: ocr.intervals_with_wearing_off,
     });
     expect(ocr.infusion_visits).toBeGreaterThan(ocr.infusions); // some split starts in the year
   });

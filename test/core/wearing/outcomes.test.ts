@@ -94,7 +94,10 @@ describe('clinicOutcomes, by hand', () => {
 
   it('ocrelizumab: the 2 × 300 mg start is one dose, two infusion visits', () => {
     const ps = read(['O,ocrelizumab,dose,2024-01-08T09:00,300,mg,iv,150,,', 'O,ocrelizumab,dose,2024-01-22T09:00,300,mg,iv,150,,', 'O,ocrelizumab,dose,2024-07-08T09:00,600,mg,iv,210,,']);
-    expect(clinicOutcomes(ps, '2024-01-01', '2024-12-31').ocrelizumab).toMatchObject({ infusions: 2, infusion_visits: 3, standard_infusions: 3, hospital_visits: 3 }); // standard 01-08, 06-24, 12-09
+    // Standard 01-08 (with its second half on 01-22), 06-24, 12-09: 4 visits against the 3 made.
+    expect(clinicOutcomes(ps, '2024-01-01', '2024-12-31').ocrelizumab).toMatchObject({ infusions: 2, infusion_visits: 3, standard_infusions: 3, hospital_visits: 3, standard_visits: 4, hospital_visits_avoided: 1 });
+    // Natalizumab has no split start: its standard visits are its standard infusions.
+    expect(clinicOutcomes(read(nat('N', ['2024-01-01', '2024-02-12'])), '2024-01-01', '2024-03-10').natalizumab).toMatchObject({ standard_infusions: 3, standard_visits: 3, hospital_visits: 2, hospital_visits_avoided: 1 });
   });
 
   it('intervals with wearing-off: onsets in the period, each interval once', () => {

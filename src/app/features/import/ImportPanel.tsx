@@ -22,6 +22,7 @@ import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { listenForImports } from './offer';
 import { rowValue } from '../../lib/row-value';
 import './import.css';
+import { isFhirJson } from '../../../core/fhir/read';
 
 interface Props {
   parse: (text: string, file: string) => Promise<ParseResult>;
@@ -111,7 +112,9 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
       const early = fileTooLarge(file.size);
       if (early) { setView({ kind: 'failed', file: file.name, message: sizeText(ts, file.name, early) }); return; }
       const text = await file.text();
-      if (/\.json$/i.test(file.name) || /^\s*\{/.test(text.slice(0, 100))) {
+      // A FHIR Bundle goes the CSV's way (read into records, the same preview and merge); other JSON is a session.
+      const fhir = isFhirJson(text);
+      if (!fhir && (/\.json$/i.test(file.name) || /^\s*\{/.test(text.slice(0, 100)))) {
         const s = readSession(text);
         if ('error' in s) { setView({ kind: 'failed', file: file.name, message: t('import.badSession', { file: file.name, error: sessionProblemIn(s.problem, s.error, i18n.language) }) }); return; }
         const session = s.session;
@@ -123,14 +126,16 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
         await offer(batch);
         return;
       }
-      const tooMany = fileTooLarge(file.size, text);
+      // A Bundle's lines are not rows (one resource spans many): its patients and rows are checked once read.
+      const tooMany = fhir ? null : fileTooLarge(file.size, text);
       if (tooMany) { setView({ kind: 'failed', file: file.name, message: sizeText(ts, file.name, tooMany) }); return; }
       const result = await parse(text, file.name);
+      const kind = fhir ? 'fhir' : 'csv';
       if (result.fatal || result.patients.length === 0) {
-        setView({ kind: 'failed', file: file.name, message: t('import.unusable', { file: file.name }), issues: batchIssues({ source: file.name, kind: 'csv', patients: result.patients.map((record) => ({ record })), issues: result.issues }) });
+        setView({ kind: 'failed', file: file.name, message: t('import.unusable', { file: file.name }), issues: batchIssues({ source: file.name, kind, patients: result.patients.map((record) => ({ record })), issues: result.issues }) });
         return;
       }
-      await offer({ source: file.name, kind: 'csv', patients: result.patients.map((record) => ({ record })), issues: result.issues });
+      await offer({ source: file.name, kind, patients: result.patients.map((record) => ({ record })), issues: result.issues });
     } catch (e) {
       setView({ kind: 'failed', file: file.name, message: t('import.readFailed', { file: file.name, error: e instanceof Error ? e.message : String(e) }) });
     }

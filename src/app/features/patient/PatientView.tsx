@@ -17,6 +17,8 @@ import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { effectiveSettings, hasOverrides, withShownDefaults } from '../../lib/settings';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { isError } from '../../lib/status';
+import type { PatientTrack } from '../../../core/natalizumab/clinic-track';
+import { CalibrationNote, PatientTrackRecord } from '../track-record/PatientTrackRecord';
 import { issueText } from '../proposal/engine-text';
 import { plannedDose } from '../../lib/plan';
 import { ResultForm, ScheduleForm } from '../entry/EntryForms';
@@ -36,9 +38,13 @@ interface Props {
   onOverrides: (o: EngineSettings) => Promise<void>;
   onDelete: () => Promise<void>;
   onClose: () => void;
+  /** Natalizumab (issue 17): this patient's scored troughs, whether forecasts are calibrated, and whether the clinic's calibration is awaited. */
+  track?: PatientTrack;
+  calibrate?: boolean;
+  calibrationWaiting?: boolean;
 }
 
-export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord, onChoose, onOverrides, onDelete, onClose }: Props) {
+export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord, onChoose, onOverrides, onDelete, onClose, track, calibrate = false, calibrationWaiting = false }: Props) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
   const settings = effectiveSettings(clinic, patient.overrides);
@@ -116,6 +122,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
           <Suspense fallback={<p>{t('patient.loading')}</p>}>
             <div className={entry?.outdated ? 'outdated-report' : undefined}>
               <ProposalCard report={report} settings={settings} choice={choice} onChoose={(c) => void onChoose(c)} />
+              <CalibrationNote report={report} calibrate={calibrate} waiting={calibrationWaiting} />
             </div>
           </Suspense>
         ) : entry?.failure ? null : <p className="card">{t('patient.computing')}</p>}
@@ -138,6 +145,8 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
           </Suspense>
         ) : null}
       </ErrorBoundary>
+
+      {rec.drug === 'natalizumab' && !empty ? <PatientTrackRecord track={track} example={!!patient.example} /> : null}
 
       <ProposalHistory record={rec} settings={settings} upTo={asOfIso} choice={choice} plan={plan}
         choiceText={choice && report && !isError(report) ? choiceLabel(report, choice.option, (k, v) => t(k, { ns: 'proposal', ...v }), lang) : undefined} />

@@ -5,6 +5,7 @@ import { MODELS } from '../../../../models/index';
 import { modelText, paramName, unitText } from '../../i18n/models.nl';
 import { formatNumber, formatPercent } from './format';
 import { Row, Scroll, useTid, weekdayName, type T } from './card-parts';
+import { FhirCodesInDetails } from '../fhir/FhirCodes';
 
 export function SettingsList({ report, t, lang }: { report: PatientReport; t: T; lang: string }) {
   const tid = useTid();
@@ -85,6 +86,7 @@ export function ModelDetails({ report, t, lang, open = false }: { report: Patien
             {info.notes.length > 0 && <ul className="proposal__muted">{info.notes.map((n) => <li key={n}>{modelText(n, lang)}</li>)}</ul>}
             {/* How the intervals and chances are computed, in plain words (no sampler jargon or seeds on the card). */}
             {report.drug === 'natalizumab' ? <p className="proposal__muted" data-testid={tid('sampling')}>{t('model.sampling', { samples: report.options.samples })}</p> : null}
+            <FhirCodesInDetails drug={report.drug} />
           </>
         ) : <p>{t('model.unknown')}</p>}
       </details>

@@ -14,6 +14,7 @@ import engineNl from '../../i18n/engine-nl';
 import { formatDisplayDate } from '../../lib/dates';
 import { langOf } from './format';
 import { isRecordsCode, recordsTextNl } from '../../i18n/records';
+import { fhirTextNl, isFhirCode } from '../../i18n/fhir_issues';
 
 type Tree = { [k: string]: string | Tree };
 const BUNDLES: Record<'en' | 'nl', Tree> = { en: engineEn, nl: engineNl };
@@ -93,6 +94,8 @@ export function issuePath(issue: Pick<Issue, 'code' | 'variant'>): string {
 export function issueText(issue: Issue, lang: string | undefined): string {
   // The records module's messages (a row refused or warned about) have their own Dutch texts.
   if (isRecordsCode(issue.code)) return langOf(lang) === 'nl' ? recordsTextNl(issue) ?? issue.message : issue.message;
+  // The FHIR mapping's (a Bundle or a launched record): the place as written, the rest in Dutch.
+  if (isFhirCode(issue.code)) return langOf(lang) === 'nl' ? fhirTextNl(issue) ?? issue.message : issue.message;
   return engineText(issuePath(issue), issue.params, issue.message, lang);
 }
 

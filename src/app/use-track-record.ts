@@ -1,0 +1,107 @@
+/**
+ * The clinic's track record in the app (issue 17, items 2 and 3): every natalizumab patient's troughs
+ * scored against the forecasts made before them (the worker, src/core/natalizumab/clinic-track.ts,
+ * the same function as `tdm track-record`), then the clinic's summary and calibration from all of
+ * them. Each patient's track record is kept by a fingerprint of its records, the clinic's
+ * natalizumab settings and the engine build (in memory and in IndexedDB), so an edit scores only the
+ * patient it touched and a reload scores nothing that did not change.
+ *
+ * The example patients are not the clinic's: their troughs are not counted.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { EngineSettings } from '../core/engine';
+import type { ClinicTrack, PatientTrack } from '../core/natalizumab/clinic-track';
+import type { TroughScore } from '../core/natalizumab/track-record';
+import type { StoredPatient } from './storage/db';
+import { reportCache } from './storage/report-cache';
+import { coreClient, recordHash } from './use-reports';
+import { ENGINE_BUILD, TRACK_KEY_PREFIX } from './worker-client';
+import { effectiveSettings } from './lib/settings';
+import { hashText } from './lib/hash';
+
+export interface TrackRecordState {
+  /** Each counted patient's scored troughs (or why it was not scored), by id, once computed. */
+  tracks: Map<string, PatientTrack>;
+  /** Counted patients whose track record is still being computed. */
+  pending: number;
+  /** Patients counted: natalizumab, not examples. */
+  counted: number;
+  /** The clinic's track record and calibration; null until every counted patient's is in. */
+  clinic: ClinicTrack | null;
+}
+
+/** Whether a patient's troughs count in the clinic's track record. */
+export function counted(p: StoredPatient): boolean {
+  return p.record.drug === 'natalizumab' && !p.example;
+}
+
+/** The fingerprint of a patient's track record: its records, the clinic's natalizumab settings, the engine. */
+export function trackKey(p: StoredPatient, clinic: EngineSettings): string {
+  return `${TRACK_KEY_PREFIX}${p.id}|${recordHash(p.record)}|${hashText(JSON.stringify(effectiveSettings(clinic).natalizumab))}|${hashText(ENGINE_BUILD)}`;
+}
+
+const scoresOf = (t: PatientTrack | null | undefined): TroughScore[] => (t && 'scores' in t ? t.scores : []);
+
+export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings, cacheReady: boolean): TrackRecordState {
+  const results = useRef(new Map<string, PatientTrack | null>()); // by key
+  const asked = useRef(new Set<string>());
+  const [version, setVersion] = useState(0);
+  const [clinicTrack, setClinicTrack] = useState<{ fp: string; clinic: ClinicTrack } | null>(null);
+
+  const jobs = useMemo(() => patients.filter(counted).map((p) => ({ id: p.id, key: trackKey(p, clinic), patient: p.record })), [patients, clinic]);
+  const fp = useMemo(() => hashText(jobs.map((j) => j.key).join('\n')), [jobs]);
+
+  useEffect(() => {
+    if (!cacheReady) return;
+    const client = coreClient();
+    const cache = reportCache();
+    const keys = new Set(jobs.map((j) => j.key));
+    for (const k of client.retain(keys, (k) => k.startsWith(TRACK_KEY_PREFIX))) asked.current.delete(k);
+    const options = effectiveSettings(clinic).natalizumab;
+    let found = false;
+    for (const j of jobs) {
+      if (results.current.has(j.key) || asked.current.has(j.key)) continue;
+      const kept = cache.track(j.id, j.key);
+      if (kept !== undefined) { results.current.set(j.key, kept); found = true; continue; }
+      asked.current.add(j.key);
+      client.track(j.key, j.patient, options).then((r) => {
+        asked.current.delete(j.key);
+        results.current.set(j.key, r.track);
+        cache.putTrack(j.id, j.key, r.track);
+        setVersion((v) => v + 1);
+      }, (e: Error) => {
+        asked.current.delete(j.key);
+        if (e.message === 'dropped') return;
+        results.current.set(j.key, { error: e.message });
+        setVersion((v) => v + 1);
+      });
+    }
+    if (found) setVersion((v) => v + 1);
+    for (const k of results.current.keys()) if (!keys.has(k)) results.current.delete(k);
+  }, [jobs, clinic, cacheReady]);
+
+  const done = jobs.filter((j) => results.current.has(j.key)).length;
+  const allIn = cacheReady && done === jobs.length;
+
+  useEffect(() => {
+    if (!allIn || clinicTrack?.fp === fp) return;
+    const cache = reportCache();
+    const kept = cache.clinicFor(fp);
+    if (kept) { setClinicTrack({ fp, clinic: kept }); return; }
+    let live = true;
+    const scores: [string, TroughScore[]][] = jobs.map((j) => [j.id, scoresOf(results.current.get(j.key))]);
+    coreClient().calibrate(`calibrate|${fp}`, scores).then((r) => {
+      cache.putClinic(fp, r.clinic);
+      if (live) setClinicTrack({ fp, clinic: r.clinic });
+    }, () => { /* a failed calibration leaves the clinic uncalibrated: retried on the next change */ });
+    return () => { live = false; };
+  }, [allIn, fp, jobs, clinicTrack]);
+
+  const tracks = useMemo(() => {
+    const m = new Map<string, PatientTrack>();
+    for (const j of jobs) { const r = results.current.get(j.key); if (r) m.set(j.id, r); }
+    return m;
+  }, [jobs, version]);
+
+  return { tracks, pending: jobs.length - done, counted: jobs.length, clinic: clinicTrack?.fp === fp ? clinicTrack.clinic : null };
+}

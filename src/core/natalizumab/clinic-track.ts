@@ -1,0 +1,68 @@
+/**
+ * A clinic's track record and calibration, from patient to clinic (issue 17, items 2 and 3), in one
+ * place for the command line (src/cli/track-record.ts) and the app's worker, so their numbers cannot
+ * differ: each natalizumab patient's scored troughs (track-record.ts) under the same work budget, then
+ * the clinic's summary (coverage, PIT histogram, bias, counts) and the calibrated spread each
+ * patient's forecast uses (calibration.ts).
+ *
+ * With no trough of the clinic scored there is nothing to learn from: no patient's forecast is
+ * calibrated (the published allowances, exactly as without calibration).
+ */
+import type { PatientRecord } from '../types';
+import type { ForecastCalibration, NatalizumabOptions } from '../report/types';
+import { PkWorkError, workBudget, withWorkBudget } from '../pk/index';
+import { refusedRowsError, stepBudgetFor } from '../engine';
+import { patientTrackRecord, summariseTrackRecord, type TrackRecordSummary, type TroughScore } from './track-record';
+import { calibrateClinic, patientCalibration, type ClinicCalibration } from './calibration';
+
+/** One patient's scored troughs, or why it was not scored. */
+export type PatientTrack = { scores: TroughScore[] } | { error: string };
+
+/**
+ * The track record of one patient (null: not a natalizumab patient). A record with refused rows is
+ * not scored (as propose refuses it); the work is bounded as the proposal's, per level scored.
+ */
+export function trackPatient(p: PatientRecord, options: Partial<NatalizumabOptions>, stop?: () => boolean): PatientTrack | null {
+  if (p.drug !== 'natalizumab') return null;
+  const refused = refusedRowsError(p);
+  if (refused) return { error: refused.error };
+  // The calibrated spread is never used to score: the track record is that of the published allowances.
+  const rest = { ...options };
+  delete rest.iovCl;
+  delete rest.calibration;
+  try {
+    return { scores: withWorkBudget(workBudget(stepBudgetFor(p) * Math.max(1, p.levels.length), stop), () => patientTrackRecord(p, rest)) };
+  } catch (e) {
+    if (!(e instanceof PkWorkError)) throw e;
+    return { error: `the computation was stopped after ${e.steps} integrator steps` };
+  }
+}
+
+/** The clinic's track record: its summary, its calibration, and each scored patient's calibrated options. */
+export interface ClinicTrack {
+  summary: TrackRecordSummary;
+  clinic: ClinicCalibration;
+  /**
+   * The options each natalizumab patient's forecast takes when calibrated (by patient id; a patient
+   * not listed takes the clinic's spread: `clinicOptions`). Null when no trough was scored.
+   */
+  patients: Record<string, { iovCl: number; calibration: ForecastCalibration }> | null;
+  clinicOptions: { iovCl: number; calibration: ForecastCalibration } | null;
+}
+
+/** From every patient's scores (in the clinic's order) to the clinic's track record and calibration. */
+export function clinicTrack(byPatient: ReadonlyArray<readonly [string, readonly TroughScore[]]>): ClinicTrack {
+  const all = byPatient.flatMap(([, s]) => s);
+  const clinic = calibrateClinic(all);
+  const summary = summariseTrackRecord(all);
+  if (!all.length) return { summary, clinic, patients: null, clinicOptions: null };
+  const patients: ClinicTrack['patients'] = {};
+  for (const [id, s] of byPatient) patients[id] = patientCalibration(clinic, s);
+  return { summary, clinic, patients, clinicOptions: patientCalibration(clinic, []) };
+}
+
+/** The options a patient's proposal takes under calibration (empty: not calibrated). */
+export function calibratedOptionsFor(track: ClinicTrack, id: string): Partial<NatalizumabOptions> {
+  if (!track.patients) return {};
+  return track.patients[id] ?? track.clinicOptions ?? {};
+}

@@ -1,0 +1,136 @@
+/**
+ * Issue 17 in the app: the clinic's track record (the same numbers as `tdm track-record` on the
+ * same file), the calibration by default (the same proposals as `tdm propose --calibrate`; off: as
+ * `tdm propose`), each patient's own track record on the card, and stored reports shown at once
+ * after a reload (IndexedDB), a changed patient marked while it is computed again.
+ */
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simulateClinic, IOV_WORLD } from '../../scripts/simulate-clinic';
+import { idsOf, importFile, planNextDose, waitComputed, watch } from './app-helpers';
+
+const N = 8;
+const FILE = join(mkdtempSync(join(tmpdir(), 'msi-track-')), 'clinic.csv');
+writeFileSync(FILE, simulateClinic(IOV_WORLD, N, 5).csv);
+
+function cli(args: string[]): Record<string, unknown>[] {
+  const out = execFileSync('node', ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+}
+
+type Line = { patient_id: string; proposal: { next_dose: string; predicted_trough_low: number; predicted_trough_high: number }; calibration?: { troughs: number; iov: number; clinic_iov: number } };
+
+async function importClinic(page: Page): Promise<string[]> {
+  await page.goto('/');
+  await page.getByTestId('remove-examples').click();
+  await importFile(page, FILE);
+  const ids = idsOf(FILE);
+  await expect(page.locator('[data-patient-id]')).toHaveCount(ids.length);
+  await waitComputed(page);
+  await expect(page.locator('.scoring')).toHaveCount(0);
+  return ids;
+}
+
+const num = (s: string | null) => Number(s);
+
+test('the clinic\'s track record is the command line\'s for the same file, and each card says how its forecasts held', async ({ page }) => {
+  test.setTimeout(240_000);
+  const w = watch(page);
+  await importClinic(page);
+  const [line] = cli(['track-record', FILE]) as [{ scored: number; patients: number; cover50: number; cover80: number; cover95: number; median_log_ratio: number; pit_histogram: number[] }];
+  expect(line.scored).toBeGreaterThan(40);
+  await page.getByTestId('nav-track').click();
+  await expect(page.getByTestId('tr-scored')).toHaveText(String(line.scored));
+  await expect(page.getByTestId('tr-patients')).toHaveText(String(line.patients));
+  for (const k of ['cover50', 'cover80', 'cover95'] as const) {
+    expect(Math.round(num(await page.getByTestId(`tr-${k}`).getAttribute('data-value')) * 1000) / 1000).toBe(line[k]);
+  }
+  expect(Math.round(num(await page.getByTestId('tr-bias').getAttribute('data-value')) * 1e4) / 1e4).toBe(line.median_log_ratio);
+  expect(JSON.parse((await page.getByTestId('tr-pit').getAttribute('data-counts'))!)).toEqual(line.pit_histogram);
+  await expect(page.getByTestId('calibrate-setting')).toBeChecked();
+  // A patient's own: its scored troughs, each against the 80 % interval forecast before it.
+  const ids = idsOf(FILE);
+  await page.getByRole('button', { name: 'Planning' }).click();
+  await page.locator(`[data-patient-id="${ids[0]}"] a`).click();
+  const summary = page.getByTestId('patient-track-summary');
+  await expect(summary).toContainText('scored troughs inside the 80 % interval');
+  expect(num(await summary.getAttribute('data-count'))).toBe(simulateClinic(IOV_WORLD, N, 5).patients[0].rows.filter((r) => r.includes(',level,')).length - 2);
+  // Dutch as well.
+  await page.getByLabel('Language').selectOption('nl');
+  await expect(page.getByTestId('patient-track')).toContainText('Hoe de laatste voorspellingen voor deze patiënt uitkwamen');
+  expect(w.errors).toEqual([]);
+});
+
+test('calibration by default: the proposals of propose --calibrate, the spread on the card; turned off: those of propose', async ({ page }) => {
+  test.setTimeout(300_000);
+  const w = watch(page);
+  const ids = await importClinic(page);
+  const calibrated = new Map((cli(['propose', '--calibrate', FILE]) as unknown as Line[]).map((l) => [l.patient_id, l]));
+  const plain = new Map((cli(['propose', FILE]) as unknown as Line[]).map((l) => [l.patient_id, l]));
+  // The calibration changes something on this file (else the test could not tell them apart).
+  expect(ids.some((id) => calibrated.get(id)!.proposal.predicted_trough_high !== plain.get(id)!.proposal.predicted_trough_high)).toBe(true);
+  for (const id of ids) expect(await planNextDose(page, id)).toBe(calibrated.get(id)!.proposal.next_dose);
+  for (const id of ids.slice(0, 3)) {
+    await page.locator(`[data-patient-id="${id}"] a`).click();
+    const note = page.getByTestId('calibration-note');
+    const c = calibrated.get(id)!.calibration!;
+    await expect(note).toHaveAttribute('data-calibrated', 'true');
+    await expect(note).toContainText(`Spread from ${c.troughs} troughs of this clinic: 80 % intervals held`);
+    expect(Math.round(num(await note.getAttribute('data-iov')) * 1e4) / 1e4).toBe(c.iov);
+    // Never narrower than the clinic's.
+    expect(c.iov).toBeGreaterThanOrEqual(c.clinic_iov);
+    await expect(page.getByTestId('proposal')).toContainText(String(calibrated.get(id)!.proposal.predicted_trough_high).replace(/\.?0+$/, '').slice(0, 3));
+  }
+  // Off: the published allowances, as propose without --calibrate.
+  await page.getByTestId('nav-track').click();
+  await page.getByTestId('calibrate-setting').uncheck();
+  await page.getByRole('button', { name: 'Planning' }).click();
+  await waitComputed(page);
+  for (const id of ids) expect(await planNextDose(page, id)).toBe(plain.get(id)!.proposal.next_dose);
+  await page.locator(`[data-patient-id="${ids[0]}"] a`).click();
+  await expect(page.getByTestId('calibration-note')).toHaveAttribute('data-calibrated', 'false');
+  await expect(page.getByTestId('calibration-note')).toContainText('calibration from the clinic\'s troughs is off');
+  // The setting survives a reload.
+  await page.reload();
+  await page.getByTestId('nav-track').click();
+  await expect(page.getByTestId('calibrate-setting')).not.toBeChecked();
+  expect(w.errors).toEqual([]);
+});
+
+test('after a reload every unchanged patient\'s stored report is shown at once (IndexedDB); a changed one is marked while computed again', async ({ page }) => {
+  test.setTimeout(300_000);
+  const w = watch(page);
+  const ids = await importClinic(page);
+  const before = new Map<string, string | null>();
+  for (const id of ids) before.set(id, await planNextDose(page, id));
+  // From now on the worker answers no patient's computation: whatever is shown comes from storage.
+  await page.evaluate((list) => localStorage.setItem('ms-interval-test-unanswered', JSON.stringify(list)), ids);
+  await page.waitForTimeout(800); // the stored reports are written within 300 ms
+  await page.reload();
+  for (const id of ids) await expect(page.locator(`[data-patient-id="${id}"] [data-testid="planned-dose"]`)).toHaveAttribute('datetime', before.get(id)!, { timeout: 10_000 });
+  await expect(page.locator('.computing')).toHaveCount(0);
+  await page.locator(`[data-patient-id="${ids[1]}"] a`).click();
+  await expect(page.getByTestId('proposal')).toBeVisible();
+  await expect(page.getByTestId('outdated')).toHaveCount(0);
+  // A change (the clinic's target): the stored reports no longer fit; shown marked while computed again.
+  await page.evaluate(() => localStorage.setItem('ms-interval-compute-budget-ms', '60000'));
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('Trough target').first().selectOption('5');
+  await page.getByRole('button', { name: 'Save clinic settings' }).click();
+  await page.getByRole('button', { name: 'Planning' }).click();
+  await page.locator(`[data-patient-id="${ids[1]}"] a`).click();
+  await expect(page.getByTestId('outdated')).toBeVisible();
+  await expect(page.locator('.computing')).toHaveCount(1);
+  // Without the hook the changed patients are computed again and the mark goes.
+  await page.evaluate(() => { localStorage.removeItem('ms-interval-test-unanswered'); localStorage.removeItem('ms-interval-compute-budget-ms'); });
+  await page.reload();
+  await waitComputed(page);
+  await page.locator(`[data-patient-id="${ids[1]}"] a`).click();
+  await expect(page.getByTestId('proposal')).toBeVisible();
+  await expect(page.getByTestId('outdated')).toHaveCount(0);
+  expect(w.errors).toEqual([]);
+});
