@@ -44,10 +44,10 @@ export function usePatientActions({ store, selected, go, flash }: PatientActions
     if (label) flash(t('undo.done', { label }));
   };
 
-  /** Delete a patient (asked first, in the view) and what the browser keeps under its id. */
+  /** Delete a patient (asked first, in the view) and what the browser keeps under its id (first: the list shows the patient gone only after both). */
   const deletePatient = async (id: string) => {
-    await store.deletePatient(id, t('undo.deletePatient', { id }));
     forgetPatientKeys(id);
+    await store.deletePatient(id, t('undo.deletePatient', { id }));
     go({ page: 'planning', patient: null });
     flash(t('patient.deleted', { id }));
   };
