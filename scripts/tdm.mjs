@@ -25,7 +25,7 @@ function sources() {
       else if (/\.(ts|mts|js|mjs|json)$/.test(e.name)) out.push(p);
     }
   };
-  for (const d of ['src/cli', 'src/core', 'models']) walk(join(root, d));
+  for (const d of ['src/cli', 'src/core', 'src/i18n', 'models']) walk(join(root, d));
   out.push(join(root, 'package-lock.json'));
   return out;
 }

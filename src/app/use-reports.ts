@@ -128,8 +128,12 @@ export function coreClient(): CoreClient {
   return shared;
 }
 
+/**
+ * `today` (YYYY-MM-DD): the day the plan is made. A dose as planned that would fall before it is
+ * overdue and proposed on the first possible day (the core's `notBefore`), whatever the as-of.
+ */
 export function useReports(patients: StoredPatient[], clinic: EngineSettings, asOf: AsOfSpec, focusId: string | null,
-  calibration: Calibration = null, cacheReady = true): {
+  calibration: Calibration = null, cacheReady = true, today?: string): {
   reports: Map<string, ReportEntry>;
   pending: number;
 } {
@@ -140,13 +144,14 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
   const [version, setVersion] = useState(0);
 
   const jobs = useMemo(() => patients.map((p) => {
-    const base = effectiveSettings(clinic, p.overrides);
+    const own = effectiveSettings(clinic, p.overrides);
+    const base: EngineSettings = today ? { ...own, notBefore: today } : own;
     const nat = p.record.drug === 'natalizumab' && typeof calibration === 'function' ? calibration(p.id) : undefined;
     const settings = nat ? { ...base, natalizumab: { ...base.natalizumab, ...nat } } : base;
     // Waiting for the clinic's calibration: not computed yet (the stored report is shown as outdated).
     const wait = p.record.drug === 'natalizumab' && calibration === 'wait';
     return { id: p.id, key: wait ? `wait|${p.id}` : jobKey(p, settings, asOf), wait, nat, job: { patient: p.record, settings, asOf } };
-  }), [patients, clinic, asOf, calibration]);
+  }), [patients, clinic, asOf, calibration, today]);
 
   useEffect(() => {
     if (!cacheReady) return;

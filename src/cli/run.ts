@@ -10,6 +10,7 @@ import { proposeLine, predictLine } from '../core/report/cli-line';
 import { groupDoses } from '../core/ocrelizumab/index';
 import { endOfDay, parseAsOfDate, parseIsoTime, formatDate, runtimeTimeZone } from '../core/time';
 import type { Days, Issue, PatientRecord } from '../core/types';
+import { terminalSafe } from './terminal';
 import type { NatalizumabOptions } from '../core/report/types';
 import { clinicTrackRecord, trackRecordLine, calibrateClinic, calibratedOptions } from './track-record';
 import type { PatientError, PatientReport } from '../core/report/types';
@@ -83,12 +84,29 @@ export interface CliOptions {
   now?: () => number;
   /** The clinic's IANA time zone when --time-zone is not given. @default this machine's */
   timeZone?: string;
+  /**
+   * `propose` split over worker threads (src/cli/parallel.ts): this run computes only the patients
+   * at positions index, index + count, … of the file's order, and only shard 0 repeats the file's
+   * own messages.
+   */
+  shard?: { index: number; count: number };
 }
 
 /** Wall-clock limit per patient on the command line (the core's step budget usually stops far sooner). */
 export const PATIENT_TIME_LIMIT_MS = 10_000;
 
+/**
+ * The command line. No control character from a file's fields reaches the terminal raw: every line
+ * (standard output and standard error, streamed or returned) goes through terminalSafe.
+ */
 export function runCli(argv: string[], readInput: (file: string) => Buffer, cliOptions: CliOptions = {}): CliResult {
+  const sink = cliOptions.sink;
+  const safeSink = sink && { out: (line: string) => sink.out(terminalSafe(line)), err: (line: string) => sink.err(terminalSafe(line)) };
+  const r = runCliUnescaped(argv, readInput, { ...cliOptions, sink: safeSink });
+  return { ...r, stdout: r.stdout.map(terminalSafe), stderr: r.stderr.map(terminalSafe) };
+}
+
+function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cliOptions: CliOptions = {}): CliResult {
   if (isOutcomesCommand(argv)) return runOutcomes(argv, readInput);
   let parsed;
   try {
@@ -188,7 +206,8 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer, cliO
   };
   /** Where a patient is in the file: `name:line` for a CSV, the name for FHIR (its messages name the entries). */
   const placeOf = (entry: { first: number }) => (parsedFile.fhir ? name : `${name}:${entry.first}`);
-  if (sink) for (const line of stderr) sink.err(line);
+  const shard = cliOptions.shard;
+  if (sink && !(shard && shard.index > 0)) for (const line of stderr) sink.err(line);
   const clock = cliOptions.clock;
   const limit = cliOptions.patientTimeLimitMs ?? PATIENT_TIME_LIMIT_MS;
   let status: 0 | 1 = parsedFile.issues.some((i) => i.severity === 'error') ? 1 : 0;
@@ -217,7 +236,8 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer, cliO
     for (const e of tr.errors) err(e);
     calibrated = calibratedOptions(calibrateClinic(tr.all), tr);
   }
-  for (const entry of entries) {
+  for (const [position, entry] of entries.entries()) {
+    if (shard && position % shard.count !== shard.index) continue;
     const p = entry.patient;
     if (clock) {
       const deadline = clock() + limit;

@@ -9,6 +9,8 @@ import { proposeOcrelizumab, predictOcrelizumab } from './ocrelizumab/index';
 import { withNatalizumabWearingOff } from './natalizumab/wearing-off';
 import { withOcrelizumabWearingOff } from './ocrelizumab/wearing-off';
 import { PkWorkError, workBudget, withWorkBudget } from './pk/index';
+import { parseAsOfDate } from './time';
+import { firstPossibleDay } from './natalizumab/schedule';
 
 export interface EngineSettings {
   natalizumab: Partial<NatalizumabOptions>;
@@ -18,6 +20,12 @@ export interface EngineSettings {
    * passes a wall-clock deadline; the core itself never reads a clock).
    */
   stop?: () => boolean;
+  /**
+   * The day the plan is made (`YYYY-MM-DD`) when later than the as-of day: the app passes today
+   * (the core reads no clock). A next dose that would fall before it is overdue and proposed on the
+   * first possible day; no option offers an earlier date. Absent: the as-of day (the command line).
+   */
+  notBefore?: string;
 }
 
 /**
@@ -79,8 +87,27 @@ export function refusedRowsError(p: PatientRecord): PatientError | null {
   };
 }
 
-/** Fit and propose for one patient as of a time (end of the as-of day). */
+/**
+ * Fit and propose for one patient as of a time (end of the as-of day). With `settings.notBefore`
+ * later than the as-of day (the app plans on today from the rows up to the last entry): when the
+ * dose as planned (ocrelizumab: or its next count) falls before that day, the patient is late and
+ * is planned as of that day instead, exactly as the command line's `--as-of` that day plans it
+ * (the dose overdue, on the first possible day); otherwise the plan as of the last entry stands,
+ * and its first possible day is that day (no option before it is offered).
+ */
 export function computeReport(p: PatientRecord, asOf: Days, settings: EngineSettings = DEFAULT_SETTINGS): PatientReport | PatientError {
+  const r = computeAsOf(p, asOf, settings);
+  const day = settings.notBefore;
+  const dayT = day === undefined ? null : parseAsOfDate(day);
+  if (dayT === null || day === undefined || dayT <= asOf || 'error' in r) return r;
+  const late = r.drug === 'natalizumab' ? r.proposal.nextDose < day
+    : r.proposal.nextDose < day || r.proposal.nextBcellCheck < day || r.protocol.nextCount < day;
+  if (late) return computeAsOf(p, dayT, settings);
+  const first = r.drug === 'natalizumab' ? firstPossibleDay(dayT, r.options.infusionWeekday) : day;
+  return { ...r, firstPossibleDay: r.firstPossibleDay && r.firstPossibleDay > first ? r.firstPossibleDay : first };
+}
+
+function computeAsOf(p: PatientRecord, asOf: Days, settings: EngineSettings): PatientReport | PatientError {
   const errors = p.issues.filter((i) => i.severity === 'error');
   if (!hasUsableData(p)) {
     return { drug: p.drug, patientId: p.id, error: errors[0]?.message ?? 'no usable rows', issues: p.issues };

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
 import { badBundle } from '../core/fhir/bad-bundle';
+import { validationProblems, type AnyBundle } from '../e2e/fhir/validate';
 
 const NOW = Date.UTC(2026, 11, 7, 8, 0, 0);
 const virtual: Record<string, string> = {};
@@ -85,6 +86,15 @@ describe('tdm fhir: the Bundle', () => {
     expect(of('Observation').some((o) => o.valueQuantity?.comparator === '<')).toBe(true);
     expect(of('Patient').map((p) => Object.keys(p).sort())).toEqual([['identifier', 'resourceType'], ['identifier', 'resourceType'], ['identifier', 'resourceType']]);
   });
+  it('every resource of the output passes R4 structure validation (@medplum/core), also with the clinic\'s codes written beside', () => {
+    expect(validationProblems(bundle as unknown as AnyBundle)).toEqual([]);
+    const local = tdm('fhir', 'fixtures/fhir/hand-written.csv', '--level-code', 'urn:oid:2.16.528.1.1007.3.3.1234567|NATA-S', '--natalizumab-code', 'http://snomed.info/sct|414804006');
+    expect(local.status).toBe(0);
+    expect(local.stdout[0]).toContain('"code": "NATA-S"');
+    expect(validationProblems(JSON.parse(local.stdout[0]) as AnyBundle)).toEqual([]);
+    const examples = tdm('fhir', 'fixtures/examples/example-patients.csv');
+    expect(validationProblems(JSON.parse(examples.stdout[0]) as AnyBundle)).toEqual([]);
+  }, 60_000);
   it('one MedicationRequest, DocumentReference (naming the next dose) and Provenance per proposal', () => {
     const lines = tdm('propose', 'fixtures/fhir/hand-written.csv').stdout.map((l) => JSON.parse(l));
     const mrs = of('MedicationRequest'), drs = of('DocumentReference'), pvs = of('Provenance');

@@ -81,7 +81,7 @@ test('every view in Dutch: planning, patients with everything opened, forms and 
   await page.locator('.result-form input[name="date"]').fill('01-11-2026');
   await page.locator('.result-form input[name="value"]').fill('25000');
   await page.locator('[data-testid="save-result"]').click();
-  await expect(page.locator('.result-form [role=alert]').first()).toHaveText('waarde "25000" ug/mL van een spiegel is hoger dan een natalizumabgift kan geven (hoogstens 500 µg/mL): misschien is de waarde in ng/mL; kies dan de eenheid ng/mL (25000 ng/mL = 25 µg/mL)');
+  await expect(page.locator('.result-form [role=alert]').first()).toHaveText('waarde "25000" µg/mL van een spiegel is hoger dan een natalizumabgift kan geven (hoogstens 500 µg/mL): misschien is de waarde in ng/mL; kies dan de eenheid ng/mL (25000 ng/mL = 25 µg/mL)');
   await page.locator('[data-testid="add-doses"]').click();
   await page.locator('.events .add-buttons button').last().click();
   await page.locator('.events tr.editing input').first().fill('01-11-2026');

@@ -26,14 +26,73 @@ export function idsOf(file: string): string[] {
   return ids;
 }
 
-/** The CLI's proposals for a file: patient id → next dose. */
-export function cliNextDoses(file: string): Map<string, string> {
-  const out = execFileSync('node', ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', 'propose', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const m = new Map<string, string>();
-  for (const line of out.trim().split('\n')) {
-    const o = JSON.parse(line) as { patient_id: string; proposal?: { next_dose: string } };
-    if (o.proposal) m.set(o.patient_id, o.proposal.next_dose);
+/** Today as the app sees it (local date, `YYYY-MM-DD`). */
+export function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * A TDM CSV with every date moved by the same whole number of weeks (weekdays kept), so that its
+ * latest date falls in the week up to today: a record that is current. (The app plans a patient
+ * whose dose as planned has passed as of today, issue 15; a test about something else uses a
+ * current record.) `shift` moves another date of the file the same way.
+ */
+export function recentCsv(csv: string, today = localToday()): { csv: string; shift: (iso: string) => string } {
+  const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  const dates = [...csv.matchAll(/\b(\d{4}-\d{2}-\d{2})/g)].map((m) => m[1]);
+  const latest = Math.max(...dates.map(day));
+  const weeks = Math.floor((day(today) - latest) / (7 * 86_400_000));
+  const shift = (iso: string) => new Date(day(iso) + weeks * 7 * 86_400_000).toISOString().slice(0, 10) + iso.slice(10);
+  return { csv: csv.replace(/\b(\d{4}-\d{2}-\d{2})/g, (d) => shift(d)), shift };
+}
+
+/**
+ * A TDM CSV with every date moved by the same number of days so that `anchor` (a date the test
+ * types later, `YYYY-MM-DD`) falls on today: a record that is current, not late (issue 15). `shift`
+ * moves any other date of the test the same way.
+ */
+export function anchoredCsv(csv: string, anchor: string, today = localToday()): { csv: string; shift: (iso: string) => string } {
+  const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  const days = Math.round((day(today) - day(anchor)) / 86_400_000);
+  const shift = (iso: string) => new Date(day(iso) + days * 86_400_000).toISOString().slice(0, 10) + iso.slice(10);
+  return { csv: csv.replace(/\b(\d{4}-\d{2}-\d{2})/g, (d) => shift(d)), shift };
+}
+
+export interface CliLine { patient_id: string; error?: string; proposal?: { next_dose: string; next_bcell_check?: string }; protocol?: { next_count?: string } }
+
+function cliLines(file: string, args: string[]): Map<string, CliLine> {
+  let out: string;
+  try {
+    out = execFileSync('node', ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', 'propose', file, ...args], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (e) {
+    out = String((e as { stdout?: string }).stdout ?? ''); // exit status 1: some patient could not be planned
   }
+  return new Map(out.trim().split('\n').filter(Boolean).map((l) => { const o = JSON.parse(l) as CliLine; return [o.patient_id, o]; }));
+}
+
+/**
+ * The CLI's lines for a file as the app plans it (src/core/engine.ts, computeReport with
+ * `notBefore`): each patient as of its own last row, unless the dose so planned (ocrelizumab: or
+ * its next count) falls before today; a late patient as the CLI plans it `--as-of` today.
+ */
+export function cliAsTheAppPlans(file: string, today = localToday(), args: string[] = []): Map<string, CliLine> {
+  const own = cliLines(file, args);
+  let asOfToday: Map<string, CliLine> | null = null;
+  const out = new Map<string, CliLine>();
+  for (const [id, o] of own) {
+    const p = o.proposal;
+    const late = !!p && (p.next_dose < today || (p.next_bcell_check !== undefined && p.next_bcell_check < today) || (o.protocol?.next_count !== undefined && o.protocol.next_count < today));
+    if (late) asOfToday ??= cliLines(file, [...args, '--as-of', today]);
+    out.set(id, late ? asOfToday!.get(id)! : o);
+  }
+  return out;
+}
+
+/** The CLI's proposals for a file as the app plans it (cliAsTheAppPlans): patient id → next dose. */
+export function cliNextDoses(file: string): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [id, o] of cliAsTheAppPlans(file)) if (o.proposal) m.set(id, o.proposal.next_dose);
   return m;
 }
 

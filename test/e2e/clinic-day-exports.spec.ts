@@ -5,12 +5,11 @@
  * clinician's choice; the clinic-day list shows who comes in a date range and prints on its own.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTdmCsv } from '../../src/core/records/index';
-import { pickOption, watch } from './app-helpers';
+import { cliAsTheAppPlans, localToday, pickOption, watch } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -28,24 +27,15 @@ function threeDoses(id: string, kg: number, level: string): string[] {
   ];
 }
 
-/** The CLI's JSON lines for a file, by patient id. */
-function cli(file: string): Map<string, { error?: string; proposal?: { next_dose: string } }> {
-  let out: string;
-  try {
-    out = execFileSync('node', ['node_modules/tsx/dist/cli.mjs', 'src/cli/main.ts', 'propose', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch (e) {
-    out = String((e as { stdout?: string }).stdout ?? ''); // exit status 1: some patient could not be planned
-  }
-  type Line = { patient_id: string; error?: string; proposal?: { next_dose: string } };
-  return new Map(out.trim().split('\n').map((l) => { const o = JSON.parse(l) as Line; return [o.patient_id, o]; }));
-}
+/** The CLI's JSON lines for a file, by patient id, as the app plans it (a late patient as of today). */
+const cli = (file: string) => cliAsTheAppPlans(file);
 
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`[data-testid="${testId}"]`).click()]);
   return { name: dl.suggestedFilename(), bytes: readFileSync((await dl.path())!) };
 }
 
-test('a patient imported with refused rows shows them and gets the CLI\'s answer; a past planned date is flagged in the .ics', async ({ page }) => {
+test('a patient imported with refused rows shows them and gets the CLI\'s answer; one planned in 2024 is late and proposed today, also in the .ics', async ({ page }) => {
   test.setTimeout(120_000);
   const w = watch(page);
   const csv = [HEADER, ...threeDoses('REF-001', 70, 'abc'), ...threeDoses('REF-002', 82, '24.5')].join('\n') + '\n';
@@ -64,12 +54,15 @@ test('a patient imported with refused rows shows them and gets the CLI\'s answer
   // The other patient of the file is planned as the CLI plans it.
   await expect(page.locator('[data-patient-id="REF-002"] [data-testid="planned-dose"]')).toHaveAttribute('datetime', want.get('REF-002')!.proposal!.next_dose, { timeout: 30_000 });
 
-  // REF-002 was planned in 2024: its calendar file says the date has passed.
+  // REF-002 was planned in 2024: late, so it is proposed today (issue 15), and its calendar file is for today, not a date passed.
+  const today = localToday();
+  expect(want.get('REF-002')!.proposal!.next_dose).toBe(today);
   await page.locator('[data-patient-id="REF-002"] a').click();
-  await expect(page.locator('[data-testid="ics-past"]')).toContainText('has already passed');
+  await expect(page.locator('[data-testid="late-note"]')).toContainText('Overdue: the next dose was due on 2024-04-01, which has passed.');
+  await expect(page.locator('[data-testid="ics-past"]')).toHaveCount(0);
   const ics = (await download(page, 'download-ics')).bytes.toString('utf8');
-  expect(ics).toContain(`DTSTART:${want.get('REF-002')!.proposal!.next_dose.replace(/-/g, '')}T`);
-  expect(ics).toMatch(/SUMMARY:\[DATE PASSED\] Natalizumab infusion: REF-002/);
+  expect(ics).toContain(`DTSTART:${today.replace(/-/g, '')}T`);
+  expect(ics).toMatch(/SUMMARY:Natalizumab infusion: REF-002/);
   expect(w.errors).toEqual([]);
 });
 
@@ -110,7 +103,7 @@ test('the open patient as an Excel CSV (BOM, ;) keeps a formula-like note; the p
   await expect(page.locator('[data-testid="card-planned-dose"]')).toHaveText(value.slice(0, 10));
   await page.locator('select[name="export_format"]').selectOption('comma');
   const plan = (await download(page, 'export-planning')).bytes.toString('utf8').split('\r\n');
-  expect(plan[0]).toBe('patient_id,drug,last_dose,planned_dose,planned_by,option,reason,chosen_on_older_data,model_next_dose,next_lab,status,warnings');
+  expect(plan[0]).toBe('patient_id,drug,last_dose,planned_dose,planned_by,option,reason,chosen_on_older_data,model_next_dose,next_lab,status,warnings,choice_probability_percent,required_probability_percent');
   expect(plan[1]).toMatch(new RegExp(`^NAT-002,natalizumab,[^,]*,${value.slice(0, 10)},clinician,interval:4,holiday; back on =monday,no,\\d{4}-\\d{2}-\\d{2},${value.slice(0, 10)},`));
   expect(plan).toHaveLength(3); // header, one patient, and the final line end
   expect(w.errors).toEqual([]);
@@ -129,6 +122,9 @@ test('the clinic-day list shows the patients due in a date range, with the choic
   await expect(page.locator('[data-patient-id="NAT-001"] [data-testid="planned-dose"]')).toHaveAttribute('datetime', chosen);
 
   await page.locator('[data-testid="nav-clinic-day"]').click();
+  // The example patients are listed only when asked for (issue 15).
+  await expect(page.locator('[data-testid="day-examples-hidden"]')).toHaveText('9 example patients are not listed.');
+  await page.locator('[data-testid="day-show-examples"]').check();
   // The default range, today and the next 7 days: what is overdue comes first, marked, the rest lies in the range.
   const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
   const week = new Date(Date.parse(`${today}T00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);

@@ -4,10 +4,10 @@
  * the weekday of the next dose and the weekday setting in use.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { watch } from './app-helpers';
+import { recentCsv, watch } from './app-helpers';
 
 // Infusions on Wednesdays: without a weekday setting the next dose is a Wednesday too.
-const CSV = [
+const CSV = recentCsv([
   'patient_id,drug,kind,time,value,unit,route,duration_min,note',
   'WD-1,natalizumab,weight,2024-01-10,70,kg,,,',
   'WD-1,natalizumab,dose,2024-01-10T09:00,300,mg,iv,60,',
@@ -15,7 +15,7 @@ const CSV = [
   'WD-1,natalizumab,dose,2024-02-07T09:00,300,mg,iv,60,',
   'WD-1,natalizumab,level,2024-03-06T08:45,30.2,ug/mL,,,',
   'WD-1,natalizumab,dose,2024-03-06T09:00,300,mg,iv,60,',
-].join('\n');
+].join('\n')).csv; // moved to the last weeks (weekdays kept): a current patient, not a late one
 
 const weekdayOf = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay();
 const daysBetween = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { watch } from './app-helpers';
+import { cliAsTheAppPlans, watch } from './app-helpers';
 
 const CSV = [
   'patient_id,drug,kind,time,value,unit,route,duration_min,note',
@@ -82,8 +82,9 @@ test('natalizumab: one row per level, each the CLI proposal as of that day, with
   const dw = cli[2].proposal.interval_weeks! - cli[1].proposal.interval_weeks!;
   const moved = dw === 0 ? 'interval unchanged' : `interval ${Math.abs(dw)} week${Math.abs(dw) === 1 ? '' : 's'} ${dw > 0 ? 'longer' : 'shorter'}`;
   await expect(rows.nth(2).locator('[data-col="change"]')).toHaveText(new RegExp(`^${moved}; trough [−+]?\\d+\\.?\\d* µg/mL$`));
-  // The last row is the plan of the card (planned as of the last row's day).
-  await expect(page.locator('[data-testid="next-dose"]')).toHaveText(cli[2].proposal.next_dose);
+  // The card plans as the app plans (as of the last row's day, or as of today when that plan has
+  // passed: this 2024 record is late, issue 15); the history's last row is the plan as of that day.
+  await expect(page.locator('[data-testid="next-dose"]')).toHaveText(cliAsTheAppPlans(file).get('HIST-1')!.proposal!.next_dose);
 
   // Closing and opening again is instant (cached) and gives the same rows.
   await history.locator('summary').click();

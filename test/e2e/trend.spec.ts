@@ -6,10 +6,13 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { watch } from './app-helpers';
+import { recentCsv, watch } from './app-helpers';
 
 const lines = readFileSync('test/app/features/proposal/data/rare-sentences.csv', 'utf8').split(/\r?\n/);
-const csv = [lines[0], ...lines.filter((l) => l.startsWith('R-TREND,') || l.startsWith('R-OTREND,'))].join('\n') + '\n';
+// R-TREND moved to the last weeks (weekdays kept): a current patient. A record ending in 2025 is
+// late today and planned as of today (issue 15), which keeps it at 4 weeks for another reason.
+const nat = recentCsv(lines.filter((l) => l.startsWith('R-TREND,')).join('\n'));
+const csv = [lines[0], nat.csv, ...lines.filter((l) => l.startsWith('R-OTREND,'))].join('\n') + '\n';
 
 async function importTrend(page: Page) {
   await page.goto('/');
@@ -38,7 +41,7 @@ test('a steadily falling natalizumab patient: trend on the card beside PDNMS, wa
   const trend = page.getByTestId('protocol').getByTestId('trend');
   await expect(trend).toHaveText('Trough trend (model-free): -24 % per month (90 % interval -29 to -18), Theil–Sen over 6 troughs at a stable 4-week interval: clearly falling: no extension');
   await expect(trend).toHaveAttribute('data-trend', 'falling');
-  await expect(page.getByTestId('warnings').locator('[data-code="trough-trend-falling"]')).toContainText('the 6 troughs at a stable 4-week interval from 2025-01-06 to 2025-05-26 are falling: -24 % per month (90 % interval -29 to -18; Theil–Sen, model-free); the fitted trend crosses 10 µg/mL in 2025-08: ');
+  await expect(page.getByTestId('warnings').locator('[data-code="trough-trend-falling"]')).toContainText(new RegExp(`^.*the 6 troughs at a stable 4-week interval from ${nat.shift('2025-01-06')} to ${nat.shift('2025-05-26')} are falling: -24 % per month \\(90 % interval -29 to -18; Theil–Sen, model-free\\); the fitted trend crosses 10 µg/mL in \\d{4}-\\d{2}: `));
   await expect(page.getByTestId('interval')).toContainText('4 weeks');
   await expect(page.getByTestId('reason')).toHaveText('kept at 4 weeks: the troughs at a stable 4-week interval are falling (-24 % per month, model-free trend); no extension until the cause is known (anti-drug antibodies, weight gain, a change in clearance)');
   const chart = page.getByTestId('forecast-chart');

@@ -67,3 +67,24 @@ test('the same trough typed twice is refused; another value at that time asks fi
   expect((await forecast.textContent()) ?? '').toBe(before);
   expect(w.errors).toEqual([]);
 });
+
+test('a dosing schedule that repeats a dose on record is refused "already on record"; nothing is saved', async ({ page }) => {
+  const w = watch(page);
+  await page.goto('/');
+  await page.locator('input[type=file]').setInputFiles({ name: 'dup.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page.locator('[data-patient-id="DUP-1"] a').click();
+  const rows = page.locator('[data-testid="event-row"]');
+  await expect(rows).toHaveCount(4);
+  await page.locator('[data-testid="add-doses"]').click();
+  await page.locator('input[name="first"]').fill('2025-02-03');
+  await page.locator('input[name="time"]').fill('09:00');
+  await page.locator('input[name="count"]').fill('2');
+  await page.locator('[data-testid="save-doses"]').click();
+  await expect(page.locator('.schedule-form [role="alert"]')).toContainText('dose of 2025-02-03 09:00 is already on record with this value (300 mg IV, 60 min): not saved twice.');
+  await expect(rows).toHaveCount(4);
+  // From the next infusion on, the schedule is saved.
+  await page.locator('input[name="first"]').fill('2025-03-31');
+  await page.locator('[data-testid="save-doses"]').click();
+  await expect(rows).toHaveCount(6);
+  expect(w.errors).toEqual([]);
+});

@@ -282,6 +282,28 @@ test('outcomes view: period and drug, no cost until a price is entered, CSV with
   expect(w.external).toEqual([]);
 });
 
+test('a FHIR Bundle from tdm fhir, imported in the app, gives the same card as the CSV', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  const dir = mkdtempSync(join(tmpdir(), 'wearing-fhir-'));
+  const file = join(dir, 'wearing.csv');
+  writeFileSync(file, CSV);
+  const bundle = execFileSync(process.execPath, ['scripts/tdm.mjs', 'fhir', file], { encoding: 'utf8' });
+  expect(bundle).toContain('"wearing-off"');
+  await page.goto('/');
+  await page.locator('input[type=file]').setInputFiles({ name: 'wearing.json', mimeType: 'application/json', buffer: Buffer.from(bundle) });
+  await expect(page.locator('[data-patient-id="NAT-HIGH"]')).toHaveCount(1, { timeout: 60_000 });
+  await page.locator('[data-patient-id="NAT-HIGH"]').click();
+  const card = page.getByTestId('wearing-off-card');
+  await expect(card.getByTestId('wearing-off-intervals')).toHaveText('Wearing-off in 2 of 5 intervals; 1 recorded without.', { timeout: 60_000 });
+  const line = tdm('propose').find((l) => l.patient_id === 'NAT-HIGH')!;
+  const oc = line.wearing_off.onset_concentration;
+  const one = (x: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(x);
+  await expect(card.locator(`tr[data-onset="${oc.onset}"] [data-testid="wearing-off-value"]`)).toHaveText(`${one(oc.value)} µg/mL (${one(oc.low)}–${one(oc.high)})`);
+  await expect(page.getByTestId('warnings').locator('[data-code="wearing-off-above-target"]')).toHaveCount(1);
+  expect(w.errors).toEqual([]);
+});
+
 for (const lang of ['en', 'nl'] as const) {
   test(`the wearing-off card, form, personal-target reason and outcomes view pass axe (WCAG 2.1 A/AA), ${lang}`, async ({ page }) => {
     test.setTimeout(180_000);

@@ -5,6 +5,8 @@ export default {
     title: 'The records and current proposals as a FHIR R4 Bundle (JSON), for the hospital record',
     done_one: 'Exported {{count}} patient as a FHIR Bundle.',
     done_other: 'Exported {{count}} patients as a FHIR Bundle.',
+    waiting_one: '{{count}} patient\'s proposal was still being computed: it is not in the Bundle (export again in a moment).',
+    waiting_other: '{{count}} patients\' proposals were still being computed: they are not in the Bundle (export again in a moment).',
   },
   codes: {
     heading: 'Codes in the hospital record (FHIR)',

@@ -5,6 +5,8 @@ export default {
     title: 'De gegevens en actuele voorstellen als FHIR R4-Bundle (JSON), voor het ziekenhuisdossier',
     done_one: '{{count}} patiënt geëxporteerd als FHIR-Bundle.',
     done_other: '{{count}} patiënten geëxporteerd als FHIR-Bundle.',
+    waiting_one: 'Het voorstel van {{count}} patiënt werd nog berekend: het staat niet in de Bundle (exporteer zo dadelijk opnieuw).',
+    waiting_other: 'De voorstellen van {{count}} patiënten werden nog berekend: ze staan niet in de Bundle (exporteer zo dadelijk opnieuw).',
   },
   codes: {
     heading: 'Codes in het ziekenhuisdossier (FHIR)',

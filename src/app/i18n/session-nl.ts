@@ -9,7 +9,12 @@ const EXPECTED_NL: Record<FieldExpectation, string> = {
   text: 'tekst', number: 'een getal', boolean: 'true of false', object: 'een object', route: 'iv of sc',
   sample: 'venous (veneus) of capillary (vingerprik)', severity: 'error, warning of info', kind: 'dose, level, bcell, weight of wearing_off', score: '0, 1, 2 of 3',
 };
-import { date, kindNl, recordsTextNl } from './records';
+import { catalog } from '../../i18n/catalog';
+import { catalogDate } from '../../i18n/display';
+import { issueText } from '../../i18n/sentences';
+
+const date = (iso: string) => catalogDate(iso, 'nl');
+const kindNl = (kind: string) => catalog.t(`records:kinds.${kind}`, { lng: 'nl', defaultValue: kind });
 
 /** A stored value's meaning (`24.1 capillary`, `300 mg iv 60 min`) with a decimal comma. */
 const meaningNl = (s: string) => s.replace(/(\d)\.(\d)/g, '$1,$2').replace(/\bcapillary\b/, 'capillair');
@@ -42,7 +47,7 @@ export function sessionProblemTextNl(p: SessionProblem): string {
     case 'no-time': return `${p.where}: ${p.list}[${p.index}] heeft geen geldig tijdstip`;
     case 'issues-not-list': return `${p.where}: issues moet een lijst zijn`;
     case 'refused': {
-      const text = recordsTextNl({ ...p.issue, file: undefined }) ?? refusedMessage(p.issue);
+      const text = p.issue.params ? issueText({ ...p.issue, file: undefined, message: refusedMessage(p.issue) }, 'nl') : refusedMessage(p.issue);
       return `${who(p.where, p.id)}${p.at ? `, rij van ${date(p.at)}` : ''}: ${text}`;
     }
     case 'unreadable': return `${who(p.where, p.id)}: het dossier kan niet worden teruggelezen zoals het geschreven is (${p.rows} rijen, ${p.read} gelezen)`;

@@ -10,7 +10,7 @@ import { planRow } from './status';
 
 export const PLANNING_COLUMNS = [
   'patient_id', 'drug', 'last_dose', 'planned_dose', 'planned_by', 'option', 'reason', 'chosen_on_older_data',
-  'model_next_dose', 'next_lab', 'status', 'warnings',
+  'model_next_dose', 'next_lab', 'status', 'warnings', 'choice_probability_percent', 'required_probability_percent',
 ] as const;
 
 export interface PlanEntry {
@@ -26,6 +26,8 @@ export interface PlanEntry {
   nextLab: string | null;
   status: string;
   warnings: string[];
+  /** A choice below the required probability: its chance and the one required (fractions). */
+  risk: { probability: number; required: number } | null;
 }
 
 /** One entry per patient, in list order; a patient not computed yet has status `pending`. */
@@ -39,7 +41,7 @@ export function planEntries(patients: StoredPatient[], reports: Map<string, Pati
     return {
       patientId: p.id, drug: p.record.drug, lastDose: row.lastDose, plannedDose: plan?.date ?? null,
       plannedBy: plan ? (plan.chosen ? 'clinician' : 'model') : null, option: plan?.code ?? null, reason: plan?.reason ?? null,
-      chosenOnOlderData: !!plan?.stale, modelNextDose: plan?.proposed ?? null, nextLab: row.nextLab, status: row.status, warnings,
+      chosenOnOlderData: !!plan?.stale, modelNextDose: plan?.proposed ?? null, nextLab: row.nextLab, status: row.status, warnings, risk: plan?.risk ?? null,
     };
   });
 }
@@ -49,5 +51,7 @@ export function planCells(entries: PlanEntry[]): string[][] {
   return entries.map((e) => [
     e.patientId, e.drug, e.lastDose ?? '', e.plannedDose ?? '', e.plannedBy ?? '', e.option ?? '', e.reason ?? '', e.chosenOnOlderData ? 'yes' : 'no',
     e.modelNextDose ?? '', e.nextLab ?? '', e.status, e.warnings.join('; '),
+    // A choice below the required probability says so in numbers (whole percent: no decimal separator to misread).
+    e.risk ? String(Math.round(e.risk.probability * 100)) : '', e.risk ? String(Math.round(e.risk.required * 100)) : '',
   ]);
 }

@@ -37,6 +37,11 @@ export interface PlannedDose {
   stale: boolean;
   /** The proposal the choice was made beside (when stale: what it was then). */
   basis: { asOf: string; proposed: string } | null;
+  /**
+   * A choice below the required probability (natalizumab): its chance and the one required, so
+   * every view can say it stays risky. Null for the model's own proposal or a choice that meets it.
+   */
+  risk: { probability: number; required: number } | null;
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -84,12 +89,14 @@ export function plannedDose(report: PatientReport, choice: ChoiceLike | null | u
   const proposed = report.proposal.nextDose;
   const date = choice ? optionDate(report, choice.option) : null;
   if (!choice || !date) {
-    return { date: proposed, lab: labFor(report, null, proposed), proposed, chosen: false, code: null, reason: null, stale: false, basis: null };
+    return { date: proposed, lab: labFor(report, null, proposed), proposed, chosen: false, code: null, reason: null, stale: false, basis: null, risk: null };
   }
   const code = parseOption(choice.option).code;
   const basis = choice.basis ?? null;
   const stale = !!basis && (basis.proposed !== proposed || basis.asOf > report.asOf);
-  return { date, lab: labFor(report, code, date), proposed, chosen: true, code, reason: choice.reason, stale, basis };
+  const low = optionProbability(report, choice.option);
+  const risk = low?.below ? { probability: low.probability, required: low.required } : null;
+  return { date, lab: labFor(report, code, date), proposed, chosen: true, code, reason: choice.reason, stale, basis, risk };
 }
 
 /**

@@ -19,6 +19,7 @@ import { ClinicDayView } from '../features/clinic-day/ClinicDayView';
 import { ChangesView } from '../features/changes/ChangesView';
 import { BrokenPatient } from '../features/patient/DeletePatient';
 import { focusListEntry, type Route, type Target } from './navigation';
+import { focusAfterRender } from '../lib/focus';
 import type { TrackRecordState } from '../use-track-record';
 import { TrackRecordView } from '../features/track-record/TrackRecordView';
 import { LocalCodesForm } from '../features/fhir/FhirCodes';
@@ -82,8 +83,14 @@ function PlanningPage({ store, state, go, selectedId, selected, reports, track, 
       <PlanningView patients={state.patients} reports={reports} today={today} selectedId={selectedId}
         onSelect={(id) => { setCreating(false); go({ page: 'planning', patient: id }); }} />
       {creating ? (
-        <NewPatientForm existingIds={state.patients.map((p) => p.id)} onCancel={() => setCreating(false)}
-          onCreate={async (record, kg) => { await onCreate(record, kg); setCreating(false); }} />
+        <NewPatientForm existingIds={state.patients.map((p) => p.id)}
+          onCancel={() => { setCreating(false); focusAfterRender(() => document.querySelector<HTMLElement>('[data-testid="new-patient"]')); }}
+          onCreate={async (record, kg) => {
+            await onCreate(record, kg);
+            setCreating(false);
+            // Next: the doses given so far (the hint says so); the focus goes to that button.
+            focusAfterRender(() => document.querySelector<HTMLElement>('[data-selected-patient] [data-testid="add-doses"]'));
+          }} />
       ) : selected ? (
         <ErrorBoundary title={t('broken.title', { ns: 'safety', id: selected.id })} hint={t('broken.hint', { ns: 'safety' })} reloadLabel={t('error.reload')} resetKey={selected.id}
           extra={<BrokenPatient patient={selected} onDelete={() => onDelete(selected.id)} />}>

@@ -22,6 +22,6 @@ export function useComputed(state: AppState, today: string, selectedId: string |
     const c = track.clinic;
     return c ? (id: string) => calibratedOptionsFor(c, id) : 'wait';
   }, [state.calibrate, track.clinic]);
-  const { reports, pending } = useReports(state.patients, state.clinic, asOf, selectedId, calibration, cacheReady && state.ready);
+  const { reports, pending } = useReports(state.patients, state.clinic, asOf, selectedId, calibration, cacheReady && state.ready, today);
   return { reports, pending, track };
 }

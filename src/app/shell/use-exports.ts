@@ -64,10 +64,13 @@ export function useExports({ patients, selected, reports, localCodes, today, lan
   /** The open patient or all (as the CSV export), records and current proposals as a FHIR Bundle. */
   const exportFhir = async () => {
     const list = exported();
-    const text = await fhirExportText(list, currentReports(list, reports), localCodes, appVersion,
+    const current = currentReports(list, reports);
+    const text = await fhirExportText(list, current, localCodes, appVersion,
       (r, option) => choiceLabel(r, option, (k, v) => t(k, { ns: 'proposal', ...v }), lang));
     downloadText(`ms-interval-${fileId()}${today}.fhir.json`, text, 'application/fhir+json');
-    flash(t('export.done', { ns: 'fhir', count: list.length }));
+    // A proposal still being computed is not in the Bundle: said, so nobody files a Bundle thinking it is.
+    const waiting = list.filter((p) => current.get(p.id) === undefined).length;
+    flash(`${t('export.done', { ns: 'fhir', count: list.length })}${waiting ? ` ${t('export.waiting', { ns: 'fhir', count: waiting })}` : ''}`);
   };
 
   return { format, setFormat, which, setWhich, exportCsv, exportPlanning, exportFhir };

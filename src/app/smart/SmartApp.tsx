@@ -24,7 +24,7 @@ import { effectiveSettings, EMPTY_SETTINGS } from '../lib/settings';
 import { nowMinute, todayIso, type Lang } from '../lib/dates';
 import { hashText } from '../lib/hash';
 import { isError } from '../lib/status';
-import { issueText } from '../features/proposal/engine-text';
+import { issueText } from '../../i18n/sentences';
 import { LANGS, setLanguage } from '../i18n/index';
 import { completeLaunch, creator, readPatient, tokenExpired } from './record';
 import { failureSentence, failureText } from './errors';
@@ -107,7 +107,8 @@ export function SmartApp() {
   }, []);
 
   // The proposal, computed by the same worker and engine as for a CSV patient.
-  const settings = useMemo(() => effectiveSettings(clinic, patient?.overrides ?? EMPTY_SETTINGS), [clinic, patient?.overrides]);
+  // Planned on today (notBefore): a dose as planned that has passed is overdue, never proposed in the past (issue 15).
+  const settings = useMemo(() => ({ ...effectiveSettings(clinic, patient?.overrides ?? EMPTY_SETTINGS), notBefore: todayIso() }), [clinic, patient?.overrides]);
   const record = patient?.record ?? null;
   useEffect(() => {
     if (!record) return;

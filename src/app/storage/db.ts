@@ -31,7 +31,7 @@ export interface StoredPatient {
   seq: number;
   /** A weight (kg, as typed) given with a new patient before any dose: dated at the first dose when one is entered. */
   pendingWeightKg?: string;
-  /** An example patient (loaded from fixtures/examples on first start), not a real one. */
+  /** An example patient (loaded from fixtures/examples on first start), not a real one: marked as such, off the clinic day. */
   example?: boolean;
 }
 

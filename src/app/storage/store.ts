@@ -162,7 +162,7 @@ export class Store {
   }
 
   private wrap(record: PatientRecord, seq: number, prev?: StoredPatient): StoredPatient {
-    return { id: record.id, record, overrides: prev?.overrides ?? emptyOverrides(), choice: prev?.choice ?? null, updatedAt: nowIso(), seq: prev?.seq ?? seq };
+    return { id: record.id, record, overrides: prev?.overrides ?? emptyOverrides(), choice: prev?.choice ?? null, updatedAt: nowIso(), seq: prev?.seq ?? seq, ...(prev?.example ? { example: true } : {}) };
   }
 
   private async persist(ids: string[]): Promise<void> {

@@ -37,7 +37,7 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   const d = decide(p, a, g, sp, f, an);
   const chosen = f.alternatives[f.weeks.indexOf(d.weeks)];
   const pdnms = protocolPdnms(a.prep.doses, latestTrough(a.prep.levels, a.prep.doses), p.opts.infusionWeekday);
-  const o = overdue(p, a, g, chosen, pdnms);
+  const o = overdue(p, a, g, chosen, pdnms, { steadyState: f.requiredSteadyState, next: f.requiredNext });
   const b = p.curves ? bands(a, f) : { history: [], forecasts: [] };
   return report({ p, a, g, sp, f, an, d, o, bands: b });
 }

@@ -1,140 +1,131 @@
 /**
- * Every message the TDM CSV reader gives, in one table: what is wrong, where, and what would be
- * accepted. Tests assert these texts word for word. The `file:line: ` prefix is added by the
- * reader (see `located`); file-level messages carry the file name only.
+ * The TDM CSV reader's messages: each issue code with its arguments, said from the one catalog
+ * (src/i18n/catalog.ts, namespace `records`). Tests assert these texts word for word. The
+ * `file:line: ` prefix is added by the reader (see `located`); file-level messages carry the file
+ * name only.
  */
 import type { TextParams } from '../types';
 import type { MeasuredKind } from './units';
-import { listUnitsFor } from './units';
 import { BCELL_MAX, LEVEL_MAX, WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from './plausible';
+import { englishText } from '../../i18n/catalog';
 
 export type Dialect = 'comma' | 'semicolon';
 
-const example = (dialect: Dialect, dotted: string) => (dialect === 'semicolon' ? dotted.replace('.', ',') : dotted);
-
-function valueHint(kind: MeasuredKind, dialect: Dialect): string {
-  switch (kind) {
-    case 'level': return `write a number such as ${example(dialect, '24.1')}, or <x for a result below the lab's limit x`;
-    case 'bcell': return `write a number such as 3, or <x for a count below the lab's limit x`;
-    case 'dose': return 'write the amount in mg, such as 300';
-    case 'weight': return `write the weight in kg, such as ${example(dialect, '71.5')}`;
-    case 'wearing_off': return SCORE_HINT;
-  }
-}
-
 export const REQUIRED_COLUMNS = ['patient_id', 'drug', 'kind', 'time', 'value', 'unit'] as const;
 export const OPTIONAL_COLUMNS = ['route', 'duration_min', 'note', 'sample'] as const;
-const SCORE_HINT = 'write the intensity as 0, 1, 2 or 3 (0 none, 1 mild, 2 moderate, 3 severe)';
-const TIME_FORMAT = 'write YYYY-MM-DD or YYYY-MM-DDTHH:MM (local time), e.g. 2024-03-05T09:30';
 
-/** Message texts by issue code. */
-export const MSG = {
+type Spec = Record<string, string | number | undefined>;
+
+/** `why` of a file that is not text (parse.ts) as the catalog's context and params. */
+function notText(why: string): Spec {
+  if (why.startsWith('it is a zip archive')) return { context: 'zip' };
+  if (why.startsWith('it is a PDF')) return { context: 'pdf' };
+  if (why.startsWith('it contains NUL bytes')) return { context: 'nul' };
+  const m = /^it contains (\d+) control characters in its first (\d+) characters/.exec(why);
+  return m ? { context: 'control', count: m[1], of: m[2] } : { context: 'other', why };
+}
+
+function grouping(v: string, kind: MeasuredKind, dialect: Dialect): Spec {
+  const mark = v.includes(',') ? ',' : '.';
+  const m = /^(<?)(.*)$/.exec(v)!;
+  const decimal = m[1] + (dialect === 'semicolon' ? String(Number(m[2].replace(mark, '.'))).replace('.', ',') : String(Number(m[2].replace(mark, '.'))));
+  return { value: v, kind, dialect, mark, plain: v.replace(mark, ''), decimal };
+}
+
+/**
+ * Every message the TDM CSV reader gives, by issue code: its arguments as the catalog's named
+ * parameters (`context` picks one of a code's sentences). The sentences themselves, English and
+ * Dutch, are the catalog's `records` namespace (src/i18n/records-en.ts, records-nl.ts).
+ */
+const SPEC = {
   // file level
-  file_not_text: (why: string) => `not a text file (${why})`,
-  file_empty: () => `the file is empty: expected a header line such as ${REQUIRED_COLUMNS.join(',')}`,
-  file_encoding: () => 'some characters are not valid UTF-8 (shown as \uFFFD): save the file as "CSV UTF-8"',
-  file_no_rows: () => 'no data rows after the header',
-  header_missing: (firstLine: string) =>
-    `no header line: the first line must name the columns ${REQUIRED_COLUMNS.join(', ')} (found "${firstLine}")`,
-  column_missing: (name: string) =>
-    `required column "${name}" is missing: the header must name ${REQUIRED_COLUMNS.slice(0, -1).join(', ')} and ${REQUIRED_COLUMNS[REQUIRED_COLUMNS.length - 1]}`,
-  column_duplicate: (name: string) => `column "${name}" appears more than once: each column may appear once`,
-  column_unknown: (name: string) => `unknown column "${name}" is kept on export and otherwise ignored`,
-
+  file_not_text: (why: string): Spec => notText(why),
+  file_empty: (): Spec => ({}),
+  file_encoding: (): Spec => ({}),
+  file_no_rows: (): Spec => ({}),
+  header_missing: (firstLine: string): Spec => ({ found: firstLine }),
+  column_missing: (name: string): Spec => ({ name }),
+  column_duplicate: (name: string): Spec => ({ name }),
+  column_unknown: (name: string): Spec => ({ name }),
   // CSV structure
-  csv_quotes_unclosed: () =>
-    'a quoted field is not closed: the rest of the file was read as one field; close the " (write "" for a quote inside a quoted field)',
-  csv_quotes: (detail: string) => `the quoting of this line cannot be read (${detail}); write "" for a quote inside a quoted field`,
-  row_fields: (got: number, expected: number, separator: string) =>
-    `the line has ${got} fields but the header has ${expected}: a value containing "${separator}" must be in double quotes`,
-
+  csv_quotes_unclosed: (): Spec => ({}),
+  csv_quotes: (detail: string): Spec => ({ detail }),
+  row_fields: (got: number, expected: number, separator: string): Spec => ({ got, expected, separator }),
   // cells
-  patient_id_empty: () => "patient_id is empty: every row needs the patient's pseudonymous id",
-  patient_id_line_break: () => 'patient_id must not contain a line break',
-  drug_unknown: (v: string) => `drug "${v}" is not known: use natalizumab or ocrelizumab`,
-  drug_empty: () => 'drug is empty: use natalizumab or ocrelizumab',
-  drug_mismatch: (v: string, drug: string, line: number) =>
-    `drug "${v}" differs from this patient's drug ${drug} (line ${line}): one patient_id takes one drug; give the other drug's rows another patient_id`,
-  kind_unknown: (v: string) => `kind "${v}" is not known: use dose, level, bcell, weight or wearing_off`,
-  kind_empty: () => 'kind is empty: use dose, level, bcell, weight or wearing_off',
-  kind_unused: (kind: 'level' | 'bcell', drug: string) =>
-    kind === 'level'
-      ? `a level row for an ${drug} patient is kept but not used: the ${drug} forecast reads bcell counts`
-      : `a bcell row for a ${drug} patient is kept but not used: the ${drug} model reads levels`,
-  time_invalid: (v: string) => `time "${v}" is not a valid date: ${TIME_FORMAT}`,
-  time_empty: () => `time is empty: ${TIME_FORMAT}`,
-  value_empty: (kind: MeasuredKind, dialect: Dialect) => `value for a ${kind} is empty: ${valueHint(kind, dialect)}`,
-  value_not_number: (v: string, kind: MeasuredKind, dialect: Dialect) =>
-    `value "${v}" for a ${kind} is not a number: ${valueHint(kind, dialect)}`,
-  value_ambiguous: (v: string, kind: MeasuredKind) =>
-    `value "${v}" for a ${kind} is ambiguous: in a ;-separated file the decimal mark is "," and "." may separate thousands; write ${v.replace('.', ',')} or ${v.replace(/\./g, '')} without thousands separators`,
-  value_negative: (v: string, kind: MeasuredKind) =>
-    kind === 'level' || kind === 'bcell' ? `value "${v}" for a ${kind} must be 0 or more` : `value "${v}" for a ${kind} must be more than 0`,
-  value_score: (v: string) => `value "${v}" for a wearing_off is not an intensity: ${SCORE_HINT}`,
-  value_zero: (v: string, kind: MeasuredKind) => `value "${v}" for a ${kind} must be more than 0`,
-  value_zero_level: (v: string) =>
-    `value "${v}" for a level must be more than 0, or written as <x for a result below the lab's limit x (e.g. <1)`,
-  value_censored_not_allowed: (v: string, kind: MeasuredKind) =>
-    `value "${v}" for a ${kind} cannot be written as <x: only a level or bcell result can be below a lab's limit`,
-  value_censored_limit: (v: string, kind: MeasuredKind) => `value "${v}" for a ${kind}: the limit after < must be more than 0`,
-  unit_unknown: (v: string, kind: MeasuredKind) => `unit "${v}" is not accepted for a ${kind}: use ${listUnitsFor(kind)}`,
-  unit_empty: (kind: MeasuredKind) => `unit is empty: a ${kind} needs ${listUnitsFor(kind)}`,
-  route_unknown: (v: string) => `route "${v}" is not known: use iv or sc (or leave it empty for iv)`,
-  route_ignored: (v: string, kind: MeasuredKind) => `route "${v}" is only read for doses: ignored on a ${kind} row`,
-  duration_invalid: (v: string) =>
-    `duration_min "${v}" must be a number of minutes from 0 to 1440 (or empty for the default)`,
-  duration_ignored: (v: string, kind: MeasuredKind) => `duration_min "${v}" is only read for doses: ignored on a ${kind} row`,
-  sample_unknown: (v: string) => `sample "${v}" is not known: use venous or capillary (or leave it empty for venous)`,
-  sample_ignored: (v: string, kind: MeasuredKind) => `sample "${v}" is only read for levels: ignored on a ${kind} row`,
-  dose_duplicate: (iso: string, firstLine: number) =>
-    `a second dose at ${iso} for this patient (the first is on line ${firstLine}): two doses cannot start at the same time; remove the duplicate or correct the time`,
-  dose_unusual_natalizumab: (mg: string) =>
-    `natalizumab dose of ${mg} mg is far from the usual 300 mg (expected 150-450 mg): used as written; check it`,
-  dose_unusual_ocrelizumab: (mg: string) =>
-    `ocrelizumab dose of ${mg} mg is outside the usual 300-600 mg: used as written; check it`,
-  weight_unusual: (kg: string) =>
-    `weight of ${kg} kg is outside ${WEIGHT_MODEL_RANGE.min}–${WEIGHT_MODEL_RANGE.max} kg, the range the natalizumab model was built on: used as written; predictions are extrapolated`,
-  weight_implausible: (kg: string) =>
-    `weight of ${kg} kg is not an adult's weight: write the weight in kg, from ${WEIGHT_ACCEPTED.min} to ${WEIGHT_ACCEPTED.max}`,
-  level_implausible: (v: string, unit: string, asUgPerMl: string) =>
-    unit === 'ng/mL'
-      ? `value "${v}" ng/mL for a level is higher than any natalizumab dose can give (at most ${LEVEL_MAX.value} µg/mL = ${LEVEL_MAX.value * 1000} ng/mL): check the value`
-      : `value "${v}" ${unit} for a level is higher than any natalizumab dose can give (at most ${LEVEL_MAX.value} µg/mL): the value may be in ng/mL; if so, choose the unit ng/mL (${v} ng/mL = ${asUgPerMl} µg/mL)`,
-  bcell_implausible: (v: string, unit: string, asCellsPerUl: string) =>
-    unit === '10^9/L'
-      ? `value "${v}" 10^9/L for a bcell is more B cells than blood holds (at most ${BCELL_MAX.value} cells/µL = ${BCELL_MAX.value / 1000} × 10^9/L): the value may be in cells/µL; if so, choose the unit cells/uL (${v} cells/µL = ${asCellsPerUl} × 10^9/L)`
-      : `value "${v}" ${unit} for a bcell is more B cells than blood holds (at most ${BCELL_MAX.value} cells/µL): check the value`,
-  value_grouping: (v: string, kind: MeasuredKind, dialect: Dialect) => {
-    const mark = v.includes(',') ? ',' : '.';
-    const m = /^(<?)(.*)$/.exec(v)!;
-    const decimal = m[1] + example(dialect, String(Number(m[2].replace(mark, '.'))));
-    return `value "${v}" for a ${kind} is ambiguous: "${mark}" may separate thousands or be a decimal mark; write ${v.replace(mark, '')} (without a thousands separator) or ${decimal} (if "${mark}" was the decimal mark)`;
-  },
-  time_future: (v: string, today: string) =>
-    `time "${v}" is after today (${today}): the record holds what happened; a planned dose or lab belongs in the proposal`,
-  doses_close: (drug: string, iso: string, days: string, prevIso: string, prevLine: number | undefined) =>
-    `${drug} dose on ${iso} is only ${days} days after the previous one (${prevIso}${prevLine === undefined ? '' : `, line ${prevLine}`}): used as written; check the dates`,
-  sample_duplicate: (what: string, iso: string, otherLine: number | undefined) =>
-    `two ${what} at ${iso}${otherLine === undefined ? '' : ` (the other is on line ${otherLine})`} with different values: both are used; check whether one is a mistake`,
-  level_before_dose: (iso: string, doseIso: string, doseLine: number | undefined) =>
-    `level on ${iso} is dated before this patient's first natalizumab dose (${doseIso}${doseLine === undefined ? '' : `, line ${doseLine}`}): check the date, or add the earlier doses`,
+  patient_id_empty: (): Spec => ({}),
+  patient_id_line_break: (): Spec => ({}),
+  drug_unknown: (v: string): Spec => ({ value: v }),
+  drug_empty: (): Spec => ({}),
+  drug_mismatch: (v: string, drug: string, line: number): Spec => ({ value: v, drug, line }),
+  kind_unknown: (v: string): Spec => ({ value: v }),
+  kind_empty: (): Spec => ({}),
+  kind_unused: (kind: 'level' | 'bcell', drug: string): Spec => ({ context: kind, drug }),
+  time_invalid: (v: string): Spec => ({ value: v }),
+  time_empty: (): Spec => ({}),
+  value_empty: (kind: MeasuredKind, dialect: Dialect): Spec => ({ kind, dialect }),
+  value_not_number: (v: string, kind: MeasuredKind, dialect: Dialect): Spec => ({ value: v, kind, dialect }),
+  value_ambiguous: (v: string, kind: MeasuredKind): Spec => ({ value: v, kind, comma: v.replace('.', ','), plain: v.replace(/\./g, '') }),
+  value_negative: (v: string, kind: MeasuredKind): Spec => ({ context: kind === 'level' || kind === 'bcell' ? 'measured' : 'other', value: v, kind }),
+  value_score: (v: string): Spec => ({ value: v }),
+  value_zero: (v: string, kind: MeasuredKind): Spec => ({ value: v, kind }),
+  value_zero_level: (v: string): Spec => ({ value: v }),
+  value_censored_not_allowed: (v: string, kind: MeasuredKind): Spec => ({ value: v, kind }),
+  value_censored_limit: (v: string, kind: MeasuredKind): Spec => ({ value: v, kind }),
+  unit_unknown: (v: string, kind: MeasuredKind): Spec => ({ value: v, kind }),
+  unit_empty: (kind: MeasuredKind): Spec => ({ kind }),
+  route_unknown: (v: string): Spec => ({ value: v }),
+  route_ignored: (v: string, kind: MeasuredKind): Spec => ({ value: v, kind }),
+  duration_invalid: (v: string): Spec => ({ value: v }),
+  duration_ignored: (v: string, kind: MeasuredKind): Spec => ({ value: v, kind }),
+  sample_unknown: (v: string): Spec => ({ value: v }),
+  sample_ignored: (v: string, kind: MeasuredKind): Spec => ({ value: v, kind }),
+  dose_duplicate: (iso: string, firstLine: number): Spec => ({ time: iso, first: firstLine }),
+  dose_unusual_natalizumab: (mg: string): Spec => ({ mg }),
+  dose_unusual_ocrelizumab: (mg: string): Spec => ({ mg }),
+  weight_unusual: (kg: string): Spec => ({ kg, min: WEIGHT_MODEL_RANGE.min, max: WEIGHT_MODEL_RANGE.max }),
+  weight_implausible: (kg: string): Spec => ({ kg, min: WEIGHT_ACCEPTED.min, max: WEIGHT_ACCEPTED.max }),
+  level_implausible: (v: string, unit: string, asUgPerMl: string): Spec => unit === 'ng/mL'
+    ? { context: 'ng', value: v, max: LEVEL_MAX.value, maxNg: LEVEL_MAX.value * 1000 }
+    : { context: 'other', value: v, unit, max: LEVEL_MAX.value, converted: asUgPerMl },
+  bcell_implausible: (v: string, unit: string, asCellsPerUl: string): Spec => unit === '10^9/L'
+    ? { context: 'giga', value: v, max: BCELL_MAX.value, maxGiga: BCELL_MAX.value / 1000, converted: asCellsPerUl }
+    : { context: 'other', value: v, unit, max: BCELL_MAX.value },
+  value_grouping: (v: string, kind: MeasuredKind, dialect: Dialect): Spec => grouping(v, kind, dialect),
+  time_future: (v: string, today: string): Spec => ({ value: v, today }),
+  doses_close: (drug: string, iso: string, days: string, prevIso: string, prevLine: number | undefined): Spec =>
+    ({ drug, time: iso, days, previous: prevIso, previousLine: prevLine }),
+  sample_duplicate: (what: string, iso: string, otherLine: number | undefined): Spec =>
+    ({ context: what === 'levels' ? 'levels' : 'bcells', time: iso, otherLine }),
+  level_before_dose: (iso: string, doseIso: string, doseLine: number | undefined): Spec => ({ time: iso, dose: doseIso, doseLine }),
 } as const;
 
-export type IssueCode = keyof typeof MSG;
+export type IssueCode = keyof typeof SPEC;
 /** The arguments of a message, by code. */
-export type MsgArgs<C extends IssueCode> = Parameters<(typeof MSG)[C]>;
+export type MsgArgs<C extends IssueCode> = Parameters<(typeof SPEC)[C]>;
 
-/** A message as said: code, English text and its arguments. */
+/** The params a code's arguments give (the catalog's named parameters, `context` included). */
+export function messageParams<C extends IssueCode>(code: C, ...args: MsgArgs<C>): TextParams {
+  const spec = (SPEC[code] as (...a: unknown[]) => Spec)(...args);
+  const params: TextParams = {};
+  for (const [k, v] of Object.entries(spec)) if (v !== undefined) params[k] = v;
+  return params;
+}
+
+/** Message texts by issue code, in English (the catalog's English side). */
+export const MSG = Object.fromEntries(Object.keys(SPEC).map((code) => [code,
+  (...args: unknown[]) => englishText('records', code, messageParams(code as IssueCode, ...(args as MsgArgs<IssueCode>)))])) as
+  { [C in IssueCode]: (...args: MsgArgs<C>) => string };
+
+/** A message as said: code, English text and its named params. */
 export interface Said { code: IssueCode; message: string; params: TextParams }
 
 /**
- * A message with its arguments kept as `params` (by position: `{"0": …, "1": …}`), so the app can
- * say the same thing in another language (code + params); `message` is the English text.
+ * A message with its arguments kept as named `params` (with `context` where a code has several
+ * sentences), so any view can say it in its language from the catalog; `message` is the English.
  */
 export function say<C extends IssueCode>(code: C, ...args: MsgArgs<C>): Said {
-  const params: TextParams = {};
-  args.forEach((a, i) => { if (a !== undefined) params[String(i)] = a as string | number; });
-  return { code, message: (MSG[code] as (...a: unknown[]) => string)(...args), params };
+  const params = messageParams(code, ...args);
+  return { code, message: englishText('records', code, params), params };
 }
 
 /** `file:line: message`, or `file: message` without a line. */

@@ -125,6 +125,18 @@ export interface NatalizumabReport {
   target: { value: number; unit: 'ug/mL' };
   /** `YYYY-MM-DDTHH:MM` of the last dose on or before as-of, or null. */
   lastDose: string | null;
+  /**
+   * The first day a dose can be given (`YYYY-MM-DD`): the as-of day, or the day the app plans on
+   * (today) when that is later; natalizumab: moved forward to the clinic's infusion weekday when one
+   * is set. No date the report offers for a dose lies before it. Optional: older reports have none.
+   */
+  firstPossibleDay?: string;
+  /**
+   * The next dose as planned had fallen before the first possible day: `due` is the date it would
+   * have had, and the proposal is `firstPossibleDay` instead (warning `dose-overdue`). Null or absent
+   * when the dose is not late.
+   */
+  late?: { due: string } | null;
   fit: {
     /** 'map': individual (levels used); 'population': a-priori (no usable level). */
     kind: 'map' | 'population';
@@ -279,6 +291,18 @@ export interface OcrelizumabReport {
   options: OcrelizumabOptions;
   threshold: { value: number; unit: 'cells/uL' };
   lastDose: string | null;
+  /**
+   * The first day a dose can be given (`YYYY-MM-DD`): the as-of day, or the day the app plans on
+   * (today) when that is later; natalizumab: moved forward to the clinic's infusion weekday when one
+   * is set. No date the report offers for a dose lies before it. Optional: older reports have none.
+   */
+  firstPossibleDay?: string;
+  /**
+   * The next dose as planned had fallen before the first possible day: `due` is the date it would
+   * have had, and the proposal is `firstPossibleDay` instead (warning `dose-overdue`). Null or absent
+   * when the dose is not late.
+   */
+  late?: { due: string } | null;
   fit: {
     /** What informed the forecast. */
     basis: 'current-cycle' | 'previous-cycle' | 'population';

@@ -114,7 +114,7 @@ describe('session file', () => {
     expect(nl(JSON.stringify({ format: 'ms-interval-session', formatVersion: 1, patients: [], settings: { ocrelizumab: { redoseQuantile: 1.5 } } }))).toBe('settings.ocrelizumab.redoseQuantile moet een getal van 0,05 tot 0,95 zijn');
     expect(nl(file({}, { choice: { option: 'interval:5' } }))).toBe('patients[0]: een keuze moet een optie en een reden hebben');
     // The records module's own check, in its Dutch words.
-    expect(nl(file({ levels: [level(24100, '24100')] }))).toBe('patients[0] (patiënt N), rij van 20-05-2024 08:38: waarde "24100" ug/mL van een spiegel is hoger dan een natalizumabgift kan geven (hoogstens 500 µg/mL): misschien is de waarde in ng/mL; kies dan de eenheid ng/mL (24100 ng/mL = 24,1 µg/mL)');
+    expect(nl(file({ levels: [level(24100, '24100')] }))).toBe('patients[0] (patiënt N), rij van 20-05-2024 08:38: waarde "24100" µg/mL van een spiegel is hoger dan een natalizumabgift kan geven (hoogstens 500 µg/mL): misschien is de waarde in ng/mL; kies dan de eenheid ng/mL (24100 ng/mL = 24,1 µg/mL)');
     expect(nl(file({ levels: [level(2410, '24.1')] }))).toBe('patients[0] (patiënt N), spiegel van 20-05-2024 08:38: de opgeslagen waarde (2410) is niet wat de geschreven vorm zegt (24,1); het bestand is met de hand veranderd of beschadigd');
     expect(nl(file({ doses: [{ ...(patient.record.doses[0]), time: 19834.375 }] }))).toBe('patients[0] (patiënt N), gift van 22-04-2024 09:00: het opgeslagen tijdstip is niet die datum en tijd; het bestand is met de hand veranderd of beschadigd');
   });

@@ -10,6 +10,10 @@ import { PkSolver, TIGHT, compileTimeline, runTimeline, steadyState } from '../.
 import { NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
 import type { DoseEvent, PatientRecord } from '../../../src/core/types';
 import { T0, dose, level, weight } from './helpers';
+import { OUT_OF_REACH_PROBABILITY, outOfReach } from '../../../src/core/natalizumab/pipeline/analyses';
+import type { IntervalOption } from '../../../src/core/report/types';
+import type { Analysis } from '../../../src/core/natalizumab/analysis';
+import type { Prepared } from '../../../src/core/natalizumab/pipeline/types';
 
 describe('capillary error model', () => {
   it('a capillary level is normal with mean f − 0.36 and variance (σf)² + 0.84² (−2 log-likelihood up to 2 ln √(2π))', () => {
@@ -97,5 +101,22 @@ describe('below-target-at-4-weeks on IV', () => {
     expect(w?.variant).toBe('iv');
     expect(w!.message).toMatch(/no interval reaches the target\. Consider an antibody test if the trough is very low, whether doses were given on time and the troughs drawn just before them, or the target itself$/);
     expect(w!.message).not.toContain('instead of SC');
+  });
+});
+
+describe('below-target-at-4-weeks: when it is said (issue 17)', () => {
+  const std = (p: number) => ({ weeks: 4, ssTrough: { value: 8, low: 6, high: 12 }, pSteadyState: p }) as unknown as IntervalOption;
+  const prepared = (probability: number) => ({ opts: { target: 10, probability } }) as unknown as Prepared;
+  const analysis = { prep: { lastDose: { route: 'sc' } } } as unknown as Analysis;
+  it('below a probability of 0.8 of reaching the target at 4 weeks, not at 0.8 to 0.9 (the required 0.9 told comfortable SC patients it was out of reach)', () => {
+    expect(OUT_OF_REACH_PROBABILITY).toBe(0.8);
+    expect(outOfReach(std(0.799), prepared(0.9), analysis)?.params).toMatchObject({ probability: '80 %', route: 'sc' });
+    expect(outOfReach(std(0.8), prepared(0.9), analysis)).toBeNull();
+    expect(outOfReach(std(0.895), prepared(0.9), analysis)).toBeNull();
+  });
+  it('below the required probability when that is lower', () => {
+    expect(outOfReach(std(0.69), prepared(0.7), analysis)).not.toBeNull();
+    expect(outOfReach(std(0.7), prepared(0.7), analysis)).toBeNull();
+    expect(outOfReach(std(0.75), prepared(0.7), analysis)).toBeNull();
   });
 });

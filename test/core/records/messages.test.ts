@@ -3,7 +3,8 @@
  * its code, severity, column and value, and whether the row is still used.
  */
 import { describe, expect, it } from 'vitest';
-import { MSG, parseTdmCsv } from '../../../src/core/records/index';
+import { parseTdmCsv } from '../../../src/core/records/index';
+import { issueText } from '../../../src/i18n/sentences';
 import { BCELL_MAX, LEVEL_MAX, WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../src/core/records/plausible';
 
 const HEADER = 'patient_id,drug,kind,time,value,unit,route,duration_min,note';
@@ -240,16 +241,16 @@ describe('messages: options the app passes (today, typed values)', () => {
 });
 
 describe('messages: code and params say the same as the text', () => {
-  it('every issue carries its arguments, and MSG renders them back to the text', () => {
+  it('every issue carries its named params, and the catalog renders them back to the text, in English and Dutch', () => {
     const r = parse([NAT_DOSE, 'NAT-001,natalizumab,level,2024-02-05T08:45,25000,ug/mL,,,', 'NAT-001,natalizumab,dose,2024-01-09T09:00,300,mg,iv,60,']);
-    for (const i of r.issues) {
-      const fn = MSG[i.code as keyof typeof MSG] as (...a: unknown[]) => string;
-      const args = Object.keys(i.params!).map((k) => i.params![k]);
-      expect(`p.csv:${i.line}: ${fn(...args)}`).toBe(i.message);
-    }
+    for (const i of r.issues) expect(issueText(i, 'en')).toBe(i.message);
     expect(r.issues.map((i) => [i.code, i.params])).toEqual([
-      ['level_implausible', { 0: '25000', 1: 'ug/mL', 2: '25' }],
-      ['doses_close', { 0: 'natalizumab', 1: '2024-01-09T09:00', 2: '1', 3: '2024-01-08T09:00', 4: 2 }],
+      ['level_implausible', { context: 'other', value: '25000', unit: 'ug/mL', max: 500, converted: '25' }],
+      ['doses_close', { drug: 'natalizumab', time: '2024-01-09T09:00', days: '1', previous: '2024-01-08T09:00', previousLine: 2 }],
+    ]);
+    expect(r.issues.map((i) => issueText(i, 'nl'))).toEqual([
+      'p.csv:3: waarde "25000" µg/mL van een spiegel is hoger dan een natalizumabgift kan geven (hoogstens 500 µg/mL): misschien is de waarde in ng/mL; kies dan de eenheid ng/mL (25000 ng/mL = 25 µg/mL)',
+      'p.csv:4: natalizumabgift op 09-01-2024 09:00 is maar 1 dagen na de vorige (08-01-2024 09:00, regel 2): gebruikt zoals ingevoerd; controleer de datums',
     ]);
   });
 });

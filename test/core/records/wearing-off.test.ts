@@ -1,11 +1,12 @@
 /**
  * The TDM CSV kind `wearing_off` (spec/tdm-csv.md): the onset the patient reports, an intensity
  * 0–3, a 0 at an infusion for "none this interval". Read, written back to equal records, and the
- * refusals word for word (in English, the records module's text, and in Dutch, the app's).
+ * refusals word for word (in English, the records module's text, and in Dutch, from the one catalog).
  */
 import { describe, expect, it } from 'vitest';
 import { parseTdmCsv, writeTdmCsv, cutAsOf } from '../../../src/core/records/index';
-import { RECORDS_NL, recordsTextNl } from '../../../src/app/i18n/records';
+import { issueText } from '../../../src/i18n/sentences';
+import { renderText } from '../../../src/i18n/catalog';
 import { parseIsoTime } from '../../../src/core/time';
 
 const HEADER = 'patient_id,drug,kind,time,value,unit,route,duration_min,note';
@@ -101,7 +102,7 @@ describe('wearing_off refusals, word for word', () => {
     it(c.name, () => {
       const e = refused(c.row);
       expect(e).toMatchObject({ message: c.message, code: c.code, column: c.column, value: c.value, line: 3, patientId: 'NAT-001' });
-      expect(recordsTextNl(e)).toBe(c.nl);
+      expect(issueText(e, 'nl')).toBe(c.nl);
     });
   }
 
@@ -113,6 +114,6 @@ describe('wearing_off refusals, word for word', () => {
   it('the unknown-kind message names wearing_off among the kinds', () => {
     const e = refused('NAT-001,natalizumab,wearingoff,2024-02-01,2,score,,,');
     expect(e.message).toBe('p.csv:3: kind "wearingoff" is not known: use dose, level, bcell, weight or wearing_off');
-    expect(RECORDS_NL.kind_unknown('wearingoff')).toBe('soort "wearingoff" is onbekend: gebruik dose, level, bcell, weight of wearing_off');
+    expect(renderText('records', 'kind_unknown', { value: 'wearingoff' }, 'nl')).toBe('soort "wearingoff" is onbekend: gebruik dose, level, bcell, weight of wearing_off');
   });
 });

@@ -8,6 +8,9 @@ import type { PatientReport } from '../../../core/report/types';
 import { displayDate, formatDateTime, parseIsoTime } from '../../../core/time';
 import proposalEn from '../../i18n/proposal-en';
 import proposalNl from '../../i18n/proposal-nl';
+import walkEn from '../../i18n/walk-en';
+import walkNl from '../../i18n/walk-nl';
+import { formatPercent } from '../proposal/format';
 
 export interface IcsOptions {
   /** The moment the file is made (DTSTAMP, written in UTC). @default the report's as-of day, 00:00 UTC */
@@ -26,7 +29,7 @@ export interface IcsOptions {
    * The dose as planned (lib/plan.ts): the clinician's choice when one is recorded. The events
    * are put on its date (and its lab date). @default the proposal's dates
    */
-  planned?: { date: string; lab: string | null; chosen: boolean; reason?: string | null };
+  planned?: { date: string; lab: string | null; chosen: boolean; reason?: string | null; risk?: { probability: number; required: number } | null };
   /** Today (`YYYY-MM-DD`, the app's clock): an event dated before it is flagged as past. */
   today?: string;
 }
@@ -44,9 +47,14 @@ export interface IcsEvent {
 
 const PRODID = '-//MS Interval//MS Interval//EN';
 
-/** Escape a TEXT value (RFC 5545 §3.3.11). */
+/**
+ * Escape a TEXT value (RFC 5545 §3.3.11). Line breaks of any kind (CR, LF, NEL, U+2028, U+2029)
+ * become `\n`; every other control character (C0 but tab, DEL, C1: vertical tab, form feed, escape
+ * sequences) is dropped, so no field can put a raw control character in the file.
+ */
 export function escapeText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|[\r\n\u0085\u2028\u2029]/g, '\\n')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
 function octets(cp: number): number {
@@ -117,14 +125,18 @@ export function icsEvents(report: PatientReport, options: IcsOptions = {}): IcsE
   const events: IcsEvent[] = [];
   const planned = options.planned;
   const chosenLine = planned?.chosen ? `\n${interpolate(s.chosen, { date: fmtDate(report.proposal.nextDose, nl), reason: planned.reason ?? '' })}` : '';
+  // A choice below the required probability stays visibly risky: in the SUMMARY and the DESCRIPTION.
+  const w = (nl ? walkNl : walkEn).risk;
+  const riskVars = planned?.chosen && planned.risk ? { p: formatPercent(planned.risk.probability, nl ? 'nl' : 'en'), required: formatPercent(planned.risk.required, nl ? 'nl' : 'en') } : null;
+  const riskLine = riskVars ? `\n${interpolate(w.ics, riskVars)}` : '';
   const push = (kind: string, date: string, startMin: number, endMin: number, summary: string, description: string) => {
     const start = at(date, time, startMin), end = at(date, time, endMin);
     if (start === null || end === null) return;
     const past = options.today !== undefined && date.slice(0, 10) < options.today;
     events.push({
       uid: `${kind}-${date.slice(0, 10)}-${uidBase}@ms-interval`, start, end, kind,
-      summary: past ? `${s.pastPrefix} ${summary}` : summary,
-      description: `${past ? `${interpolate(s.past, { date: fmtDate(date, nl) })}\n` : ''}${description}${chosenLine}\n${s.disclaimer}`,
+      summary: `${past ? `${s.pastPrefix} ` : ''}${riskVars && kind !== 'count' ? `${interpolate(w.icsPrefix, riskVars)} ` : ''}${summary}`,
+      description: `${past ? `${interpolate(s.past, { date: fmtDate(date, nl) })}\n` : ''}${description}${chosenLine}${riskLine}\n${s.disclaimer}`,
     });
   };
   if (report.drug === 'natalizumab') {

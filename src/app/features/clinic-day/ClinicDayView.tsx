@@ -12,8 +12,9 @@ import { planRow, isError } from '../../lib/status';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { addDays } from '../../../core/time';
 import { downloadText } from '../../lib/download';
-import { issueText, errorText } from '../proposal/engine-text';
+import { issueText, errorText } from '../../../i18n/sentences';
 import { readDate } from '../entry/schedule';
+import { formatPercent } from '../proposal/format';
 import './clinic-day.css';
 
 export interface Appointment {
@@ -31,22 +32,26 @@ export interface Appointment {
   outdated: boolean;
   /** Planned before the range and before today, listed because the range starts today or earlier: still to be done. */
   overdue: boolean;
+  /** A choice below the required probability: its chance and the one required. */
+  risk: { probability: number; required: number } | null;
 }
 
 /**
  * The appointments between `from` and `to` (inclusive, `YYYY-MM-DD`), by date then patient. When
  * the range starts today or earlier, appointments already past (overdue) are listed too, first.
+ * Example patients are left out unless `withExamples`.
  */
-export function appointments(patients: StoredPatient[], reports: Map<string, ReportEntry>, today: string, from: string, to: string, lang: Lang): Appointment[] {
+export function appointments(patients: StoredPatient[], reports: Map<string, ReportEntry>, today: string, from: string, to: string, lang: Lang, withExamples = false): Appointment[] {
   const out: Appointment[] = [];
   for (const p of patients) {
+    if (p.example && !withExamples) continue;
     const e = reports.get(p.id);
     const report = e?.report;
     if (!report || isError(report)) continue;
     const row = planRow(report, today, p.choice);
     const plan = row.plan!;
     const warnings = report.warnings.filter((w) => w.severity !== 'info').map((w) => issueText(w, lang));
-    const base = { id: p.id, drug: report.drug, chosen: plan.chosen, stale: plan.stale, reason: plan.reason, proposed: plan.proposed, status: row.status, warnings, outdated: !!e?.outdated };
+    const base = { id: p.id, drug: report.drug, chosen: plan.chosen, stale: plan.stale, reason: plan.reason, proposed: plan.proposed, status: row.status, warnings, outdated: !!e?.outdated, risk: plan.risk };
     const overdue = (d: string) => d < from && d < today && from <= today;
     const inRange = (d: string | null): d is string => !!d && ((d >= from && d <= to) || overdue(d));
     if (inRange(plan.date)) out.push({ ...base, date: plan.date, what: 'infusion', overdue: overdue(plan.date) });
@@ -71,10 +76,13 @@ export function ClinicDayView({ patients, reports, today, pending, onOpen }: Pro
   const id = useId();
   const [fromText, setFrom] = useState(formatDisplayDate(today, lang));
   const [toText, setTo] = useState(formatDisplayDate(addDays(today, 7), lang));
+  const [withExamples, setWithExamples] = useState(false);
+  const tw = useTranslation('walk').t;
   const from = readDate(fromText);
   const to = readDate(toText);
   const bad = !from || !to || to < from;
-  const list = useMemo(() => (bad ? [] : appointments(patients, reports, today, from!, to!, lang)), [patients, reports, today, from, to, bad, lang]);
+  const list = useMemo(() => (bad ? [] : appointments(patients, reports, today, from!, to!, lang, withExamples)), [patients, reports, today, from, to, bad, lang, withExamples]);
+  const examples = patients.filter((p) => p.example).length;
   const unplanned = patients.filter((p) => { const r = reports.get(p.id)?.report; return r && isError(r); });
   const d = (iso: string) => formatDisplayDate(iso, lang);
 
@@ -105,7 +113,13 @@ export function ClinicDayView({ patients, reports, today, pending, onOpen }: Pro
         <label>{t('day.to')} <input name="to" value={toText} onChange={(e) => setTo(e.target.value)} size={11} aria-invalid={!to || bad} /></label>
         <button type="button" data-testid="print-day" onClick={print} disabled={bad}>{t('day.print')}</button>
         <button type="button" data-testid="export-day" onClick={() => void exportCsv()} disabled={bad || list.length === 0}>{t('day.export')}</button>
+        {examples > 0 ? (
+          <label className="clinic-day__examples">
+            <input type="checkbox" data-testid="day-show-examples" checked={withExamples} onChange={(e) => setWithExamples(e.target.checked)} /> {tw('example.showOnDay')}
+          </label>
+        ) : null}
       </div>
+      {examples > 0 && !withExamples ? <p className="no-print proposal__muted" data-testid="day-examples-hidden">{tw('example.hiddenOnDay', { count: examples })}</p> : null}
       {!from || !to ? <p role="alert" className="field-error">{t('form.dateInvalid', { value: (!from ? fromText : toText).trim() })}</p>
         : to < from ? <p role="alert" className="field-error">{t('day.badRange')}</p> : null}
       {pending > 0 ? <p className="notice" role="status">{t('day.computing', { count: pending })}</p> : null}
@@ -127,7 +141,8 @@ export function ClinicDayView({ patients, reports, today, pending, onOpen }: Pro
                 <th scope="row"><a href={`#/patient/${encodeURIComponent(a.id)}`} onClick={(e) => { e.preventDefault(); onOpen(a.id); }}>{a.id}</a></th>
                 <td>{t(`drug.${a.drug}`)}</td>
                 <td>{a.what === 'infusion' ? `${t('day.infusion')}${a.drug === 'natalizumab' ? ` (${t('day.labTrough')})` : ''}` : t('day.labCount')}</td>
-                <td>{a.chosen ? (a.stale ? t('day.chosenStale', { date: d(a.proposed), reason: a.reason ?? '' }) : t('day.chosen', { reason: a.reason ?? '' })) : t('day.proposal')}</td>
+                <td>{a.chosen ? (a.stale ? t('day.chosenStale', { date: d(a.proposed), reason: a.reason ?? '' }) : t('day.chosen', { reason: a.reason ?? '' })) : t('day.proposal')}
+                  {a.risk ? <strong className="choice-risk" data-testid="day-choice-risk"> {tw('risk.text', { p: formatPercent(a.risk.probability, lang), required: formatPercent(a.risk.required, lang) })}</strong> : null}</td>
                 <td>{tApp(`status.${a.status}`)}{a.outdated ? ` · ${tApp('planning.updating')}` : ''}</td>
                 <td>{a.warnings.length ? <ul>{a.warnings.map((w, k) => <li key={k}>{w}</li>)}</ul> : t('day.none')}</td>
               </tr>

@@ -6,6 +6,7 @@
  * refusal is shown on the field that is wrong (role="alert") and nothing is saved.
  */
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { focusFirstField, useFocusFirstField } from '../../lib/focus';
 import { useTranslation } from 'react-i18next';
 import type { Drug, Issue, PatientRecord } from '../../../core/types';
 import { recordToRows, shortMessage, UNITS, type EventRow } from '../../lib/rows';
@@ -17,7 +18,7 @@ import { personalId, type PersonalIdKind } from '../../lib/id-privacy';
 import { rowValue } from '../../lib/row-value';
 import { i18n } from '../../i18n/index';
 import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
-import { issueText } from '../proposal/engine-text';
+import { issueText } from '../../../i18n/sentences';
 import {
   defaultAmount, defaultEveryWeeks, lastDoseDate, readClock, readDate, readWhole, resultRow, scheduleRows, usualClock, weekAfterLastDose,
 } from './schedule';
@@ -98,6 +99,9 @@ export function NewPatientForm({ existingIds, onCreate, onCancel }: NewPatientPr
   const [weight, setWeight] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  // Opened: the focus goes to the pseudonym field (not 150 tab stops away).
+  const box = useRef<HTMLElement>(null);
+  useFocusFirstField(box);
   // An id that looks like a name, a date of birth or a BSN is saved only after the warning (issue 15).
   const [warning, setWarning] = useState<{ id: string; kind: PersonalIdKind } | null>(null);
   const keptAnyway = useRef('');
@@ -128,7 +132,7 @@ export function NewPatientForm({ existingIds, onCreate, onCancel }: NewPatientPr
   };
 
   return (
-    <section className="entry-form new-patient" aria-labelledby={`${id}-title`}>
+    <section className="entry-form new-patient" aria-labelledby={`${id}-title`} ref={box}>
       <h2 id={`${id}-title`}>{t('newPatient.title')}</h2>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Field id={`${id}-pid`} label={t('newPatient.id')} error={errors.patient_id} hint={t('newPatient.idHint')}>
@@ -178,6 +182,8 @@ export interface ScheduleProps {
 }
 
 export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, clock: clinicClock, onSave, onClose }: ScheduleProps) {
+  const box = useRef<HTMLElement>(null);
+  useFocusFirstField(box);
   const { t } = useTranslation('clinic');
   const lang = useLang();
   const id = useId();
@@ -227,7 +233,7 @@ export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, c
 
   const f = (name: string) => `${id}-${name}`;
   return (
-    <section className="entry-form schedule-form" aria-labelledby={`${id}-title`}>
+    <section className="entry-form schedule-form" aria-labelledby={`${id}-title`} ref={box}>
       <h3 id={`${id}-title`}>{t('schedule.title')}</h3>
       <p className="field-hint">{first0 ? t('schedule.introFirst') : t('schedule.introNext', { date: plannedDate ? formatDisplayDate(plannedDate, lang) : '–' })}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
@@ -302,6 +308,8 @@ export function ResultForm({ record, labLimit, onSave, onClose }: ResultProps) {
   const [question, ask] = useAskReplace();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
+  const box = useRef<HTMLElement>(null);
+  useFocusFirstField(box);
   const last = lastDoseDate(record);
   const weekDate = kind === 'bcell' && date.trim() === '' && week.trim() !== '' ? (() => {
     const n = readWhole(week, 0, 104);
@@ -337,12 +345,19 @@ export function ResultForm({ record, labLimit, onSave, onClose }: ResultProps) {
       await onSave(r.record, t('result.undo', { id: record.id }));
       setNotice(r.warnings.length ? r.warnings.join(' · ') : t('result.saved', { date: formatDisplayDate(row.time, lang) }));
       setDate(''); setWeek(''); setClock(''); setValue(''); setNote('');
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+      // Saved or refused: the focus stays in the form (the next result, or the field to correct), not lost with the disabled button.
+      requestAnimationFrame(() => {
+        const invalid = box.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+        if (invalid) invalid.focus(); else focusFirstField(box.current);
+      });
+    }
   };
 
   const f = (name: string) => `${id}-${name}`;
   return (
-    <section className="entry-form result-form" aria-labelledby={`${id}-title`}>
+    <section className="entry-form result-form" aria-labelledby={`${id}-title`} ref={box}>
       <h3 id={`${id}-title`}>{t(kind === 'level' ? 'result.titleLevel' : 'result.titleCount')}</h3>
       <p className="field-hint" id={f('rule')}>{t(kind === 'level' ? 'result.timeRule' : 'result.timeRuleCount')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>

@@ -13,7 +13,7 @@ import { HISTORY_KEY_PREFIX } from '../../worker-client';
 import { hashText } from '../../lib/hash';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { formatNumber, formatPercent } from '../proposal/format';
-import { errorText } from '../proposal/engine-text';
+import { errorText } from '../../../i18n/sentences';
 import type { Choice } from '../../storage/db';
 import type { PlannedDose } from '../../lib/plan';
 import { historyDays, movement, summarise, type HistoryDay, type HistorySummary, type Movement } from './history';

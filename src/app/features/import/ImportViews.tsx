@@ -5,7 +5,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Issue } from '../../../core/types';
-import { issueText } from '../proposal/engine-text';
+import { issueText } from '../../../i18n/sentences';
+import { FhirIgnored } from '../fhir/FhirIgnored';
 import { conflictId, planTotals, type ImportPlan, type IncomingBatch } from '../../lib/import-plan';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { rowValue } from '../../lib/row-value';
@@ -179,6 +180,7 @@ export function Done({ view, onClose, onReplace }: { view: Extract<View, { kind:
           </ul>
         </details>
       ) : null}
+      <FhirIgnored issues={batchIssues(plan.batch)} />
       {view.warnings.length ? (
         <details>
           <summary>{t('import.warnings', { count: view.warnings.length })}</summary>

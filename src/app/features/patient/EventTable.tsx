@@ -4,7 +4,8 @@
  * saved, and its message is shown next to the row. Dates are shown and typed in the user's
  * format (ISO is always accepted); units come from the spec's lists.
  */
-import { Fragment, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { focusAfterRender } from '../../lib/focus';
 import { useTranslation } from 'react-i18next';
 import type { Issue, PatientRecord } from '../../../core/types';
 import { emptyRow, kindsFor, recordToRows, shortMessage, UNITS, type EventRow, type RowKind } from '../../lib/rows';
@@ -13,7 +14,7 @@ import { preloadValidator, validateRows } from './validate-edit';
 import { alreadyIssue, checkTyped, movesOnto } from '../entry/typed';
 import { useAskReplace } from '../entry/AskReplace';
 import { rowValue } from '../../lib/row-value';
-import { issueText } from '../proposal/engine-text';
+import { issueText } from '../../../i18n/sentences';
 import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
 
 interface Props {
@@ -59,21 +60,37 @@ export function EventTable({ record, labLimit, onSave }: Props) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
   const errId = useId();
+  const box = useRef<HTMLElement>(null);
+  // What opened the row editor (an Edit button, or an Add button of a kind): the focus goes back there when it closes.
+  const opener = useRef<{ row: number | 'new'; kind: RowKind } | null>(null);
   // A long record is shown a page at a time (the latest page first), so the tab never draws thousands of rows.
   const ts = (k: string, o?: Record<string, unknown>) => t(k, { ns: 'safety', ...o });
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_ROWS));
   const [page, setPage] = useState<number | null>(null);
   const current = Math.min(page ?? pages - 1, pages - 1);
-  const from = current * PAGE_ROWS;
-  const shown = rows.slice(from, from + PAGE_ROWS);
+  // Pages are counted from the newest row: the page shown first holds the latest PAGE_ROWS rows.
+  const end = rows.length - (pages - 1 - current) * PAGE_ROWS;
+  const from = Math.max(0, end - PAGE_ROWS);
+  const shown = rows.slice(from, end);
   useEffect(preloadValidator, []);
 
+  const refocus = (target: { row: number | 'new'; kind: RowKind } | null) => {
+    if (!target) return;
+    focusAfterRender(() => {
+      const root = box.current;
+      if (!root) return null;
+      if (target.row !== 'new') return root.querySelector<HTMLElement>(`[data-edit-row="${target.row}"]`) ?? root.querySelector<HTMLElement>(`[data-add-kind="${target.kind}"]`);
+      return root.querySelector<HTMLElement>(`[data-add-kind="${target.kind}"]`);
+    });
+  };
+
   const start = (i: number | 'new', kind: RowKind = kindsFor(record.drug)[0]) => {
+    opener.current = { row: i, kind: i === 'new' ? kind : rows[i].kind };
     setEditing(i);
     setMessages([]);
     setDraft(i === 'new' ? toDraft(emptyRow(kind), lang) : toDraft(rows[i], lang));
   };
-  const cancel = () => { setEditing(null); setDraft(null); setMessages([]); };
+  const cancel = () => { setEditing(null); setDraft(null); setMessages([]); refocus(opener.current); opener.current = null; };
 
   const apply = async (next: EventRow[], label: string, focusRow: number | null) => {
     setBusy(true);
@@ -147,6 +164,8 @@ export function EventTable({ record, labLimit, onSave }: Props) {
     setEditing(null); setDraft(null);
     const ok = await apply(next, t('entry.undoDelete', { id: record.id }), null);
     if (ok) setNotice(t('entry.deleted'));
+    // The row is gone with its button: the focus goes to the row now in its place (or the first Add button).
+    refocus({ row: Math.min(i, next.length - 1) < 0 ? 'new' : Math.min(i, next.length - 1), kind: kindsFor(record.drug)[0] });
   };
 
   const [question, ask] = useAskReplace();
@@ -230,7 +249,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
   };
 
   return (
-    <section className="events" aria-labelledby={`${errId}-title`}>
+    <section className="events" aria-labelledby={`${errId}-title`} ref={box}>
       <h3 id={`${errId}-title`}>{t('entry.title')}</h3>
       <form onSubmit={submit}>
         <table className="event-table">
@@ -251,7 +270,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
                   : r.kind === 'level' && r.sample === 'capillary' ? t('entry.sampleCapillary') : ''}</td>
                 <td className="note">{r.note}</td>
                 <td className="actions">
-                  <button type="button" onClick={() => start(i)} disabled={busy} aria-label={t('entry.editRow', { kind: kindText(r.kind), time: formatDisplayDate(r.time, lang) })}>{t('entry.edit')}</button>
+                  <button type="button" data-edit-row={i} onClick={() => start(i)} disabled={busy} aria-label={t('entry.editRow', { kind: kindText(r.kind), time: formatDisplayDate(r.time, lang) })}>{t('entry.edit')}</button>
                   <button type="button" onClick={() => void remove(i)} disabled={busy} aria-label={t('entry.deleteRow', { kind: kindText(r.kind), time: formatDisplayDate(r.time, lang) })}>{t('entry.delete')}</button>
                 </td>
               </tr>
@@ -279,7 +298,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
       {editing === null ? (
         <p className="add-buttons">
           {kindsFor(record.drug).map((k) => (
-            <button key={k} type="button" onClick={() => start('new', k)}>{t('entry.add', { kind: kindText(k) })}</button>
+            <button key={k} type="button" data-add-kind={k} onClick={() => start('new', k)}>{t('entry.add', { kind: kindText(k) })}</button>
           ))}
         </p>
       ) : null}

@@ -19,10 +19,11 @@ import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { isError } from '../../lib/status';
 import type { PatientTrack } from '../../../core/natalizumab/clinic-track';
 import { CalibrationNote, PatientTrackRecord } from '../track-record/PatientTrackRecord';
-import { issueText } from '../proposal/engine-text';
+import { issueText } from '../../../i18n/sentences';
 import { plannedDose } from '../../lib/plan';
 import { ResultForm, ScheduleForm } from '../entry/EntryForms';
 import { choiceLabel } from '../proposal/choices';
+import { focusAfterRender } from '../../lib/focus';
 import { WearingOffForm } from '../wearing/WearingOffForm';
 import { WearingOffCard } from '../wearing/WearingOffCard';
 import { DeletePatient } from './DeletePatient';
@@ -58,6 +59,11 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
   const choice = patient.choice;
   const plan = report && !isError(report) ? plannedDose(report, choice) : null;
   const [form, setForm] = useState<'doses' | 'result' | 'wearing' | null>(null);
+  // A closed form gives the focus back to the button that opened it (keyboard entry of a day's results).
+  const closeForm = (opener: string) => {
+    setForm(null);
+    focusAfterRender(() => document.querySelector<HTMLElement>(`[data-selected-patient] [data-testid="${opener}"]`));
+  };
   const refused = importRefusals(rec);
   const empty = rec.doses.length + rec.levels.length + rec.bcells.length + rec.weights.length === 0;
   const tc = (k: string, o?: Record<string, unknown>) => t(k, { ns: 'clinic', ...o });
@@ -67,7 +73,8 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
   return (
     <section className="patient" aria-labelledby="patient-title" data-selected-patient={patient.id}>
       <header className="patient-head">
-        <h2 id="patient-title" ref={heading} tabIndex={-1}>{patient.id} <span className="drug-tag">{t(`drug.${rec.drug}`)}</span></h2>
+        <h2 id="patient-title" ref={heading} tabIndex={-1}>{patient.id} <span className="drug-tag">{t(`drug.${rec.drug}`)}</span>
+          {patient.example ? <> <span className="example-tag" data-testid="example-tag" title={t('example.title', { ns: 'walk' })}>{t('example.mark', { ns: 'walk' })}</span></> : null}</h2>
         <button type="button" className="close" onClick={onClose} aria-label={t('patient.close')}>×</button>
       </header>
       <p className="asof" role="status">
@@ -107,13 +114,13 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
       </div>
       {form === 'doses' ? (
         <ScheduleForm record={rec} plannedDate={plan?.date ?? null} clock={infusionTime} pendingWeightKg={patient.pendingWeightKg} labLimit={settings.ocrelizumab.labLimit}
-          onSave={onSaveRecord} onClose={() => setForm(null)} />
+          onSave={onSaveRecord} onClose={() => closeForm('add-doses')} />
       ) : null}
       {form === 'result' ? (
-        <ResultForm record={rec} labLimit={settings.ocrelizumab.labLimit} onSave={(r, label) => onSaveRecord(r, label)} onClose={() => setForm(null)} />
+        <ResultForm record={rec} labLimit={settings.ocrelizumab.labLimit} onSave={(r, label) => onSaveRecord(r, label)} onClose={() => closeForm('add-result')} />
       ) : null}
       {form === 'wearing' ? (
-        <WearingOffForm record={rec} labLimit={settings.ocrelizumab.labLimit} onSave={(r, label) => onSaveRecord(r, label)} onClose={() => setForm(null)} />
+        <WearingOffForm record={rec} labLimit={settings.ocrelizumab.labLimit} onSave={(r, label) => onSaveRecord(r, label)} onClose={() => closeForm('add-wearing-off')} />
       ) : null}
 
       <ErrorBoundary title={t('error.partTitle')} hint={t('error.partHint')} reloadLabel={t('error.reload')} resetKey={report}>
@@ -121,7 +128,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
         {empty ? null : report ? (
           <Suspense fallback={<p>{t('patient.loading')}</p>}>
             <div className={entry?.outdated ? 'outdated-report' : undefined}>
-              <ProposalCard report={report} settings={settings} choice={choice} onChoose={(c) => void onChoose(c)} />
+              <ProposalCard report={report} settings={settings} choice={choice} onChoose={(c) => void onChoose(c)} example={!!patient.example} />
               <CalibrationNote report={report} calibrate={calibrate} waiting={calibrationWaiting} />
             </div>
           </Suspense>
@@ -138,7 +145,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
             {/* A proposal on older data is not printed or exported as current: wait for the new one. */}
             {entry?.outdated ? <p className="patient-actions notice" data-testid="actions-wait">{t('patient.actionsWait')}</p> : (
               <div className="patient-actions">
-                <PrintButton report={report} settings={settings} choice={choice} />
+                <PrintButton report={report} settings={settings} choice={choice} example={!!patient.example} />
                 <CalendarButton report={report} choice={choice} />
               </div>
             )}

@@ -9,6 +9,7 @@ import type { StoredPatient } from '../../storage/db';
 import type { ReportEntry } from '../../use-reports';
 import { planRow, STATUS_RANK, type PlanRow, type Status } from '../../lib/status';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
+import { formatPercent } from '../proposal/format';
 
 type SortKey = 'id' | 'drug' | 'lastDose' | 'nextDose' | 'nextLab' | 'status';
 
@@ -115,11 +116,13 @@ export function PlanningView({ patients, reports, today, selectedId, onSelect }:
                 <th scope="row">
                   <a href={`#/patient/${encodeURIComponent(l.p.id)}`} onKeyDown={(e) => onRowKey(e, l.p.id)}
                     onClick={(e) => { e.preventDefault(); e.stopPropagation(); onSelect(l.p.id); }}>{l.p.id}</a>
+                  {l.p.example ? <> <span className="example-tag" data-testid="example-tag" title={t('example.title', { ns: 'walk' })}>{t('example.mark', { ns: 'walk' })}</span></> : null}
                 </th>
                 <td>{t(`drug.${l.p.record.drug}`)}</td>
                 <td>{l.lastDose ? <time dateTime={l.lastDose}>{formatDisplayDate(l.lastDose.slice(0, 10), lang)}</time> : '—'}</td>
                 <td>{l.nextDose ? <time dateTime={l.nextDose} data-testid="planned-dose">{formatDisplayDate(l.nextDose, lang)}</time> : '—'}
-                  {l.plan?.chosen ? <span className={`chosen-mark${l.plan.stale ? ' stale' : ''}`} title={t('planning.chosenTitle', { date: formatDisplayDate(l.plan.proposed, lang), reason: l.plan.reason ?? '' })}> {t('planning.chosen')}</span> : null}</td>
+                  {l.plan?.chosen ? <span className={`chosen-mark${l.plan.stale ? ' stale' : ''}`} title={t('planning.chosenTitle', { date: formatDisplayDate(l.plan.proposed, lang), reason: l.plan.reason ?? '' })}> {t('planning.chosen')}</span> : null}
+                  {l.plan?.risk ? <span className="choice-risk" data-testid="choice-risk" title={t('risk.text', { ns: 'walk', p: formatPercent(l.plan.risk.probability, lang), required: formatPercent(l.plan.risk.required, lang) })}>⚠ {t('risk.short', { ns: 'walk', p: formatPercent(l.plan.risk.probability, lang), required: formatPercent(l.plan.risk.required, lang) })}</span> : null}</td>
                 <td>{l.nextLab ? <time dateTime={l.nextLab}>{formatDisplayDate(l.nextLab, lang)}</time> : '—'}</td>
                 <td>
                   <span className={`status status-${l.status}`}>{t(`status.${l.status}`)}</span>

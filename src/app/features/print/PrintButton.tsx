@@ -18,6 +18,8 @@ export interface PrintButtonProps {
   report: PatientReport;
   settings: EngineSettings;
   choice?: Choice | null;
+  /** An example patient: said on the printed card too. */
+  example?: boolean;
 }
 
 function PrintWhenReady() {
@@ -30,7 +32,7 @@ function PrintWhenReady() {
   return null;
 }
 
-export function PrintButton({ report, settings, choice }: PrintButtonProps) {
+export function PrintButton({ report, settings, choice, example = false }: PrintButtonProps) {
   const { t } = useStrings('proposal');
   const [printing, setPrinting] = useState(false);
   const [printedOn, setPrintedOn] = useState('');
@@ -53,7 +55,7 @@ export function PrintButton({ report, settings, choice }: PrintButtonProps) {
       {printing && createPortal(
         <div className="print-root" data-testid="print-root">
           <Suspense fallback={null}>
-            <PrintReport report={report} settings={settings} choice={choice} printedOn={printedOn} />
+            <PrintReport report={report} settings={settings} choice={choice} printedOn={printedOn} example={example} />
             <PrintWhenReady />
           </Suspense>
         </div>,

@@ -22,6 +22,8 @@ export interface PrintReportProps {
   printedOn?: string;
   /** Most rows of the data table on the page (latest kept; the number left out is stated). @default 16 */
   maxRows?: number;
+  /** An example patient (said on the card). */
+  example?: boolean;
 }
 
 interface DataRow { time: number; iso: string; event: string; value: string; note: string }
@@ -41,7 +43,7 @@ export function dataRows(report: PatientReport, t: (k: string) => string, lang: 
   return rows.sort((a, b) => a.time - b.time || a.rank - b.rank).map(({ rank: _rank, ...r }) => r);
 }
 
-export function PrintReport({ report, settings, choice, printedOn, maxRows = 16 }: PrintReportProps) {
+export function PrintReport({ report, settings, choice, printedOn, maxRows = 16, example = false }: PrintReportProps) {
   const { t, lang } = useStrings('proposal');
   const rows = dataRows(report, t, lang);
   const shown = rows.slice(Math.max(0, rows.length - maxRows));
@@ -57,7 +59,7 @@ export function PrintReport({ report, settings, choice, printedOn, maxRows = 16 
       </section>
       <div className="print-report__body">
         {/* The screen's card stays on the page while printing: this copy's test ids are prefixed so none is duplicated. */}
-        <ProposalCard report={report} settings={settings} choice={choice} compact testIdPrefix="print-" />
+        <ProposalCard report={report} settings={settings} choice={choice} compact testIdPrefix="print-" example={example} />
         {/* The patient's wearing-off reports with the predicted concentration or count at each onset (issue 19); no offer on paper. */}
         <WearingOffCard report={report} overrides={settings} testIdPrefix="print-" />
         <section className="print-report__data">

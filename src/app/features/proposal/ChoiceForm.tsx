@@ -4,7 +4,7 @@ import type { PatientReport } from '../../../core/report/types';
 import { formatIso, formatNumber, formatPercent } from './format';
 import { choiceLabel, choiceOptions, type Choice } from './choices';
 import { optionProbability, plannedDose } from '../../lib/plan';
-import { useTid, type T } from './card-parts';
+import { RiskNote, useTid, type T } from './card-parts';
 
 export function ChoiceForm({ report, choice, onChoose, t, lang }: { report: PatientReport; choice: Choice | null | undefined; onChoose?: (c: Choice) => void; t: T; lang: string }) {
   const tid = useTid();
@@ -71,6 +71,7 @@ export function PlannedHeadline({ report, choice, t, lang }: { report: PatientRe
       <strong className="proposal__date" data-testid={tid('card-planned-dose')}>{plan.date}</strong>
       {lang === 'nl' ? ` (${formatIso(plan.date, lang)})` : ''}
       {' · '}{t('choice.plannedBeside', { date: formatIso(plan.proposed, lang) })}
+      <RiskNote risk={plan.risk} lang={lang} testId="card-choice-risk" />
       {plan.stale ? <span className="issue issue--warning"> · {t('choice.review')}</span> : null}
     </p>
   );

@@ -5,8 +5,8 @@
  */
 import type { NatalizumabReport } from '../../../core/report/types';
 import { formatIso, formatNumber, formatPercent } from './format';
-import { issueText, protocolNameText, rationaleText, reasonText } from './engine-text';
-import { Interval, NextDose, Row, Scroll, signed, useTid, type T } from './card-parts';
+import { issueText, protocolNameText, rationaleText, reasonText } from '../../../i18n/sentences';
+import { Interval, LateNote, NextDose, Passed, Row, Scroll, signed, useTid, type T } from './card-parts';
 
 /** The engine's `below-target-at-4-weeks` warning, said first and prominently: no interval reaches the target. */
 export const BELOW_TARGET_CODE = 'below-target-at-4-weeks';
@@ -67,6 +67,7 @@ export function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; la
   return (
     <>
       <BelowTarget r={r} lang={lang} />
+      <LateNote r={r} lang={lang} />
       <dl className="proposal__main">
         <Row label={t('nat.nextDose')}><NextDose iso={p.nextDose} lang={lang} /></Row>
         <Row label={t('nat.interval')} testId="interval">
@@ -85,7 +86,7 @@ export function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; la
       {p.reason && <p className="proposal__reason" data-testid={tid('reason')}>{reasonText(r, lang)}</p>}
       <section className="proposal__protocol" data-testid={tid('protocol')}>
         <h3>{t('protocol.heading', { name: protocolNameText(r, lang) })}</h3>
-        <p><strong>{t('weeks', { count: r.protocol.intervalWeeks })}</strong>, {t('protocol.nextDose', { date: formatIso(r.protocol.nextDose, lang) })}
+        <p><strong>{t('weeks', { count: r.protocol.intervalWeeks })}</strong>, {t('protocol.nextDose', { date: formatIso(r.protocol.nextDose, lang) })}<Passed r={r} date={r.protocol.nextDose} />
           {r.protocol.intervalWeeks === p.intervalWeeks ? ` (${t('protocol.agrees')})` : ` (${t('protocol.differs')})`}</p>
         <p className="proposal__muted" data-testid={tid('rationale')}>{rationaleText(r, lang)}</p>
         <TroughTrendNote r={r} t={t} lang={lang} />
@@ -108,7 +109,7 @@ export function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; la
               <tr key={a.weeks} className={[a.weeks === p.intervalWeeks ? 'is-proposed' : '', a.acceptable ? 'is-acceptable' : 'is-unacceptable'].join(' ')}
                 data-weeks={a.weeks}>
                 <th scope="row">{t('weeks', { count: a.weeks })}{a.weeks === p.intervalWeeks ? ` (${t('alternatives.proposed')})` : ''}</th>
-                <td>{formatIso(a.nextDose, lang)}</td>
+                <td>{formatIso(a.nextDose, lang)}<Passed r={r} date={a.nextDose} /></td>
                 <td>{formatNumber(a.ssTrough.value, lang)} <span className="proposal__range">({formatNumber(a.ssTrough.low, lang)}–{formatNumber(a.ssTrough.high, lang)})</span></td>
                 <td>{formatPercent(a.pSteadyState, lang)}{a.pSteadyState >= requiredSs ? '' : ` ${t('alternatives.belowRequired')}`}</td>
                 <td>{formatNumber(a.nextTrough.value, lang)} <span className="proposal__range">({formatNumber(a.nextTrough.low, lang)}–{formatNumber(a.nextTrough.high, lang)})</span></td>

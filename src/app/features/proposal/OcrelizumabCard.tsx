@@ -5,8 +5,8 @@
  */
 import type { OcrelizumabReport } from '../../../core/report/types';
 import { formatIso, formatNumber, formatPercent } from './format';
-import { protocolNameText, rationaleText, reasonText } from './engine-text';
-import { NextDose, Row, Scroll, signed, useTid, type T } from './card-parts';
+import { protocolNameText, rationaleText, reasonText } from '../../../i18n/sentences';
+import { LateNote, NextDose, Row, Scroll, signed, useTid, type T } from './card-parts';
 import { daysBetween } from '../../../core/time';
 
 /** Ocrelizumab: the model-free growth of ln(count + 1) beside the logistic fit's own growth over the same weeks. */
@@ -43,6 +43,7 @@ export function OcrelizumabBody({ r, t, lang, compact }: { r: OcrelizumabReport;
   return (
     <>
       {p.dueNow && <p className="issue issue--warning" data-testid={tid('due-now')}>{t('ocr.dueNow', { threshold })}</p>}
+      <LateNote r={r} lang={lang} />
       <dl className="proposal__main">
         <Row label={t('ocr.nextDose')}><NextDose iso={p.nextDose} lang={lang} extra={t('ocr.weeksSince', { count: p.weeksSinceLastDose })} /></Row>
         <Row label={t('ocr.crossing', { threshold })} testId="predicted-crossing">

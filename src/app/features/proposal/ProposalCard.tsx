@@ -9,8 +9,10 @@ import type { EngineSettings } from '../../../core/engine';
 import { formatIso, formatNumber } from './format';
 import { useStrings } from './use-strings';
 import type { Choice } from './choices';
-import { errorText } from './engine-text';
-import { Disclaimer, TestIdPrefix, Warnings, useTid } from './card-parts';
+import { errorText } from '../../../i18n/sentences';
+import { Disclaimer, ExampleNote, TestIdPrefix, Warnings, useTid } from './card-parts';
+
+export { RiskNote } from './card-parts';
 import { NatalizumabBody } from './NatalizumabCard';
 import { OcrelizumabBody } from './OcrelizumabCard';
 import { ModelDetails, SettingsList } from './card-details';
@@ -28,6 +30,8 @@ export interface ProposalCardProps {
   compact?: boolean;
   /** Prefix of every data-testid inside the card (the print copy uses `print-`). @default '' */
   testIdPrefix?: string;
+  /** One of the example patients shipped with the app: said on the card. @default false */
+  example?: boolean;
 }
 
 export function isPatientError(r: PatientReport | PatientError): r is PatientError {
@@ -38,7 +42,7 @@ export function ProposalCard(props: ProposalCardProps) {
   return <TestIdPrefix.Provider value={props.testIdPrefix ?? ''}><Card {...props} /></TestIdPrefix.Provider>;
 }
 
-function Card({ report, settings, choice, onChoose, expandDetails = false, compact = false }: ProposalCardProps) {
+function Card({ report, settings, choice, onChoose, expandDetails = false, compact = false, example = false }: ProposalCardProps) {
   const tid = useTid();
   const uid = useId();
   const { t, lang } = useStrings('proposal');
@@ -47,6 +51,7 @@ function Card({ report, settings, choice, onChoose, expandDetails = false, compa
     return (
       <section className="proposal proposal--error" data-testid={tid('proposal')} aria-labelledby={`${uid}-error-heading`}>
         <h2 id={`${uid}-error-heading`}>{t('error.heading', { id: report.patientId })}</h2>
+        {example ? <ExampleNote /> : null}
         <p className="issue issue--error" data-testid={tid('error-message')}><span className="issue__severity">{t('severity.error')}:</span> {errorText(report, lang)}</p>
         {report.issues.length > 0 && <Warnings issues={report.issues} t={t} lang={lang} />}
         <p>{t('error.help')}</p>
@@ -62,6 +67,7 @@ function Card({ report, settings, choice, onChoose, expandDetails = false, compa
         <h2 id={headingId}>{t('heading', { id: report.patientId })}</h2>
         <p className="proposal__muted">{t(`drug.${report.drug}`)} · {t('asOf', { date: formatIso(report.asOf, lang) })}</p>
       </header>
+      {example ? <ExampleNote /> : null}
       <Disclaimer t={t} />
       {choice ? <PlannedHeadline report={report} choice={choice} t={t} lang={lang} /> : null}
       {report.drug === 'natalizumab' ? <NatalizumabBody r={report} t={t} lang={lang} /> : <OcrelizumabBody r={report} t={t} lang={lang} compact={compact} />}

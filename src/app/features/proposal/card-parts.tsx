@@ -5,8 +5,10 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Issue } from '../../../core/types';
-import { formatIso, formatNumber } from './format';
-import { issueText } from './engine-text';
+import type { PatientReport } from '../../../core/report/types';
+import { useStrings } from './use-strings';
+import { formatIso, formatNumber, formatPercent } from './format';
+import { issueText } from '../../../i18n/sentences';
 import { weekdayOf } from '../../../core/time';
 
 export type T = (key: string, vars?: Record<string, unknown>) => string;
@@ -74,6 +76,47 @@ export function Warnings({ issues, t, lang }: { issues: Issue[]; t: T; lang?: st
       ))}
     </ul>
   );
+}
+
+/**
+ * The next dose as planned had passed (the report's `late`): the card says so, and that the
+ * proposal is the first possible day, from which every option counts.
+ */
+export function LateNote({ r, lang }: { r: PatientReport; lang: string }) {
+  const tid = useTid();
+  const { t } = useStrings('walk');
+  if (!r.late) return null;
+  return (
+    <p className="issue issue--warning proposal__late" role="note" data-testid={tid('late-note')}>
+      {t('late.banner', { due: formatIso(r.late.due, lang), date: formatIso(r.proposal.nextDose, lang) })}
+    </p>
+  );
+}
+
+/** A date on the card before the first possible day: shown as passed (the choice list does not offer it). */
+export function Passed({ r, date }: { r: PatientReport; date: string }) {
+  const { t } = useStrings('walk');
+  if (!r.firstPossibleDay || date >= r.firstPossibleDay) return null;
+  return <span className="proposal__passed" data-passed="true"> ({t('late.passed')})</span>;
+}
+
+/** A choice below the required probability: its chance against the one required, wherever the choice is shown. */
+export function RiskNote({ risk, lang, testId }: { risk: { probability: number; required: number } | null; lang: string; testId: string }) {
+  const tid = useTid();
+  const { t } = useStrings('walk');
+  if (!risk) return null;
+  return (
+    <strong className="issue issue--warning choice-risk" data-testid={tid(testId)}>
+      {' '}{t('risk.text', { p: formatPercent(risk.probability, lang), required: formatPercent(risk.required, lang) })}
+    </strong>
+  );
+}
+
+/** One of the example patients shipped with the app: said on the card. */
+export function ExampleNote() {
+  const tid = useTid();
+  const { t } = useStrings('walk');
+  return <p className="proposal__example" role="note" data-testid={tid('example-note')}>{t('example.card')}</p>;
 }
 
 export function Disclaimer({ t }: { t: T }) {

@@ -6,7 +6,7 @@
  */
 import type { PatientReport } from '../../../core/report/types';
 import { formatIso } from './format';
-import { protocolNameText } from './engine-text';
+import { protocolNameText } from '../../../i18n/sentences';
 import { optionValue, parseOption } from '../../lib/plan';
 import { addDays } from '../../../core/time';
 
@@ -15,8 +15,16 @@ export interface ChoiceOption { value: string; label: string }
 
 type T = (key: string, vars?: Record<string, unknown>) => string;
 
-/** The options offered besides the proposal, the proposal first. */
+/**
+ * The options offered besides the proposal, the proposal first. None offers a date before the
+ * report's first possible day (a late dose is planned from there, never in the past).
+ */
 export function choiceOptions(report: PatientReport, t: T, lang: string): ChoiceOption[] {
+  const first = report.firstPossibleDay ?? '';
+  return allChoiceOptions(report, t, lang).filter((o, i) => i === 0 || (parseOption(o.value).date ?? first) >= first);
+}
+
+function allChoiceOptions(report: PatientReport, t: T, lang: string): ChoiceOption[] {
   if (report.drug === 'natalizumab') {
     const out: ChoiceOption[] = [];
     const proposed = report.proposal.intervalWeeks;

@@ -11,14 +11,17 @@ import chartEn from '../../i18n/chart-en';
 import chartNl from '../../i18n/chart-nl';
 import proposalEn from '../../i18n/proposal-en';
 import proposalNl from '../../i18n/proposal-nl';
+import walkEn from '../../i18n/walk-en';
+import walkNl from '../../i18n/walk-nl';
 import wearingEn from '../../i18n/wearing-en';
 import wearingNl from '../../i18n/wearing-nl';
 
-export type Namespace = 'chart' | 'proposal' | 'wearing';
+export type Namespace = 'chart' | 'proposal' | 'walk' | 'wearing';
 
 const BUNDLES: Record<Namespace, { en: object; nl: object }> = {
   chart: { en: chartEn, nl: chartNl },
   proposal: { en: proposalEn, nl: proposalNl },
+  walk: { en: walkEn, nl: walkNl },
   wearing: { en: wearingEn, nl: wearingNl },
 };
 

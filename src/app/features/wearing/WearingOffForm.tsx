@@ -10,7 +10,7 @@ import type { Issue, PatientRecord } from '../../../core/types';
 import { recordToRows, shortMessage, type EventRow } from '../../lib/rows';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { validateRows } from '../patient/validate-edit';
-import { issueText } from '../proposal/engine-text';
+import { issueText } from '../../../i18n/sentences';
 import { readClock, readDate } from '../entry/schedule';
 
 export interface WearingOffFormProps {

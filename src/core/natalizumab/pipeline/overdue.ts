@@ -1,19 +1,22 @@
 /**
- * Stage 7, overdue: when the dose is overdue, the next trough after a dose given on the planning
- * day, from the real (washed-out) state (a second analysis of the record with that dose added),
- * the warning, and the PDNMS rule restarted at the standard interval.
+ * Stage 7, overdue: when the dose is overdue, the next trough after a dose given on the first
+ * possible day (the planning day, or the clinic's next infusion weekday), from the real (washed-out)
+ * state (a second analysis of the record with that dose added), the warning, and the PDNMS rule
+ * restarted at the standard interval. No date offered lies before the first possible day.
  */
 import type { DoseEvent, PatientRecord } from '../../types';
 import type { IntervalOption, NatalizumabReport } from '../../report/types';
-import { formatDate, formatDateTime, WEEK } from '../../time';
+import { formatDate, formatDateTime, parseIsoTime, WEEK } from '../../time';
+import type { Days } from '../../types';
+import { firstPossibleDay } from '../schedule';
 import { weightedQuantiles, weightedProbabilityAtLeast } from '../../stats/normal';
 import { analyse, type Analysis } from '../analysis';
 import type { Guards, Overdue, Prepared } from './types';
 
-/** The next trough (80 % interval, probability at or above the target) after a dose given on the as-of day. */
-function restartTrough(p: Prepared, a: Analysis): Pick<IntervalOption, 'nextTrough' | 'pNext'> {
+/** The next trough (80 % interval, probability at or above the target) after a dose given on the first possible day (09:00). */
+function restartTrough(p: Prepared, a: Analysis, firstDay: string): Pick<IntervalOption, 'nextTrough' | 'pNext'> {
   const { asOf, opts, patient } = p;
-  const doseT = Math.floor(asOf + 1e-9) + 9 / 24;
+  const doseT = parseIsoTime(firstDay) as Days; // 09:00
   const restartDose: DoseEvent = { ...(a.prep.lastDose as DoseEvent), time: doseT, iso: formatDateTime(doseT), line: undefined };
   const restarted: PatientRecord = { ...patient, doses: [...patient.doses.filter((d) => d.time <= asOf), restartDose] };
   const r = analyse(restarted, Math.max(asOf, doseT), opts, [doseT + opts.standardIntervalWeeks * WEEK]);
@@ -22,8 +25,13 @@ function restartTrough(p: Prepared, a: Analysis): Pick<IntervalOption, 'nextTrou
   return { nextTrough: { value: v, low: Math.min(low, v), high: Math.max(high, v) }, pNext: weightedProbabilityAtLeast(r.outSamples, r.weights, opts.target) };
 }
 
-export function overdue(p: Prepared, a: Analysis, g: Guards, chosen: IntervalOption, protocol: NatalizumabReport['protocol']): Overdue {
-  if (!g.overdue) return { chosen, issues: [], protocol };
+/**
+ * `required`: the probabilities the option must reach (the forecast's), so the restarted option's
+ * `acceptable` is judged on its own next trough.
+ */
+export function overdue(p: Prepared, a: Analysis, g: Guards, chosen: IntervalOption, protocol: NatalizumabReport['protocol'], required: { steadyState: number; next: number }): Overdue {
+  const firstDay = firstPossibleDay(p.asOf, p.opts.infusionWeekday);
+  if (!g.overdue) return { chosen, issues: [], protocol, firstPossibleDay: firstDay, late: null };
   const std = p.opts.standardIntervalWeeks;
   const asOfDate = formatDate(p.asOf);
   const last = formatDate(g.overdue.lastDose);
@@ -33,9 +41,13 @@ export function overdue(p: Prepared, a: Analysis, g: Guards, chosen: IntervalOpt
     message: `the dose is overdue: ${std} weeks after the last dose (${last}) was ${due}, before ${asOfDate}; give it as soon as possible and re-plan from that infusion`,
     params: { weeks: std, lastDose: last, due, asOf: asOfDate },
   }];
+  const restarted = { ...chosen, nextDose: firstDay, ...restartTrough(p, a, firstDay) };
+  restarted.acceptable = restarted.pSteadyState >= required.steadyState && restarted.pNext >= required.next;
   return {
-    chosen: { ...chosen, nextDose: asOfDate, ...restartTrough(p, a) },
+    chosen: restarted,
     issues,
-    protocol: { ...protocol, intervalWeeks: std, nextDose: asOfDate, rationale: `the dose is overdue: give it now and restart at ${std} weeks`, rationaleCode: 'pdnms.overdue', rationaleParams: { weeks: std } },
+    firstPossibleDay: firstDay,
+    late: { due },
+    protocol: { ...protocol, intervalWeeks: std, nextDose: firstDay, rationale: `the dose is overdue: give it now and restart at ${std} weeks`, rationaleCode: 'pdnms.overdue', rationaleParams: { weeks: std } },
   };
 }

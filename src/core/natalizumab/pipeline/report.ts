@@ -36,6 +36,8 @@ export function report({ p, a, g, sp, f, an, d, o, bands }: Stages): Natalizumab
     options: p.opts,
     target: { value: p.opts.target, unit: 'ug/mL' },
     lastDose: a.prep.lastDose ? formatDateTime(a.prep.lastDose.time) : null,
+    firstPossibleDay: o.firstPossibleDay,
+    late: o.late,
     fit: fitPart(a, g, chosen.ssTrough.value),
     proposal: {
       intervalWeeks: d.weeks, nextDose: chosen.nextDose,
@@ -47,7 +49,9 @@ export function report({ p, a, g, sp, f, an, d, o, bands }: Stages): Natalizumab
       extended: d.weeks > std,
       reason: d.reason, reasonCode: d.reasonCode, reasonParams: d.reasonParams,
     },
-    alternatives: f.alternatives,
+    // Every option counts from the first possible day: for an overdue dose the standard interval,
+    // the only one offered, is the restarted one (never the date that has passed).
+    alternatives: o.late ? f.alternatives.map((x) => (x.weeks === chosen.weeks ? chosen : x)) : f.alternatives,
     protocol: o.protocol,
     trend: an.trend,
     // The guards' warnings, the forecast's, the guards' notes, the analyses', the overdue dose's.

@@ -102,6 +102,10 @@ export interface Overdue {
   chosen: IntervalOption;
   issues: Issue[];
   protocol: NatalizumabReport['protocol'];
+  /** The first day a dose can be given: the as-of day, or the clinic's next infusion weekday. */
+  firstPossibleDay: string;
+  /** The dose as planned had passed: the date it would have had (the proposal is firstPossibleDay). */
+  late: { due: string } | null;
 }
 
 export interface Bands {

@@ -22,7 +22,7 @@ function dueNowDecision(t: Timing, latest: Observation): { decision: Decision; i
   if (pastMinimum) {
     const nextDose = formatDate(asOfDay);
     return {
-      decision: { weeks: Math.floor(daysSince / 7), nextDose, nextCheck, reason: `${cnt}: re-dosing is due now`, reasonCode: 'ocr-reason.due', reasonParams: cntParams },
+      decision: { weeks: Math.floor(daysSince / 7), nextDose, nextCheck, reason: `${cnt}: re-dosing is due now`, reasonCode: 'ocr-reason.due', reasonParams: cntParams, late: null },
       issues: [{ code: 'ocr-redose-due', severity: 'warning', message: `${cnt}: re-dosing is due now (${formatDate(asOfDay)})`, line: latest.line, value: latest.raw,
         params: { ...cntParams, asOf: formatDate(asOfDay) } }],
     };
@@ -31,14 +31,14 @@ function dueNowDecision(t: Timing, latest: Observation): { decision: Decision; i
   const weeks = (daysSince / 7).toFixed(1);
   return {
     decision: { weeks: minW, nextDose, nextCheck, reason: `${cnt}, but only ${weeks} weeks have passed: re-dose at the 5-month minimum, week ${minW} (${nextDose})`,
-      reasonCode: 'ocr-reason.due-before-minimum', reasonParams: { ...cntParams, weeks, min: minW, nextDose } },
+      reasonCode: 'ocr-reason.due-before-minimum', reasonParams: { ...cntParams, weeks, min: minW, nextDose }, late: null },
     issues: [{ code: 'ocr-redose-due-before-minimum', severity: 'warning', message: `${cnt}, ${weeks} weeks after the infusion: re-dosing is due but not advised before 5 months; proposed at the minimum, ${nextDose} (week ${minW})`, line: latest.line, value: latest.raw,
       params: { ...cntParams, weeks, nextDose, min: minW } }],
   };
 }
 
 /** The re-dose week from the crossing's quantile, kept in the window and not before today, with its reason. */
-function redoseWeek(t: Timing, qRedose: number): { weeks: number; why: string; whyCode: string; whyParams: TextParams } {
+function redoseWeek(t: Timing, qRedose: number): { weeks: number; why: string; whyCode: string; whyParams: TextParams; late: { due: string } | null } {
   const { o, minW, maxW, elapsedW } = t;
   let weeks = Number.isFinite(qRedose) ? Math.floor(qRedose) : maxW;
   let why = `re-dose at week ${weeks} (the last whole week on or before the ${Math.round(o.redoseQuantile * 100)}th percentile of the crossing)`;
@@ -46,13 +46,16 @@ function redoseWeek(t: Timing, qRedose: number): { weeks: number; why: string; w
   const whyParams: TextParams = { redoseWeek: weeks, percentile: Math.round(o.redoseQuantile * 100) };
   if (weeks > maxW) { weeks = maxW; why = `re-dose at week ${maxW}, the maximum interval (the crossing is predicted later)`; whyCode = 'ocr-reason.redose-maximum'; }
   if (weeks < minW) { weeks = minW; why = `re-dose at week ${minW}, the 5-month minimum (the crossing is predicted earlier)`; whyCode = 'ocr-reason.redose-minimum'; }
+  let late: { due: string } | null = null;
   if (weeks < elapsedW) {
+    // The re-dose as planned has passed: overdue, on the first whole week not before as-of.
+    late = { due: dateAtWeek(t, weeks) };
     weeks = elapsedW;
     why = `re-dose now, at week ${elapsedW} (the first whole week not before today${elapsedW > maxW ? ', past the maximum interval' : ': the crossing has probably passed'})`;
     whyCode = elapsedW > maxW ? 'ocr-reason.redose-now-past-maximum' : 'ocr-reason.redose-now-passed';
   }
   whyParams.redoseWeek = weeks;
-  return { weeks, why, whyCode, whyParams };
+  return { weeks, why, whyCode, whyParams, late };
 }
 
 /** How the crossing was predicted, as a sentence part with its code and parameters. */
@@ -70,7 +73,7 @@ function crossingDecision(t: Timing, a: OcrelizumabAnalysis): Decision {
   const thr = o.threshold;
   const qRedose = o.redoseQuantile === 0.5 ? a.crossing.q50 : crossingQuantile(a.posterior, thr, o.redoseQuantile);
   const qCount = o.countQuantile === 0.1 ? a.crossing.q10 : crossingQuantile(a.posterior, thr, o.countQuantile);
-  const { weeks, why, whyCode, whyParams } = redoseWeek(t, qRedose);
+  const { weeks, why, whyCode, whyParams, late } = redoseWeek(t, qRedose);
   const c = crossingPart(a, thr);
   const nextDose = dateAtWeek(t, weeks);
   // Next count: at the count quantile of the crossing, at least minCountGapWeeks after the
@@ -84,11 +87,11 @@ function crossingDecision(t: Timing, a: OcrelizumabAnalysis): Decision {
     // the next cycle, week firstCountWeek after the re-dose.
     const nextCheck = dateAtWeek(t, weeks + o.firstCountWeek);
     return { weeks, nextDose, nextCheck, reason: `${c.text}; ${why}; next CD19+ count at week ${o.firstCountWeek} after the re-dose (${nextCheck})`,
-      reasonCode: `${c.code};${whyCode};ocr-reason.next-count-next-cycle`, reasonParams: { ...c.params, ...whyParams, first: o.firstCountWeek, countDate: nextCheck } };
+      reasonCode: `${c.code};${whyCode};ocr-reason.next-count-next-cycle`, reasonParams: { ...c.params, ...whyParams, first: o.firstCountWeek, countDate: nextCheck }, late };
   }
   const nextCheck = dateAtWeek(t, wc);
   return { weeks, nextDose, nextCheck, reason: `${c.text}; ${why}; next CD19+ count at week ${wc} (${nextCheck})`,
-    reasonCode: `${c.code};${whyCode};ocr-reason.next-count`, reasonParams: { ...c.params, ...whyParams, countWeek: wc, countDate: nextCheck } };
+    reasonCode: `${c.code};${whyCode};ocr-reason.next-count`, reasonParams: { ...c.params, ...whyParams, countWeek: wc, countDate: nextCheck }, late };
 }
 
 export function decideOcrelizumab(t: Timing, a: OcrelizumabAnalysis): { decision: Decision; issues: Issue[] } {

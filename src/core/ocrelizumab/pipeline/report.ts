@@ -1,4 +1,5 @@
 /** Ocrelizumab stage, report: the one result object the card, the chart, the exports and the command line read. */
+import { dateAtWeek } from './timing';
 import type { Days, Interval80, Issue, PatientRecord, CurvePoint } from '../../types';
 import type { CountTrend, OcrelizumabReport } from '../../report/types';
 import { REPORT_SCHEMA_VERSION } from '../../report/types';
@@ -30,6 +31,9 @@ export function ocrelizumabReport(s: OcrelizumabStages): OcrelizumabReport {
     options: a.options,
     threshold: { value: a.options.threshold, unit: 'cells/uL' },
     lastDose: formatDateTime(t.start),
+    // Re-doses fall on whole weeks after the infusion: the first such day not before as-of.
+    firstPossibleDay: dateAtWeek(t, t.elapsedW),
+    late: d.late,
     fit: {
       basis: a.basis, countsUsed: a.current.length, previousCycleCountsUsed: a.previousCounts.length,
       bmax: a.bmax, bmaxFromPatient: a.bmaxFromPatient, crossingWeeks, growthRatePerWeek: growth,

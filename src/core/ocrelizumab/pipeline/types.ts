@@ -36,4 +36,6 @@ export interface Decision {
   reason: string;
   reasonCode: string;
   reasonParams: TextParams;
+  /** The re-dose as planned had passed: the date it would have had (the proposal is the first whole week not before as-of). */
+  late: { due: string } | null;
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFhirText } from '../../../../src/core/fhir/index';
-import { issueText } from '../../../../src/app/features/proposal/engine-text';
+import { issueText } from '../../../../src/i18n/sentences';
 import { badBundle } from '../../../core/fhir/bad-bundle';
 
 describe('FHIR issues in the app', () => {
@@ -14,7 +14,7 @@ describe('FHIR issues in the app', () => {
     expect(issueText(issue, 'en')).toBe('b.json: entry 9 Observation/obs-78 valueQuantity.value "24100" ug/mL for a level is higher than any natalizumab dose can give (at most 500 µg/mL): the value may be in ng/mL; if so, choose the unit ng/mL (24100 ng/mL = 24.1 µg/mL)');
   });
   it('and in Dutch', () => {
-    expect(issueText(issue, 'nl')).toBe('b.json: entry 9 Observation/obs-78 valueQuantity.value: waarde "24100" ug/mL van een spiegel is hoger dan een natalizumabgift kan geven (hoogstens 500 µg/mL): misschien is de waarde in ng/mL; kies dan de eenheid ng/mL (24100 ng/mL = 24,1 µg/mL)');
+    expect(issueText(issue, 'nl')).toBe('b.json: entry 9 Observation/obs-78 valueQuantity.value: waarde "24100" µg/mL van een spiegel is hoger dan een natalizumabgift kan geven (hoogstens 500 µg/mL): misschien is de waarde in ng/mL; kies dan de eenheid ng/mL (24100 ng/mL = 24,1 µg/mL)');
   });
 });
 

@@ -1,16 +1,16 @@
 /**
  * The app's forms check rows with the records module itself (validate-edit.ts): today's date
  * comes from the app, typed numbers may use either decimal mark. Messages word for word, in
- * English (the records module's own text) and in Dutch (src/app/i18n/records.ts).
+ * English (the records module's own text) and in Dutch, both from the one catalog (src/i18n/records-*.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { importRefusals, refusedSetAside, validateRows } from '../../../../src/app/features/patient/validate-edit';
 import { refusedRowsError } from '../../../../src/core/engine';
 import { normaliseDecimal } from '../../../../src/app/lib/dates';
 import type { EventRow } from '../../../../src/app/lib/rows';
-import { issueText } from '../../../../src/app/features/proposal/engine-text';
-import { RECORDS_NL, recordsTextNl } from '../../../../src/app/i18n/records';
-import { MSG } from '../../../../src/core/records/messages';
+import { issueText } from '../../../../src/i18n/sentences';
+import recordsEn from '../../../../src/i18n/records-en';
+import recordsNl from '../../../../src/i18n/records-nl';
 import type { PatientRecord } from '../../../../src/core/types';
 
 const base: PatientRecord = { id: 'NAT-T', drug: 'natalizumab', doses: [], levels: [], bcells: [], weights: [], issues: [], order: 0 };
@@ -38,7 +38,7 @@ describe('validateRows: the sense checks on typed rows', () => {
     expect(await refused(base, [DOSE, row('level', '2026-12-03', '20', 'ug/mL')])).toEqual([{
       row: 1, column: 'time',
       en: 'entry:3: time "2026-12-03" is after today (2026-12-02): the record holds what happened; a planned dose or lab belongs in the proposal',
-      nl: 'entry:3: tijdstip "03-12-2026" ligt na vandaag (02-12-2026): het dossier bevat wat gebeurd is; een geplande gift of labafname hoort in het voorstel',
+      nl: 'entry:3: datum "03-12-2026" ligt na vandaag (02-12-2026): het dossier bevat wat gebeurd is; een geplande gift of labafname hoort in het voorstel',
     }]);
   });
   it('refuses a dose dated after today', async () => {
@@ -63,12 +63,12 @@ describe('validateRows: the sense checks on typed rows', () => {
     const ok = await validateRows(base, [DOSE, row('weight', '2026-10-05', '160', 'kg')], undefined, TODAY);
     expect(ok.record?.weights.map((w) => w.kg)).toEqual([160]);
     expect(ok.issues.map((x) => issueText(x.issue, 'nl'))).toEqual([
-      'entry:3: gewicht van 160 kg ligt buiten 40–150 kg, het bereik waarop het natalizumabmodel is gebouwd: gebruikt zoals ingevoerd; de voorspellingen zijn een extrapolatie',
+      'entry:3: gewicht van 160 kg ligt buiten 40–150 kg, het bereik waarop het natalizumabmodel is gebouwd: gebruikt zoals ingevoerd; de voorspellingen zijn minder zeker',
     ]);
   });
   it('refuses a count in cells/µL entered as 10^9/L', async () => {
     const out = await refused(ocr, [row('dose', '2026-01-05T09:00', '600', 'mg'), row('bcell', '2026-07-06', '50', '10^9/L')]);
-    expect(out[0].nl).toBe('entry:3: waarde "50" 10^9/L van een B-celtelling is meer B-cellen dan bloed bevat (hoogstens 5000 cellen/µL = 5 × 10^9/L): misschien is de waarde in cellen/µL; kies dan de eenheid cells/uL (50 cellen/µL = 0,05 × 10^9/L)');
+    expect(out[0].nl).toBe('entry:3: waarde "50" 10^9/L van een B-celtelling is meer B-cellen dan bloed bevat (hoogstens 5000 cellen/µL = 5 × 10^9/L): misschien is de waarde in cellen/µL; kies dan de eenheid cellen/µL (50 cellen/µL = 0,05 × 10^9/L)');
   });
   it('accepts today, a decimal comma and a plausible level', async () => {
     const r = await validateRows(base, [DOSE, row('level', '2026-12-02T08:45', '24,1', 'ug/mL')], undefined, TODAY);
@@ -79,13 +79,13 @@ describe('validateRows: the sense checks on typed rows', () => {
 
 describe('records messages in Dutch', () => {
   it('has a Dutch text for every code of the records module', () => {
-    expect(Object.keys(RECORDS_NL).sort()).toEqual(Object.keys(MSG).sort());
+    expect(Object.keys(recordsNl).sort()).toEqual(Object.keys(recordsEn).sort());
   });
   it('keeps the English text (the CLI\'s) in English, and gives it back without params', () => {
     const issue = { code: 'time_empty', severity: 'error' as const, message: 'p.csv:3: time is empty: write YYYY-MM-DD', file: 'p.csv', line: 3 };
     expect(issueText(issue, 'en')).toBe(issue.message);
     expect(issueText(issue, 'nl')).toBe(issue.message); // saved before params: English rather than a guess
-    expect(recordsTextNl({ ...issue, params: {} })).toBe('p.csv:3: tijdstip is leeg: schrijf JJJJ-MM-DD of JJJJ-MM-DDTUU:MM (lokale tijd), bijv. 2024-03-05T09:30; in het formulier ook dd-mm-jjjj');
+    expect(issueText({ ...issue, params: {} }, 'nl')).toBe('p.csv:3: datum is leeg: schrijf JJJJ-MM-DD of JJJJ-MM-DDTUU:MM (lokale tijd), bijv. 2024-03-05T09:30; in het formulier ook dd-mm-jjjj');
   });
 });
 

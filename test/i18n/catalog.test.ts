@@ -1,34 +1,41 @@
 /**
- * The engines' sentences in Dutch: every code an engine can emit has an English and a Dutch
- * template with the same parameters, and the English template filled with the engine's params is
- * the engine's English text exactly, for real reports (examples and validation sets, planned on
- * every result day, plus records built to reach the rarer sentences), so they cannot drift apart.
+ * The one catalog (src/i18n): every code an engine can emit has an English and a Dutch sentence
+ * with the same parameters, rendered by i18next; the core's English text is the catalog's English
+ * side rendered with the engine's params, for real reports (examples and validation sets, planned
+ * on every result day, plus records built to reach the rarer sentences); and the Dutch side reads
+ * word for word as written here.
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import { computeReport, cutAsOf, lastEventTime, parseTdmCsv, type EngineSettings, type Issue, type PatientReport, type TextParams } from '../../../../src/core/index';
-import { NATALIZUMAB_TEXT_CODES } from '../../../../src/core/natalizumab/texts';
-import { OCRELIZUMAB_TEXT_CODES } from '../../../../src/core/ocrelizumab/texts';
-import engineEn from '../../../../src/app/i18n/engine-en';
-import engineNl from '../../../../src/app/i18n/engine-nl';
-import { engineTemplate, engineText, errorText, fillTemplate, formatParam, issuePath, issueText, protocolNameText, rationaleText, reasonText, templateParams } from '../../../../src/app/features/proposal/engine-text';
+import { computeReport, cutAsOf, lastEventTime, parseTdmCsv, type EngineSettings, type Issue, type PatientReport, type TextParams } from '../../src/core/index';
+import { NATALIZUMAB_TEXT_CODES } from '../../src/core/natalizumab/texts';
+import { OCRELIZUMAB_TEXT_CODES } from '../../src/core/ocrelizumab/texts';
+import engineEn from '../../src/i18n/engine-en';
+import engineNl from '../../src/i18n/engine-nl';
+import { catalog, renderText, unitText } from '../../src/i18n/catalog';
+import { engineText, errorText, issuePath, issueText, protocolNameText, rationaleText, reasonText } from '../../src/i18n/sentences';
 
 const CODES = [...NATALIZUMAB_TEXT_CODES, ...OCRELIZUMAB_TEXT_CODES];
+const PLURAL = /_(one|other)$/;
 
 function leaves(tree: object, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : leaves(v as object, `${prefix}${k}.`)));
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k.replace(PLURAL, '')}`] : leaves(v as object, `${prefix}${k}.`)));
 }
-
-const sorted = (xs: string[]) => [...xs].sort();
+const template = (code: string, lang: 'en' | 'nl'): string | undefined => {
+  const r = catalog.getResource(lang, 'engine', code) ?? catalog.getResource(lang, 'engine', `${code}_other`);
+  return typeof r === 'string' ? r : undefined;
+};
+const paramsOf = (t: string) => [...new Set([...t.matchAll(/\{\{\s*([A-Za-z0-9_]+)/g)].map((m) => m[1]))].sort();
+const sorted = (xs: string[]) => [...new Set(xs)].sort();
 
 describe('engine templates', () => {
   it('every code the engines can emit has an English and a Dutch template with the same parameters', () => {
     for (const code of CODES) {
-      const en = engineTemplate(code, 'en');
-      const nl = engineTemplate(code, 'nl');
+      const en = template(code, 'en');
+      const nl = template(code, 'nl');
       expect(en, `en ${code}`).toBeTypeOf('string');
       expect(nl, `nl ${code}`).toBeTypeOf('string');
-      expect(sorted(templateParams(nl!)), code).toEqual(sorted(templateParams(en!)));
+      expect(paramsOf(nl!), code).toEqual(paramsOf(en!));
       expect(nl, `nl ${code} is translated`).not.toBe(en);
     }
   });
@@ -54,23 +61,23 @@ describe('engine templates', () => {
   });
 });
 
-describe('filling a template', () => {
+describe('rendering a sentence (i18next)', () => {
   it('shows dates as dd-mm-jjjj and decimals with a comma in Dutch, unchanged in English', () => {
-    expect(formatParam('2024-06-03', 'nl')).toBe('03-06-2024');
-    expect(formatParam('2024-06-03', 'en')).toBe('2024-06-03');
-    expect(formatParam(72.5, 'nl')).toBe('72,5');
-    expect(formatParam('7.0', 'nl')).toBe('7,0');
-    expect(formatParam('<0.5', 'nl')).toBe('<0,5');
-    expect(formatParam('> 104', 'nl')).toBe('> 104');
-    expect(formatParam('maxWeeks', 'nl')).toBe('maxWeeks');
-    expect(formatParam(0.25, 'en')).toBe('0.25');
+    const p = { date: '2024-06-03', level: '7.6', limit: 0.5 };
+    expect(renderText('engine', 'antibodies-suspected.level', p, 'nl')).toBe('dalspiegel van 03-06-2024 is 7,6 µg/mL bij 4-wekelijkse giften: antistoffen tegen het middel of gemiste giften? Houd 4-wekelijkse giften aan en test op antistoffen tegen natalizumab');
+    expect(renderText('engine', 'antibodies-suspected.level', p, 'en')).toBe('trough of 2024-06-03 is 7.6 µg/mL on 4-weekly dosing: anti-drug antibodies or missed doses? Keep 4-weekly dosing and test for antibodies to natalizumab');
+    expect(renderText('engine', 'censored-level', p, 'nl')).toBe('spiegel van 03-06-2024 is gerapporteerd als lager dan 0,5 µg/mL: gebruikt als "onder de meetgrens" (gecensureerd), niet als getal');
+    expect(renderText('engine', 'level-unexplained', { date: '2024-06-03', lt: '<', observed: '0.5', predicted: '12.25' }, 'nl')).toBe(
+      'het model kan de spiegel van 03-06-2024 niet verklaren (<0,5 µg/mL, voorspeld 12,25): controleer het afnametijdstip, de giftengeschiedenis en de eenheid');
   });
 
   it('fills terms, and gives null for a missing parameter or term', () => {
-    expect(fillTemplate('({{which, term}} cycle)', { which: 'cycle-previous' }, 'en')).toBe('(the previous cycle)');
-    expect(fillTemplate('({{which, term}} cyclus)', { which: 'cycle-previous' }, 'nl')).toBe('(vorige cyclus)');
-    expect(fillTemplate('{{a}} and {{b}}', { a: 1 }, 'en')).toBeNull();
-    expect(fillTemplate('{{which, term}}', { which: 'nope' }, 'en')).toBeNull();
+    const p = { count: '12', date: '2024-06-03', weeks: '2.0', which: 'cycle-previous' };
+    expect(renderText('engine', 'ocr-count-before-depletion', p, 'en')).toBe('CD19+ count 12 cells/µL on 2024-06-03 was taken within 2.0 weeks of the infusion (the previous cycle), before depletion is complete: not used in the forecast');
+    expect(renderText('engine', 'ocr-count-before-depletion', p, 'nl')).toBe('CD19+-telling 12 cellen/µL op 03-06-2024 is binnen 2,0 weken na de infusie afgenomen (vorige cyclus), voordat de depletie volledig is: niet gebruikt in de voorspelling');
+    expect(renderText('engine', 'ocr-count-before-depletion', { ...p, which: 'nope' }, 'en')).toBeNull();
+    expect(renderText('engine', 'weight-out-of-range', { kg: 30 }, 'en')).toBeNull();
+    expect(renderText('engine', 'no-such-code', {}, 'en')).toBeNull();
   });
 
   it('falls back to the English text without a code, params, template or parameter', () => {
@@ -87,6 +94,16 @@ describe('filling a template', () => {
     const params: TextParams = { weeks: 6, target: 10, pct: 90 };
     expect(engineText('nat-reason.extended;pdnms.overdue', params, '', 'nl')).toBe(
       '6 weken is het langste interval waarbij zowel de dalspiegel in evenwicht als de volgende dalspiegel met ten minste 90 % kans voorspeld is ≥ 10 µg/mL; de gift is te laat: geef hem nu en herstart met 6 weken');
+  });
+
+  it('writes units as a Dutch clinic does: µg/mL and cellen/µL, never ug/mL or cells/uL', () => {
+    expect(unitText('ug/mL', 'nl')).toBe('µg/mL');
+    expect(unitText('cells/uL', 'nl')).toBe('cellen/µL');
+    expect(unitText('ug/mL', 'en')).toBe('ug/mL');
+    for (const lang of ['nl'] as const) {
+      const all = JSON.stringify([engineNl, catalog.getResourceBundle(lang, 'records')]);
+      expect(all).not.toMatch(/ug\/mL|cells\/uL|cells\/µL/);
+    }
   });
 });
 
@@ -137,7 +154,9 @@ const validation = [
 ];
 /** Records made to reach the rarer sentences (odd weights, doses, counts; overdue; antibodies). */
 const rare = collect('test/app/features/proposal/data/rare-sentences.csv', [DEFAULT, OCR_SHORT, OCR_HIGH], true);
-const all = [examples, rare, ...validation].flatMap((c) => c.list);
+/** Planned on a later day than the last row (the app's today): a count that has passed, a late re-dose or infusion. */
+const late = collect('fixtures/examples/example-patients.csv', [{ ...DEFAULT, notBefore: '2026-12-07' }, { ...DEFAULT, notBefore: '2027-06-01' }], false);
+const all = [examples, rare, late, ...validation].flatMap((c) => c.list);
 
 describe('real reports', () => {
   it('every sentence carries a listed code and params, and the English template gives the engine\'s text exactly', () => {
@@ -198,15 +217,24 @@ it('a patient with no dose to plan from says so in Dutch', () => {
 
 describe('a patient with refused rows', () => {
   it('gets the CLI\'s error from the core, in English exactly and in Dutch', async () => {
-    const { parseTdmCsv } = await import('../../../../src/core/records/index');
-    const { refusedRowsError } = await import('../../../../src/core/engine');
-    const { errorText } = await import('../../../../src/app/features/proposal/engine-text');
+    const { parseTdmCsv } = await import('../../src/core/records/index');
+    const { refusedRowsError } = await import('../../src/core/engine');
     const csv = 'patient_id,drug,kind,time,value,unit\nR-1,natalizumab,dose,2024-01-08T09:00,300,mg\nR-1,natalizumab,level,2024-02-05T08:45,-3,ug/mL\n';
     const p = parseTdmCsv(csv, 'r.csv').patients[0];
     const e = refusedRowsError(p)!;
     expect(e.error).toBe('1 row(s) could not be used: r.csv:3: value "-3" for a level must be 0 or more');
     expect(errorText(e, 'en')).toBe(e.error);
-    expect(errorText(e, 'nl')).toBe('1 regel(s) konden niet worden gebruikt: r.csv:3: value "-3" for a level must be 0 or more');
+    expect(errorText(e, 'nl')).toBe('1 regel kon niet worden gebruikt: r.csv:3: waarde "-3" van een spiegel moet 0 of meer zijn');
     expect(refusedRowsError(parseTdmCsv('patient_id,drug,kind,time,value,unit\nR-2,natalizumab,dose,2024-01-08T09:00,300,mg\n', 'r.csv').patients[0])).toBeNull();
+  });
+});
+
+describe('records messages in both languages', () => {
+  it('gives the example a comma file takes (24.1) and the one a ;-file or the Dutch form takes (24,1)', () => {
+    const issue = (file: string, dialect: string): Issue => ({ code: 'value_not_number', severity: 'error', message: '(english)', file, line: 3, params: { value: 'abc', kind: 'level', dialect } });
+    expect(issueText(issue('lab.csv', 'comma'), 'nl')).toBe('lab.csv:3: waarde "abc" van een spiegel is geen getal: schrijf een getal zoals 24.1, of <x voor een uitslag onder de meetgrens x van het lab');
+    expect(issueText(issue('lab.csv', 'semicolon'), 'nl')).toBe('lab.csv:3: waarde "abc" van een spiegel is geen getal: schrijf een getal zoals 24,1, of <x voor een uitslag onder de meetgrens x van het lab');
+    expect(issueText(issue('entry', 'comma'), 'nl')).toBe('entry:3: waarde "abc" van een spiegel is geen getal: schrijf een getal zoals 24,1, of <x voor een uitslag onder de meetgrens x van het lab');
+    expect(issueText(issue('lab.csv', 'comma'), 'en')).toBe('lab.csv:3: value "abc" for a level is not a number: write a number such as 24.1, or <x for a result below the lab\'s limit x');
   });
 });

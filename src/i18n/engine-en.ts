@@ -1,10 +1,10 @@
 /**
- * English templates of the engines' own sentences (i18next namespace `engine`): warnings by their
- * Issue code (`code.variant` when a code has several sentences), the proposal's reason and the
- * protocol's name and rationale by the codes the engines put in the report. Rendered by
- * src/app/features/proposal/engine-text.ts, not by i18next: `{{name}}` is a parameter,
- * `{{name, term}}` a parameter whose value is a key of `terms`. Rendered with the engine's params,
- * every template gives the engine's English text exactly (test/app/features/proposal/engine-text.test.ts).
+ * English templates of the engines' own sentences (namespace `engine` of the one catalog,
+ * src/i18n/catalog.ts, rendered by i18next): warnings by their Issue code (`code.variant` when a
+ * code has several sentences), the proposal's reason and the protocol's name and rationale by the
+ * codes the engines put in the report. `{{name}}` is a parameter (a date or number shown in the
+ * language's form), `{{name, term}}` a parameter whose value is a key of `terms`. Rendered with the
+ * engine's params, every template gives the engine's English text exactly (test/i18n/catalog.test.ts).
  */
 const engineEn = {
   // ------------------------------------------------------------------ natalizumab warnings
@@ -115,7 +115,9 @@ const engineEn = {
     next: 'next count at week {{week}} ({{nextCount}})',
   },
   // ------------------------------------------------------------------ a patient that cannot be planned (src/core/engine.ts)
-  'rows-refused': '{{count}} row(s) could not be used: {{rows}}',
+  // i18next plurals by `count` (English keeps the CLI's one wording for both)
+  'rows-refused_one': '{{count}} row(s) could not be used: {{rows}}',
+  'rows-refused_other': '{{count}} row(s) could not be used: {{rows}}',
   'no-dose-before-as-of': 'no {{drug}} dose on or before the as-of date: nothing to plan from',
   'work-budget': 'the computation was stopped after {{steps}} integrator steps: the record is far outside what the model describes; check the levels, their units and times, the doses and the weights',
   // ------------------------------------------------------------------ words used as parameters

@@ -1,7 +1,7 @@
 /**
  * Nederlandse sjablonen van de zinnen van de rekenmodellen (namespace `engine`); zelfde sleutels
  * en parameters als engine-en.ts. Datums worden dd-mm-jjjj en getallen krijgen een decimale komma
- * bij het invullen (src/app/features/proposal/engine-text.ts).
+ * bij het invullen (src/i18n/catalog.ts).
  */
 import type { EngineStrings } from './engine-en';
 
@@ -115,7 +115,8 @@ const engineNl: EngineStrings = {
   },
   // ------------------------------------------------------------------ patiënt zonder plan (src/core/engine.ts)
   'work-budget': 'de berekening is gestopt na {{steps}} integratiestappen: het dossier ligt ver buiten wat het model beschrijft; controleer de spiegels, hun eenheden en tijden, de giften en de gewichten',
-  'rows-refused': '{{count}} regel(s) konden niet worden gebruikt: {{rows}}',
+  'rows-refused_one': '{{count}} regel kon niet worden gebruikt: {{rows}}',
+  'rows-refused_other': '{{count}} regels konden niet worden gebruikt: {{rows}}',
   'no-dose-before-as-of': 'geen gift {{drug}} op of vóór de plandatum: niets om van uit te plannen',
   // ------------------------------------------------------------------ woorden als parameter
   terms: {
