@@ -15,14 +15,14 @@ const DRUG_ROLES: Record<Drug, string[]> = {
 };
 
 /** The codes one drug's data use in the record, [?] marking those still to confirm. */
-export function FhirCodesTable({ drug, localCodes }: { drug: Drug; localCodes?: LocalCodes }) {
+export function FhirCodesTable({ drug, localCodes, testId = 'fhir-codes' }: { drug: Drug; localCodes?: LocalCodes; testId?: string }) {
   const { t } = useTranslation('fhir');
   const rows = CODES.filter((c) => DRUG_ROLES[drug].includes(c.role));
   // The clinic's own: the result this drug is planned on, and the drug's medication code.
   const roles: LocalCodeRole[] = drug === 'natalizumab' ? ['natalizumab', 'level'] : ['ocrelizumab', 'bcell'];
   const local = roles.flatMap((role) => (localCodes?.[role] ?? []).map((c) => [role, c] as const));
   return (
-    <div className="fhir-codes" data-testid="fhir-codes">
+    <div className="fhir-codes" data-testid={testId}>
       <h4>{t('codes.heading')}</h4>
       <p className="proposal__muted">{t('codes.intro')}</p>
       <table className="proposal__table">
@@ -46,8 +46,8 @@ export function FhirCodesTable({ drug, localCodes }: { drug: Drug; localCodes?: 
 }
 
 /** The table in the model details, with the clinic's codes from the app's context. */
-export function FhirCodesInDetails({ drug }: { drug: Drug }) {
-  return <FhirCodesTable drug={drug} localCodes={useContext(LocalCodesContext)} />;
+export function FhirCodesInDetails({ drug, testId }: { drug: Drug; testId?: string }) {
+  return <FhirCodesTable drug={drug} localCodes={useContext(LocalCodesContext)} testId={testId} />;
 }
 
 /** Lines of `system|code` as codings, or the first line that is not one. */

@@ -86,7 +86,7 @@ export function ModelDetails({ report, t, lang, open = false }: { report: Patien
             {info.notes.length > 0 && <ul className="proposal__muted">{info.notes.map((n) => <li key={n}>{modelText(n, lang)}</li>)}</ul>}
             {/* How the intervals and chances are computed, in plain words (no sampler jargon or seeds on the card). */}
             {report.drug === 'natalizumab' ? <p className="proposal__muted" data-testid={tid('sampling')}>{t('model.sampling', { samples: report.options.samples })}</p> : null}
-            <FhirCodesInDetails drug={report.drug} />
+            <FhirCodesInDetails drug={report.drug} testId={tid('fhir-codes')} />
           </>
         ) : <p>{t('model.unknown')}</p>}
       </details>
