@@ -8,13 +8,15 @@
  * being scored), and after a reload until every patient's plan is shown again. Two files: the
  * validation patients repeated (few troughs: nothing to score) and a simulated clinic's year (every
  * patient 10 troughs or more: the track record and calibration have work).
- * Wall clock: only meaningful on a quiet machine; the machine's load is printed.
+ * Each in a fresh browser profile with calibration on (the default) and off; the command line is
+ * timed before and after the app (the mean). Wall clock: only meaningful on a quiet machine; the
+ * machine's load is printed.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { makeBatch } from './batch';
 import { simulateClinic, IOV_WORLD } from './simulate-clinic';
 
@@ -36,11 +38,43 @@ function cliSeconds(args: string[]): number {
   return (performance.now() - t0) / 1000;
 }
 
-/** Wait until `count` patients are listed, none computing and no trough being scored. */
-async function planned(page: Page, count: number): Promise<void> {
-  await page.waitForFunction((n) => document.querySelectorAll('[data-patient-id]').length === n
-    && !document.querySelector('.computing') && !document.querySelector('.scoring')
-    && document.querySelectorAll('[data-patient-id] [data-testid="planned-dose"]').length > 0, count, { polling: 25, timeout: 600_000 });
+/**
+ * Wait until `count` patients are listed and none is computing; with `scoring`, also no trough
+ * being scored (calibration on: the plans wait for it; off, it runs after them).
+ */
+async function planned(page: Page, count: number, scoring = true): Promise<void> {
+  await page.waitForFunction(([n, s]) => document.querySelectorAll('[data-patient-id]').length === n
+    && !document.querySelector('.computing') && !(s && document.querySelector('.scoring'))
+    && document.querySelectorAll('[data-patient-id] [data-testid="planned-dose"]').length > 0, [count, scoring] as const, { polling: 25, timeout: 600_000 });
+}
+
+/** One fresh browser profile: import the file, time until all planned, reload, time until all shown. */
+async function appRun(browser: Browser, file: string, calibrate: boolean): Promise<{ fresh: number; reload: number; examples: number }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForSelector('[data-patient-id]');
+  const examples = await page.locator('[data-patient-id]').count();
+  await planned(page, examples);
+  if (!calibrate) {
+    await page.getByTestId('nav-track').click();
+    await page.getByTestId('calibrate-setting').uncheck();
+    await page.getByRole('button', { name: 'Planning' }).click();
+    await planned(page, examples);
+  }
+  const t0 = performance.now();
+  await page.locator('input[type=file]').setInputFiles(file);
+  await planned(page, examples + N, calibrate);
+  const fresh = (performance.now() - t0) / 1000;
+  const shown = await page.locator('[data-patient-id] [data-testid="planned-dose"]').count();
+  await page.waitForTimeout(1500); // the stored reports are written
+  const t1 = performance.now();
+  await page.reload();
+  await page.waitForFunction(([n, s]) => document.querySelectorAll('[data-patient-id] [data-testid="planned-dose"]').length === n
+    && !document.querySelector('.computing') && !(s && document.querySelector('.scoring')), [shown, calibrate] as const, { polling: 25, timeout: 600_000 });
+  const reload = (performance.now() - t1) / 1000;
+  await context.close();
+  return { fresh, reload, examples };
 }
 
 async function main(): Promise<void> {
@@ -51,29 +85,17 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
     for (const [label, file] of files) {
-      const cli = cliSeconds(['propose', file]);
-      const cliCal = cliSeconds(['propose', '--calibrate', file]);
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`http://127.0.0.1:${port}/`);
-      await page.waitForSelector('[data-patient-id]');
-      const examples = await page.locator('[data-patient-id]').count();
-      await planned(page, examples);
-      const t0 = performance.now();
-      await page.locator('input[type=file]').setInputFiles(file);
-      await planned(page, examples + N);
-      const app = (performance.now() - t0) / 1000;
-      const shown = await page.locator('[data-patient-id] [data-testid="planned-dose"]').count();
-      await page.waitForTimeout(1500); // the stored reports are written
-      const t1 = performance.now();
-      await page.reload();
-      await page.waitForFunction((n) => document.querySelectorAll('[data-patient-id] [data-testid="planned-dose"]').length === n
-        && !document.querySelector('.computing') && !document.querySelector('.scoring'), shown, { polling: 25, timeout: 600_000 });
-      const reload = (performance.now() - t1) / 1000;
-      console.log(`${label} ${N} (+${examples} examples): CLI propose ${cli.toFixed(2)} s, propose --calibrate ${cliCal.toFixed(2)} s; `
-        + `app (calibrated) ${app.toFixed(2)} s = ${(app / cliCal).toFixed(2)}× the calibrated CLI (${(app / cli).toFixed(2)}× propose); `
-        + `after a reload ${reload.toFixed(2)} s = ${(reload / cliCal).toFixed(2)}× (${(reload / cli).toFixed(2)}× propose)`);
-      await context.close();
+      // The command line before and after the app's runs (the machine's load moves): their mean.
+      const cli1 = cliSeconds(['propose', file]);
+      const cal1 = cliSeconds(['propose', '--calibrate', file]);
+      const on = await appRun(browser, file, true);
+      const off = await appRun(browser, file, false);
+      const cli = (cli1 + cliSeconds(['propose', file])) / 2;
+      const cliCal = (cal1 + cliSeconds(['propose', '--calibrate', file])) / 2;
+      console.log(`${label} ${N} (+${on.examples} examples): CLI propose ${cli.toFixed(2)} s, propose --calibrate ${cliCal.toFixed(2)} s (means of two runs)`);
+      console.log(`  app, calibration on (default): planned after ${on.fresh.toFixed(2)} s = ${(on.fresh / cliCal).toFixed(2)}× propose --calibrate (${(on.fresh / cli).toFixed(2)}× propose); `
+        + `after a reload ${on.reload.toFixed(2)} s = ${(on.reload / cliCal).toFixed(2)}× (${(on.reload / cli).toFixed(2)}× propose)`);
+      console.log(`  app, calibration off: planned after ${off.fresh.toFixed(2)} s = ${(off.fresh / cli).toFixed(2)}× propose; after a reload ${off.reload.toFixed(2)} s = ${(off.reload / cli).toFixed(2)}× propose`);
     }
   } finally {
     await browser.close();

@@ -13,7 +13,7 @@
  * description of the calibration, which the shown report takes from the current calibration (the
  * numbers depend on the spread alone).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EngineSettings } from '../core/engine';
 import type { NatalizumabOptions, PatientError, PatientReport } from '../core/report/types';
 import type { AsOfSpec } from '../worker/protocol';
@@ -141,7 +141,7 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
   const failures = useRef(new Map<string, { message: string; overBudgetMs?: number }>());
   const slow = useRef<Set<string> | null>(null);
   const latestById = useRef(new Map<string, Computed>());
-  const [version, setVersion] = useState(0);
+  const [version, bump] = useGatheredVersion();
 
   const jobs = useMemo(() => patients.map((p) => {
     const own = effectiveSettings(clinic, p.overrides);
@@ -177,7 +177,7 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
         results.current.set(j.key, c);
         latestById.current.set(j.id, c);
         cache.putReport(j.id, j.key, c);
-        setVersion((v) => v + 1);
+        bump(j.id === focusId);
       }, (e: Error) => {
         if (e.message === 'dropped') return;
         if (e instanceof OverBudgetError) {
@@ -185,10 +185,10 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
           known.add(j.key);
           rememberSlow(j.key);
         } else failures.current.set(j.key, { message: e.message });
-        setVersion((v) => v + 1);
+        bump(j.id === focusId);
       });
     }
-    if (found) setVersion((v) => v + 1);
+    if (found) bump(true);
     const focus = jobs.find((j) => j.id === focusId);
     if (focus) client.prioritise(focus.key);
     // Forget results no patient uses any more (the latest per patient stays in latestById).
@@ -211,4 +211,28 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
 
   const pending = jobs.filter((j) => !results.current.has(j.key) && !failures.current.has(j.key)).length;
   return { reports, pending };
+}
+
+/** How long results arriving one after another are gathered into one render of the page (ms). */
+export const RENDER_GATHER_MS = 120;
+
+/**
+ * A counter to bump when results arrive, rendered at most once per RENDER_GATHER_MS: a list of
+ * hundreds of patients is not drawn again for every one of them while the workers compute (the
+ * page's own work would take the CPU the workers need). `now` renders at once (the patient looked at).
+ */
+export function useGatheredVersion(): [number, (now?: boolean) => void] {
+  const [version, setVersion] = useState(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => { if (timer.current !== null) clearTimeout(timer.current); }, []);
+  const bump = useCallback((now = false) => {
+    if (now) {
+      if (timer.current !== null) { clearTimeout(timer.current); timer.current = null; }
+      setVersion((v) => v + 1);
+      return;
+    }
+    if (timer.current !== null) return;
+    timer.current = setTimeout(() => { timer.current = null; setVersion((v) => v + 1); }, RENDER_GATHER_MS);
+  }, []);
+  return [version, bump];
 }

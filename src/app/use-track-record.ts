@@ -14,10 +14,11 @@ import type { ClinicTrack, PatientTrack } from '../core/natalizumab/clinic-track
 import type { TroughScore } from '../core/natalizumab/track-record';
 import type { StoredPatient } from './storage/db';
 import { reportCache } from './storage/report-cache';
-import { coreClient, recordHash } from './use-reports';
+import { coreClient, recordHash, useGatheredVersion } from './use-reports';
 import { ENGINE_BUILD, TRACK_KEY_PREFIX } from './worker-client';
 import { effectiveSettings } from './lib/settings';
 import { hashText } from './lib/hash';
+import { nothingToScore } from '../core/natalizumab/scorable';
 
 export interface TrackRecordState {
   /** Each counted patient's scored troughs (or why it was not scored), by id, once computed. */
@@ -42,10 +43,14 @@ export function trackKey(p: StoredPatient, clinic: EngineSettings): string {
 
 const scoresOf = (t: PatientTrack | null | undefined): TroughScore[] => (t && 'scores' in t ? t.scores : []);
 
-export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings, cacheReady: boolean): TrackRecordState {
+/**
+ * `background`: the forecasts do not wait for the track record (calibration off): it is computed
+ * when the workers have nothing else to do.
+ */
+export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings, cacheReady: boolean, background = false): TrackRecordState {
   const results = useRef(new Map<string, PatientTrack | null>()); // by key
   const asked = useRef(new Set<string>());
-  const [version, setVersion] = useState(0);
+  const [version, bump] = useGatheredVersion();
   const [clinicTrack, setClinicTrack] = useState<{ fp: string; clinic: ClinicTrack } | null>(null);
 
   const jobs = useMemo(() => patients.filter(counted).map((p) => ({ id: p.id, key: trackKey(p, clinic), patient: p.record })), [patients, clinic]);
@@ -63,22 +68,24 @@ export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings
       if (results.current.has(j.key) || asked.current.has(j.key)) continue;
       const kept = cache.track(j.id, j.key);
       if (kept !== undefined) { results.current.set(j.key, kept); found = true; continue; }
+      // No trough with two before it: an empty track record for certain (what the worker would answer).
+      if (nothingToScore(j.patient)) { results.current.set(j.key, { scores: [] }); found = true; continue; }
       asked.current.add(j.key);
-      client.track(j.key, j.patient, options).then((r) => {
+      client.track(j.key, j.patient, options, background).then((r) => {
         asked.current.delete(j.key);
         results.current.set(j.key, r.track);
         cache.putTrack(j.id, j.key, r.track);
-        setVersion((v) => v + 1);
+        bump();
       }, (e: Error) => {
         asked.current.delete(j.key);
         if (e.message === 'dropped') return;
         results.current.set(j.key, { error: e.message });
-        setVersion((v) => v + 1);
+        bump();
       });
     }
-    if (found) setVersion((v) => v + 1);
+    if (found) bump(true);
     for (const k of results.current.keys()) if (!keys.has(k)) results.current.delete(k);
-  }, [jobs, clinic, cacheReady]);
+  }, [jobs, clinic, cacheReady, background]);
 
   const done = jobs.filter((j) => results.current.has(j.key)).length;
   const allIn = cacheReady && done === jobs.length;

@@ -33,7 +33,7 @@ export interface Computed {
 }
 
 type Pending =
-  | { req: WorkerRequest; key: string; resolve: (v: never) => void; reject: (e: Error) => void };
+  | { req: WorkerRequest; key: string; resolve: (v: never) => void; reject: (e: Error) => void; background?: boolean };
 
 /** A computation stopped because it overran its time budget. */
 export class OverBudgetError extends Error {
@@ -148,9 +148,12 @@ export class CoreClient {
     return this.enqueue({ type: 'compute', id: this.nextId++, job }, key, urgent);
   }
 
-  /** One patient's track record (issue 17); `key` as for compute. */
-  track(key: string, patient: PatientRecord, options: Partial<NatalizumabOptions>, urgent = false): Promise<{ track: PatientTrack | null; ms: number }> {
-    return this.enqueue({ type: 'track', id: this.nextId++, patient, options }, key, urgent);
+  /**
+   * One patient's track record (issue 17); `key` as for compute. `background`: sent only when no
+   * other request waits (nobody's plan waits for it: the forecasts are not calibrated).
+   */
+  track(key: string, patient: PatientRecord, options: Partial<NatalizumabOptions>, background = false): Promise<{ track: PatientTrack | null; ms: number }> {
+    return this.enqueue({ type: 'track', id: this.nextId++, patient, options }, key, false, background);
   }
 
   /** The clinic's track record and calibration from every patient's scores (goes first: it is quick and everyone waits for it). */
@@ -184,9 +187,9 @@ export class CoreClient {
     }
   }
 
-  private enqueue<T>(req: WorkerRequest, key: string, urgent: boolean): Promise<T> {
+  private enqueue<T>(req: WorkerRequest, key: string, urgent: boolean, background = false): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const p: Pending = { req, key, resolve: resolve as (v: never) => void, reject };
+      const p: Pending = { req, key, resolve: resolve as (v: never) => void, reject, background };
       if (urgent) this.queue.unshift(p); else this.queue.push(p);
       this.pump();
     });
@@ -195,7 +198,9 @@ export class CoreClient {
   private pump(): void {
     for (const lane of this.lanes) {
       if (lane.inFlight || this.queue.length === 0) continue;
-      const p = this.queue.shift()!;
+      // Background requests wait until nothing else does.
+      const i = this.queue.findIndex((q) => !q.background);
+      const p = this.queue.splice(i >= 0 ? i : 0, 1)[0];
       lane.inFlight = p;
       const budget = p.req.type === 'parse' ? this.parseBudgetMs : this.computeBudgetMs;
       lane.timer = setTimeout(() => { if (lane.inFlight === p) this.fail(lane, new OverBudgetError(budget)); }, budget);

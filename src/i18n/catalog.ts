@@ -110,6 +110,20 @@ function createCatalog(phrases?: I18n): I18n {
   return instance;
 }
 
+/**
+ * The app's i18next formatter (src/app/i18n/index.ts): every number a Dutch sentence is given
+ * gets a decimal comma (`Gewicht {{kg}} kg` with 68.5 → `Gewicht 68,5 kg`); text parameters,
+ * already formatted by the caller, stay as given.
+ */
+export const appFormatter = {
+  type: 'formatter' as const,
+  init: () => undefined,
+  add: () => undefined,
+  addCached: () => undefined,
+  format: (value: unknown, _format: string | undefined, lng: string | undefined): unknown =>
+    typeof value === 'number' && catalogLang(lng) === 'nl' ? String(value).replace('.', ',') : value,
+};
+
 /** The catalog's own i18next (the app's i18next holds the same resources as namespaces too). */
 export const catalog: I18n = createCatalog(createCatalog());
 

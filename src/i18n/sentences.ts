@@ -46,6 +46,15 @@ function locatedText(issue: Pick<Issue, 'file' | 'line' | 'where'>, text: string
 }
 
 /**
+ * A form's own issue (file `entry`): the lines of a file it refers to mean nothing to someone who
+ * typed the rows (no "(…, regel 3)"), and a Dutch form takes numbers with a decimal comma.
+ */
+function entryParams(params: TextParams, lang: string | undefined): TextParams {
+  const { previousLine: _p, otherLine: _o, doseLine: _d, ...rest } = params;
+  return rest.dialect === 'comma' && lang?.startsWith('nl') ? { ...rest, dialect: 'semicolon' } : rest;
+}
+
+/**
  * An issue's message in the language. A records issue is said with its `file:line: ` (the form's
  * own issues, file `entry`, show numbers typed with a decimal comma in Dutch).
  */
@@ -57,7 +66,7 @@ export function issueText(issue: Issue, lang: string | undefined): string {
   if (issueNamespace(issue) === 'records') {
     // A FHIR resource's place is written by the FHIR reader around the records text: English as it wrote it.
     if (issue.where && issue.line === undefined && !lang?.startsWith('nl')) return issue.message;
-    const params = issue.file === 'entry' && issue.params.dialect === 'comma' && lang?.startsWith('nl') ? { ...issue.params, dialect: 'semicolon' } : issue.params;
+    const params = issue.file === 'entry' ? entryParams(issue.params, lang) : issue.params;
     const text = renderText('records', path, params, lang);
     return text === null ? issue.message : locatedText(issue, text, lang);
   }

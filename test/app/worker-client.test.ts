@@ -53,6 +53,33 @@ describe('the worker queue', () => {
     await expect(h2).rejects.toThrow('dropped');
     expect(c.busy).toBe(1);
   });
+  it('track records: their own group for retain; in the background they wait until no other request does', async () => {
+    const w = new FakeWorker();
+    const c = new CoreClient(() => w);
+    void c.compute('a', job('A'));
+    const t1 = c.track('track|T1', { id: 'T1' } as PatientRecord, {}, true);
+    void c.compute('b', job('B'));
+    const t2 = c.track('track|T2', { id: 'T2' } as PatientRecord, {});
+    // The list's retain leaves the track jobs alone; their own drops them.
+    expect(c.retain(new Set(['a', 'b']))).toEqual([]);
+    w.reply(done(w.sent[0].id, 'A'));
+    // B (waiting) goes before the background T1 queued before it; T2 (foreground) before T1 too.
+    expect(w.sent[1].type === 'compute' && w.sent[1].job.patient.id).toBe('B');
+    w.reply(done(w.sent[1].id, 'B'));
+    expect(w.sent[2]).toMatchObject({ type: 'track', patient: { id: 'T2' } });
+    w.reply({ type: 'tracked', id: w.sent[2].id, track: { scores: [] }, ms: 1 });
+    expect(await t2).toEqual({ track: { scores: [] }, ms: 1 });
+    expect(w.sent[3]).toMatchObject({ type: 'track', patient: { id: 'T1' } });
+    w.reply({ type: 'tracked', id: w.sent[3].id, track: { error: 'e' }, ms: 1 });
+    expect((await t1).track).toEqual({ error: 'e' });
+    const t3 = c.track('track|T3', { id: 'T3' } as PatientRecord, {});
+    void c.compute('c', job('C'));
+    const t4 = c.track('track|T4', { id: 'T4' } as PatientRecord, {});
+    expect(c.retain(new Set(['track|T3']), (k) => k.startsWith('track|'))).toEqual(['track|T4']);
+    await expect(t4).rejects.toThrow('dropped');
+    w.reply({ type: 'tracked', id: w.sent[4].id, track: null, ms: 1 });
+    expect((await t3).track).toBeNull();
+  });
   it('puts a file parse first', async () => {
     const w = new FakeWorker();
     const c = new CoreClient(() => w);

@@ -252,6 +252,15 @@ test('export as FHIR: the open patient (a recorded choice as the plan) and all p
   expect(plan.reasonCode[0].text).toBe('pregnancy wish: usual schedule');
   expect(plan.dosageInstruction[0].timing.event[0]).toBe(four!.slice(0, 10));
   expect(plan.dosageInstruction[0].timing.repeat).toEqual({ period: 4, periodUnit: 'wk' });
+  // The note is English (as the CLI's), also from a Dutch screen: the chosen option's words too.
+  await page.getByLabel('Language').selectOption('nl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  const fromDutch = JSON.parse((await download(page, () => page.getByTestId('export-fhir').click())).text) as AnyBundle;
+  const noteNl = Buffer.from((fromDutch.entry.find((e) => e.resource.resourceType === 'DocumentReference')!.resource as unknown as { content: { attachment: { data: string } }[] }).content[0].attachment.data, 'base64').toString('utf8');
+  expect(noteNl).toMatch(new RegExp(`^Next dose \\(chosen by the clinician\\): ${four!.slice(0, 10)} \\(interval 4 weeks\\): .*4 weeks`, 'm'));
+  expect(noteNl).not.toMatch(/weken|\d{2}-\d{2}-\d{4}/);
+  await page.getByLabel('Taal').selectOption('en');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
   // All patients (the examples and the three of the file), each read back to the CLI's answer on its CSV.
   await page.locator('select[name="export_which"]').selectOption('all');

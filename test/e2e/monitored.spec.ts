@@ -40,7 +40,7 @@ test('troughs before every infusion: the monitored rule on the card, as the CLI,
   await expect(page.getByTestId('proposal').locator('.proposal__row', { hasText: 'Predicted trough at the next visit' })).toContainText('required: 95%');
   await expect(page.getByTestId('reason')).toHaveText('6 weeks is the longest interval whose next trough is predicted ≥ 10 µg/mL with at least 95 % probability and its steady-state trough with at least 50 %: troughs were measured before each of the last 4 infusions and agree with the model, so every interval is checked by its own trough; measure the next one');
   await page.getByLabel('Language').selectOption('nl');
-  await expect(page.getByTestId('reason')).toHaveText('6 weken is het langste interval waarbij de volgende dalspiegel met ten minste 95 % kans voorspeld is ≥ 10 µg/mL en de dalspiegel in evenwicht met ten minste 50 %: vóór elk van de laatste 4 giften is een dalspiegel gemeten en die passen bij het model, dus elk interval wordt door zijn eigen dalspiegel gecontroleerd; meet de volgende');
+  await expect(page.getByTestId('reason')).toHaveText('6 weken is het langste interval waarbij de volgende dalspiegel met ten minste 95 % kans voorspeld is ≥ 10 µg/mL en de dalspiegel op den duur met ten minste 50 %: vóór elk van de laatste 4 giften is een dalspiegel gemeten en die passen bij het model, dus elk interval wordt door zijn eigen dalspiegel gecontroleerd; meet de volgende');
   expect(w.errors).toEqual([]);
   expect(w.external).toEqual([]);
 });

@@ -21,6 +21,8 @@ test('the card follows the language: Dutch dates and decimal commas', async ({ p
   await page.getByRole('combobox', { name: /language|taal/i }).or(page.locator('select').filter({ hasText: 'Nederlands' })).first().selectOption('nl');
   await page.getByRole('link', { name: 'NAT-001', exact: true }).or(page.getByRole('button', { name: 'NAT-001', exact: true })).first().click();
   await expect(page.getByTestId('proposal')).toContainText('Voorstel voor NAT-001');
-  await expect(page.getByTestId('next-dose')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+  // One date form per place: the Dutch one, once (the ISO date is the element's datetime).
+  await expect(page.getByTestId('next-dose')).toHaveText(/^\d{2}-\d{2}-\d{4}$/);
+  await expect(page.getByTestId('next-dose')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
   await expect(page.getByTestId('predicted-trough')).toContainText(/\d+,\d µg\/mL/);
 });

@@ -10,7 +10,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simulateClinic, IOV_WORLD } from '../../scripts/simulate-clinic';
+import AxeBuilder from '@axe-core/playwright';
 import { cliAsTheAppPlans, idsOf, importFile, planNextDose, waitComputed, watch } from './app-helpers';
+
+/** axe (WCAG 2.1 A/AA) on the page, with a readable list of what is wrong. */
+async function audit(page: Page, view: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const lines = result.violations.map((v) => `${view}: ${v.id}: ${v.help}: ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`);
+  expect(lines, lines.join('\n')).toEqual([]);
+}
 
 const N = 8;
 const FILE = join(mkdtempSync(join(tmpdir(), 'msi-track-')), 'clinic.csv');
@@ -51,6 +59,7 @@ test('the clinic\'s track record is the command line\'s for the same file, and e
   expect(Math.round(num(await page.getByTestId('tr-bias').getAttribute('data-value')) * 1e4) / 1e4).toBe(line.median_log_ratio);
   expect(JSON.parse((await page.getByTestId('tr-pit').getAttribute('data-counts'))!)).toEqual(line.pit_histogram);
   await expect(page.getByTestId('calibrate-setting')).toBeChecked();
+  await audit(page, 'track record, en');
   // A patient's own: its scored troughs, each against the 80 % interval forecast before it.
   const ids = idsOf(FILE);
   await page.getByRole('button', { name: 'Planning' }).click();
@@ -61,6 +70,11 @@ test('the clinic\'s track record is the command line\'s for the same file, and e
   // Dutch as well.
   await page.getByLabel('Language').selectOption('nl');
   await expect(page.getByTestId('patient-track')).toContainText('Hoe de laatste voorspellingen voor deze patiënt uitkwamen');
+  await expect(page.getByTestId('calibration-note')).toContainText('dalspiegels van deze kliniek: 80%-intervallen hielden');
+  await audit(page, 'patient card, nl');
+  await page.getByTestId('nav-track').click();
+  await expect(page.getByTestId('track-record')).toContainText('Trackrecord van de voorspellingen');
+  await audit(page, 'track record, nl');
   expect(w.errors).toEqual([]);
 });
 

@@ -93,7 +93,14 @@ describe('rendering a sentence (i18next)', () => {
   it('joins the parts of a composite sentence with "; "', () => {
     const params: TextParams = { weeks: 6, target: 10, pct: 90 };
     expect(engineText('nat-reason.extended;pdnms.overdue', params, '', 'nl')).toBe(
-      '6 weken is het langste interval waarbij zowel de dalspiegel in evenwicht als de volgende dalspiegel met ten minste 90 % kans voorspeld is ≥ 10 µg/mL; de gift is te laat: geef hem nu en herstart met 6 weken');
+      '6 weken is het langste interval waarbij zowel de dalspiegel op den duur als de volgende dalspiegel met ten minste 90 % kans voorspeld is ≥ 10 µg/mL; de gift is te laat: geef hem nu en herstart met 6 weken');
+  });
+
+  it('speaks plainly to a nurse: no "evenwicht", "a-priori" or "geconvergeerd" in any Dutch sentence of the catalog', () => {
+    const all = JSON.stringify([engineNl, catalog.getResourceBundle('nl', 'records')]);
+    expect(all).not.toMatch(/evenwicht|a-priori|geconvergeerd/i);
+    expect(renderText('engine', 'population-prediction', {}, 'nl')).toBe('nog geen spiegel gemeten: voorspelling voor een gemiddelde patiënt van dit lichaamsgewicht; meet twee dalspiegels bij 4-wekelijkse giften voordat u verlengt');
+    expect(renderText('engine', 'fit-not-converged', { iterations: 200, weeks: 4 }, 'nl')).toBe('de berekening voor deze patiënt is niet goed uitgekomen (na 200 rekenstappen): het standaardinterval van 4 weken blijft');
   });
 
   it('writes units as a Dutch clinic does: µg/mL and cellen/µL, never ug/mL or cells/uL', () => {

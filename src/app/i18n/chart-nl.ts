@@ -50,7 +50,7 @@ const chartNl: ChartStrings = {
     ocrelizumab: 'Grafiek van de CD19+ B-celtellingen van {{id}}',
   },
   summary: {
-    natalizumab: 'Natalizumabconcentratie van {{id}}: {{levels}} gemeten spiegels ({{censored}} onder de labgrens), streefwaarde {{target}} µg/mL. Voorgesteld interval {{weeks}} weken, volgende gift {{date}}; voorspelde dalspiegel in evenwicht {{trough}} µg/mL (80%-interval {{low}} tot {{high}}).',
+    natalizumab: 'Natalizumabconcentratie van {{id}}: {{levels}} gemeten spiegels ({{censored}} onder de labgrens), streefwaarde {{target}} µg/mL. Voorgesteld interval {{weeks}} weken, volgende gift {{date}}; voorspelde dalspiegel op den duur {{trough}} µg/mL (80%-interval {{low}} tot {{high}}).',
     lastLevel: 'Laatste spiegel {{value}} µg/mL op {{date}}.',
     capillary_one: '{{count}} spiegel komt uit een vingerprik (capillair), getekend als ruit.',
     capillary_other: '{{count}} spiegels komen uit een vingerprik (capillair), getekend als ruiten.',

@@ -9,12 +9,14 @@ import { initReactI18next } from 'react-i18next';
 import en from './en';
 import nl from './nl';
 import type { Lang } from '../lib/dates';
+import { appFormatter, CATALOG } from '../../i18n/catalog';
 
 export const LANGS: Lang[] = ['en', 'nl'];
 const STORAGE_KEY = 'ms-interval-lang';
 
 type Strings = { [k: string]: string | Strings };
-const resources: Record<Lang, Record<string, Strings>> = { en: { app: en }, nl: { app: nl } };
+// The one catalog's namespaces (engine, records: src/i18n) beside the app's own.
+const resources: Record<Lang, Record<string, Strings>> = { en: { app: en, ...CATALOG.en }, nl: { app: nl, ...CATALOG.nl } };
 
 const modules = import.meta.glob<Record<string, unknown>>('./*-*.ts', { eager: true });
 for (const [path, mod] of Object.entries(modules)) {
@@ -46,13 +48,14 @@ export function setLanguage(lang: Lang): void {
 }
 
 export function initI18n(lang: Lang = initialLanguage()): typeof i18n {
-  void i18n.use(initReactI18next).init({
+  void i18n.use(appFormatter as unknown as Parameters<typeof i18n.use>[0]).use(initReactI18next).init({
     resources,
     lng: lang,
     fallbackLng: 'en',
     ns: Object.keys(resources.en),
     defaultNS: 'app',
-    interpolation: { escapeValue: false },
+    // Every number said in Dutch with a decimal comma (appFormatter).
+    interpolation: { escapeValue: false, alwaysFormat: true },
     returnNull: false,
     initAsync: false,
   });

@@ -185,7 +185,7 @@ const nl: Shape<typeof en> = {
     cells: 'cellen/µL',
     interval: 'Interval',
     nextDose: 'Volgende gift',
-    trough: 'Dalspiegel in evenwicht, µg/mL (80%-interval)',
+    trough: 'Dalspiegel op den duur, µg/mL (80%-interval)',
     probability: 'Kans dalspiegel ≥ {{target}} µg/mL',
     crossing: 'Bereikt {{threshold}} cellen/µL (80%-interval)',
     redose: 'Hergift',

@@ -147,7 +147,7 @@ const proposalEn = {
     fitKind: { map: 'individual fit to the measured levels', population: 'population prediction (no usable level)' },
     converged: 'converged',
     notConverged: 'NOT converged',
-    fitNat: '{{kind}}, {{converged}}; clearance {{cl}} L/day, volume {{v}} L, half-life {{half}} days, weight {{weight}} kg{{weightNote}}.',
+    fitNat: '{{kind}}, {{converged}}; clearance {{cl}} L/day, volume {{v}} L, half-life {{half}} days at {{at}} µg/mL (the predicted trough; shorter at lower levels), weight {{weight}} kg{{weightNote}}.',
     weightAssumed: '(assumed: no weight recorded)',
     fitOcr: 'Maximum count {{bmax}} cells/µL ({{bmaxNote}}); growth rate {{r}} per week (80 % interval {{rlow}} to {{rhigh}}).',
     bmaxPatient: 'the patient’s pre-treatment count',

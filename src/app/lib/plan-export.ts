@@ -7,6 +7,8 @@
 import type { PatientError, PatientReport } from '../../core/report/types';
 import type { StoredPatient } from '../storage/db';
 import { planRow } from './status';
+import { errorText, issueText } from '../../i18n/sentences';
+import { formatDisplayDate } from './dates';
 
 export const PLANNING_COLUMNS = [
   'patient_id', 'drug', 'last_dose', 'planned_dose', 'planned_by', 'option', 'reason', 'chosen_on_older_data',
@@ -30,14 +32,17 @@ export interface PlanEntry {
   risk: { probability: number; required: number } | null;
 }
 
-/** One entry per patient, in list order; a patient not computed yet has status `pending`. */
-export function planEntries(patients: StoredPatient[], reports: Map<string, PatientReport | PatientError | undefined>, today: string): PlanEntry[] {
+/**
+ * One entry per patient, in list order; a patient not computed yet has status `pending`. Warnings
+ * in `lang` (the session file keeps English, the planning CSV of a Dutch user says them in Dutch).
+ */
+export function planEntries(patients: StoredPatient[], reports: Map<string, PatientReport | PatientError | undefined>, today: string, lang = 'en'): PlanEntry[] {
   return patients.map((p) => {
     const report = reports.get(p.id);
     const row = planRow(report, today, p.choice);
     const plan = row.plan;
-    const warnings = report && !('error' in report) ? report.warnings.filter((w) => w.severity !== 'info').map((w) => w.message)
-      : report && 'error' in report ? [report.error] : [];
+    const warnings = report && !('error' in report) ? report.warnings.filter((w) => w.severity !== 'info').map((w) => (lang === 'en' ? w.message : issueText(w, lang)))
+      : report && 'error' in report ? [lang === 'en' ? report.error : errorText(report, lang)] : [];
     return {
       patientId: p.id, drug: p.record.drug, lastDose: row.lastDose, plannedDose: plan?.date ?? null,
       plannedBy: plan ? (plan.chosen ? 'clinician' : 'model') : null, option: plan?.code ?? null, reason: plan?.reason ?? null,
@@ -46,12 +51,40 @@ export function planEntries(patients: StoredPatient[], reports: Map<string, Pati
   });
 }
 
-/** The entries as CSV cells (columns PLANNING_COLUMNS). */
-export function planCells(entries: PlanEntry[]): string[][] {
+/**
+ * The words of a planning CSV for people: the column names, who planned, yes/no and the status.
+ * Absent: the file's own English codes (as the session file and the CLI use them).
+ */
+export interface PlanWords {
+  columns: readonly string[];
+  plannedBy: (by: 'model' | 'clinician') => string;
+  yes: string;
+  no: string;
+  status: (status: string) => string;
+  /** A date (`YYYY-MM-DD`) as the user writes it. */
+  date: (iso: string) => string;
+}
+
+/** The entries as CSV cells (columns PLANNING_COLUMNS, or `words.columns`). */
+export function planCells(entries: PlanEntry[], words?: PlanWords): string[][] {
+  const d = (iso: string | null) => (iso === null ? '' : words ? words.date(iso) : iso);
   return entries.map((e) => [
-    e.patientId, e.drug, e.lastDose ?? '', e.plannedDose ?? '', e.plannedBy ?? '', e.option ?? '', e.reason ?? '', e.chosenOnOlderData ? 'yes' : 'no',
-    e.modelNextDose ?? '', e.nextLab ?? '', e.status, e.warnings.join('; '),
+    e.patientId, e.drug, d(e.lastDose), d(e.plannedDose), e.plannedBy ? (words ? words.plannedBy(e.plannedBy) : e.plannedBy) : '', e.option ?? '', e.reason ?? '',
+    e.chosenOnOlderData ? (words?.yes ?? 'yes') : (words?.no ?? 'no'),
+    d(e.modelNextDose), d(e.nextLab), words ? words.status(e.status) : e.status, e.warnings.join('; '),
     // A choice below the required probability says so in numbers (whole percent: no decimal separator to misread).
     e.risk ? String(Math.round(e.risk.probability * 100)) : '', e.risk ? String(Math.round(e.risk.required * 100)) : '',
   ]);
+}
+
+/** The planning CSV's words in the app's language (namespace `plain`; statuses as the planning view says them). */
+export function planningWords(t: (key: string, options?: Record<string, unknown>) => string, lang: 'en' | 'nl'): PlanWords {
+  return {
+    columns: t('planning.columns', { ns: 'plain' }).split(','),
+    plannedBy: (by) => t(`planning.${by}`, { ns: 'plain' }),
+    yes: t('planning.yes', { ns: 'plain' }),
+    no: t('planning.no', { ns: 'plain' }),
+    status: (status) => t(`status.${status}`, { ns: 'app' }),
+    date: (iso) => formatDisplayDate(iso, lang),
+  };
 }

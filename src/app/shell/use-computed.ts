@@ -16,7 +16,7 @@ export function useComputed(state: AppState, today: string, selectedId: string |
   const [cacheReady, setCacheReady] = useState(false);
   useEffect(() => { void reportCache().loaded.then(() => setCacheReady(true)); }, []);
   useEffect(() => { if (state.ready && cacheReady) reportCache().retainIds(new Set(state.patients.map((p) => p.id))); }, [state.ready, state.patients, cacheReady]);
-  const track = useTrackRecord(state.patients, state.clinic, cacheReady && state.ready);
+  const track = useTrackRecord(state.patients, state.clinic, cacheReady && state.ready, !state.calibrate);
   const calibration = useMemo<Calibration>(() => {
     if (!state.calibrate) return null;
     const c = track.clinic;

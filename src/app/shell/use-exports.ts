@@ -10,7 +10,7 @@ import type { LocalCodes } from '../../core/fhir/index';
 import { version as appVersion } from '../../../package.json';
 import type { StoredPatient } from '../storage/db';
 import type { ReportEntry } from '../use-reports';
-import { planCells, planEntries, PLANNING_COLUMNS } from '../lib/plan-export';
+import { planCells, planEntries, planningWords, PLANNING_COLUMNS } from '../lib/plan-export';
 import { downloadText } from '../lib/download';
 import type { Lang } from '../lib/dates';
 import { fhirExportText } from '../features/fhir/fhir-export';
@@ -35,7 +35,7 @@ export interface ExportsInput {
 }
 
 export function useExports({ patients, selected, reports, localCodes, today, lang, flash }: ExportsInput) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [format, setFormat] = useState<ExportFormat>(lang === 'nl' ? 'semicolon' : 'comma');
   const [which, setWhich] = useState<ExportWhich>('all');
   /** The patients an export covers: the open one, or all. */
@@ -56,7 +56,9 @@ export function useExports({ patients, selected, reports, localCodes, today, lan
   const exportPlanning = async () => {
     const { writeCsvTable } = await import('../../core/records/index');
     const list = exported();
-    const text = writeCsvTable(PLANNING_COLUMNS, planCells(planEntries(list, currentReports(list, reports), today)), csvOptions());
+    const text = lang === 'nl'
+      ? writeCsvTable(planningWords(t, lang).columns, planCells(planEntries(list, currentReports(list, reports), today, lang), planningWords(t, lang)), csvOptions())
+      : writeCsvTable(PLANNING_COLUMNS, planCells(planEntries(list, currentReports(list, reports), today)), csvOptions());
     downloadText(`ms-interval-planning-${today}.csv`, text, 'text/csv;charset=utf-8');
     flash(t('export.planningDone', { ns: 'clinic', count: list.length }));
   };
@@ -66,7 +68,8 @@ export function useExports({ patients, selected, reports, localCodes, today, lan
     const list = exported();
     const current = currentReports(list, reports);
     const text = await fhirExportText(list, current, localCodes, appVersion,
-      (r, option) => choiceLabel(r, option, (k, v) => t(k, { ns: 'proposal', ...v }), lang));
+      // The note is written in English (as the command line's): the chosen option's words too.
+      (r, option) => choiceLabel(r, option, (k, v) => i18n.getFixedT('en')(k, { ns: 'proposal', ...v }), 'en'));
     downloadText(`ms-interval-${fileId()}${today}.fhir.json`, text, 'application/fhir+json');
     // A proposal still being computed is not in the Bundle: said, so nobody files a Bundle thinking it is.
     const waiting = list.filter((p) => current.get(p.id) === undefined).length;

@@ -46,7 +46,8 @@ export function WriteBack({ client, patient, report, readInfo, localCodes }: Wri
   const onWrite = async () => {
     const c = client.current;
     if (!c || !patient || !report || !readInfo || write.busy) return;
-    const label = patient.choice ? choiceLabel(report, patient.choice.option, (k, v) => t(k, { ns: 'proposal', ...v }), lang) : undefined;
+    // The note is written in English (as the command line's): the chosen option's words too.
+    const label = patient.choice ? choiceLabel(report, patient.choice.option, (k, v) => i18n.getFixedT('en')(k, { ns: 'proposal', ...v }), 'en') : undefined;
     const built = buildProposal(report, readInfo.patientRef, fhirChoice(report, patient.choice, label), localCodes, { appVersion, now: Date.now() });
     // The same proposal (and choice) gives the same key: its resources are written once.
     const key = hashText(built.key);

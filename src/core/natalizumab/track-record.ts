@@ -30,11 +30,10 @@ import { analyse, resolveOptions } from './analysis';
 import { forecastCurve } from './forecast';
 import { boundedEta } from './patient';
 import { monitoring } from './monitoring';
-import { troughsBeforeDoses } from './trend';
+import { scorableTroughs } from './scorable';
 import { drawForecastTerms, forecastIov, forecastParams, futureClSd, patientMisfit, weightedDraws, widen } from './uncertainty';
 
-/** Troughs that must come before a trough for it to be scored. */
-export const TRACK_RECORD_MIN_PRIOR_TROUGHS = 2;
+export { TRACK_RECORD_MIN_PRIOR_TROUGHS, scorableTroughs } from './scorable';
 /** The forecast is made as of this long (days) before the draw: one minute. */
 const BEFORE_DRAW = 1 / 1440;
 /** The central intervals scored. */
@@ -161,10 +160,6 @@ export function scoreMeasurement(f: MeasurementForecast, obs: Observation, patie
   };
 }
 
-/** The troughs of a record that have at least two troughs before them. */
-export function scorableTroughs(p: PatientRecord): Observation[] {
-  return troughsBeforeDoses(p.levels, p.doses).slice(TRACK_RECORD_MIN_PRIOR_TROUGHS).map((t) => t.obs);
-}
 
 /** Every scorable trough of one natalizumab patient, each against the forecast made just before it. */
 export function patientTrackRecord(p: PatientRecord, options: Partial<NatalizumabOptions> = {}): TroughScore[] {

@@ -9,7 +9,8 @@ import type { PatientReport } from '../../../src/core/index';
 import { isPast, optionProbability, parseOption, plannedDose } from '../../../src/app/lib/plan';
 import { planRow } from '../../../src/app/lib/status';
 import { choiceOptions, choiceLabel } from '../../../src/app/features/proposal/choices';
-import { planCells, planEntries, PLANNING_COLUMNS } from '../../../src/app/lib/plan-export';
+import { planCells, planEntries, planningWords, PLANNING_COLUMNS } from '../../../src/app/lib/plan-export';
+import { initI18n } from '../../../src/app/i18n/index';
 import { buildIcs, icsEvents } from '../../../src/app/features/calendar/exportIcs';
 import { writeCsvTable } from '../../../src/core/records/index';
 
@@ -114,6 +115,22 @@ describe('the choice in the exports', () => {
     const lines = text.split('\r\n');
     expect(lines[1].startsWith(`NAT-001,natalizumab,${nat.lastDose},${four.nextDose},clinician,interval:4,'=holiday,no,${nat.proposal.nextDose},${four.nextDose},`)).toBe(true);
     expect(lines[2].startsWith(`OCR-001,ocrelizumab,${ocr.lastDose},${ocr.proposal.nextDose},model,,,no,${ocr.proposal.nextDose},${ocr.proposal.nextBcellCheck},`)).toBe(true);
+  });
+
+  it('the planning CSV of a Dutch user: Dutch columns, words, statuses, dates and warnings (issue 18)', () => {
+    const i18n = initI18n('nl');
+    const t = (k: string, o?: Record<string, unknown>) => String(i18n.t(k, o as never));
+    const words = planningWords(t, 'nl');
+    const entries = planEntries([stored('NAT-001', choice), stored('OCR-001', null)], new Map<string, PatientReport>([['NAT-001', nat], ['OCR-001', ocr]]), '2026-11-10', 'nl');
+    const lines = writeCsvTable(words.columns, planCells(entries, words), { dialect: 'semicolon' }).split('\r\n');
+    const d = (iso: string) => `${iso.slice(0, 10).split("-").reverse().join("-")}${iso.length > 10 ? ` ${iso.slice(11, 16)}` : ""}`;
+    expect(lines[0]).toBe('patiënt;middel;laatste_gift;geplande_gift;gepland_door;optie;reden;gekozen_bij_oudere_gegevens;voorstel_van_het_model;volgend_lab;status;waarschuwingen;kans_van_de_keuze_procent;vereiste_kans_procent');
+    expect(lines[1], lines[1]).toContain(`NAT-001;natalizumab;${d(nat.lastDose!)};${d(four.nextDose)};behandelaar;interval:4;'=holiday;nee;${d(nat.proposal.nextDose)};`);
+    const status = lines[2].split(';')[10];
+    expect(['te laat', 'binnenkort', 'lab nodig', 'waarschuwing', 'gepland', 'keuze herbeoordelen']).toContain(status);
+    for (const e of entries) for (const w of e.warnings) expect(w).not.toMatch(/\b(the|and|weeks|dose|trough)\b/);
+    const english = writeCsvTable(PLANNING_COLUMNS, planCells(planEntries([stored('OCR-001', null)], new Map<string, PatientReport>([['OCR-001', ocr]]), '2026-11-10')));
+    expect(english.split('\r\n')[1].startsWith(`OCR-001,ocrelizumab,${ocr.lastDose},${ocr.proposal.nextDose},model,,,no,`)).toBe(true);
   });
 
   it('the .ics: the events on the chosen date with the reason; a date already past is flagged', () => {

@@ -9,6 +9,7 @@ import type { PatientRecord } from '../../../src/core/types';
 import { patientTrackRecord } from '../../../src/core/natalizumab/track-record';
 import { calibrateClinic } from '../../../src/core/natalizumab/calibration';
 import { calibratedOptionsFor, clinicTrack, trackPatient } from '../../../src/core/natalizumab/clinic-track';
+import { nothingToScore } from '../../../src/core/natalizumab/scorable';
 import { handle } from '../../../src/worker/handle';
 import { runCli } from '../../../src/cli/run';
 import { simulateClinic, IOV_WORLD } from '../../../scripts/simulate-clinic';
@@ -84,5 +85,17 @@ describe('the clinic\'s track record, one function for the app and the command l
     const f = () => Buffer.from(text);
     expect(JSON.parse(runCli(['track-record', 'few.csv'], f).stdout[0]).scored).toBe(0);
     expect(runCli(['propose', 'few.csv', '--calibrate'], f).stdout).toEqual(runCli(['propose', 'few.csv'], f).stdout);
+  });
+
+  it('the app skips the worker only where the track record is empty for certain', () => {
+    const few = parseTdmCsv(simulateClinic(IOV_WORLD, 2, 3, { schedule: [4, 4, 4] }).csv, 'few.csv').patients;
+    const three = parseTdmCsv(simulateClinic(IOV_WORLD, 1, 3, { schedule: [4, 4, 4, 4] }).csv, 'three.csv').patients[0];
+    for (const p of few) { expect(nothingToScore(p)).toBe(true); expect(trackPatient(p, {})).toEqual({ scores: [] }); }
+    // Three troughs before doses: the third is scored.
+    expect(nothingToScore(three)).toBe(false);
+    expect((trackPatient(three, {}) as { scores: unknown[] }).scores).toHaveLength(1);
+    for (const p of patients) expect(nothingToScore(p)).toBe(false);
+    const bad = parseTdmCsv('patient_id,drug,kind,time,value,unit,route,duration_min,note\nX,natalizumab,dose,2024-01-08T09:00,300,mg,iv,60,\nX,natalizumab,level,2024-02-05T08:45,abc,ug/mL,,,\n', 'x.csv').patients[0];
+    expect(nothingToScore(bad)).toBe(false);
   });
 });

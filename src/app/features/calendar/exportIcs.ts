@@ -8,6 +8,7 @@ import type { PatientReport } from '../../../core/report/types';
 import { displayDate, formatDateTime, parseIsoTime } from '../../../core/time';
 import proposalEn from '../../i18n/proposal-en';
 import proposalNl from '../../i18n/proposal-nl';
+import { modelText } from '../../i18n/models.nl';
 import walkEn from '../../i18n/walk-en';
 import walkNl from '../../i18n/walk-nl';
 import { formatPercent } from '../proposal/format';
@@ -120,7 +121,8 @@ export function icsEvents(report: PatientReport, options: IcsOptions = {}): IcsE
   const time = options.time ?? (report.lastDose && report.lastDose.length >= 16 ? report.lastDose.slice(11, 16) : '09:00');
   const id = report.patientId;
   const uidBase = encodeURIComponent(id);
-  const model = report.model.name;
+  // The model's name in the user's language, as the card says it.
+  const model = modelText(report.model.name, nl ? 'nl' : 'en');
   const common = { model, version: report.model.version, asOf: fmtDate(report.asOf, nl) };
   const events: IcsEvent[] = [];
   const planned = options.planned;

@@ -54,9 +54,11 @@ export function appointments(patients: StoredPatient[], reports: Map<string, Rep
     const base = { id: p.id, drug: report.drug, chosen: plan.chosen, stale: plan.stale, reason: plan.reason, proposed: plan.proposed, status: row.status, warnings, outdated: !!e?.outdated, risk: plan.risk };
     const overdue = (d: string) => d < from && d < today && from <= today;
     const inRange = (d: string | null): d is string => !!d && ((d >= from && d <= to) || overdue(d));
-    if (inRange(plan.date)) out.push({ ...base, date: plan.date, what: 'infusion', overdue: overdue(plan.date) });
+    // An appointment already past is overdue, whatever the patient's other date says (never "te laat" and "binnenkort" at once).
+    const at = (date: string) => ({ date, overdue: overdue(date), status: overdue(date) || date < today ? 'overdue' : row.status });
+    if (inRange(plan.date)) out.push({ ...base, ...at(plan.date), what: 'infusion' });
     // Natalizumab: the trough is drawn just before the infusion (one appointment). Ocrelizumab: the count is its own.
-    if (report.drug === 'ocrelizumab' && inRange(plan.lab) && plan.lab !== plan.date) out.push({ ...base, date: plan.lab, what: 'lab', overdue: overdue(plan.lab) });
+    if (report.drug === 'ocrelizumab' && inRange(plan.lab) && plan.lab !== plan.date) out.push({ ...base, ...at(plan.lab), what: 'lab' });
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id.localeCompare(b.id, undefined, { numeric: true })));
 }

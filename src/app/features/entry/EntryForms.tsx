@@ -20,7 +20,7 @@ import { i18n } from '../../i18n/index';
 import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
 import { issueText } from '../../../i18n/sentences';
 import {
-  defaultAmount, defaultEveryWeeks, lastDoseDate, readClock, readDate, readWhole, resultRow, scheduleRows, usualClock, weekAfterLastDose,
+  defaultAmount, defaultEveryWeeks, lastDoseDate, readClock, readDate, readWhole, resultRow, scheduleBeyondToday, scheduleRows, usualClock, weekAfterLastDose,
 } from './schedule';
 import './entry.css';
 
@@ -204,7 +204,7 @@ export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, c
     e.preventDefault();
     const errs: Errors = {};
     const date = readDate(first);
-    if (!date) errs.first = t('form.dateInvalid', { value: first.trim() });
+    if (!date) errs.first = first.trim() === '' ? t('schedule.firstEmpty', { ns: 'plain' }) : t('form.dateInvalid', { value: first.trim() });
     const n = readWhole(count, 1, 60);
     if (n === null) errs.count = t('schedule.countInvalid', { value: count.trim() });
     const w = readWhole(every, 1, 104);
@@ -213,6 +213,10 @@ export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, c
     if (!time) errs.time = t('form.clockInvalid', { value: clock.trim() });
     if (Object.keys(errs).length) { setErrors(errs); return; }
     const rows = scheduleRows({ first: date!, time: time!, everyWeeks: w ?? 4, count: n!, amount: normaliseDecimal(amount), route, split300: drug === 'ocrelizumab' && split });
+    // A schedule whose first dose is past but whose later doses run beyond today is too long: said on
+    // the number of doses, not on the first date (which is right).
+    const future = scheduleBeyondToday(drug === 'ocrelizumab' && split ? [rows[0], ...rows.slice(2)] : rows, todayIso());
+    if (future) { setErrors({ count: t(future.from === future.count ? 'schedule.countFutureOne' : 'schedule.countFutureMany', { ns: 'plain', ...future, date: formatDisplayDate(future.date, lang), today: formatDisplayDate(todayIso(), lang) }) }); return; }
     const weighted = !!pendingWeightKg && record.weights.length === 0;
     const added: EventRow[] = weighted
       ? [{ kind: 'weight', time: rows[0].time, value: pendingWeightKg!, unit: 'kg', route: '', duration_min: '', note: '' }, ...rows]
@@ -334,7 +338,8 @@ export function ResultForm({ record, labLimit, onSave, onClose }: ResultProps) {
       time = readClock(clock);
       if (!time) errs.time = t('form.clockInvalid', { value: clock.trim() });
     }
-    if (Object.keys(errs).length) { setErrors(errs); return; }
+    // A new refusal replaces the last save's notice: "Uitslag … opgeslagen" never stands beside it.
+    if (Object.keys(errs).length) { setErrors(errs); setNotice(''); return; }
     const row: EventRow = { ...resultRow(kind, day!, time, normaliseDecimal(value), unit, note), ...(kind === 'level' ? { sample } : {}) };
     setBusy(true);
     try {

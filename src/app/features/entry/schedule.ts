@@ -47,6 +47,18 @@ export function scheduleRows(s: ScheduleInput): EventRow[] {
   return rows;
 }
 
+/**
+ * Where a schedule (first dose on or before today) runs past today: the first dose number after
+ * today, the last one and its date, and how many fit up to today; null when none does, or when the
+ * first dose itself is after today (the records' own check refuses that on the first date).
+ */
+export function scheduleBeyondToday(rows: EventRow[], today: string): { from: number; count: number; date: string; max: number } | null {
+  const doses = [...new Set(rows.map((r) => r.time))];
+  const after = doses.findIndex((iso) => iso.slice(0, 10) > today);
+  if (after <= 0) return null;
+  return { from: after + 1, count: doses.length, date: doses[doses.length - 1].slice(0, 10), max: after };
+}
+
 /** `HH:MM` (24 h), or null. */
 export function readClock(text: string): string | null {
   const m = /^(\d{1,2})[:.](\d{2})$/.exec(text.trim());

@@ -67,14 +67,15 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
         <button type="button" className="close" onClick={onClose} aria-label={t('patient.close')}>×</button>
       </header>
       <p className="asof" role="status">
-        {asOfIso ? t('patient.plannedAsOf', { date: formatDisplayDate(asOfIso, lang) }) : entry?.failure ? t('patient.notPlanned') : t('patient.computing')}
+        {/* Computing only while the worker has not answered; an answer without a plan (no dose yet, refused rows) is "not planned". */}
+        {asOfIso ? t('patient.plannedAsOf', { date: formatDisplayDate(asOfIso, lang) }) : entry?.failure || (report && entry?.ms !== undefined) ? t('patient.notPlanned') : t('patient.computing')}
         {' · '}
         {lastKnown
           ? t(rec.drug === 'natalizumab' ? 'patient.lastLevel' : 'patient.lastCount', { date: formatDisplayDate(lastKnown.iso.slice(0, 10), lang), count: known.length })
           : t(rec.drug === 'natalizumab' ? 'patient.noLevels' : 'patient.noCounts')}
         {later > 0 ? ` · ${t('patient.laterResults', { count: later })}` : ''}
         {entry?.stale && report ? <span className="updating"> · {t('planning.updating')}</span> : null}
-        {entry?.ms !== undefined ? <span className="ms"> · {t('patient.computedIn', { ms: Math.round(entry.ms) })}</span> : null}
+        {entry?.ms !== undefined && asOfIso ? <span className="ms"> · {t('patient.computedIn', { ms: Math.round(entry.ms) })}</span> : null}
       </p>
       {entry?.failure ? (
         <p className="card card-error" role="alert" data-testid="compute-failed">

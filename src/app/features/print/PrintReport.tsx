@@ -13,6 +13,7 @@ import { plannedDose } from '../../lib/plan';
 import { formatIso, formatNumber } from '../proposal/format';
 import { useStrings } from '../proposal/use-strings';
 import './print.css';
+import { unitText } from '../../../i18n/catalog';
 
 export interface PrintReportProps {
   report: PatientReport;
@@ -35,7 +36,7 @@ export function dataRows(report: PatientReport, t: (k: string) => string, lang: 
     rows.push({ time: d.time, iso: d.iso, event: t('print.kind.dose'), value: `${formatNumber(d.amountMg, lang)} mg${route}`, note: '', rank: 1 });
   }
   for (const o of report.observations) {
-    const unit = o.kind === 'level' ? 'µg/mL' : 'cells/µL';
+    const unit = unitText(o.kind === 'level' ? 'µg/mL' : 'cells/µL', lang);
     const capillary = o.kind === 'level' && o.sample === 'capillary' ? ` (${t('sample.printTag')})` : '';
     rows.push({ time: o.time, iso: o.iso, event: `${t(`print.kind.${o.kind}`)}${capillary}`, value: `${o.censored ? '<' : ''}${formatNumber(o.value, lang)} ${unit}`, note: o.note ?? '', rank: 0 });
   }

@@ -50,7 +50,9 @@ export function ModelDetails({ report, t, lang, open = false }: { report: Patien
     ? t('model.fitNat', {
       kind: t(`model.fitKind.${report.fit.kind}`), converged: report.fit.converged ? t('model.converged') : t('model.notConverged'),
       cl: formatNumber(report.fit.individual.clearance_L_per_day, lang, 3), v: formatNumber(report.fit.individual.volume_L, lang),
-      half: formatNumber(report.fit.individual.half_life_days, lang), weight: formatNumber(report.fit.weightKg, lang),
+      half: formatNumber(report.fit.individual.half_life_days, lang),
+      // The half-life is the model's at the predicted steady-state trough (Michaelis–Menten: it depends on the level).
+      at: formatNumber(report.proposal.predictedTrough.value, lang), weight: formatNumber(report.fit.weightKg, lang),
       weightNote: report.fit.weightGiven ? '' : ` ${t('model.weightAssumed')}`,
     })
     : t('model.fitOcr', { bmax: formatNumber(report.fit.bmax, lang, 0), bmaxNote: report.fit.bmaxFromPatient ? t('model.bmaxPatient') : t('model.bmaxDefault'),

@@ -57,8 +57,9 @@ export function NextDose({ iso, lang, extra }: { iso: string; lang: string; extr
   const day = weekdayName(weekdayOf(iso), lang, (k) => k);
   return (
     <>
-      <strong className="proposal__date" data-testid={tid('next-dose')}>{iso}</strong>
-      {' '}<span className="proposal__local-date">(<span data-testid={tid('next-dose-weekday')}>{day}</span>{local !== iso ? ` ${local}` : ''}{extra ? `; ${extra}` : ''})</span>
+      {/* One date form per place: the language's own (ISO in English, dd-mm-jjjj in Dutch), once. */}
+      <strong className="proposal__date"><time dateTime={iso} data-testid={tid('next-dose')}>{local}</time></strong>
+      {' '}<span className="proposal__local-date">(<span data-testid={tid('next-dose-weekday')}>{day}</span>{extra ? `; ${extra}` : ''})</span>
     </>
   );
 }

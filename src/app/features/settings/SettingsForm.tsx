@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { EngineSettings } from '../../../core/engine';
 import { LIMITS, NAT_FIELDS, OCR_FIELDS, PERCENT_FIELDS, type NatField, type OcrField } from '../../lib/settings';
 import { formatNumber, normaliseDecimal, type Lang } from '../../lib/dates';
+import { unitText } from '../../../i18n/catalog';
 
 type Field = NatField | OcrField;
 type Draft = Record<Field, string>;
@@ -155,8 +156,8 @@ export function SettingsForm({ value, inherited, drugs, onSave, saveLabel }: Pro
       {drugs.includes('ocrelizumab') ? (
         <fieldset>
           <legend>{t('drug.ocrelizumab')}</legend>
-          {numberField('threshold', 'cells/µL')}
-          {numberField('labLimit', 'cells/µL')}
+          {numberField('threshold', unitText('cells/µL', lang))}
+          {numberField('labLimit', unitText('cells/µL', lang))}
           {numberField('firstCountWeek', t('settings.weeksAfterDose'))}
           {numberField('countEveryWeeks', t('settings.weeks'))}
           {numberField('maxWeeks', t('settings.weeksAfterDose'))}

@@ -13,6 +13,7 @@ import type { EngineSettings } from '../../../core/engine';
 import { formatIso, formatNumber } from '../proposal/format';
 import { useStrings } from '../proposal/use-strings';
 import './wearing.css';
+import { unitText } from '../../../i18n/catalog';
 
 export interface WearingOffCardProps {
   report: PatientReport;
@@ -74,7 +75,7 @@ export function WearingOffCard({ report, overrides, onOverrides, testIdPrefix = 
                   <td>{`${r.score} ${t(`score.${r.score}`)}`}</td>
                   <td className="num">{weeks(r.weeksSinceDose)}</td>
                   <td className="num">{r.intervalWeeks === null ? t('card.open') : weeks(r.intervalWeeks)}</td>
-                  <td className="num" data-testid={tid('wearing-off-value')}>{v ? `${n(v.value)} ${nat ? 'µg/mL' : 'cells/µL'} (${n(v.low)}–${n(v.high)})` : '–'}</td>
+                  <td className="num" data-testid={tid('wearing-off-value')}>{v ? `${n(v.value)} ${unitText(nat ? 'µg/mL' : 'cells/µL', lang)} (${n(v.low)}–${n(v.high)})` : '–'}</td>
                 </tr>
               );
             })}

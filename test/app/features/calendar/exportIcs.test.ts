@@ -1,3 +1,4 @@
+import { NATALIZUMAB_MODEL } from '../../../../models/natalizumab-vandenberg-2025';
 import { describe, expect, it } from 'vitest';
 import { buildIcs, escapeText, foldLine, icsEvents, icsFileName } from '../../../../src/app/features/calendar/exportIcs';
 import { natalizumabReport, ocrelizumabReport } from '../fixtures';
@@ -42,6 +43,14 @@ describe('buildIcs, natalizumab', () => {
     expect(nl).toContain('SUMMARY:Natalizumab-infusie: NAT-001');
     expect(nl).toContain('14\\,6 µg/mL (80%-interval 10\\,2 tot 19\\,7)');
     expect(nl).toContain('gepland op 22-04-2024');
+  });
+  it('names the model in Dutch for a Dutch user, not with its English name (issue 18)', () => {
+    const report = natalizumabReport();
+    report.model = { ...report.model, name: NATALIZUMAB_MODEL.name };
+    const nl = unfold(buildIcs(report, { lang: 'nl' }));
+    expect(nl).toContain('Natalizumab-farmacokinetiek met 2 compartimenten en parallelle Michaelis–Menten-eliminatie (van den Berg 2025)');
+    expect(nl).not.toContain(report.model.name);
+    expect(unfold(buildIcs(report, { lang: 'en' }))).toContain(report.model.name);
   });
 });
 

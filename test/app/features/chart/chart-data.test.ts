@@ -119,7 +119,7 @@ describe('natalizumab chart datasets', () => {
       + 'Proposed interval 5 weeks, next dose 2024-05-27; predicted steady-state trough 14.6 µg/mL (80 % interval 10.2 to 19.7). '
       + 'Last level 22.8 µg/mL on 2024-04-22.');
     const bn = buildChart(r, { ...nl, logScale: false });
-    expect(bn.summary).toContain('volgende gift 27-05-2024; voorspelde dalspiegel in evenwicht 14,6 µg/mL (80%-interval 10,2 tot 19,7)');
+    expect(bn.summary).toContain('volgende gift 27-05-2024; voorspelde dalspiegel op den duur 14,6 µg/mL (80%-interval 10,2 tot 19,7)');
   });
 });
 

@@ -33,4 +33,13 @@ describe('clinic-day appointments', () => {
     expect(list.every((a) => a.overdue)).toBe(true);
     expect(appointments([stored('NAT-001'), stored('OCR-001')], entries, today, '2100-01-02', '2100-01-08', 'en')).toEqual([]);
   });
+  it('marks a late count overdue, not also "due soon" as its patient\'s infusion is (issue 18)', () => {
+    // The day after the count's date, with the infusion still to come: the count is late.
+    const lab = ocr.proposal.nextBcellCheck!;
+    const dayAfter = new Date(Date.parse(`${lab}T00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(dayAfter < ocr.proposal.nextDose).toBe(true);
+    const list = appointments([stored('OCR-001')], entries, dayAfter, dayAfter, ocr.proposal.nextDose, 'en');
+    expect(list.map((a) => [a.what, a.overdue, a.status])).toEqual([['lab', true, 'overdue'], ['infusion', false, list[1].status]]);
+    expect(list[1].status).not.toBe('overdue');
+  });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTdmCsv } from '../../../../src/core/records/index';
 import type { PatientRecord } from '../../../../src/core/types';
 import { rowsToCsv } from '../../../../src/app/lib/rows';
-import { defaultAmount, defaultEveryWeeks, readClock, readDate, readWhole, resultRow, scheduleRows, usualClock, weekAfterLastDose } from '../../../../src/app/features/entry/schedule';
+import { defaultAmount, defaultEveryWeeks, readClock, readDate, readWhole, resultRow, scheduleBeyondToday, scheduleRows, usualClock, weekAfterLastDose } from '../../../../src/app/features/entry/schedule';
 
 const read = (id: string, drug: 'natalizumab' | 'ocrelizumab', rows: ReturnType<typeof scheduleRows>) => parseTdmCsv(rowsToCsv(id, drug, rows), 'entry', {}).patients[0];
 
@@ -54,5 +54,18 @@ describe('a result', () => {
     expect(readWhole('4', 1, 104)).toBe(4);
     expect(readWhole('4.5', 1, 104)).toBeNull();
     expect(readWhole('0', 1, 60)).toBeNull();
+  });
+});
+
+describe('a schedule that runs past today (issue 18: blamed on the number of doses, not on the first date)', () => {
+  const rows = scheduleRows({ first: '2026-01-05', time: '09:00', everyWeeks: 4, count: 13, amount: '300', route: 'iv' });
+  it('names the first dose after today, the last and its date, and how many fit', () => {
+    expect(rows[12].time).toBe('2026-12-07T09:00');
+    expect(scheduleBeyondToday(rows, '2026-12-02')).toEqual({ from: 13, count: 13, date: '2026-12-07', max: 12 });
+    expect(scheduleBeyondToday(rows, '2026-10-13')).toEqual({ from: 12, count: 13, date: '2026-12-07', max: 11 });
+  });
+  it('is null when every dose is on or before today, and when the first is already after it (the records refuse that on the date)', () => {
+    expect(scheduleBeyondToday(rows, '2026-12-07')).toBeNull();
+    expect(scheduleBeyondToday(rows, '2025-12-31')).toBeNull();
   });
 });

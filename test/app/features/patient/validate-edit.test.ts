@@ -70,6 +70,13 @@ describe('validateRows: the sense checks on typed rows', () => {
     const out = await refused(ocr, [row('dose', '2026-01-05T09:00', '600', 'mg'), row('bcell', '2026-07-06', '50', '10^9/L')]);
     expect(out[0].nl).toBe('entry:3: waarde "50" 10^9/L van een B-celtelling is meer B-cellen dan bloed bevat (hoogstens 5000 cellen/µL = 5 × 10^9/L): misschien is de waarde in cellen/µL; kies dan de eenheid cellen/µL (50 cellen/µL = 0,05 × 10^9/L)');
   });
+  it('warns of doses close together without a file\'s line (no "(…, regel 3)" for rows typed in a form)', async () => {
+    const r = await validateRows(base, [DOSE, row('dose', '2026-10-07T09:00', '300', 'mg')], undefined, TODAY);
+    expect(r.issues.map((x) => [issueText(x.issue, 'nl'), issueText(x.issue, 'en')])).toEqual([[
+      'entry:3: natalizumabgift op 07-10-2026 09:00 is maar 2 dagen na de vorige (05-10-2026 09:00): gebruikt zoals ingevoerd; controleer de datums',
+      'entry:3: natalizumab dose on 2026-10-07T09:00 is only 2 days after the previous one (2026-10-05T09:00): used as written; check the dates',
+    ]]);
+  });
   it('accepts today, a decimal comma and a plausible level', async () => {
     const r = await validateRows(base, [DOSE, row('level', '2026-12-02T08:45', '24,1', 'ug/mL')], undefined, TODAY);
     expect(r.record?.levels.map((l) => l.value)).toEqual([24.1]);

@@ -114,14 +114,16 @@ describe('ProposalCard, ocrelizumab', () => {
     expect(screen.getByTestId('model').textContent).toContain('ocrelizumab-bcell-logistic, version 1.0.0');
   });
 
-  it('shows Dutch dates and decimal commas beside the ISO next dose', async () => {
+  it('shows Dutch dates and decimal commas, the next dose once in Dutch form with its weekday (not "2024-05-27 (maandag 27-05-2024)")', async () => {
     const i18next = (await import('i18next')).default;
     const i = i18next.createInstance();
     await i.init({ lng: 'nl', resources: {}, interpolation: { escapeValue: false } });
     const { I18nextProvider } = await import('react-i18next');
     render(<I18nextProvider i18n={i}><ProposalCard report={natalizumabReport()} settings={DEFAULT_SETTINGS} /></I18nextProvider>);
-    expect(screen.getByTestId('next-dose').textContent).toBe('2024-05-27');
-    expect(screen.getByTestId('proposal').textContent).toContain('(maandag 27-05-2024)');
+    expect(screen.getByTestId('next-dose').textContent).toBe('27-05-2024');
+    expect(screen.getByTestId('next-dose').getAttribute('datetime')).toBe('2024-05-27');
+    expect(screen.getByTestId('proposal').textContent).toContain('27-05-2024 (maandag)');
+    expect(screen.getByTestId('proposal').textContent).not.toContain('2024-05-27');
     expect(screen.getByTestId('next-dose-weekday').textContent).toBe('maandag');
     expect(screen.getByTestId('predicted-trough').textContent).toContain('14,6 µg/mL (80%-interval 10,2 tot 19,7)');
     expect(screen.getByTestId('interval').textContent).toContain('5 weken');
@@ -136,5 +138,22 @@ describe('ProposalCard, patient error', () => {
     expect(screen.getByTestId('error-message').textContent).toBe('Error: no natalizumab dose on or before the as-of date: nothing to plan from');
     expect(screen.queryByTestId('next-dose')).toBeNull();
     expect(card.textContent).toContain('patients.csv:14: a level dated before the patient’s first dose');
+  });
+});
+
+describe('plain words and the half-life\'s level (issue 18)', () => {
+  it('says at which level the half-life holds, and uses no "evenwicht", "a-priori" or "geconvergeerd" in Dutch', async () => {
+    const i18next = (await import('i18next')).default;
+    const { I18nextProvider } = await import('react-i18next');
+    const { default: nl } = await import('../../../../src/app/i18n/proposal-nl');
+    const i = i18next.createInstance();
+    await i.init({ lng: 'nl', resources: { nl: { proposal: nl } }, defaultNS: 'proposal', ns: ['proposal'], interpolation: { escapeValue: false } });
+    const report = natalizumabReport();
+    render(<I18nextProvider i18n={i}><ProposalCard report={report} settings={DEFAULT_SETTINGS} /></I18nextProvider>);
+    const text = screen.getByTestId('proposal').textContent!;
+    const at = String(Math.round(report.proposal.predictedTrough.value * 10) / 10).replace('.', ',');
+    expect(text).toContain(`bij ${at} µg/mL (de voorspelde dalspiegel; bij lagere spiegels korter)`);
+    expect(text).not.toMatch(/evenwicht|a-priori|geconvergeerd/);
+    expect(text).toContain('Voorspelde dalspiegel op den duur, als dit interval zo blijft');
   });
 });

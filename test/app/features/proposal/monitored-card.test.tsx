@@ -46,6 +46,6 @@ describe('card of a monitored natalizumab patient', () => {
 
   it('in Dutch', () => {
     dutch(<ProposalCard report={r} settings={settings} />);
-    expect(screen.getByTestId('reason').textContent).toBe('6 weken is het langste interval waarbij de volgende dalspiegel met ten minste 95 % kans voorspeld is ≥ 10 µg/mL en de dalspiegel in evenwicht met ten minste 50 %: vóór elk van de laatste 4 giften is een dalspiegel gemeten en die passen bij het model, dus elk interval wordt door zijn eigen dalspiegel gecontroleerd; meet de volgende');
+    expect(screen.getByTestId('reason').textContent).toBe('6 weken is het langste interval waarbij de volgende dalspiegel met ten minste 95 % kans voorspeld is ≥ 10 µg/mL en de dalspiegel op den duur met ten minste 50 %: vóór elk van de laatste 4 giften is een dalspiegel gemeten en die passen bij het model, dus elk interval wordt door zijn eigen dalspiegel gecontroleerd; meet de volgende');
   });
 });
