@@ -10,7 +10,6 @@ import { version as appVersion } from '../../../package.json';
 import type { PatientReport } from '../../core/report/types';
 import type { LocalCodes } from '../../core/fhir/index';
 import type { StoredPatient } from '../storage/db';
-import type { Lang } from '../lib/dates';
 import { hashText } from '../lib/hash';
 import { creator, tokenExpired } from './record';
 import { failureSentence } from './errors';
@@ -40,7 +39,6 @@ export interface WriteBackProps {
 
 export function WriteBack({ client, patient, report, readInfo, localCodes }: WriteBackProps) {
   const { t, i18n } = useTranslation('smart');
-  const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
   const [write, setWrite] = useState<WriteState>({ busy: false, written: null, already: false, failure: null });
 
   const onWrite = async () => {
