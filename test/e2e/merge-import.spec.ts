@@ -41,6 +41,10 @@ test('a lab file adds exactly its new trough and keeps every dose; again adds no
   await open(page, 'MRG-1');
   await expect(rows(page)).toHaveCount(15);
   expect(page.url()).not.toContain('MRG-1');
+  // No link carries an id either (opened in a new tab, it would put the id in the browser's history).
+  const hrefs = await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  expect(hrefs.length).toBeGreaterThan(0);
+  expect(hrefs.filter((h) => h.includes('MRG-1') || h.includes('NAT-001'))).toEqual([]);
 
   await putFile(page, 'lab.csv', LAB);
   await expect(page.locator('[data-testid="import-done"]')).toContainText('lab.csv: 1 row(s) added, 0 already on record');

@@ -97,8 +97,11 @@ export function ClinicDayView({ patients, reports, today, pending, onOpen }: Pro
   };
   const exportCsv = async () => {
     const { writeCsvTable } = await import('../../../core/records/index');
-    const rows = list.map((a) => [a.date, a.id, a.drug, a.what, a.chosen ? 'clinician' : 'model', a.reason ?? '', a.chosen ? a.proposed : '', a.stale ? 'yes' : 'no', a.status, a.warnings.join('; ')]);
-    const text = writeCsvTable(['date', 'patient_id', 'drug', 'what', 'planned_by', 'reason', 'model_next_dose', 'chosen_on_older_data', 'status', 'warnings'], rows,
+    // A choice below the required probability says so in numbers, as in the planning CSV (whole percent).
+    const pct = (x: number | undefined) => (x === undefined ? '' : String(Math.round(x * 100)));
+    const rows = list.map((a) => [a.date, a.id, a.drug, a.what, a.chosen ? 'clinician' : 'model', a.reason ?? '', a.chosen ? a.proposed : '', a.stale ? 'yes' : 'no', a.status, a.warnings.join('; '),
+      pct(a.risk?.probability), pct(a.risk?.required)]);
+    const text = writeCsvTable(['date', 'patient_id', 'drug', 'what', 'planned_by', 'reason', 'model_next_dose', 'chosen_on_older_data', 'status', 'warnings', 'choice_probability_percent', 'required_probability_percent'], rows,
       lang === 'nl' ? { dialect: 'semicolon', bom: true } : {});
     downloadText(`ms-interval-clinic-day-${from}-${to}.csv`, text, 'text/csv;charset=utf-8');
   };
@@ -140,7 +143,7 @@ export function ClinicDayView({ patients, reports, today, pending, onOpen }: Pro
               <tr key={`${a.id}-${a.what}`} data-day-patient={a.id} data-what={a.what} data-overdue={a.overdue ? 'true' : undefined}
                 className={a.stale || a.outdated || a.overdue ? 'attention' : undefined}>
                 <td><time dateTime={a.date}>{d(a.date)}</time>{a.overdue ? <strong className="overdue"> {t('day.overdue')}</strong> : null}</td>
-                <th scope="row"><a href={`#/patient/${encodeURIComponent(a.id)}`} onClick={(e) => { e.preventDefault(); onOpen(a.id); }}>{a.id}</a></th>
+                <th scope="row"><a href="#/day" onClick={(e) => { e.preventDefault(); onOpen(a.id); }}>{a.id}</a></th>
                 <td>{t(`drug.${a.drug}`)}</td>
                 <td>{a.what === 'infusion' ? `${t('day.infusion')}${a.drug === 'natalizumab' ? ` (${t('day.labTrough')})` : ''}` : t('day.labCount')}</td>
                 <td>{a.chosen ? (a.stale ? t('day.chosenStale', { date: d(a.proposed), reason: a.reason ?? '' }) : t('day.chosen', { reason: a.reason ?? '' })) : t('day.proposal')}

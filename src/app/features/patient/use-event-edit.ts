@@ -27,6 +27,21 @@ export interface EventEditInput {
   box: RefObject<HTMLElement | null>;
 }
 
+/**
+ * A refused row: its message and the field that is wrong come into view, and the focus goes to
+ * that field (not lost with the Save button, disabled while checking).
+ */
+function showRefusalIn(box: RefObject<HTMLElement | null>): void {
+  requestAnimationFrame(() => {
+    const root = box.current;
+    if (!root) return;
+    root.querySelector<HTMLElement>('tr.editing-errors')?.scrollIntoView({ block: 'nearest' });
+    const field = root.querySelector<HTMLElement>('tr.editing [aria-invalid="true"]') ?? root.querySelector<HTMLElement>('tr.editing input');
+    field?.focus({ preventScroll: true });
+    field?.scrollIntoView({ block: 'nearest' });
+  });
+}
+
 export function useEventEdit({ record, rows, labLimit, onSave, lang, box }: EventEditInput) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<number | 'new' | null>(null);
@@ -102,11 +117,13 @@ export function useEventEdit({ record, rows, labLimit, onSave, lang, box }: Even
     }
   };
 
+  const showRefusal = () => showRefusalIn(box);
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!draft || editing === null) return;
     if (editing === 'new') {
-      if (await saveTyped(rows, fromDraft(draft), t('entry.undoAdd', { id: record.id }), (k) => k)) cancel();
+      if (await saveTyped(rows, fromDraft(draft), t('entry.undoAdd', { id: record.id }), (k) => k)) cancel(); else showRefusal();
       return;
     }
     // An edit that moves a row onto the kind and time of another row on record: asked like a typed row.
@@ -114,13 +131,13 @@ export function useEventEdit({ record, rows, labLimit, onSave, lang, box }: Even
     const others = rows.filter((_, j) => j !== editing);
     const ed = editing;
     if (await movesOnto(others, edited)) {
-      if (await saveTyped(others, edited, t('entry.undoEdit', { id: record.id }), (k) => (k >= ed ? k + 1 : k))) cancel();
+      if (await saveTyped(others, edited, t('entry.undoEdit', { id: record.id }), (k) => (k >= ed ? k + 1 : k))) cancel(); else showRefusal();
       return;
     }
     const next = [...rows];
     next[editing] = edited;
     const ok = await apply(next, t('entry.undoEdit', { id: record.id }), editing);
-    if (ok) cancel();
+    if (ok) cancel(); else showRefusal();
   };
 
   const remove = async (i: number) => {

@@ -114,7 +114,7 @@ export function PlanningView({ patients, reports, today, selectedId, onSelect }:
               <tr key={l.p.id} data-patient-id={l.p.id} aria-selected={l.p.id === selectedId} className={l.p.id === selectedId ? 'selected' : undefined}
                 onClick={() => onSelect(l.p.id)}>
                 <th scope="row">
-                  <a href={`#/patient/${encodeURIComponent(l.p.id)}`} onKeyDown={(e) => onRowKey(e, l.p.id)}
+                  <a href={`#/p/${l.p.seq}`} onKeyDown={(e) => onRowKey(e, l.p.id)}
                     onClick={(e) => { e.preventDefault(); e.stopPropagation(); onSelect(l.p.id); }}>{l.p.id}</a>
                   {l.p.example ? <> <span className="example-tag" data-testid="example-tag" title={t('example.title', { ns: 'walk' })}>{t('example.mark', { ns: 'walk' })}</span></> : null}
                 </th>

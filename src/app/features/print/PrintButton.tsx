@@ -22,11 +22,34 @@ export interface PrintButtonProps {
   example?: boolean;
 }
 
+/** The printable height of the A4 page (297 mm less the 10 mm margins of print.css), CSS px. */
+const PAGE_HEIGHT_PX = (277 * 96) / 25.4;
+/** Below this the text would be too small to read: the report then runs on (two pages). */
+const MIN_ZOOM = 0.7;
+
+/**
+ * One A4 page (issue 15): the report is laid out off-screen at the page's width (its print
+ * layout, print.css) and measured; when it is taller than the page it is scaled down to fit.
+ * Returns the zoom used.
+ */
+export function fitToPage(root: HTMLElement | null): number {
+  const report = root?.querySelector<HTMLElement>('.print-report');
+  if (!root || !report) return 1;
+  report.style.zoom = '';
+  root.classList.add('print-root--measure');
+  const height = report.getBoundingClientRect().height;
+  root.classList.remove('print-root--measure');
+  const zoom = height > PAGE_HEIGHT_PX - 4 ? Math.max(MIN_ZOOM, Math.floor(((PAGE_HEIGHT_PX - 4) / height) * 1000) / 1000) : 1;
+  if (zoom < 1) report.style.zoom = String(zoom);
+  report.dataset.zoom = String(zoom);
+  return zoom;
+}
+
 function PrintWhenReady() {
   useEffect(() => {
     let inner = 0;
     // Two frames: React has committed and chart.js (animation off) has drawn its canvas.
-    const outer = requestAnimationFrame(() => { inner = requestAnimationFrame(() => window.print()); });
+    const outer = requestAnimationFrame(() => { inner = requestAnimationFrame(() => { fitToPage(document.querySelector<HTMLElement>('.print-root')); window.print(); }); });
     return () => { cancelAnimationFrame(outer); cancelAnimationFrame(inner); };
   }, []);
   return null;

@@ -21,7 +21,7 @@ export interface PrintReportProps {
   choice?: Choice | null;
   /** `YYYY-MM-DD` of printing (the app's clock; shown in the footer). */
   printedOn?: string;
-  /** Most rows of the data table on the page (latest kept; the number left out is stated). @default 16 */
+  /** Most rows of the data table on the page (latest kept; the number left out is stated). @default 12 (one A4 page with the card and chart) */
   maxRows?: number;
   /** An example patient (said on the card). */
   example?: boolean;
@@ -44,7 +44,7 @@ export function dataRows(report: PatientReport, t: (k: string) => string, lang: 
   return rows.sort((a, b) => a.time - b.time || a.rank - b.rank).map(({ rank: _rank, ...r }) => r);
 }
 
-export function PrintReport({ report, settings, choice, printedOn, maxRows = 16, example = false }: PrintReportProps) {
+export function PrintReport({ report, settings, choice, printedOn, maxRows = 12, example = false }: PrintReportProps) {
   const { t, lang } = useStrings('proposal');
   const rows = dataRows(report, t, lang);
   const shown = rows.slice(Math.max(0, rows.length - maxRows));
@@ -56,7 +56,7 @@ export function PrintReport({ report, settings, choice, printedOn, maxRows = 16,
         <p><strong>{t('print.pseudonym')}:</strong> {report.patientId} · {t(`drug.${report.drug}`)} · {t('asOf', { date: formatIso(report.asOf, lang) })}</p>
       </header>
       <section className="print-report__chart" aria-label={t('print.chart')}>
-        <ForecastChart report={report} width={700} height={230} hideControls testId="print-forecast-chart" planned={choice ? plannedDose(report, choice) : null} />
+        <ForecastChart report={report} width={700} height={200} hideControls testId="print-forecast-chart" planned={choice ? plannedDose(report, choice) : null} />
       </section>
       <div className="print-report__body">
         {/* The screen's card stays on the page while printing: this copy's test ids are prefixed so none is duplicated. */}
