@@ -70,7 +70,7 @@ async function appRun(browser: Browser, file: string, calibrate: boolean): Promi
   await page.waitForTimeout(1500); // the stored reports are written
   const t1 = performance.now();
   await page.reload();
-  await page.waitForFunction(([n, s]) => document.querySelectorAll('[data-patient-id] [data-testid="planned-dose"]').length === n
+  await page.waitForFunction(([n, s]) => document.querySelectorAll('[data-patient-id] [data-testid="planned-dose"]').length >= n
     && !document.querySelector('.computing') && !(s && document.querySelector('.scoring')), [shown, calibrate] as const, { polling: 25, timeout: 600_000 });
   const reload = (performance.now() - t1) / 1000;
   await context.close();

@@ -11,6 +11,7 @@ import { withOcrelizumabWearingOff } from './ocrelizumab/wearing-off';
 import { PkWorkError, workBudget, withWorkBudget } from './pk/index';
 import { parseAsOfDate } from './time';
 import { firstPossibleDay } from './natalizumab/schedule';
+import { englishText } from '../i18n/catalog';
 
 export interface EngineSettings {
   natalizumab: Partial<NatalizumabOptions>;
@@ -110,7 +111,10 @@ export function computeReport(p: PatientRecord, asOf: Days, settings: EngineSett
 function computeAsOf(p: PatientRecord, asOf: Days, settings: EngineSettings): PatientReport | PatientError {
   const errors = p.issues.filter((i) => i.severity === 'error');
   if (!hasUsableData(p)) {
-    return { drug: p.drug, patientId: p.id, error: errors[0]?.message ?? 'no usable rows', issues: p.issues };
+    // Said in any language from the one catalog: the first refused row (code 'row-error'), or that there is none.
+    return errors[0]
+      ? { drug: p.drug, patientId: p.id, error: errors[0].message, errorCode: 'row-error', errorParams: {}, issues: p.issues }
+      : { drug: p.drug, patientId: p.id, error: englishText('engine', 'no-usable-rows', {}), errorCode: 'no-usable-rows', errorParams: {}, issues: p.issues };
   }
   if (p.doses.filter((d) => d.time <= asOf).length === 0) {
     return { drug: p.drug, patientId: p.id, error: `no ${p.drug} dose on or before the as-of date: nothing to plan from`, errorCode: 'no-dose-before-as-of', errorParams: { drug: p.drug }, issues: p.issues };

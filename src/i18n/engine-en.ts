@@ -119,6 +119,7 @@ const engineEn = {
   'rows-refused_one': '{{count}} row(s) could not be used: {{rows}}',
   'rows-refused_other': '{{count}} row(s) could not be used: {{rows}}',
   'no-dose-before-as-of': 'no {{drug}} dose on or before the as-of date: nothing to plan from',
+  'no-usable-rows': 'no usable rows',
   'work-budget': 'the computation was stopped after {{steps}} integrator steps: the record is far outside what the model describes; check the levels, their units and times, the doses and the weights',
   // ------------------------------------------------------------------ words used as parameters
   terms: {

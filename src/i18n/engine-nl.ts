@@ -114,6 +114,7 @@ const engineNl: EngineStrings = {
     next: 'volgende telling in week {{week}} ({{nextCount}})',
   },
   // ------------------------------------------------------------------ patiënt zonder plan (src/core/engine.ts)
+  'no-usable-rows': 'geen bruikbare regels: voer de giften en uitslagen in',
   'work-budget': 'de berekening is gestopt na {{steps}} integratiestappen: het dossier ligt ver buiten wat het model beschrijft; controleer de spiegels, hun eenheden en tijden, de giften en de gewichten',
   'rows-refused_one': '{{count}} regel kon niet worden gebruikt: {{rows}}',
   'rows-refused_other': '{{count}} regels konden niet worden gebruikt: {{rows}}',

@@ -84,6 +84,8 @@ export function reasonText(report: PatientReport, lang: string | undefined): str
  * patient's issues, so a Dutch screen shows each row's reason in Dutch.
  */
 export function errorText(report: Pick<PatientError, 'error' | 'errorCode' | 'errorParams'> & { issues?: Issue[] }, lang: string | undefined): string {
+  const firstError = report.issues?.find((i) => i.severity === 'error');
+  if (report.errorCode === 'row-error' && firstError) return issueText(firstError, lang);
   if (report.errorCode === 'rows-refused' && report.errorParams && report.issues) {
     const rows = report.issues.filter((i) => i.severity === 'error').map((i) => issueText(i, lang)).join('; ');
     return engineText(report.errorCode, { ...report.errorParams, rows }, report.error, lang);

@@ -192,7 +192,7 @@ describe('real reports', () => {
     // The weight, censored-only and work-budget texts are reached by the absurd-record tests
     // (test/core/natalizumab/robustness.test.ts); a steady state that does not settle became rare
     // once it settles at the integrator's own accuracy.
-    const rareOnes = ['fit-not-converged', 'nat-reason.not-converged', 'ocr-crossing-beyond-maximum.horizon', 'no-dose-before-as-of', 'nat-reason.weight', 'work-budget', 'nat-reason.censored-only', 'levels-all-censored', 'steady-state-not-converged', 'rows-refused'];
+    const rareOnes = ['fit-not-converged', 'nat-reason.not-converged', 'ocr-crossing-beyond-maximum.horizon', 'no-dose-before-as-of', 'nat-reason.weight', 'work-budget', 'nat-reason.censored-only', 'levels-all-censored', 'steady-state-not-converged', 'rows-refused', 'no-usable-rows'];
     expect(missing.filter((c) => !rareOnes.includes(c))).toEqual([]);
   });
 
@@ -243,5 +243,21 @@ describe('records messages in both languages', () => {
     expect(issueText(issue('lab.csv', 'semicolon'), 'nl')).toBe('lab.csv:3: waarde "abc" van een spiegel is geen getal: schrijf een getal zoals 24,1, of <x voor een uitslag onder de meetgrens x van het lab');
     expect(issueText(issue('entry', 'comma'), 'nl')).toBe('entry:3: waarde "abc" van een spiegel is geen getal: schrijf een getal zoals 24,1, of <x voor een uitslag onder de meetgrens x van het lab');
     expect(issueText(issue('lab.csv', 'comma'), 'en')).toBe('lab.csv:3: value "abc" for a level is not a number: write a number such as 24.1, or <x for a result below the lab\'s limit x');
+  });
+});
+
+describe('a patient without a usable row (issue 18: no English "no usable rows" on a Dutch screen)', () => {
+  it('says why from the catalog, in English as the CLI did and in Dutch', () => {
+    const empty = { id: 'E-1', drug: 'natalizumab' as const, doses: [], levels: [], bcells: [], weights: [], issues: [], order: 0 };
+    const e = computeReport(empty, 0);
+    if (!('error' in e)) throw new Error('expected a PatientError');
+    expect(e.error).toBe('no usable rows');
+    expect(errorText(e, 'nl')).toBe('geen bruikbare regels: voer de giften en uitslagen in');
+    const parsed = parseTdmCsv('patient_id,drug,kind,time,value,unit\nR-9,natalizumab,level,2024-02-05T08:45,-3,ug/mL\n', 'r.csv');
+    const r = computeReport({ ...empty, id: 'R-9', issues: parsed.issues }, 0);
+    if (!('error' in r)) throw new Error('expected a PatientError');
+    expect(r.error).toBe('r.csv:2: value "-3" for a level must be 0 or more');
+    expect(errorText(r, 'en')).toBe(r.error);
+    expect(errorText(r, 'nl')).toBe('r.csv:2: waarde "-3" van een spiegel moet 0 of meer zijn');
   });
 });

@@ -10,6 +10,11 @@ const plainEn = {
     yes: 'yes',
     no: 'no',
   },
+  clinicDay: {
+    columns: 'date,patient_id,drug,what,planned_by,reason,model_next_dose,chosen_on_older_data,status,warnings,choice_probability_percent,required_probability_percent',
+    infusion: 'infusion',
+    lab: 'lab',
+  },
   schedule: {
     firstEmpty: 'Give the date of the first dose: YYYY-MM-DD or dd-mm-yyyy.',
     countFutureOne: 'Dose {{count}} of this schedule would fall on {{date}}, after today ({{today}}): the record holds what was given. Enter {{max}} dose(s) up to today; a planned dose belongs in the proposal.',

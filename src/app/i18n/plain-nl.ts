@@ -9,6 +9,11 @@ const plainNl: PlainStrings = {
     yes: 'ja',
     no: 'nee',
   },
+  clinicDay: {
+    columns: 'datum,patiënt,middel,wat,gepland_door,reden,voorstel_van_het_model,gekozen_bij_oudere_gegevens,status,waarschuwingen,kans_van_de_keuze_procent,vereiste_kans_procent',
+    infusion: 'infusie',
+    lab: 'labafname',
+  },
   schedule: {
     firstEmpty: 'Geef de datum van de eerste gift: dd-mm-jjjj of JJJJ-MM-DD.',
     countFutureOne: 'Gift {{count}} van dit schema zou op {{date}} vallen, na vandaag ({{today}}): het dossier bevat wat gegeven is. Voer {{max}} gift(en) tot en met vandaag in; een geplande gift hoort in het voorstel.',

@@ -11,6 +11,6 @@ export const NATALIZUMAB_TEXT_CODES: readonly string[] = [
   'nat-reason.antibodies', 'nat-reason.not-converged', 'nat-reason.population', 'nat-reason.unsupported',
   'nat-reason.next-unsupported', 'nat-reason.extended', 'nat-reason.extended-monitored', 'nat-reason.next-unsupported-monitored', 'nat-reason.unexplained', 'nat-reason.gap',
   'trough-trend-falling', 'nat-reason.trend-falling', 'wearing-off-above-target', 'below-target-at-4-weeks.sc', 'below-target-at-4-weeks.iv',
-  'nat-reason.weight', 'nat-reason.censored-only', 'levels-all-censored', 'no-dose-before-as-of', 'work-budget', 'rows-refused',
+  'nat-reason.weight', 'nat-reason.censored-only', 'levels-all-censored', 'no-dose-before-as-of', 'work-budget', 'rows-refused', 'no-usable-rows',
   'pdnms.name', 'pdnms.overdue', 'pdnms.none', 'pdnms.below-shorten', 'pdnms.below-stay', 'pdnms.above-extend', 'pdnms.above-stay', 'pdnms.between',
 ];

@@ -14,6 +14,7 @@ import { addDays } from '../../../core/time';
 import { downloadText } from '../../lib/download';
 import { issueText, errorText } from '../../../i18n/sentences';
 import { readDate } from '../entry/schedule';
+import { planningWords } from '../../lib/plan-export';
 import { formatPercent } from '../proposal/format';
 import './clinic-day.css';
 
@@ -97,11 +98,14 @@ export function ClinicDayView({ patients, reports, today, pending, onOpen }: Pro
   };
   const exportCsv = async () => {
     const { writeCsvTable } = await import('../../../core/records/index');
+    // A Dutch user's list is Dutch: column names, words, statuses and dates (English keeps the codes).
+    const w = lang === 'nl' ? planningWords(tApp, 'nl') : null;
     // A choice below the required probability says so in numbers, as in the planning CSV (whole percent).
     const pct = (x: number | undefined) => (x === undefined ? '' : String(Math.round(x * 100)));
-    const rows = list.map((a) => [a.date, a.id, a.drug, a.what, a.chosen ? 'clinician' : 'model', a.reason ?? '', a.chosen ? a.proposed : '', a.stale ? 'yes' : 'no', a.status, a.warnings.join('; '),
+    const rows = list.map((a) => [w ? w.date(a.date) : a.date, a.id, a.drug, w ? tApp(`clinicDay.${a.what}`, { ns: 'plain' }) : a.what, w ? w.plannedBy(a.chosen ? 'clinician' : 'model') : a.chosen ? 'clinician' : 'model',
+      a.reason ?? '', a.chosen ? (w ? w.date(a.proposed) : a.proposed) : '', a.stale ? (w?.yes ?? 'yes') : (w?.no ?? 'no'), w ? w.status(a.status) : a.status, a.warnings.join('; '),
       pct(a.risk?.probability), pct(a.risk?.required)]);
-    const text = writeCsvTable(['date', 'patient_id', 'drug', 'what', 'planned_by', 'reason', 'model_next_dose', 'chosen_on_older_data', 'status', 'warnings', 'choice_probability_percent', 'required_probability_percent'], rows,
+    const text = writeCsvTable(w ? tApp('clinicDay.columns', { ns: 'plain' }).split(',') : ['date', 'patient_id', 'drug', 'what', 'planned_by', 'reason', 'model_next_dose', 'chosen_on_older_data', 'status', 'warnings', 'choice_probability_percent', 'required_probability_percent'], rows,
       lang === 'nl' ? { dialect: 'semicolon', bom: true } : {});
     downloadText(`ms-interval-clinic-day-${from}-${to}.csv`, text, 'text/csv;charset=utf-8');
   };

@@ -23,6 +23,7 @@ import {
   defaultAmount, defaultEveryWeeks, lastDoseDate, readClock, readDate, readWhole, resultRow, scheduleBeyondToday, scheduleRows, usualClock, weekAfterLastDose,
 } from './schedule';
 import './entry.css';
+import { catalogNumberText } from '../../../i18n/display';
 
 type Errors = Record<string, string>;
 
@@ -274,7 +275,7 @@ export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, c
             <input type="checkbox" name="split300" checked={split} onChange={(e) => setSplit(e.target.checked)} /> {t('schedule.split300')}
           </label>
         ) : null}
-        {pendingWeightKg && record.weights.length === 0 ? <p className="field-hint">{t('schedule.weightDated', { kg: pendingWeightKg })}</p> : null}
+        {pendingWeightKg && record.weights.length === 0 ? <p className="field-hint">{t('schedule.weightDated', { kg: catalogNumberText(String(pendingWeightKg), lang) })}</p> : null}
         {errors.form ? <p className="field-error" role="alert">{errors.form}</p> : null}
         <p className="form-buttons">
           <button type="submit" className="primary" data-testid="save-doses" disabled={busy}>{t('schedule.save')}</button>{' '}

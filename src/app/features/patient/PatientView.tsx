@@ -23,6 +23,8 @@ import { plannedDose } from '../../lib/plan';
 import { choiceLabel } from '../proposal/choices';
 import { WearingOffCard } from '../wearing/WearingOffCard';
 import { DeletePatient } from './DeletePatient';
+import { catalogNumberText } from '../../../i18n/display';
+import { importRefusals } from './validate-edit';
 
 interface Props {
   patient: StoredPatient;
@@ -54,6 +56,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
   const later = asOfIso ? samples.length - known.length : 0;
   const choice = patient.choice;
   const plan = report && !isError(report) ? plannedDose(report, choice) : null;
+  const refused = importRefusals(rec);
   const empty = rec.doses.length + rec.levels.length + rec.bcells.length + rec.weights.length === 0;
   const tc = (k: string, o?: Record<string, unknown>) => t(k, { ns: 'clinic', ...o });
   // Opened from the list: focus moves to the patient's heading, so a screen reader reads where it is.
@@ -68,7 +71,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
       </header>
       <p className="asof" role="status">
         {/* Computing only while the worker has not answered; an answer without a plan (no dose yet, refused rows) is "not planned". */}
-        {asOfIso ? t('patient.plannedAsOf', { date: formatDisplayDate(asOfIso, lang) }) : entry?.failure || (report && entry?.ms !== undefined) ? t('patient.notPlanned') : t('patient.computing')}
+        {asOfIso ? t('patient.plannedAsOf', { date: formatDisplayDate(asOfIso, lang) }) : entry?.failure || refused.length > 0 || (report && (isError(report) || entry?.ms !== undefined)) ? t('patient.notPlanned') : t('patient.computing')}
         {' · '}
         {lastKnown
           ? t(rec.drug === 'natalizumab' ? 'patient.lastLevel' : 'patient.lastCount', { date: formatDisplayDate(lastKnown.iso.slice(0, 10), lang), count: known.length })
@@ -86,7 +89,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
         <p className="outdated-banner" role="status" data-testid="outdated">{entry.failure ? t('patient.outdatedFailed') : t('patient.outdated')}</p>
       ) : null}
       <RefusedRows record={rec} onSaveRecord={onSaveRecord} />
-      {patient.pendingWeightKg && rec.weights.length === 0 ? <p className="notice">{tc('pending.weight', { kg: patient.pendingWeightKg })}</p> : null}
+      {patient.pendingWeightKg && rec.weights.length === 0 ? <p className="notice">{tc('pending.weight', { kg: catalogNumberText(String(patient.pendingWeightKg), lang) })}</p> : null}
       {rec.doses.length === 0 ? <p className="notice" data-testid="no-doses">{tc('pending.noDoses')}</p> : null}
       <PatientEntry patient={patient} plannedDate={plan?.date ?? null} infusionTime={infusionTime} labLimit={settings.ocrelizumab.labLimit} onSaveRecord={onSaveRecord} />
 

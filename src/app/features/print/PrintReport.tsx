@@ -70,7 +70,7 @@ export function PrintReport({ report, settings, choice, printedOn, maxRows = 12,
             <thead><tr><th scope="col">{t('print.time')}</th><th scope="col">{t('print.event')}</th><th scope="col">{t('print.value')}</th><th scope="col">{t('print.note')}</th></tr></thead>
             <tbody>
               {shown.map((r, i) => (
-                <tr key={`${r.iso}-${i}`}><td>{formatIso(r.iso, lang)}{r.iso.length > 10 ? ` ${r.iso.slice(11, 16)}` : ''}</td><td>{r.event}</td><td>{r.value}</td><td>{r.note}</td></tr>
+                <tr key={`${r.iso}-${i}`}><td>{formatIso(r.iso, lang)}{r.iso.length > 10 ? ` ${r.iso.slice(11, 16)}` : ''}</td><td>{r.event}</td><td>{r.value}</td><td className="note">{r.note}</td></tr>
               ))}
             </tbody>
           </table>
