@@ -29,7 +29,7 @@
  *   whose onset lies in the period (an interval counted once);
  * - `cost_avoided`: infusions_avoided × the price per infusion, only when a price is given.
  */
-import type { Days, Drug, PatientRecord } from './types';
+import type { Days, DoseEvent, Drug, PatientRecord } from './types';
 import { formatDate, parseIsoTime, startOfDay } from './time';
 import { troughsBeforeDoses } from './natalizumab/trend';
 import { groupDoses } from './ocrelizumab/cycles';
@@ -111,6 +111,31 @@ function monthsOf(fromDay: Days, toDay: Days): string[] {
 }
 
 /**
+ * The samples that say whether the extended schedule kept its aim, counted into `o`: natalizumab
+ * troughs in the period and those at target; ocrelizumab re-doses in the period with a count in the
+ * window before them, and those below the threshold.
+ */
+function countSamplesAtTarget(o: DrugOutcomes, p: PatientRecord, doses: DoseEvent[], starts: readonly Days[], inPeriod: (t: Days) => boolean, target: number, threshold: number): void {
+  if (p.drug === 'natalizumab') {
+    for (const tr of troughsBeforeDoses(p.levels, doses)) {
+      if (!inPeriod(tr.obs.time)) continue;
+      o.troughs!++;
+      if (!tr.obs.censored && tr.obs.value >= target) o.troughs_at_target!++;
+    }
+    return;
+  }
+  for (let g = 1; g < starts.length; g++) {
+    const t = starts[g];
+    if (!inPeriod(t)) continue;
+    const before = p.bcells.filter((c) => c.time <= t && c.time > starts[g - 1] && t - c.time <= REDOSE_COUNT_WINDOW_DAYS);
+    if (!before.length) continue;
+    const c = before[before.length - 1];
+    o.bcell_counts_at_redose!++;
+    if (c.censored ? c.value <= threshold : c.value < threshold) o.bcell_counts_below_threshold!++;
+  }
+}
+
+/**
  * The clinic's outcomes over `from`..`to` (`YYYY-MM-DD`, inclusive). A drug without any patient
  * in the period is left out. Throws on a date that is not `YYYY-MM-DD` or a period that ends
  * before it starts (the callers check their input first and say so).
@@ -157,23 +182,7 @@ export function clinicOutcomes(patients: readonly PatientRecord[], from: string,
       for (const s of [...p.levels, ...p.bcells]) if (s.sample !== 'capillary' && inPeriod(s.time)) days.add(startOfDay(s.time));
       o.hospital_visits += days.size;
 
-      if (drug === 'natalizumab') {
-        for (const tr of troughsBeforeDoses(p.levels, doses)) {
-          if (!inPeriod(tr.obs.time)) continue;
-          o.troughs!++;
-          if (!tr.obs.censored && tr.obs.value >= target) o.troughs_at_target!++;
-        }
-      } else {
-        for (let g = 1; g < starts.length; g++) {
-          const t = starts[g];
-          if (!inPeriod(t)) continue;
-          const before = p.bcells.filter((c) => c.time <= t && c.time > starts[g - 1] && t - c.time <= REDOSE_COUNT_WINDOW_DAYS);
-          if (!before.length) continue;
-          const c = before[before.length - 1];
-          o.bcell_counts_at_redose!++;
-          if (c.censored ? c.value <= threshold : c.value < threshold) o.bcell_counts_below_threshold!++;
-        }
-      }
+      countSamplesAtTarget(o, p, doses, starts, inPeriod, target, threshold);
 
       const reports = reportsUpTo(p, Infinity).filter((r) => inPeriod(r.time));
       if (reports.length) {

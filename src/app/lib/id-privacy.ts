@@ -11,6 +11,7 @@
  *   or one word with a capital followed by a small letter (`Jansen`, `O'Neill`). Codes such as
  *   `NAT-001` or `ABC` are not names.
  */
+import { isIsoDate } from '../../core/time';
 
 export type PersonalIdKind = 'bsn' | 'birth' | 'name';
 
@@ -29,9 +30,8 @@ function digitRuns(id: string): string[] {
 }
 
 function realDate(y: number, m: number, d: number): boolean {
-  if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days;
+  if (y < 1900 || y > 2099) return false;
+  return isIsoDate(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
 }
 
 function hasDate(id: string): boolean {

@@ -296,6 +296,30 @@ export interface ResultProps {
   onClose: () => void;
 }
 
+/**
+ * When a result was drawn: the date typed, or (a B-cell count) the week after the last dose, and
+ * the clock time if given; what is wrong with them, by field.
+ */
+function readResultWhen(record: PatientRecord, kind: 'level' | 'bcell', date: string, week: string, clock: string, t: (k: string, o?: Record<string, unknown>) => string): { day: string | null; time: string | null; errs: Errors } {
+  const errs: Errors = {};
+  let day: string | null = null;
+  if (date.trim() !== '') {
+    day = readDate(date);
+    if (!day) errs.date = t('form.dateInvalid', { value: date.trim() });
+  } else if (kind === 'bcell' && week.trim() !== '') {
+    const n = readWhole(week, 0, 104);
+    if (n === null) errs.week = t('result.weekInvalid', { value: week.trim() });
+    else if (!lastDoseDate(record)) errs.week = t('result.weekNoDose');
+    else day = weekAfterLastDose(record, n);
+  } else errs.date = kind === 'bcell' ? t('result.dateOrWeek') : t('result.dateEmpty');
+  let time: string | null = null;
+  if (clock.trim() !== '') {
+    time = readClock(clock);
+    if (!time) errs.time = t('form.clockInvalid', { value: clock.trim() });
+  }
+  return { day, time, errs };
+}
+
 export function ResultForm({ record, labLimit, onSave, onClose }: ResultProps) {
   const { t } = useTranslation('clinic');
   const lang = useLang();
@@ -323,22 +347,7 @@ export function ResultForm({ record, labLimit, onSave, onClose }: ResultProps) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const errs: Errors = {};
-    let day: string | null = null;
-    if (date.trim() !== '') {
-      day = readDate(date);
-      if (!day) errs.date = t('form.dateInvalid', { value: date.trim() });
-    } else if (kind === 'bcell' && week.trim() !== '') {
-      const n = readWhole(week, 0, 104);
-      if (n === null) errs.week = t('result.weekInvalid', { value: week.trim() });
-      else if (!last) errs.week = t('result.weekNoDose');
-      else day = weekAfterLastDose(record, n);
-    } else errs.date = kind === 'bcell' ? t('result.dateOrWeek') : t('result.dateEmpty');
-    let time: string | null = null;
-    if (clock.trim() !== '') {
-      time = readClock(clock);
-      if (!time) errs.time = t('form.clockInvalid', { value: clock.trim() });
-    }
+    const { day, time, errs } = readResultWhen(record, kind, date, week, clock, t);
     // A new refusal replaces the last save's notice: "Uitslag … opgeslagen" never stands beside it.
     if (Object.keys(errs).length) { setErrors(errs); setNotice(''); return; }
     const row: EventRow = { ...resultRow(kind, day!, time, normaliseDecimal(value), unit, note), ...(kind === 'level' ? { sample } : {}) };

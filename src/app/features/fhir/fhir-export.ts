@@ -8,14 +8,11 @@ import type { PatientError, PatientReport } from '../../../core/report/types';
 import type { FhirChoice, LocalCodes } from '../../../core/fhir/index';
 import type { StoredPatient } from '../../storage/db';
 import { isReport } from '../../lib/plan';
+import { runtimeTimeZone } from '../../../core/time';
 
 /** The browser's time zone: the records' wall-clock times are the clinic's. */
 export function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
+  return runtimeTimeZone();
 }
 
 /** The Bundle's JSON text for these patients. */

@@ -4,19 +4,17 @@
  * saved, and its message is shown next to the row. Dates are shown and typed in the user's
  * format (ISO is always accepted); units come from the spec's lists.
  */
-import { Fragment, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { focusAfterRender } from '../../lib/focus';
+import { Fragment, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Issue, PatientRecord } from '../../../core/types';
-import { emptyRow, kindsFor, recordToRows, shortMessage, UNITS, type EventRow, type RowKind } from '../../lib/rows';
-import { formatDisplayDate, formatEditableTime, normaliseDecimal, parseDisplayDate, type Lang } from '../../lib/dates';
-import { preloadValidator, validateRows } from './validate-edit';
-import { alreadyIssue, checkTyped, movesOnto } from '../entry/typed';
-import { useAskReplace } from '../entry/AskReplace';
-import { rowValue } from '../../lib/row-value';
+import type { PatientRecord } from '../../../core/types';
+import { kindsFor, recordToRows, shortMessage, type RowKind } from '../../lib/rows';
+import { formatDisplayDate, type Lang } from '../../lib/dates';
+import { preloadValidator } from './validate-edit';
 import { issueText } from '../../../i18n/sentences';
 import { unitText } from '../../../i18n/catalog';
-import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
+import type { Draft } from './event-draft';
+import { EventEditor } from './EventEditor';
+import { useEventEdit } from './use-event-edit';
 
 interface Props {
   record: PatientRecord;
@@ -27,43 +25,15 @@ interface Props {
 /** Rows drawn at once in the data table. */
 export const PAGE_ROWS = 200;
 
-interface Draft { kind: RowKind; time: string; value: string; unit: string; route: string; duration_min: string; note: string; sample: string }
-
-function toDraft(r: EventRow, lang: Lang): Draft {
-  const value = lang === 'nl' && /^<?\d*\.\d+$/.test(r.value) ? r.value.replace('.', ',') : r.value;
-  return { kind: r.kind, time: r.time ? formatEditableTime(r.time, lang) : '', value, unit: r.unit, route: r.route, duration_min: r.duration_min, note: r.note,
-    sample: r.kind === 'level' ? (r.sample === 'capillary' ? 'capillary' : 'venous') : '' };
-}
-
-function fromDraft(d: Draft, base?: EventRow): EventRow {
-  return {
-    kind: d.kind,
-    time: parseDisplayDate(d.time) ?? d.time.trim(),
-    value: normaliseDecimal(d.value),
-    unit: d.unit,
-    route: d.kind === 'dose' ? d.route : '',
-    duration_min: d.kind === 'dose' ? d.duration_min.trim() : '',
-    note: d.note,
-    ...(d.kind === 'level' ? { sample: d.sample || 'venous' } : {}),
-    extra: base?.extra,
-  };
-}
-
 export function EventTable({ record, labLimit, onSave }: Props) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
   // A wearing-off report's name lives in the wearing namespace (issue 19).
   const kindText = (k: RowKind) => (k === 'wearing_off' ? t('kind', { ns: 'wearing' }) : t(`kind.${k}`));
   const rows = useMemo(() => recordToRows(record), [record]);
-  const [editing, setEditing] = useState<number | 'new' | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [messages, setMessages] = useState<{ row: number | null; issue: Issue }[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState('');
   const errId = useId();
   const box = useRef<HTMLElement>(null);
-  // What opened the row editor (an Edit button, or an Add button of a kind): the focus goes back there when it closes.
-  const opener = useRef<{ row: number | 'new'; kind: RowKind } | null>(null);
+  const { editing, draft, setDraft, messages, busy, notice, question, start, cancel, submit, remove } = useEventEdit({ record, rows, labLimit, onSave, lang, box });
   // A long record is shown a page at a time (the latest page first), so the tab never draws thousands of rows.
   const ts = (k: string, o?: Record<string, unknown>) => t(k, { ns: 'safety', ...o });
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_ROWS));
@@ -75,206 +45,14 @@ export function EventTable({ record, labLimit, onSave }: Props) {
   const shown = rows.slice(from, end);
   useEffect(preloadValidator, []);
 
-  const refocus = (target: { row: number | 'new'; kind: RowKind } | null) => {
-    if (!target) return;
-    focusAfterRender(() => {
-      const root = box.current;
-      if (!root) return null;
-      if (target.row !== 'new') return root.querySelector<HTMLElement>(`[data-edit-row="${target.row}"]`) ?? root.querySelector<HTMLElement>(`[data-add-kind="${target.kind}"]`);
-      return root.querySelector<HTMLElement>(`[data-add-kind="${target.kind}"]`);
-    });
-  };
-
-  const start = (i: number | 'new', kind: RowKind = kindsFor(record.drug)[0]) => {
-    opener.current = { row: i, kind: i === 'new' ? kind : rows[i].kind };
-    setEditing(i);
-    setMessages([]);
-    setDraft(i === 'new' ? toDraft(emptyRow(kind), lang) : toDraft(rows[i], lang));
-  };
-  const cancel = () => { setEditing(null); setDraft(null); setMessages([]); refocus(opener.current); opener.current = null; };
-
-  const apply = async (next: EventRow[], label: string, focusRow: number | null) => {
-    setBusy(true);
-    try {
-      const res = await validateRows(record, next, labLimit);
-      if (!res.record) {
-        setMessages(res.issues.filter((x) => x.issue.severity === 'error'));
-        return false;
-      }
-      await onSave(res.record, label);
-      const warns = res.issues.filter((x) => x.issue.severity === 'warning' && (focusRow === null || x.row === focusRow));
-      setNotice(warns.length ? warns.map((w) => shortMessage(issueText(w.issue, lang))).join(' · ') : '');
-      return true;
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  /**
-   * Save a typed row against what is on record (issue 15, item 4): at a kind and time on record it
-   * is refused when it says the same, and takes that row's place only after "replace x with y?".
-   * `base`: the rows it goes with (without the row being edited); `toRow` maps their indices back.
-   */
-  const saveTyped = async (base: EventRow[], typed: EventRow, label: string, toRow: (k: number) => number) => {
-    setBusy(true);
-    try {
-      const at = editing === 'new' ? rows.length : editing;
-      const c = await checkTyped(record, base, [typed], labLimit);
-      if (c.kind === 'same') {
-        setMessages([{ row: at, issue: alreadyIssue(t('typed.already', { ns: 'safety', kind: t(`kind.${c.row.kind}`, { ns: 'safety', defaultValue: c.row.kind }), time: formatDisplayDate(c.row.iso, lang), value: rowValue(c.row, lang) })) }]);
-        return false;
-      }
-      const mine = (row: number | null) => (row !== null && c.origin.has(row) ? at : row === null ? null : toRow(row));
-      if (c.kind === 'refused') {
-        setMessages(c.result.issues.filter((x) => x.issue.severity === 'error').map((x) => ({ row: mine(x.row), issue: x.issue })));
-        return false;
-      }
-      if (c.replaces.length && !(await ask(c.replaces))) return false;
-      await onSave(c.result.record, c.replaces.length ? t('typed.undoReplace', { ns: 'safety', id: record.id }) : label);
-      const warns = c.result.issues.filter((x) => x.issue.severity === 'warning' && x.row !== null && c.origin.has(x.row));
-      setNotice(warns.length ? warns.map((w) => shortMessage(issueText(w.issue, lang))).join(' · ') : '');
-      return true;
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  /**
-   * A refused row: its message and the field that is wrong come into view, and the focus goes to
-   * that field (not lost with the Save button, disabled while checking).
-   */
-  const showRefusal = () => requestAnimationFrame(() => {
-    const root = box.current;
-    if (!root) return;
-    root.querySelector<HTMLElement>('tr.editing-errors')?.scrollIntoView({ block: 'nearest' });
-    const field = root.querySelector<HTMLElement>('tr.editing [aria-invalid="true"]') ?? root.querySelector<HTMLElement>('tr.editing input');
-    field?.focus({ preventScroll: true });
-    field?.scrollIntoView({ block: 'nearest' });
-  });
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!draft || editing === null) return;
-    if (editing === 'new') {
-      if (await saveTyped(rows, fromDraft(draft), t('entry.undoAdd', { id: record.id }), (k) => k)) cancel(); else showRefusal();
-      return;
-    }
-    // An edit that moves a row onto the kind and time of another row on record: asked like a typed row.
-    const edited = fromDraft(draft, rows[editing]);
-    const others = rows.filter((_, j) => j !== editing);
-    const ed = editing;
-    if (await movesOnto(others, edited)) {
-      if (await saveTyped(others, edited, t('entry.undoEdit', { id: record.id }), (k) => (k >= ed ? k + 1 : k))) cancel(); else showRefusal();
-      return;
-    }
-    const next = [...rows];
-    next[editing] = edited;
-    const ok = await apply(next, t('entry.undoEdit', { id: record.id }), editing);
-    if (ok) cancel(); else showRefusal();
-  };
-
-  const remove = async (i: number) => {
-    const next = rows.filter((_, j) => j !== i);
-    setEditing(null); setDraft(null);
-    const ok = await apply(next, t('entry.undoDelete', { id: record.id }), null);
-    if (ok) setNotice(t('entry.deleted'));
-    // The row is gone with its button: the focus goes to the row now in its place (or the first Add button).
-    refocus({ row: Math.min(i, next.length - 1) < 0 ? 'new' : Math.min(i, next.length - 1), kind: kindsFor(record.drug)[0] });
-  };
-
-  const [question, ask] = useAskReplace();
   const rowMessages = (i: number | null) => messages.filter((m) => m.row === i);
   const editIndexForMsgs = editing === 'new' ? rows.length : editing;
   const otherMessages = messages.filter((m) => m.row !== editIndexForMsgs);
 
-  const editor = (d: Draft) => {
-    const set = (patch: Partial<Draft>) => setDraft({ ...d, ...patch });
-    const own = rowMessages(editIndexForMsgs);
-    // The message sits on the field that is wrong: that field is marked invalid and described by it.
-    const bad = (column: string) => own.some((m) => m.issue.column === column);
-    const describe = (column: string) => (bad(column) ? errId : undefined);
-    return (
-      <>
-      {/* A row being added is not on record yet: only the rows on record carry the event-row hook. */}
-      {/* The editor is one full-width row whose fields wrap (each with its visible label): at 1366×768
-          the value field, Save and Cancel and the message below stay in view, nothing scrolls sideways. */}
-      <tr className="editing" data-testid={editing === 'new' ? 'event-row-new' : 'event-row'}>
-        <td colSpan={7}>
-          <div className="row-editor">
-            <label className="re-field"><span>{t('entry.kind')}</span>
-              <select aria-label={t('entry.kind')} value={d.kind} disabled={editing !== 'new'}
-                onChange={(e) => { const k = e.target.value as RowKind; set({ kind: k, unit: UNITS[k][0], route: k === 'dose' ? 'iv' : '', value: k === 'dose' ? '300' : '', sample: k === 'level' ? 'venous' : '' }); }}>
-                {[...kindsFor(record.drug), ...(d.kind === 'wearing_off' ? ['wearing_off' as const] : [])].map((k) => <option key={k} value={k}>{kindText(k)}</option>)}
-              </select>
-            </label>
-            <label className="re-field"><span>{t('entry.time')}</span>
-              <input aria-label={t('entry.time')} value={d.time} onChange={(e) => set({ time: e.target.value })} placeholder={t('entry.timePlaceholder')}
-                required size={16} aria-invalid={bad('time')} aria-describedby={describe('time')} autoFocus />
-            </label>
-            <label className="re-field"><span>{t('entry.value')}</span>
-              <input aria-label={t('entry.value')} value={d.value} onChange={(e) => set({ value: e.target.value })} inputMode="decimal" size={7} required
-                aria-invalid={bad('value')} aria-describedby={describe('value')} />
-            </label>
-            <label className="re-field"><span>{t('entry.unit')}</span>
-              <select aria-label={t('entry.unit')} value={d.unit} onChange={(e) => set({ unit: e.target.value })} aria-invalid={bad('unit')} aria-describedby={describe('unit')}>
-                {UNITS[d.kind].map((u) => <option key={u} value={u}>{u}</option>)}
-              </select>
-            </label>
-            {d.kind === 'dose' ? (
-              <>
-                <label className="re-field"><span>{t('entry.route')}</span>
-                  <select aria-label={t('entry.route')} value={d.route} onChange={(e) => set({ route: e.target.value })}>
-                    <option value="iv">IV</option><option value="sc">SC</option>
-                  </select>
-                </label>
-                <label className="re-field"><span>{t('entry.duration')}</span>
-                  <input aria-label={t('entry.duration')} value={d.duration_min} onChange={(e) => set({ duration_min: e.target.value })} size={4} inputMode="numeric" placeholder={t('entry.durationPlaceholder')} />
-                </label>
-              </>
-            ) : d.kind === 'level' ? (
-              <label className="re-field"><span>{t('entry.sample')}</span>
-                <select aria-label={t('entry.sample')} name="sample" value={d.sample} onChange={(e) => set({ sample: e.target.value })}>
-                  <option value="venous">{t('entry.sampleVenous')}</option>
-                  <option value="capillary">{t('entry.sampleCapillary')}</option>
-                </select>
-              </label>
-            ) : null}
-            <label className="re-field re-note"><span>{t('entry.note')}</span>
-              <input aria-label={t('entry.note')} value={d.note} onChange={(e) => set({ note: e.target.value })} size={14} />
-            </label>
-            <span className="re-actions actions">
-              <button type="submit" disabled={busy}>{t('entry.save')}</button>
-              <button type="button" onClick={cancel}>{t('entry.cancel')}</button>
-            </span>
-          </div>
-        </td>
-      </tr>
-      {d.kind === 'weight' ? (
-        <tr className="editing-hint"><td colSpan={7}>
-          {t('entry.weightHint', { accMin: WEIGHT_ACCEPTED.min, accMax: WEIGHT_ACCEPTED.max, min: WEIGHT_MODEL_RANGE.min, max: WEIGHT_MODEL_RANGE.max })}
-        </td></tr>
-      ) : null}
-      {own.length ? (
-        <tr className="editing-errors">
-          <td colSpan={7}>
-            {/* The alert role on a wrapper: a list with role=alert is no longer a list (axe: listitem). */}
-            <div role="alert">
-              <ul id={errId} className="row-errors">
-                {own.map((m, k) => {
-                  const text = shortMessage(issueText(m.issue, lang));
-                  const field = m.issue.column ? t(`entry.field.${m.issue.column}`, { defaultValue: m.issue.column }) : '';
-                  // Name the field, unless the message already starts with it ("value "x" …").
-                  const named = field !== '' && !text.toLowerCase().startsWith(field.toLowerCase());
-                  return <li key={k} data-field={m.issue.column}>{named ? <span className="field-name">{field}: </span> : null}{text}</li>;
-                })}
-              </ul>
-            </div>
-          </td>
-        </tr>
-      ) : null}
-    </>
-    );
-  };
+  const editor = (d: Draft) => (
+    <EventEditor d={d} setDraft={setDraft} editing={editing ?? 'new'} drug={record.drug} kindText={kindText} own={rowMessages(editIndexForMsgs)}
+      errId={errId} busy={busy} onCancel={cancel} lang={lang} />
+  );
 
   return (
     <section className="events" aria-labelledby={`${errId}-title`} ref={box}>

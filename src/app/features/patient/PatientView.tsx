@@ -2,14 +2,14 @@
  * One patient: the plan (as-of date and which results it knows), the proposal card, the chart,
  * the clinician's choice, per-patient settings and the table of doses, levels, counts and weights.
  */
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineSettings } from '../../../core/engine';
 import type { PatientRecord } from '../../../core/types';
 import type { StoredPatient } from '../../storage/db';
 import type { ReportEntry } from '../../use-reports';
 import { EventTable } from './EventTable';
-import { importRefusals, refusedSetAside } from './validate-edit';
+import { PatientEntry, RefusedRows } from './PatientParts';
 import { ProposalHistory } from '../history/ProposalHistory';
 import { CalendarButton, ForecastChart, PrintButton, ProposalCard, type CardChoice } from './slots';
 import { SettingsForm } from '../settings/SettingsForm';
@@ -19,15 +19,12 @@ import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { isError } from '../../lib/status';
 import type { PatientTrack } from '../../../core/natalizumab/clinic-track';
 import { CalibrationNote, PatientTrackRecord } from '../track-record/PatientTrackRecord';
-import { issueText } from '../../../i18n/sentences';
 import { plannedDose } from '../../lib/plan';
-import { ResultForm, ScheduleForm } from '../entry/EntryForms';
 import { choiceLabel } from '../proposal/choices';
-import { focusAfterRender } from '../../lib/focus';
-import { WearingOffForm } from '../wearing/WearingOffForm';
 import { WearingOffCard } from '../wearing/WearingOffCard';
 import { DeletePatient } from './DeletePatient';
 import { catalogNumberText } from '../../../i18n/display';
+import { importRefusals } from './validate-edit';
 
 interface Props {
   patient: StoredPatient;
@@ -59,12 +56,6 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
   const later = asOfIso ? samples.length - known.length : 0;
   const choice = patient.choice;
   const plan = report && !isError(report) ? plannedDose(report, choice) : null;
-  const [form, setForm] = useState<'doses' | 'result' | 'wearing' | null>(null);
-  // A closed form gives the focus back to the button that opened it (keyboard entry of a day's results).
-  const closeForm = (opener: string) => {
-    setForm(null);
-    focusAfterRender(() => document.querySelector<HTMLElement>(`[data-selected-patient] [data-testid="${opener}"]`));
-  };
   const refused = importRefusals(rec);
   const empty = rec.doses.length + rec.levels.length + rec.bcells.length + rec.weights.length === 0;
   const tc = (k: string, o?: Record<string, unknown>) => t(k, { ns: 'clinic', ...o });
@@ -97,33 +88,10 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
       {entry?.outdated && report ? (
         <p className="outdated-banner" role="status" data-testid="outdated">{entry.failure ? t('patient.outdatedFailed') : t('patient.outdated')}</p>
       ) : null}
-      {refused.length ? (
-        <section className="refused-rows" data-testid="refused-rows" aria-labelledby="refused-title">
-          <h3 id="refused-title">{tc('refused.title', { count: refused.length })}</h3>
-          <p>{tc('refused.intro')}</p>
-          <ul>{refused.map((i, k) => <li key={k} data-line={i.line}>{issueText(i, lang)}</li>)}</ul>
-          <button type="button" data-testid="set-aside-refused" onClick={() => void onSaveRecord(refusedSetAside(rec), tc('refused.undo', { id: rec.id }))}>
-            {tc('refused.setAside', { count: refused.length })}
-          </button>
-        </section>
-      ) : null}
+      <RefusedRows record={rec} onSaveRecord={onSaveRecord} />
       {patient.pendingWeightKg && rec.weights.length === 0 ? <p className="notice">{tc('pending.weight', { kg: catalogNumberText(String(patient.pendingWeightKg), lang) })}</p> : null}
       {rec.doses.length === 0 ? <p className="notice" data-testid="no-doses">{tc('pending.noDoses')}</p> : null}
-      <div className="entry-actions">
-        <button type="button" data-testid="add-doses" aria-expanded={form === 'doses'} onClick={() => setForm('doses')}>{tc('schedule.button')}</button>{' '}
-        <button type="button" data-testid="add-result" aria-expanded={form === 'result'} onClick={() => setForm('result')}>{tc('result.button')}</button>{' '}
-        <button type="button" data-testid="add-wearing-off" aria-expanded={form === 'wearing'} onClick={() => setForm('wearing')}>{t('form.button', { ns: 'wearing' })}</button>
-      </div>
-      {form === 'doses' ? (
-        <ScheduleForm record={rec} plannedDate={plan?.date ?? null} clock={infusionTime} pendingWeightKg={patient.pendingWeightKg} labLimit={settings.ocrelizumab.labLimit}
-          onSave={onSaveRecord} onClose={() => closeForm('add-doses')} />
-      ) : null}
-      {form === 'result' ? (
-        <ResultForm record={rec} labLimit={settings.ocrelizumab.labLimit} onSave={(r, label) => onSaveRecord(r, label)} onClose={() => closeForm('add-result')} />
-      ) : null}
-      {form === 'wearing' ? (
-        <WearingOffForm record={rec} labLimit={settings.ocrelizumab.labLimit} onSave={(r, label) => onSaveRecord(r, label)} onClose={() => closeForm('add-wearing-off')} />
-      ) : null}
+      <PatientEntry patient={patient} plannedDate={plan?.date ?? null} infusionTime={infusionTime} labLimit={settings.ocrelizumab.labLimit} onSaveRecord={onSaveRecord} />
 
       <ErrorBoundary title={t('error.partTitle')} hint={t('error.partHint')} reloadLabel={t('error.reload')} resetKey={report}>
         {/* A patient started by hand with no row yet: the notice above says what to enter, no error card. */}

@@ -35,6 +35,38 @@ function toDraft(v: EngineSettings, lang: Lang): Draft {
   return out;
 }
 
+/**
+ * The form's fields as settings: an empty field is left out (inherited), a number out of its range
+ * is an error naming the range. A personal target chosen with a reason (the wearing-off card, issue
+ * 19) keeps its reason while the target is unchanged.
+ */
+function readDraft(draft: Draft, sample: string, value: EngineSettings, t: (k: string, o?: Record<string, unknown>) => string, lang: Lang): { out: EngineSettings; errs: Partial<Record<Field, string>> } {
+  const out: EngineSettings = { natalizumab: {}, ocrelizumab: {} };
+  const errs: Partial<Record<Field, string>> = {};
+  for (const f of [...NAT_FIELDS, ...OCR_FIELDS]) {
+    const text = draft[f].trim();
+    if (text === '') continue;
+    const target = out[drugOf(f)] as Record<string, unknown>;
+    if (f === 'infusionWeekday') { target[f] = text === 'none' ? null : Number(text); continue; }
+    let x = Number(normaliseDecimal(text));
+    const pct = PERCENT_FIELDS.includes(f);
+    if (pct) x = x / 100;
+    const lim = LIMITS[f];
+    const isInt = lim.step === 1;
+    if (pct) x = Math.round(x * 10000) / 10000;
+    if (!Number.isFinite(x) || x < lim.min || x > lim.max || (isInt && !Number.isInteger(x))) {
+      const k = pct ? 100 : 1;
+      errs[f] = t('settings.range', { min: formatNumber(lim.min * k, lang, 2), max: formatNumber(lim.max * k, lang, 2) });
+      continue;
+    }
+    target[f] = x;
+  }
+  if (sample === 'venous' || sample === 'capillary') out.natalizumab.nextTroughSample = sample;
+  const reason = value.natalizumab.targetReason;
+  if (reason && out.natalizumab.target !== undefined && out.natalizumab.target === value.natalizumab.target) out.natalizumab.targetReason = reason;
+  return { out, errs };
+}
+
 export function SettingsForm({ value, inherited, drugs, onSave, saveLabel }: Props) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
@@ -57,30 +89,7 @@ export function SettingsForm({ value, inherited, drugs, onSave, saveLabel }: Pro
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const out: EngineSettings = { natalizumab: {}, ocrelizumab: {} };
-    const errs: Partial<Record<Field, string>> = {};
-    for (const f of [...NAT_FIELDS, ...OCR_FIELDS]) {
-      const text = draft[f].trim();
-      if (text === '') continue;
-      const target = out[drugOf(f)] as Record<string, unknown>;
-      if (f === 'infusionWeekday') { target[f] = text === 'none' ? null : Number(text); continue; }
-      let x = Number(normaliseDecimal(text));
-      const pct = PERCENT_FIELDS.includes(f);
-      if (pct) x = x / 100;
-      const lim = LIMITS[f];
-      const isInt = lim.step === 1;
-      if (pct) x = Math.round(x * 10000) / 10000;
-      if (!Number.isFinite(x) || x < lim.min || x > lim.max || (isInt && !Number.isInteger(x))) {
-        const k = pct ? 100 : 1;
-        errs[f] = t('settings.range', { min: formatNumber(lim.min * k, lang, 2), max: formatNumber(lim.max * k, lang, 2) });
-        continue;
-      }
-      target[f] = x;
-    }
-    if (sample === 'venous' || sample === 'capillary') out.natalizumab.nextTroughSample = sample;
-    // A personal target chosen with a reason (the wearing-off card, issue 19) keeps its reason while the target is unchanged.
-    const reason = value.natalizumab.targetReason;
-    if (reason && out.natalizumab.target !== undefined && out.natalizumab.target === value.natalizumab.target) out.natalizumab.targetReason = reason;
+    const { out, errs } = readDraft(draft, sample, value, t, lang);
     setErrors(errs);
     if (Object.keys(errs).length) return;
     await onSave(out);

@@ -22,6 +22,36 @@ export interface WearingOffFormProps {
 
 type Errors = Partial<Record<'date' | 'time' | 'score' | 'infusion' | 'note' | 'form', string>>;
 
+/** When the report is dated: the onset typed (date, and clock time if known), or the infusion chosen for "none this interval". */
+function readWhen(mode: 'felt' | 'none', date: string, clock: string, infusion: string, t: (k: string, o?: Record<string, unknown>) => string): { time: string; errs: Errors } {
+  const errs: Errors = {};
+  if (mode === 'none') {
+    if (!infusion) errs.infusion = t('form.noInfusion');
+    return { time: infusion, errs };
+  }
+  let time = '';
+  const day = date.trim() === '' ? null : readDate(date);
+  if (date.trim() === '') errs.date = t('form.dateEmpty');
+  else if (!day) errs.date = t('form.dateInvalid', { value: date.trim() });
+  let hhmm: string | null = null;
+  if (clock.trim() !== '') { hhmm = readClock(clock); if (!hhmm) errs.time = t('form.clockInvalid', { value: clock.trim() }); }
+  if (day) time = hhmm ? `${day}T${hhmm}` : day;
+  return { time, errs };
+}
+
+/** The records check's refusal on the form's fields: the new row's messages by column, any other row's on the form. */
+function refusedErrors(issues: { row: number | null; issue: Issue }[], newRow: number, mode: 'felt' | 'none', lang: Lang): Errors {
+  const out: Errors = {};
+  const text = (i: Issue) => shortMessage(issueText(i, lang));
+  for (const { row: r, issue } of issues) {
+    if (issue.severity !== 'error') continue;
+    const mine = r === newRow;
+    const field: keyof Errors = !mine ? 'form' : issue.column === 'time' ? (mode === 'none' ? 'infusion' : 'date') : issue.column === 'value' ? 'score' : issue.column === 'note' ? 'note' : 'form';
+    out[field] = out[field] ? `${out[field]} ${text(issue)}` : text(issue);
+  }
+  return Object.keys(out).length ? out : { form: issues.map((x) => text(x.issue)).join(' ') };
+}
+
 export function WearingOffForm({ record, labLimit, onSave, onClose }: WearingOffFormProps) {
   const { t, i18n } = useTranslation('wearing');
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
@@ -39,19 +69,7 @@ export function WearingOffForm({ record, labLimit, onSave, onClose }: WearingOff
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const errs: Errors = {};
-    let time = '';
-    if (mode === 'felt') {
-      const day = date.trim() === '' ? null : readDate(date);
-      if (date.trim() === '') errs.date = t('form.dateEmpty');
-      else if (!day) errs.date = t('form.dateInvalid', { value: date.trim() });
-      let hhmm: string | null = null;
-      if (clock.trim() !== '') { hhmm = readClock(clock); if (!hhmm) errs.time = t('form.clockInvalid', { value: clock.trim() }); }
-      if (day) time = hhmm ? `${day}T${hhmm}` : day;
-    } else {
-      if (!infusion) errs.infusion = t('form.noInfusion');
-      time = infusion;
-    }
+    const { time, errs } = readWhen(mode, date, clock, infusion, t);
     if (Object.keys(errs).length) { setErrors(errs); setNotice(''); return; }
     const row: EventRow = { kind: 'wearing_off', time, value: mode === 'none' ? '0' : score, unit: 'score', route: '', duration_min: '', note };
     setBusy(true);
@@ -59,15 +77,7 @@ export function WearingOffForm({ record, labLimit, onSave, onClose }: WearingOff
       const base = recordToRows(record);
       const res = await validateRows(record, [...base, row], labLimit);
       if (!res.record) {
-        const out: Errors = {};
-        const text = (i: Issue) => shortMessage(issueText(i, lang));
-        for (const { row: r, issue } of res.issues) {
-          if (issue.severity !== 'error') continue;
-          const mine = r === base.length;
-          const field: keyof Errors = !mine ? 'form' : issue.column === 'time' ? (mode === 'none' ? 'infusion' : 'date') : issue.column === 'value' ? 'score' : issue.column === 'note' ? 'note' : 'form';
-          out[field] = out[field] ? `${out[field]} ${text(issue)}` : text(issue);
-        }
-        setErrors(Object.keys(out).length ? out : { form: res.issues.map((x) => text(x.issue)).join(' ') });
+        setErrors(refusedErrors(res.issues, base.length, mode, lang));
         setNotice('');
         return;
       }
