@@ -6,7 +6,7 @@ import type { NatalizumabReport } from '../report/types';
 import { formatDate, WEEK } from '../time';
 import { nextDoseDate } from './schedule';
 import { WEIGHT_ACCEPTED, isAcceptedWeight } from '../records/plausible';
-import { withEnglish } from '../text';
+import { english, withEnglish } from '../text';
 
 /** A level counts as a trough when drawn 21–35 days after the preceding dose (late in a ~4-week interval). */
 const TROUGH_MIN_DAYS = 21;
@@ -145,28 +145,24 @@ export function protocolPdnms(doses: DoseEvent[], trough: Observation | null, in
   const current = n >= 2 ? Math.max(PDNMS_MIN_WEEKS, Math.min(PDNMS_MAX_WEEKS, Math.round((doses[n - 1].time - doses[n - 2].time) / WEEK))) : PDNMS_MIN_WEEKS;
   const last = n ? doses[n - 1].time : 0;
   let weeks = current;
-  let rationale: string;
   let rationaleCode: string;
   let rationaleParams: TextParams;
   if (!trough) {
-    rationale = `no trough measured: keep the current ${current}-week interval`;
     rationaleCode = 'pdnms.none'; rationaleParams = { weeks: current };
   } else if (trough.censored || trough.value < PDNMS_SHORTEN_BELOW) {
     weeks = pdnmsWeeks(current, trough);
-    rationale = `latest trough ${trough.censored ? '<' : ''}${round(trough.value)} µg/mL is below 10: ${weeks < current ? `shorten by one week to ${weeks}` : 'stay at 4 weeks'}`;
     rationaleCode = weeks < current ? 'pdnms.below-shorten' : 'pdnms.below-stay';
     rationaleParams = { lt: trough.censored ? '<' : '', trough: round(trough.value), weeks };
   } else if (trough.value > PDNMS_EXTEND_ABOVE) {
     weeks = pdnmsWeeks(current, trough);
-    rationale = `latest trough ${round(trough.value)} µg/mL is above 15: ${weeks > current ? `extend by one week to ${weeks}` : 'stay at the 8-week maximum'}`;
     rationaleCode = weeks > current ? 'pdnms.above-extend' : 'pdnms.above-stay';
     rationaleParams = { trough: round(trough.value), weeks };
   } else {
-    rationale = `latest trough ${round(trough.value)} µg/mL is between 10 and 15: keep ${current} weeks`;
     rationaleCode = 'pdnms.between'; rationaleParams = { trough: round(trough.value), weeks: current };
   }
+  // The protocol's name and rationale are codes; their English is the one catalog's.
   return {
-    name: 'PDNMS (trough > 15 µg/mL: +1 week, max 8)', intervalWeeks: weeks, nextDose: nextDoseDate(last, weeks, infusionWeekday), rationale,
+    name: english('pdnms.name', {}), intervalWeeks: weeks, nextDose: nextDoseDate(last, weeks, infusionWeekday), rationale: english(rationaleCode, rationaleParams),
     nameCode: 'pdnms.name', nameParams: {}, rationaleCode, rationaleParams,
   };
 }
