@@ -5,7 +5,7 @@
  * that cannot be used at all give status 2.
  */
 import { parseArgs } from 'node:util';
-import { basename } from 'node:path';
+import { readTextInput } from './read-file';
 import { parseTdmCsv } from '../core/records/index';
 import { clinicOutcomes, dayOf } from '../core/outcomes';
 import type { CliResult } from './run';
@@ -49,17 +49,9 @@ export function runOutcomes(argv: string[], readInput: (file: string) => Buffer)
   const threshold = num('threshold', values.threshold, 0.1, 1000);
   for (const v of [target, threshold]) if (typeof v === 'string') return fail(v);
 
-  const name = file === '-' ? 'stdin' : basename(file);
-  let buf: Buffer;
-  try {
-    buf = readInput(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    return { stdout: [], stderr: [`tdm: cannot read ${file}: ${why}`], status: 2 };
-  }
-  if (buf.includes(0)) return { stdout: [], stderr: [`${name}: not a text file (it contains NUL bytes): give a TDM CSV`], status: 2 };
-  const res = parseTdmCsv(buf.toString('utf8'), name);
+  const input = readTextInput(file, readInput, 'a TDM CSV');
+  if ('error' in input) return input.error;
+  const res = parseTdmCsv(input.text, input.name);
   const stderr = res.issues.map((i) => `${i.severity === 'error' ? 'error' : 'warning'}: ${i.message}`);
   if (res.fatal) return { stdout: [], stderr, status: 2 };
   const o = clinicOutcomes(res.patients, from, to, {

@@ -3,7 +3,7 @@
  * drive it without spawning processes.
  */
 import { parseArgs } from 'node:util';
-import { basename } from 'node:path';
+import { readTextInput } from './read-file';
 import { cutAsOf } from '../core/records/index';
 import { computeReport, predictPatient, lastEventTime, refusedRowsError, type EngineSettings } from '../core/engine';
 import { proposeLine, predictLine } from '../core/report/cli-line';
@@ -178,17 +178,9 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
     at = a;
   } else if (values.at !== undefined) return usageError('--at goes with predict');
 
-  const name = file === '-' ? 'stdin' : basename(file);
-  let buf: Buffer;
-  try {
-    buf = readInput(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    return { stdout: [], stderr: [`tdm: cannot read ${file}: ${why}`], status: 2 };
-  }
-  if (buf.includes(0)) return { stdout: [], stderr: [`${name}: not a text file (it contains NUL bytes): give a TDM CSV or a FHIR R4 Bundle in JSON`], status: 2 };
-  const text = buf.toString('utf8');
+  const input = readTextInput(file, readInput, 'a TDM CSV or a FHIR R4 Bundle in JSON');
+  if ('error' in input) return input.error;
+  const { name, text } = input;
   const parsedFile = readRecordsText(text, name, typeof labLimit === 'number' ? labLimit : undefined, fhir);
   const stderr = parsedFile.issues.map((i) => `${i.severity === 'error' ? 'error' : i.severity === 'info' ? 'info' : 'warning'}: ${i.message}`);
   if (parsedFile.fatal) return { stdout: [], stderr, status: 2 };
