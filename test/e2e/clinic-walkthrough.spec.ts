@@ -188,8 +188,12 @@ for (const lang of ['en', 'nl'] as const) {
     expect(m.sw, `data table scrolls sideways (${m.sw} > ${m.cw})`).toBeLessThanOrEqual(m.cw);
     const buttons = events.locator('td.actions button');
     for (let i = 0; i < await buttons.count(); i++) {
-      await buttons.nth(i).scrollIntoViewIfNeeded();
-      await inView(page, buttons.nth(i), `row button ${i}`, pane);
+      // Scrolled and measured again if the page moved between the two (a report or the track record
+      // arriving redraws the card above the table); a button beyond the pane never passes.
+      await expect(async () => {
+        await buttons.nth(i).scrollIntoViewIfNeeded();
+        await inView(page, buttons.nth(i), `row button ${i}`, pane);
+      }).toPass({ timeout: 10_000 });
     }
     await events.scrollIntoViewIfNeeded();
     await page.screenshot({ path: info.outputPath(`table-${lang}.png`) });
