@@ -1,0 +1,10 @@
+/** Teksten van de grafiek die pas bij het openen wordt berekend (issue 17, punt 6; namespace `speed`): Nederlands. */
+import type { SpeedStrings } from './speed-en';
+
+const speedNl: SpeedStrings = {
+  chart: {
+    computing: 'De grafiek wordt berekend (het voorstel hierboven is volledig; de grafiek voegt de curven toe)…',
+  },
+};
+
+export default speedNl;
