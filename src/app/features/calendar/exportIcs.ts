@@ -6,11 +6,11 @@
  */
 import type { PatientReport } from '../../../core/report/types';
 import { displayDate, formatDateTime, parseIsoTime } from '../../../core/time';
-import proposalEn from '../../i18n/proposal-en';
-import proposalNl from '../../i18n/proposal-nl';
-import { modelText } from '../../i18n/models.nl';
-import walkEn from '../../i18n/walk-en';
-import walkNl from '../../i18n/walk-nl';
+import proposalEn from '../../../i18n/app/proposal-en';
+import proposalNl from '../../../i18n/app/proposal-nl';
+import { modelText } from '../../../i18n/app/models.nl';
+import walkEn from '../../../i18n/app/walk-en';
+import walkNl from '../../../i18n/app/walk-nl';
 import { formatPercent } from '../proposal/format';
 
 export interface IcsOptions {
