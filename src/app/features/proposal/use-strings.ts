@@ -7,14 +7,14 @@
 import { useContext, useMemo } from 'react';
 import i18next, { type i18n as I18n } from 'i18next';
 import { I18nContext, getI18n, useTranslation } from 'react-i18next';
-import chartEn from '../../i18n/chart-en';
-import chartNl from '../../i18n/chart-nl';
-import proposalEn from '../../i18n/proposal-en';
-import proposalNl from '../../i18n/proposal-nl';
-import walkEn from '../../i18n/walk-en';
-import walkNl from '../../i18n/walk-nl';
-import wearingEn from '../../i18n/wearing-en';
-import wearingNl from '../../i18n/wearing-nl';
+import chartEn from '../../../i18n/app/chart-en';
+import chartNl from '../../../i18n/app/chart-nl';
+import proposalEn from '../../../i18n/app/proposal-en';
+import proposalNl from '../../../i18n/app/proposal-nl';
+import walkEn from '../../../i18n/app/walk-en';
+import walkNl from '../../../i18n/app/walk-nl';
+import wearingEn from '../../../i18n/app/wearing-en';
+import wearingNl from '../../../i18n/app/wearing-nl';
 
 export type Namespace = 'chart' | 'proposal' | 'walk' | 'wearing';
 
