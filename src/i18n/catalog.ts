@@ -20,7 +20,7 @@ import recordsEn from './records-en';
 import recordsNl from './records-nl';
 import fhirreadEn from './fhirread-en';
 import fhirreadNl from './fhirread-nl';
-import { catalogDate, catalogNumberText } from './display';
+import { catalogDate, catalogNumberText, unitLabel } from './display';
 
 export type CatalogLang = 'en' | 'nl';
 /** Parameters of a sentence: dates `YYYY-MM-DD`, numbers as numbers or as the text shown. */
@@ -86,12 +86,7 @@ function termText(instance: I18n, value: unknown, l: CatalogLang): string | unde
 
 /** A unit as a Dutch clinic writes it (µ, not u; cellen); English as given. */
 export function unitText(unit: string, lang: string | undefined): string {
-  if (catalogLang(lang) === 'en') return unit;
-  switch (unit) {
-    case 'ug/mL': case 'µg/mL': return 'µg/mL';
-    case 'cells/uL': case 'cells/µL': case '/uL': return 'cellen/µL';
-    default: return unit;
-  }
+  return catalogLang(lang) === 'en' ? unit : unitLabel(unit, 'nl');
 }
 
 function createCatalog(phrases?: I18n): I18n {
