@@ -41,6 +41,8 @@ export function resolveOptions(o: Partial<NatalizumabOptions> = {}): Natalizumab
 
 export interface Analysis {
   prep: NatalizumabPatient;
+  /** The MAP fit (or the prior) the draws came from: reused by an analysis of the same levels (reuseFit). */
+  mapFit: MapFit;
   kind: 'map' | 'population';
   eta: number[];
   objective: number;
@@ -86,13 +88,33 @@ export function mapProblemFor(prep: NatalizumabPatient, solver: PkSolver = new P
   };
 }
 
-/** Run the pipeline. `outTimes`: exact prediction times; `curveTimes`: sorted times for the chart. */
-export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0)): Analysis {
-  return analysePrepared(preparePatient(p, asOf), opts, outTimes, curveTimes);
+/**
+ * Run the pipeline. `outTimes`: exact prediction times; `curveTimes`: sorted times for the chart.
+ * `reuse`: an analysis of the same record whose fit serves this one when the fit's data are the
+ * same (see reuseFit); otherwise the fit is made again.
+ */
+export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0), reuse?: Analysis): Analysis {
+  const prep = preparePatient(p, asOf);
+  return analysePrepared(prep, opts, outTimes, curveTimes, reuse && reuseFit(reuse.prep, prep) ? reuse.mapFit : undefined);
 }
 
 /** The MAP fit of a prepared patient, or the population prior when it has no level (or no dose). */
-interface MapFit { kind: 'map' | 'population'; eta: number[]; objective: number; converged: boolean; iterations: number; cov: number[][] }
+export interface MapFit { kind: 'map' | 'population'; eta: number[]; objective: number; converged: boolean; iterations: number; cov: number[][] }
+
+/**
+ * Whether the MAP fit of `a` is the fit of `b`: the same levels and weights, and `b`'s doses those
+ * of `a` with any more given after its last level only (a dose after every level changes no
+ * prediction at a level, so the fit's objective, every step of it, is the same). Used for an
+ * overdue dose's restart (issue 17, item 6: the patient is not fitted twice).
+ */
+export function reuseFit(a: NatalizumabPatient, b: NatalizumabPatient): boolean {
+  if (a.levels.length !== b.levels.length || a.pkDoses.length > b.pkDoses.length) return false;
+  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+  if (!same(a.levels, b.levels) || !same(a.segWeights, b.segWeights) || !same(a.segStarts, b.segStarts)) return false;
+  if (!same(a.pkDoses, b.pkDoses.slice(0, a.pkDoses.length))) return false;
+  const lastLevel = a.levels.length ? a.levels[a.levels.length - 1].time : -Infinity;
+  return b.pkDoses.slice(a.pkDoses.length).every((d) => d.time > lastLevel);
+}
 
 function mapFitOf(prep: NatalizumabPatient, pb: MapProblem): MapFit {
   const out: MapFit = { kind: 'population', eta: [0, 0, 0], objective: 0, converged: true, iterations: 0, cov: OMEGA2.map((v, i) => OMEGA2.map((_, j) => (i === j ? v : 0))) };
@@ -134,14 +156,14 @@ function drawEtas(fit: MapFit, n: number, seed: number): { etas: Float64Array; l
   return { etas: draws.etas, logq: draws.logq };
 }
 
-/** The same as analyse, for a patient already prepared (the proposal's pipeline prepares first). */
-export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0)): Analysis {
+/** The same as analyse, for a patient already prepared (the proposal's pipeline prepares first); `given`: its MAP fit, already made. */
+export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0), given?: MapFit): Analysis {
   const nObs = prep.levels.length;
   const solver = new PkSolver(FIT);
   const pb = mapProblemFor(prep, solver);
   const { obsValue, obsCensored, obsAddSd, obsShift, paramsFor } = pb;
   const lastDoseTime = prep.lastDose ? prep.lastDose.time : prep.asOf;
-  const fit = mapFitOf(prep, pb);
+  const fit = given ?? mapFitOf(prep, pb);
   const { kind, eta, converged, iterations } = fit;
 
   // History timeline for the samples: levels, then the requested times; snapshot before the last dose.
@@ -192,7 +214,7 @@ export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptio
     paramsSamples.push(ps);
   }
   return {
-    prep, kind, eta, objective, converged, iterations, predAtLevels, n, etas, weights, ess,
+    prep, mapFit: fit, kind, eta, objective, converged, iterations, predAtLevels, n, etas, weights, ess,
     snapMap, snaps, paramsMap, paramsSamples, outTimes, outMap, outSamples, curveTimes, curveMap, curveSamples,
   };
 }
