@@ -46,9 +46,9 @@ describe('the restart of an overdue dose', () => {
       const restarted = withDose(p, TODAY - 0.5);
       const out = [TODAY + 27.5];
       const again = analyse(restarted, TODAY, opts, out);
-      const reused = analyse(restarted, TODAY, opts, out, undefined, a);
+      const reused = analyse(restarted, TODAY, opts, out, undefined, { reuse: a });
       expect(reused).toEqual(again);
-      expect(steps(() => analyse(restarted, TODAY, opts, out, undefined, a))).toBeLessThan(steps(() => analyse(restarted, TODAY, opts, out)));
+      expect(steps(() => analyse(restarted, TODAY, opts, out, undefined, { reuse: a }))).toBeLessThan(steps(() => analyse(restarted, TODAY, opts, out)));
     }
   });
   it('the proposal of a patient overdue for years does less work than fitting it twice', () => {

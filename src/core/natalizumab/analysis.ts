@@ -88,14 +88,23 @@ export function mapProblemFor(prep: NatalizumabPatient, solver: PkSolver = new P
   };
 }
 
+/** What an analysis may skip (issue 17, item 6): work whose result its caller does not read. */
+export interface AnalysisShortcuts {
+  /** An analysis of the same record whose fit serves this one when the fit's data are the same (reuseFit). */
+  reuse?: Analysis;
+  /** The outTimes for the MAP run only (outSamples left empty): the draws stop at the history's end. */
+  mapOutOnly?: boolean;
+}
+
 /**
  * Run the pipeline. `outTimes`: exact prediction times; `curveTimes`: sorted times for the chart.
- * `reuse`: an analysis of the same record whose fit serves this one when the fit's data are the
- * same (see reuseFit); otherwise the fit is made again.
+ * `shortcuts.reuse`: an analysis whose fit serves this one when the fit's data are the same (see
+ * reuseFit); otherwise the fit is made again.
  */
-export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0), reuse?: Analysis): Analysis {
+export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0), shortcuts: AnalysisShortcuts = {}): Analysis {
   const prep = preparePatient(p, asOf);
-  return analysePrepared(prep, opts, outTimes, curveTimes, reuse && reuseFit(reuse.prep, prep) ? reuse.mapFit : undefined);
+  const { reuse, mapOutOnly = false } = shortcuts;
+  return analysePrepared(prep, opts, outTimes, curveTimes, reuse && reuseFit(reuse.prep, prep) ? reuse.mapFit : undefined, mapOutOnly);
 }
 
 /** The MAP fit of a prepared patient, or the population prior when it has no level (or no dose). */
@@ -157,7 +166,7 @@ function drawEtas(fit: MapFit, n: number, seed: number): { etas: Float64Array; l
 }
 
 /** The same as analyse, for a patient already prepared (the proposal's pipeline prepares first); `given`: its MAP fit, already made. */
-export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0), given?: MapFit): Analysis {
+export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0), given?: MapFit, mapOutOnly = false): Analysis {
   const nObs = prep.levels.length;
   const solver = new PkSolver(FIT);
   const pb = mapProblemFor(prep, solver);
@@ -170,6 +179,10 @@ export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptio
   const m = outTimes.length;
   const outputs = [...prep.levels.map((l) => l.time), ...outTimes];
   const tl: Timeline = compileTimeline(prep.pkDoses, outputs, prep.segStarts, lastDoseTime);
+  // The draws' timeline: the same, or without the outTimes when only the MAP's are read (every
+  // event before them the same, so every level and the snapshot come out the same, bit for bit).
+  const mOut = mapOutOnly ? 0 : m;
+  const tlDraws: Timeline = mapOutOnly && m > 0 ? compileTimeline(prep.pkDoses, prep.levels.map((l) => l.time), prep.segStarts, lastDoseTime) : tl;
   const k = curveTimes.length;
   const buf = new Float64Array(outputs.length);
   const snap = new Float64Array(3);
@@ -189,7 +202,7 @@ export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptio
   const { scF, scKa } = scDraws(prep, n, opts.seed);
   const logTarget = new Float64Array(n);
   const snaps = new Float64Array(n * 3);
-  const outSamples = new Float64Array(n * m);
+  const outSamples = new Float64Array(n * mOut);
   const curveSamples = new Float64Array(n * k);
   const e = [0, 0, 0];
   solver.setTolerance(FAST);
@@ -197,12 +210,12 @@ export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptio
     e[0] = etas[s * 3]; e[1] = etas[s * 3 + 1]; e[2] = etas[s * 3 + 2];
     const segParams = paramsFor(e);
     for (const sp of segParams) { sp.f = scF[s]; sp.ka = scKa[s]; }
-    runTimeline(solver, tl, segParams, buf, undefined, snap, k ? { times: curveTimes, out: curveBuf } : undefined);
+    runTimeline(solver, tlDraws, segParams, buf, undefined, snap, k ? { times: curveTimes, out: curveBuf } : undefined);
     let lt = -0.5 * priorObjective(e, OMEGA_INV);
     if (nObs > 0) lt -= 0.5 * dataObjective(buf, obsValue, obsCensored, M.sigmaProp, obsAddSd, obsShift);
     logTarget[s] = lt;
     snaps[s * 3] = snap[0]; snaps[s * 3 + 1] = snap[1]; snaps[s * 3 + 2] = snap[2];
-    for (let j = 0; j < m; j++) outSamples[s * m + j] = buf[nObs + j];
+    for (let j = 0; j < mOut; j++) outSamples[s * mOut + j] = buf[nObs + j];
     curveSamples.set(curveBuf, s * k);
   }
   const { weights, ess } = kind === 'map' ? importanceWeights(logTarget, logq) : { weights: new Float64Array(n).fill(1 / n), ess: n };
