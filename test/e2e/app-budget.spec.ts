@@ -4,7 +4,7 @@
  * other patient is planned within seconds (the slow one goes last, on its own lane).
  */
 import { test, expect, type Page } from '@playwright/test';
-import { waitComputed, watch } from './app-helpers';
+import { waitComputed, watch, importFile } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -44,7 +44,7 @@ test('a patient that overruns its budget gets an error card; every other patient
   });
   await page.goto('/');
   await waitComputed(page);
-  await page.locator('input[type=file]').setInputFiles({ name: 'slow.csv', mimeType: 'text/csv', buffer: Buffer.from(recordsCsv()) });
+  await importFile(page, { name: 'slow.csv', mimeType: 'text/csv', buffer: Buffer.from(recordsCsv()) });
   await expect(page.locator('[data-patient-id="SLOW-1"]')).toBeVisible({ timeout: 60_000 });
   // Stopped by its budget (3 s; nothing else can end it).
   await expect(page.locator('[data-patient-id="SLOW-1"] .status-error')).toBeVisible({ timeout: 60_000 });
@@ -94,7 +94,7 @@ test('a proposal on older data is marked while the new one is computed, and neit
   const w = watch(page);
   await page.goto('/');
   await waitComputed(page);
-  await page.locator('input[type=file]').setInputFiles({ name: 'medium.csv', mimeType: 'text/csv', buffer: Buffer.from(mediumCsv()) });
+  await importFile(page, { name: 'medium.csv', mimeType: 'text/csv', buffer: Buffer.from(mediumCsv()) });
   await page.locator('[data-patient-id="MED-1"] a').first().click();
   await expect(page.locator('[data-testid="print-button"]')).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('[data-testid="outdated"]')).toHaveCount(0);

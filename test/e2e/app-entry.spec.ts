@@ -3,7 +3,7 @@
  * delete with undo, the proposal following the edit, and the edit surviving a reload.
  */
 import { test, expect } from '@playwright/test';
-import { anchoredCsv, waitComputed, watch } from './app-helpers';
+import { anchoredCsv, waitComputed, watch, importFile } from './app-helpers';
 
 const RAW = [
   'patient_id,drug,kind,time,value,unit,route,duration_min,note',
@@ -24,7 +24,7 @@ test('add, edit and delete rows with inline validation and undo', async ({ page 
   test.setTimeout(90_000);
   const w = watch(page);
   await page.goto('/');
-  await page.locator('input[type=file]').setInputFiles({ name: 'entry.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await importFile(page, { name: 'entry.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await page.locator('[data-patient-id="ENTRY-1"]').click();
   const nextDose = page.locator('[data-testid="proposal"] [data-testid="next-dose"]');
   await expect(nextDose).toHaveText(/\d{4}-\d{2}-\d{2}/);
@@ -78,7 +78,7 @@ test('add, edit and delete rows with inline validation and undo', async ({ page 
 test('an edit updates the proposal quickly', async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto('/');
-  await page.locator('input[type=file]').setInputFiles({ name: 'entry.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await importFile(page, { name: 'entry.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await page.locator('[data-patient-id="ENTRY-1"]').click();
   await expect(page.locator('[data-testid="proposal"] [data-testid="next-dose"]')).toHaveText(/\d{4}-\d{2}-\d{2}/);
   await waitComputed(page);

@@ -96,9 +96,29 @@ export function cliNextDoses(file: string): Map<string, string> {
   return m;
 }
 
-/** Import a file through the page's one file input. */
-export async function importFile(page: Page, file: string): Promise<void> {
+/** A file for the page's file input: a path, or a name, type and content. */
+export type FileArg = string | { name: string; mimeType: string; buffer: Buffer };
+
+/**
+ * Import a file through the page's one file input, as a user does: the app reads it and shows its
+ * preview (nothing is saved yet, issue 15); this confirms the preview with its one button (Enter,
+ * as the focus is on it) and waits until the import is saved. A file that changes nothing, or
+ * cannot be used, shows its message instead and nothing is confirmed. `confirm: false` leaves the
+ * preview open for the test.
+ */
+export async function importFile(page: Page, file: FileArg, { confirm = true, timeout = 60_000 }: { confirm?: boolean; timeout?: number } = {}): Promise<void> {
+  const panel = page.locator('[data-import-count]');
+  const before = (await panel.getAttribute('data-import-count', { timeout })) ?? '0';
   await page.locator('input[type=file]').setInputFiles(file);
+  // The file has been read (the panel counts every file it takes): a preview, a message or an error.
+  await expect(panel).not.toHaveAttribute('data-import-count', before, { timeout });
+  const preview = page.locator('[data-testid="import-preview"]');
+  if (!confirm || (await preview.count()) === 0) return;
+  const apply = preview.locator('[data-testid="import-apply"]');
+  await expect(apply).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(preview).toHaveCount(0, { timeout });
+  await expect(page.locator('[data-testid="import-done"]')).toBeVisible({ timeout });
 }
 
 /** Wait until no patient is waiting for the worker. */

@@ -1,6 +1,6 @@
 /** Dutch and English: the browser's language by default, switchable, Dutch dates and decimals. */
 import { test, expect } from '@playwright/test';
-import { localToday, watch } from './app-helpers';
+import { localToday, watch, importFile } from './app-helpers';
 
 test.use({ locale: 'nl-NL' });
 
@@ -16,7 +16,7 @@ test('a Dutch browser gets Dutch, dd-mm-jjjj dates and decimal commas; switchabl
     'NL-1;natalizumab;level;2024-02-05T08:45;24,1;ug/mL',
     'NL-1;natalizumab;dose;2024-02-05T09:00;300;mg',
   ].join('\r\n');
-  await page.locator('input[type=file]').setInputFiles({ name: 'nl.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await importFile(page, { name: 'nl.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const row = page.locator('[data-patient-id="NL-1"]');
   await expect(row).toContainText('05-02-2024');
   await row.click();

@@ -43,7 +43,7 @@ test('CSV export downloads a valid file that re-imports to the same proposals', 
     'TXT-1,natalizumab,level,2024-02-05T08:45,24.1,ug/mL,,,<img src=x onerror=alert(1)>',
     'TXT-1,natalizumab,dose,2024-02-05T09:00,300,mg,iv,60,',
   ].join('\n');
-  await page.locator('input[type=file]').setInputFiles({ name: 'text.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await importFile(page, { name: 'text.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.locator('[data-patient-id="TXT-1"]').click();
   // Free text is shown as text.
   await expect(page.locator('.event-table')).toContainText('<img src=x onerror=alert(1)>');
@@ -63,7 +63,7 @@ test('CSV export downloads a valid file that re-imports to the same proposals', 
   await expect(page.locator('[data-patient-id="TXT-1"]')).toHaveCount(1);
   await page.locator('[data-testid="confirm-delete"]').click();
   await expect(page.locator('[data-patient-id="TXT-1"]')).toHaveCount(0);
-  await page.locator('input[type=file]').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await importFile(page, { name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
   await expect(page.locator('[data-patient-id="TXT-1"]')).toHaveCount(1);
   await waitComputed(page);
   expect(await planNextDose(page, 'TXT-1')).toBe(before);

@@ -5,7 +5,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { watch } from './app-helpers';
+import { watch, importFile } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -26,7 +26,7 @@ async function cachedIds(page: import('@playwright/test').Page): Promise<string[
 test('a patient whose view fails can still be exported and deleted (asked first, undoable)', async ({ page }) => {
   const w = watch(page);
   await page.goto('/');
-  await page.locator('input[type=file]').setInputFiles({ name: 'brk.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await importFile(page, { name: 'brk.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await expect(page.locator('[data-patient-id="BRK-1"]')).toHaveCount(1);
   // Damage the stored record the way a hostile file once could: a note that is an object.
   await page.evaluate(async () => {

@@ -9,7 +9,7 @@
  */
 import { test, expect, type Page, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { localToday, optionValues, pickOption, recentCsv, waitComputed, watch } from './app-helpers';
+import { localToday, optionValues, pickOption, recentCsv, waitComputed, watch, importFile } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -33,7 +33,7 @@ function riskCsv(): string {
 }
 
 async function importCsv(page: Page, name: string, csv: string, id: string): Promise<void> {
-  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await importFile(page, { name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.locator(`[data-patient-id="${id}"]`)).toBeVisible({ timeout: 60_000 });
 }
 

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { parseTdmCsv } from '../../src/core/records/index';
 import { recordsToBundle } from '../../src/core/fhir/index';
 import { badBundle } from '../core/fhir/bad-bundle';
-import { waitComputed, watch } from './app-helpers';
+import { waitComputed, watch, importFile } from './app-helpers';
 import { validationProblems, type AnyBundle } from './fhir/validate';
 
 const ZONE = 'Europe/Amsterdam';
@@ -68,8 +68,9 @@ function bundleOf(csv: string, name: string): string {
   return JSON.stringify(recordsToBundle(parsed.patients, new Map(), { timeZone: ZONE, now: Date.UTC(2026, 0, 5), appVersion: 'test', idSeed: name }), null, 1);
 }
 
-async function putFile(page: Page, name: string, text: string): Promise<void> {
-  await page.locator('input[type=file]').setInputFiles({ name, mimeType: name.endsWith('.json') ? 'application/fhir+json' : 'text/csv', buffer: Buffer.from(text) });
+/** Import a file; `confirm: false` leaves its preview open (nothing is saved before the user confirms). */
+async function putFile(page: Page, name: string, text: string, confirm = true): Promise<void> {
+  await importFile(page, { name, mimeType: name.endsWith('.json') ? 'application/fhir+json' : 'text/csv', buffer: Buffer.from(text) }, { confirm });
 }
 
 async function open(page: Page, id: string): Promise<void> {
@@ -95,7 +96,7 @@ test('a Bundle merges into what is on record through the CSV import preview: one
   await open(page, 'FHR-1');
   await expect(rows(page)).toHaveCount(15);
 
-  await putFile(page, 'record.json', bundleOf(IN_RECORD_SYSTEM, 'record.json'));
+  await putFile(page, 'record.json', bundleOf(IN_RECORD_SYSTEM, 'record.json'), false);
   const preview = page.locator('[data-testid="import-preview"]');
   await expect(preview.locator('[data-testid="import-summary"]')).toHaveText('1 patient(s) in the file: 1 row(s) to add, 14 already on record, 1 conflict(s), 0 refused. Nothing has been saved yet. Rows on record are kept: a file never removes a row.');
   await expect(preview.locator('[data-testid="conflict"]')).toHaveCount(1);
@@ -126,7 +127,7 @@ test('a Bundle written by hand from the spec gives the command line\'s next dose
   const w = watch(page);
   await page.goto('/');
   const hand = 'fixtures/fhir/hand-written.json';
-  await page.locator('input[type=file]').setInputFiles(hand);
+  await importFile(page, hand);
   await expect(page.locator('[data-testid="import-done"]')).toContainText('hand-written.json:');
   const expected = cliNext('fixtures/fhir/hand-written.csv');
   expect(expected.size).toBe(3);
@@ -165,7 +166,7 @@ test('the clinic\'s local lab code: without it a level so coded is ignored, with
   writeFileSync(file, text);
 
   await page.goto('/');
-  await page.locator('input[type=file]').setInputFiles(file);
+  await importFile(page, file);
   await expect(page.locator('[data-testid="import-done"]')).toContainText('lab.json: 6 row(s) added');
   // Not the app's data without the code: counted, never an error.
   await expect(page.getByTestId('fhir-ignored')).toHaveText('lab.json: 2 other observations ignored (codes not mapped to a natalizumab level, a CD19 count, a body weight or a wearing-off report)');
@@ -186,7 +187,7 @@ test('the clinic\'s local lab code: without it a level so coded is ignored, with
   await expect(page.getByTestId('fhir-local-codes').getByLabel('Natalizumab level')).toHaveValue(LOCAL);
 
   await page.getByRole('button', { name: 'Planning' }).click();
-  await page.locator('input[type=file]').setInputFiles(file);
+  await importFile(page, file);
   await expect(page.locator('[data-testid="import-done"]')).toContainText('lab.json: 2 row(s) added, 6 already on record');
   await expect(page.getByTestId('fhir-ignored')).toHaveCount(0);
   await open(page, 'LOC-1');
@@ -211,7 +212,7 @@ test('export as FHIR: the open patient (a recorded choice as the plan) and all p
   test.setTimeout(150_000);
   const w = watch(page);
   await page.goto('/');
-  await page.locator('input[type=file]').setInputFiles('fixtures/fhir/hand-written.csv');
+  await importFile(page, 'fixtures/fhir/hand-written.csv');
   await expect(page.locator('[data-testid="import-done"]')).toContainText('hand-written.csv:');
   const expected = cliNext('fixtures/fhir/hand-written.csv');
   await open(page, 'HW-NAT-IV');
@@ -235,7 +236,7 @@ test('export as FHIR: the open patient (a recorded choice as the plan) and all p
   const f1 = join(dir, one.name);
   expect(cliNext(f1).get('HW-NAT-IV')).toBe(shown);
   // Imported back: the same records (the proposal resources read back silently), nothing new.
-  await page.locator('input[type=file]').setInputFiles(f1);
+  await importFile(page, f1);
   await expect(page.locator('[data-testid="import-done"]')).toContainText(`${one.name}: nothing new. Every row is already on record (`);
   await expect(page.getByTestId('fhir-ignored')).toHaveCount(0);
 

@@ -4,7 +4,7 @@
  * deleting a patient asks first and can be undone; one button removes every example patient.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { watch } from './app-helpers';
+import { watch, importFile } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -13,7 +13,7 @@ const CSV = `${HEAD}\nHIS-1,natalizumab,dose,2025-01-06T09:00,300,mg,iv,60,\nHIS
 const LAB = `${HEAD}\nHIS-1,natalizumab,level,2025-03-03T08:45,18.2,ug/mL,,,\n`;
 
 async function putFile(page: Page, name: string, text: string): Promise<void> {
-  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await importFile(page, { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 }
 
 test('an import is undone after a reload, in order, and the Changes view lists it (en, nl)', async ({ page }) => {

@@ -4,7 +4,7 @@
  * the weekday of the next dose and the weekday setting in use.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { recentCsv, watch } from './app-helpers';
+import { recentCsv, watch, importFile } from './app-helpers';
 
 // Infusions on Wednesdays: without a weekday setting the next dose is a Wednesday too.
 const CSV = recentCsv([
@@ -30,7 +30,7 @@ test('setting the infusion weekday to Monday moves the next dose to a Monday; a 
   test.setTimeout(120_000);
   const w = watch(page);
   await page.goto('/');
-  await page.locator('input[type=file]').setInputFiles({ name: 'weekday.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await importFile(page, { name: 'weekday.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await page.locator('[data-patient-id="WD-1"] a').click();
   const before = await nextDose(page);
   expect(weekdayOf(before)).toBe(3); // Wednesday, as the infusions

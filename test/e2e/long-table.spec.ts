@@ -3,7 +3,7 @@
  * first), so the tab never draws thousands of rows; the pages reach every row.
  */
 import { test, expect } from '@playwright/test';
-import { watch } from './app-helpers';
+import { watch, importFile } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -14,7 +14,7 @@ test('a patient with 601 rows shows 200 at a time, newest page first, every row 
   const head = 'patient_id,drug,kind,time,value,unit,route,duration_min,note';
   const weights = Array.from({ length: 600 }, (_, i) => `LONG-1,natalizumab,weight,${new Date(Date.UTC(2023, 0, 1 + i)).toISOString().slice(0, 10)},${(70 + (i % 10) / 10).toFixed(1)},kg,,,`);
   const csv = [head, 'LONG-1,natalizumab,dose,2024-08-26T09:00,300,mg,iv,60,', ...weights].join('\n') + '\n';
-  await page.locator('input[type=file]').setInputFiles({ name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await importFile(page, { name: 'long.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.locator('[data-patient-id="LONG-1"] a').click();
   const rows = page.locator('[data-testid="event-row"]');
   const pages = page.locator('[data-testid="table-pages"]');

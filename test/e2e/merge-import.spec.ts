@@ -7,7 +7,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { watch } from './app-helpers';
+import { watch, importFile } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -21,8 +21,9 @@ const PATIENT = [HEAD, 'MRG-1,natalizumab,weight,2025-01-06,71,kg,,,', ...DOSES,
 const LAB = `${HEAD}\nMRG-1,natalizumab,level,2025-09-15T08:45,19.8,ug/mL,,,\n`;
 const OTHER_VALUE = `${HEAD}\nMRG-1,natalizumab,level,2025-06-23T08:45,22.4,ug/mL,,,\n`;
 
-async function putFile(page: Page, name: string, text: string): Promise<void> {
-  await page.locator('input[type=file]').setInputFiles({ name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv', buffer: Buffer.from(text) });
+/** Import a file and confirm its preview; `confirm: false` leaves the preview open (nothing is saved before the user confirms). */
+async function putFile(page: Page, name: string, text: string, confirm = true): Promise<void> {
+  await importFile(page, { name, mimeType: name.endsWith('.json') ? 'application/json' : 'text/csv', buffer: Buffer.from(text) }, { confirm });
 }
 
 async function open(page: Page, id: string): Promise<void> {
@@ -58,7 +59,7 @@ test('a lab file adds exactly its new trough and keeps every dose; again adds no
   await expect(rows(page)).toHaveCount(16);
 
   // Another value for the same draw: previewed, nothing saved; without a tick the value on record stays.
-  await putFile(page, 'lab2.csv', OTHER_VALUE);
+  await putFile(page, 'lab2.csv', OTHER_VALUE, false);
   const preview = page.locator('[data-testid="import-preview"]');
   await expect(preview).toContainText('1 conflict(s)');
   await expect(preview.locator('[data-testid="conflict"]')).toHaveCount(1);
@@ -70,7 +71,7 @@ test('a lab file adds exactly its new trough and keeps every dose; again adds no
   await expect(rows(page).filter({ hasText: '22.4' })).toHaveCount(0);
 
   // With the user's yes, the value is replaced (one row for one row).
-  await putFile(page, 'lab2.csv', OTHER_VALUE);
+  await putFile(page, 'lab2.csv', OTHER_VALUE, false);
   await preview.locator('[data-testid="conflict"]').check();
   await expect(preview.locator('[data-testid="import-apply"]')).toContainText('replace 1 value(s) on record');
   await preview.locator('[data-testid="import-apply"]').click();
@@ -129,7 +130,7 @@ test('a patient of another drug, a refused row and a too large file are refused 
   await page.goto('/');
   await putFile(page, 'patient.csv', PATIENT);
   await expect(page.locator('[data-patient-id="MRG-1"]')).toHaveCount(1);
-  await putFile(page, 'ocr.csv', `${HEAD}\nMRG-1,ocrelizumab,dose,2025-01-06T09:00,600,mg,iv,210,\n`);
+  await putFile(page, 'ocr.csv', `${HEAD}\nMRG-1,ocrelizumab,dose,2025-01-06T09:00,600,mg,iv,210,\n`, false);
   const preview = page.locator('[data-testid="import-preview"]');
   await expect(preview.locator('[data-plan-patient="MRG-1"]')).toContainText('refused: on record as natalizumab, the file says ocrelizumab');
   await preview.locator('[data-testid="import-cancel"]').click();

@@ -7,7 +7,7 @@ import { test, expect } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliNextDoses, recentCsv, watch } from './app-helpers';
+import { cliNextDoses, recentCsv, watch, importFile } from './app-helpers';
 
 function monitoredCsv(): string {
   const rows = ['patient_id,drug,kind,time,value,unit,route,duration_min,note', 'R-MON6,natalizumab,weight,2024-01-08,70,kg,,,'];
@@ -30,7 +30,7 @@ test('troughs before every infusion: the monitored rule on the card, as the CLI,
   writeFileSync(file, csv);
   const cli = cliNextDoses(file).get('R-MON6');
   await page.goto('/');
-  await page.locator('input[type=file]').setInputFiles({ name: 'monitored.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await importFile(page, { name: 'monitored.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.locator('[data-patient-id="R-MON6"]')).toHaveCount(1, { timeout: 60_000 });
   await page.locator('[data-patient-id="R-MON6"]').click();
   await expect(page.getByTestId('proposal')).toContainText('R-MON6', { timeout: 60_000 });

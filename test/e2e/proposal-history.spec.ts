@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliAsTheAppPlans, watch } from './app-helpers';
+import { cliAsTheAppPlans, watch, importFile } from './app-helpers';
 
 const CSV = [
   'patient_id,drug,kind,time,value,unit,route,duration_min,note',
@@ -55,7 +55,7 @@ test('natalizumab: one row per level, each the CLI proposal as of that day, with
   const cli = days.map((d) => cliAsOf(file, d, 'HIST-1'));
 
   await page.goto('/');
-  await page.locator('input[type=file]').setInputFiles(file);
+  await importFile(page, file);
   await page.locator('[data-patient-id="HIST-1"] a').click();
   await expect(page.locator('[data-testid="next-dose"]')).toHaveText(/\d{4}-\d{2}-\d{2}/);
   const history = await openHistory(page);

@@ -6,7 +6,7 @@
  */
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { recentCsv, watch } from './app-helpers';
+import { recentCsv, watch, importFile } from './app-helpers';
 
 const lines = readFileSync('test/app/features/proposal/data/rare-sentences.csv', 'utf8').split(/\r?\n/);
 // R-TREND moved to the last weeks (weekdays kept): a current patient. A record ending in 2025 is
@@ -16,7 +16,7 @@ const csv = [lines[0], nat.csv, ...lines.filter((l) => l.startsWith('R-OTREND,')
 
 async function importTrend(page: Page) {
   await page.goto('/');
-  await page.locator('input[type=file]').setInputFiles({ name: 'trend.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await importFile(page, { name: 'trend.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.locator('[data-patient-id="R-TREND"]')).toHaveCount(1, { timeout: 60_000 });
   await expect(page.locator('[data-patient-id="R-OTREND"]')).toHaveCount(1);
 }

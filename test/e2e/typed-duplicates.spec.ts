@@ -4,7 +4,7 @@
  * something else; "No" keeps the row on record, "Yes" replaces it (one row for one row, undoable).
  */
 import { test, expect, type Page } from '@playwright/test';
-import { watch } from './app-helpers';
+import { watch, importFile } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -21,7 +21,7 @@ async function typeLevel(page: Page, date: string, time: string, value: string):
 test('the same trough typed twice is refused; another value at that time asks first', async ({ page }) => {
   const w = watch(page);
   await page.goto('/');
-  await page.locator('input[type=file]').setInputFiles({ name: 'dup.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await importFile(page, { name: 'dup.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await page.locator('[data-patient-id="DUP-1"] a').click();
   const rows = page.locator('[data-testid="event-row"]');
   await expect(rows).toHaveCount(4);
@@ -71,7 +71,7 @@ test('the same trough typed twice is refused; another value at that time asks fi
 test('a dosing schedule that repeats a dose on record is refused "already on record"; nothing is saved', async ({ page }) => {
   const w = watch(page);
   await page.goto('/');
-  await page.locator('input[type=file]').setInputFiles({ name: 'dup.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await importFile(page, { name: 'dup.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await page.locator('[data-patient-id="DUP-1"] a').click();
   const rows = page.locator('[data-testid="event-row"]');
   await expect(rows).toHaveCount(4);

@@ -3,7 +3,7 @@
  * first), each taking back exactly its own change.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { watch } from './app-helpers';
+import { watch, importFile } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -11,7 +11,7 @@ const HEAD = 'patient_id,drug,kind,time,value,unit,route,duration_min,note';
 const day = (i: number) => new Date(Date.UTC(2025, 0, 6 + 7 * i)).toISOString().slice(0, 10);
 
 async function putFile(page: Page, name: string, text: string): Promise<void> {
-  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await importFile(page, { name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 }
 
 test('21 lab files, a reload, then 20 undos take them back one by one, newest first', async ({ page }) => {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { watch } from './app-helpers';
+import { watch, importFile } from './app-helpers';
 
 const HEADER = 'patient_id,drug,kind,time,value,unit,route,duration_min,note';
 const CSV = [
@@ -43,7 +43,7 @@ function tdm(...args: string[]): Record<string, any>[] {
 
 async function importWearing(page: Page) {
   await page.goto('/');
-  await page.locator('input[type=file]').setInputFiles({ name: 'wearing.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await importFile(page, { name: 'wearing.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await expect(page.locator('[data-patient-id="NAT-HIGH"]')).toHaveCount(1, { timeout: 60_000 });
   await expect(page.locator('[data-patient-id="OCR-W"]')).toHaveCount(1);
 }
@@ -291,7 +291,7 @@ test('a FHIR Bundle from tdm fhir, imported in the app, gives the same card as t
   const bundle = execFileSync(process.execPath, ['scripts/tdm.mjs', 'fhir', file], { encoding: 'utf8' });
   expect(bundle).toContain('"wearing-off"');
   await page.goto('/');
-  await page.locator('input[type=file]').setInputFiles({ name: 'wearing.json', mimeType: 'application/json', buffer: Buffer.from(bundle) });
+  await importFile(page, { name: 'wearing.json', mimeType: 'application/json', buffer: Buffer.from(bundle) });
   await expect(page.locator('[data-patient-id="NAT-HIGH"]')).toHaveCount(1, { timeout: 60_000 });
   await page.locator('[data-patient-id="NAT-HIGH"]').click();
   const card = page.getByTestId('wearing-off-card');

@@ -1,31 +1,21 @@
 /**
- * i18next with Dutch and English. The app's strings are the `app` namespace (en.ts, nl.ts).
- * Other features add their own namespaces as files named `<namespace>-<lang>.ts` in this folder
- * (e.g. `chart-en.ts`, `chart-nl.ts`), default-exporting a (nested) object of strings; they are
- * picked up here automatically, so `useTranslation('chart')` works without touching this file.
+ * The app's i18next, Dutch and English, over the one catalog (src/i18n): the engine's and the
+ * records' namespaces (src/i18n/catalog.ts) beside the app's own (src/i18n/app: `app` and every
+ * `<namespace>-<lang>.ts` pair there, picked up automatically, so `useTranslation('chart')` works
+ * without touching this file). This module holds what only the browser has: the language the user
+ * chose (local storage) or the browser's, React's binding, and the page's `lang`.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en';
-import nl from './nl';
 import type { Lang } from '../lib/dates';
-import { appFormatter, CATALOG } from '../../i18n/catalog';
+import { appFormatter } from '../../i18n/catalog';
+import { APP_RESOURCES } from '../../i18n/app/index';
 
 export const LANGS: Lang[] = ['en', 'nl'];
 const STORAGE_KEY = 'ms-interval-lang';
 
-type Strings = { [k: string]: string | Strings };
-// The one catalog's namespaces (engine, records: src/i18n) beside the app's own.
-const resources: Record<Lang, Record<string, Strings>> = { en: { app: en, ...CATALOG.en }, nl: { app: nl, ...CATALOG.nl } };
-
-const modules = import.meta.glob<Record<string, unknown>>('./*-*.ts', { eager: true });
-for (const [path, mod] of Object.entries(modules)) {
-  const m = /\.\/([a-z0-9_]+)-(en|nl)\.ts$/i.exec(path);
-  if (!m) continue;
-  const [, ns, lang] = m;
-  const value = (mod.default ?? mod[lang] ?? Object.values(mod).find((x) => typeof x === 'object')) as Strings | undefined;
-  if (value) resources[lang as Lang][ns] = value;
-}
+// The one catalog's namespaces: the engines' and the records' (src/i18n) beside the app's own (src/i18n/app).
+const resources = APP_RESOURCES;
 
 /** The language to start in: the user's earlier choice, else the browser's, else English. */
 export function initialLanguage(): Lang {

@@ -12,6 +12,7 @@ import { emptyLike, merge, rowCount, type MergeResult, type RowConflict } from '
 import type { Choice, StoredPatient } from '../storage/db';
 import { LIMITS, recordTooLarge, type SizeProblem } from './limits';
 import { personalId, type PersonalIdKind } from './id-privacy';
+import { hasOverrides } from './settings';
 
 /** One patient as a source brings it (a session file also brings the choice and the overrides). */
 export interface Incoming {
@@ -50,6 +51,8 @@ export interface PatientPlan {
   incoming: Incoming;
   /** A new patient whose id looks like a name, a date of birth or a BSN: warned in the preview before it is saved. */
   personal?: PersonalIdKind;
+  /** A patient on record that has no choice (or no own settings) takes the session file's: something to save besides rows. */
+  takes?: true;
 }
 
 export interface ImportPlan {
@@ -79,7 +82,8 @@ export function planImport(current: readonly StoredPatient[], batch: IncomingBat
     const merged = rowCount(m.record);
     if (merged > LIMITS.rowsPerPatient) return tooLarge({ code: 'rows-per-patient', rows: merged, max: LIMITS.rowsPerPatient });
     const personal = prev ? null : personalId(r.id);
-    return { id: r.id, status: prev ? 'merge' : 'new', merge: m, refusedRows, incoming: inc, ...(personal ? { personal } : {}) };
+    const takes = !!prev && ((!prev.choice && !!inc.choice) || (!hasOverrides(prev.overrides) && !!inc.overrides && hasOverrides(inc.overrides)));
+    return { id: r.id, status: prev ? 'merge' : 'new', merge: m, refusedRows, incoming: inc, ...(personal ? { personal } : {}), ...(takes ? { takes: true as const } : {}) };
   });
   return { batch, patients };
 }
@@ -105,9 +109,22 @@ export function planTotals(plan: ImportPlan): PlanTotals {
 }
 
 /**
+ * Whether saving the plan would change nothing on record: no row to add, no conflict, no new
+ * patient, nothing refused or to warn about, no choice or settings taken from a session file. Such
+ * a file is said ("nothing new") without a preview; every other import is previewed and saved only
+ * on the user's confirm (ImportPanel.tsx).
+ */
+export function changesNothing(plan: ImportPlan): boolean {
+  const t = planTotals(plan);
+  return t.added === 0 && t.conflicts === 0 && t.newPatients === 0 && t.refused === 0 && t.refusedPatients === 0
+    && !plan.patients.some((p) => p.personal !== undefined || p.takes);
+}
+
+/**
  * Whether the user must decide before anything is saved: a conflict, a refused row or patient, or
- * a new patient whose id looks personal (name, date of birth, BSN). A file that only adds rows (or
- * nothing) is saved at once; what it did is said and can be undone.
+ * a new patient whose id looks personal (name, date of birth, BSN). (Every import that changes
+ * something is previewed and saved only on the user's confirm; this says whether the preview asks
+ * for more than a confirm.)
  */
 export function needsDecision(plan: ImportPlan): boolean {
   const t = planTotals(plan);

@@ -1,9 +1,9 @@
 /** A real i18next instance with our bundles, for tests that need `t` outside React. */
 import i18next from 'i18next';
-import chartEn from '../../../src/app/i18n/chart-en';
-import chartNl from '../../../src/app/i18n/chart-nl';
-import proposalEn from '../../../src/app/i18n/proposal-en';
-import proposalNl from '../../../src/app/i18n/proposal-nl';
+import chartEn from '../../../src/i18n/app/chart-en';
+import chartNl from '../../../src/i18n/app/chart-nl';
+import proposalEn from '../../../src/i18n/app/proposal-en';
+import proposalNl from '../../../src/i18n/app/proposal-nl';
 
 export function makeT(ns: 'chart' | 'proposal', lng: 'en' | 'nl') {
   const i = i18next.createInstance();

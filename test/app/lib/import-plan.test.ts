@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTdmCsv } from '../../../src/core/records/index';
-import { needsDecision, planImport, planTotals, conflictId } from '../../../src/app/lib/import-plan';
+import { changesNothing, needsDecision, planImport, planTotals, conflictId } from '../../../src/app/lib/import-plan';
 import { dataLines, fileTooLarge, LIMITS, recordTooLarge } from '../../../src/app/lib/limits';
 import type { StoredPatient } from '../../../src/app/storage/db';
 import type { PatientRecord } from '../../../src/core/types';
@@ -41,6 +41,29 @@ describe('planImport', () => {
     const many = { ...ON, levels: Array.from({ length: LIMITS.rowsPerPatient + 1 }, (_, i) => ({ ...ON.levels[0], time: ON.levels[0].time + i, iso: `x${i}` })) };
     expect(planImport([], { source: 'm.json', kind: 'session', patients: [{ record: many }] }).patients[0].refusedWhy)
       .toEqual({ code: 'size', problem: { code: 'rows-per-patient', rows: LIMITS.rowsPerPatient + 2, max: LIMITS.rowsPerPatient } });
+  });
+});
+
+describe('changesNothing (only such a file skips the preview; every other import waits for the confirm)', () => {
+  const batch = (rows: string, kind: 'csv' | 'session' = 'csv') => ({ source: 'f', kind, patients: read(rows).patients.map((record) => ({ record })) });
+  it('a file whose every row is on record changes nothing; one new row, a new patient or a conflict does', () => {
+    const on = [stored(ON)];
+    expect(changesNothing(planImport(on, batch('A,natalizumab,level,2025-02-03T08:45,22.6,ug/mL,,,\n')))).toBe(true);
+    expect(changesNothing(planImport(on, batch('A,natalizumab,level,2025-03-03T08:45,19,ug/mL,,,\n')))).toBe(false);
+    expect(changesNothing(planImport(on, batch('B,natalizumab,dose,2025-01-06T09:00,300,mg,iv,60,\n')))).toBe(false);
+    expect(changesNothing(planImport(on, batch('A,natalizumab,level,2025-02-03T08:45,22.4,ug/mL,,,\n')))).toBe(false);
+    expect(changesNothing(planImport(on, { source: 'e.json', kind: 'session', patients: [] }))).toBe(true);
+  });
+  it('a refused row, or a session file bringing a choice or own settings the browser lacks, is previewed', () => {
+    const on = [stored(ON)];
+    expect(changesNothing(planImport(on, batch('A,natalizumab,level,2025-02-03T08:45,22.6,ug/mL,,,\nA,natalizumab,level,2025-03-03T08:45,abc,ug/mL,,,\n')))).toBe(false);
+    const choice = { nextDose: '2025-03-03', code: 'interval:4', reason: 'x', at: '2025-02-04T10:00' } as unknown as StoredPatient['choice'];
+    const same = { record: ON };
+    expect(changesNothing(planImport(on, { source: 's.json', kind: 'session', patients: [{ ...same, choice }] }))).toBe(false);
+    expect(changesNothing(planImport(on, { source: 's.json', kind: 'session', patients: [{ ...same, overrides: { natalizumab: { target: 5 }, ocrelizumab: {} } }] }))).toBe(false);
+    expect(changesNothing(planImport(on, { source: 's.json', kind: 'session', patients: [{ ...same, overrides: { natalizumab: {}, ocrelizumab: {} } }] }))).toBe(true);
+    // The browser's own choice is kept: the file's is not taken, so nothing changes.
+    expect(changesNothing(planImport([{ ...stored(ON), choice }], { source: 's.json', kind: 'session', patients: [{ ...same, choice }] }))).toBe(true);
   });
 });
 

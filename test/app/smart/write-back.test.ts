@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { writeBack, WRITE_SYSTEM, type FhirJson, type ProposalResources } from '../../../src/app/smart/write-back';
 import { classify, failureSentence, outcomeText } from '../../../src/app/smart/errors';
-import smartEn from '../../../src/app/i18n/smart-en';
-import smartNl from '../../../src/app/i18n/smart-nl';
+import smartEn from '../../../src/i18n/app/smart-en';
+import smartNl from '../../../src/i18n/app/smart-nl';
 
 const res: ProposalResources = {
   medicationRequest: { resourceType: 'MedicationRequest', id: 'x', status: 'draft', intent: 'proposal', subject: { reference: 'Patient/p1' } },

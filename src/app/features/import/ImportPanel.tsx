@@ -2,19 +2,20 @@
  * Import: a TDM CSV (either dialect) or a session/backup JSON, from the file picker (the page's
  * one `input[type=file]`) or dropped on the page; and any other reader's records handed over with
  * `offerImport` (offer.ts). Everything merges with what is on record (src/core/records/merge.ts):
- * a file never removes a row. When there is something to decide (a conflict: another value at a
- * time on record; a refused row or patient), a preview shows per patient what will be added, what
- * is already there, what conflicts and what is refused, and nothing is saved until the user says
- * so (conflicts only where ticked). A file that only adds rows is saved at once and says what it
- * added; every import is one undoable change in the history. A session file can instead replace
- * everything: a separate action that names what goes, asks, and can be undone.
+ * a file never removes a row. Every import that would change something is previewed first: per
+ * patient what will be added, what is already there, what conflicts and what is refused, and
+ * nothing is saved until the user confirms (conflicts only where ticked; Cancel saves nothing). The
+ * common case stays one keystroke: the focus is on the one "add N rows" button, so Enter saves and
+ * Escape cancels. A file that changes nothing says so without a preview. Every import is one
+ * undoable change in the history. A session file can instead replace everything: a separate
+ * action that names what goes, asks, and can be undone.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParseResult } from '../../../core/types';
 import type { SessionFile } from '../../lib/session';
 import type { StoredPatient } from '../../storage/db';
-import { needsDecision, planImport, type ImportPlan, type IncomingBatch } from '../../lib/import-plan';
+import { changesNothing, conflictId, planImport, type ImportPlan, type IncomingBatch } from '../../lib/import-plan';
 import { LIMITS } from '../../lib/limits';
 import { listenForImports } from './offer';
 import { batchIssues, Done, ImportPreview, IssueList, type View } from './ImportViews';
@@ -38,6 +39,8 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
   const ts = useCallback((k: string, o?: Record<string, unknown>) => t(k, { ns: 'safety', ...o }), [t]);
   const [view, setView] = useState<View>({ kind: 'idle' });
   const [dragging, setDragging] = useState(false);
+  // Files (and offered batches) taken so far: the page says it (data-import-count), so a test knows its file was read.
+  const [count, setCount] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const current = useRef(patients);
@@ -46,18 +49,18 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
   const sessions = useRef(new WeakMap<IncomingBatch, SessionFile>());
   const saved = useCallback((b: IncomingBatch) => { const s = sessions.current.get(b); if (s) onSessionOpened?.(b.source, s); }, [onSessionOpened]);
 
-  /** Plan a batch against what is on record: save at once when there is nothing to decide, else preview. */
+  /** Plan a batch against what is on record and preview it (nothing saved); a batch that changes nothing is only said. */
   const offer = useCallback(async (batch: IncomingBatch) => {
+    setCount((n) => n + 1);
     if (batch.patients.length > LIMITS.patientsPerFile) {
       setView({ kind: 'failed', file: batch.source, message: sizeText(ts, batch.source, { code: 'patients-per-file', patients: batch.patients.length, max: LIMITS.patientsPerFile }) });
       return;
     }
     const plan = planImport(current.current, batch);
-    if (needsDecision(plan)) { setView({ kind: 'preview', plan, chosen: new Set() }); return; }
-    const done = await apply(batch, new Set());
-    setView({ kind: 'done', plan: done, applied: 0, warnings: batchIssues(batch).filter((i) => i.severity === 'warning') });
+    if (!changesNothing(plan)) { setView({ kind: 'preview', plan, chosen: new Set(), against: current.current }); return; }
+    setView({ kind: 'done', plan, applied: 0, warnings: batchIssues(batch).filter((i) => i.severity === 'warning') });
     saved(batch);
-  }, [apply, ts, saved]);
+  }, [ts, saved]);
 
   useEffect(() => listenForImports((b) => { void offer(b).catch((e: unknown) => setView({ kind: 'failed', file: b.source, message: t('import.readFailed', { file: b.source, error: e instanceof Error ? e.message : String(e) }) })); }), [offer, t]);
 
@@ -65,10 +68,11 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
     setView({ kind: 'reading', file: file.name });
     try {
       const r = await readImportFile(file, parse, t, ts, i18n.language);
-      if ('failed' in r) { setView({ kind: 'failed', file: file.name, ...r.failed }); return; }
+      if ('failed' in r) { setCount((n) => n + 1); setView({ kind: 'failed', file: file.name, ...r.failed }); return; }
       if (r.session) sessions.current.set(r.batch, r.session);
       await offer(r.batch);
     } catch (e) {
+      setCount((n) => n + 1);
       setView({ kind: 'failed', file: file.name, message: t('import.readFailed', { file: file.name, error: e instanceof Error ? e.message : String(e) }) });
     }
   }, [parse, offer, t, ts, i18n.language]);
@@ -81,13 +85,30 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
 
   useFileDrop(handleFile, setDragging);
 
+  // The preview follows what is on record while it is open (a row typed meanwhile), so what is
+  // confirmed is what is shown; a conflict that is gone is no longer chosen.
+  const shown = useMemo(() => {
+    if (view.kind !== 'preview') return null;
+    if (view.against === patients) return view;
+    const plan = planImport(patients, view.plan.batch);
+    const keys = new Set(plan.patients.flatMap((p) => p.merge.conflicts.map((c) => conflictId(p.id, c))));
+    return { ...view, plan, chosen: new Set([...view.chosen].filter((k) => keys.has(k))), against: patients };
+  }, [view, patients]);
+
+  const [saving, setSaving] = useState(false);
   const confirm = async () => {
-    if (view.kind !== 'preview') return;
-    const { plan, chosen } = view;
-    const done = await apply(plan.batch, chosen);
-    setView({ kind: 'done', plan: done, applied: chosen.size, warnings: batchIssues(plan.batch).filter((i) => i.severity !== 'info') });
-    saved(plan.batch);
+    if (!shown || saving) return;
+    const { plan, chosen } = shown;
+    setSaving(true);
+    try {
+      const done = await apply(plan.batch, chosen);
+      setView({ kind: 'done', plan: done, applied: chosen.size, warnings: batchIssues(plan.batch).filter((i) => i.severity !== 'info') });
+      saved(plan.batch);
+      inputRef.current?.focus();
+    } finally { setSaving(false); }
   };
+  /** Cancel: nothing saved; the focus goes back to the file picker. */
+  const cancel = () => { setView({ kind: 'idle' }); inputRef.current?.focus(); };
 
   const askReplace = (batch: IncomingBatch) => {
     const inFile = new Set(batch.patients.map((p) => p.record.id));
@@ -109,10 +130,10 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
           onChange={(e) => onPick(e.target.files)} />
         <span className="hint">{t('import.hint')}</span>
       </div>
-      <div aria-live="polite">
+      <div aria-live="polite" data-import-count={count}>
         {view.kind === 'reading' ? <p role="status">{t('import.reading', { file: view.file })}</p> : null}
-        {view.kind === 'preview' ? <ImportPreview plan={view.plan} chosen={view.chosen} setChosen={(next) => setView({ kind: 'preview', plan: view.plan, chosen: next })}
-          onConfirm={() => void confirm()} onCancel={() => setView({ kind: 'idle' })} onAskReplace={askReplace} /> : null}
+        {shown ? <ImportPreview plan={shown.plan} chosen={shown.chosen} setChosen={(next) => setView({ ...shown, chosen: next })}
+          saving={saving} onConfirm={() => void confirm()} onCancel={cancel} onAskReplace={askReplace} /> : null}
         {view.kind === 'done' ? <Done view={view} onClose={() => setView({ kind: 'idle' })} onReplace={askReplace} /> : null}
         {view.kind === 'ask-replace' ? (
           <div className="preview" role="alertdialog" aria-labelledby={`${id}-rq`} data-testid="replace-question">

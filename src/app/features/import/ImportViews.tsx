@@ -2,7 +2,7 @@
  * The import's views: the preview of a file before it is saved, the per-patient plan, what was
  * saved, and the list of a file's messages.
  */
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Issue } from '../../../core/types';
 import { issueText } from '../../../i18n/sentences';
@@ -10,11 +10,13 @@ import { FhirIgnored } from '../fhir/FhirIgnored';
 import { conflictId, planTotals, type ImportPlan, type IncomingBatch } from '../../lib/import-plan';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { rowValue } from '../../lib/row-value';
+import type { StoredPatient } from '../../storage/db';
 
 export type View =
   | { kind: 'idle' }
   | { kind: 'reading'; file: string }
-  | { kind: 'preview'; plan: ImportPlan; chosen: ReadonlySet<string> }
+  /** `against`: the patients on record the plan was made with (re-planned when they change). */
+  | { kind: 'preview'; plan: ImportPlan; chosen: ReadonlySet<string>; against: readonly StoredPatient[] }
   | { kind: 'done'; plan: ImportPlan; applied: number; warnings: Issue[] }
   | { kind: 'ask-replace'; batch: IncomingBatch; removes: string[] }
   | { kind: 'replaced'; file: string; count: number }
@@ -52,16 +54,22 @@ export interface ImportPreviewProps {
   plan: ImportPlan;
   chosen: ReadonlySet<string>;
   setChosen: (next: Set<string>) => void;
+  /** The confirmed plan is being saved (the button waits). */
+  saving?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
   onAskReplace: (b: IncomingBatch) => void;
 }
 
+/** Patients listed open in the preview; a longer list is collapsed under its count. */
+export const OPEN_PLAN_ROWS = 8;
+
 /**
  * What a file would do, before anything is saved: per patient what is added, already there, in
- * conflict (ticked to apply) or refused; ids that look personal; the file's messages.
+ * conflict (ticked to apply) or refused; ids that look personal; the file's messages. The focus
+ * goes to the one button that saves, so Enter confirms; Escape cancels (nothing saved).
  */
-export function ImportPreview({ plan, chosen, setChosen, onConfirm, onCancel, onAskReplace }: ImportPreviewProps) {
+export function ImportPreview({ plan, chosen, setChosen, saving = false, onConfirm, onCancel, onAskReplace }: ImportPreviewProps) {
   const { t, i18n } = useTranslation();
   const ts = (k: string, o?: Record<string, unknown>) => t(k, { ns: 'safety', ...o });
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
@@ -72,17 +80,24 @@ export function ImportPreview({ plan, chosen, setChosen, onConfirm, onCancel, on
   const usable = plan.patients.filter((p) => p.status !== 'refused').length;
   // New patients whose id looks like a name, a date of birth or a BSN: said before anything is saved.
   const personal = plan.patients.filter((p) => p.personal !== undefined);
-  const rowsLabel = totals.refused > 0 ? t('import.confirm', { count: usable }) : ts('preview.apply', { count: totals.added });
-    return (
-    <div className="preview" role="dialog" aria-labelledby={`${id}-pv`} data-testid="import-preview">
+  const tf = (k: string, o?: Record<string, unknown>) => t(k, { ns: 'importflow', ...o });
+  const rowsLabel = totals.refused > 0 ? t('import.confirm', { count: usable })
+    : totals.added === 0 && totals.newPatients === 0 ? tf('saveOnly') : ts('preview.apply', { count: totals.added });
+  const apply = useRef<HTMLButtonElement>(null);
+  useEffect(() => { apply.current?.focus(); }, []);
+  return (
+    <div className="preview" role="dialog" aria-labelledby={`${id}-pv`} aria-describedby={`${id}-keys`} data-testid="import-preview"
+      onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); onCancel(); } }}>
       <h3 id={`${id}-pv`}>{ts('preview.title', { file: plan.batch.source })}</h3>
       <p data-testid="import-summary">{ts('preview.summary', { patients: totals.patients, added: totals.added, same: totals.same, conflicts: totals.conflicts, refused: totals.refused + totals.refusedPatients })} {ts('preview.nothingSaved')}</p>
       <p>
-        <button type="button" className="primary" data-testid="import-apply" onClick={onConfirm}>
-          {chosen.size ? ts('preview.applyWithConflicts', { rows: rowsLabel, count: chosen.size }) : rowsLabel}
+        <button type="button" className="primary" data-testid="import-apply" ref={apply} aria-disabled={saving || undefined}
+          onClick={() => { if (!saving) onConfirm(); }}>
+          {saving ? tf('saving') : chosen.size ? ts('preview.applyWithConflicts', { rows: rowsLabel, count: chosen.size }) : rowsLabel}
         </button>{' '}
         <button type="button" data-testid="import-cancel" onClick={onCancel}>{ts('preview.cancel')}</button>
         {plan.batch.kind === 'session' ? <>{' '}<button type="button" data-testid="replace-all" onClick={() => onAskReplace(plan.batch)}>{ts('replace.button', { file: plan.batch.source })}</button></> : null}
+        {' '}<span className="hint" id={`${id}-keys`}>{tf('keys')}</span>
       </p>
       {personal.length ? (
         <ul className="id-warnings" data-testid="id-warnings">
@@ -127,7 +142,8 @@ export function ImportPreview({ plan, chosen, setChosen, onConfirm, onCancel, on
 function PlanTable({ plan }: { plan: ImportPlan }) {
   const { t } = useTranslation('safety');
   return (
-    <>
+    <details className="plan-details" open={plan.patients.length <= OPEN_PLAN_ROWS} data-testid="import-plan-details">
+      <summary>{t('perPatient', { ns: 'importflow', count: plan.patients.length })}</summary>
       <table className="plan-table" data-testid="import-plan">
         <thead><tr>
           <th scope="col">{t('preview.patient')}</th><th scope="col">{t('preview.status')}</th><th scope="col">{t('preview.added')}</th>
@@ -149,7 +165,7 @@ function PlanTable({ plan }: { plan: ImportPlan }) {
         </tbody>
       </table>
       {plan.patients.length > MAX_LISTED ? <p>{t('preview.more', { count: plan.patients.length - MAX_LISTED })}</p> : null}
-    </>
+    </details>
   );
 }
 

@@ -2,8 +2,8 @@
  * The one way patient records come into the app, whatever their source: a reader (TDM CSV,
  * session or backup file, FHIR Bundle, SMART launch) turns its file into an `IncomingBatch` and
  * calls `offerImport(batch)`. The import panel (ImportPanel.tsx) plans the merge with what is on
- * record, shows the preview when there is something to decide (a conflict, a refused row or
- * patient) and saves through the store's `applyImport`, as one undoable change in the history.
+ * record, shows the preview (what each patient gains, has already, conflicts, refused) and saves
+ * through the store's `applyImport` only when the user confirms, as one undoable change.
  *
  *   import { offerImport } from '../import/offer';
  *   offerImport({ source: 'bundle.json', kind: 'fhir', patients: records.map((record) => ({ record })), issues });

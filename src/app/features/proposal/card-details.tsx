@@ -2,7 +2,7 @@
 import type { ModelInfo, ModelParameter } from '../../../core/types';
 import type { PatientReport } from '../../../core/report/types';
 import { MODELS } from '../../../../models/index';
-import { modelText, paramName, unitText } from '../../i18n/models.nl';
+import { modelText, paramName, unitText } from '../../../i18n/app/models.nl';
 import { formatNumber, formatPercent } from './format';
 import { Row, Scroll, useTid, weekdayName, type T } from './card-parts';
 import { FhirCodesInDetails } from '../fhir/FhirCodes';

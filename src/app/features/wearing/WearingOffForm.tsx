@@ -4,7 +4,7 @@
  * records module (the import's rules and messages) and added to the record; nothing is saved
  * when it is refused.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Issue, PatientRecord } from '../../../core/types';
 import { recordToRows, shortMessage, type EventRow } from '../../lib/rows';
@@ -12,6 +12,7 @@ import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { validateRows } from '../patient/validate-edit';
 import { issueText } from '../../../i18n/sentences';
 import { readClock, readDate } from '../entry/schedule';
+import { focusFirstField, useFocusFirstField } from '../../lib/focus';
 
 export interface WearingOffFormProps {
   record: PatientRecord;
@@ -66,6 +67,9 @@ export function WearingOffForm({ record, labLimit, onSave, onClose }: WearingOff
   const [errors, setErrors] = useState<Errors>({});
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
+  // Opened: the focus goes into the form, as in the other entry forms (issue 15, item 9).
+  const box = useRef<HTMLElement>(null);
+  useFocusFirstField(box);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -85,14 +89,21 @@ export function WearingOffForm({ record, labLimit, onSave, onClose }: WearingOff
       await onSave(res.record, t('form.undo', { id: record.id }));
       setNotice(mode === 'none' ? t('form.savedNone', { date: formatDisplayDate(time.slice(0, 10), lang) }) : t('form.saved', { date: formatDisplayDate(time, lang) }));
       setDate(''); setClock(''); setNote('');
-    } finally { setBusy(false); }
+    } finally {
+      setBusy(false);
+      // Saved or refused: the focus stays in the form (the field to correct, or the next report).
+      requestAnimationFrame(() => {
+        const invalid = box.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+        if (invalid) invalid.focus(); else focusFirstField(box.current);
+      });
+    }
   };
 
   const f = (name: string) => `${id}-${name}`;
   const err = (name: keyof Errors) => (errors[name] ? <p className="field-error" role="alert" id={f(`${name}-error`)}>{errors[name]}</p> : null);
   const described = (name: keyof Errors, hint?: string) => [errors[name] ? f(`${name}-error`) : '', hint ?? ''].filter(Boolean).join(' ') || undefined;
   return (
-    <section className="entry-form wearing-off-form" aria-labelledby={f('title')} data-testid="wearing-off-form">
+    <section className="entry-form wearing-off-form" aria-labelledby={f('title')} data-testid="wearing-off-form" ref={box}>
       <h3 id={f('title')}>{t('form.title')}</h3>
       <p className="field-hint">{t('form.intro')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>

@@ -145,7 +145,7 @@ describe('plain words and the half-life\'s level (issue 18)', () => {
   it('says at which level the half-life holds, and uses no "evenwicht", "a-priori" or "geconvergeerd" in Dutch', async () => {
     const i18next = (await import('i18next')).default;
     const { I18nextProvider } = await import('react-i18next');
-    const { default: nl } = await import('../../../../src/app/i18n/proposal-nl');
+    const { default: nl } = await import('../../../../src/i18n/app/proposal-nl');
     const i = i18next.createInstance();
     await i.init({ lng: 'nl', resources: { nl: { proposal: nl } }, defaultNS: 'proposal', ns: ['proposal'], interpolation: { escapeValue: false } });
     const report = natalizumabReport();

@@ -1,11 +1,11 @@
 /**
- * The models' texts as the card shows them (src/app/i18n/models.nl.ts): every name, source,
+ * The models' texts as the card shows them (src/i18n/app/models.nl.ts): every name, source,
  * note and parameter field of every model has its Dutch text, and no text shown in either
  * language names an internal file.
  */
 import { describe, expect, it } from 'vitest';
 import { MODELS } from '../../../../models/index';
-import { MODEL_TEXT_EN_PLAIN, PARAM_NAME_NL, UNIT_NL, modelText, paramName, unitText } from '../../../../src/app/i18n/models.nl';
+import { MODEL_TEXT_EN_PLAIN, PARAM_NAME_NL, UNIT_NL, modelText, paramName, unitText } from '../../../../src/i18n/app/models.nl';
 
 const texts = Object.values(MODELS).flatMap((m) => [
   m.name, ...m.sources, ...m.notes,

@@ -1,9 +1,8 @@
 /** Nederlandse teksten van de app (namespace `app`); dezelfde sleutels als en.ts. */
 import type en from './en';
+import type { Dutch } from './dutch';
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-const nl: Shape<typeof en> = {
+const nl: Dutch<typeof en> = {
   app: {
     title: 'MS Interval: doseerintervallen voor natalizumab en ocrelizumab',
     skip: 'Naar de patiëntenlijst',

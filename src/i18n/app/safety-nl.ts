@@ -1,9 +1,8 @@
 /** Nederlandse teksten van samenvoegend importeren, de wijzigingsgeschiedenis en de veiligheidscontroles (namespace `safety`). */
 import type safetyEn from './safety-en';
+import type { Dutch } from './dutch';
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-const safetyNl: Shape<typeof safetyEn> = {
+const safetyNl: Dutch<typeof safetyEn> = {
   kind: { dose: 'dosis', level: 'spiegel', bcell: 'B-celtelling', weight: 'gewicht', wearing_off: 'wearing-off' },
   preview: {
     title: 'Controleer {{file}} voor het opslaan',

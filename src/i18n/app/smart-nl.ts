@@ -1,5 +1,8 @@
 /** Nederlandse teksten van de SMART on FHIR-start en het terugschrijven (i18next-namespace `smart`). */
-const smartNl = {
+import type smartEn from './smart-en';
+import type { Dutch } from './dutch';
+
+const smartNl: Dutch<typeof smartEn> = {
   launch: {
     title: 'MS Interval: starten vanuit het dossier',
     heading: 'Starten vanuit het ziekenhuisdossier',

@@ -1,5 +1,8 @@
 /** FHIR-uitwisseling (issue 16): Nederlands. */
-export default {
+import type fhirEn from './fhir-en';
+import type { Dutch } from './dutch';
+
+const fhirNl: Dutch<typeof fhirEn> = {
   export: {
     button: 'Exporteren als FHIR',
     title: 'De gegevens en actuele voorstellen als FHIR R4-Bundle (JSON), voor het ziekenhuisdossier',
@@ -48,3 +51,4 @@ export default {
     invalid: '{{field}}, regel {{line}}: "{{value}}" is geen systeem|code: schrijf de URI van het codesysteem, een streep en de code, bijv. http://loinc.org|8116-6',
   },
 };
+export default fhirNl;

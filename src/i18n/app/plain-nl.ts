@@ -1,7 +1,8 @@
 /** De nieuwe zinnen van issue 18 in het Nederlands (namespace `plain`); zelfde sleutels als plain-en.ts. */
-import type { PlainStrings } from './plain-en';
+import type plainEn from './plain-en';
+import type { Dutch } from './dutch';
 
-const plainNl: PlainStrings = {
+const plainNl: Dutch<typeof plainEn> = {
   planning: {
     columns: 'patiënt,middel,laatste_gift,geplande_gift,gepland_door,optie,reden,gekozen_bij_oudere_gegevens,voorstel_van_het_model,volgend_lab,status,waarschuwingen,kans_van_de_keuze_procent,vereiste_kans_procent',
     model: 'model',

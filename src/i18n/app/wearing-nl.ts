@@ -1,5 +1,8 @@
 /** Wearing-off-meldingen en resultaten van de kliniek (issue 19): Nederlands. */
-export default {
+import type wearingEn from './wearing-en';
+import type { Dutch } from './dutch';
+
+const wearingNl: Dutch<typeof wearingEn> = {
   kind: 'wearing-off',
   score: { 0: 'geen', 1: 'licht', 2: 'matig', 3: 'ernstig' },
   form: {
@@ -108,3 +111,4 @@ export default {
     invalid: '"{{value}}" is geen prijs: schrijf een getal zoals 1450 of 1450,50, of laat het leeg.',
   },
 };
+export default wearingNl;

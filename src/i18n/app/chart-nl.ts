@@ -1,7 +1,8 @@
 /** Nederlandse teksten van de grafiek (i18next-namespace `chart`). */
-import type { ChartStrings } from './chart-en';
+import type chartEn from './chart-en';
+import type { Dutch } from './dutch';
 
-const chartNl: ChartStrings = {
+const chartNl: Dutch<typeof chartEn> = {
   axis: {
     time: 'Datum',
     concentration: 'Natalizumab (µg/mL)',

@@ -1,7 +1,8 @@
 /** Nederlandse teksten van de voorstelkaart, het printrapport en de agenda-export (namespace `proposal`). */
-import type { ProposalStrings } from './proposal-en';
+import type proposalEn from './proposal-en';
+import type { Dutch } from './dutch';
 
-const proposalNl: ProposalStrings = {
+const proposalNl: Dutch<typeof proposalEn> = {
   heading: 'Voorstel voor {{id}}',
   drug: { natalizumab: 'Natalizumab', ocrelizumab: 'Ocrelizumab' },
   asOf: 'gepland op {{date}} met de gegevens tot en met die dag',

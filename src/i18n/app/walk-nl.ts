@@ -1,7 +1,10 @@
 /**
  * Nederlandse teksten van de verbeteringen uit de klinische doorloop (issue 15, namespace `walk`).
  */
-const walkNl = {
+import type walkEn from './walk-en';
+import type { Dutch } from './dutch';
+
+const walkNl: Dutch<typeof walkEn> = {
   late: {
     banner: 'Te laat: de volgende gift was gepland op {{due}}, en die dag is voorbij. Voorgesteld: {{date}}, de eerste mogelijke dag; elke optie telt vanaf daar.',
     passed: 'verstreken, niet aangeboden',

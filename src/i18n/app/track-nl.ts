@@ -1,5 +1,8 @@
 /** De trackrecord en de kalibratie op de dalspiegels van de kliniek (issue 17): Nederlands. */
-export default {
+import type trackEn from './track-en';
+import type { Dutch } from './dutch';
+
+const trackNl: Dutch<typeof trackEn> = {
   nav: 'Trackrecord',
   title: 'Trackrecord van de voorspellingen',
   intro: 'Elke natalizumab-dalspiegel met minstens twee dalspiegels ervoor, naast de voorspelling die de app vlak voor de afname zou hebben gedaan (met de regels ervoor). Een goed gekalibreerde voorspelling heeft ongeveer de helft van de dalspiegels binnen haar 50 %-intervallen, 80 % binnen haar 80 %-intervallen en 95 % binnen haar 95 %-intervallen. Voorbeeldpatiënten tellen niet mee.',
@@ -51,3 +54,4 @@ export default {
   example: 'Voorbeeldpatiënt: de dalspiegels tellen niet mee in het trackrecord van de kliniek.',
   fromStore: 'opgeslagen weergave',
 };
+export default trackNl;

@@ -1,7 +1,8 @@
 /** Dutch strings of the clinic-day work (namespace `clinic`). */
-import type { ClinicStrings } from './clinic-en';
+import type clinicEn from './clinic-en';
+import type { Dutch } from './dutch';
 
-const clinicNl: ClinicStrings = {
+const clinicNl: Dutch<typeof clinicEn> = {
   drug: { natalizumab: 'natalizumab', ocrelizumab: 'ocrelizumab' },
   form: {
     cancel: 'Annuleren',
