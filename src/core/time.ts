@@ -189,6 +189,15 @@ export function wallClock(utcMs: number, timeZone?: string): string {
   return `${String(d.getFullYear()).padStart(4, '0')}-${p2(d.getMonth() + 1)}-${p2(d.getDate())}T${p2(d.getHours())}:${p2(d.getMinutes())}`;
 }
 
+/**
+ * An instant (ms since 1970-01-01 UTC: a clock reading the caller passes in, the core has no
+ * clock) as ISO 8601 in UTC, `YYYY-MM-DDTHH:MM:SS.sssZ`: the change history's stamp, the
+ * calendar file's DTSTAMP.
+ */
+export function isoInstant(utcMs: number): string {
+  return new Date(utcMs).toISOString();
+}
+
 /** The runtime's own IANA zone (the browser's or the machine's: the clinic's clock), 'UTC' when unknown. */
 export function runtimeTimeZone(): string {
   try { return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'; } catch { return 'UTC'; }

@@ -10,14 +10,17 @@
  * date (or `YYYY-MM-DDTHH:MM`) as dd-mm-jjjj in Dutch, a number (or a number written as text,
  * `7.6`, `<0.5`) with a decimal comma in Dutch; English shows them as given. Named formats:
  * `raw` (as written), `typed` (a number to type, in the file's dialect), `term` (a key of the engine's `terms`), `kind`, `hint`, `units` (the
- * records' words for a record kind), `lineref`/`otherline` (a line reference, or nothing).
+ * records' words for a record kind), `lineref`/`otherline` (a line reference, or nothing), `what`
+ * (the FHIR reader's words for what a resource was read as), `list` (`a|b|c` as `a, b or c`).
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import engineEn from './engine-en';
 import engineNl from './engine-nl';
 import recordsEn from './records-en';
 import recordsNl from './records-nl';
-import { catalogDate, catalogNumberText } from './display';
+import fhirreadEn from './fhirread-en';
+import fhirreadNl from './fhirread-nl';
+import { catalogDate, catalogNumberText, unitLabel } from './display';
 
 export type CatalogLang = 'en' | 'nl';
 /** Parameters of a sentence: dates `YYYY-MM-DD`, numbers as numbers or as the text shown. */
@@ -25,8 +28,8 @@ export type Params = Record<string, string | number | undefined>;
 
 /** The catalog's resources by language and namespace (also merged into the app's i18next). */
 export const CATALOG = {
-  en: { engine: engineEn, records: recordsEn },
-  nl: { engine: engineNl, records: recordsNl },
+  en: { engine: engineEn, records: recordsEn, fhirread: fhirreadEn },
+  nl: { engine: engineNl, records: recordsNl, fhirread: fhirreadNl },
 } as const;
 export type CatalogNamespace = keyof (typeof CATALOG)['en'];
 
@@ -62,6 +65,13 @@ function formatValue(instance: I18n, value: unknown, format: string | undefined,
     }
     case 'units': return value === undefined ? undefined : instance.t(`records:units.${String(value)}`, { lng: l });
     case 'unit': return value === undefined ? undefined : unitText(String(value), l);
+    // The FHIR reader's: what a resource was read as, and a list of units (`a|b|c` → `a, b or c`).
+    case 'what': return value === undefined ? undefined : instance.t(`fhirread:what.${String(value)}`, { lng: l, defaultValue: String(value) });
+    case 'list': {
+      if (value === undefined) return undefined;
+      const items = String(value).split('|');
+      return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')}${instance.t('fhirread:list-or', { lng: l })}${items[items.length - 1]}`;
+    }
     case 'lineref': case 'otherline':
       return value === undefined || value === null || value === '' ? '' : instance.t(`records:${format}`, { lng: l, line: String(value) });
     default: return undefined;
@@ -76,12 +86,7 @@ function termText(instance: I18n, value: unknown, l: CatalogLang): string | unde
 
 /** A unit as a Dutch clinic writes it (µ, not u; cellen); English as given. */
 export function unitText(unit: string, lang: string | undefined): string {
-  if (catalogLang(lang) === 'en') return unit;
-  switch (unit) {
-    case 'ug/mL': case 'µg/mL': return 'µg/mL';
-    case 'cells/uL': case 'cells/µL': case '/uL': return 'cellen/µL';
-    default: return unit;
-  }
+  return catalogLang(lang) === 'en' ? unit : unitLabel(unit, 'nl');
 }
 
 function createCatalog(phrases?: I18n): I18n {
@@ -99,7 +104,7 @@ function createCatalog(phrases?: I18n): I18n {
     resources: CATALOG as unknown as Record<string, Record<string, object>>,
     lng: 'en',
     fallbackLng: false,
-    ns: ['engine', 'records'],
+    ns: Object.keys(CATALOG.en),
     defaultNS: 'engine',
     initAsync: false,
     returnNull: false,

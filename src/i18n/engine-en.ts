@@ -24,7 +24,10 @@ const engineEn = {
   'censored-level': 'level of {{date}} was reported below {{limit}} µg/mL: used as "below the limit" (censored), not as a number',
   'levels-all-censored': 'every level is reported only as below the lab\'s limit: that does not show the trough is high enough to extend; measure a trough the lab quantifies',
   'level-unexplained': 'the model cannot explain the level of {{date}} ({{lt}}{{observed}} µg/mL, predicted {{predicted}}): check the sample time, the dose history and the unit',
-  'trough-trend-falling': 'the {{n}} troughs at a stable {{weeks}}-week interval from {{from}} to {{to}} are falling: {{pct}} % per month (90 % interval {{low}} to {{high}}; Theil–Sen, model-free); the fitted trend crosses {{target}} µg/mL in {{month}}: anti-drug antibodies, weight gain or a change in clearance? No extension; test for antibodies and measure the next trough',
+  'trough-trend-falling': {
+    crossing: 'the {{n}} troughs at a stable {{weeks}}-week interval from {{from}} to {{to}} are falling: {{pct}} % per month (90 % interval {{low}} to {{high}}; Theil–Sen, model-free); the fitted trend crosses {{target}} µg/mL in {{month}}: anti-drug antibodies, weight gain or a change in clearance? No extension; test for antibodies and measure the next trough',
+    plain: 'the {{n}} troughs at a stable {{weeks}}-week interval from {{from}} to {{to}} are falling: {{pct}} % per month (90 % interval {{low}} to {{high}}; Theil–Sen, model-free): anti-drug antibodies, weight gain or a change in clearance? No extension; test for antibodies and measure the next trough',
+  },
   'wearing-off-above-target': 'wearing-off reported at predicted concentrations above the target: {{value}} µg/mL (80 % interval {{low}}–{{high}}) at the latest onset on {{date}}; the patient\'s own floor (median of {{n}} onsets) is {{floor}} µg/mL against a target of {{target}} µg/mL. That floor can be chosen as a personal target for this patient, with a reason; the proposal keeps the target',
   'below-target-at-4-weeks': {
     sc: 'at the standard {{weeks}}-week interval the trough is predicted at {{trough}} µg/mL (80 % interval {{low}}–{{high}}), with only {{probability}} probability of reaching {{target}} µg/mL: no interval reaches the target. Consider IV instead of SC, an antibody test if the trough is very low, or the target itself',
@@ -121,6 +124,8 @@ const engineEn = {
   'no-dose-before-as-of': 'no {{drug}} dose on or before the as-of date: nothing to plan from',
   'no-usable-rows': 'no usable rows',
   'work-budget': 'the computation was stopped after {{steps}} integrator steps: the record is far outside what the model describes; check the levels, their units and times, the doses and the weights',
+  // a patient's track record that could not be scored (src/core/natalizumab/clinic-track.ts)
+  'track-stopped': 'the computation was stopped after {{steps}} integrator steps',
   // ------------------------------------------------------------------ words used as parameters
   terms: {
     'cycle-this': 'this',

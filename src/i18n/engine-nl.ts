@@ -23,7 +23,10 @@ const engineNl: EngineStrings = {
   'censored-level': 'spiegel van {{date}} is gerapporteerd als lager dan {{limit}} µg/mL: gebruikt als "onder de meetgrens" (gecensureerd), niet als getal',
   'levels-all-censored': 'elke spiegel is alleen gerapporteerd als lager dan de meetgrens van het lab: dat laat niet zien dat de dalspiegel hoog genoeg is om te verlengen; meet een dalspiegel die het lab als getal rapporteert',
   'level-unexplained': 'het model kan de spiegel van {{date}} niet verklaren ({{lt}}{{observed}} µg/mL, voorspeld {{predicted}}): controleer het afnametijdstip, de giftengeschiedenis en de eenheid',
-  'trough-trend-falling': 'de {{n}} dalspiegels bij een stabiel interval van {{weeks}} weken van {{from}} tot {{to}} dalen: {{pct}} % per maand (90 %-interval {{low}} tot {{high}}; Theil–Sen, zonder model); de trendlijn kruist {{target}} µg/mL in {{month}}: antistoffen tegen het middel, gewichtstoename of een veranderde klaring? Niet verlengen; test op antistoffen en meet de volgende dalspiegel',
+  'trough-trend-falling': {
+    crossing: 'de {{n}} dalspiegels bij een stabiel interval van {{weeks}} weken van {{from}} tot {{to}} dalen: {{pct}} % per maand (90 %-interval {{low}} tot {{high}}; Theil–Sen, zonder model); de trendlijn kruist {{target}} µg/mL in {{month}}: antistoffen tegen het middel, gewichtstoename of een veranderde klaring? Niet verlengen; test op antistoffen en meet de volgende dalspiegel',
+    plain: 'de {{n}} dalspiegels bij een stabiel interval van {{weeks}} weken van {{from}} tot {{to}} dalen: {{pct}} % per maand (90 %-interval {{low}} tot {{high}}; Theil–Sen, zonder model): antistoffen tegen het middel, gewichtstoename of een veranderde klaring? Niet verlengen; test op antistoffen en meet de volgende dalspiegel',
+  },
   'wearing-off-above-target': 'wearing-off gemeld bij voorspelde concentraties boven de streefwaarde: {{value}} µg/mL (80 %-interval {{low}}–{{high}}) bij het laatste begin op {{date}}; de eigen ondergrens van de patiënt (mediaan van {{n}} meldingen) is {{floor}} µg/mL tegenover een streefwaarde van {{target}} µg/mL. Die ondergrens kan met een reden als persoonlijke streefwaarde voor deze patiënt gekozen worden; het voorstel houdt de streefwaarde aan',
   'below-target-at-4-weeks': {
     sc: 'bij het standaardinterval van {{weeks}} weken wordt de dalspiegel voorspeld op {{trough}} µg/mL (80%-interval {{low}}–{{high}}), met slechts {{probability}} kans om {{target}} µg/mL te halen: geen enkel interval haalt het doel. Overweeg IV in plaats van SC, een antistoftest als de dalspiegel zeer laag is, of het doel zelf',
@@ -116,6 +119,7 @@ const engineNl: EngineStrings = {
   // ------------------------------------------------------------------ patiënt zonder plan (src/core/engine.ts)
   'no-usable-rows': 'geen bruikbare regels: voer de giften en uitslagen in',
   'work-budget': 'de berekening is gestopt na {{steps}} integratiestappen: het dossier ligt ver buiten wat het model beschrijft; controleer de spiegels, hun eenheden en tijden, de giften en de gewichten',
+  'track-stopped': 'de berekening is gestopt na {{steps}} rekenstappen',
   'rows-refused_one': '{{count}} regel kon niet worden gebruikt: {{rows}}',
   'rows-refused_other': '{{count}} regels konden niet worden gebruikt: {{rows}}',
   'no-dose-before-as-of': 'geen gift {{drug}} op of vóór de plandatum: niets om van uit te plannen',

@@ -8,7 +8,7 @@
 import type { Issue, TextParams } from '../core/types';
 import type { PatientError, PatientReport } from '../core/report/types';
 import { hasText, renderText, type CatalogNamespace } from './catalog';
-import { fhirTextNl, isFhirCode } from '../app/i18n/fhir_issues';
+import { fhirIssueText, isFhirCode } from './fhir-text';
 
 /**
  * A sentence by its code in the `engine` namespace (parts joined by `;`, said joined by `; `), or
@@ -59,8 +59,8 @@ function entryParams(params: TextParams, lang: string | undefined): TextParams {
  * own issues, file `entry`, show numbers typed with a decimal comma in Dutch).
  */
 export function issueText(issue: Issue, lang: string | undefined): string {
-  // The FHIR mapping's (a Bundle or a launched record): the place as written, the rest in Dutch.
-  if (isFhirCode(issue.code)) return lang?.startsWith('nl') ? fhirTextNl(issue) ?? issue.message : issue.message;
+  // The FHIR reader's (a Bundle or a launched record): the place as written, the sentence from the catalog.
+  if (isFhirCode(issue.code)) return fhirIssueText(issue, lang);
   if (!issue.params) return issue.message;
   const path = issuePath(issue);
   if (issueNamespace(issue) === 'records') {

@@ -8,17 +8,14 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Lang } from '../lib/dates';
-import { appFormatter, CATALOG } from '../../i18n/catalog';
-import { APP_STRINGS, type Strings } from '../../i18n/app/index';
+import { appFormatter } from '../../i18n/catalog';
+import { APP_RESOURCES } from '../../i18n/app/index';
 
 export const LANGS: Lang[] = ['en', 'nl'];
 const STORAGE_KEY = 'ms-interval-lang';
 
 // The one catalog's namespaces: the engines' and the records' (src/i18n) beside the app's own (src/i18n/app).
-const resources: Record<Lang, Record<string, Strings>> = {
-  en: { ...APP_STRINGS.en, ...CATALOG.en },
-  nl: { ...APP_STRINGS.nl, ...CATALOG.nl },
-};
+const resources = APP_RESOURCES;
 
 /** The language to start in: the user's earlier choice, else the browser's, else English. */
 export function initialLanguage(): Lang {

@@ -4,7 +4,7 @@
  * (src/core/time.ts). The screen shows one form per language: dd-mm-jjjj in Dutch and ISO in
  * English (`formatDisplayDate`, the core's `displayDate`); typing accepts both everywhere.
  */
-import { displayDate, isIsoDate, wallClock, type DateLang } from '../../core/time';
+import { displayDate, isIsoDate, isoInstant, wallClock, type DateLang } from '../../core/time';
 
 export type Lang = DateLang;
 
@@ -23,6 +23,11 @@ export function todayIso(now: Date = new Date()): string {
 /** When a stored patient last changed (`updatedAt`): the UTC minute now, as it has always been kept. */
 export function stampNow(now: Date = new Date()): string {
   return wallClock(now.getTime(), 'UTC');
+}
+
+/** The change history's stamp (`at`): this instant in UTC to the millisecond, `YYYY-MM-DDTHH:MM:SS.sssZ` (the app's clock, the core's `isoInstant`). */
+export function instantNow(now: Date = new Date()): string {
+  return isoInstant(now.getTime());
 }
 
 /** Show an ISO date or date-time in the user's format: `03-06-2024` (nl) or `2024-06-03` (en). */

@@ -5,6 +5,8 @@
  */
 import type { Drug, PatientRecord } from '../../core/types';
 import { writeCsvTable } from '../../core/records/write';
+import { unitLabel } from '../../i18n/display';
+import type { Lang } from './dates';
 
 export type RowKind = 'dose' | 'level' | 'bcell' | 'weight' | 'wearing_off';
 
@@ -31,6 +33,21 @@ export const UNITS: Record<RowKind, string[]> = {
   weight: ['kg'],
   wearing_off: ['score'],
 };
+
+/**
+ * The unit drop-down of a kind: one option per unit a reader tells apart, labelled as the language
+ * writes it (µg/mL, cells/µL, cellen/µL), valued with the spec's unit code, so what is stored and
+ * exported stays the code: `ug/mL` and `µg/mL` are one option `µg/mL` worth `ug/mL`, or worth the
+ * row's own code when it has the other (an edited row keeps its unit as written).
+ */
+export function unitOptions(kind: RowKind, lang: Lang, current?: string): { value: string; label: string }[] {
+  const byLabel = new Map<string, string>();
+  for (const u of [...UNITS[kind], ...(current && !UNITS[kind].includes(current) ? [current] : [])]) {
+    const label = unitLabel(u, lang);
+    if (!byLabel.has(label) || u === current) byLabel.set(label, u);
+  }
+  return [...byLabel].map(([label, value]) => ({ value, label }));
+}
 
 /**
  * Kinds the table adds for a drug (levels for natalizumab, counts for ocrelizumab); wearing-off

@@ -10,7 +10,7 @@ import { conflictId, planImport, type ImportPlan, type IncomingBatch } from '../
 import { applyConflicts, rowCount } from '../../core/records/merge';
 import { hasOverrides } from '../lib/settings';
 import { checkLocalCodes, type LocalCodes } from '../../core/fhir/codes';
-import { stampNow as nowIso } from '../lib/dates';
+import { instantNow, stampNow as nowIso } from '../lib/dates';
 
 export type AsOfMode = 'last' | 'today';
 
@@ -217,7 +217,7 @@ export class Store {
   /** Record a change: in the undo stack and in the history (IndexedDB), before it is applied. */
   private async pushUndo(label: string, before: Map<string, StoredPatient | null>, meta: ChangeMeta, clinic?: EngineSettings): Promise<void> {
     const row: HistoryRow = {
-      at: new Date().toISOString(), action: meta.action, label, patients: [...before.keys()],
+      at: instantNow(), action: meta.action, label, patients: [...before.keys()],
       ...(meta.detail ? { detail: meta.detail } : {}), before: [...before], ...(clinic ? { clinic } : {}),
     };
     let seq = this.nextSeq;

@@ -5,6 +5,7 @@
  * is used. A clinic adds its lab's local codes (no LOINC code for a natalizumab concentration
  * exists) through `LocalCodes`, in the settings or as command-line options.
  */
+import { fhirEnglish } from '../../i18n/fhir-text';
 
 export const SYSTEM = {
   /** This app's own codes and identifiers. */
@@ -99,18 +100,18 @@ export function checkLocalCodes(value: unknown): LocalCodes {
 
 /**
  * A code written as FHIR's token syntax `system|code` (the command-line option and the settings
- * field), or a message saying what is accepted.
+ * field), or a message saying what is accepted (English, from the catalog: `fhirread:code-token`).
  */
 export function parseCodeToken(text: string): Coding | string {
   const t = text.trim();
   const bar = t.indexOf('|');
   if (bar <= 0 || bar === t.length - 1 || t.indexOf('|', bar + 1) >= 0) {
-    return `code "${text}" is not system|code: write the code system's URI, a bar and the code, e.g. http://loinc.org|8116-6 or urn:oid:2.16.840.1.113883.2.4.3.11.60.40.1|12345`;
+    return fhirEnglish('code-token', 'form', { text });
   }
   const system = t.slice(0, bar).trim();
   const code = t.slice(bar + 1).trim();
   if (/\s/.test(system) || system === '' || code === '') {
-    return `code "${text}" is not system|code: the system is a URI without spaces and the code is not empty`;
+    return fhirEnglish('code-token', 'parts', { text });
   }
   return { system, code };
 }

@@ -9,12 +9,13 @@
  * instead of `file:line`. What only FHIR has (statuses, codes, references, units in UCUM, zone
  * offsets) is checked here, with messages of the same form.
  */
-import type { Days, Issue, ParseResult, PatientRecord, Severity } from '../types';
+import type { Days, Issue, ParseResult, PatientRecord, Severity, TextParams } from '../types';
 import { parseIsoTime } from '../time';
 import { readRecordRows, ROW_COLUMNS, type ParseOptions } from '../records/parse';
 import { neutralise } from '../records/write';
 import { SYSTEM, UCUM_UNITS, UNIT_SYNONYMS, roleOf, type CodeRole, type LocalCodes } from './codes';
 import { fromFhirDateTime } from './zone';
+import { fhirEnglish, fhirPlaced } from '../../i18n/fhir-text';
 
 export interface FhirReadOptions extends ParseOptions {
   /** The file's name in messages (`b.json: entry 14 ...`). */
@@ -57,9 +58,15 @@ const OBS_READ = new Set(['final', 'amended', 'corrected']);
 const OBS_SKIPPED = new Set(['registered', 'preliminary', 'cancelled', 'entered-in-error', 'unknown']);
 const ADMIN_SKIPPED = new Set(['in-progress', 'not-done', 'on-hold', 'stopped', 'entered-in-error', 'unknown']);
 
-const ROLE_WHAT: Partial<Record<CodeRole, string>> = {
-  level: 'a natalizumab level', bcell: 'a CD19 count', weight: 'a body weight', wearing_off: 'a wearing-off report', natalizumab: 'a natalizumab dose', ocrelizumab: 'an ocrelizumab dose',
-};
+/**
+ * A problem as the catalog says it (namespace `fhirread`, src/i18n/fhirread-en.ts): the sentence's
+ * variant of its code and its params. The reader writes no sentence: its English is the catalog's.
+ */
+interface Said { variant?: string; params: TextParams }
+const said = (variant: string | undefined, params: TextParams = {}): Said => (variant === undefined ? { params } : { variant, params });
+
+/** What a resource of a role is read as: a key of the catalog's `fhirread:what` (`value` for another role). */
+const whatOf = (role: CodeRole): string => (role === 'level' || role === 'bcell' || role === 'weight' || role === 'wearing_off' || role === 'natalizumab' || role === 'ocrelizumab' ? role : 'value');
 
 interface Entry {
   index: number;
@@ -83,10 +90,12 @@ interface Row {
   drug?: 'natalizumab' | 'ocrelizumab';
 }
 
-function fatalResult(file: string, message: string, code: string): FhirReadResult {
+function fatalResult(file: string, code: string, why: Said): FhirReadResult {
+  const issue: Issue = { code, severity: 'error', message: fhirPlaced(file, undefined, fhirEnglish(code, why.variant, why.params)), file, params: why.params };
+  if (why.variant !== undefined) issue.variant = why.variant;
   return {
     patients: [], extraColumns: [], dialect: 'comma', fatal: true,
-    issues: [{ code, severity: 'error', message: `${file}: ${message}`, file }],
+    issues: [issue],
     ignored: { otherObservations: 0, otherAdministrations: 0, byStatus: {}, absentValues: 0, byType: {} },
   };
 }
@@ -117,7 +126,7 @@ export function readFhirText(text: string, options: FhirReadOptions): FhirReadRe
     json = JSON.parse(t);
   } catch (e) {
     const why = (e as Error).message.split('\n')[0];
-    return fatalResult(options.fileName, `not JSON (${why}): give a FHIR R4 Bundle in JSON or a TDM CSV`, 'fhir_not_json');
+    return fatalResult(options.fileName, 'fhir_not_json', said(undefined, { why }));
   }
   return fhirToRecords(json, options);
 }
@@ -135,35 +144,33 @@ function entriesOf(json: unknown, file: string): Entry[] | FhirReadResult {
     const id = str(resource.id);
     out.push({ index, resource, type, ...(id !== undefined ? { id } : {}), ...(typeof fullUrl === 'string' ? { fullUrl } : {}), label: id !== undefined ? `${type}/${id}` : type });
   };
-  const addBundle = (b: Json): string | null => {
+  const addBundle = (b: Json): Said | null => {
     const type = str(b.type);
-    if (type === undefined || !BUNDLE_TYPES.includes(type)) {
-      return `Bundle of type "${String(b.type)}" is not read: give a Bundle of type collection, transaction, batch or searchset, or a list of resources`;
-    }
+    if (type === undefined || !BUNDLE_TYPES.includes(type)) return said('type', { type: String(b.type) });
     const entries = b.entry === undefined ? [] : b.entry;
-    if (!Array.isArray(entries)) return 'Bundle.entry is not a list: not a FHIR R4 Bundle';
+    if (!Array.isArray(entries)) return said('entry');
     for (const e of entries) {
       if (isObject(e)) add(e.resource, e.fullUrl);
       else add(undefined, undefined);
     }
     return null;
   };
-  const notFhir = 'JSON but not FHIR: expected a Bundle (resourceType "Bundle") or a list of resources, each with a resourceType';
+  const notFhir = said(undefined);
   if (Array.isArray(json)) {
-    if (json.length > 0 && !json.some((r) => isObject(r) && typeof r.resourceType === 'string')) return fatalResult(file, notFhir, 'fhir_not_fhir');
+    if (json.length > 0 && !json.some((r) => isObject(r) && typeof r.resourceType === 'string')) return fatalResult(file, 'fhir_not_fhir', notFhir);
     for (const r of json) {
       // A list of search pages (Bundles) is read page by page.
       if (isObject(r) && r.resourceType === 'Bundle') {
         const why = addBundle(r);
-        if (why) return fatalResult(file, why, 'fhir_bundle_type');
+        if (why) return fatalResult(file, 'fhir_bundle_type', why);
       } else add(r, undefined);
     }
     return out;
   }
-  if (!isObject(json) || typeof json.resourceType !== 'string') return fatalResult(file, notFhir, 'fhir_not_fhir');
+  if (!isObject(json) || typeof json.resourceType !== 'string') return fatalResult(file, 'fhir_not_fhir', notFhir);
   if (json.resourceType === 'Bundle') {
     const why = addBundle(json);
-    if (why) return fatalResult(file, why, 'fhir_bundle_type');
+    if (why) return fatalResult(file, 'fhir_bundle_type', why);
     return out;
   }
   add(json, undefined);
@@ -190,7 +197,7 @@ const noteOf = (r: Json): string | undefined => {
   return isObject(n) && typeof n.text === 'string' && n.text !== '' ? n.text : undefined;
 };
 
-type Resolved = { entry: Entry } | { entry: null; typeId: [string, string] } | { error: string };
+type Resolved = { entry: Entry } | { entry: null; typeId: [string, string] } | { error: Said };
 
 /** One reading of the input's entries: the resources become rows for the records module, or problems. */
 class FhirReader {
@@ -218,13 +225,17 @@ class FhirReader {
     for (const e of entries) if (e.type === 'Patient') this.readPatient(e);
   }
 
-  /** A problem only FHIR has: `file: entry i Type/id path <text>` (text starts with the value, or `: ...`). */
-  private problem(e: Entry, severity: Severity, code: string, path: string | undefined, text: string, value?: string, patientId?: string, time?: Days): void {
+  /**
+   * A problem only FHIR has: its code, the sentence's variant and params (the English `message`,
+   * `file: entry i Type/id path <text>`, from the catalog: src/i18n/fhir-text.ts).
+   */
+  private problem(e: Entry, severity: Severity, code: string, path: string | undefined, why: Said, value?: string, patientId?: string, time?: Days): void {
     const at = where(e, path);
     const issue: Issue & { entryIndex: number } = {
-      code, severity, message: `${this.file}: ${at}${text.startsWith(':') ? '' : ' '}${text}`, file: this.file, where: at, entryIndex: e.index,
-      params: { where: at, text },
+      code, severity, message: fhirPlaced(this.file, at, fhirEnglish(code, why.variant, why.params)), file: this.file, where: at, entryIndex: e.index,
+      params: { where: at, ...why.params },
     };
+    if (why.variant !== undefined) issue.variant = why.variant;
     if (path !== undefined) issue.column = path;
     if (value !== undefined) issue.value = value;
     if (patientId !== undefined) issue.patientId = patientId;
@@ -234,30 +245,30 @@ class FhirReader {
 
   /** A reference: `#id` (contained), `urn:uuid:` (an entry), relative `Type/id` or absolute on a server. */
   private resolve(ref: unknown, from: Entry, expected: string): Resolved | { contained: Json } {
-    if (!isObject(ref)) return { error: 'is not a Reference' };
+    if (!isObject(ref)) return { error: said('not-reference') };
     const r = str(ref.reference);
-    if (r === undefined) return { error: 'has no reference' };
+    if (r === undefined) return { error: said('no-reference') };
     if (r.startsWith('#')) {
       const contained = Array.isArray(from.resource.contained) ? from.resource.contained : [];
       const c = contained.find((x) => isObject(x) && x.id === r.slice(1));
-      if (!isObject(c)) return { error: `"${r}" names no contained resource` };
-      if (c.resourceType !== expected) return { error: `"${r}" is a ${String(c.resourceType)}, not a ${expected}` };
+      if (!isObject(c)) return { error: said('no-contained', { ref: r }) };
+      if (c.resourceType !== expected) return { error: said('wrong-type', { ref: r, type: String(c.resourceType), expected }) };
       return { contained: c };
     }
     if (r.startsWith('urn:uuid:') || r.startsWith('urn:oid:')) {
       const e = this.byFullUrl.get(r);
-      if (!e) return { error: `"${r}" is not the fullUrl of an entry of this Bundle` };
-      if (e.type !== expected) return { error: `"${r}" is a ${e.type || 'entry without a resource'}, not a ${expected}` };
+      if (!e) return { error: said('not-full-url', { ref: r }) };
+      if (e.type !== expected) return { error: e.type ? said('wrong-type', { ref: r, type: e.type, expected }) : said('empty-entry', { ref: r, expected }) };
       return { entry: e };
     }
     const m = /(?:^|\/)([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/.exec(r);
     const absolute = /^https?:\/\//.test(r);
     if (absolute) {
       const e = this.byFullUrl.get(r);
-      if (e) return e.type === expected ? { entry: e } : { error: `"${r}" is a ${e.type}, not a ${expected}` };
+      if (e) return e.type === expected ? { entry: e } : { error: said('wrong-type', { ref: r, type: e.type, expected }) };
     }
-    if (!m || (!absolute && m.index !== 0)) return { error: `"${r}" is not a reference FHIR knows: use Type/id, an absolute URL or urn:uuid: of an entry` };
-    if (m[1] !== expected) return { error: `"${r}" is a ${m[1]}, not a ${expected}` };
+    if (!m || (!absolute && m.index !== 0)) return { error: said('unknown-form', { ref: r }) };
+    if (m[1] !== expected) return { error: said('wrong-type', { ref: r, type: m[1], expected }) };
     const e = this.byTypeId.get(`${m[1]}/${m[2]}`);
     return e ? { entry: e } : { entry: null, typeId: [m[1], m[2]] };
   }
@@ -267,7 +278,7 @@ class FhirReader {
     const own = ids.find((i) => isObject(i) && i.system === SYSTEM.patientId && typeof i.value === 'string' && i.value.trim() !== '');
     const pid = isObject(own) ? (own.value as string).trim() : e.id;
     if (pid === undefined) {
-      this.problem(e, 'error', 'fhir_patient_id', 'identifier', `: the Patient has neither an identifier with system ${SYSTEM.patientId} nor an id: its resources cannot be told apart from another patient's`);
+      this.problem(e, 'error', 'fhir_patient_id', 'identifier', said(undefined, { system: SYSTEM.patientId }));
       return;
     }
     this.patientIds.set(`#${e.index}`, pid);
@@ -278,16 +289,16 @@ class FhirReader {
   private patientOf(e: Entry, path: string): string | null {
     const ref = e.resource[path];
     if (ref === undefined) {
-      this.problem(e, 'error', 'fhir_subject_missing', path, `is missing: the ${e.type} must name its Patient`);
+      this.problem(e, 'error', 'fhir_subject_missing', path, said(undefined, { type: e.type }));
       return null;
     }
     const r = this.resolve(ref, e, 'Patient');
     if ('error' in r) {
-      this.problem(e, 'error', 'fhir_reference', `${path}.reference`, `${r.error}: whose ${e.type} it is cannot be known; it is not read`, isObject(ref) ? str(ref.reference) : undefined);
+      this.problem(e, 'error', 'fhir_reference', `${path}.reference`, { ...r.error, params: { ...r.error.params, whose: e.type } }, isObject(ref) ? str(ref.reference) : undefined);
       return null;
     }
     if ('contained' in r) {
-      this.problem(e, 'error', 'fhir_reference', `${path}.reference`, 'names a contained Patient: the Patient must be an entry or on the server', str((ref as Json).reference));
+      this.problem(e, 'error', 'fhir_reference', `${path}.reference`, said('contained-patient'), str((ref as Json).reference));
       return null;
     }
     if (r.entry) {
@@ -304,16 +315,16 @@ class FhirReader {
     t[status] = (t[status] ?? 0) + 1;
   }
 
-  /** A time element as local `YYYY-MM-DDTHH:MM`, or a problem said (null). */
+  /** A time element as local `YYYY-MM-DDTHH:MM`, or a problem said (null). `what`: a key of the catalog's `fhirread:what`. */
   private readTime(e: Entry, path: string, value: unknown, what: string, pid?: string): string | null {
     if (value === undefined) {
-      this.problem(e, 'error', 'fhir_time_missing', path, `is missing: ${what} needs its date and time`, undefined, pid);
+      this.problem(e, 'error', 'fhir_time_missing', path, said(undefined, { what }), undefined, pid);
       return null;
     }
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     const r = typeof value === 'string' ? fromFhirDateTime(value, this.timeZone) : { ok: false as const, reason: 'format' as const };
     if (!r.ok) {
-      this.problem(e, 'error', 'fhir_time_invalid', path, `"${text}" is not a date and time: write YYYY-MM-DDThh:mm:ss with the zone offset, e.g. 2024-03-05T09:30:00+01:00${r.reason === 'date-only-partial' ? ' (a year or month alone is not enough)' : ''}`, text, pid);
+      this.problem(e, 'error', 'fhir_time_invalid', path, said(r.reason === 'date-only-partial' ? 'partial' : 'format', { value: text }), text, pid);
       return null;
     }
     return r.iso;
@@ -321,18 +332,18 @@ class FhirReader {
 
   /** A Quantity's number and UCUM unit as a TDM CSV value and unit, or a problem said (null). */
   private readQuantity(e: Entry, path: string, q: unknown, kind: keyof typeof UCUM_UNITS, role: CodeRole, pid: string, time: Days | undefined, allowComparator: boolean): { value: string; unit: string } | null {
-    const what = ROLE_WHAT[role] ?? 'this value';
-    const accepted = Object.keys(UCUM_UNITS[kind]);
-    const list = accepted.length === 1 ? accepted[0] : `${accepted.slice(0, -1).join(', ')} or ${accepted[accepted.length - 1]}`;
+    const what = whatOf(role);
+    // The units accepted, as the catalog's `list` parameter (`a|b|c`, said `a, b or c`).
+    const list = Object.keys(UCUM_UNITS[kind]).join('|');
     if (!isObject(q)) {
-      this.problem(e, 'error', 'fhir_value_missing', path, `is missing: ${what} needs a value in ${list}`, undefined, pid, time);
+      this.problem(e, 'error', 'fhir_value_missing', path, said('quantity', { what, units: list }), undefined, pid, time);
       return null;
     }
     const v = q.value;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       const text = v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-      if (v === undefined) this.problem(e, 'error', 'fhir_value_missing', `${path}.value`, `is missing: ${what} needs a number`, undefined, pid, time);
-      else this.problem(e, 'error', 'fhir_value_not_number', `${path}.value`, `"${text}" for ${what} is not a number: write a JSON number such as 24.1`, text, pid, time);
+      if (v === undefined) this.problem(e, 'error', 'fhir_value_missing', `${path}.value`, said('number', { what }), undefined, pid, time);
+      else this.problem(e, 'error', 'fhir_value_not_number', `${path}.value`, said('number', { value: text, what }), text, pid, time);
       return null;
     }
     const table = UCUM_UNITS[kind] as Readonly<Record<string, string>>;
@@ -343,7 +354,7 @@ class FhirReader {
     if (comparator !== undefined) {
       if (comparator === '<' && allowComparator) prefix = '<';
       else {
-        this.problem(e, 'error', 'fhir_comparator', `${path}.comparator`, `"${String(comparator)}" for ${what} is not read: ${allowComparator ? 'only < (a result below the lab\'s limit) is' : 'no comparator is'} accepted`, String(comparator), pid, time);
+        this.problem(e, 'error', 'fhir_comparator', `${path}.comparator`, said(allowComparator ? 'only-less' : 'none', { comparator: String(comparator), what }), String(comparator), pid, time);
         return null;
       }
     }
@@ -358,16 +369,16 @@ class FhirReader {
     const pick = (u: string | undefined) => (u === undefined ? undefined : Object.hasOwn(table, u) ? u : Object.hasOwn(UNIT_SYNONYMS, u) && Object.hasOwn(table, UNIT_SYNONYMS[u]) ? UNIT_SYNONYMS[u] : undefined);
     const ucum = (code !== undefined && (system === undefined || system === SYSTEM.ucum) ? pick(code) : undefined) ?? (code === undefined ? pick(unit) : undefined);
     if (ucum !== undefined) return ucum;
-    if (unit === undefined && code === undefined) this.problem(e, 'error', 'fhir_unit_missing', `${path}.unit`, `is missing: ${what} needs ${list} (UCUM)`, undefined, pid, time);
+    if (unit === undefined && code === undefined) this.problem(e, 'error', 'fhir_unit_missing', `${path}.unit`, said(undefined, { what, units: list }), undefined, pid, time);
     else {
       const [p, shown] = unit !== undefined && pick(unit) === undefined ? ['unit', unit] : ['code', code ?? ''];
-      this.problem(e, 'error', 'fhir_unit', `${path}.${p}`, `"${shown}" for ${what}: use ${list}`, shown, pid, time);
+      this.problem(e, 'error', 'fhir_unit', `${path}.${p}`, said(undefined, { unit: shown, what, units: list }), shown, pid, time);
     }
     return null;
   }
 
   readEntry(e: Entry): void {
-    if (e.type === '') this.problem(e, 'error', 'fhir_entry_empty', undefined, ': the entry has no resource (no resourceType): skipped');
+    if (e.type === '') this.problem(e, 'error', 'fhir_entry_empty', undefined, said(undefined));
     else if (e.type === 'MedicationAdministration') this.readAdministration(e);
     else if (e.type === 'Observation') this.readObservation(e);
     else if (!SILENT_TYPES.has(e.type)) this.ignored.byType[e.type] = (this.ignored.byType[e.type] ?? 0) + 1;
@@ -400,12 +411,12 @@ class FhirReader {
     if (pk === null) return;
     const pid = this.patientIds.get(pk)!;
     if (status !== 'completed') {
-      this.problem(e, 'error', 'fhir_status', 'status', status === undefined ? `is missing: a MedicationAdministration needs a status (completed is read)` : `"${status}" is not a MedicationAdministration status: completed is read; in-progress, not-done, on-hold, stopped, entered-in-error and unknown are skipped`, status, pid);
+      this.problem(e, 'error', 'fhir_status', 'status', status === undefined ? said('administration-missing') : said('administration', { status }), status, pid);
       return;
     }
     const period = isObject(r.effectivePeriod) ? r.effectivePeriod : undefined;
     const timePath = period ? 'effectivePeriod.start' : 'effectiveDateTime';
-    const iso = this.readTime(e, timePath, period ? period.start : r.effectiveDateTime, `${ROLE_WHAT[role]}`, pid);
+    const iso = this.readTime(e, timePath, period ? period.start : r.effectiveDateTime, role, pid);
     if (iso === null) return;
     const t = timeOf(iso);
     const duration = this.durationOf(e, period, iso, role, pid, t);
@@ -418,7 +429,7 @@ class FhirReader {
       const rr = roleOfRoute(dosage.route);
       if (rr === null) {
         const shown = codingsText(dosage.route);
-        this.problem(e, 'error', 'fhir_route', 'dosage.route', `${shown} is not a route this app reads: use SNOMED CT 47625008 (intravenous) or 34206005 (subcutaneous), or leave it out for intravenous`, shown, pid, t);
+        this.problem(e, 'error', 'fhir_route', 'dosage.route', said(undefined, { route: shown }), shown, pid, t);
         return;
       }
       route = rr;
@@ -434,11 +445,11 @@ class FhirReader {
   /** An infusion's minutes from its period ('' without an end), or a problem said (null). */
   private durationOf(e: Entry, period: Json | undefined, iso: string, role: CodeRole, pid: string, t: Days | undefined): string | null {
     if (!period || period.end === undefined) return '';
-    const end = this.readTime(e, 'effectivePeriod.end', period.end, `the end of ${ROLE_WHAT[role]}`, pid);
+    const end = this.readTime(e, 'effectivePeriod.end', period.end, `end-${role}`, pid);
     if (end === null) return null;
     const minutes = Math.round((parseIsoTime(end)! - parseIsoTime(iso)!) * 1440);
     if (minutes < 0) {
-      this.problem(e, 'error', 'fhir_period', 'effectivePeriod.end', `"${String(period.end)}" is before effectivePeriod.start "${String(period.start)}": the end of an infusion comes after its start`, String(period.end), pid, t);
+      this.problem(e, 'error', 'fhir_period', 'effectivePeriod.end', said(undefined, { end: String(period.end), start: String(period.start) }), String(period.end), pid, t);
       return null;
     }
     return String(minutes);
@@ -454,10 +465,10 @@ class FhirReader {
     if (pk === null) return;
     const pid = this.patientIds.get(pk)!;
     if (status === undefined || !OBS_READ.has(status)) {
-      this.problem(e, 'error', 'fhir_status', 'status', status === undefined ? 'is missing: an Observation needs a status (final, amended or corrected are read)' : `"${status}" is not an Observation status: final, amended and corrected are read; registered, preliminary, cancelled, entered-in-error and unknown are skipped`, status, pid);
+      this.problem(e, 'error', 'fhir_status', 'status', status === undefined ? said('observation-missing') : said('observation', { status }), status, pid);
       return;
     }
-    const what = ROLE_WHAT[role]!;
+    const what = whatOf(role);
     const timePath = r.effectiveDateTime === undefined && r.effectiveInstant !== undefined ? 'effectiveInstant' : 'effectiveDateTime';
     const iso = this.readTime(e, timePath, r.effectiveDateTime ?? r.effectiveInstant, what, pid);
     if (iso === null) return;
@@ -479,12 +490,12 @@ class FhirReader {
   /** A survey answer: the intensity 0-3 as valueInteger, dated at the onset the patient reports. */
   private readWearingOff(e: Entry, pk: string, pid: string, iso: string, t: Days | undefined, timePath: string): void {
     const r = e.resource;
-    const what = ROLE_WHAT.wearing_off!;
+    const what = whatOf('wearing_off');
     const v = r.valueInteger;
     if (typeof v !== 'number') {
       const shown = v === undefined ? undefined : JSON.stringify(v);
-      if (shown === undefined) this.problem(e, 'error', 'fhir_value_missing', 'valueInteger', `is missing: ${what} needs its intensity 0, 1, 2 or 3`, undefined, pid, t);
-      else this.problem(e, 'error', 'fhir_value_not_number', 'valueInteger', `${shown} for ${what} is not a whole number: write the intensity 0, 1, 2 or 3`, shown, pid, t);
+      if (shown === undefined) this.problem(e, 'error', 'fhir_value_missing', 'valueInteger', said('intensity', { what }), undefined, pid, t);
+      else this.problem(e, 'error', 'fhir_value_not_number', 'valueInteger', said('intensity', { value: shown, what }), shown, pid, t);
       return;
     }
     const note = noteOf(r);
@@ -501,14 +512,14 @@ class FhirReader {
     const s = this.resolve(r.specimen, e, 'Specimen');
     if ('error' in s || ('entry' in s && s.entry === null)) {
       const ref = isObject(r.specimen) ? str(r.specimen.reference) : undefined;
-      this.problem(e, 'error', 'fhir_reference', 'specimen.reference', 'error' in s ? s.error : `"${ref}" is not in this Bundle: the Specimen says whether the sample was capillary`, ref, pid, t);
+      this.problem(e, 'error', 'fhir_reference', 'specimen.reference', 'error' in s ? s.error : said('specimen-missing', { ref: String(ref) }), ref, pid, t);
       return null;
     }
     const spec = 'contained' in s ? s.contained : s.entry!.resource;
     const kind = sampleOf(spec.type);
     if (kind === null) {
       const shown = codingsText(spec.type);
-      this.problem(e, 'warning', 'fhir_specimen_type', 'specimen', `type ${shown} is not one this app knows (SNOMED CT 122554006 capillary blood, 122555007 venous blood): read as venous`, shown, pid, t);
+      this.problem(e, 'warning', 'fhir_specimen_type', 'specimen', said(undefined, { type: shown }), shown, pid, t);
     }
     return kind === 'capillary' ? 'capillary' : '';
   }
@@ -531,7 +542,7 @@ class FhirReader {
       const drug = row.drug ?? drugOf.get(row.patientKey);
       const pid = patientIds.get(row.patientKey)!;
       if (drug === undefined) {
-        this.problem(row.entry, 'error', 'fhir_no_drug', undefined, `: ${row.role === 'dose' ? 'a dose' : ROLE_WHAT[row.role]} of patient "${pid}", who has no natalizumab or ocrelizumab administration, level or CD19 count: not read`, undefined, pid);
+        this.problem(row.entry, 'error', 'fhir_no_drug', undefined, said(undefined, { what: row.role === 'dose' ? 'dose' : whatOf(row.role), patient: pid }), undefined, pid);
         continue;
       }
       const cells: Record<Col, string> = { patient_id: pid, drug, kind: row.role, time: '', value: '', unit: '', route: '', duration_min: '', note: '', sample: '', ...row.cells };
@@ -574,7 +585,9 @@ class FhirReader {
     const outIssues: Issue[] = [...this.issues, ...recordIssues].sort((a, b) => a.entryIndex - b.entryIndex).map(strip);
     for (const p of patients) p.issues = outIssues.filter((i) => i.patientId === p.id);
 
-    for (const line of ignoredLines(ignored)) outIssues.push({ code: 'fhir_ignored', severity: 'info', message: `${file}: ${line}`, file, params: { text: line } });
+    for (const why of ignoredSaid(ignored)) {
+      outIssues.push({ code: 'fhir_ignored', variant: why.variant, severity: 'info', message: fhirPlaced(file, undefined, fhirEnglish('fhir_ignored', why.variant, why.params)), file, params: why.params });
+    }
     return { patients, issues: outIssues, extraColumns: [], dialect: 'comma', fatal: false, ignored };
   }
 }
@@ -585,20 +598,24 @@ function strip(i: Issue & { entryIndex: number }): Issue {
   return rest;
 }
 
-/** The counts of what was not read, one line each (`312 other observations ignored`). */
-export function ignoredLines(ignored: FhirIgnored): string[] {
-  const out: string[] = [];
-  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-  if (ignored.otherObservations) out.push(`${n(ignored.otherObservations, 'other observation', 'other observations')} ignored (codes not mapped to a natalizumab level, a CD19 count, a body weight or a wearing-off report)`);
-  if (ignored.otherAdministrations) out.push(`${n(ignored.otherAdministrations, 'administration', 'administrations')} of other medications ignored`);
+/** The counts of what was not read, one sentence each (the catalog's `fhir_ignored` variants, plural by `count`). */
+function ignoredSaid(ignored: FhirIgnored): (Said & { variant: string })[] {
+  const out: (Said & { variant: string })[] = [];
+  if (ignored.otherObservations) out.push({ variant: 'other-observations', params: { count: ignored.otherObservations } });
+  if (ignored.otherAdministrations) out.push({ variant: 'other-administrations', params: { count: ignored.otherAdministrations } });
   for (const [type, statuses] of Object.entries(ignored.byStatus)) {
     const total = Object.values(statuses).reduce((a, b) => a + b, 0);
     const parts = Object.entries(statuses).map(([s, c]) => `${c} ${s}`).join(', ');
-    out.push(`${n(total, type, `${type} resources`)} skipped for ${total === 1 ? 'its' : 'their'} status (${parts})`);
+    out.push({ variant: 'status', params: { count: total, type, statuses: parts } });
   }
-  if (ignored.absentValues) out.push(`${n(ignored.absentValues, 'result', 'results')} without a value (dataAbsentReason) skipped`);
-  for (const [type, count] of Object.entries(ignored.byType)) out.push(`${n(count, `${type} resource`, `${type} resources`)} ignored`);
+  if (ignored.absentValues) out.push({ variant: 'absent', params: { count: ignored.absentValues } });
+  for (const [type, count] of Object.entries(ignored.byType)) out.push({ variant: 'type', params: { count, type } });
   return out;
+}
+
+/** The counts of what was not read, one English line each (`312 other observations ignored`). */
+export function ignoredLines(ignored: FhirIgnored): string[] {
+  return ignoredSaid(ignored).map((why) => fhirEnglish('fhir_ignored', why.variant, why.params));
 }
 
 function codingsOf(concept: unknown): Json[] {

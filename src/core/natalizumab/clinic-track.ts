@@ -8,15 +8,16 @@
  * With no trough of the clinic scored there is nothing to learn from: no patient's forecast is
  * calibrated (the published allowances, exactly as without calibration).
  */
-import type { PatientRecord } from '../types';
+import type { PatientRecord, TextParams } from '../types';
 import type { ForecastCalibration, NatalizumabOptions } from '../report/types';
 import { PkWorkError, workBudget, withWorkBudget } from '../pk/index';
 import { refusedRowsError, stepBudgetFor } from '../engine';
 import { patientTrackRecord, summariseTrackRecord, type TrackRecordSummary, type TroughScore } from './track-record';
+import { english } from '../text';
 import { calibrateClinic, patientCalibration, type ClinicCalibration } from './calibration';
 
-/** One patient's scored troughs, or why it was not scored. */
-export type PatientTrack = { scores: TroughScore[] } | { error: string };
+/** One patient's scored troughs, or why it was not scored (its English, and its code in the catalog's `engine` namespace with params). */
+export type PatientTrack = { scores: TroughScore[] } | { error: string; errorCode?: string; errorParams?: TextParams };
 
 /**
  * The track record of one patient (null: not a natalizumab patient). A record with refused rows is
@@ -25,16 +26,17 @@ export type PatientTrack = { scores: TroughScore[] } | { error: string };
 export function trackPatient(p: PatientRecord, options: Partial<NatalizumabOptions>, stop?: () => boolean): PatientTrack | null {
   if (p.drug !== 'natalizumab') return null;
   const refused = refusedRowsError(p);
-  if (refused) return { error: refused.error };
+  if (refused) return { error: refused.error, errorCode: refused.errorCode, errorParams: refused.errorParams };
   // The calibrated spread is never used to score: the track record is that of the published allowances.
   const rest = { ...options };
   delete rest.iovCl;
+  delete rest.spreadScale;
   delete rest.calibration;
   try {
     return { scores: withWorkBudget(workBudget(stepBudgetFor(p) * Math.max(1, p.levels.length), stop), () => patientTrackRecord(p, rest)) };
   } catch (e) {
     if (!(e instanceof PkWorkError)) throw e;
-    return { error: `the computation was stopped after ${e.steps} integrator steps` };
+    return { error: english('track-stopped', { steps: e.steps }), errorCode: 'track-stopped', errorParams: { steps: e.steps } };
   }
 }
 

@@ -10,7 +10,7 @@ export const NATALIZUMAB_TEXT_CODES: readonly string[] = [
   'antibodies-suspected.level', 'antibodies-suspected.censored', 'low-trough-q4w', 'censored-level', 'level-unexplained',
   'nat-reason.antibodies', 'nat-reason.not-converged', 'nat-reason.population', 'nat-reason.unsupported',
   'nat-reason.next-unsupported', 'nat-reason.extended', 'nat-reason.extended-monitored', 'nat-reason.next-unsupported-monitored', 'nat-reason.unexplained', 'nat-reason.gap',
-  'trough-trend-falling', 'nat-reason.trend-falling', 'wearing-off-above-target', 'below-target-at-4-weeks.sc', 'below-target-at-4-weeks.iv',
-  'nat-reason.weight', 'nat-reason.censored-only', 'levels-all-censored', 'no-dose-before-as-of', 'work-budget', 'rows-refused', 'no-usable-rows',
+  'trough-trend-falling.crossing', 'trough-trend-falling.plain', 'nat-reason.trend-falling', 'wearing-off-above-target', 'below-target-at-4-weeks.sc', 'below-target-at-4-weeks.iv',
+  'nat-reason.weight', 'nat-reason.censored-only', 'levels-all-censored', 'no-dose-before-as-of', 'work-budget', 'track-stopped', 'rows-refused', 'no-usable-rows',
   'pdnms.name', 'pdnms.overdue', 'pdnms.none', 'pdnms.below-shorten', 'pdnms.below-stay', 'pdnms.above-extend', 'pdnms.above-stay', 'pdnms.between',
 ];

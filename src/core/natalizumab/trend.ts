@@ -47,6 +47,7 @@ import type { Days, DoseEvent, Issue, Observation } from '../types';
 import type { TroughTrend } from '../report/types';
 import { formatDate, WEEK } from '../time';
 import { DAYS_PER_MONTH, logTrend, percentPerMonth, scatterInterval } from '../stats/trend';
+import { withEnglish } from '../text';
 
 /** Longest gap between a trough and the dose it was drawn before, days. */
 export const TROUGH_BEFORE_DOSE_DAYS = 3;
@@ -215,7 +216,10 @@ export function troughTrend(levels: Observation[], doses: DoseEvent[], sigmaLog:
 /** A percentage as the sentences show it: whole percent, with its sign. */
 export const pctText = (x: number): string => `${x > 0 ? '+' : ''}${Math.round(x) === 0 ? 0 : Math.round(x)}`;
 
-/** The warning for a clearly falling trend (with where the fitted trend crosses the target, when known). */
+/**
+ * The warning for a clearly falling trend: variant `crossing` when where the fitted trend crosses
+ * the target is known, else `plain`; its English from the catalog.
+ */
 export function trendFallingIssue(t: TroughTrend): Issue {
   const c = t.targetCrossing ?? null;
   const params = {
@@ -223,10 +227,5 @@ export function trendFallingIssue(t: TroughTrend): Issue {
     from: formatDate(t.troughs[0].time), to: formatDate(t.troughs[t.troughs.length - 1].time),
     ...(c ? { target: c.target, month: c.month } : {}),
   };
-  const crossing = c ? `; the fitted trend crosses ${c.target} µg/mL in ${c.month}` : '';
-  return {
-    code: 'trough-trend-falling', severity: 'warning',
-    message: `the ${params.n} troughs at a stable ${params.weeks}-week interval from ${params.from} to ${params.to} are falling: ${params.pct} % per month (90 % interval ${params.low} to ${params.high}; Theil–Sen, model-free)${crossing}: anti-drug antibodies, weight gain or a change in clearance? No extension; test for antibodies and measure the next trough`,
-    params,
-  };
+  return withEnglish({ code: 'trough-trend-falling', variant: c ? 'crossing' : 'plain', severity: 'warning', params });
 }

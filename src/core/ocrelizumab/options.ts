@@ -20,17 +20,17 @@ export const OCRELIZUMAB_DEFAULTS: Readonly<OcrelizumabOptions> = Object.freeze(
 
 type Key = keyof OcrelizumabOptions;
 
-/** `term`: the code of `accepted` in the app's `engine` namespace (`terms.<term>`). */
-const RULES: { [K in Key]: { ok: (v: number) => boolean; accepted: string; term: string } } = {
-  threshold: { ok: (v) => v > 0, accepted: 'a count above 0 cells/µL', term: 'count-above-0' },
-  labLimit: { ok: (v) => v > 0, accepted: 'a limit above 0 cells/µL', term: 'limit-above-0' },
-  minWeeks: { ok: (v) => v >= 0 && v <= 104, accepted: '0–104 weeks', term: 'weeks-0-104' },
-  maxWeeks: { ok: (v) => v > 0 && v <= 156, accepted: '1–156 weeks, above the minimum', term: 'weeks-1-156-above-minimum' },
-  redoseQuantile: { ok: (v) => v > 0 && v < 1, accepted: 'a probability strictly between 0 and 1', term: 'probability-0-1' },
-  countQuantile: { ok: (v) => v > 0 && v < 1, accepted: 'a probability strictly between 0 and 1', term: 'probability-0-1' },
-  minCountGapWeeks: { ok: (v) => v >= 0 && v <= 26, accepted: '0–26 weeks', term: 'weeks-0-26' },
-  firstCountWeek: { ok: (v) => v >= 0 && v <= 104, accepted: '0–104 weeks', term: 'weeks-0-104' },
-  countEveryWeeks: { ok: (v) => v >= 1 && v <= 26, accepted: '1–26 weeks', term: 'weeks-1-26' },
+/** `term`: what is accepted, as a key of the catalog's `engine` namespace (`terms.<term>`; src/i18n/engine-en.ts). */
+const RULES: { [K in Key]: { ok: (v: number) => boolean; term: string } } = {
+  threshold: { ok: (v) => v > 0, term: 'count-above-0' },
+  labLimit: { ok: (v) => v > 0, term: 'limit-above-0' },
+  minWeeks: { ok: (v) => v >= 0 && v <= 104, term: 'weeks-0-104' },
+  maxWeeks: { ok: (v) => v > 0 && v <= 156, term: 'weeks-1-156-above-minimum' },
+  redoseQuantile: { ok: (v) => v > 0 && v < 1, term: 'probability-0-1' },
+  countQuantile: { ok: (v) => v > 0 && v < 1, term: 'probability-0-1' },
+  minCountGapWeeks: { ok: (v) => v >= 0 && v <= 26, term: 'weeks-0-26' },
+  firstCountWeek: { ok: (v) => v >= 0 && v <= 104, term: 'weeks-0-104' },
+  countEveryWeeks: { ok: (v) => v >= 1 && v <= 26, term: 'weeks-1-26' },
 };
 
 /** Defaults overlaid with the given options; invalid values are replaced by the default and reported. */

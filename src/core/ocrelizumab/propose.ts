@@ -98,15 +98,12 @@ export function analyseOcrelizumab(patient: PatientRecord, asOf: Days, partial: 
 
   const basis = cur.used.length > 0 ? 'current-cycle' : prev.used.length > 0 ? 'previous-cycle' : 'population';
   if (basis !== 'current-cycle') {
-    issues.push({
+    issues.push(withEnglish({
       code: 'ocr-no-count-this-cycle',
       severity: 'info',
-      message: basis === 'previous-cycle'
-        ? `no CD19+ count since the infusion of ${formatDate(cycle.start)}: the forecast rests on the previous cycle's ${prev.used.length} count(s) and the population prior`
-        : `no CD19+ count since the infusion of ${formatDate(cycle.start)} and none from a previous cycle: the forecast is the population prior (typical patient)`,
       variant: basis === 'previous-cycle' ? 'previous' : 'population',
       params: basis === 'previous-cycle' ? { date: formatDate(cycle.start), n: prev.used.length } : { date: formatDate(cycle.start) },
-    });
+    }));
   }
 
   const posterior = fitGrid({ current: cur.used, previous: prev.used, bmax });

@@ -16,14 +16,8 @@ export const OPTIONAL_COLUMNS = ['route', 'duration_min', 'note', 'sample'] as c
 
 type Spec = Record<string, string | number | undefined>;
 
-/** `why` of a file that is not text (parse.ts) as the catalog's context and params. */
-function notText(why: string): Spec {
-  if (why.startsWith('it is a zip archive')) return { context: 'zip' };
-  if (why.startsWith('it is a PDF')) return { context: 'pdf' };
-  if (why.startsWith('it contains NUL bytes')) return { context: 'nul' };
-  const m = /^it contains (\d+) control characters in its first (\d+) characters/.exec(why);
-  return m ? { context: 'control', count: m[1], of: m[2] } : { context: 'other', why };
-}
+/** Why a file is not text (parse.ts): the catalog's context of `file_not_text`, with the control characters counted. */
+export type NotText = { context: 'zip' | 'pdf' | 'nul' } | { context: 'control'; count: string; of: string };
 
 function grouping(v: string, kind: MeasuredKind, dialect: Dialect): Spec {
   const mark = v.includes(',') ? ',' : '.';
@@ -39,7 +33,7 @@ function grouping(v: string, kind: MeasuredKind, dialect: Dialect): Spec {
  */
 const SPEC = {
   // file level
-  file_not_text: (why: string): Spec => notText(why),
+  file_not_text: (why: NotText): Spec => ({ ...why }),
   file_empty: (): Spec => ({}),
   file_encoding: (): Spec => ({}),
   file_no_rows: (): Spec => ({}),

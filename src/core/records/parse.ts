@@ -10,7 +10,7 @@
  */
 import Papa from 'papaparse';
 import type { Days, Issue, Observation, ParseResult, PatientRecord, Severity } from '../types';
-import { REQUIRED_COLUMNS, located, say, type Dialect, type Said } from './messages';
+import { REQUIRED_COLUMNS, located, say, type Dialect, type NotText, type Said } from './messages';
 import { KNOWN_COLUMNS, readRow, type FileContext, type KnownColumn, type Locate } from './row';
 
 export { readNumber, unneutralise, type Locate } from './row';
@@ -37,17 +37,18 @@ export interface ParseOptions {
 
 export const DEFAULT_LAB_LIMIT = 1;
 
-function notTextReason(text: string): string | null {
-  if (text.startsWith('PK\u0003\u0004')) return 'it is a zip archive, such as an Excel .xlsx workbook: save it as "CSV UTF-8"';
-  if (text.startsWith('%PDF-')) return 'it is a PDF document';
-  if (text.includes('\u0000')) return 'it contains NUL bytes: binary data or UTF-16 text; save it as "CSV UTF-8"';
+/** Why a file is not text, as the catalog's context of `file_not_text` (with its counts), or null. */
+function notTextReason(text: string): NotText | null {
+  if (text.startsWith('PK\u0003\u0004')) return { context: 'zip' };
+  if (text.startsWith('%PDF-')) return { context: 'pdf' };
+  if (text.includes('\u0000')) return { context: 'nul' };
   const sample = text.slice(0, 8192);
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) control++;
   }
-  if (control > 2 && control > sample.length / 100) return `it contains ${control} control characters in its first ${sample.length} characters: binary data`;
+  if (control > 2 && control > sample.length / 100) return { context: 'control', count: String(control), of: String(sample.length) };
   return null;
 }
 

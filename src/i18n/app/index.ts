@@ -8,6 +8,7 @@
  * engine's and records' namespaces (../catalog.ts). Vite's `import.meta.glob`: for the app and its
  * tests, not the command line (which needs only ../catalog.ts).
  */
+import { CATALOG } from '../catalog';
 import en from './en';
 import nl from './nl';
 
@@ -30,3 +31,9 @@ for (const [path, mod] of Object.entries(modules)) {
   APP_STRINGS[lang][ns] = mod.default;
   APP_FILES[lang][ns] = path;
 }
+
+/** Every namespace the app's i18next holds, by language: the app's own beside the catalog's (engine, records). */
+export const APP_RESOURCES: Record<AppLang, Record<string, Strings>> = {
+  en: { ...APP_STRINGS.en, ...CATALOG.en },
+  nl: { ...APP_STRINGS.nl, ...CATALOG.nl },
+};

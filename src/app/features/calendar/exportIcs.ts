@@ -2,15 +2,14 @@
  * Calendar file (RFC 5545) with the next infusion and the next lab date of one patient, for the
  * clinic's or the patient's agenda. Pure: the DTSTAMP is passed in (no clock), times are floating
  * local times (no zone: the TDM CSV has none), the SUMMARY carries the pseudonym, never a name.
- * CRLF line ends, lines folded at 75 octets (UTF-8), `\`, `;`, `,` and newlines escaped.
+ * CRLF line ends, lines folded at 75 octets (UTF-8), `\`, `;`, `,` and newlines escaped. Every
+ * sentence is the catalog's (namespaces `proposal` and `walk`, src/i18n/app), rendered by i18next
+ * in the user's language, as the card says it.
  */
 import type { PatientReport } from '../../../core/report/types';
-import { displayDate, formatDateTime, parseIsoTime } from '../../../core/time';
-import proposalEn from '../../../i18n/app/proposal-en';
-import proposalNl from '../../../i18n/app/proposal-nl';
+import { displayDate, formatDateTime, isoInstant, parseIsoTime } from '../../../core/time';
 import { modelText } from '../../../i18n/app/models.nl';
-import walkEn from '../../../i18n/app/walk-en';
-import walkNl from '../../../i18n/app/walk-nl';
+import { appText } from '../../../i18n/app/text';
 import { formatPercent } from '../proposal/format';
 
 export interface IcsOptions {
@@ -82,19 +81,14 @@ export function foldLine(line: string): string {
   return out.join('\r\n');
 }
 
-const p2 = (n: number) => String(n).padStart(2, '0');
-
 /** `YYYY-MM-DDTHH:MM` → `YYYYMMDDTHHMM00` (floating local time). */
 function icsLocal(iso: string): string {
   return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}00`;
 }
 
+/** An instant (the clock reading passed in) as an RFC 5545 UTC date-time, `YYYYMMDDTHHMMSSZ`, by the core's date module. */
 function icsUtc(d: Date): string {
-  return `${d.getUTCFullYear()}${p2(d.getUTCMonth() + 1)}${p2(d.getUTCDate())}T${p2(d.getUTCHours())}${p2(d.getUTCMinutes())}${p2(d.getUTCSeconds())}Z`;
-}
-
-function interpolate(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (k in vars ? String(vars[k]) : `{{${k}}}`));
+  return `${isoInstant(d.getTime()).slice(0, 19).replace(/[-:]/g, '')}Z`;
 }
 
 function fmtNum(x: number, nl: boolean): string {
@@ -117,7 +111,7 @@ function at(date: string, time: string, minutes: number): string | null {
 /** The events of the calendar file, in date order. */
 export function icsEvents(report: PatientReport, options: IcsOptions = {}): IcsEvent[] {
   const nl = (options.lang ?? 'en').toLowerCase().startsWith('nl');
-  const s = (nl ? proposalNl : proposalEn).ics;
+  const t = appText(options.lang);
   const time = options.time ?? (report.lastDose && report.lastDose.length >= 16 ? report.lastDose.slice(11, 16) : '09:00');
   const id = report.patientId;
   const uidBase = encodeURIComponent(id);
@@ -126,19 +120,18 @@ export function icsEvents(report: PatientReport, options: IcsOptions = {}): IcsE
   const common = { model, version: report.model.version, asOf: fmtDate(report.asOf, nl) };
   const events: IcsEvent[] = [];
   const planned = options.planned;
-  const chosenLine = planned?.chosen ? `\n${interpolate(s.chosen, { date: fmtDate(report.proposal.nextDose, nl), reason: planned.reason ?? '' })}` : '';
+  const chosenLine = planned?.chosen ? `\n${t('proposal:ics.chosen', { date: fmtDate(report.proposal.nextDose, nl), reason: planned.reason ?? '' })}` : '';
   // A choice below the required probability stays visibly risky: in the SUMMARY and the DESCRIPTION.
-  const w = (nl ? walkNl : walkEn).risk;
   const riskVars = planned?.chosen && planned.risk ? { p: formatPercent(planned.risk.probability, nl ? 'nl' : 'en'), required: formatPercent(planned.risk.required, nl ? 'nl' : 'en') } : null;
-  const riskLine = riskVars ? `\n${interpolate(w.ics, riskVars)}` : '';
+  const riskLine = riskVars ? `\n${t('walk:risk.ics', riskVars)}` : '';
   const push = (kind: string, date: string, startMin: number, endMin: number, summary: string, description: string) => {
     const start = at(date, time, startMin), end = at(date, time, endMin);
     if (start === null || end === null) return;
     const past = options.today !== undefined && date.slice(0, 10) < options.today;
     events.push({
       uid: `${kind}-${date.slice(0, 10)}-${uidBase}@ms-interval`, start, end, kind,
-      summary: `${past ? `${s.pastPrefix} ` : ''}${riskVars && kind !== 'count' ? `${interpolate(w.icsPrefix, riskVars)} ` : ''}${summary}`,
-      description: `${past ? `${interpolate(s.past, { date: fmtDate(date, nl) })}\n` : ''}${description}${chosenLine}${riskLine}\n${s.disclaimer}`,
+      summary: `${past ? `${t('proposal:ics.pastPrefix')} ` : ''}${riskVars && kind !== 'count' ? `${t('walk:risk.icsPrefix', riskVars)} ` : ''}${summary}`,
+      description: `${past ? `${t('proposal:ics.past', { date: fmtDate(date, nl) })}\n` : ''}${description}${chosenLine}${riskLine}\n${t('proposal:ics.disclaimer')}`,
     });
   };
   if (report.drug === 'natalizumab') {
@@ -150,29 +143,26 @@ export function icsEvents(report: PatientReport, options: IcsOptions = {}): IcsE
     const shown = chosen && alt ? { weeks: alt.weeks, trough: alt.ssTrough } : { weeks: p.intervalWeeks, trough: p.predictedTrough };
     // The next trough planned as a home finger-prick (clinic or patient setting, echoed in the report).
     const home = report.options.nextTroughSample === 'capillary';
-    const ss = (nl ? proposalNl : proposalEn).sample;
-    push('trough', date, -lead, 0, interpolate(home ? ss.icsTrough : s.trough, { id }), home ? ss.icsDesc : s.descTrough);
-    push('infusion', date, 0, options.infusionMinutes ?? 60, interpolate(s.infusion, { id }), interpolate(chosen ? s.descNatChosen : s.descNat, {
+    push('trough', date, -lead, 0, t(home ? 'proposal:sample.icsTrough' : 'proposal:ics.trough', { id }), t(home ? 'proposal:sample.icsDesc' : 'proposal:ics.descTrough'));
+    push('infusion', date, 0, options.infusionMinutes ?? 60, t('proposal:ics.infusion', { id }), t(chosen ? 'proposal:ics.descNatChosen' : 'proposal:ics.descNat', {
       ...common, weeks: shown.weeks, proposed: p.intervalWeeks, trough: fmtNum(shown.trough.value, nl), low: fmtNum(shown.trough.low, nl), high: fmtNum(shown.trough.high, nl),
     }));
   } else {
     const p = report.proposal;
-    const desc = interpolate(s.descOcr, {
+    const desc = t('proposal:ics.descOcr', {
       ...common, threshold: fmtNum(report.threshold.value, nl), crossing: fmtDate(p.predictedCrossing, nl),
       low: fmtDate(p.predictedCrossingLow, nl), high: fmtDate(p.predictedCrossingHigh, nl),
     });
     const date = planned?.date ?? p.nextDose;
     const lab = planned ? planned.lab : p.nextBcellCheck;
-    if (lab) push('count', lab, 0, options.countMinutes ?? 15, interpolate(s.count, { id }), desc);
-    push('redose', date, 0, options.infusionMinutes ?? 210, interpolate(planned?.chosen ? s.redoseChosen : s.redose, { id }), desc);
+    if (lab) push('count', lab, 0, options.countMinutes ?? 15, t('proposal:ics.count', { id }), desc);
+    push('redose', date, 0, options.infusionMinutes ?? 210, t(planned?.chosen ? 'proposal:ics.redoseChosen' : 'proposal:ics.redose', { id }), desc);
   }
   return events.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }
 
 /** The RFC 5545 text (CRLF line ends, folded, escaped) of a report's next infusion and lab date. */
 export function buildIcs(report: PatientReport, options: IcsOptions = {}): string {
-  const nl = (options.lang ?? 'en').toLowerCase().startsWith('nl');
-  const s = (nl ? proposalNl : proposalEn).ics;
   const stamp = options.dtstamp ? icsUtc(options.dtstamp) : `${report.asOf.replace(/-/g, '')}T000000Z`;
   const lines: string[] = [
     'BEGIN:VCALENDAR',
@@ -180,7 +170,7 @@ export function buildIcs(report: PatientReport, options: IcsOptions = {}): strin
     `PRODID:${PRODID}`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(interpolate(s.calendarName, { id: report.patientId }))}`,
+    `X-WR-CALNAME:${escapeText(appText(options.lang)('proposal:ics.calendarName', { id: report.patientId }))}`,
   ];
   for (const e of icsEvents(report, options)) {
     lines.push(

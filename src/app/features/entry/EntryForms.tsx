@@ -9,7 +9,7 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { focusFirstField, useFocusFirstField } from '../../lib/focus';
 import { useTranslation } from 'react-i18next';
 import type { Drug, Issue, PatientRecord } from '../../../core/types';
-import { recordToRows, shortMessage, UNITS, type EventRow } from '../../lib/rows';
+import { recordToRows, shortMessage, unitOptions, UNITS, type EventRow } from '../../lib/rows';
 import { formatDisplayDate, normaliseDecimal, todayIso, type Lang } from '../../lib/dates';
 import { checkTyped, alreadyIssue, type Replacement } from './typed';
 import { useAskReplace } from './AskReplace';
@@ -399,7 +399,7 @@ export function ResultForm({ record, labLimit, onSave, onClose }: ResultProps) {
           <Field id={f('unit')} label={t('result.unit')} error={errors.unit}>
             <select id={f('unit')} name="unit" value={unit} onChange={(e) => setUnit(e.target.value)}
               aria-invalid={!!errors.unit} aria-describedby={describedBy(f('unit'), errors, 'unit')}>
-              {units.map((u) => <option key={u} value={u}>{u}</option>)}
+              {unitOptions(kind, lang).map((u) => <option key={u.value} value={u.value}>{u.label}</option>)}
             </select>
           </Field>
           {kind === 'level' ? (

@@ -14,6 +14,7 @@ import type { StoredPatient } from '../../storage/db';
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { downloadText } from '../../lib/download';
 import { readDate } from '../entry/schedule';
+import { displayMonth } from '../../../i18n/display';
 import './outcomes.css';
 
 const OutcomesChart = lazy(() => import('./OutcomesChart'));
@@ -75,7 +76,7 @@ export function OutcomesView({ patients, clinic, prices, today }: OutcomesViewPr
   const o = result?.[drug];
   const rows = o ? measures(o, drug, target, threshold, t, lang) : [];
   const d = (iso: string) => formatDisplayDate(iso, lang);
-  const monthLabel = useCallback((m: string) => (lang === 'nl' ? `${m.slice(5)}-${m.slice(0, 4)}` : new Date(`${m}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' })), [lang]);
+  const monthLabel = useCallback((m: string) => displayMonth(m, lang), [lang]);
   const chartLabels = useMemo(() => ({ given: t('outcomes.chartGiven'), standard: t('outcomes.chartStandard'), axis: t('outcomes.chartAxis'), title: t('outcomes.chartTitle') }), [t]);
 
   useEffect(() => () => document.body.classList.remove('printing-outcomes'), []);

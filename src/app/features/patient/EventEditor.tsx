@@ -4,7 +4,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Drug, Issue } from '../../../core/types';
-import { kindsFor, shortMessage, UNITS, type RowKind } from '../../lib/rows';
+import { kindsFor, shortMessage, unitOptions, UNITS, type RowKind } from '../../lib/rows';
 import type { Lang } from '../../lib/dates';
 import { issueText } from '../../../i18n/sentences';
 import { WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from '../../../core/records/plausible';
@@ -54,7 +54,7 @@ export function EventEditor({ d, setDraft, editing, drug, kindText, own, errId, 
           </label>
           <label className="re-field"><span>{t('entry.unit')}</span>
             <select aria-label={t('entry.unit')} value={d.unit} onChange={(e) => set({ unit: e.target.value })} aria-invalid={bad('unit')} aria-describedby={describe('unit')}>
-              {UNITS[d.kind].map((u) => <option key={u} value={u}>{u}</option>)}
+              {unitOptions(d.kind, lang, d.unit).map((u) => <option key={u.value} value={u.value}>{u.label}</option>)}
             </select>
           </label>
           {d.kind === 'dose' ? (

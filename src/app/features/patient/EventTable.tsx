@@ -11,7 +11,7 @@ import { kindsFor, recordToRows, shortMessage, type RowKind } from '../../lib/ro
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { preloadValidator } from './validate-edit';
 import { issueText } from '../../../i18n/sentences';
-import { unitText } from '../../../i18n/catalog';
+import { unitLabel } from '../../../i18n/display';
 import type { Draft } from './event-draft';
 import { EventEditor } from './EventEditor';
 import { useEventEdit } from './use-event-edit';
@@ -71,7 +71,7 @@ export function EventTable({ record, labLimit, onSave }: Props) {
                 <td>{kindText(r.kind)}</td>
                 <td><time dateTime={r.time}>{formatDisplayDate(r.time, lang)}</time></td>
                 <td className="num">{lang === 'nl' ? r.value.replace('.', ',') : r.value}</td>
-                <td>{unitText(r.unit, lang)}</td>
+                <td>{unitLabel(r.unit, lang)}</td>
                 <td data-sample={r.kind === 'level' ? r.sample : undefined}>{r.kind === 'dose' ? `${(r.route || 'iv').toUpperCase()}${r.duration_min ? ` · ${r.duration_min} min` : ''}`
                   : r.kind === 'level' && r.sample === 'capillary' ? t('entry.sampleCapillary') : ''}</td>
                 <td className="note">{r.note}</td>

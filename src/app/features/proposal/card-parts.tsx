@@ -10,6 +10,7 @@ import { useStrings } from './use-strings';
 import { formatIso, formatNumber, formatPercent } from './format';
 import { issueText } from '../../../i18n/sentences';
 import { weekdayOf } from '../../../core/time';
+import { appText } from '../../../i18n/app/text';
 
 export type T = (key: string, vars?: Record<string, unknown>) => string;
 
@@ -132,10 +133,9 @@ export function signed(x: number, lang: string, digits: number): string {
   return v === 0 ? formatNumber(0, lang, digits) : `${v > 0 ? '+' : ''}${formatNumber(v, lang, digits)}`;
 }
 
-/** A weekday's name in the language (0 = Sunday), or 'any day' for none. */
+/** A weekday's name in the language (0 = Sunday, the core's `weekdayOf`) from the catalog (`app:weekday`), or 'any day' for none. */
 export function weekdayName(d: number | null, lang: string, t: T): string {
   if (d === null) return t('settings.anyDay');
-  // 2023-01-01 was a Sunday.
-  return new Intl.DateTimeFormat(lang.startsWith('nl') ? 'nl-NL' : 'en-GB', { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, 0, 1 + d)));
+  return appText(lang)(`app:weekday.${d}`);
 }
 

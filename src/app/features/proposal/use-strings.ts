@@ -1,47 +1,30 @@
 /**
  * Strings for the chart, card, print report and calendar, in the app's current language.
  * Uses the app's i18next instance (react-i18next context or the instance set by initReactI18next)
- * and adds our bundles to it when the shell has not merged them yet; with no i18next set up at all
- * (a test, a harness) a private English/Dutch instance is used, so the components always render text.
+ * and adds the app's namespaces of the catalog to it when the shell has not merged them yet; with no
+ * i18next set up at all (a test, a harness) the catalog's own instance (src/i18n/app/text.ts) is
+ * used, so the components always render text.
  */
 import { useContext, useMemo } from 'react';
-import i18next, { type i18n as I18n } from 'i18next';
+import type { i18n as I18n } from 'i18next';
 import { I18nContext, getI18n, useTranslation } from 'react-i18next';
-import chartEn from '../../../i18n/app/chart-en';
-import chartNl from '../../../i18n/app/chart-nl';
-import proposalEn from '../../../i18n/app/proposal-en';
-import proposalNl from '../../../i18n/app/proposal-nl';
-import walkEn from '../../../i18n/app/walk-en';
-import walkNl from '../../../i18n/app/walk-nl';
-import wearingEn from '../../../i18n/app/wearing-en';
-import wearingNl from '../../../i18n/app/wearing-nl';
+import { APP_STRINGS } from '../../../i18n/app/index';
+import { appI18n } from '../../../i18n/app/text';
 
 export type Namespace = 'chart' | 'proposal' | 'walk' | 'wearing';
 
-const BUNDLES: Record<Namespace, { en: object; nl: object }> = {
-  chart: { en: chartEn, nl: chartNl },
-  proposal: { en: proposalEn, nl: proposalNl },
-  walk: { en: walkEn, nl: walkNl },
-  wearing: { en: wearingEn, nl: wearingNl },
-};
-
-/** Add the chart and proposal bundles to an i18next instance (idempotent). */
+/** Add the app's namespaces of the catalog (src/i18n/app) to an i18next instance that lacks them (idempotent). */
 export function addBundles(i18n: I18n): void {
-  for (const ns of Object.keys(BUNDLES) as Namespace[]) {
-    for (const lng of ['en', 'nl'] as const) {
-      if (!i18n.hasResourceBundle(lng, ns)) i18n.addResourceBundle(lng, ns, BUNDLES[ns][lng], true, false);
+  for (const lng of ['en', 'nl'] as const) {
+    for (const [ns, strings] of Object.entries(APP_STRINGS[lng])) {
+      if (!i18n.hasResourceBundle(lng, ns)) i18n.addResourceBundle(lng, ns, strings, true, false);
     }
   }
 }
 
-let fallback: I18n | null = null;
+/** With no i18next set up (a test, a harness): the catalog's own instance, every namespace, the same number rule. */
 function fallbackInstance(): I18n {
-  if (!fallback) {
-    fallback = i18next.createInstance();
-    void fallback.init({ lng: 'en', fallbackLng: 'en', initAsync: false, interpolation: { escapeValue: false }, resources: {} });
-    addBundles(fallback);
-  }
-  return fallback;
+  return appI18n;
 }
 
 /** A translate function with plain string keys (the bundles are plain objects). */

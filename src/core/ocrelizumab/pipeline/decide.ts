@@ -37,34 +37,36 @@ function dueNowDecision(t: Timing, latest: Observation): { decision: Decision; i
   };
 }
 
-/** The re-dose week from the crossing's quantile, kept in the window and not before today, with its reason. */
-function redoseWeek(t: Timing, qRedose: number): { weeks: number; why: string; whyCode: string; whyParams: TextParams; late: { due: string } | null } {
+/** The re-dose week from the crossing's quantile, kept in the window and not before today, with its reason's code. */
+function redoseWeek(t: Timing, qRedose: number): { weeks: number; whyCode: string; whyParams: TextParams; late: { due: string } | null } {
   const { o, minW, maxW, elapsedW } = t;
   let weeks = Number.isFinite(qRedose) ? Math.floor(qRedose) : maxW;
-  let why = `re-dose at week ${weeks} (the last whole week on or before the ${Math.round(o.redoseQuantile * 100)}th percentile of the crossing)`;
   let whyCode = 'ocr-reason.redose-quantile';
   const whyParams: TextParams = { redoseWeek: weeks, percentile: Math.round(o.redoseQuantile * 100) };
-  if (weeks > maxW) { weeks = maxW; why = `re-dose at week ${maxW}, the maximum interval (the crossing is predicted later)`; whyCode = 'ocr-reason.redose-maximum'; }
-  if (weeks < minW) { weeks = minW; why = `re-dose at week ${minW}, the 5-month minimum (the crossing is predicted earlier)`; whyCode = 'ocr-reason.redose-minimum'; }
+  if (weeks > maxW) { weeks = maxW; whyCode = 'ocr-reason.redose-maximum'; }
+  if (weeks < minW) { weeks = minW; whyCode = 'ocr-reason.redose-minimum'; }
   let late: { due: string } | null = null;
   if (weeks < elapsedW) {
     // The re-dose as planned has passed: overdue, on the first whole week not before as-of.
     late = { due: dateAtWeek(t, weeks) };
     weeks = elapsedW;
-    why = `re-dose now, at week ${elapsedW} (the first whole week not before today${elapsedW > maxW ? ', past the maximum interval' : ': the crossing has probably passed'})`;
     whyCode = elapsedW > maxW ? 'ocr-reason.redose-now-past-maximum' : 'ocr-reason.redose-now-passed';
   }
   whyParams.redoseWeek = weeks;
-  return { weeks, why, whyCode, whyParams, late };
+  return { weeks, whyCode, whyParams, late };
 }
 
-/** How the crossing was predicted, as a sentence part with its code and parameters. */
-function crossingPart(a: OcrelizumabAnalysis, thr: number): { text: string; code: string; params: TextParams } {
+/** How the crossing was predicted, as a sentence part's code and parameters. */
+function crossingPart(a: OcrelizumabAnalysis, thr: number): { code: string; params: TextParams } {
   const { q10, q50, q90 } = a.crossing;
   const code = `ocr-reason.crossing-${a.basis === 'current-cycle' ? (a.previousCounts.length ? 'current-previous' : 'current') : a.basis === 'previous-cycle' ? 'previous' : 'population'}`;
   const params: TextParams = { threshold: thr, week: fmtWeeks(q50), low: fmtWeeks(q10), high: fmtWeeks(q90), n: a.current.length, previous: a.previousCounts.length };
-  const from = a.basis === 'current-cycle' ? `from ${a.current.length} count(s) of this cycle${a.previousCounts.length ? ` and ${a.previousCounts.length} of the previous` : ''}` : a.basis === 'previous-cycle' ? `from the previous cycle's ${a.previousCounts.length} count(s)` : 'from the population prior';
-  return { text: `predicted crossing of ${thr} cells/µL at week ${fmtWeeks(q50)} (80 % interval ${fmtWeeks(q10)}–${fmtWeeks(q90)}), ${from}`, code, params };
+  return { code, params };
+}
+
+/** A decision whose reason is the sentence parts `reasonCode` (joined by `;`) with their English from the catalog. */
+function decision(d: Omit<Decision, 'reason'>): Decision {
+  return { ...d, reason: english(d.reasonCode, d.reasonParams) };
 }
 
 /** Re-dose at the crossing's quantile; the next count at its count quantile (or the next cycle's first). */
@@ -73,7 +75,7 @@ function crossingDecision(t: Timing, a: OcrelizumabAnalysis): Decision {
   const thr = o.threshold;
   const qRedose = o.redoseQuantile === 0.5 ? a.crossing.q50 : crossingQuantile(a.posterior, thr, o.redoseQuantile);
   const qCount = o.countQuantile === 0.1 ? a.crossing.q10 : crossingQuantile(a.posterior, thr, o.countQuantile);
-  const { weeks, why, whyCode, whyParams, late } = redoseWeek(t, qRedose);
+  const { weeks, whyCode, whyParams, late } = redoseWeek(t, qRedose);
   const c = crossingPart(a, thr);
   const nextDose = dateAtWeek(t, weeks);
   // Next count: at the count quantile of the crossing, at least minCountGapWeeks after the
@@ -86,12 +88,12 @@ function crossingDecision(t: Timing, a: OcrelizumabAnalysis): Decision {
     // The gap rule would put the count after the re-dose: the next count is then the first of
     // the next cycle, week firstCountWeek after the re-dose.
     const nextCheck = dateAtWeek(t, weeks + o.firstCountWeek);
-    return { weeks, nextDose, nextCheck, reason: `${c.text}; ${why}; next CD19+ count at week ${o.firstCountWeek} after the re-dose (${nextCheck})`,
-      reasonCode: `${c.code};${whyCode};ocr-reason.next-count-next-cycle`, reasonParams: { ...c.params, ...whyParams, first: o.firstCountWeek, countDate: nextCheck }, late };
+    return decision({ weeks, nextDose, nextCheck, late,
+      reasonCode: `${c.code};${whyCode};ocr-reason.next-count-next-cycle`, reasonParams: { ...c.params, ...whyParams, first: o.firstCountWeek, countDate: nextCheck } });
   }
   const nextCheck = dateAtWeek(t, wc);
-  return { weeks, nextDose, nextCheck, reason: `${c.text}; ${why}; next CD19+ count at week ${wc} (${nextCheck})`,
-    reasonCode: `${c.code};${whyCode};ocr-reason.next-count`, reasonParams: { ...c.params, ...whyParams, countWeek: wc, countDate: nextCheck }, late };
+  return decision({ weeks, nextDose, nextCheck, late,
+    reasonCode: `${c.code};${whyCode};ocr-reason.next-count`, reasonParams: { ...c.params, ...whyParams, countWeek: wc, countDate: nextCheck } });
 }
 
 export function decideOcrelizumab(t: Timing, a: OcrelizumabAnalysis): { decision: Decision; issues: Issue[] } {
