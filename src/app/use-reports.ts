@@ -95,7 +95,7 @@ export type Calibration = ((id: string) => Partial<NatalizumabOptions>) | 'wait'
 
 /** The report with the calibration's current description (its numbers are those of the spread, the same). */
 function described(report: PatientReport | PatientError, nat: Partial<NatalizumabOptions> | undefined): PatientReport | PatientError {
-  if ('error' in report || report.drug !== 'natalizumab' || !nat?.calibration || report.options.iovCl !== nat.iovCl) return report;
+  if ('error' in report || report.drug !== 'natalizumab' || !nat?.calibration || report.options.iovCl !== nat.iovCl || report.options.spreadScale !== nat.spreadScale) return report;
   return { ...report, options: { ...report.options, calibration: nat.calibration } };
 }
 
