@@ -77,8 +77,10 @@ function formatValue(instance: I18n, value: unknown, format: string | undefined,
     }
     // What a session file's field must be (a key of the session namespace's `expected`).
     case 'expected': return value === undefined ? undefined : instance.t(`session:expected.${String(value)}`, { lng: l, defaultValue: String(value) });
-    case 'lineref': case 'otherline':
-      return value === undefined || value === null || value === '' ? '' : instance.t(`records:${format}`, { lng: l, line: String(value) });
+    // A line reference (`entries`: a FHIR Bundle's rows are its entries, named so).
+    case 'lineref': case 'otherline': case 'linelabel':
+      if (value === undefined || value === null || value === '') return format === 'linelabel' ? undefined : '';
+      return instance.t(`records:${format}${options.entries ? '_entry' : ''}`, { lng: l, line: String(value) });
     default: return undefined;
   }
 }
