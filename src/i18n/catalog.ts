@@ -12,7 +12,7 @@
  * `raw` (as written), `typed` (a number to type, in the file's dialect), `term` (a key of the engine's `terms`), `kind`, `hint`, `units` (the
  * records' words for a record kind), `lineref`/`otherline` (a line reference, or nothing), `what`
  * (the FHIR reader's words for what a resource was read as), `list` (`a|b|c` as `a, b or c`),
- * `expected` (what a session file's field must be).
+ * `expected` (what a session file's field must be), `spaced` (a date-time with a space for the `T`).
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import engineEn from './engine-en';
@@ -23,6 +23,8 @@ import fhirreadEn from './fhirread-en';
 import fhirreadNl from './fhirread-nl';
 import sessionEn from './session-en';
 import sessionNl from './session-nl';
+import fhirnoteEn from './fhirnote-en';
+import fhirnoteNl from './fhirnote-nl';
 import { catalogDate, catalogNumberText, unitLabel } from './display';
 
 export type CatalogLang = 'en' | 'nl';
@@ -31,8 +33,8 @@ export type Params = Record<string, string | number | undefined>;
 
 /** The catalog's resources by language and namespace (also merged into the app's i18next). */
 export const CATALOG = {
-  en: { engine: engineEn, records: recordsEn, fhirread: fhirreadEn, session: sessionEn },
-  nl: { engine: engineNl, records: recordsNl, fhirread: fhirreadNl, session: sessionNl },
+  en: { engine: engineEn, records: recordsEn, fhirread: fhirreadEn, session: sessionEn, fhirnote: fhirnoteEn },
+  nl: { engine: engineNl, records: recordsNl, fhirread: fhirreadNl, session: sessionNl, fhirnote: fhirnoteNl },
 } as const;
 export type CatalogNamespace = keyof (typeof CATALOG)['en'];
 
@@ -75,6 +77,8 @@ function formatValue(instance: I18n, value: unknown, format: string | undefined,
       const items = String(value).split('|');
       return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')}${instance.t('fhirread:list-or', { lng: l })}${items[items.length - 1]}`;
     }
+    // A date and time with a space for the `T` (`2024-06-03 09:00`; dd-mm-jjjj uu:mm in Dutch).
+    case 'spaced': return value === undefined ? undefined : l === 'en' ? String(value).replace('T', ' ') : catalogDate(String(value), l);
     // What a session file's field must be (a key of the session namespace's `expected`).
     case 'expected': return value === undefined ? undefined : instance.t(`session:expected.${String(value)}`, { lng: l, defaultValue: String(value) });
     // A line reference (`entries`: a FHIR Bundle's rows are its entries, named so).
