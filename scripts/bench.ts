@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: median times of one natalizumab fit and proposal, one ocrelizumab proposal, and
- * 1000-patient CLI batches (one process, as a clinic would run it). Figures go in the README.
+ * 1000-patient CLI batches (one process, as a clinic would run it), and a row typed by hand against
+ * a 5000-row record (scripts/bench-typed.ts). Figures go in the README.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { benchNatalizumab } from './bench-natalizumab';
 import { printOcrelizumabBench } from './bench-ocrelizumab';
 import { makeBatch } from './batch';
+import { printTypedBench } from './bench-typed';
 
 console.log('=== Natalizumab');
 console.log(benchNatalizumab());
@@ -51,3 +53,7 @@ for (const [label, source] of [
   const lines = r.stdout.trim().split('\n').filter(Boolean).length;
   console.log(`${label}: 1000 patients in ${(ms / 1000).toFixed(2)} s = ${(ms / 1000).toFixed(1)} ms/patient wall${cpu} (exit ${r.status}, ${lines} lines)`);
 }
+
+// A row typed by hand against a long record (issue 15): asynchronous (the records module loads on first use), so last.
+console.log('\n=== Typed row against a long record');
+void printTypedBench().then(() => undefined, (e: unknown) => { console.error(e); process.exitCode = 1; });

@@ -25,6 +25,8 @@ export interface RoundScore {
   calibrated: number;
   published: number;
   patients: number;
+  /** The clinic's width of the whole forecast that round. */
+  scale: number;
 }
 
 const BEFORE_DRAW = 1 / 1440;
@@ -46,13 +48,14 @@ export function followCalibration(world: ClinicWorld, n: number, seed: number): 
     patients.forEach((p: PatientRecord, i) => {
       const t = troughs[i][k].time;
       const truth = sim.patients[i].trueTroughs[k + 2];
-      const { iovCl } = patientCalibration(clinic, known[i]);
-      const cal = predictNatalizumab(p, t - BEFORE_DRAW, [t], { iovCl })[0];
+      // The clinic's spread and width (none before any trough is scored, as the app and propose --calibrate).
+      const { iovCl, spreadScale } = clinic.troughs ? patientCalibration(clinic, known[i]) : { iovCl: undefined, spreadScale: undefined };
+      const cal = predictNatalizumab(p, t - BEFORE_DRAW, [t], { iovCl, spreadScale })[0];
       const pub = predictNatalizumab(p, t - BEFORE_DRAW, [t])[0];
       if (truth >= cal.low && truth <= cal.high) inCal++;
       if (truth >= pub.low && truth <= pub.high) inPub++;
     });
-    out.push({ round: k, troughs: clinic.troughs, iov: clinic.iov, calibrated: inCal / patients.length, published: inPub / patients.length, patients: patients.length });
+    out.push({ round: k, troughs: clinic.troughs, iov: clinic.iov, scale: clinic.scale, calibrated: inCal / patients.length, published: inPub / patients.length, patients: patients.length });
   }
   return out;
 }
@@ -74,7 +77,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const world of [MODEL_WORLD, IOV_WORLD]) {
     const r = followCalibration(world, n, seed);
     console.log(`--- ${world.name} world (IOV log-SD ${world.iovOmega}), ${n} patients, seed ${seed}`);
-    for (const x of r) console.log(`  round ${x.round}: ${x.troughs} troughs scored, spread ${x.iov.toFixed(4)}: next-trough 80 % coverage calibrated ${x.calibrated.toFixed(3)}, published ${x.published.toFixed(3)}`);
+    for (const x of r) console.log(`  round ${x.round}: ${x.troughs} troughs scored, spread ${x.iov.toFixed(4)}, scale ${x.scale.toFixed(3)}: next-trough 80 % coverage calibrated ${x.calibrated.toFixed(3)}, published ${x.published.toFixed(3)}`);
     const late = pooled(r, Math.floor(r.length / 2));
     console.log(`  rounds ${Math.floor(r.length / 2)}–${r.length - 1} pooled (${late.n} forecasts): calibrated ${late.calibrated.toFixed(3)}, published ${late.published.toFixed(3)}`);
   }

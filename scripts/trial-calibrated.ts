@@ -57,7 +57,11 @@ export interface CalibratedTrialScore {
   nextTroughCoverage: number;
   /** The clinic's spread at the last round, and the troughs it rested on. */
   finalIov: number;
+  finalScale: number;
   finalTroughs: number;
+  /** The scored troughs' 80 % coverage as forecast (published spread) and with the clinic's calibration. */
+  finalCover80: number | null;
+  finalCalibratedCover80: number | null;
   seconds: number;
 }
 
@@ -78,7 +82,8 @@ function start(f: PatientFile, world: TrialWorld, seed: number): Follow {
 function visit(p: Follow, k: number, target: number, world: TrialWorld, clinic: ReturnType<typeof calibrateClinic> | null): void {
   const rec = parseTdmCsv([p.f.header.join(','), ...p.lines].join('\n'), `${p.f.id}.csv`).patients[0];
   const asOf = parseAsOfDate(formatDate(p.lastDose))!;
-  const cal = clinic ? patientCalibration(clinic, p.scores) : {};
+  // As the app and propose --calibrate: nothing scored yet, nothing to learn from (the published allowances).
+  const cal = clinic && clinic.troughs ? patientCalibration(clinic, p.scores) : {};
   const report = proposeNatalizumab(rec, asOf, { target, curves: false, ...cal });
   const w = report.proposal.intervalWeeks;
   const next = p.lastDose + w * WEEK;
@@ -124,7 +129,7 @@ export function runCalibratedTrial(worldName: string, target: number, calibrated
     below: all.filter((t) => t < target).length,
     infusionsPerYear: perPatient.reduce((a, b) => a + b, 0) / perPatient.length,
     nextTroughCoverage: inside.filter(Boolean).length / inside.length,
-    finalIov: final.iov, finalTroughs: final.troughs,
+    finalIov: final.iov, finalScale: final.scale, finalTroughs: final.troughs, finalCover80: final.cover80, finalCalibratedCover80: final.calibratedCover80,
     seconds: (performance.now() - t0) / 1000,
   };
 }
@@ -132,7 +137,7 @@ export function runCalibratedTrial(worldName: string, target: number, calibrated
 export function formatCalibratedTrial(r: CalibratedTrialScore): string {
   return `[${r.world} world, T=${r.target}, ${r.calibrated ? 'calibrated' : 'published spread'}] ${r.patients} patients × ${VISITS}: ` +
     `≥T ${r.atTarget.toFixed(3)} (${r.intervals - r.below}/${r.intervals}, ${r.below} below), infusions/yr ${r.infusionsPerYear.toFixed(2)}, ` +
-    `next-trough 80 % coverage ${r.nextTroughCoverage.toFixed(3)}; clinic spread at the end ${r.finalIov.toFixed(4)} from ${r.finalTroughs} troughs (${r.seconds.toFixed(0)} s)`;
+    `next-trough 80 % coverage ${r.nextTroughCoverage.toFixed(3)}; clinic spread at the end ${r.finalIov.toFixed(4)}, scale ${r.finalScale.toFixed(3)} from ${r.finalTroughs} troughs (scored 80 % coverage ${r.finalCover80?.toFixed(3)} published, ${r.finalCalibratedCover80?.toFixed(3)} calibrated) (${r.seconds.toFixed(0)} s)`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

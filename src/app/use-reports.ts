@@ -35,6 +35,11 @@ export interface ReportEntry extends Partial<Computed> {
   failure?: string;
   /** The failure is an overrun of the time budget (ms). */
   overBudgetMs?: number;
+  /**
+   * A natalizumab report shown without its chart's curves (the list computes only the decision):
+   * the opened patient's chart is being computed (issue 17, item 6).
+   */
+  chartPending?: boolean;
 }
 
 const SLOW_KEY = 'ms-interval-slow-jobs';
@@ -90,7 +95,7 @@ export type Calibration = ((id: string) => Partial<NatalizumabOptions>) | 'wait'
 
 /** The report with the calibration's current description (its numbers are those of the spread, the same). */
 function described(report: PatientReport | PatientError, nat: Partial<NatalizumabOptions> | undefined): PatientReport | PatientError {
-  if ('error' in report || report.drug !== 'natalizumab' || !nat?.calibration || report.options.iovCl !== nat.iovCl) return report;
+  if ('error' in report || report.drug !== 'natalizumab' || !nat?.calibration || report.options.iovCl !== nat.iovCl || report.options.spreadScale !== nat.spreadScale) return report;
   return { ...report, options: { ...report.options, calibration: nat.calibration } };
 }
 
@@ -141,6 +146,8 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
   const failures = useRef(new Map<string, { message: string; overBudgetMs?: number }>());
   const slow = useRef<Set<string> | null>(null);
   const latestById = useRef(new Map<string, Computed>());
+  // Job keys asked of the worker and not answered yet: not asked again when the list is drawn again.
+  const asked = useRef(new Set<string>());
   const [version, bump] = useGatheredVersion();
 
   const jobs = useMemo(() => patients.map((p) => {
@@ -150,15 +157,27 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
     const settings = nat ? { ...base, natalizumab: { ...base.natalizumab, ...nat } } : base;
     // Waiting for the clinic's calibration: not computed yet (the stored report is shown as outdated).
     const wait = p.record.drug === 'natalizumab' && calibration === 'wait';
-    return { id: p.id, key: wait ? `wait|${p.id}` : jobKey(p, settings, asOf), wait, nat, job: { patient: p.record, settings, asOf } };
+    // The list needs the decision only: a natalizumab patient's chart curves (the history band and
+    // the forecast bands, most of a proposal's work) are computed when the patient is opened, by a
+    // job of their own (same numbers: the curves change none). Ocrelizumab's curve is cheap and kept.
+    const chartable = p.record.drug === 'natalizumab' && !wait;
+    const list: EngineSettings = chartable ? { ...settings, natalizumab: { ...settings.natalizumab, curves: false } } : settings;
+    return { id: p.id, key: wait ? `wait|${p.id}` : jobKey(p, list, asOf), wait, nat, chartable, p, settings, job: { patient: p.record, settings: list, asOf } };
   }), [patients, clinic, asOf, calibration, today]);
+
+  // The opened natalizumab patient's report with its chart's curves: a job of its own.
+  const chart = useMemo(() => {
+    const j = jobs.find((x) => x.id === focusId);
+    return j?.chartable ? { id: j.id, key: `chart|${jobKey(j.p, j.settings, asOf)}`, job: { patient: j.p.record, settings: j.settings, asOf } } : null;
+  }, [jobs, focusId, asOf]);
 
   useEffect(() => {
     if (!cacheReady) return;
     const client = coreClient();
     const cache = reportCache();
     const keys = new Set(jobs.map((j) => j.key));
-    client.retain(keys);
+    if (chart) keys.add(chart.key);
+    for (const k of client.retain(keys)) asked.current.delete(k);
     slow.current ??= readSlow();
     const known = slow.current;
     // Patients that overran their budget before go last, so every other patient is planned first.
@@ -172,13 +191,16 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
       // Stored for something older: shown as computed on older data while this is computed.
       const older = latestById.current.has(j.id) ? undefined : cache.anyReport(j.id);
       if (older) { latestById.current.set(j.id, older); found = true; }
-      if (j.wait) continue;
+      if (j.wait || asked.current.has(j.key)) continue;
+      asked.current.add(j.key);
       client.compute(j.key, j.job, j.id === focusId).then((c) => {
+        asked.current.delete(j.key);
         results.current.set(j.key, c);
         latestById.current.set(j.id, c);
         cache.putReport(j.id, j.key, c);
         bump(j.id === focusId);
       }, (e: Error) => {
+        asked.current.delete(j.key);
         if (e.message === 'dropped') return;
         if (e instanceof OverBudgetError) {
           failures.current.set(j.key, { message: e.message, overBudgetMs: e.budgetMs });
@@ -188,28 +210,42 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
         bump(j.id === focusId);
       });
     }
-    if (found) bump(true);
+    // The opened patient's chart: computed first, kept in memory only (a reload computes it again when opened).
     const focus = jobs.find((j) => j.id === focusId);
+    if (chart && !results.current.has(chart.key) && !asked.current.has(chart.key)) {
+      asked.current.add(chart.key);
+      client.compute(chart.key, chart.job, true).then((c) => {
+        asked.current.delete(chart.key);
+        results.current.set(chart.key, c);
+        bump(true);
+      }, () => { asked.current.delete(chart.key); /* dropped (closed or changed), or failed: the list's job says why */ });
+    }
+    if (found) bump(true);
     if (focus) client.prioritise(focus.key);
+    if (chart) client.prioritise(chart.key);
     // Forget results no patient uses any more (the latest per patient stays in latestById).
     for (const k of results.current.keys()) if (!keys.has(k)) results.current.delete(k);
-  }, [jobs, focusId, cacheReady]);
+  }, [jobs, focusId, chart, cacheReady]);
 
   const reports = useMemo(() => {
     const out = new Map<string, ReportEntry>();
     for (const j of jobs) {
-      const r = results.current.get(j.key);
+      // The opened patient's report with its chart, once computed (the list's numbers, and the curves).
+      const opened = chart?.id === j.id ? chart : null;
+      const charted = opened ? results.current.get(opened.key) : undefined;
+      const r = charted ?? results.current.get(j.key);
       const shown = r ?? latestById.current.get(j.id);
       const failure = failures.current.get(j.key);
       out.set(j.id, {
         ...(shown ?? {}), ...(shown ? { report: described(shown.report, j.nat) } : {}), stale: !r && !failure, outdated: !r && shown !== undefined,
         failure: failure?.message, overBudgetMs: failure?.overBudgetMs,
+        ...(opened && !charted && shown && !('error' in shown.report) ? { chartPending: true } : {}),
       });
     }
     return out;
-  }, [jobs, version]);
+  }, [jobs, chart, version]);
 
-  const pending = jobs.filter((j) => !results.current.has(j.key) && !failures.current.has(j.key)).length;
+  const pending = jobs.filter((j) => !results.current.has(j.key) && !failures.current.has(j.key) && !(chart?.id === j.id && results.current.has(chart.key))).length;
   return { reports, pending };
 }
 

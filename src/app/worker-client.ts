@@ -35,6 +35,18 @@ export interface Computed {
 type Pending =
   | { req: WorkerRequest; key: string; resolve: (v: never) => void; reject: (e: Error) => void; background?: boolean };
 
+/** Settle a request and everyone who joined it (compute jobs with the same key). */
+function joinable(p: Pending, joined: Map<Pending, Pending[]>): Pending {
+  const also = joined.get(p);
+  if (!also) return p;
+  joined.delete(p);
+  return {
+    ...p,
+    resolve: ((v: never) => { p.resolve(v); for (const a of also) a.resolve(v); }) as (v: never) => void,
+    reject: (e: Error) => { p.reject(e); for (const a of also) a.reject(e); },
+  };
+}
+
 /** A computation stopped because it overran its time budget. */
 export class OverBudgetError extends Error {
   readonly budgetMs: number;
@@ -78,6 +90,8 @@ interface Lane {
 
 export class CoreClient {
   private queue: Pending[] = [];
+  /** Requests asked again with the same key while waiting or running: settled with the first. */
+  private readonly joined = new Map<Pending, Pending[]>();
   private nextId = 1;
   private readonly lanes: Lane[] = [];
   private readonly make: () => WorkerLike;
@@ -121,7 +135,7 @@ export class CoreClient {
   /** Fail the lane's request, replace its worker, and go on with the queue. */
   private fail(lane: Lane, error: Error): void {
     this.clearTimer(lane);
-    const p = lane.inFlight;
+    const p = lane.inFlight ? joinable(lane.inFlight, this.joined) : null;
     lane.inFlight = null;
     try { lane.worker.terminate(); } catch { /* already gone */ }
     this.start(lane);
@@ -143,8 +157,19 @@ export class CoreClient {
     return this.enqueue({ type: 'parse', id: this.nextId++, text, file, labLimit, today, ...(fhir ? { fhir } : {}) }, `parse:${this.nextId}`, true);
   }
 
-  /** Compute one report; `key` identifies the job (a repeated key joins the waiting one). */
+  /** Compute one report; `key` identifies the job (a repeated key joins the waiting or running one). */
   compute(key: string, job: ComputeJob, urgent = false): Promise<Computed> {
+    const same = this.queue.find((p) => p.key === key && p.req.type === 'compute')
+      ?? this.lanes.find((l) => l.inFlight?.key === key && l.inFlight.req.type === 'compute')?.inFlight;
+    if (same) {
+      // The same job asked again (a list drawn again while it is computed): not computed twice.
+      if (urgent) this.prioritise(key);
+      return new Promise<Computed>((resolve, reject) => {
+        const list = this.joined.get(same) ?? [];
+        list.push({ ...same, resolve: resolve as (v: never) => void, reject });
+        this.joined.set(same, list);
+      });
+    }
     return this.enqueue({ type: 'compute', id: this.nextId++, job }, key, urgent);
   }
 
@@ -176,7 +201,7 @@ export class CoreClient {
   retain(keep: Set<string>, inGroup: (key: string) => boolean = (key) => !key.startsWith(HISTORY_KEY_PREFIX) && !key.startsWith(TRACK_KEY_PREFIX)): string[] {
     const dropped = this.queue.filter((p) => (p.req.type === 'compute' || p.req.type === 'track') && inGroup(p.key) && !keep.has(p.key));
     this.queue = this.queue.filter((p) => !dropped.includes(p));
-    for (const p of dropped) p.reject(new Error('dropped'));
+    for (const p of dropped) joinable(p, this.joined).reject(new Error('dropped'));
     return dropped.map((p) => p.key);
   }
 
@@ -211,8 +236,9 @@ export class CoreClient {
   }
 
   private onMessage(lane: Lane, res: WorkerResponse): void {
-    const p = lane.inFlight;
-    if (!p || p.req.id !== res.id) return;
+    const first = lane.inFlight;
+    if (!first || first.req.id !== res.id) return;
+    const p = joinable(first, this.joined);
     this.clearTimer(lane);
     lane.inFlight = null;
     if (res.type === 'failed') p.reject(new Error(res.message));

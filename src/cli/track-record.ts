@@ -50,7 +50,7 @@ export function trackRecordLine(scores: TroughScore[], target: number, calibrati
 export function calibrationLine(c: ClinicCalibration, patient?: { iov: number; troughs: number }): Record<string, unknown> {
   return {
     troughs: c.troughs, patients: c.patients,
-    iov: r4(c.iov), published_iov: c.publishedIov, factor: r3(c.iov / c.publishedIov),
+    iov: r4(c.iov), published_iov: c.publishedIov, factor: r3(c.iov / c.publishedIov), scale: r3(c.scale),
     ...(patient ? { patient_iov: r4(patient.iov), patient_troughs: patient.troughs } : {}),
     cover80: r3(c.cover80), calibrated_cover80: r3(c.calibratedCover80),
   };

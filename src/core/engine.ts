@@ -10,7 +10,8 @@ import { withNatalizumabWearingOff } from './natalizumab/wearing-off';
 import { withOcrelizumabWearingOff } from './ocrelizumab/wearing-off';
 import { PkWorkError, workBudget, withWorkBudget } from './pk/index';
 import { parseAsOfDate } from './time';
-import { firstPossibleDay } from './natalizumab/schedule';
+import { firstPossibleDay, nextDoseDate } from './natalizumab/schedule';
+import { resolveOptions } from './natalizumab/analysis';
 import { englishText } from '../i18n/catalog';
 
 export interface EngineSettings {
@@ -97,15 +98,40 @@ export function refusedRowsError(p: PatientRecord): PatientError | null {
  * and its first possible day is that day (no option before it is offered).
  */
 export function computeReport(p: PatientRecord, asOf: Days, settings: EngineSettings = DEFAULT_SETTINGS): PatientReport | PatientError {
-  const r = computeAsOf(p, asOf, settings);
   const day = settings.notBefore;
   const dayT = day === undefined ? null : parseAsOfDate(day);
+  if (dayT !== null && day !== undefined && dayT > asOf && certainlyLate(p, asOf, day, settings)) {
+    // The plan as of the last entry cannot but fall before the day (issue 17, item 6: a list last
+    // seen months ago is not planned twice): the answer is the plan as of the day, unless the plan
+    // as of the last entry is an error, which is then the answer, as below.
+    const late = computeAsOf(p, dayT, settings);
+    if (!('error' in late)) return late;
+    const first = computeAsOf(p, asOf, settings);
+    return 'error' in first ? first : late;
+  }
+  const r = computeAsOf(p, asOf, settings);
   if (dayT === null || day === undefined || dayT <= asOf || 'error' in r) return r;
   const late = r.drug === 'natalizumab' ? r.proposal.nextDose < day
     : r.proposal.nextDose < day || r.proposal.nextBcellCheck < day || r.protocol.nextCount < day;
   if (late) return computeAsOf(p, dayT, settings);
   const first = r.drug === 'natalizumab' ? firstPossibleDay(dayT, r.options.infusionWeekday) : day;
   return { ...r, firstPossibleDay: r.firstPossibleDay && r.firstPossibleDay > first ? r.firstPossibleDay : first };
+}
+
+/**
+ * Whether a natalizumab plan as of `asOf` proposes its next dose before `day` whatever the data
+ * say: no proposal's next dose lies after the later of the last dose plus the longest interval
+ * (moved back to the infusion weekday) and the first possible day after `asOf` (an overdue dose).
+ */
+export function certainlyLate(p: PatientRecord, asOf: Days, day: string, settings: EngineSettings): boolean {
+  if (p.drug !== 'natalizumab') return false;
+  let last = -Infinity;
+  for (const d of p.doses) if (d.time <= asOf && d.time > last) last = d.time;
+  if (last === -Infinity) return false;
+  const opts = resolveOptions(settings.natalizumab);
+  const longest = nextDoseDate(last, opts.maxIntervalWeeks, opts.infusionWeekday);
+  const restart = firstPossibleDay(asOf, opts.infusionWeekday);
+  return (longest > restart ? longest : restart) < day;
 }
 
 function computeAsOf(p: PatientRecord, asOf: Days, settings: EngineSettings): PatientReport | PatientError {

@@ -22,7 +22,7 @@ const patient = (value = 24.1): StoredPatient => ({
   },
 });
 const computed = { report: { patientId: 'P1', error: 'x' }, asOf: 1, ms: 2 } as unknown as Computed;
-const cal = (troughs: number) => ({ troughs, patients: 3, clinicIov: 0.18, publishedIov: 0.15, patientIov: 0.2, patientTroughs: 2, cover80: 0.7, calibratedCover80: 0.8 });
+const cal = (troughs: number) => ({ troughs, scale: 1, patients: 3, clinicIov: 0.18, publishedIov: 0.15, patientIov: 0.2, patientTroughs: 2, cover80: 0.7, calibratedCover80: 0.8 });
 
 describe('fingerprints of stored reports', () => {
   const s = { natalizumab: {}, ocrelizumab: {} };
@@ -39,6 +39,8 @@ describe('fingerprints of stored reports', () => {
     expect(jobKey(patient(), { ...s, natalizumab: { iovCl: 0.2, calibration: cal(101) } }, { kind: 'last' })).toBe(a);
     expect(jobKey(patient(), { ...s, natalizumab: { iovCl: 0.2025, calibration: cal(100) } }, { kind: 'last' })).not.toBe(a);
     expect(jobKey(patient(), s, { kind: 'last' })).not.toBe(a);
+    // The calibrated width of the whole forecast changes numbers: another key.
+    expect(jobKey(patient(), { ...s, natalizumab: { iovCl: 0.2, spreadScale: 0.8, calibration: cal(100) } }, { kind: 'last' })).not.toBe(a);
   });
   it('of a track record: the records and the clinic\'s natalizumab settings', () => {
     const k = trackKey(patient(), s);

@@ -38,6 +38,35 @@ describe('the worker queue', () => {
     await expect(d).rejects.toThrow('boom');
     expect(c.busy).toBe(0);
   });
+  it('a job asked again while it waits or runs is computed once and answers both (issue 17, item 6)', async () => {
+    const w = new FakeWorker();
+    const c = new CoreClient(() => w);
+    const a1 = c.compute('a', job('A'));
+    const b1 = c.compute('b', job('B'));
+    const a2 = c.compute('a', job('A')); // running
+    const b2 = c.compute('b', job('B'), true); // waiting: joins, and goes first
+    expect(w.sent).toHaveLength(1);
+    w.reply(done(w.sent[0].id, 'A'));
+    expect((await a1).report.patientId).toBe('A');
+    expect((await a2).report.patientId).toBe('A');
+    expect(w.sent).toHaveLength(2);
+    w.reply(done(w.sent[1].id, 'B'));
+    expect((await b1).report.patientId).toBe('B');
+    expect((await b2).report.patientId).toBe('B');
+    expect(w.sent.filter((r) => r.type === 'compute')).toHaveLength(2);
+    // Dropped or failed: everyone who asked hears it.
+    const d1 = c.compute('d', job('D'));
+    const e1 = c.compute('e', job('E'));
+    const e2 = c.compute('e', job('E'));
+    c.retain(new Set(['d']));
+    await expect(e1).rejects.toThrow('dropped');
+    await expect(e2).rejects.toThrow('dropped');
+    const d2 = c.compute('d', job('D'));
+    w.reply({ type: 'failed', id: w.sent[2].id, message: 'boom' });
+    await expect(d1).rejects.toThrow('boom');
+    await expect(d2).rejects.toThrow('boom');
+    expect(c.busy).toBe(0);
+  });
   it('keeps the history jobs when the list retains its own, and drops them on their own', async () => {
     const w = new FakeWorker();
     const c = new CoreClient(() => w);

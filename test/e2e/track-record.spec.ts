@@ -29,7 +29,7 @@ function cli(args: string[]): Record<string, unknown>[] {
   return out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-type Line = { patient_id: string; proposal: { next_dose: string; predicted_trough_low: number; predicted_trough_high: number }; calibration?: { troughs: number; iov: number; clinic_iov: number } };
+type Line = { patient_id: string; proposal: { next_dose: string; predicted_trough_low: number; predicted_trough_high: number }; calibration?: { troughs: number; iov: number; clinic_iov: number; scale: number } };
 
 async function importClinic(page: Page): Promise<string[]> {
   await page.goto('/');
@@ -95,6 +95,9 @@ test('calibration by default: the proposals of propose --calibrate, the spread o
     await expect(note).toHaveAttribute('data-calibrated', 'true');
     await expect(note).toContainText(`Spread from ${c.troughs} troughs of this clinic: 80 % intervals held`);
     expect(Math.round(num(await note.getAttribute('data-iov')) * 1e4) / 1e4).toBe(c.iov);
+    // The width of the whole forecast the line says, and the card says it too.
+    expect(Math.round(num(await note.getAttribute('data-scale')) * 1000) / 1000).toBe(c.scale);
+    await expect(note).toContainText('the whole forecast\'s width ×');
     // Never narrower than the clinic's.
     expect(c.iov).toBeGreaterThanOrEqual(c.clinic_iov);
     await expect(page.getByTestId('proposal')).toContainText(String(calibrated.get(id)!.proposal.predicted_trough_high).replace(/\.?0+$/, '').slice(0, 3));

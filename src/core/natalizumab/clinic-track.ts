@@ -30,6 +30,7 @@ export function trackPatient(p: PatientRecord, options: Partial<NatalizumabOptio
   // The calibrated spread is never used to score: the track record is that of the published allowances.
   const rest = { ...options };
   delete rest.iovCl;
+  delete rest.spreadScale;
   delete rest.calibration;
   try {
     return { scores: withWorkBudget(workBudget(stepBudgetFor(p) * Math.max(1, p.levels.length), stop), () => patientTrackRecord(p, rest)) };

@@ -14,7 +14,7 @@ import { weightedQuantiles } from '../stats/normal';
 import { PkSolver, FAST } from '../pk/index';
 import { analyse, resolveOptions } from './analysis';
 import { forecastCurve } from './forecast';
-import { drawForecastTerms, forecastIov, forecastParams, patientMisfit, weightedDraws, widen } from './uncertainty';
+import { drawForecastTerms, forecastIov, forecastParams, patientMisfit, scaleSpread, weightedDraws, widen } from './uncertainty';
 import { monitoring } from './monitoring';
 import { boundedEta } from './patient';
 
@@ -32,7 +32,7 @@ export function predictNatalizumab(patient: PatientRecord, asOf: Days, times: Da
     const mon = monitoring(a);
     const { iov, occasions } = forecastIov(mon, opts.iovCl);
     const terms = drawForecastTerms(opts.seed, a.n, iov, occasions);
-    const misfit = patientMisfit(a, mon.residualScale);
+    const misfit = scaleSpread(terms, patientMisfit(a, mon.residualScale), opts.spreadScale);
     const rel = Float64Array.from(after, (x) => x.t);
     const out = new Float64Array(rel.length);
     const cols = after.map(() => new Float64Array(n));

@@ -31,7 +31,7 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   const a = fit(p);
   // Guards that settle the patient alone run before any forecast: then only the standard interval is forecast.
   const g = guards(p, a);
-  const sp = spread(a, g, p.opts.iovCl);
+  const sp = spread(a, g, p.opts.iovCl, p.opts.spreadScale);
   const f = forecast(p, a, g, sp);
   const an = analyses(p, a, f);
   const d = decide(p, a, g, sp, f, an);

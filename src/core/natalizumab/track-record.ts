@@ -31,7 +31,7 @@ import { forecastCurve } from './forecast';
 import { boundedEta } from './patient';
 import { monitoring } from './monitoring';
 import { scorableTroughs } from './scorable';
-import { drawForecastTerms, forecastIov, forecastParams, futureClSd, patientMisfit, weightedDraws, widen } from './uncertainty';
+import { drawForecastTerms, forecastIov, forecastParams, futureClSd, patientMisfit, scaleSpread, weightedDraws, widen } from './uncertainty';
 
 export { TRACK_RECORD_MIN_PRIOR_TROUGHS, scorableTroughs } from './scorable';
 /** The forecast is made as of this long (days) before the draw: one minute. */
@@ -88,7 +88,7 @@ export function measurementForecast(patient: PatientRecord, asOf: Days, t: Days,
   const mon = monitoring(a);
   const { iov, occasions } = forecastIov(mon, opts.iovCl);
   const terms = drawForecastTerms(opts.seed, a.n, iov, occasions);
-  const misfit = patientMisfit(a, mon.residualScale);
+  const misfit = scaleSpread(terms, patientMisfit(a, mon.residualScale), opts.spreadScale);
   const solver = new PkSolver(FAST);
   const pF = { ...a.paramsMap };
   const rel = Float64Array.of(t - last);

@@ -74,6 +74,17 @@ export function drawForecastTerms(seed: number, n: number, iov: number = U.iovCl
   return { kappa, shrink: futureClShrink(iov, occasions), km, bias };
 }
 
+/**
+ * A calibrated scale λ of the concentration forecast's log-spread (NatalizumabOptions.spreadScale,
+ * calibration.ts): every draw's log deviation from the MAP is λ times as wide, the laboratory bias
+ * included (the misfit scale times λ, and this on the terms' bias, in place). λ = 1 changes nothing.
+ */
+export function scaleSpread(terms: ForecastTerms, misfit: number, scale = 1): number {
+  if (scale === 1) return misfit;
+  for (let r = 0; r < terms.bias.length; r++) terms.bias[r] *= scale;
+  return misfit * scale;
+}
+
 /** Log multiplier from the history's CL of posterior draw r (its η_CL: etaCl) to its future CL. */
 export function futureClShift(etaCl: number, terms: ForecastTerms, r: number): number {
   return (terms.shrink - 1) * etaCl + terms.kappa[r];

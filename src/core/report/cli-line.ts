@@ -19,7 +19,7 @@ function calibrationField(c: ForecastCalibration): Record<string, unknown> {
   const r = (x: number | null, d = 1000) => (x === null ? null : Math.round(x * d) / d);
   return {
     troughs: c.troughs, patients: c.patients, iov: r(c.patientIov, 1e4), clinic_iov: r(c.clinicIov, 1e4), published_iov: c.publishedIov,
-    factor: r(c.patientIov / c.publishedIov), patient_troughs: c.patientTroughs, cover80: r(c.cover80), calibrated_cover80: r(c.calibratedCover80),
+    factor: r(c.patientIov / c.publishedIov), scale: r(c.scale ?? 1), patient_troughs: c.patientTroughs, cover80: r(c.cover80), calibrated_cover80: r(c.calibratedCover80),
   };
 }
 

@@ -70,6 +70,12 @@ export interface NatalizumabOptions {
    * its shrinkage for monitored patients. Absent: the published model's allowances alone.
    */
   iovCl?: number;
+  /**
+   * The scale of the whole concentration forecast's log-spread (posterior, Km, laboratory bias,
+   * misfit widening and the inter-occasion term together) calibrated on the clinic's own troughs
+   * (calibration.ts). Absent: 1, the published widths.
+   */
+  spreadScale?: number;
   /** What the calibration rests on, echoed in the report for the card, print and CLI line. */
   calibration?: ForecastCalibration;
 }
@@ -85,6 +91,8 @@ export interface ForecastCalibration {
   patientIov: number;
   /** This patient's own scored troughs. */
   patientTroughs: number;
+  /** The clinic's scale of the concentration forecast's log-spread (1: the published widths). */
+  scale: number;
   /** Share of the scored troughs inside the 80 % intervals: as forecast (published spread), and with the clinic's spread. */
   cover80: number | null;
   calibratedCover80: number | null;

@@ -4,7 +4,7 @@ import { createRng } from '../../../src/core/random';
 import type { TroughScore } from '../../../src/core/natalizumab/track-record';
 import { logVarianceAt } from '../../../src/core/natalizumab/track-record';
 import { futureClSd } from '../../../src/core/natalizumab/uncertainty';
-import { calibrateClinic, coverageAt, patientCalibration, patientSpread, spreadLogLikelihood } from '../../../src/core/natalizumab/calibration';
+import { CLINIC_PRIOR_SD_LOG_SCALE, calibrateClinic, coverageAt, patientCalibration, patientSpread, posteriorScale, spreadLogLikelihood } from '../../../src/core/natalizumab/calibration';
 import { NATALIZUMAB_FORECAST_UNCERTAINTY as U } from '../../../models/natalizumab-forecast-uncertainty';
 import { followCalibration, pooled } from '../../../scripts/calibration-clinic';
 import { IOV_WORLD, MODEL_WORLD } from '../../../scripts/simulate-clinic';
@@ -99,4 +99,62 @@ describe('calibration through a simulated clinic\'s year (next-trough 80 % cover
     expect(late.calibrated).toBeGreaterThanOrEqual(0.75);
     expect(late.calibrated).toBeLessThanOrEqual(0.97);
   }, 180_000);
+});
+
+describe('calibration of the whole forecast\'s width (scale λ of the concentration log-spread, given ω)', () => {
+  /** Scores whose log residuals are drawn with V = λ²·(rest + S²·futureClSd(ω)²) + assay. */
+  function scaled(n: number, omega: number, lambda: number, seed: number, rest = spread.conc): TroughScore[] {
+    const rng = createRng(seed);
+    const sp = { ...spread, conc: rest };
+    const v = lambda * lambda * (sp.conc + (sp.sensitivity * futureClSd(omega, sp.occasions)) ** 2) + sp.assay;
+    return Array.from({ length: n }, (_, i) => {
+      const r = Math.sqrt(v) * rng.normal();
+      return {
+        patientId: `P${i % 50}`, time: i, iso: '', measured: 10 * Math.exp(r), censored: false, capillary: false,
+        median: 10, low80: 0, high80: 0, pit: 0.5, inside: [true, true, true], logRatio: r, spread: { ...sp },
+      };
+    });
+  }
+
+  it('the predictive log-variance scales the concentration part by λ², not the assay\'s', () => {
+    const s = scaled(1, 0, 1, 1)[0];
+    const conc = 0.01 + futureClSd(0.1, 3) ** 2;
+    expect(logVarianceAt(s, 0.1, 0.5)).toBeCloseTo(0.25 * conc + 0.048, 12);
+    const v = 0.25 * conc + 0.048;
+    expect(spreadLogLikelihood([s], 0.1, 0.5)).toBeCloseTo(-0.5 * (Math.log(v) + Math.log(s.measured / 10) ** 2 / v), 12);
+  });
+
+  it('many troughs: recovers a scale below 1 and one above 1 (within 0.15)', () => {
+    // A wide rest (0.05) against the assay's 0.048, and many troughs: the width is learnt slowly.
+    const narrow = posteriorScale(scaled(20000, 0.05, 0.6, 21, 0.05), 0.05, CLINIC_PRIOR_SD_LOG_SCALE);
+    expect(narrow).toBeGreaterThan(0.45);
+    expect(narrow).toBeLessThan(0.75);
+    const wide = posteriorScale(scaled(20000, 0.05, 1.5, 22, 0.05), 0.05, CLINIC_PRIOR_SD_LOG_SCALE);
+    expect(wide).toBeGreaterThan(1.35);
+    expect(wide).toBeLessThan(1.65);
+    // The published width when that is what the troughs show.
+    const same = posteriorScale(scaled(20000, 0.05, 1, 25, 0.05), 0.05, CLINIC_PRIOR_SD_LOG_SCALE);
+    expect(Math.abs(same - 1)).toBeLessThan(0.1);
+  });
+
+  it('few troughs: shrunk to the published widths (λ = 1 with none; near 1 with 20 much narrower ones)', () => {
+    expect(calibrateClinic([]).scale).toBe(1);
+    expect(posteriorScale([], 0.15, CLINIC_PRIOR_SD_LOG_SCALE)).toBe(1);
+    // 20 troughs that alone say 0.4: still more than halfway toward the published width.
+    const few = posteriorScale(scaled(20, 0.15, 0.4, 23), 0.15, CLINIC_PRIOR_SD_LOG_SCALE);
+    expect(few).toBeGreaterThan(0.7);
+    expect(few).toBeLessThanOrEqual(1.1);
+    // ... while 20000 such troughs move it all the way.
+    expect(posteriorScale(scaled(20000, 0.15, 0.4, 23), 0.15, CLINIC_PRIOR_SD_LOG_SCALE)).toBeLessThan(0.55);
+  });
+
+  it('the clinic\'s calibration carries its scale into every patient\'s options and the card\'s description', () => {
+    const xs = scaled(3000, 0.1, 1.3, 24);
+    const clinic = calibrateClinic(xs);
+    expect(clinic.scale).toBe(posteriorScale(xs, clinic.iov, CLINIC_PRIOR_SD_LOG_SCALE));
+    expect(clinic.calibratedCover80).toBe(coverageAt(xs, clinic.iov, clinic.scale));
+    const c = patientCalibration(clinic, []);
+    expect(c.spreadScale).toBe(clinic.scale);
+    expect(c.calibration.scale).toBe(clinic.scale);
+  });
 });

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTdmCsv } from '../../../src/core/records/index';
 import type { PatientRecord } from '../../../src/core/types';
+import type { NatalizumabOptions } from '../../../src/core/report/types';
+import { proposeNatalizumab } from '../../../src/core/natalizumab/index';
 import { patientTrackRecord } from '../../../src/core/natalizumab/track-record';
 import { calibrateClinic } from '../../../src/core/natalizumab/calibration';
 import { calibratedOptionsFor, clinicTrack, trackPatient } from '../../../src/core/natalizumab/clinic-track';
@@ -58,13 +60,17 @@ describe('the clinic\'s track record, one function for the app and the command l
 
   it('each patient\'s calibrated options are those of propose --calibrate: the clinic\'s spread, never narrower', () => {
     const r = runCli(['propose', 'clinic.csv', '--calibrate'], read);
-    for (const l of r.stdout.map((x) => JSON.parse(x) as { patient_id: string; calibration: { iov: number; clinic_iov: number; troughs: number } })) {
+    for (const l of r.stdout.map((x) => JSON.parse(x) as { patient_id: string; calibration: { iov: number; clinic_iov: number; troughs: number; scale: number } })) {
       const o = calibratedOptionsFor(clinic, l.patient_id);
       expect(Math.round(o.iovCl! * 1e4) / 1e4).toBe(l.calibration.iov);
       expect(o.calibration!.troughs).toBe(l.calibration.troughs);
+      // The clinic's width of the whole forecast, the same for every patient, as the line says.
+      expect(o.spreadScale).toBe(clinic.clinic.scale);
+      expect(Math.round(o.spreadScale! * 1000) / 1000).toBe(l.calibration.scale);
       expect(o.iovCl!).toBeGreaterThanOrEqual(clinic.clinic.iov);
     }
     expect(clinic.clinic.iov).toBe(calibrateClinic(scores.flatMap(([, s]) => s)).iov);
+    expect(clinic.clinic.scale).toBe(calibrateClinic(scores.flatMap(([, s]) => s)).scale);
     // A patient not scored takes the clinic's spread.
     expect(calibratedOptionsFor(clinic, 'nobody').iovCl).toBe(clinic.clinic.iov);
   });
@@ -97,5 +103,31 @@ describe('the clinic\'s track record, one function for the app and the command l
     for (const p of patients) expect(nothingToScore(p)).toBe(false);
     const bad = parseTdmCsv('patient_id,drug,kind,time,value,unit,route,duration_min,note\nX,natalizumab,dose,2024-01-08T09:00,300,mg,iv,60,\nX,natalizumab,level,2024-02-05T08:45,abc,ug/mL,,,\n', 'x.csv').patients[0];
     expect(nothingToScore(bad)).toBe(false);
+  });
+});
+
+describe('the calibrated width of the whole forecast (NatalizumabOptions.spreadScale) in a proposal', () => {
+  const p = patients[0];
+  // Planned on the day of the last dose (not overdue: the overdue restart has a forecast of its own, from the posterior alone).
+  const asOf = Math.max(...p.doses.map((d) => d.time));
+  const logHalf = (o: Partial<NatalizumabOptions>) => {
+    const r = proposeNatalizumab(p, asOf, { curves: false, ...o });
+    const nt = r.proposal.nextTrough;
+    return { up: Math.log(nt.high / nt.value), down: Math.log(nt.value / nt.low), r };
+  };
+  it('λ = 1 is the published forecast exactly; λ below 1 narrows and above 1 widens it, by about λ on the log scale', () => {
+    const base = logHalf({ iovCl: 0.1 });
+    expect(base.r.proposal.reason).not.toContain('overdue');
+    const one = logHalf({ iovCl: 0.1, spreadScale: 1 });
+    expect(one.r.proposal).toEqual(base.r.proposal);
+    for (const lambda of [0.6, 1.4]) {
+      const s = logHalf({ iovCl: 0.1, spreadScale: lambda, maxIntervalWeeks: 4 });
+      const b = logHalf({ iovCl: 0.1, maxIntervalWeeks: 4 });
+      // Each draw's log deviation from the MAP is λ times as wide: so are the quantiles' (to the interpolation between draws).
+      expect(s.up / b.up).toBeCloseTo(lambda, 1);
+      expect(s.down / b.down).toBeCloseTo(lambda, 1);
+      // The central value (the MAP) does not move.
+      expect(s.r.proposal.nextTrough.value).toBe(b.r.proposal.nextTrough.value);
+    }
   });
 });

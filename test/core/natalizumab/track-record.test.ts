@@ -128,7 +128,7 @@ describe('tdm track-record', () => {
     const r = runCli(['propose', 'sim.csv', '--calibrate'], read);
     expect(r.status).toBe(0);
     const cal = r.stdout.map((l) => JSON.parse(l) as Record<string, any>); // eslint-disable-line @typescript-eslint/no-explicit-any
-    const tr = JSON.parse(runCli(['track-record', 'sim.csv'], read).stdout[0]) as { scored: number; calibration: { iov: number } };
+    const tr = JSON.parse(runCli(['track-record', 'sim.csv'], read).stdout[0]) as { scored: number; calibration: { iov: number; scale: number } };
     expect(plain[0].calibration).toBeUndefined();
     for (const line of cal) {
       expect(line.calibration.troughs).toBe(tr.scored);
@@ -136,6 +136,7 @@ describe('tdm track-record', () => {
       expect(line.calibration.iov).toBeGreaterThanOrEqual(line.calibration.clinic_iov);
       expect(line.calibration.factor).toBeCloseTo(line.calibration.iov / 0.15, 2);
       expect(line.calibration.patient_troughs).toBe(9);
+      expect(line.calibration.scale).toBeCloseTo(tr.calibration.scale, 3);
     }
     // A different spread gives a different forecast of the next trough.
     const width = (o: Record<string, any>) => Math.log(o.proposal.predicted_trough_high / o.proposal.predicted_trough_low); // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -111,11 +111,15 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
         ) : null}
         {report && !isError(report) ? (
           <Suspense fallback={<p>{t('patient.loadingChart')}</p>}>
-            <div className="chart-box"><ForecastChart report={report} planned={plan} /></div>
+            {/* The list computes the decision only; the opened patient's chart curves follow (issue 17, item 6). */}
+            {entry?.chartPending
+              ? <p className="chart-box card" role="status" data-testid="chart-pending">{t('chart.computing', { ns: 'speed' })}</p>
+              : <div className="chart-box"><ForecastChart report={report} planned={plan} /></div>}
             {/* A proposal on older data is not printed or exported as current: wait for the new one. */}
             {entry?.outdated ? <p className="patient-actions notice" data-testid="actions-wait">{t('patient.actionsWait')}</p> : (
               <div className="patient-actions">
-                <PrintButton report={report} settings={settings} choice={choice} example={!!patient.example} />
+                {/* The printed report carries the chart: offered once it is computed. */}
+                {entry?.chartPending ? null : <PrintButton report={report} settings={settings} choice={choice} example={!!patient.example} />}
                 <CalendarButton report={report} choice={choice} />
               </div>
             )}

@@ -22,12 +22,34 @@ export function preloadValidator(): void {
   void import('../../../core/records/index');
 }
 
+/** What a check of rows needs (also sent to the validation worker). */
+export interface ValidateRequest { base: PatientRecord; rows: EventRow[]; labLimit?: number; today: string }
+
+/** Rows from which the check runs in its own worker (a long record; a short one is checked at once). */
+export const WORKER_ROWS = 1000;
+
+type Parse = typeof import('../../../core/records/index').parseTdmCsv;
+
 /**
  * Check a patient's rows as the records module does. Typed values may use either decimal mark
  * (so `1,000` is refused as ambiguous), and a row dated after `today` (the app's clock, passed to
- * the clock-free core) is refused: the record holds what happened.
+ * the clock-free core) is refused: the record holds what happened. A long record is checked in a
+ * worker of its own (validate.worker.ts) so the page never waits on it; the answer is the same.
  */
 export async function validateRows(base: PatientRecord, rows: EventRow[], labLimit?: number, today: string = todayIso()): Promise<EditResult> {
+  const req: ValidateRequest = { base, rows, today, ...(labLimit === undefined ? {} : { labLimit }) };
+  if (rows.length >= WORKER_ROWS && typeof Worker !== 'undefined') {
+    // The record's own rows are not needed there (the table's rows are): not copied to the worker.
+    const slim: PatientRecord = { ...base, doses: [], levels: [], bcells: [], weights: [], issues: importRefusals(base) };
+    delete slim.wearingOff;
+    try { return await inWorker({ ...req, base: slim }); } catch { /* no worker here (or it failed): checked on this thread below */ }
+  }
+  const { parseTdmCsv } = await import('../../../core/records/index');
+  return validateRowsNow(parseTdmCsv, req);
+}
+
+/** The check itself, synchronous, given the records module's reader (here or in the worker). */
+export function validateRowsNow(parseTdmCsv: Parse, { base, rows, labLimit, today }: ValidateRequest): EditResult {
   // Rows refused when the patient's file was imported are not in the table: they stay on the
   // record (so the patient stays unplanned, as the command line answers for that file) until the
   // clinician sets them aside (refusedSetAside), instead of vanishing with the first edit.
@@ -36,7 +58,6 @@ export async function validateRows(base: PatientRecord, rows: EventRow[], labLim
     const { wearingOff: _none, ...rest } = base;
     return { record: { ...rest, doses: [], levels: [], bcells: [], weights: [], issues: carried }, issues: [] };
   }
-  const { parseTdmCsv } = await import('../../../core/records/index');
   const text = rowsToCsv(base.id, base.drug, rows);
   const res = parseTdmCsv(text, ENTRY_FILE, labLimit === undefined ? { today, typed: true } : { labLimit, today, typed: true });
   const all: Issue[] = [...res.issues];
@@ -48,6 +69,33 @@ export async function validateRows(base: PatientRecord, rows: EventRow[], labLim
   const rec = res.patients.find((p) => p.id === base.id) ?? null;
   if (hasError || !rec) return { record: null, issues };
   return { record: { ...rec, order: base.order, issues: [...rec.issues, ...carried] }, issues };
+}
+
+let worker: Worker | null = null;
+let nextId = 1;
+const waiting = new Map<number, { resolve: (r: EditResult) => void; reject: (e: Error) => void }>();
+
+function inWorker(req: ValidateRequest): Promise<EditResult> {
+  if (!worker) {
+    const w = new Worker(new URL('./validate.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (e: MessageEvent<{ id: number; result?: EditResult; error?: string }>) => {
+      const p = waiting.get(e.data.id);
+      waiting.delete(e.data.id);
+      if (e.data.result) p?.resolve(e.data.result); else p?.reject(new Error(e.data.error ?? 'validation failed'));
+    };
+    w.onerror = () => {
+      for (const p of waiting.values()) p.reject(new Error('validation worker failed'));
+      waiting.clear();
+      worker = null;
+      w.terminate();
+    };
+    worker = w;
+  }
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    worker!.postMessage({ id, ...req });
+  });
 }
 
 /** The rows refused when the patient's file was imported (errors not from the app's own entry). */

@@ -21,9 +21,9 @@ export function CalibrationNote({ report, calibrate, waiting }: { report: Patien
   if (!c) return <p className="calibration-note" data-testid="calibration-note" data-calibrated="false">{t(calibrate ? 'cardNoTroughs' : 'cardPublished')}</p>;
   const held = c.calibratedCover80 ?? c.cover80;
   return (
-    <div className="calibration-note" data-testid="calibration-note" data-calibrated="true" data-iov={c.patientIov}>
+    <div className="calibration-note" data-testid="calibration-note" data-calibrated="true" data-iov={c.patientIov} data-scale={c.scale ?? 1}>
       <p>{t('cardCalibrated', { troughs: c.troughs, held: held === null ? '–' : formatNumber(held, lang, 2) })}{' '}
-        {t('cardSpread', { iov: formatNumber(c.patientIov, lang, 3), published: formatNumber(c.publishedIov, lang, 3) })}</p>
+        {t('cardSpread', { iov: formatNumber(c.patientIov, lang, 3), published: formatNumber(c.publishedIov, lang, 3), scale: formatNumber(c.scale ?? 1, lang, 2) })}</p>
       {c.patientIov > c.clinicIov ? <p data-testid="calibration-wider">{t('cardCalibratedWider', { clinic: formatNumber(c.clinicIov, lang, 3), patient: formatNumber(c.patientIov, lang, 3) })}</p> : null}
     </div>
   );

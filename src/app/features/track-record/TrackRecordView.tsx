@@ -80,8 +80,8 @@ export function TrackRecordView({ track, calibrate, onCalibrate, onOpen }: Props
       <p className="field-hint">{t('settingHelp')}</p>
       <p data-testid="tr-calibration">{calibrate ? t('calibrationOn') : t('calibrationOff')}</p>
       {c && c.clinic.troughs > 0 ? (
-        <p data-testid="tr-spread" data-iov={c.clinic.iov}>{t('calibrationSpread', {
-          troughs: c.clinic.troughs, iov: formatNumber(c.clinic.iov, lang, 3), published: formatNumber(c.clinic.publishedIov, lang, 3),
+        <p data-testid="tr-spread" data-iov={c.clinic.iov} data-scale={c.clinic.scale ?? 1}>{t('calibrationSpread', {
+          troughs: c.clinic.troughs, iov: formatNumber(c.clinic.iov, lang, 3), published: formatNumber(c.clinic.publishedIov, lang, 3), scale: formatNumber(c.clinic.scale ?? 1, lang, 2),
           calibrated: share(c.clinic.calibratedCover80, lang), held: share(c.clinic.cover80, lang),
         })}</p>
       ) : null}

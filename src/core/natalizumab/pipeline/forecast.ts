@@ -13,7 +13,7 @@ import { weightedQuantiles, weightedProbabilityAtLeast } from '../../stats/norma
 import type { Analysis } from '../analysis';
 import { nextTroughs, steadyTroughs, lineariseSteadyState, sampleSteadyTrough, type SsLinearisation } from '../forecast';
 import { boundedEta, individualParams } from '../patient';
-import { drawForecastTerms, forecastParams, futureClShift, patientMisfit, weightedDraws, widen, type ForecastTerms } from '../uncertainty';
+import { drawForecastTerms, forecastParams, futureClShift, patientMisfit, scaleSpread, weightedDraws, widen, type ForecastTerms } from '../uncertainty';
 import { MONITORED_SS_PROBABILITY, monitoredNextProbability } from '../monitoring';
 import { nextDoseDate } from '../schedule';
 import { interval80 } from './quantiles';
@@ -70,7 +70,7 @@ export function forecast(p: Prepared, a: Analysis, g: Guards, sp: Spread): Forec
   const map = mapForecasts(solver, a, dose, taus);
   const { idx, w } = weightedDraws(a.weights);
   const terms = drawForecastTerms(opts.seed, a.n, sp.iov, sp.occasions);
-  const misfit = patientMisfit(a, sp.monitoring.residualScale);
+  const misfit = scaleSpread(terms, patientMisfit(a, sp.monitoring.residualScale), sp.scale);
   const draws = drawForecasts(solver, { a, dose, taus, idx, terms, misfit, mapNext: map.mapNext, mapSs: map.mapSs, lins: map.lins });
   const { nextS, ssS } = draws;
   const monitored = sp.monitoring.monitored;

@@ -10,9 +10,12 @@ import { monitoring } from '../monitoring';
 import { forecastIov } from '../uncertainty';
 import type { Guards, Spread } from './types';
 
-/** `calibratedIov`: the clinic's calibrated spread for this patient (NatalizumabOptions.iovCl), if any. */
-export function spread(a: Analysis, g: Guards, calibratedIov?: number): Spread {
+/**
+ * `calibratedIov`: the clinic's calibrated spread for this patient (NatalizumabOptions.iovCl), if
+ * any; `scale`: the calibrated scale of the whole log-spread (NatalizumabOptions.spreadScale).
+ */
+export function spread(a: Analysis, g: Guards, calibratedIov?: number, scale = 1): Spread {
   const mon = monitoring(a, g.residuals.map((r) => (r.censored ? NaN : r.standardised)));
   const { iov, occasions } = forecastIov(mon, calibratedIov);
-  return { monitoring: mon, iov, occasions };
+  return { monitoring: mon, iov, occasions, scale };
 }

@@ -63,6 +63,8 @@ export interface Spread {
   iov: number;
   /** Occasions the history's troughs average over (1 unmonitored). */
   occasions: number;
+  /** Scale of the concentration forecast's log-spread calibrated on the clinic's troughs (1: published). */
+  scale: number;
 }
 
 export interface Forecasts {
