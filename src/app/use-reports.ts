@@ -124,11 +124,24 @@ function unansweredSetting(): Set<string> {
   } catch { return new Set(); }
 }
 
+/** At most this many workers (as the command line's threads, src/cli/parallel.ts). */
+export const MAX_LANES = 8;
+
+/**
+ * Workers side by side: one per core the browser reports, as the command line starts one thread
+ * per core (issue 17, item 6), at least two (one slow patient never holds up the list) and at
+ * most MAX_LANES.
+ */
+export function laneCount(cores: number | undefined): number {
+  return Math.min(MAX_LANES, Math.max(2, Number.isFinite(cores) ? Math.floor(cores as number) : 2));
+}
+
 let shared: CoreClient | null = null;
 export function coreClient(): CoreClient {
   if (!shared) {
     const unanswered = unansweredSetting();
-    shared = new CoreClient(undefined, { lanes: 2, computeBudgetMs: budgetSetting(), unanswered: unanswered.size ? (job) => unanswered.has(job.patient.id) : undefined });
+    const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined;
+    shared = new CoreClient(undefined, { lanes: laneCount(cores), computeBudgetMs: budgetSetting(), unanswered: unanswered.size ? (job) => unanswered.has(job.patient.id) : undefined });
   }
   return shared;
 }
