@@ -11,7 +11,8 @@
  * `7.6`, `<0.5`) with a decimal comma in Dutch; English shows them as given. Named formats:
  * `raw` (as written), `typed` (a number to type, in the file's dialect), `term` (a key of the engine's `terms`), `kind`, `hint`, `units` (the
  * records' words for a record kind), `lineref`/`otherline` (a line reference, or nothing), `what`
- * (the FHIR reader's words for what a resource was read as), `list` (`a|b|c` as `a, b or c`).
+ * (the FHIR reader's words for what a resource was read as), `list` (`a|b|c` as `a, b or c`),
+ * `expected` (what a session file's field must be), `spaced` (a date-time with a space for the `T`).
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import engineEn from './engine-en';
@@ -20,6 +21,10 @@ import recordsEn from './records-en';
 import recordsNl from './records-nl';
 import fhirreadEn from './fhirread-en';
 import fhirreadNl from './fhirread-nl';
+import sessionEn from './session-en';
+import sessionNl from './session-nl';
+import fhirnoteEn from './fhirnote-en';
+import fhirnoteNl from './fhirnote-nl';
 import { catalogDate, catalogNumberText, unitLabel } from './display';
 
 export type CatalogLang = 'en' | 'nl';
@@ -28,8 +33,8 @@ export type Params = Record<string, string | number | undefined>;
 
 /** The catalog's resources by language and namespace (also merged into the app's i18next). */
 export const CATALOG = {
-  en: { engine: engineEn, records: recordsEn, fhirread: fhirreadEn },
-  nl: { engine: engineNl, records: recordsNl, fhirread: fhirreadNl },
+  en: { engine: engineEn, records: recordsEn, fhirread: fhirreadEn, session: sessionEn, fhirnote: fhirnoteEn },
+  nl: { engine: engineNl, records: recordsNl, fhirread: fhirreadNl, session: sessionNl, fhirnote: fhirnoteNl },
 } as const;
 export type CatalogNamespace = keyof (typeof CATALOG)['en'];
 
@@ -72,8 +77,14 @@ function formatValue(instance: I18n, value: unknown, format: string | undefined,
       const items = String(value).split('|');
       return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')}${instance.t('fhirread:list-or', { lng: l })}${items[items.length - 1]}`;
     }
-    case 'lineref': case 'otherline':
-      return value === undefined || value === null || value === '' ? '' : instance.t(`records:${format}`, { lng: l, line: String(value) });
+    // A date and time with a space for the `T` (`2024-06-03 09:00`; dd-mm-jjjj uu:mm in Dutch).
+    case 'spaced': return value === undefined ? undefined : l === 'en' ? String(value).replace('T', ' ') : catalogDate(String(value), l);
+    // What a session file's field must be (a key of the session namespace's `expected`).
+    case 'expected': return value === undefined ? undefined : instance.t(`session:expected.${String(value)}`, { lng: l, defaultValue: String(value) });
+    // A line reference (`entries`: a FHIR Bundle's rows are its entries, named so).
+    case 'lineref': case 'otherline': case 'linelabel':
+      if (value === undefined || value === null || value === '') return format === 'linelabel' ? undefined : '';
+      return instance.t(`records:${format}${options.entries ? '_entry' : ''}`, { lng: l, line: String(value) });
     default: return undefined;
   }
 }
@@ -157,7 +168,8 @@ export function renderText(ns: CatalogNamespace, key: string, params: Params | u
     lng: catalogLang(lang),
     missingInterpolationHandler: () => { missing = true; return ''; },
   } as Record<string, unknown>) as unknown as string;
-  return missing ? null : text;
+  // i18next gives the key back when no form fits (a plural-looking key `x_other` without its count): no sentence.
+  return missing || text === key ? null : text;
 }
 
 /** The English sentence at `ns:key` (the core's `message`, the CLI's `reason`); throws when a parameter is missing. */

@@ -5,7 +5,8 @@
  * `context`, which `say` puts in the params); the parameters are named there (`say`). Formats: `{{x}}` shows a date, time or number in the
  * language's form; `{{x, raw}}` as written (a value the user typed); `{{k, kind}}`, `{{k, hint}}`,
  * `{{k, units}}` a record kind, what to write for it, and its accepted units (the keys below);
- * `{{n, lineref}}` `, line n` (nothing without a line). Rendered with the code's params, these
+ * `{{n, lineref}}` `, line n` (nothing without a line), `{{n, linelabel}}` `line n` (with the param
+ * `entries`, a FHIR Bundle's rows: `entry n`). Rendered with the code's params, these
  * give the records module's English text exactly (tested word for word in test/core/records).
  */
 const recordsEn = {
@@ -28,7 +29,7 @@ const recordsEn = {
   patient_id_line_break: 'patient_id must not contain a line break',
   drug_unknown: 'drug "{{value, raw}}" is not known: use natalizumab or ocrelizumab',
   drug_empty: 'drug is empty: use natalizumab or ocrelizumab',
-  drug_mismatch: 'drug "{{value, raw}}" differs from this patient\'s drug {{drug, raw}} (line {{line, raw}}): one patient_id takes one drug; give the other drug\'s rows another patient_id',
+  drug_mismatch: 'drug "{{value, raw}}" differs from this patient\'s drug {{drug, raw}} ({{line, linelabel}}): one patient_id takes one drug; give the other drug\'s rows another patient_id',
   kind_unknown: 'kind "{{value, raw}}" is not known: use dose, level, bcell, weight or wearing_off',
   kind_empty: 'kind is empty: use dose, level, bcell, weight or wearing_off',
   kind_unused_level: 'a level row for an {{drug, raw}} patient is kept but not used: the {{drug, raw}} forecast reads bcell counts',
@@ -53,7 +54,7 @@ const recordsEn = {
   duration_ignored: 'duration_min "{{value, raw}}" is only read for doses: ignored on a {{kind, kind}} row',
   sample_unknown: 'sample "{{value, raw}}" is not known: use venous or capillary (or leave it empty for venous)',
   sample_ignored: 'sample "{{value, raw}}" is only read for levels: ignored on a {{kind, kind}} row',
-  dose_duplicate: 'a second dose at {{time}} for this patient (the first is on line {{first, raw}}): two doses cannot start at the same time; remove the duplicate or correct the time',
+  dose_duplicate: 'a second dose at {{time}} for this patient (the first is on {{first, linelabel}}): two doses cannot start at the same time; remove the duplicate or correct the time',
   dose_unusual_natalizumab: 'natalizumab dose of {{mg}} mg is far from the usual 300 mg (expected 150-450 mg): used as written; check it',
   dose_unusual_ocrelizumab: 'ocrelizumab dose of {{mg}} mg is outside the usual 300-600 mg: used as written; check it',
   weight_unusual: 'weight of {{kg}} kg is outside {{min}}–{{max}} kg, the range the natalizumab model was built on: used as written; predictions are extrapolated',
@@ -87,6 +88,11 @@ const recordsEn = {
   },
   lineref: ', line {{line}}',
   otherline: ' (the other is on line {{line}})',
+  linelabel: 'line {{line}}',
+  // A FHIR resource's rows are entries of the Bundle (params `entries`): the same references by entry.
+  lineref_entry: ', entry {{line}}',
+  otherline_entry: ' (the other is on entry {{line}})',
+  linelabel_entry: 'entry {{line}}',
   /** `file:line: message`, or `file: message` without a line. */
   located: '{{file, raw}}:{{line, raw}}: {{message, raw}}',
   'located-file': '{{file, raw}}: {{message, raw}}',

@@ -2,7 +2,7 @@
  * Issue 18, item 1: the core writes no sentence. The sentences it used to write inline (the
  * ocrelizumab crossing reasons, the falling-trough warning, the no-count-this-cycle note, a track
  * record stopped by its work budget, a file that is not text, a local code that is not
- * `system|code`) are codes with parameters whose English and Dutch come from the one catalog: asserted here
+ * `system|code`, the FHIR note and the resources' texts) are codes with parameters whose English and Dutch come from the one catalog: asserted here
  * word for word in both languages; and a scan of src/core fails on any new English sentence
  * written there.
  */
@@ -13,6 +13,7 @@ import { computeReport, lastEventTime, parseTdmCsv, parseIsoTime, type Ocrelizum
 import { trendFallingIssue } from '../../src/core/natalizumab/trend';
 import { trackPatient } from '../../src/core/natalizumab/clinic-track';
 import { parseCodeToken } from '../../src/core/fhir/codes';
+import { DISCLAIMER, noteText, proposalText } from '../../src/core/fhir/text';
 import { fhirSentence } from '../../src/i18n/fhir-text';
 import { engineText, errorText, issueText, reasonText } from '../../src/i18n/sentences';
 
@@ -114,6 +115,30 @@ describe('a local code that is not system|code', () => {
   });
 });
 
+describe('the FHIR note (DocumentReference) and the resources\' texts', () => {
+  it('are the catalog\'s: English as the CLI writes them, and Dutch for a caller that asks', () => {
+    const nat = report('NAT-001');
+    const en = proposalText(nat, '0.1.0').split('\n');
+    expect(en[0]).toBe('MS Interval proposal for patient NAT-001 (natalizumab), planned on 2026-11-09; last dose 2026-11-09 09:00.');
+    expect(en[1]).toBe('Next dose: 2026-12-14 (interval 5 weeks, proposed by the model).');
+    expect(en.at(-2)).toBe(DISCLAIMER);
+    const choice = { nextDose: '2026-12-21', intervalWeeks: 6, reason: 'wish of the patient', label: '6 weken: 21-12-2026' };
+    const nl = proposalText(nat, '0.1.0', choice, 'nl').split('\n');
+    expect(nl.slice(0, 5)).toEqual([
+      'Voorstel van MS Interval voor patiënt NAT-001 (natalizumab), gepland op 09-11-2026; laatste gift 09-11-2026 09:00.',
+      'Volgende gift (gekozen door de arts): 21-12-2026 (interval 6 weken): 6 weken: 21-12-2026.',
+      'Reden voor de keuze: wish of the patient',
+      'Het model stelde voor: volgende gift 14-12-2026 (interval 5 weken).',
+      'Gekozen interval (6 weken herhaald): voorspelde dalspiegel op den duur 9,29 µg/mL (80 %-interval 3,92 tot 16,3 µg/mL); kans op of boven het streefniveau: 49 %.',
+    ]);
+    expect(nl.at(-2)).toBe('Hulpmiddel bij een beslissing, geen gecertificeerd medisch hulpmiddel: de arts beslist.');
+    const ocr = proposalText(report('OCR-001'), '0.1.0', undefined, 'nl').split('\n');
+    expect(ocr[2]).toBe('Voorspeld bereiken van 10 cellen/µL: 31-12-2026 (80 %-interval 29-11-2026 tot 23-02-2027).');
+    expect(noteText('dosage.natalizumab-sc', { drug: 'natalizumab', mg: 300, nextDose: '2026-12-14', weeks: 5 })).toBe('natalizumab 300 mg subcutaneously on 2026-12-14, then every 5 weeks');
+    expect(noteText('dosage.natalizumab-sc', { drug: 'natalizumab', mg: 300, nextDose: '2026-12-14', weeks: 5 }, 'nl')).toBe('natalizumab 300 mg subcutaan op 14-12-2026, daarna elke 5 weken');
+  });
+});
+
 // ------------------------------------------------------------------ no English sentence in src/core
 
 /**
@@ -140,15 +165,12 @@ function sentenceLiterals(file: string): string[] {
 }
 
 /**
- * What src/core still writes in words, by file, and why it may (issue 18's report says which are
- * not yet in the catalog): the FHIR resources' own texts written into the hospital's record
- * (English, as the spec's note), the provenance of the sense limits (documentation, never shown),
- * and the FHIR codes' display names.
+ * What src/core still writes in words, by file, and why it may: the FHIR codes' display names
+ * (the code systems' own words, written into the record as FHIR asks) and the provenance of the
+ * sense limits (documentation, never shown).
  */
 const ALLOWED: Record<string, number> = {
-  'src/core/fhir/text.ts': 17, // the DocumentReference note (spec/fhir.md): not yet from the catalog
-  'src/core/fhir/write.ts': 4, // MedicationRequest / DocumentReference texts written into the record: not yet from the catalog
-  'src/core/fhir/codes.ts': 5, // code display names and a code's provenance note (FHIR's own words)
+  'src/core/fhir/codes.ts': 5, // code display names and a code's provenance note (the code systems' words)
   'src/core/records/plausible.ts': 3, // the sense limits' sources (documentation)
 };
 
@@ -161,7 +183,7 @@ describe('the core writes no sentence', () => {
     expect(sentenceLiterals(probe).some((s) => s.includes('is three parts by code'))).toBe(true);
   });
 
-  it('in any module but the allowed FHIR record texts, code display names and provenance notes', () => {
+  it('in any module but the FHIR codes\' display names and the sense limits\' provenance', () => {
     const outside = found.filter((s) => !Object.keys(ALLOWED).some((f) => s.startsWith(`${f}:`)));
     expect(outside).toEqual([]);
     for (const [f, n] of Object.entries(ALLOWED)) expect(found.filter((s) => s.startsWith(`${f}:`)).length, f).toBeLessThanOrEqual(n);

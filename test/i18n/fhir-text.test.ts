@@ -120,4 +120,19 @@ describe('the FHIR reader says a problem by code', () => {
       expect(params(nl as string), k).toEqual(params(en));
     }
   });
+
+  it('a records check on a resource names the other resource as an entry, in Dutch too (not "regel")', () => {
+    const dose = (id: string, t: string) => ({ resourceType: 'MedicationAdministration', id, status: 'completed', subject: { reference: 'Patient/p' }, medicationCodeableConcept: NAT, effectiveDateTime: t, dosage: { dose: { value: 300, unit: 'mg', system: U, code: 'mg' } } });
+    const level = (id: string, v: number) => obs(id, 'Patient/p', LEVEL, { effectiveDateTime: '2024-03-04T08:45:00+01:00', valueQuantity: { value: v, unit: 'ug/mL', system: U, code: 'ug/mL' } });
+    const rs = [{ resourceType: 'Patient', id: 'p', identifier: [{ system: 'urn:ms-interval:patient-id', value: 'P-1' }] },
+      dose('d1', '2024-01-08T09:00:00+01:00'), dose('d2', '2024-01-08T09:00:00+01:00'), dose('d3', '2024-02-05T09:00:00+01:00'), level('l1', 20), level('l2', 25)];
+    const r = readFhirText(JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: rs.map((x) => ({ fullUrl: `urn:uuid:${x.id}`, resource: x })) }), { fileName: 'r.json', timeZone: 'Europe/Amsterdam' });
+    const issues = r.patients[0].issues;
+    const dup = issues.find((i) => i.code === 'dose_duplicate')!;
+    expect(dup.message).toBe('r.json: entry 2 MedicationAdministration/d2: a second dose at 2024-01-08T09:00 for this patient (the first is on entry 1): two doses cannot start at the same time; remove the duplicate or correct the time');
+    expect(issueText(dup, 'nl')).toBe('r.json: entry 2 MedicationAdministration/d2 effectiveDateTime: een tweede gift op 08-01-2024 09:00 bij deze patiënt (de eerste staat op entry 1): twee giften kunnen niet op hetzelfde moment beginnen; verwijder de dubbele of verbeter het tijdstip');
+    const two = issues.find((i) => i.code === 'sample_duplicate')!;
+    expect(two.message).toBe('r.json: entry 5 Observation/l2: two levels at 2024-03-04T08:45 (the other is on entry 4) with different values: both are used; check whether one is a mistake');
+    expect(issueText(two, 'nl')).toBe('r.json: entry 5 Observation/l2 effectiveDateTime: twee spiegels op 04-03-2024 08:45 (de andere staat op entry 4) met verschillende waarden: beide worden gebruikt; controleer of er een vergissing is');
+  });
 });

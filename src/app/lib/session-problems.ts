@@ -1,10 +1,13 @@
 /**
  * What can be wrong with a session or backup file (src/app/lib/session.ts) or the settings in it
  * (src/app/lib/settings.ts), as data: a code with its values, so the page says it in the user's
- * language. English here (the words the tests assert); Dutch in src/app/i18n/session-nl.ts, with
- * the same switch, so the compiler checks that every code has both.
+ * language. The sentences, English and Dutch, are the one catalog's namespace `session`
+ * (src/i18n/session-en.ts, session-nl.ts; the compiler checks the Dutch has every key), rendered by
+ * i18next; here only which sentence a problem is and its parameters.
  */
 import type { Issue } from '../../core/types';
+import { catalogLang, renderText, type Params } from '../../i18n/catalog';
+import { issueText } from '../../i18n/sentences';
 
 /** What is wrong with the settings (clinic or a patient's overrides) read from a file. */
 export type SettingsProblem =
@@ -49,19 +52,20 @@ export type SessionProblem =
 /** What a field must be. */
 export type FieldExpectation = 'text' | 'number' | 'boolean' | 'object' | 'route' | 'sample' | 'severity' | 'kind' | 'score';
 
-const EXPECTED_EN: Record<FieldExpectation, string> = {
-  text: 'text', number: 'a number', boolean: 'true or false', object: 'an object', route: 'iv or sc',
-  sample: 'venous or capillary', severity: 'error, warning or info', kind: 'dose, level, bcell, weight or wearing_off', score: '0, 1, 2 or 3',
-};
+/** A sentence of the catalog's `session` namespace; the key itself when the catalog lacks it (never an empty message). */
+function said(key: string, params: Params, lang: string | undefined): string {
+  return renderText('session', key, params, lang) ?? key;
+}
 
+/** What is wrong with the settings, in the language (`en` when not given). */
+export function settingsProblemIn(p: SettingsProblem, lang?: string): string {
+  const { code, ...params } = p;
+  return said(`settings.${code}`, params, lang);
+}
+
+/** What is wrong with the settings, in English. */
 export function settingsProblemText(p: SettingsProblem): string {
-  switch (p.code) {
-    case 'settings-not-object': return 'settings must be an object';
-    case 'settings-drug-not-object': return `settings.${p.drug} must be an object`;
-    case 'settings-sample': return 'settings.natalizumab.nextTroughSample must be venous or capillary';
-    case 'settings-reason': return `settings.natalizumab.targetReason must be text of 1 to ${p.max} characters`;
-    case 'settings-range': return `settings.${p.drug}.${p.field} must be a number from ${p.min} to ${p.max}`;
-  }
+  return settingsProblemIn(p, 'en');
 }
 
 /** The records issue's own (English) message without the parser's `session:line: ` prefix. */
@@ -69,31 +73,32 @@ export function refusedMessage(issue: Issue): string {
   return issue.message.replace(/^session:\d+: /, '');
 }
 
-export function sessionProblemText(p: SessionProblem): string {
+/** A refused record's reason: the records issue said in the language (as written when it has no params). */
+function refusedText(issue: Issue, lang: string | undefined): string {
+  if (catalogLang(lang) === 'en' || !issue.params) return refusedMessage(issue);
+  return issueText({ ...issue, file: undefined, message: refusedMessage(issue) }, lang);
+}
+
+/** A stored value's meaning (`24.1 capillary`, `300 mg iv 60 min`) as the language shows it: a decimal comma in Dutch. */
+function meaningIn(text: string, lang: string | undefined): string {
+  return catalogLang(lang) === 'en' ? text : text.replace(/(\d)\.(\d)/g, '$1,$2').replace(/\bcapillary\b/, 'capillair');
+}
+
+/** What is wrong with a session file, in the language (`en` when not given). */
+export function sessionProblemIn(p: SessionProblem, lang?: string): string {
   switch (p.code) {
-    case 'not-json': return `not a JSON file (${p.detail})`;
-    case 'not-session': return `not an MS Interval session file (expected "format": "${p.format}")`;
-    case 'newer-version': return `session format version ${p.version} is newer than this app understands (${p.supported})`;
-    case 'no-version': return `the file has no "formatVersion" (a number; this app reads version ${p.supported})`;
-    case 'no-patient-list': return 'the file has no patient list';
-    case 'settings': return settingsProblemText(p.problem);
-    case 'overrides': return `${p.where}: ${settingsProblemText(p.problem)}`;
-    case 'not-object': return `${p.where} is not an object`;
-    case 'record-missing': return `${p.where}: record missing`;
-    case 'id-not-text': return `${p.where}: id must be text`;
-    case 'drug': return `${p.where}: drug must be natalizumab or ocrelizumab`;
-    case 'not-list': return `${p.where}: ${p.list} must be a list`;
-    case 'no-time': return `${p.where}: ${p.list}[${p.index}] has no valid time`;
-    case 'issues-not-list': return `${p.where}: issues must be a list`;
-    case 'refused': return `${p.where} (patient ${p.id})${p.at ? `, row of ${p.at}` : ''}: ${refusedMessage(p.issue)}`;
-    case 'unreadable': return `${p.where} (patient ${p.id}): the record cannot be read back as written (${p.rows} rows, ${p.read} read)`;
-    case 'stored-value': return `${p.where} (patient ${p.id}), ${p.kind} of ${p.at}: the stored value (${p.stored}) is not what its written form says (${p.written}); the file was changed by hand or damaged`;
-    case 'stored-time': return `${p.where} (patient ${p.id}), ${p.kind} of ${p.at}: the stored time is not that date and time; the file was changed by hand or damaged`;
-    case 'twice': return `${p.where}: patient ${p.id} appears twice`;
-    case 'choice': return `${p.where}: choice must have an option and a reason`;
-    case 'field': return `${p.where}: ${p.path} must be ${EXPECTED_EN[p.expected]}`;
-    case 'kind-in-list': return `${p.where}: ${p.path} is a ${p.kind}; ${p.list} holds only ${p.expected} rows`;
-    case 'report': return `reports[${p.index}] is not a report: an object with a patientId and a proposal or an error`;
-    case 'too-large': return `the file holds ${p.rows} rows; at most ${p.max} are read at once`;
+    case 'settings': return settingsProblemIn(p.problem, lang);
+    case 'overrides': return said('overrides', { where: p.where, problem: settingsProblemIn(p.problem, lang) }, lang);
+    case 'refused': return said(p.at ? 'refused_at' : 'refused', { where: p.where, id: p.id, at: p.at, text: refusedText(p.issue, lang) }, lang);
+    case 'stored-value': return said('stored-value', { ...p, stored: meaningIn(p.stored, lang), written: meaningIn(p.written, lang) }, lang);
+    default: {
+      const { code, ...params } = p;
+      return said(code, params, lang);
+    }
   }
+}
+
+/** What is wrong with a session file, in English. */
+export function sessionProblemText(p: SessionProblem): string {
+  return sessionProblemIn(p, 'en');
 }

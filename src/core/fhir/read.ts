@@ -16,6 +16,7 @@ import { neutralise } from '../records/write';
 import { SYSTEM, UCUM_UNITS, UNIT_SYNONYMS, roleOf, type CodeRole, type LocalCodes } from './codes';
 import { fromFhirDateTime } from './zone';
 import { fhirEnglish, fhirPlaced } from '../../i18n/fhir-text';
+import { renderText } from '../../i18n/catalog';
 
 export interface FhirReadOptions extends ParseOptions {
   /** The file's name in messages (`b.json: entry 14 ...`). */
@@ -556,9 +557,8 @@ class FhirReader {
   finish(): FhirReadResult {
     const { file, ignored } = this;
     const { fed, byLine } = this.feed();
-    const locate = (line: number | undefined, column: string | undefined, message: string): string => {
+    const locate = (line: number | undefined, column: string | undefined, text: string): string => {
       const row = line === undefined ? undefined : byLine.get(line);
-      const text = message.replace(/\bline (\d+)/g, 'entry $1');
       if (!row) return `${file}: ${text}`;
       const path = column === undefined ? undefined : row.paths[column as Col];
       if (path !== undefined && column !== undefined && text.startsWith(`${column} `)) return `${file}: ${where(row.entry, path)}${text.slice(column.length)}`;
@@ -572,6 +572,13 @@ class FhirReader {
     const recordIssues = read.issues.map((i) => {
       const row = i.line === undefined ? undefined : byLine.get(i.line);
       const out: Issue & { entryIndex: number } = { ...i, entryIndex: i.line ?? -1 };
+      if (i.params) {
+        // The rows are the Bundle's entries: the records sentence names another row as an entry
+        // (param `entries`), in English as in Dutch, from the catalog.
+        out.params = { ...i.params, entries: 1 };
+        const text = renderText('records', i.code, out.params, 'en');
+        if (text !== null) out.message = locate(i.line, i.column, text);
+      }
       delete out.line;
       if (row) {
         const path = i.column === undefined ? undefined : row.paths[i.column as Col];

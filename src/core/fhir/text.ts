@@ -1,10 +1,14 @@
 /**
  * The proposal as a clinician reads it, in plain text: what the record keeps as a note
- * (DocumentReference, spec/fhir.md). Built from the one report object with the engine's English
- * sentences (its `reason`, the protocol's `rationale`, the warnings' messages), as the command line
- * prints them, so the note says what the card and the CLI say.
+ * (DocumentReference, spec/fhir.md). Built from the one report object with the engine's sentences
+ * (its `reason`, the protocol's `rationale`, the warnings' messages), as the command line prints
+ * them, so the note says what the card and the CLI say. The note's own words are the catalog's
+ * (namespace `fhirnote`, src/i18n/fhirnote-en.ts); English unless a language is asked for.
  */
 import type { NatalizumabReport, OcrelizumabReport, PatientReport } from '../report/types';
+import type { Issue } from '../types';
+import { renderText, type CatalogLang, type Params } from '../../i18n/catalog';
+import { issueText, protocolNameText, rationaleText, reasonText } from '../../i18n/sentences';
 
 /** A clinician's recorded choice: the plan written instead of the model's proposal. */
 export interface FhirChoice {
@@ -18,7 +22,14 @@ export interface FhirChoice {
   label?: string;
 }
 
-export const DISCLAIMER = 'Decision aid, not a certified medical device: the clinician decides.';
+/** A sentence of the note in the language, from the catalog (throws when the catalog lacks it: a note is never half written). */
+export function noteText(key: string, params: Params, lang: CatalogLang = 'en'): string {
+  const text = renderText('fhirnote', key, params, lang);
+  if (text === null) throw new Error(`catalog: no text for fhirnote:${key} with ${JSON.stringify(params)}`);
+  return text;
+}
+
+export const DISCLAIMER = noteText('disclaimer', {});
 
 const sig3 = (x: number) => String(Number(x.toPrecision(3)));
 
@@ -29,69 +40,81 @@ export function percentText(p: number): string {
   return `${Math.round(p * 100)} %`;
 }
 
-function warningLines(r: PatientReport): string[] {
+/** The engine's sentences in the note's language (English: as the report carries them, the CLI's). */
+const said = {
+  issue: (w: Issue, lang: CatalogLang) => (lang === 'en' ? w.message : issueText(w, lang)),
+  reason: (r: PatientReport, lang: CatalogLang) => (lang === 'en' ? r.proposal.reason : reasonText(r, lang)),
+  protocol: (r: PatientReport, lang: CatalogLang) => (lang === 'en' ? r.protocol.name : protocolNameText(r, lang)),
+  rationale: (r: PatientReport, lang: CatalogLang) => (lang === 'en' ? r.protocol.rationale : rationaleText(r, lang)),
+};
+
+function warningLines(r: PatientReport, lang: CatalogLang): string[] {
   const ws = r.warnings.filter((w) => w.severity !== 'info');
   const notes = r.warnings.filter((w) => w.severity === 'info');
-  const out = [ws.length ? 'Warnings:' : 'Warnings: none.'];
-  for (const w of ws) out.push(`- ${w.message}`);
+  const out = [noteText(ws.length ? 'warnings-head' : 'warnings-none', {}, lang)];
+  for (const w of ws) out.push(noteText('item', { text: said.issue(w, lang) }, lang));
   if (notes.length) {
-    out.push('Notes:');
-    for (const w of notes) out.push(`- ${w.message}`);
+    out.push(noteText('notes-head', {}, lang));
+    for (const w of notes) out.push(noteText('item', { text: said.issue(w, lang) }, lang));
   }
   return out;
 }
 
-function natalizumabText(r: NatalizumabReport, choice: FhirChoice | undefined): string[] {
+/** The clinician's own label of the option chosen (`: 6 weeks: 2024-06-03`), or nothing. */
+const labelPart = (choice: FhirChoice, lang: CatalogLang) => (choice.label ? noteText('chosen-label', { label: choice.label }, lang) : '');
+
+function natalizumabText(r: NatalizumabReport, choice: FhirChoice | undefined, lang: CatalogLang): string[] {
   const p = r.proposal;
   const out: string[] = [];
-  const proposed = `next dose ${p.nextDose} (interval ${p.intervalWeeks} weeks)`;
   if (choice) {
-    out.push(`Next dose (chosen by the clinician): ${choice.nextDose}${choice.intervalWeeks !== undefined ? ` (interval ${choice.intervalWeeks} weeks)` : ''}${choice.label ? `: ${choice.label}` : ''}.`);
-    out.push(`Reason for the choice: ${choice.reason}`);
-    out.push(`The model proposed: ${proposed}.`);
+    const interval = choice.intervalWeeks !== undefined ? noteText('nat.chosen-interval', { weeks: choice.intervalWeeks }, lang) : '';
+    out.push(noteText('nat.chosen', { nextDose: choice.nextDose, interval, label: labelPart(choice, lang) }, lang));
+    out.push(noteText('choice-reason', { reason: choice.reason }, lang));
+    out.push(noteText('nat.model-proposed', { nextDose: p.nextDose, weeks: p.intervalWeeks }, lang));
   } else {
-    out.push(`Next dose: ${p.nextDose} (interval ${p.intervalWeeks} weeks, proposed by the model).`);
+    out.push(noteText('nat.next-dose', { nextDose: p.nextDose, weeks: p.intervalWeeks }, lang));
   }
   const chosenAlt = choice?.intervalWeeks !== undefined ? r.alternatives.find((a) => a.weeks === choice.intervalWeeks) : undefined;
-  const show = (label: string, weeks: number, ss: { value: number; low: number; high: number }, prob: number) =>
-    `${label} (${weeks} weeks repeated): predicted steady-state trough ${sig3(ss.value)} µg/mL (80 % interval ${sig3(ss.low)} to ${sig3(ss.high)} µg/mL); probability at or above the target: ${percentText(prob)}.`;
-  if (chosenAlt && chosenAlt.weeks !== p.intervalWeeks) out.push(show('Chosen interval', chosenAlt.weeks, chosenAlt.ssTrough, chosenAlt.pSteadyState));
-  out.push(show('Proposed interval', p.intervalWeeks, p.predictedTrough, p.probabilityAboveTarget));
-  out.push(`Next trough (just before the next dose): ${sig3(p.nextTrough.value)} µg/mL (80 % interval ${sig3(p.nextTrough.low)} to ${sig3(p.nextTrough.high)} µg/mL); probability at or above the target: ${percentText(p.probabilityNextAboveTarget)}.`);
-  out.push(`Why: ${p.reason}`);
-  out.push(`Rule-based protocol beside it (${r.protocol.name}): interval ${r.protocol.intervalWeeks} weeks, next dose ${r.protocol.nextDose}. ${r.protocol.rationale}`);
-  out.push(...warningLines(r));
-  out.push(`Target: trough at or above ${r.target.value} µg/mL, with a probability of at least ${percentText(p.requiredSteadyState)} at steady state.`);
+  const show = (key: string, weeks: number, ss: { value: number; low: number; high: number }, prob: number) =>
+    noteText(key, { weeks, value: sig3(ss.value), low: sig3(ss.low), high: sig3(ss.high), probability: percentText(prob) }, lang);
+  if (chosenAlt && chosenAlt.weeks !== p.intervalWeeks) out.push(show('nat.chosenInterval', chosenAlt.weeks, chosenAlt.ssTrough, chosenAlt.pSteadyState));
+  out.push(show('nat.proposedInterval', p.intervalWeeks, p.predictedTrough, p.probabilityAboveTarget));
+  out.push(noteText('nat.next-trough', { value: sig3(p.nextTrough.value), low: sig3(p.nextTrough.low), high: sig3(p.nextTrough.high), probability: percentText(p.probabilityNextAboveTarget) }, lang));
+  out.push(noteText('why', { reason: said.reason(r, lang) }, lang));
+  out.push(noteText('nat.protocol', { name: said.protocol(r, lang), weeks: r.protocol.intervalWeeks, nextDose: r.protocol.nextDose, rationale: said.rationale(r, lang) }, lang));
+  out.push(...warningLines(r, lang));
+  out.push(noteText('nat.target', { target: r.target.value, probability: percentText(p.requiredSteadyState) }, lang));
   return out;
 }
 
-function ocrelizumabText(r: OcrelizumabReport, choice: FhirChoice | undefined): string[] {
+function ocrelizumabText(r: OcrelizumabReport, choice: FhirChoice | undefined, lang: CatalogLang): string[] {
   const p = r.proposal;
   const out: string[] = [];
   if (choice) {
-    out.push(`Next dose (chosen by the clinician): ${choice.nextDose}${choice.label ? `: ${choice.label}` : ''}.`);
-    out.push(`Reason for the choice: ${choice.reason}`);
-    out.push(`The model proposed: next dose ${p.nextDose} (${p.weeksSinceLastDose} weeks after the last dose).`);
+    out.push(noteText('ocr.chosen', { nextDose: choice.nextDose, label: labelPart(choice, lang) }, lang));
+    out.push(noteText('choice-reason', { reason: choice.reason }, lang));
+    out.push(noteText('ocr.model-proposed', { nextDose: p.nextDose, weeks: p.weeksSinceLastDose }, lang));
   } else {
-    out.push(`Next dose: ${p.nextDose} (${p.weeksSinceLastDose} weeks after the last dose, proposed by the model).`);
+    out.push(noteText('ocr.next-dose', { nextDose: p.nextDose, weeks: p.weeksSinceLastDose }, lang));
   }
-  out.push(`Predicted crossing of ${r.threshold.value} cells/µL: ${p.predictedCrossing} (80 % interval ${p.predictedCrossingLow} to ${p.predictedCrossingHigh}).`);
-  out.push(`Next CD19 count: ${p.nextBcellCheck}.`);
-  out.push(`Why: ${p.reason}`);
-  out.push(`Rule-based protocol beside it (${r.protocol.name}): next count ${r.protocol.nextCount}. ${r.protocol.rationale}`);
-  out.push(...warningLines(r));
-  out.push(`Threshold: re-dose when the CD19+ B-cell count reaches ${r.threshold.value} cells/µL.`);
+  out.push(noteText('ocr.crossing', { threshold: r.threshold.value, date: p.predictedCrossing, low: p.predictedCrossingLow, high: p.predictedCrossingHigh }, lang));
+  out.push(noteText('ocr.next-count', { date: p.nextBcellCheck }, lang));
+  out.push(noteText('why', { reason: said.reason(r, lang) }, lang));
+  out.push(noteText('ocr.protocol', { name: said.protocol(r, lang), nextCount: r.protocol.nextCount, rationale: said.rationale(r, lang) }, lang));
+  out.push(...warningLines(r, lang));
+  out.push(noteText('ocr.threshold', { threshold: r.threshold.value }, lang));
   return out;
 }
 
-/** The note's text (lines joined by `\n`). */
-export function proposalText(r: PatientReport, appVersion: string, choice?: FhirChoice): string {
-  const head = `MS Interval proposal for patient ${r.patientId} (${r.drug}), planned on ${r.asOf}${r.lastDose ? `; last dose ${r.lastDose.replace('T', ' ')}` : ''}.`;
-  const body = r.drug === 'natalizumab' ? natalizumabText(r, choice) : ocrelizumabText(r, choice);
+/** The note's text (lines joined by `\n`), in English unless `lang` says otherwise. */
+export function proposalText(r: PatientReport, appVersion: string, choice?: FhirChoice, lang: CatalogLang = 'en'): string {
+  const last = r.lastDose ? noteText('head-last', { lastDose: r.lastDose }, lang) : '';
+  const head = noteText('head', { patient: r.patientId, drug: r.drug, asOf: r.asOf, last }, lang);
+  const body = r.drug === 'natalizumab' ? natalizumabText(r, choice, lang) : ocrelizumabText(r, choice, lang);
   return [
     head,
     ...body,
-    `Model: ${r.model.name} (${r.model.id}), version ${r.model.version}; MS Interval ${appVersion}.`,
-    DISCLAIMER,
+    noteText('model', { name: r.model.name, id: r.model.id, version: r.model.version, app: appVersion }, lang),
+    noteText('disclaimer', {}, lang),
   ].join('\n') + '\n';
 }

@@ -15,7 +15,7 @@ import { fromCanonicalBcell, fromCanonicalLevel } from '../records/units';
 import { CSV_TO_UCUM, SYSTEM, codeFor, type Coding, type LocalCodes } from './codes';
 import { instantToFhir, toFhirDateTime } from './zone';
 import { addMinutes } from '../time';
-import { proposalText, type FhirChoice } from './text';
+import { noteText, proposalText, type FhirChoice } from './text';
 
 /** A FHIR resource as plain JSON. */
 export type FhirResource = { resourceType: string } & Record<string, unknown>;
@@ -195,7 +195,7 @@ export function proposalResources(report: PatientReport, subject: string, opts: 
   const weeks = report.drug === 'natalizumab' ? choice?.intervalWeeks ?? report.proposal.intervalWeeks : undefined;
   const mg = report.drug === 'natalizumab' ? 300 : 600;
   const text = proposalText(report, opts.appVersion, choice);
-  const modelLine = `${report.model.name} (${report.model.id}) version ${report.model.version}`;
+  const modelLine = noteText('model-line', { name: report.model.name, id: report.model.id, version: report.model.version });
   const medicationRequest: FhirResource = {
     resourceType: 'MedicationRequest',
     status: 'draft',
@@ -204,11 +204,9 @@ export function proposalResources(report: PatientReport, subject: string, opts: 
     subject: { reference: subject },
     authoredOn: now,
     ...(choice ? { reasonCode: [{ text: choice.reason }] } : {}),
-    note: [{ text: `${choice ? 'Chosen by the clinician beside the proposal of' : 'Proposed by'} MS Interval ${opts.appVersion}, model ${modelLine}, planned on ${report.asOf}. Decision aid, not a certified medical device.` }],
+    note: [{ text: noteText(choice ? 'request-note.chosen' : 'request-note.proposed', { app: opts.appVersion, model: modelLine, asOf: report.asOf }) }],
     dosageInstruction: [{
-      text: report.drug === 'natalizumab'
-        ? `${report.drug} ${mg} mg ${lastRoute === 'sc' ? 'subcutaneously' : 'intravenously'} on ${nextDose}, then every ${weeks} weeks`
-        : `${report.drug} ${mg} mg intravenously on ${nextDose}`,
+      text: noteText(report.drug === 'natalizumab' ? `dosage.natalizumab-${lastRoute === 'sc' ? 'sc' : 'iv'}` : 'dosage.ocrelizumab', { drug: report.drug, mg, nextDose, weeks }),
       timing: {
         event: [nextDose],
         ...(weeks !== undefined ? { repeat: { period: weeks, periodUnit: 'wk' } } : {}),
@@ -224,13 +222,13 @@ export function proposalResources(report: PatientReport, subject: string, opts: 
     type: concept(codeFor('plan-note')),
     subject: { reference: subject },
     date: now,
-    description: `MS Interval ${report.drug} proposal: next dose ${nextDose}`,
+    description: noteText('description', { drug: report.drug, nextDose }),
     content: [{
       attachment: {
         contentType: 'text/plain; charset=utf-8',
         language: 'en',
         data: base64Utf8(text),
-        title: `MS Interval proposal ${report.patientId} ${report.asOf}`,
+        title: noteText('title', { patient: report.patientId, asOf: report.asOf }),
         creation: now,
       },
     }],

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildSession, readSession } from '../../../src/app/lib/session';
-import { sessionProblemIn } from '../../../src/app/i18n/session-nl';
+import { sessionProblemIn } from '../../../src/app/lib/session-problems';
 import { LIMITS } from '../../../src/app/lib/limits';
 import type { StoredPatient } from '../../../src/app/storage/db';
 
@@ -24,7 +24,7 @@ const sessionWith = (record: Record<string, unknown>, extra: Record<string, unkn
 function refused(text: string): [string, string] {
   const r = readSession(text);
   if (!('problem' in r)) throw new Error('the file was read');
-  return [r.error, sessionProblemIn(r.problem, r.error, 'nl')];
+  return [r.error, sessionProblemIn(r.problem, 'nl')];
 }
 
 describe('a session file is checked field by field', () => {

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { checkSettings, effectiveSettings, hasOverrides, SHOWN_DEFAULTS, withShownDefaults } from '../../../src/app/lib/settings';
 import { planRow } from '../../../src/app/lib/status';
 import { buildSession, compareWithSaved, readSession } from '../../../src/app/lib/session';
-import { sessionProblemIn } from '../../../src/app/i18n/session-nl';
+import { sessionProblemIn } from '../../../src/app/lib/session-problems';
 import { parseIsoTime } from '../../../src/core/time';
 import { parseTdmCsv } from '../../../src/core/records/index';
 import { readFileSync } from 'node:fs';
@@ -100,8 +100,8 @@ describe('session file', () => {
       const r = readSession(text);
       if (!('problem' in r)) throw new Error('the file was read');
       // English stays what it was, for the same problem.
-      expect(sessionProblemIn(r.problem, r.error, 'en')).toBe(r.error);
-      return sessionProblemIn(r.problem, r.error, 'nl');
+      expect(sessionProblemIn(r.problem, 'en')).toBe(r.error);
+      return sessionProblemIn(r.problem, 'nl');
     };
     expect(nl('{"format":"x"}')).toBe('geen sessiebestand van MS Interval (verwacht: "format": "ms-interval-session")');
     expect(nl('{"format":"ms-interval-session","formatVersion":99,"patients":[]}')).toBe('sessieformaat versie 99 is nieuwer dan deze app begrijpt (1)');

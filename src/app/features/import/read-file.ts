@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import type { Issue, ParseResult } from '../../../core/types';
 import { isFhirJson } from '../../../core/fhir/read';
 import { readSession, type SessionFile } from '../../lib/session';
-import { sessionProblemIn } from '../../i18n/session-nl';
+import { sessionProblemIn } from '../../lib/session-problems';
 import type { IncomingBatch } from '../../lib/import-plan';
 import { fileTooLarge, type FileSizeProblem } from '../../lib/limits';
 import { batchIssues } from './ImportViews';
@@ -29,7 +29,7 @@ export async function readImportFile(file: File, parse: (text: string, file: str
   const fhir = isFhirJson(text);
   if (!fhir && (/\.json$/i.test(file.name) || /^\s*\{/.test(text.slice(0, 100)))) {
     const s = readSession(text);
-    if ('error' in s) return { failed: { message: t('import.badSession', { file: file.name, error: sessionProblemIn(s.problem, s.error, language) }) } };
+    if ('error' in s) return { failed: { message: t('import.badSession', { file: file.name, error: sessionProblemIn(s.problem, language) }) } };
     const session = s.session;
     const batch: IncomingBatch = {
       source: file.name, kind: 'session', settings: session.settings, asOfMode: session.asOfMode,

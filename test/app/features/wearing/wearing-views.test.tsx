@@ -25,7 +25,7 @@ import { renderDutch } from '../render-dutch';
 import { SettingsForm } from '../../../../src/app/features/settings/SettingsForm';
 import { buildSession, readSession } from '../../../../src/app/lib/session';
 import { checkSettings } from '../../../../src/app/lib/settings';
-import { sessionProblemTextNl } from '../../../../src/app/i18n/session-nl';
+import { sessionProblemIn } from '../../../../src/app/lib/session-problems';
 import type { StoredPatient } from '../../../../src/app/storage/db';
 
 vi.mock('../../../../src/app/features/chart/ForecastChart', () => ({
@@ -196,7 +196,7 @@ describe('the personal target chosen with its reason is kept', () => {
     for (const bad of [42, '', 'x'.repeat(501)]) {
       const r = checkSettings({ natalizumab: { target: 31.5, targetReason: bad } });
       expect(r).toMatchObject({ error: 'settings.natalizumab.targetReason must be text of 1 to 500 characters' });
-      if ('problem' in r) expect(sessionProblemTextNl({ code: 'overrides', where: 'patients[0]', problem: r.problem })).toContain('settings.natalizumab.targetReason moet tekst van 1 tot 500 tekens zijn');
+      if ('problem' in r) expect(sessionProblemIn({ code: 'overrides', where: 'patients[0]', problem: r.problem }, 'nl')).toContain('settings.natalizumab.targetReason moet tekst van 1 tot 500 tekens zijn');
     }
     expect(checkSettings({ natalizumab: { targetReason: 'x'.repeat(500) } })).toEqual({ settings: { natalizumab: { targetReason: 'x'.repeat(500) }, ocrelizumab: {} } });
   });
