@@ -229,11 +229,23 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
 
   const reports = useMemo(() => {
     const out = new Map<string, ReportEntry>();
+    // Stored reports are taken in this render (a reload draws the list once with them): the effect
+    // below then asks the worker only for what is not stored.
+    const cache = cacheReady ? reportCache() : null;
     for (const j of jobs) {
       // The opened patient's report with its chart, once computed (the list's numbers, and the curves).
       const opened = chart?.id === j.id ? chart : null;
       const charted = opened ? results.current.get(opened.key) : undefined;
-      const r = charted ?? results.current.get(j.key);
+      let r = charted ?? results.current.get(j.key);
+      if (!r && cache && !j.wait && !failures.current.has(j.key)) {
+        r = cache.report(j.id, j.key);
+        if (r) { results.current.set(j.key, r); latestById.current.set(j.id, r); }
+      }
+      if (!r && cache && !latestById.current.has(j.id)) {
+        // Stored for something older: shown as computed on older data while this is computed.
+        const older = cache.anyReport(j.id);
+        if (older) latestById.current.set(j.id, older);
+      }
       const shown = r ?? latestById.current.get(j.id);
       const failure = failures.current.get(j.key);
       out.set(j.id, {
@@ -243,7 +255,7 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
       });
     }
     return out;
-  }, [jobs, chart, version]);
+  }, [jobs, chart, version, cacheReady]);
 
   const pending = jobs.filter((j) => !results.current.has(j.key) && !failures.current.has(j.key) && !(chart?.id === j.id && results.current.has(chart.key))).length;
   return { reports, pending };

@@ -55,6 +55,19 @@ export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings
 
   const jobs = useMemo(() => patients.filter(counted).map((p) => ({ id: p.id, key: trackKey(p, clinic), patient: p.record })), [patients, clinic]);
   const fp = useMemo(() => hashText(jobs.map((j) => j.key).join('\n')), [jobs]);
+  // What is stored, or certain, is taken in the same render (issue 17, item 6: a reload shows the
+  // stored reports in one drawing of the list, not one per step of the track record).
+  useMemo(() => {
+    if (!cacheReady) return;
+    const cache = reportCache();
+    for (const j of jobs) {
+      if (results.current.has(j.key)) continue;
+      const kept = cache.track(j.id, j.key);
+      if (kept !== undefined) results.current.set(j.key, kept);
+      // No trough with two before it: an empty track record for certain (what the worker would answer).
+      else if (nothingToScore(j.patient)) results.current.set(j.key, { scores: [] });
+    }
+  }, [jobs, cacheReady]);
 
   useEffect(() => {
     if (!cacheReady) return;
@@ -89,12 +102,12 @@ export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings
 
   const done = jobs.filter((j) => results.current.has(j.key)).length;
   const allIn = cacheReady && done === jobs.length;
+  // The clinic's calibration stored for exactly these track records: used in this render.
+  const keptClinic = useMemo(() => (allIn && clinicTrack?.fp !== fp ? reportCache().clinicFor(fp) ?? null : null), [allIn, fp, clinicTrack]);
 
   useEffect(() => {
-    if (!allIn || clinicTrack?.fp === fp) return;
+    if (!allIn || clinicTrack?.fp === fp || keptClinic) return;
     const cache = reportCache();
-    const kept = cache.clinicFor(fp);
-    if (kept) { setClinicTrack({ fp, clinic: kept }); return; }
     let live = true;
     const scores: [string, TroughScore[]][] = jobs.map((j) => [j.id, scoresOf(results.current.get(j.key))]);
     coreClient().calibrate(`calibrate|${fp}`, scores).then((r) => {
@@ -102,7 +115,7 @@ export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings
       if (live) setClinicTrack({ fp, clinic: r.clinic });
     }, () => { /* a failed calibration leaves the clinic uncalibrated: retried on the next change */ });
     return () => { live = false; };
-  }, [allIn, fp, jobs, clinicTrack]);
+  }, [allIn, fp, jobs, clinicTrack, keptClinic]);
 
   const tracks = useMemo(() => {
     const m = new Map<string, PatientTrack>();
@@ -110,5 +123,5 @@ export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings
     return m;
   }, [jobs, version]);
 
-  return { tracks, pending: jobs.length - done, counted: jobs.length, clinic: clinicTrack?.fp === fp ? clinicTrack.clinic : null };
+  return { tracks, pending: jobs.length - done, counted: jobs.length, clinic: clinicTrack?.fp === fp ? clinicTrack.clinic : keptClinic };
 }

@@ -41,6 +41,8 @@ export function resolveOptions(o: Partial<NatalizumabOptions> = {}): Natalizumab
 
 export interface Analysis {
   prep: NatalizumabPatient;
+  /** The MAP fit (or the prior) the draws came from: reused by an analysis of the same levels (reuseFit). */
+  mapFit: MapFit;
   kind: 'map' | 'population';
   eta: number[];
   objective: number;
@@ -86,13 +88,42 @@ export function mapProblemFor(prep: NatalizumabPatient, solver: PkSolver = new P
   };
 }
 
-/** Run the pipeline. `outTimes`: exact prediction times; `curveTimes`: sorted times for the chart. */
-export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0)): Analysis {
-  return analysePrepared(preparePatient(p, asOf), opts, outTimes, curveTimes);
+/** What an analysis may skip (issue 17, item 6): work whose result its caller does not read. */
+export interface AnalysisShortcuts {
+  /** An analysis of the same record whose fit serves this one when the fit's data are the same (reuseFit). */
+  reuse?: Analysis;
+  /** The outTimes for the MAP run only (outSamples left empty): the draws stop at the history's end. */
+  mapOutOnly?: boolean;
+}
+
+/**
+ * Run the pipeline. `outTimes`: exact prediction times; `curveTimes`: sorted times for the chart.
+ * `shortcuts.reuse`: an analysis whose fit serves this one when the fit's data are the same (see
+ * reuseFit); otherwise the fit is made again.
+ */
+export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0), shortcuts: AnalysisShortcuts = {}): Analysis {
+  const prep = preparePatient(p, asOf);
+  const { reuse, mapOutOnly = false } = shortcuts;
+  return analysePrepared(prep, opts, outTimes, curveTimes, reuse && reuseFit(reuse.prep, prep) ? reuse.mapFit : undefined, mapOutOnly);
 }
 
 /** The MAP fit of a prepared patient, or the population prior when it has no level (or no dose). */
-interface MapFit { kind: 'map' | 'population'; eta: number[]; objective: number; converged: boolean; iterations: number; cov: number[][] }
+export interface MapFit { kind: 'map' | 'population'; eta: number[]; objective: number; converged: boolean; iterations: number; cov: number[][] }
+
+/**
+ * Whether the MAP fit of `a` is the fit of `b`: the same levels and weights, and `b`'s doses those
+ * of `a` with any more given after its last level only (a dose after every level changes no
+ * prediction at a level, so the fit's objective, every step of it, is the same). Used for an
+ * overdue dose's restart (issue 17, item 6: the patient is not fitted twice).
+ */
+export function reuseFit(a: NatalizumabPatient, b: NatalizumabPatient): boolean {
+  if (a.levels.length !== b.levels.length || a.pkDoses.length > b.pkDoses.length) return false;
+  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+  if (!same(a.levels, b.levels) || !same(a.segWeights, b.segWeights) || !same(a.segStarts, b.segStarts)) return false;
+  if (!same(a.pkDoses, b.pkDoses.slice(0, a.pkDoses.length))) return false;
+  const lastLevel = a.levels.length ? a.levels[a.levels.length - 1].time : -Infinity;
+  return b.pkDoses.slice(a.pkDoses.length).every((d) => d.time > lastLevel);
+}
 
 function mapFitOf(prep: NatalizumabPatient, pb: MapProblem): MapFit {
   const out: MapFit = { kind: 'population', eta: [0, 0, 0], objective: 0, converged: true, iterations: 0, cov: OMEGA2.map((v, i) => OMEGA2.map((_, j) => (i === j ? v : 0))) };
@@ -134,20 +165,24 @@ function drawEtas(fit: MapFit, n: number, seed: number): { etas: Float64Array; l
   return { etas: draws.etas, logq: draws.logq };
 }
 
-/** The same as analyse, for a patient already prepared (the proposal's pipeline prepares first). */
-export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0)): Analysis {
+/** The same as analyse, for a patient already prepared (the proposal's pipeline prepares first); `given`: its MAP fit, already made. */
+export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0), given?: MapFit, mapOutOnly = false): Analysis {
   const nObs = prep.levels.length;
   const solver = new PkSolver(FIT);
   const pb = mapProblemFor(prep, solver);
   const { obsValue, obsCensored, obsAddSd, obsShift, paramsFor } = pb;
   const lastDoseTime = prep.lastDose ? prep.lastDose.time : prep.asOf;
-  const fit = mapFitOf(prep, pb);
+  const fit = given ?? mapFitOf(prep, pb);
   const { kind, eta, converged, iterations } = fit;
 
   // History timeline for the samples: levels, then the requested times; snapshot before the last dose.
   const m = outTimes.length;
   const outputs = [...prep.levels.map((l) => l.time), ...outTimes];
   const tl: Timeline = compileTimeline(prep.pkDoses, outputs, prep.segStarts, lastDoseTime);
+  // The draws' timeline: the same, or without the outTimes when only the MAP's are read (every
+  // event before them the same, so every level and the snapshot come out the same, bit for bit).
+  const mOut = mapOutOnly ? 0 : m;
+  const tlDraws: Timeline = mapOutOnly && m > 0 ? compileTimeline(prep.pkDoses, prep.levels.map((l) => l.time), prep.segStarts, lastDoseTime) : tl;
   const k = curveTimes.length;
   const buf = new Float64Array(outputs.length);
   const snap = new Float64Array(3);
@@ -167,7 +202,7 @@ export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptio
   const { scF, scKa } = scDraws(prep, n, opts.seed);
   const logTarget = new Float64Array(n);
   const snaps = new Float64Array(n * 3);
-  const outSamples = new Float64Array(n * m);
+  const outSamples = new Float64Array(n * mOut);
   const curveSamples = new Float64Array(n * k);
   const e = [0, 0, 0];
   solver.setTolerance(FAST);
@@ -175,12 +210,12 @@ export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptio
     e[0] = etas[s * 3]; e[1] = etas[s * 3 + 1]; e[2] = etas[s * 3 + 2];
     const segParams = paramsFor(e);
     for (const sp of segParams) { sp.f = scF[s]; sp.ka = scKa[s]; }
-    runTimeline(solver, tl, segParams, buf, undefined, snap, k ? { times: curveTimes, out: curveBuf } : undefined);
+    runTimeline(solver, tlDraws, segParams, buf, undefined, snap, k ? { times: curveTimes, out: curveBuf } : undefined);
     let lt = -0.5 * priorObjective(e, OMEGA_INV);
     if (nObs > 0) lt -= 0.5 * dataObjective(buf, obsValue, obsCensored, M.sigmaProp, obsAddSd, obsShift);
     logTarget[s] = lt;
     snaps[s * 3] = snap[0]; snaps[s * 3 + 1] = snap[1]; snaps[s * 3 + 2] = snap[2];
-    for (let j = 0; j < m; j++) outSamples[s * m + j] = buf[nObs + j];
+    for (let j = 0; j < mOut; j++) outSamples[s * mOut + j] = buf[nObs + j];
     curveSamples.set(curveBuf, s * k);
   }
   const { weights, ess } = kind === 'map' ? importanceWeights(logTarget, logq) : { weights: new Float64Array(n).fill(1 / n), ess: n };
@@ -192,7 +227,7 @@ export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptio
     paramsSamples.push(ps);
   }
   return {
-    prep, kind, eta, objective, converged, iterations, predAtLevels, n, etas, weights, ess,
+    prep, mapFit: fit, kind, eta, objective, converged, iterations, predAtLevels, n, etas, weights, ess,
     snapMap, snaps, paramsMap, paramsSamples, outTimes, outMap, outSamples, curveTimes, curveMap, curveSamples,
   };
 }

@@ -80,7 +80,8 @@ export interface TroughScore {
 
 /** The measurement forecast at time `t` from the rows before `asOf`. */
 export function measurementForecast(patient: PatientRecord, asOf: Days, t: Days, capillary: boolean, opts: NatalizumabOptions): MeasurementForecast | null {
-  const a = analyse(patient, asOf, opts, [t]);
+  // Only the MAP's concentration at t is read (the draws are forecast from their snapshots below).
+  const a = analyse(patient, asOf, opts, [t], undefined, { mapOutOnly: true });
   const last = a.prep.lastDose ? a.prep.lastDose.time : null;
   if (last === null || !(t > last)) return null;
   const { idx, w } = weightedDraws(a.weights);
@@ -107,10 +108,19 @@ export function measurementForecast(patient: PatientRecord, asOf: Days, t: Days,
   return f;
 }
 
+/** Beyond these Φ(z) is exactly 1 and exactly 0 in double precision (test/core/natalizumab/track-speed.test.ts). */
+export const PHI_ONE = 8.5;
+export const PHI_ZERO = -39;
+
 /** The mixture's CDF at x. */
 export function forecastCdf(f: MeasurementForecast, x: number): number {
   let p = 0;
-  for (let r = 0; r < f.mean.length; r++) p += f.weights[r] * normCdf((x - f.mean[r]) / f.sd[r]);
+  for (let r = 0; r < f.mean.length; r++) {
+    const z = (x - f.mean[r]) / f.sd[r];
+    // Far in a tail Φ is exactly 1 (z ≥ 8.3) or 0 (z ≤ −38.5) in double precision: the same sum, without the series.
+    if (z > PHI_ONE && z < Infinity) p += f.weights[r];
+    else if (!(z < PHI_ZERO && z > -Infinity)) p += f.weights[r] * normCdf(z);
+  }
   return Math.min(1, Math.max(0, p));
 }
 

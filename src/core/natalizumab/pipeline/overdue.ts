@@ -20,7 +20,8 @@ function restartTrough(p: Prepared, a: Analysis, firstDay: string): Pick<Interva
   const doseT = parseIsoTime(firstDay) as Days; // 09:00
   const restartDose: DoseEvent = { ...(a.prep.lastDose as DoseEvent), time: doseT, iso: formatDateTime(doseT), line: undefined };
   const restarted: PatientRecord = { ...patient, doses: [...patient.doses.filter((d) => d.time <= asOf), restartDose] };
-  const r = analyse(restarted, Math.max(asOf, doseT), opts, [doseT + opts.standardIntervalWeeks * WEEK]);
+  // The restart dose comes after every level: the patient's fit is the proposal's (not made again).
+  const r = analyse(restarted, Math.max(asOf, doseT), opts, [doseT + opts.standardIntervalWeeks * WEEK], undefined, { reuse: a });
   const v = r.outMap[0];
   const [low, high] = weightedQuantiles(r.outSamples, r.weights, [0.1, 0.9]);
   return { nextTrough: { value: v, low: Math.min(low, v), high: Math.max(high, v) }, pNext: weightedProbabilityAtLeast(r.outSamples, r.weights, opts.target) };

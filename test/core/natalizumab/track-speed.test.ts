@@ -1,0 +1,51 @@
+/**
+ * The track record's shortcuts (issue 17, item 6), each exact: the forecast of a scored trough
+ * reads only the MAP's concentration at the draw, so the posterior draws stop at the history's
+ * end; and the mixture's CDF skips the normal CDF where it is exactly 0 or 1 in double precision.
+ * The scores are the same, number for number, as without them.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseTdmCsv } from '../../../src/core/index';
+import { normCdf } from '../../../src/core/stats/normal';
+import { analyse, resolveOptions } from '../../../src/core/natalizumab/analysis';
+import { forecastCdf, PHI_ONE, PHI_ZERO, type MeasurementForecast } from '../../../src/core/natalizumab/track-record';
+import { simulateClinic, IOV_WORLD } from '../../../scripts/simulate-clinic';
+
+describe('the mixture CDF\'s tails', () => {
+  it('Φ is exactly 1 from PHI_ONE on and exactly 0 below PHI_ZERO (and not yet just inside)', () => {
+    for (let z = PHI_ONE; z < 1e6; z = z * 1.05 + 0.01) expect(normCdf(z)).toBe(1);
+    for (let z = PHI_ZERO; z > -1e6; z = z * 1.05 - 0.01) expect(normCdf(z)).toBe(0);
+    // The thresholds are where the series is still needed a little further in.
+    expect(normCdf(8)).toBeLessThan(1);
+    expect(normCdf(-38)).toBeGreaterThan(0);
+  });
+  it('gives the sum term by term, tails and all', () => {
+    const n = 7;
+    const f: MeasurementForecast = {
+      mean: Float64Array.of(1, 5, 10, 20, 40, 80, 160), sd: Float64Array.of(0.1, 0.5, 1, 2, 4, 8, 16),
+      weights: Float64Array.of(0.1, 0.2, 0.15, 0.15, 0.1, 0.2, 0.1), logConc: new Float64Array(n), kappa: new Float64Array(n), iov: 0, occasions: 1,
+    };
+    for (const x of [0, 0.5, 3, 9.9, 10, 25, 70, 100, 1e4]) {
+      let p = 0;
+      for (let r = 0; r < n; r++) p += f.weights[r] * normCdf((x - f.mean[r]) / f.sd[r]);
+      expect(forecastCdf(f, x)).toBe(Math.min(1, Math.max(0, p)));
+    }
+  });
+});
+
+describe('the draws stop at the history\'s end when only the MAP\'s output is read', () => {
+  it('the same fit, draws, weights and snapshots, and the MAP\'s concentration at the time', () => {
+    const opts = resolveOptions({ curves: false });
+    for (const p of parseTdmCsv(simulateClinic(IOV_WORLD, 3, 17).csv, 'c.csv').patients) {
+      const last = p.levels[p.levels.length - 1].time;
+      const asOf = last - 1 / 1440;
+      const full = analyse(p, asOf, opts, [last]);
+      const short = analyse(p, asOf, opts, [last], undefined, { mapOutOnly: true });
+      expect(short.outSamples.length).toBe(0);
+      expect(full.outSamples.length).toBe(full.n);
+      const { outSamples: _a, ...fullRest } = full;
+      const { outSamples: _b, ...shortRest } = short;
+      expect(shortRest).toEqual(fullRest);
+    }
+  });
+});
