@@ -1,7 +1,10 @@
 /**
- * The one message catalog: every sentence the core stands behind (the engines' warnings, reasons
- * and protocols, the records module's row and file messages), English and Dutch, rendered by
- * i18next for the app (screen, card, print, exports), the worker and the command line alike.
+ * The one message catalog: every sentence the core stands behind, English and Dutch, by namespace:
+ * `engine` (the engines' warnings, reasons and protocols), `records` (the records module's row and
+ * file messages), `fhirread` (the FHIR reader's), `fhirnote` (what the FHIR writer puts into the
+ * record in words) and `session` (what is wrong with a session or backup file); rendered by
+ * i18next for the app (screen, card, print, exports), the worker and the command line alike. The
+ * app's own strings are the namespaces of ./app.
  * The core returns codes with parameters (`Issue.code/variant/params`, `reasonCode/reasonParams`,
  * …); this module says them in a language. Outside src/app and free of React and the DOM, so the
  * CLI and the core's English `message` fields use it too.
