@@ -1,7 +1,10 @@
 /**
- * The one message catalog: every sentence the core stands behind (the engines' warnings, reasons
- * and protocols, the records module's row and file messages), English and Dutch, rendered by
- * i18next for the app (screen, card, print, exports), the worker and the command line alike.
+ * The one message catalog: every sentence the core stands behind, English and Dutch, by namespace:
+ * `engine` (the engines' warnings, reasons and protocols), `records` (the records module's row and
+ * file messages), `fhirread` (the FHIR reader's), `fhirnote` (what the FHIR writer puts into the
+ * record in words) and `session` (what is wrong with a session or backup file); rendered by
+ * i18next for the app (screen, card, print, exports), the worker and the command line alike. The
+ * app's own strings are the namespaces of ./app.
  * The core returns codes with parameters (`Issue.code/variant/params`, `reasonCode/reasonParams`,
  * …); this module says them in a language. Outside src/app and free of React and the DOM, so the
  * CLI and the core's English `message` fields use it too.
@@ -12,7 +15,8 @@
  * `raw` (as written), `typed` (a number to type, in the file's dialect), `term` (a key of the engine's `terms`), `kind`, `hint`, `units` (the
  * records' words for a record kind), `lineref`/`otherline` (a line reference, or nothing), `what`
  * (the FHIR reader's words for what a resource was read as), `list` (`a|b|c` as `a, b or c`),
- * `expected` (what a session file's field must be), `spaced` (a date-time with a space for the `T`).
+ * `expected` (what a session file's field must be), `spaced` (a date-time with a space for the `T`),
+ * `month` (`YYYY-MM`, mm-jjjj in Dutch).
  */
 import i18next, { type i18n as I18n } from 'i18next';
 import engineEn from './engine-en';
@@ -77,6 +81,8 @@ function formatValue(instance: I18n, value: unknown, format: string | undefined,
       const items = String(value).split('|');
       return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')}${instance.t('fhirread:list-or', { lng: l })}${items[items.length - 1]}`;
     }
+    // A month `YYYY-MM` (as given in English; mm-jjjj in Dutch, as its dates).
+    case 'month': return value === undefined ? undefined : l === 'en' ? String(value) : String(value).replace(/^(\d{4})-(\d{2})$/, '$2-$1');
     // A date and time with a space for the `T` (`2024-06-03 09:00`; dd-mm-jjjj uu:mm in Dutch).
     case 'spaced': return value === undefined ? undefined : l === 'en' ? String(value).replace('T', ' ') : catalogDate(String(value), l);
     // What a session file's field must be (a key of the session namespace's `expected`).

@@ -72,7 +72,7 @@ test('a lab file is previewed, nothing stored before the confirm; Cancel and Esc
   await importFile(page, csv('lab.csv', LAB), { confirm: false });
   await expect(preview(page).locator('[data-testid="import-summary"]')).toHaveText('1 patient(s) in the file: 1 row(s) to add, 1 already on record, 0 conflict(s), 0 refused. Nothing has been saved yet. Rows on record are kept: a file never removes a row.');
   const apply = preview(page).locator('[data-testid="import-apply"]');
-  await expect(apply).toHaveText('Save: add 1 row');
+  await expect(apply).toHaveText('Add 1 row');
   await expect(apply).toBeFocused();
   await expect(preview(page)).toContainText('Enter saves, Escape cancels.');
   // Per patient: to add, already there, conflicts, refused (one patient: the list is open).
@@ -159,8 +159,17 @@ test('a session file opened and a FHIR Bundle are previewed and stored only on t
   const details = preview(page).locator('[data-testid="import-plan-details"]');
   await expect(details).not.toHaveAttribute('open', '');
   await expect(details.locator('summary')).toHaveText('Per patient (12)');
-  await expect(preview(page).locator('[data-testid="import-apply"]')).toHaveText('Save: add 12 rows');
+  await expect(preview(page).locator('[data-testid="import-apply"]')).toHaveText('Add 12 rows');
   await preview(page).locator('[data-testid="import-cancel"]').click();
+  await expect(page.locator('[data-patient-id^="MANY-"]')).toHaveCount(0);
+
+  // In Dutch: the same one button and the keys said.
+  await page.getByLabel('Language').selectOption('nl');
+  await importFile(page, csv('many.csv', many), { confirm: false });
+  await expect(preview(page).locator('[data-testid="import-apply"]')).toHaveText('12 regels toevoegen');
+  await expect(preview(page)).toContainText('Enter slaat op, Escape annuleert.');
+  await expect(preview(page).locator('[data-testid="import-plan-details"] summary')).toHaveText('Per patiënt (12)');
+  await page.keyboard.press('Escape');
   await expect(page.locator('[data-patient-id^="MANY-"]')).toHaveCount(0);
   expect(w.errors).toEqual([]);
 });

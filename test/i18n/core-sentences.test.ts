@@ -72,7 +72,7 @@ describe('the falling-trough warning', () => {
     expect([w.code, w.variant]).toEqual(['trough-trend-falling', 'crossing']);
     expect(w.message).toBe('the 5 troughs at a stable 4-week interval from 2025-01-06 to 2025-04-28 are falling: -16 % per month (90 % interval -21 to -12; Theil–Sen, model-free); the fitted trend crosses 10 µg/mL in 2025-09: anti-drug antibodies, weight gain or a change in clearance? No extension; test for antibodies and measure the next trough');
     expect(issueText(w, 'en')).toBe(w.message);
-    expect(issueText(w, 'nl')).toBe('de 5 dalspiegels bij een stabiel interval van 4 weken van 06-01-2025 tot 28-04-2025 dalen: -16 % per maand (90 %-interval -21 tot -12; Theil–Sen, zonder model); de trendlijn kruist 10 µg/mL in 2025-09: antistoffen tegen het middel, gewichtstoename of een veranderde klaring? Niet verlengen; test op antistoffen en meet de volgende dalspiegel');
+    expect(issueText(w, 'nl')).toBe('de 5 dalspiegels bij een stabiel interval van 4 weken van 06-01-2025 tot 28-04-2025 dalen: -16 % per maand (90 %-interval -21 tot -12; Theil–Sen, zonder model); de trendlijn kruist 10 µg/mL in 09-2025: antistoffen tegen het middel, gewichtstoename of een veranderde klaring? Niet verlengen; test op antistoffen en meet de volgende dalspiegel');
   });
 
   it('without it (no target given): variant plain, English as the core wrote it inline, and Dutch', () => {

@@ -9,7 +9,7 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { focusFirstField, useFocusFirstField } from '../../lib/focus';
 import { useTranslation } from 'react-i18next';
 import type { Drug, Issue, PatientRecord } from '../../../core/types';
-import { recordToRows, shortMessage, unitOptions, UNITS, type EventRow } from '../../lib/rows';
+import { shortMessage, unitOptions, UNITS, type EventRow } from '../../lib/rows';
 import { formatDisplayDate, normaliseDecimal, todayIso, type Lang } from '../../lib/dates';
 import { checkTyped, alreadyIssue, type Replacement } from './typed';
 import { useAskReplace } from './AskReplace';
@@ -59,8 +59,8 @@ function fieldOf(issue: Issue, map: Record<string, string>, fallback: string): s
  */
 async function checkAdded(record: PatientRecord, added: EventRow[], labLimit: number | undefined, lang: Lang,
   fieldFor: (issue: Issue, addedIndex: number) => string): Promise<{ record: PatientRecord; warnings: string[]; replaces: Replacement[] } | { errors: Errors }> {
-  const base = recordToRows(record);
-  const c = await checkTyped(record, base, added, labLimit);
+  // null: all of the record's rows (a long record's are then not even listed on this thread).
+  const c = await checkTyped(record, null, added, labLimit);
   const text = (i: Issue) => shortMessage(issueText(i, lang));
   if (c.kind === 'same') {
     const message = i18n.t('typed.already', { ns: 'safety', kind: i18n.t(`kind.${c.row.kind}`, { ns: 'safety', defaultValue: c.row.kind }), time: formatDisplayDate(c.row.iso, lang), value: rowValue(c.row, lang) });

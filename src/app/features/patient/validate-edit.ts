@@ -73,15 +73,19 @@ export function validateRowsNow(parseTdmCsv: Parse, { base, rows, labLimit, toda
 
 let worker: Worker | null = null;
 let nextId = 1;
-const waiting = new Map<number, { resolve: (r: EditResult) => void; reject: (e: Error) => void }>();
+const waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void }>();
 
-function inWorker(req: ValidateRequest): Promise<EditResult> {
+/**
+ * Ask the validation worker (validate.worker.ts): `validate` checks rows (validateRowsNow), `typed`
+ * checks typed rows against a record (entry/typed.ts). Rejects when there is no worker or it fails.
+ */
+export function askValidationWorker<T>(msg: { type: 'validate' | 'typed' } & Record<string, unknown>): Promise<T> {
   if (!worker) {
     const w = new Worker(new URL('./validate.worker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (e: MessageEvent<{ id: number; result?: EditResult; error?: string }>) => {
+    w.onmessage = (e: MessageEvent<{ id: number; result?: unknown; error?: string }>) => {
       const p = waiting.get(e.data.id);
       waiting.delete(e.data.id);
-      if (e.data.result) p?.resolve(e.data.result); else p?.reject(new Error(e.data.error ?? 'validation failed'));
+      if (e.data.error === undefined) p?.resolve(e.data.result); else p?.reject(new Error(e.data.error));
     };
     w.onerror = () => {
       for (const p of waiting.values()) p.reject(new Error('validation worker failed'));
@@ -92,10 +96,14 @@ function inWorker(req: ValidateRequest): Promise<EditResult> {
     worker = w;
   }
   const id = nextId++;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    worker!.postMessage({ id, ...req });
+  return new Promise<T>((resolve, reject) => {
+    waiting.set(id, { resolve: resolve as (r: unknown) => void, reject });
+    worker!.postMessage({ id, ...msg });
   });
+}
+
+function inWorker(req: ValidateRequest): Promise<EditResult> {
+  return askValidationWorker<EditResult>({ type: 'validate', ...req });
 }
 
 /** The rows refused when the patient's file was imported (errors not from the app's own entry). */
