@@ -125,10 +125,14 @@ export async function sameFromIndex(record: PatientRecord, typed: EventRow[], la
   return read && read.every((r, i) => rowKey(r) === keys[i] && sameMeaning(there[i]!, r)) ? { kind: 'same', typed: 0, row: there[0]! } : null;
 }
 
-/** Records the validation worker holds, by their lists (a record saved is a copy sharing them): the page's id for each. */
+/**
+ * Records the validation worker holds, by what they are made of (a record saved is a copy sharing
+ * its lists): the page's id for each. The same lists, messages (the import's refused rows set
+ * aside make a new list), id and drug: the same record.
+ */
 const inWorker = new WeakMap<object, { id: number; lists: unknown[] }>();
 let nextRecordId = 1;
-const listsOf = (r: PatientRecord) => rowLists(r).map((k) => (r as unknown as Record<string, unknown>)[k]);
+const listsOf = (r: PatientRecord): unknown[] => [...rowLists(r).map((k) => (r as unknown as Record<string, unknown>)[k]), r.issues, r.id, r.drug];
 
 function workerIdOf(r: PatientRecord): number | null {
   const k = inWorker.get(r.doses);
