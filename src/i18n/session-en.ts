@@ -41,6 +41,14 @@ const sessionEn = {
   report: 'reports[{{index, raw}}] is not a report: an object with a patientId and a proposal or an error',
   'too-large': 'the file holds {{rows}} rows; at most {{max}} are read at once',
   /** What a field must be (`field`). */
+  /** A stored row's values (`stored-value`). */
+  meaning: {
+    dose: '{{mg}} mg {{route, raw}} {{min}} min',
+    weight: '{{kg}} kg',
+    wearing_off: 'wearing-off {{score}}',
+    measured: '{{lt, raw}}{{value}}',
+    'measured-capillary': '{{lt, raw}}{{value}} capillary',
+  },
   expected: {
     text: 'text',
     number: 'a number',

@@ -38,6 +38,13 @@ const sessionNl: SessionStrings = {
   'kind-in-list': '{{where, raw}}: {{path, raw}} is een {{kind, kind}}; {{list, raw}} bevat alleen rijen van soort {{expected, kind}}',
   report: 'reports[{{index, raw}}] is geen rapport: een object met een patientId en een voorstel of een fout',
   'too-large': 'het bestand bevat {{rows}} rijen; er worden er hoogstens {{max}} tegelijk gelezen',
+  meaning: {
+    dose: '{{mg}} mg {{route, raw}} {{min}} min',
+    weight: '{{kg}} kg',
+    wearing_off: 'wearing-off {{score}}',
+    measured: '{{lt, raw}}{{value}}',
+    'measured-capillary': '{{lt, raw}}{{value}} capillair',
+  },
   expected: {
     text: 'tekst',
     number: 'een getal',

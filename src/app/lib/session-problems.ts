@@ -36,7 +36,7 @@ export type SessionProblem =
   /** A record refused by the sense checks of typing and importing: the records issue says why. */
   | { code: 'refused'; where: string; id: string; at?: string; issue: Issue }
   | { code: 'unreadable'; where: string; id: string; rows: number; read: number }
-  | { code: 'stored-value'; where: string; id: string; kind: string; at: string; stored: string; written: string }
+  | { code: 'stored-value'; where: string; id: string; kind: string; at: string; stored: EventMeaning; written: EventMeaning }
   | { code: 'stored-time'; where: string; id: string; kind: string; at: string }
   | { code: 'twice'; where: string; id: string }
   | { code: 'choice'; where: string }
@@ -48,6 +48,16 @@ export type SessionProblem =
   | { code: 'report'; index: number }
   /** More rows than a file may hold. */
   | { code: 'too-large'; rows: number; max: number };
+
+/**
+ * The values a stored row stands for (`24.1 capillary`, `300 mg iv 60 min`), said by the catalog's
+ * `session:meaning.<of>`; numbers as written, shown with the language's decimal mark.
+ */
+export type EventMeaning =
+  | { of: 'dose'; mg: string; route: string; min: string }
+  | { of: 'weight'; kg: string }
+  | { of: 'wearing_off'; score: string }
+  | { of: 'measured' | 'measured-capillary'; lt: string; value: string };
 
 /** What a field must be. */
 export type FieldExpectation = 'text' | 'number' | 'boolean' | 'object' | 'route' | 'sample' | 'severity' | 'kind' | 'score';
@@ -79,9 +89,10 @@ function refusedText(issue: Issue, lang: string | undefined): string {
   return issueText({ ...issue, file: undefined, message: refusedMessage(issue) }, lang);
 }
 
-/** A stored value's meaning (`24.1 capillary`, `300 mg iv 60 min`) as the language shows it: a decimal comma in Dutch. */
-function meaningIn(text: string, lang: string | undefined): string {
-  return catalogLang(lang) === 'en' ? text : text.replace(/(\d)\.(\d)/g, '$1,$2').replace(/\bcapillary\b/, 'capillair');
+/** A stored row's values in the language. */
+function meaningIn(m: EventMeaning, lang: string | undefined): string {
+  const { of, ...params } = m;
+  return said(`meaning.${of}`, params, lang);
 }
 
 /** What is wrong with a session file, in the language (`en` when not given). */

@@ -12,7 +12,7 @@ import type { EngineSettings } from '../../core/engine';
 import type { StoredPatient } from '../storage/db';
 import { checkSettings } from './settings';
 import type { PlanEntry } from './plan-export';
-import { sessionProblemText, type FieldExpectation, type SessionProblem } from './session-problems';
+import { sessionProblemText, type EventMeaning, type FieldExpectation, type SessionProblem } from './session-problems';
 import { LIMITS } from './limits';
 
 export const SESSION_FORMAT = 'ms-interval-session';
@@ -175,6 +175,16 @@ function meaning(e: PatientEvent): string {
   }
 }
 
+/** The values an event stands for, as the problem carries them (said in the page's language). */
+function meaningOf(e: PatientEvent): EventMeaning {
+  switch (e.kind) {
+    case 'dose': return { of: 'dose', mg: String(e.amountMg), route: String(e.route), min: String(e.durationMin) };
+    case 'weight': return { of: 'weight', kg: String(e.kg) };
+    case 'wearing_off': return { of: 'wearing_off', score: String(e.score) };
+    default: return { of: e.kind === 'level' && e.sample === 'capillary' ? 'measured-capillary' : 'measured', lt: e.censored ? '<' : '', value: String(e.value) };
+  }
+}
+
 /**
  * The sense checks of typing and importing, on a record read from a session file: it is written
  * as TDM CSV and read back; a refused row, or a value that is not what its written form says (a file
@@ -194,7 +204,7 @@ function senseOf(record: PatientRecord, where: string): SessionProblem | null {
   for (let k = 0; k < mine.length; k++) {
     const a = mine[k], b = read[k];
     const row = { where, id: record.id, kind: a.kind, at: a.iso };
-    if (a.kind !== b.kind || meaning(a) !== meaning(b)) return { code: 'stored-value', ...row, stored: meaning(a), written: meaning(b) };
+    if (a.kind !== b.kind || meaning(a) !== meaning(b)) return { code: 'stored-value', ...row, stored: meaningOf(a), written: meaningOf(b) };
     if (Math.abs(a.time - b.time) > 1e-6) return { code: 'stored-time', ...row };
   }
   return null;
