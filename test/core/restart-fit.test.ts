@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { cutAsOf, lastEventTime, parseAsOfDate, parseTdmCsv, formatDate, type PatientRecord } from '../../src/core/index';
 import { workBudget, withWorkBudget } from '../../src/core/pk/index';
-import { analyse, resolveOptions, reuseFit } from '../../src/core/natalizumab/analysis';
+import { analyse, continuedOutputs, resolveOptions, reuseFit } from '../../src/core/natalizumab/analysis';
 import { preparePatient } from '../../src/core/natalizumab/patient';
 import { proposeNatalizumab } from '../../src/core/natalizumab/propose';
 
@@ -35,6 +35,42 @@ describe('reuseFit', () => {
     expect(reuseFit(a, preparePatient({ ...p, levels: p.levels.slice(1) }, TODAY))).toBe(false);
     expect(reuseFit(a, preparePatient({ ...p, weights: [...p.weights, { ...p.weights[0], time: p.doses[2].time, kg: 90 }] }, TODAY))).toBe(false);
     expect(reuseFit(a, preparePatient({ ...p, doses: p.doses.slice(0, -1) }, TODAY))).toBe(false);
+  });
+});
+
+describe('continuedOutputs: the draws continued from just before the last dose', () => {
+  const base = cutAsOf(patients[1], parseAsOfDate(formatDate(lastEventTime(patients[1])))!);
+  const last = base.doses[base.doses.length - 1];
+  const variants: [string, PatientRecord][] = [
+    ['as recorded', base],
+    // A level after the last dose (an output after the snapshot), a weight change after it (a new parameter segment).
+    ['a level and a weight after the last dose', {
+      ...base,
+      levels: [...base.levels, { ...base.levels[base.levels.length - 1], time: last.time + 10, iso: formatDate(last.time + 10) + 'T09:00', value: 40, line: undefined }],
+      weights: [...base.weights, { ...base.weights[0], time: last.time + 5, iso: formatDate(last.time + 5), kg: base.weights[0].kg + 12, line: undefined }],
+    }],
+  ];
+  for (const [name, p] of variants) {
+    it(`${name}: the outputs, draws and weights of the analysis of the restarted record, bit for bit, with fewer steps`, () => {
+      const a = analyse(p, TODAY, opts);
+      const restarted = withDose(p, TODAY - 0.5);
+      const out = [TODAY + 27.5];
+      const full = analyse(restarted, TODAY, opts, out);
+      const cont = continuedOutputs(a, preparePatient(restarted, TODAY), opts, out);
+      expect(cont).not.toBeNull();
+      expect(cont!.outMap).toEqual(full.outMap);
+      expect(cont!.outSamples).toEqual(full.outSamples);
+      expect(cont!.weights).toEqual(full.weights);
+      expect(steps(() => continuedOutputs(a, preparePatient(restarted, TODAY), opts, out))).toBeLessThan(steps(() => analyse(restarted, TODAY, opts, out, undefined, { reuse: a })));
+    });
+  }
+  it('not for subcutaneous doses (the run stops at the depot, after a lag, not at the dose\'s time), another record or other draws: null, analysed anew', () => {
+    const sc: PatientRecord = { ...base, doses: base.doses.map((d) => ({ ...d, route: 'sc' as const, durationMin: 0 })) };
+    expect(continuedOutputs(analyse(sc, TODAY, opts), preparePatient(withDose(sc, TODAY - 0.5), TODAY), opts, [TODAY + 27.5])).toBeNull();
+    const a = analyse(base, TODAY, opts);
+    const lastLevel = base.levels[base.levels.length - 1].time;
+    expect(continuedOutputs(a, preparePatient(withDose(base, lastLevel - 0.1), TODAY), opts, [TODAY])).toBeNull();
+    expect(continuedOutputs(a, preparePatient(withDose(base, TODAY - 0.5), TODAY), resolveOptions({ curves: false, samples: 60 }), [TODAY])).toBeNull();
   });
 });
 

@@ -6,7 +6,7 @@
 import type { Days } from '../types';
 import type { NatalizumabOptions } from '../report/types';
 import { createRng } from '../random';
-import { PkSolver, FIT, FAST, compileTimeline, runTimeline, type PkParams, type Timeline } from '../pk/index';
+import { PkSolver, FIT, FAST, compileTimeline, runTimeline, resumeTimeline, SNAPSHOT_FULL, type PkParams, type Timeline } from '../pk/index';
 import { dataObjective, priorObjective, fitMap, drawMultivariateT, importanceWeights, type MapProblem } from '../fit/index';
 import { NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
 import { preparePatient, segmentParamsBuilder, individualParams, boundedEta, ETA_LIMIT, type NatalizumabPatient } from './patient';
@@ -58,6 +58,9 @@ export interface Analysis {
   /** State just before the last dose: MAP and per sample (n × 3). */
   snapMap: Float64Array;
   snaps: Float64Array;
+  /** The solver's step and infusion rate then: MAP (2) and per sample (n × 2), to continue a run (continuedOutputs). */
+  stepMap: Float64Array;
+  steps: Float64Array;
   /** Parameters at the current weight: MAP, and per sample. */
   paramsMap: PkParams;
   paramsSamples: PkParams[];
@@ -185,14 +188,15 @@ export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptio
   const tlDraws: Timeline = mapOutOnly && m > 0 ? compileTimeline(prep.pkDoses, prep.levels.map((l) => l.time), prep.segStarts, lastDoseTime) : tl;
   const k = curveTimes.length;
   const buf = new Float64Array(outputs.length);
-  const snap = new Float64Array(3);
+  const snap = new Float64Array(SNAPSHOT_FULL);
   const curveBuf = new Float64Array(k);
 
   // MAP run (fit tolerance).
   runTimeline(solver, tl, paramsFor(eta), buf, FIT, snap, { times: curveTimes, out: curveBuf });
   const predAtLevels = buf.slice(0, nObs);
   const outMap = buf.slice(nObs);
-  const snapMap = snap.slice();
+  const snapMap = snap.slice(0, 3);
+  const stepMap = snap.slice(3, 5);
   const curveMap = curveBuf.slice();
   const objective = kind === 'map' ? dataObjective(predAtLevels, obsValue, obsCensored, M.sigmaProp, obsAddSd, obsShift) + priorObjective(eta, OMEGA_INV) : fit.objective;
 
@@ -202,6 +206,7 @@ export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptio
   const { scF, scKa } = scDraws(prep, n, opts.seed);
   const logTarget = new Float64Array(n);
   const snaps = new Float64Array(n * 3);
+  const steps = new Float64Array(n * 2);
   const outSamples = new Float64Array(n * mOut);
   const curveSamples = new Float64Array(n * k);
   const e = [0, 0, 0];
@@ -215,6 +220,7 @@ export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptio
     if (nObs > 0) lt -= 0.5 * dataObjective(buf, obsValue, obsCensored, M.sigmaProp, obsAddSd, obsShift);
     logTarget[s] = lt;
     snaps[s * 3] = snap[0]; snaps[s * 3 + 1] = snap[1]; snaps[s * 3 + 2] = snap[2];
+    steps[s * 2] = snap[3]; steps[s * 2 + 1] = snap[4];
     for (let j = 0; j < mOut; j++) outSamples[s * mOut + j] = buf[nObs + j];
     curveSamples.set(curveBuf, s * k);
   }
@@ -228,6 +234,41 @@ export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptio
   }
   return {
     prep, mapFit: fit, kind, eta, objective, converged, iterations, predAtLevels, n, etas, weights, ess,
-    snapMap, snaps, paramsMap, paramsSamples, outTimes, outMap, outSamples, curveTimes, curveMap, curveSamples,
+    snapMap, snaps, stepMap, steps, paramsMap, paramsSamples, outTimes, outMap, outSamples, curveTimes, curveMap, curveSamples,
   };
+}
+
+/**
+ * The outputs at `outTimes` of the analysis of `prep`, a's record with doses added after its last
+ * level (reuseFit) and its draws (same options), continuing a's MAP run and each draw's run from
+ * their state just before a's last dose instead of simulating the history again (issue 17, item 6:
+ * an overdue dose's restart). The same events from the same state, so the same numbers as
+ * analyse(prep) gives, bit for bit; its weights are a's (the levels come before the snapshot).
+ * Null when that does not hold (another record, other draws, a last dose whose run does not stop at
+ * its time: SC): then analyse the record.
+ */
+export function continuedOutputs(a: Analysis, prep: NatalizumabPatient, opts: NatalizumabOptions, outTimes: Days[]): Pick<Analysis, 'outMap' | 'outSamples' | 'weights'> | null {
+  const t0 = a.prep.lastDose?.time;
+  if (t0 === undefined || !prep.lastDose || a.n !== opts.samples || !reuseFit(a.prep, prep)) return null;
+  const nObs = prep.levels.length, m = outTimes.length, n = a.n;
+  const tl = compileTimeline(prep.pkDoses, [...prep.levels.map((l) => l.time), ...outTimes], prep.segStarts, prep.lastDose.time);
+  // The snapshot's time must be a stop of this run too (an IV dose starts then; an SC dose reaches
+  // its depot after a lag, so its run never stops at the dose's own time): else the steps differ.
+  if (!tl.times.includes(t0)) return null;
+  const paramsFor = segmentParamsBuilder(prep.segWeights);
+  const solver = new PkSolver(FIT);
+  const buf = new Float64Array(nObs + m);
+  const state = new Float64Array(SNAPSHOT_FULL);
+  state.set(a.snapMap); state.set(a.stepMap, 3);
+  resumeTimeline(solver, tl, paramsFor(a.eta), buf, FIT, t0, state);
+  const outMap = buf.slice(nObs);
+  const outSamples = new Float64Array(n * m);
+  for (let s = 0; s < n; s++) {
+    const segParams = paramsFor(a.etas.subarray(s * 3, s * 3 + 3));
+    for (const sp of segParams) { sp.f = a.paramsSamples[s].f; sp.ka = a.paramsSamples[s].ka; }
+    state.set(a.snaps.subarray(s * 3, s * 3 + 3)); state.set(a.steps.subarray(s * 2, s * 2 + 2), 3);
+    resumeTimeline(solver, tl, segParams, buf, FAST, t0, state);
+    for (let j = 0; j < m; j++) outSamples[s * m + j] = buf[nObs + j];
+  }
+  return { outMap, outSamples, weights: a.weights };
 }

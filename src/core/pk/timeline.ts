@@ -83,8 +83,11 @@ export function runTimeline(
     if (t > solver.t) solver.advance(t);
     switch (kind) {
       case OUTPUT:
-        if (values[i] < 0) { snapshot![0] = solver.a1; snapshot![1] = solver.a2; snapshot![2] = solver.a3; }
-        else out[values[i]] = t < tl.start ? 0 : solver.a1 / solver.vc;
+        if (values[i] < 0) {
+          snapshot![0] = solver.a1; snapshot![1] = solver.a2; snapshot![2] = solver.a3;
+          // A longer snapshot keeps what a run continued from it needs as well (resumeTimeline).
+          if (snapshot!.length >= SNAPSHOT_FULL) { snapshot![3] = solver.h; snapshot![4] = solver.rate; }
+        } else out[values[i]] = t < tl.start ? 0 : solver.a1 / solver.vc;
         break;
       case PARAMS: solver.setParams(params[values[i]]); break;
       case RATE_OFF: solver.rate -= values[i]; if (Math.abs(solver.rate) < 1e-9) solver.rate = 0; break;
@@ -97,6 +100,41 @@ export function runTimeline(
     const dt = dense.times;
     if (solver.denseIdx < dt.length) solver.advance(dt[dt.length - 1]);
     solver.denseTimes = null; solver.denseOut = null;
+  }
+}
+
+/** A snapshot of this length keeps the state (3 amounts), the solver's step and the infusion rate. */
+export const SNAPSHOT_FULL = 5;
+
+/**
+ * Continue a run from a full snapshot taken at time `t0` by another timeline with the same events
+ * up to `t0` (issue 17, item 6: an overdue dose's restart does not simulate the history again):
+ * the solver is put in the snapshot's state (amounts, step, rate, the parameter segment then in
+ * force) and this timeline's events run from where the snapshot was taken (after the outputs at
+ * `t0`, before anything else at `t0`). The same events from the same state: the same numbers.
+ */
+export function resumeTimeline(solver: PkSolver, tl: Timeline, params: PkParams[], out: Float64Array, tol: Tolerance, t0: number, snapshot: ArrayLike<number>): void {
+  const { times, kinds, values } = tl;
+  let i0 = 0, seg = 0;
+  while (i0 < times.length && (times[i0] < t0 || (times[i0] === t0 && kinds[i0] === OUTPUT))) {
+    if (kinds[i0] === PARAMS) seg = values[i0];
+    i0++;
+  }
+  solver.setTolerance(tol);
+  solver.setParams(params[seg]);
+  solver.a1 = snapshot[0]; solver.a2 = snapshot[1]; solver.a3 = snapshot[2]; solver.h = snapshot[3]; solver.rate = snapshot[4]; solver.t = t0;
+  for (let i = i0; i < times.length; i++) {
+    const t = times[i];
+    const kind = kinds[i];
+    if (t > solver.t) solver.advance(t);
+    switch (kind) {
+      case OUTPUT: if (values[i] >= 0) out[values[i]] = t < tl.start ? 0 : solver.a1 / solver.vc; break;
+      case PARAMS: solver.setParams(params[values[i]]); break;
+      case RATE_OFF: solver.rate -= values[i]; if (Math.abs(solver.rate) < 1e-9) solver.rate = 0; break;
+      case RATE_ON: solver.rate += values[i]; break;
+      case BOLUS_CENTRAL: solver.a1 += values[i]; break;
+      case BOLUS_DEPOT: solver.a3 += values[i] * solver.f; break;
+    }
   }
 }
 

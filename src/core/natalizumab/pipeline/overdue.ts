@@ -10,7 +10,8 @@ import { formatDate, formatDateTime, parseIsoTime, WEEK } from '../../time';
 import type { Days } from '../../types';
 import { firstPossibleDay } from '../schedule';
 import { weightedQuantiles, weightedProbabilityAtLeast } from '../../stats/normal';
-import { analyse, type Analysis } from '../analysis';
+import { analyse, continuedOutputs, type Analysis } from '../analysis';
+import { preparePatient } from '../patient';
 import type { Guards, Overdue, Prepared } from './types';
 import { english, withEnglish } from '../../text';
 
@@ -20,8 +21,11 @@ function restartTrough(p: Prepared, a: Analysis, firstDay: string): Pick<Interva
   const doseT = parseIsoTime(firstDay) as Days; // 09:00
   const restartDose: DoseEvent = { ...(a.prep.lastDose as DoseEvent), time: doseT, iso: formatDateTime(doseT), line: undefined };
   const restarted: PatientRecord = { ...patient, doses: [...patient.doses.filter((d) => d.time <= asOf), restartDose] };
-  // The restart dose comes after every level: the patient's fit is the proposal's (not made again).
-  const r = analyse(restarted, Math.max(asOf, doseT), opts, [doseT + opts.standardIntervalWeeks * WEEK], undefined, { reuse: a });
+  // The restart dose comes after every level: the patient's fit and draws are the proposal's, each
+  // continued from just before the last dose (not fitted or simulated again); else analysed anew.
+  const outTimes = [doseT + opts.standardIntervalWeeks * WEEK];
+  const r = continuedOutputs(a, preparePatient(restarted, Math.max(asOf, doseT)), opts, outTimes)
+    ?? analyse(restarted, Math.max(asOf, doseT), opts, outTimes, undefined, { reuse: a });
   const v = r.outMap[0];
   const [low, high] = weightedQuantiles(r.outSamples, r.weights, [0.1, 0.9]);
   return { nextTrough: { value: v, low: Math.min(low, v), high: Math.max(high, v) }, pNext: weightedProbabilityAtLeast(r.outSamples, r.weights, opts.target) };
