@@ -124,13 +124,41 @@ function unansweredSetting(): Set<string> {
   } catch { return new Set(); }
 }
 
+/** At most this many workers (as the command line's threads, src/cli/parallel.ts). */
+export const MAX_LANES = 8;
+
+/**
+ * Workers side by side: one per core the browser reports, as the command line starts one thread
+ * per core (issue 17, item 6), at least two (one slow patient never holds up the list) and at
+ * most MAX_LANES.
+ */
+export function laneCount(cores: number | undefined): number {
+  return Math.min(MAX_LANES, Math.max(2, Number.isFinite(cores) ? Math.floor(cores as number) : 2));
+}
+
 let shared: CoreClient | null = null;
 export function coreClient(): CoreClient {
   if (!shared) {
     const unanswered = unansweredSetting();
-    shared = new CoreClient(undefined, { lanes: 2, computeBudgetMs: budgetSetting(), unanswered: unanswered.size ? (job) => unanswered.has(job.patient.id) : undefined });
+    const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined;
+    shared = new CoreClient(undefined, { lanes: laneCount(cores), computeBudgetMs: budgetSetting(), unanswered: unanswered.size ? (job) => unanswered.has(job.patient.id) : undefined });
   }
   return shared;
+}
+
+/**
+ * A job's report stored for exactly its fingerprint, kept as its result; else the report stored for
+ * something older, kept as the patient's latest (shown as computed on older data while this is computed).
+ */
+function takeStored(cache: ReturnType<typeof reportCache>, j: { id: string; key: string; wait: boolean }, results: Map<string, Computed>,
+  latest: Map<string, Computed>, failures: Map<string, unknown>): Computed | undefined {
+  const r = j.wait || failures.has(j.key) ? undefined : cache.report(j.id, j.key);
+  if (r) { results.set(j.key, r); latest.set(j.id, r); return r; }
+  if (!latest.has(j.id)) {
+    const older = cache.anyReport(j.id);
+    if (older) latest.set(j.id, older);
+  }
+  return undefined;
 }
 
 /**
@@ -236,16 +264,7 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
       // The opened patient's report with its chart, once computed (the list's numbers, and the curves).
       const opened = chart?.id === j.id ? chart : null;
       const charted = opened ? results.current.get(opened.key) : undefined;
-      let r = charted ?? results.current.get(j.key);
-      if (!r && cache && !j.wait && !failures.current.has(j.key)) {
-        r = cache.report(j.id, j.key);
-        if (r) { results.current.set(j.key, r); latestById.current.set(j.id, r); }
-      }
-      if (!r && cache && !latestById.current.has(j.id)) {
-        // Stored for something older: shown as computed on older data while this is computed.
-        const older = cache.anyReport(j.id);
-        if (older) latestById.current.set(j.id, older);
-      }
+      const r = charted ?? results.current.get(j.key) ?? (cache ? takeStored(cache, j, results.current, latestById.current, failures.current) : undefined);
       const shown = r ?? latestById.current.get(j.id);
       const failure = failures.current.get(j.key);
       out.set(j.id, {
