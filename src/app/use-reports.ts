@@ -147,6 +147,21 @@ export function coreClient(): CoreClient {
 }
 
 /**
+ * A job's report stored for exactly its fingerprint, kept as its result; else the report stored for
+ * something older, kept as the patient's latest (shown as computed on older data while this is computed).
+ */
+function takeStored(cache: ReturnType<typeof reportCache>, j: { id: string; key: string; wait: boolean }, results: Map<string, Computed>,
+  latest: Map<string, Computed>, failures: Map<string, unknown>): Computed | undefined {
+  const r = j.wait || failures.has(j.key) ? undefined : cache.report(j.id, j.key);
+  if (r) { results.set(j.key, r); latest.set(j.id, r); return r; }
+  if (!latest.has(j.id)) {
+    const older = cache.anyReport(j.id);
+    if (older) latest.set(j.id, older);
+  }
+  return undefined;
+}
+
+/**
  * `today` (YYYY-MM-DD): the day the plan is made. A dose as planned that would fall before it is
  * overdue and proposed on the first possible day (the core's `notBefore`), whatever the as-of.
  */
@@ -249,16 +264,7 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
       // The opened patient's report with its chart, once computed (the list's numbers, and the curves).
       const opened = chart?.id === j.id ? chart : null;
       const charted = opened ? results.current.get(opened.key) : undefined;
-      let r = charted ?? results.current.get(j.key);
-      if (!r && cache && !j.wait && !failures.current.has(j.key)) {
-        r = cache.report(j.id, j.key);
-        if (r) { results.current.set(j.key, r); latestById.current.set(j.id, r); }
-      }
-      if (!r && cache && !latestById.current.has(j.id)) {
-        // Stored for something older: shown as computed on older data while this is computed.
-        const older = cache.anyReport(j.id);
-        if (older) latestById.current.set(j.id, older);
-      }
+      const r = charted ?? results.current.get(j.key) ?? (cache ? takeStored(cache, j, results.current, latestById.current, failures.current) : undefined);
       const shown = r ?? latestById.current.get(j.id);
       const failure = failures.current.get(j.key);
       out.set(j.id, {

@@ -124,13 +124,30 @@ export function forecastCdf(f: MeasurementForecast, x: number): number {
   return Math.min(1, Math.max(0, p));
 }
 
+/**
+ * Whether the mixture's CDF at x is below q (0 < q < 1): forecastCdf(f, x) < q, the same sum, left
+ * as soon as it reaches q (every term is ≥ 0, and a float sum of such terms never falls: it can
+ * only end at q or above).
+ */
+function cdfBelow(f: MeasurementForecast, x: number, q: number): boolean {
+  let p = 0;
+  for (let r = 0; r < f.mean.length; r++) {
+    const z = (x - f.mean[r]) / f.sd[r];
+    if (z > PHI_ONE && z < Infinity) p += f.weights[r];
+    else if (!(z < PHI_ZERO && z > -Infinity)) p += f.weights[r] * normCdf(z);
+    if (p >= q) return false;
+  }
+  return p < q;
+}
+
 /** The mixture's q-quantile (bisection to 1e-6 relative). */
 export function forecastQuantile(f: MeasurementForecast, q: number): number {
   let lo = Infinity, hi = -Infinity;
   for (let r = 0; r < f.mean.length; r++) { lo = Math.min(lo, f.mean[r] - 9 * f.sd[r]); hi = Math.max(hi, f.mean[r] + 9 * f.sd[r]); }
+  const below = q > 0 && q < 1 ? (x: number) => cdfBelow(f, x, q) : (x: number) => forecastCdf(f, x) < q;
   for (let k = 0; k < 100 && hi - lo > 1e-6 * Math.max(1, Math.abs(hi)); k++) {
     const mid = (lo + hi) / 2;
-    if (forecastCdf(f, mid) < q) lo = mid; else hi = mid;
+    if (below(mid)) lo = mid; else hi = mid;
   }
   return (lo + hi) / 2;
 }

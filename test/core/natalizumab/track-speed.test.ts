@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTdmCsv } from '../../../src/core/index';
 import { normCdf } from '../../../src/core/stats/normal';
 import { analyse, resolveOptions } from '../../../src/core/natalizumab/analysis';
-import { forecastCdf, PHI_ONE, PHI_ZERO, type MeasurementForecast } from '../../../src/core/natalizumab/track-record';
+import { forecastCdf, forecastQuantile, PHI_ONE, PHI_ZERO, type MeasurementForecast } from '../../../src/core/natalizumab/track-record';
 import { simulateClinic, IOV_WORLD } from '../../../scripts/simulate-clinic';
 
 describe('the mixture CDF\'s tails', () => {
@@ -29,6 +29,34 @@ describe('the mixture CDF\'s tails', () => {
       let p = 0;
       for (let r = 0; r < n; r++) p += f.weights[r] * normCdf((x - f.mean[r]) / f.sd[r]);
       expect(forecastCdf(f, x)).toBe(Math.min(1, Math.max(0, p)));
+    }
+  });
+});
+
+describe('the quantile\'s bisection leaves a CDF sum once it reaches the level', () => {
+  it('gives the quantiles of the plain bisection over the whole sum, bit for bit', () => {
+    // The plain bisection as it was: every CDF summed to the end.
+    const plain = (f: MeasurementForecast, q: number) => {
+      let lo = Infinity, hi = -Infinity;
+      for (let r = 0; r < f.mean.length; r++) { lo = Math.min(lo, f.mean[r] - 9 * f.sd[r]); hi = Math.max(hi, f.mean[r] + 9 * f.sd[r]); }
+      for (let k = 0; k < 100 && hi - lo > 1e-6 * Math.max(1, Math.abs(hi)); k++) {
+        const mid = (lo + hi) / 2;
+        let p = 0;
+        for (let r = 0; r < f.mean.length; r++) p += f.weights[r] * normCdf((mid - f.mean[r]) / f.sd[r]);
+        if (Math.min(1, Math.max(0, p)) < q) lo = mid; else hi = mid;
+      }
+      return (lo + hi) / 2;
+    };
+    let seed = 7;
+    const rnd = () => { seed = (seed * 16807) % 2147483647; return seed / 2147483647; };
+    for (let t = 0; t < 40; t++) {
+      const n = 5 + Math.floor(rnd() * 120);
+      const mean = Float64Array.from({ length: n }, () => 2 + 40 * rnd() ** 2);
+      const sd = Float64Array.from(mean, (m) => m * (0.05 + 0.3 * rnd()));
+      const raw = Float64Array.from({ length: n }, () => rnd() ** 3);
+      const tot = raw.reduce((a, b) => a + b, 0);
+      const f: MeasurementForecast = { mean, sd, weights: raw.map((w) => w / tot), logConc: new Float64Array(n), kappa: new Float64Array(n), iov: 0, occasions: 1 };
+      for (const q of [0.025, 0.1, 0.25, 0.5, 0.75, 0.9, 0.975]) expect(forecastQuantile(f, q)).toBe(plain(f, q));
     }
   });
 });
