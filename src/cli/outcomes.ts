@@ -10,6 +10,7 @@ import { parseTdmCsv } from '../core/records/index';
 import { clinicOutcomes, dayOf } from '../core/outcomes';
 import type { CliResult } from './run';
 import { cliText, issueLine, tdm } from './text';
+import { optionProblem } from './args';
 
 export const OUTCOMES_USAGE = cliText('usage.outcomes');
 
@@ -27,9 +28,12 @@ export function isOutcomesCommand(argv: readonly string[]): boolean {
 const fail = (message: string): CliResult => ({ stdout: [], stderr: [tdm(message), OUTCOMES_USAGE], status: 2 });
 
 export function runOutcomes(argv: string[], readInput: (file: string) => Buffer): CliResult {
+  const options = { from: { type: 'string' }, to: { type: 'string' }, target: { type: 'string' }, threshold: { type: 'string' } } as const;
+  const problem = optionProblem(argv, options);
+  if (problem !== null) return fail(problem);
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { from: { type: 'string' }, to: { type: 'string' }, target: { type: 'string' }, threshold: { type: 'string' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options });
   } catch (e) {
     return fail((e as Error).message.split('\n')[0]);
   }

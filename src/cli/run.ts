@@ -18,6 +18,7 @@ import { FHIR_OPTIONS, FHIR_USAGE, bundleText, fhirSettings, readRecordsText } f
 import { version as appVersion } from '../../package.json';
 import { isOutcomesCommand, runOutcomes } from './outcomes';
 import { cliText, issueLine, tdm } from './text';
+import { optionProblem } from './args';
 
 export interface CliResult {
   stdout: string[];
@@ -83,6 +84,23 @@ export interface CliOptions {
 /** Wall-clock limit per patient on the command line (the core's step budget usually stops far sooner). */
 export const PATIENT_TIME_LIMIT_MS = 10_000;
 
+/** The options of propose, predict, track-record and fhir (outcomes has its own). */
+const OPTIONS = {
+  'as-of': { type: 'string' },
+  target: { type: 'string' },
+  threshold: { type: 'string' },
+  at: { type: 'string' },
+  probability: { type: 'string' },
+  'max-interval': { type: 'string' },
+  'lab-limit': { type: 'string' },
+  'max-weeks': { type: 'string' },
+  'redose-quantile': { type: 'string' },
+  'count-quantile': { type: 'string' },
+  calibrate: { type: 'boolean' },
+  ...FHIR_OPTIONS,
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /**
  * The command line. No control character from a file's fields reaches the terminal raw: every line
  * (standard output and standard error, streamed or returned) goes through terminalSafe.
@@ -96,29 +114,13 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer, cliO
 
 function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cliOptions: CliOptions = {}): CliResult {
   if (isOutcomesCommand(argv)) return runOutcomes(argv, readInput);
+  const problem = optionProblem(argv, OPTIONS);
+  if (problem !== null) return usageError(problem);
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'as-of': { type: 'string' },
-        target: { type: 'string' },
-        threshold: { type: 'string' },
-        at: { type: 'string' },
-        probability: { type: 'string' },
-        'max-interval': { type: 'string' },
-        'lab-limit': { type: 'string' },
-        'max-weeks': { type: 'string' },
-        'redose-quantile': { type: 'string' },
-        'count-quantile': { type: 'string' },
-        calibrate: { type: 'boolean' },
-        ...FHIR_OPTIONS,
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (e) {
-    return usageError((e as Error).message.split('\n')[0]);
+    return usageError((e as Error).message.split('\n')[0]); // a check optionProblem does not know (a newer Node's)
   }
   const { values, positionals } = parsed;
   if (values.help) return { stdout: [], stderr: [USAGE], status: 0 };

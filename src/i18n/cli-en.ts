@@ -47,6 +47,11 @@ const cliEn = {
     'outcomes-period': 'outcomes needs --from DATE and --to DATE (YYYY-MM-DD, both included)',
     'period-order': '--to {{to}} is before --from {{from}}: the period must end on or after its start',
     'time-zone': '--{{name, raw}} "{{zone, raw}}" is not a time zone: use an IANA name such as Europe/Amsterdam or UTC',
+    // Node's parseArgs checks, said as Node 20 says them (src/cli/args.ts); `quoted` is the option in JSON quotes.
+    'option-unknown': "Unknown option '{{option, raw}}'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- {{quoted, raw}}",
+    'option-value-missing': "Option '{{name, raw}} <value>' argument missing",
+    'option-no-value': "Option '{{name, raw}}' does not take an argument",
+    'option-ambiguous': "Option '{{option, raw}}' argument is ambiguous.",
     /** A local code option's problem: `problem` is the FHIR reader's sentence (fhirread `code-token`). */
     code: '--{{name, raw}}: {{problem, raw}}',
   },

@@ -47,6 +47,10 @@ const cliNl: CliStrings = {
     'outcomes-period': 'outcomes heeft --from DATE en --to DATE nodig (JJJJ-MM-DD, beide inbegrepen)',
     'period-order': '--to {{to}} ligt vóór --from {{from}}: de periode moet op of na het begin eindigen',
     'time-zone': '--{{name, raw}} "{{zone, raw}}" is geen tijdzone: gebruik een IANA-naam zoals Europe/Amsterdam of UTC',
+    'option-unknown': "onbekende optie '{{option, raw}}'; een argument dat met een '-' begint, zet u aan het eind van de opdracht na '--', zoals in '-- {{quoted, raw}}'",
+    'option-value-missing': "optie '{{name, raw}} <value>': de waarde ontbreekt",
+    'option-no-value': "optie '{{name, raw}}' neemt geen waarde",
+    'option-ambiguous': "optie '{{option, raw}}': de waarde begint met een '-' en lijkt op een optie; schrijf {{option, raw}}=-WAARDE",
     code: '--{{name, raw}}: {{problem, raw}}',
   },
   file: {

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { runCli, USAGE } from '../../src/cli/run';
 import { cliSentence } from '../../src/cli/text';
+import { optionProblem } from '../../src/cli/args';
 import { CATALOG } from '../../src/i18n/catalog';
 
 const CSV = [
@@ -39,6 +40,19 @@ describe('the command line\'s English, word for word (from the CLI)', () => {
     expect(USAGE.split('\n')[4]).toBe('       npm run -s tdm -- fhir FILE [--as-of DATE] [--target N] [--threshold N]  (the records and proposals as a FHIR R4 Bundle)');
   });
 
+  it('says Node\'s option errors as Node 20 does, from the catalog (token by token, in order)', () => {
+    const nodeSays = "Unknown option '--bogus'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--bogus\"";
+    expect(optionProblem(['propose', 'x.csv', '--bogus'], { target: { type: 'string' } })).toBe(nodeSays);
+    expect(stderr('propose', 'nat.csv', '-h', '--bogus')[0]).toBe(`tdm: ${nodeSays}`);
+    expect(stderr('propose', 'nat.csv', '-hx')[0]).toBe("tdm: Unknown option '-x'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"-x\"");
+    expect(stderr('propose', 'nat.csv', '--as-of')[0]).toBe("tdm: Option '--as-of <value>' argument missing");
+    expect(stderr('propose', 'nat.csv', '--help=1')[0]).toBe("tdm: Option '-h, --help' does not take an argument");
+    expect(stderr('propose', 'nat.csv', '--target', '-5')[0]).toBe("tdm: Option '--target' argument is ambiguous.");
+    expect(stderr('propose', 'nat.csv', '--as-of=-1')[0]).toBe('tdm: --as-of "-1" is not a date: use YYYY-MM-DD');
+    expect(stderr('outcomes', 'nat.csv', '--from')[0]).toBe("tdm: Option '--from <value>' argument missing");
+    expect(optionProblem(['propose', 'x.csv', '--target', '5', '--', '--bogus'], { target: { type: 'string' } })).toBeNull();
+  });
+
   it('says a file that cannot be read, and one that is not text', () => {
     expect(runCli(['propose', 'gone.csv'], read)).toEqual({ stdout: [], stderr: ['tdm: cannot read gone.csv: no such file'], status: 2 });
     expect(stderr('propose', 'bin.csv')).toEqual(['bin.csv: not a text file (it contains NUL bytes): give a TDM CSV or a FHIR R4 Bundle in JSON']);
@@ -65,6 +79,7 @@ describe('the same sentences in Dutch, word for word (from the catalog)', () => 
     expect(cliSentence('file.cannot-read', { file: 'gone.csv', why: cliSentence('file.no-such-file', {}, 'nl')! }, 'nl')).toBe('kan gone.csv niet lezen: bestand bestaat niet');
     expect(cliSentence('patient.no-dose', { drug: 'natalizumab', date: '2020-01-01' }, 'nl')).toBe('geen gift van natalizumab op of vóór 01-01-2020: tijden na de laatste gift en voorspellingen hebben een gift nodig');
     expect(cliSentence('args.period-order', { to: '2024-01-01', from: '2024-02-01' }, 'nl')).toBe('--to 01-01-2024 ligt vóór --from 01-02-2024: de periode moet op of na het begin eindigen');
+    expect(cliSentence('args.option-value-missing', { name: '--as-of' }, 'nl')).toBe("optie '--as-of <value>': de waarde ontbreekt");
     expect(cliSentence('usage.outcomes', {}, 'nl')).toBe('gebruik: npm run -s tdm -- outcomes FILE.csv --from DATE --to DATE [--target N] [--threshold N]');
   });
 
@@ -73,7 +88,7 @@ describe('the same sentences in Dutch, word for word (from the catalog)', () => 
     const en = new Map(leaves(CATALOG.en.cli));
     const nl = new Map(leaves(CATALOG.nl.cli));
     expect([...nl.keys()].sort()).toEqual([...en.keys()].sort());
-    const names = (s: string) => [...s.matchAll(/\{\{(\w+)/g)].map((m) => m[1]).sort();
+    const names = (s: string) => [...new Set([...s.matchAll(/\{\{(\w+)/g)].map((m) => m[1]))].sort();
     for (const [k, v] of en) expect(names(nl.get(k)!), k).toEqual(names(v));
   });
 });
