@@ -154,6 +154,8 @@ test('a lab file is previewed, nothing stored before the confirm; Cancel and Esc
 
   // Enter confirms: exactly the previewed row is stored, one change in the history.
   await importFile(page, csv('lab.csv', LAB), { confirm: false });
+  // The preview is drawn and its button focused before the key (the file is read first).
+  await expect(preview(page).locator('[data-testid="import-apply"]')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-testid="import-done"]')).toContainText('lab.csv: 1 row(s) added, 1 already on record');
   const after = await stored(page);
