@@ -5,8 +5,8 @@
  * word for word from the catalog; and a scan of src/cli fails on an English sentence written there.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import ts from 'typescript';
+import { readdirSync } from 'node:fs';
+import { sentenceLiterals } from './sentence-scan';
 import { runCli, USAGE } from '../../src/cli/run';
 import { cliSentence } from '../../src/cli/text';
 import { optionProblem } from '../../src/cli/args';
@@ -95,28 +95,6 @@ describe('the same sentences in Dutch, word for word (from the catalog)', () => 
 
 // ------------------------------------------------------------------ no English sentence in src/cli
 
-/**
- * String and template literals in src/cli that read as an English sentence (three or more words
- * of two letters or more in a row; the scan of test/i18n/core-sentences.test.ts). Errors thrown
- * for a programming mistake are not said to a user and are left out.
- */
-function sentenceLiterals(file: string): string[] {
-  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const out: string[] = [];
-  const words = /\b[A-Za-z][a-z]+[,;:)]*(?:\s+[("']?(?:a|[A-Za-z][a-z]+)\b[,;:)]*){2,}/;
-  const visit = (n: ts.Node, thrown: boolean): void => {
-    const inThrow = thrown || ts.isThrowStatement(n);
-    let text: string | null = null;
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) text = n.text;
-    else if (ts.isTemplateExpression(n)) text = [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join(' {} ');
-    if (text !== null && !inThrow && !ts.isImportDeclaration(n.parent) && !ts.isExportDeclaration(n.parent) && !ts.isLiteralTypeNode(n.parent) && words.test(text)) {
-      out.push(`${file}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}: ${text}`);
-    }
-    ts.forEachChild(n, (c) => visit(c, inThrow));
-  };
-  visit(sf, false);
-  return out;
-}
 
 describe('the command line writes no sentence of its own', () => {
   it('finds a sentence where one is written (the scan can fail)', () => {
