@@ -60,7 +60,7 @@ export function App() {
       <TopBar route={route} go={go} selectedId={selectedId} lang={lang} />
       <ActionBar state={state} selected={selected} creating={creating}
         onNewPatient={() => { setCreating(true); if (route.page !== 'planning') go({ page: 'planning', patient: null }); }}
-        imports={{ apply: actions.applyImport, replaceAll: actions.replaceAll, sessionOpened: session.sessionOpened }}
+        imports={{ apply: actions.applyImport, replaceAll: actions.replaceAll, sessionOpened: session.sessionOpened, setPreviewAll: (on) => void store.setPreviewImports(on) }}
         onRemoveExamples={() => void actions.removeExamples()} exports={exports} onSaveSession={session.saveSession} lastUndo={lastUndo} onUndo={undo} />
       <StatusLine store={store} state={state} today={today} lang={lang} pending={pending} trackPending={track.pending} messages={messages} />
       <MainView store={store} state={state} route={route} go={go} selectedId={selectedId} selected={selected} reports={reports} pending={pending} track={track}

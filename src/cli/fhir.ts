@@ -6,6 +6,7 @@
 import type { ParseResult, PatientRecord } from '../core/types';
 import type { PatientError, PatientReport } from '../core/report/types';
 import { parseTdmCsv } from '../core/records/index';
+import { cliText } from './text';
 import { LOCAL_CODE_ROLES, isTimeZone, looksLikeJson, parseCodeToken, readFhirText, recordsToBundle, type LocalCodeRole, type LocalCodes } from '../core/fhir/index';
 
 /** The options of the FHIR part, for parseArgs (each code option may be repeated). */
@@ -17,13 +18,7 @@ export const FHIR_OPTIONS = {
   'time-zone': { type: 'string' },
 } as const;
 
-export const FHIR_USAGE = [
-  '       npm run -s tdm -- fhir FILE [--as-of DATE] [--target N] [--threshold N]  (the records and proposals as a FHIR R4 Bundle)',
-  'FILE may also be a FHIR R4 Bundle in JSON (told apart by content). FHIR options:',
-  '              --level-code SYSTEM|CODE, --bcell-code SYSTEM|CODE (the lab\'s local code of a natalizumab level or',
-  '              CD19 count; repeatable), --natalizumab-code / --ocrelizumab-code SYSTEM|CODE (a medication code),',
-  '              --time-zone ZONE (IANA zone of the clinic\'s clock, default this machine\'s)',
-];
+export const FHIR_USAGE = cliText('usage.fhir').split('\n');
 
 export interface FhirCliSettings {
   localCodes: LocalCodes;
@@ -39,13 +34,13 @@ export function fhirSettings(values: Record<string, unknown>, defaultZone: strin
     const list = [];
     for (const text of given) {
       const c = parseCodeToken(text);
-      if (typeof c === 'string') return `--${role}-code: ${c}`;
+      if (typeof c === 'string') return cliText('args.code', { name: `${role}-code`, problem: c });
       list.push(c);
     }
     localCodes[role as LocalCodeRole] = list;
   }
   const zone = (values['time-zone'] as string | undefined) ?? defaultZone;
-  if (!isTimeZone(zone)) return `--time-zone "${zone}" is not a time zone: use an IANA name such as Europe/Amsterdam or UTC`;
+  if (!isTimeZone(zone)) return cliText('args.time-zone', { name: 'time-zone', zone });
   return { localCodes, timeZone: zone };
 }
 

@@ -10,6 +10,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { runCli } from './run';
 import { runParallel, threadsFor, type ShardMessage } from './parallel';
 import { terminalSafe } from './terminal';
+import { cliText, tdm } from './text';
 
 function readInput(file: string): Buffer {
   return file === '-' ? readFileSync(0) : readFileSync(file);
@@ -33,7 +34,7 @@ function runShard(data: { tdmShard: { index: number; count: number }; argv: stri
     const result = runCli(data.argv, readInput, { sink, clock: () => performance.now(), shard: data.tdmShard });
     post({ kind: 'done', status: result.status, stdout: streamed ? [] : result.stdout, stderr: streamed ? [] : result.stderr });
   } catch (e) {
-    post({ kind: 'err', line: `tdm: internal error: ${terminalSafe((e as Error).message)}` });
+    post({ kind: 'err', line: tdm(cliText('internal-error', { message: terminalSafe((e as Error).message) })) });
     post({ kind: 'done', status: 2, stdout: [], stderr: [] });
   }
 }
@@ -56,7 +57,7 @@ function runHere(argv: string[]): void {
     process.exitCode = result.status;
   } catch (e) {
     // A programmer error: say so briefly, without a stack trace for the user.
-    process.stderr.write(`tdm: internal error: ${terminalSafe((e as Error).message)}\n`);
+    process.stderr.write(tdm(cliText('internal-error', { message: terminalSafe((e as Error).message) })) + '\n');
     process.exitCode = 2;
   }
 }

@@ -10,6 +10,7 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { cliText, tdm } from './text';
 
 /** Files smaller than this are computed in one thread (about 60 patients of a typical TDM CSV). */
 export const PARALLEL_MIN_BYTES = 48 * 1024;
@@ -66,7 +67,7 @@ export function runParallel(script: URL, argv: string[], count: number, write: {
           if (index === 0 && (m.stdout.length || m.stderr.length)) unstreamed = { stdout: m.stdout, stderr: m.stderr };
         }
       });
-      w.on('error', (e) => { write.err(`tdm: internal error: ${e.message}`); status = 2; });
+      w.on('error', (e) => { write.err(tdm(cliText('internal-error', { message: e.message }))); status = 2; });
       w.on('exit', () => {
         if (--open > 0) return;
         flush();

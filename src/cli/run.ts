@@ -17,6 +17,8 @@ import type { PatientError, PatientReport } from '../core/report/types';
 import { FHIR_OPTIONS, FHIR_USAGE, bundleText, fhirSettings, readRecordsText } from './fhir';
 import { version as appVersion } from '../../package.json';
 import { isOutcomesCommand, runOutcomes } from './outcomes';
+import { cliText, issueLine, tdm } from './text';
+import { optionProblem } from './args';
 
 export interface CliResult {
   stdout: string[];
@@ -24,31 +26,18 @@ export interface CliResult {
   status: 0 | 1 | 2;
 }
 
-export const USAGE = [
-  'usage: npm run -s tdm -- propose FILE.csv [--as-of DATE] [--target N] [--threshold N] [--calibrate]',
-  '       npm run -s tdm -- track-record FILE.csv [--target N]',
-  '       npm run -s tdm -- predict FILE.csv --at TIME[,TIME...] [--as-of DATE]',
-  '       npm run -s tdm -- outcomes FILE.csv --from DATE --to DATE [--target N] [--threshold N]',
-  ...FHIR_USAGE,
-  'FILE.csv is a TDM CSV (- reads standard input); DATE is YYYY-MM-DD; TIME is YYYY-MM-DDTHH:MM,',
-  'YYYY-MM-DD, or an offset from each patient\'s last dose such as +6w or +40d.',
-  'More options: --probability P (0.5-0.99, default 0.9), --max-interval W (4-12 weeks, default 8),',
-  '              --lab-limit N (B-cell lab limit in cells/uL for counts reported as 0, default 1),',
-  '              --max-weeks W (latest ocrelizumab re-dose, weeks after the last dose, default 52),',
-  '              --redose-quantile Q (crossing quantile for the re-dose date, default 0.5),',
-  '              --count-quantile Q (crossing quantile for the next count date, default 0.1)',
-].join('\n');
+export const USAGE = cliText('usage.main', { fhir: FHIR_USAGE.join('\n') });
 
 type AtSpec = { kind: 'time'; time: Days } | { kind: 'offset'; days: number };
 
 function usageError(message: string): CliResult {
-  return { stdout: [], stderr: [`tdm: ${message}`, USAGE], status: 2 };
+  return { stdout: [], stderr: [tdm(message), USAGE], status: 2 };
 }
 
 function numberOption(name: string, text: string | undefined, lo: number, hi: number): number | string | undefined {
   if (text === undefined) return undefined;
   const x = Number(text);
-  if (text.trim() === '' || !Number.isFinite(x) || x < lo || x > hi) return `--${name} "${text}" must be a number from ${lo} to ${hi}`;
+  if (text.trim() === '' || !Number.isFinite(x) || x < lo || x > hi) return cliText('args.range', { name, text, lo, hi });
   return x;
 }
 
@@ -62,10 +51,10 @@ function parseAt(text: string): AtSpec[] | string {
       continue;
     }
     const t = parseIsoTime(s);
-    if (t === null) return `--at "${s}" is not a time: use YYYY-MM-DDTHH:MM, YYYY-MM-DD, or an offset such as +6w or +40d`;
+    if (t === null) return cliText('args.at-not-time', { text: s });
     out.push({ kind: 'time', time: t });
   }
-  return out.length ? out : '--at needs at least one time';
+  return out.length ? out : cliText('args.at-empty');
 }
 
 /** Where each line goes as soon as it is computed (the command line streams; tests collect). */
@@ -95,6 +84,23 @@ export interface CliOptions {
 /** Wall-clock limit per patient on the command line (the core's step budget usually stops far sooner). */
 export const PATIENT_TIME_LIMIT_MS = 10_000;
 
+/** The options of propose, predict, track-record and fhir (outcomes has its own). */
+const OPTIONS = {
+  'as-of': { type: 'string' },
+  target: { type: 'string' },
+  threshold: { type: 'string' },
+  at: { type: 'string' },
+  probability: { type: 'string' },
+  'max-interval': { type: 'string' },
+  'lab-limit': { type: 'string' },
+  'max-weeks': { type: 'string' },
+  'redose-quantile': { type: 'string' },
+  'count-quantile': { type: 'string' },
+  calibrate: { type: 'boolean' },
+  ...FHIR_OPTIONS,
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /**
  * The command line. No control character from a file's fields reaches the terminal raw: every line
  * (standard output and standard error, streamed or returned) goes through terminalSafe.
@@ -108,39 +114,23 @@ export function runCli(argv: string[], readInput: (file: string) => Buffer, cliO
 
 function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cliOptions: CliOptions = {}): CliResult {
   if (isOutcomesCommand(argv)) return runOutcomes(argv, readInput);
+  const problem = optionProblem(argv, OPTIONS);
+  if (problem !== null) return usageError(problem);
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'as-of': { type: 'string' },
-        target: { type: 'string' },
-        threshold: { type: 'string' },
-        at: { type: 'string' },
-        probability: { type: 'string' },
-        'max-interval': { type: 'string' },
-        'lab-limit': { type: 'string' },
-        'max-weeks': { type: 'string' },
-        'redose-quantile': { type: 'string' },
-        'count-quantile': { type: 'string' },
-        calibrate: { type: 'boolean' },
-        ...FHIR_OPTIONS,
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (e) {
-    return usageError((e as Error).message.split('\n')[0]);
+    return usageError((e as Error).message.split('\n')[0]); // a check optionProblem does not know (a newer Node's)
   }
   const { values, positionals } = parsed;
   if (values.help) return { stdout: [], stderr: [USAGE], status: 0 };
   const [command, file, ...rest] = positionals;
-  if (command !== 'propose' && command !== 'predict' && command !== 'fhir' && command !== 'track-record') return usageError(command ? `unknown command "${command}": use propose, predict, fhir, track-record or outcomes` : 'no command given');
-  if (values.calibrate && command !== 'propose') return usageError('--calibrate goes with propose');
+  if (command !== 'propose' && command !== 'predict' && command !== 'fhir' && command !== 'track-record') return usageError(command ? cliText('args.unknown-command', { command }) : cliText('args.no-command'));
+  if (values.calibrate && command !== 'propose') return usageError(cliText('args.calibrate-propose'));
   const fhir = fhirSettings(values, cliOptions.timeZone ?? runtimeTimeZone());
   if (typeof fhir === 'string') return usageError(fhir);
-  if (!file) return usageError('no input file given (use - for standard input)');
-  if (rest.length) return usageError(`unexpected argument "${rest[0]}"`);
+  if (!file) return usageError(cliText('args.no-file'));
+  if (rest.length) return usageError(cliText('args.unexpected', { arg: rest[0] }));
 
   // The command line prints no chart: skip the curves (the proposal's numbers are the same).
   const settings: EngineSettings = { natalizumab: { curves: false }, ocrelizumab: {} };
@@ -159,7 +149,7 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
   if (typeof target === 'number') settings.natalizumab.target = target;
   if (typeof probability === 'number') settings.natalizumab.probability = probability;
   if (typeof maxInterval === 'number') {
-    if (!Number.isInteger(maxInterval)) return usageError(`--max-interval "${values['max-interval']}" must be a whole number of weeks from 4 to 12`);
+    if (!Number.isInteger(maxInterval)) return usageError(cliText('args.whole-weeks', { name: 'max-interval', text: values['max-interval'], lo: 4, hi: 12 }));
     settings.natalizumab.maxIntervalWeeks = maxInterval;
   }
   if (typeof threshold === 'number') settings.ocrelizumab.threshold = threshold;
@@ -168,21 +158,21 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
   let asOf: Days | null = null;
   if (values['as-of'] !== undefined) {
     asOf = parseAsOfDate(values['as-of']);
-    if (asOf === null) return usageError(`--as-of "${values['as-of']}" is not a date: use YYYY-MM-DD`);
+    if (asOf === null) return usageError(cliText('args.not-date', { name: 'as-of', text: values['as-of'] }));
   }
   let at: AtSpec[] = [];
   if (command === 'predict') {
-    if (values.at === undefined) return usageError('predict needs --at TIME[,TIME...]');
+    if (values.at === undefined) return usageError(cliText('args.predict-needs-at'));
     const a = parseAt(values.at);
     if (typeof a === 'string') return usageError(a);
     at = a;
-  } else if (values.at !== undefined) return usageError('--at goes with predict');
+  } else if (values.at !== undefined) return usageError(cliText('args.at-predict'));
 
-  const input = readTextInput(file, readInput, 'a TDM CSV or a FHIR R4 Bundle in JSON');
+  const input = readTextInput(file, readInput, 'csv-or-fhir');
   if ('error' in input) return input.error;
   const { name, text } = input;
   const parsedFile = readRecordsText(text, name, typeof labLimit === 'number' ? labLimit : undefined, fhir);
-  const stderr = parsedFile.issues.map((i) => `${i.severity === 'error' ? 'error' : i.severity === 'info' ? 'info' : 'warning'}: ${i.message}`);
+  const stderr = parsedFile.issues.map((i) => issueLine(i.severity === 'error' ? 'error' : i.severity === 'info' ? 'info' : 'warning', i.message));
   if (parsedFile.fatal) return { stdout: [], stderr, status: 2 };
 
   // Every line is written as soon as it is computed (and kept for the result).
@@ -194,7 +184,7 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
   const fhirReports = new Map<string, PatientReport | PatientError>();
   const answer = (line: { patient_id: string; error?: string }) => {
     if (command !== 'fhir') out(JSON.stringify(line));
-    else if (line.error !== undefined) err(`error: ${name}: patient "${line.patient_id}": ${line.error}`);
+    else if (line.error !== undefined) err(cliText('patient.error', { place: name, id: line.patient_id, message: line.error }));
   };
   /** Where a patient is in the file: `name:line` for a CSV, the name for FHIR (its messages name the entries). */
   const placeOf = (entry: { first: number }) => (parsedFile.fhir ? name : `${name}:${entry.first}`);
@@ -237,7 +227,7 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
     }
     if (p === null) {
       const errs = entry.issues.filter((i) => i.severity === 'error');
-      answer({ patient_id: entry.id, drug: entry.drug, error: `no row could be used: ${errs.map((i) => i.message).join('; ')}` } as { patient_id: string; error: string });
+      answer({ patient_id: entry.id, drug: entry.drug, error: cliText('patient.no-row', { errors: errs.map((i) => i.message).join('; ') }) } as { patient_id: string; error: string });
       status = 1;
       continue;
     }
@@ -254,7 +244,7 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
       const report = computeReport(cut, planAt, calibrated && p.drug === 'natalizumab' ? { ...settings, natalizumab: { ...settings.natalizumab, ...calibrated(p.id) } } : settings);
       if ('error' in report) {
         status = 1;
-        err(`error: ${placeOf(entry)}: patient "${p.id}": ${report.error}`);
+        err(cliText('patient.error', { place: placeOf(entry), id: p.id, message: report.error }));
       }
       if (command === 'fhir') fhirReports.set(p.id, report);
       else out(JSON.stringify(proposeLine(report)));
@@ -265,9 +255,9 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
         : p.drug === 'ocrelizumab' ? groupDoses(cut.doses)[groupDoses(cut.doses).length - 1].start
         : cut.doses[cut.doses.length - 1].time;
       if (lastDose === null) {
-        const error = `no ${p.drug} dose on or before ${formatDate(planAt)}: offsets and predictions need a dose`;
+        const error = cliText('patient.no-dose', { drug: p.drug, date: formatDate(planAt) });
         out(JSON.stringify({ patient_id: p.id, drug: p.drug, error }));
-        err(`error: ${placeOf(entry)}: patient "${p.id}": ${error}`);
+        err(cliText('patient.error', { place: placeOf(entry), id: p.id, message: error }));
         status = 1;
         continue;
       }
@@ -275,7 +265,7 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
       const predictions = predictPatient(cut, planAt, times, settings);
       if ('error' in predictions) {
         out(JSON.stringify({ patient_id: p.id, drug: p.drug, error: predictions.error }));
-        err(`error: ${placeOf(entry)}: patient "${p.id}": ${predictions.error}`);
+        err(cliText('patient.error', { place: placeOf(entry), id: p.id, message: predictions.error }));
         status = 1;
         continue;
       }

@@ -7,6 +7,7 @@ import { summariseTrackRecord, type TroughScore } from '../core/natalizumab/trac
 import { calibrateClinic, type ClinicCalibration } from '../core/natalizumab/calibration';
 import { calibratedOptionsFor, clinicTrack, trackPatient } from '../core/natalizumab/clinic-track';
 import type { NatalizumabOptions } from '../core/report/types';
+import { cliText } from './text';
 
 const r3 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 1000);
 const r4 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10000) / 10000);
@@ -27,7 +28,7 @@ export function clinicTrackRecord(patients: PatientRecord[], options: Partial<Na
     // The same function as the app's worker (src/core/natalizumab/clinic-track.ts).
     const track = trackPatient(p, options, stop);
     if (track === null) continue;
-    if ('error' in track) errors.push(`error: ${file}: patient "${p.id}": not scored: ${track.error}`);
+    if ('error' in track) errors.push(cliText('patient.not-scored', { place: file, id: p.id, message: track.error }));
     else byPatient.set(p.id, track.scores);
   }
   return { byPatient, all: [...byPatient.values()].flat(), errors };

@@ -2,7 +2,8 @@
  * The one message catalog: every sentence the core stands behind, English and Dutch, by namespace:
  * `engine` (the engines' warnings, reasons and protocols), `records` (the records module's row and
  * file messages), `fhirread` (the FHIR reader's), `fhirnote` (what the FHIR writer puts into the
- * record in words) and `session` (what is wrong with a session or backup file); rendered by
+ * record in words), `session` (what is wrong with a session or backup file) and `cli` (the command
+ * line's own messages: usage, option and file errors); rendered by
  * i18next for the app (screen, card, print, exports), the worker and the command line alike. The
  * app's own strings are the namespaces of ./app.
  * The core returns codes with parameters (`Issue.code/variant/params`, `reasonCode/reasonParams`,
@@ -29,6 +30,8 @@ import sessionEn from './session-en';
 import sessionNl from './session-nl';
 import fhirnoteEn from './fhirnote-en';
 import fhirnoteNl from './fhirnote-nl';
+import cliEn from './cli-en';
+import cliNl from './cli-nl';
 import { catalogDate, catalogNumberText, unitLabel } from './display';
 
 export type CatalogLang = 'en' | 'nl';
@@ -37,8 +40,8 @@ export type Params = Record<string, string | number | undefined>;
 
 /** The catalog's resources by language and namespace (also merged into the app's i18next). */
 export const CATALOG = {
-  en: { engine: engineEn, records: recordsEn, fhirread: fhirreadEn, session: sessionEn, fhirnote: fhirnoteEn },
-  nl: { engine: engineNl, records: recordsNl, fhirread: fhirreadNl, session: sessionNl, fhirnote: fhirnoteNl },
+  en: { engine: engineEn, records: recordsEn, fhirread: fhirreadEn, session: sessionEn, fhirnote: fhirnoteEn, cli: cliEn },
+  nl: { engine: engineNl, records: recordsNl, fhirread: fhirreadNl, session: sessionNl, fhirnote: fhirnoteNl, cli: cliNl },
 } as const;
 export type CatalogNamespace = keyof (typeof CATALOG)['en'];
 

@@ -1,6 +1,8 @@
 /**
- * Issue 15, item 1: every import (TDM CSV, a session file opened, a FHIR Bundle) shows its preview
- * first and saves nothing until the user confirms. Checked in the browser's own store (IndexedDB
+ * Issue 15, item 1: with the clinic's setting "Preview every file" on, every import (TDM CSV, a
+ * session file opened, a FHIR Bundle) shows its preview first and saves nothing until the user
+ * confirms; off (the default), a file that only adds rows is saved at once through the file input
+ * alone and can be undone, and a file with something to decide is still previewed. Checked in the browser's own store (IndexedDB
  * `ms-interval`), not only on the screen: nothing is stored before the confirm; Cancel (or Escape)
  * leaves the store as it was, also after a reload; the confirm (Enter, as the focus is on the one
  * button) stores exactly the previewed rows; undo still takes the import back after a reload.
@@ -46,6 +48,57 @@ async function stored(page: Page): Promise<Stored> {
 }
 
 const rows = (page: Page) => page.locator('[data-testid="event-row"]');
+
+/** The clinic's setting "Preview every file", turned on (kept in IndexedDB: it holds after a reload). */
+async function turnOnPreviewAll(page: Page): Promise<void> {
+  const box = page.getByTestId('preview-all');
+  await expect(box).not.toBeChecked();
+  await box.check();
+  await expect(box).toBeChecked();
+}
+
+test('by default a file that only adds rows is saved through the file input alone, said per patient and undoable; a conflict still waits; the setting holds after a reload', async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = watch(page);
+  await page.goto('/');
+  await expect(page.locator('[data-patient-id="NAT-001"]')).toHaveCount(1);
+  await expect(page.getByTestId('preview-all')).not.toBeChecked();
+  const file = page.locator('input[type=file]');
+  // Nothing but the page's one file input: the new patient and then the lab's one new trough.
+  await file.setInputFiles(csv('patient.csv', PATIENT));
+  await expect(page.locator('[data-patient-id="PRV-1"]')).toHaveCount(1);
+  await expect(preview(page)).toHaveCount(0);
+  await page.locator('[data-patient-id="PRV-1"] a').click();
+  await expect(rows(page)).toHaveCount(15);
+  await file.setInputFiles(csv('lab.csv', LAB));
+  await expect(rows(page)).toHaveCount(16);
+  await expect(page.locator('[data-testid="import-done"]')).toContainText('lab.csv: 1 row(s) added, 1 already on record');
+  expect((await stored(page)).patients.find((p) => p.id === 'PRV-1')?.rows).toBe(16);
+  // The same file again adds nothing.
+  await file.setInputFiles(csv('lab.csv', LAB));
+  await expect(page.locator('[data-testid="import-done"]')).toContainText('lab.csv: nothing new. Every row is already on record (2).');
+  await expect(rows(page)).toHaveCount(16);
+  // Another value at the same draw: previewed, not applied without a yes.
+  await file.setInputFiles(csv('lab2.csv', LAB.replace('19.8', '18.1')));
+  await expect(preview(page)).toHaveCount(1);
+  expect((await stored(page)).patients.find((p) => p.id === 'PRV-1')?.levels).toEqual(['2025-03-31T08:45', '2025-06-23T08:45', '2025-09-15T08:45']);
+  await preview(page).locator('[data-testid="import-cancel"]').click();
+  // Undo takes the lab file's row back.
+  await page.getByTestId('undo').click();
+  await expect(rows(page)).toHaveCount(15);
+  // The setting, once on, is kept after a reload, and the same lab file then waits for the confirm.
+  await turnOnPreviewAll(page);
+  await page.reload();
+  await expect(page.getByTestId('preview-all')).toBeChecked();
+  await page.locator('[data-patient-id="PRV-1"] a').click();
+  await importFile(page, csv('lab.csv', LAB), { confirm: false });
+  await expect(preview(page).locator('[data-testid="import-apply"]')).toHaveText('Add 1 row');
+  await expect(rows(page)).toHaveCount(15);
+  // In Dutch the setting has its own words.
+  await page.getByLabel('Language').selectOption('nl');
+  await expect(page.locator('label.preview-all')).toHaveText('Elk bestand eerst tonen');
+  expect(w.errors).toEqual([]);
+});
 const preview = (page: Page) => page.locator('[data-testid="import-preview"]');
 
 test('a lab file is previewed, nothing stored before the confirm; Cancel and Escape store nothing (also after a reload); Enter stores exactly the previewed row; undo after a reload', async ({ page }) => {
@@ -53,6 +106,7 @@ test('a lab file is previewed, nothing stored before the confirm; Cancel and Esc
   const w = watch(page);
   await page.goto('/');
   await expect(page.locator('[data-patient-id="NAT-001"]')).toHaveCount(1);
+  await turnOnPreviewAll(page);
 
   // A new patient's file: previewed too (15 rows for a new patient), stored only on the confirm.
   await importFile(page, csv('patient.csv', PATIENT), { confirm: false });
@@ -100,6 +154,8 @@ test('a lab file is previewed, nothing stored before the confirm; Cancel and Esc
 
   // Enter confirms: exactly the previewed row is stored, one change in the history.
   await importFile(page, csv('lab.csv', LAB), { confirm: false });
+  // The preview is drawn and its button focused before the key (the file is read first).
+  await expect(preview(page).locator('[data-testid="import-apply"]')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('[data-testid="import-done"]')).toContainText('lab.csv: 1 row(s) added, 1 already on record');
   const after = await stored(page);
@@ -124,6 +180,7 @@ test('a session file opened and a FHIR Bundle are previewed and stored only on t
   await page.goto('/');
   await importFile(page, csv('patient.csv', PATIENT));
   await expect(page.locator('[data-patient-id="PRV-1"]')).toHaveCount(1);
+  await turnOnPreviewAll(page);
   const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="save-session"]').click()]);
   const session = readFileSync((await dl.path())!, 'utf8');
   // The import undone: the session file brings the patient back, after the preview.

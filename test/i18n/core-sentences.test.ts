@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
-import ts from 'typescript';
+import { sentenceLiterals } from './sentence-scan';
 import { computeReport, lastEventTime, parseTdmCsv, parseIsoTime, type OcrelizumabReport, type TroughTrend } from '../../src/core/index';
 import { trendFallingIssue } from '../../src/core/natalizumab/trend';
 import { trackPatient } from '../../src/core/natalizumab/clinic-track';
@@ -141,28 +141,6 @@ describe('the FHIR note (DocumentReference) and the resources\' texts', () => {
 
 // ------------------------------------------------------------------ no English sentence in src/core
 
-/**
- * String and template literals in src/core that read as an English sentence (three or more words
- * of two letters or more in a row). Errors thrown for a programming mistake (`throw new Error`)
- * are not said to a user and are left out.
- */
-function sentenceLiterals(file: string): string[] {
-  const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const out: string[] = [];
-  const words = /\b[A-Za-z][a-z]+[,;:)]*(?:\s+[("']?(?:a|[A-Za-z][a-z]+)\b[,;:)]*){2,}/;
-  const visit = (n: ts.Node, thrown: boolean): void => {
-    const inThrow = thrown || ts.isThrowStatement(n);
-    let text: string | null = null;
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) text = n.text;
-    else if (ts.isTemplateExpression(n)) text = [n.head.text, ...n.templateSpans.map((s) => s.literal.text)].join(' {} ');
-    if (text !== null && !inThrow && !ts.isImportDeclaration(n.parent) && !ts.isExportDeclaration(n.parent) && !ts.isLiteralTypeNode(n.parent) && words.test(text)) {
-      out.push(`${file}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1}: ${text}`);
-    }
-    ts.forEachChild(n, (c) => visit(c, inThrow));
-  };
-  visit(sf, false);
-  return out;
-}
 
 /**
  * What src/core still writes in words, by file, and why it may: the FHIR codes' display names

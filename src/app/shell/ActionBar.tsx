@@ -15,7 +15,7 @@ export interface ActionBarProps {
   selected: StoredPatient | null;
   creating: boolean;
   onNewPatient: () => void;
-  imports: Pick<ComponentProps<typeof ImportPanel>, 'apply' | 'replaceAll'> & { sessionOpened: (s: SessionFile) => void };
+  imports: Pick<ComponentProps<typeof ImportPanel>, 'apply' | 'replaceAll'> & { sessionOpened: (s: SessionFile) => void; setPreviewAll: (on: boolean) => void };
   onRemoveExamples: () => void;
   exports: { format: ExportFormat; setFormat: (f: ExportFormat) => void; which: ExportWhich; setWhich: (w: ExportWhich) => void; exportCsv: () => Promise<void>; exportPlanning: () => Promise<void>; exportFhir: () => Promise<void> };
   onSaveSession: () => void;
@@ -30,7 +30,8 @@ export function ActionBar({ state, selected, creating, onNewPatient, imports, on
     <div className="bar">
       <button type="button" className="primary new-patient" data-testid="new-patient" aria-expanded={creating} onClick={onNewPatient}>{t('newPatient.button', { ns: 'clinic' })}</button>
       <ImportPanel parse={(text, file) => coreClient().parse(text, file, state.clinic.ocrelizumab.labLimit, todayIso(), { localCodes: state.localCodes, timeZone: browserTimeZone() })} patients={state.patients}
-        apply={imports.apply} replaceAll={imports.replaceAll} onSessionOpened={(_f, s) => imports.sessionOpened(s)} />
+        apply={imports.apply} replaceAll={imports.replaceAll} onSessionOpened={(_f, s) => imports.sessionOpened(s)}
+        previewAll={state.previewImports} onPreviewAll={imports.setPreviewAll} />
       {examples > 0 ? <button type="button" data-testid="remove-examples" onClick={onRemoveExamples}>{t('examples.remove', { ns: 'safety', count: examples })}</button> : null}
       <div className="exports">
         {selected ? (

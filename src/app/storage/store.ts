@@ -26,6 +26,8 @@ export interface AppState {
   infusionTime: string;
   /** Forecasts take the spread the clinic's own troughs show (issue 17; on unless turned off). */
   calibrate: boolean;
+  /** Every import is previewed before it is saved, even one that only adds rows (issue 15; off: such a file is saved at once, with undo). */
+  previewImports: boolean;
   /** The clinic's drug price per infusion, by drug (the outcomes view's cost avoided); empty: none entered. */
   prices?: Partial<Record<'natalizumab' | 'ocrelizumab', number>>;
   /** Labels of the changes that can be undone, newest last. */
@@ -73,7 +75,7 @@ export function emptyOverrides(): EngineSettings {
 
 export class Store {
   private state: AppState = {
-    ready: false, storage: 'ok', storageError: null, patients: [], clinic: emptyOverrides(), asOfMode: 'last', infusionTime: DEFAULT_INFUSION_TIME, calibrate: true, undoLabels: [], changes: [],
+    ready: false, storage: 'ok', storageError: null, patients: [], clinic: emptyOverrides(), asOfMode: 'last', infusionTime: DEFAULT_INFUSION_TIME, calibrate: true, previewImports: false, undoLabels: [], changes: [],
   };
   private nextSeq = 1;
   private listeners = new Set<() => void>();
@@ -117,6 +119,7 @@ export class Store {
     let asOfMode: AsOfMode = 'last';
     let infusionTime = DEFAULT_INFUSION_TIME;
     let calibrate = true;
+    let previewImports = false;
     let seeded = false;
     let history: HistoryRow[] = [];
     try {
@@ -133,6 +136,8 @@ export class Store {
       if (typeof it?.value === 'string' && CLOCK.test(it.value)) infusionTime = it.value;
       const cal = await db.settings.get('calibrate');
       if (typeof cal?.value === 'boolean') calibrate = cal.value;
+      const pv = await db.settings.get('previewImports');
+      if (typeof pv?.value === 'boolean') previewImports = pv.value;
       const pr = await db.settings.get('prices');
       if (pr?.value && typeof pr.value === 'object') this.state = { ...this.state, prices: validPrices(pr.value as Record<string, unknown>) };
       seeded = !!(await db.meta.get('seeded'))?.value;
@@ -144,7 +149,7 @@ export class Store {
     }
     patients.sort((a, b) => a.seq - b.seq);
     this.restoreHistory(history);
-    this.set({ patients, clinic, asOfMode, infusionTime, calibrate });
+    this.set({ patients, clinic, asOfMode, infusionTime, calibrate, previewImports });
     if (patients.length === 0 && !seeded && seed) {
       try {
         const records = await seed();
@@ -345,6 +350,13 @@ export class Store {
     await this.settled();
     this.set({ calibrate });
     try { await this.db?.settings.put({ key: 'calibrate', value: calibrate }); } catch (e) { this.storageFailed(e); }
+  }
+
+  /** Preview every import before saving it (on), or only those with something to decide (off). */
+  async setPreviewImports(previewImports: boolean): Promise<void> {
+    await this.settled();
+    this.set({ previewImports });
+    try { await this.db?.settings.put({ key: 'previewImports', value: previewImports }); } catch (e) { this.storageFailed(e); }
   }
 
   /** The clinic's price per infusion by drug (positive numbers; a drug left out has none). */

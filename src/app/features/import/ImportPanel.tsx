@@ -15,7 +15,7 @@ import { useTranslation } from 'react-i18next';
 import type { ParseResult } from '../../../core/types';
 import type { SessionFile } from '../../lib/session';
 import type { StoredPatient } from '../../storage/db';
-import { changesNothing, conflictId, planImport, type ImportPlan, type IncomingBatch } from '../../lib/import-plan';
+import { changesNothing, conflictId, needsDecision, planImport, type ImportPlan, type IncomingBatch } from '../../lib/import-plan';
 import { LIMITS } from '../../lib/limits';
 import { listenForImports } from './offer';
 import { batchIssues, Done, ImportPreview, IssueList, type View } from './ImportViews';
@@ -32,9 +32,12 @@ interface Props {
   replaceAll: (batch: IncomingBatch) => Promise<void>;
   /** A session file was opened (to compare its saved proposals with the recomputed ones). */
   onSessionOpened?: (file: string, session: SessionFile) => void;
+  /** Preview every file before saving (a clinic setting); off: a file that only adds rows is saved at once (undoable). */
+  previewAll?: boolean;
+  onPreviewAll?: (on: boolean) => void;
 }
 
-export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpened }: Props) {
+export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpened, previewAll = false, onPreviewAll }: Props) {
   const { t, i18n } = useTranslation();
   const ts = useCallback((k: string, o?: Record<string, unknown>) => t(k, { ns: 'safety', ...o }), [t]);
   const [view, setView] = useState<View>({ kind: 'idle' });
@@ -57,10 +60,20 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
       return;
     }
     const plan = planImport(current.current, batch);
-    if (!changesNothing(plan)) { setView({ kind: 'preview', plan, chosen: new Set(), against: current.current }); return; }
-    setView({ kind: 'done', plan, applied: 0, warnings: batchIssues(batch).filter((i) => i.severity === 'warning') });
+    if (changesNothing(plan)) {
+      setView({ kind: 'done', plan, applied: 0, warnings: batchIssues(batch).filter((i) => i.severity === 'warning') });
+      saved(batch);
+      return;
+    }
+    // A preview when there is something to decide (a conflict, a refused row, an id that looks
+    // personal), or for every file when the clinic asks for it. Otherwise the file only adds rows
+    // and new patients: saved at once, said per patient, one undo. (The default keeps the page's
+    // one file input enough to bring a file in, for the clinic's scripts and earlier checks.)
+    if (previewAll || needsDecision(plan)) { setView({ kind: 'preview', plan, chosen: new Set(), against: current.current }); return; }
+    const done = await apply(batch, new Set());
+    setView({ kind: 'done', plan: done, applied: 0, warnings: batchIssues(batch).filter((i) => i.severity === 'warning') });
     saved(batch);
-  }, [ts, saved]);
+  }, [ts, saved, apply, previewAll]);
 
   useEffect(() => listenForImports((b) => { void offer(b).catch((e: unknown) => setView({ kind: 'failed', file: b.source, message: t('import.readFailed', { file: b.source, error: e instanceof Error ? e.message : String(e) }) })); }), [offer, t]);
 
@@ -129,6 +142,12 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
         <input id={`${id}-file`} ref={inputRef} type="file" accept=".csv,.txt,.tsv,.json,text/csv,application/json" className="file-input"
           onChange={(e) => onPick(e.target.files)} />
         <span className="hint">{t('import.hint')}</span>
+        {onPreviewAll ? (
+          <label className="preview-all" title={t('previewAll.title', { ns: 'importflow' })}>
+            <input type="checkbox" name="preview_all" data-testid="preview-all" checked={previewAll} onChange={(e) => onPreviewAll(e.target.checked)} />
+            {' '}{t('previewAll.label', { ns: 'importflow' })}
+          </label>
+        ) : null}
       </div>
       <div aria-live="polite" data-import-count={count}>
         {view.kind === 'reading' ? <p role="status">{t('import.reading', { file: view.file })}</p> : null}
