@@ -18,7 +18,8 @@ import type { StoredPatient } from '../../storage/db';
 import { changesNothing, conflictId, needsDecision, planImport, type ImportPlan, type IncomingBatch } from '../../lib/import-plan';
 import { LIMITS } from '../../lib/limits';
 import { listenForImports } from './offer';
-import { batchIssues, Done, ImportPreview, IssueList, type View } from './ImportViews';
+import { batchIssues, Done, ImportPreview, type View } from './ImportViews';
+import { Failed, PreviewAllSetting, Replaced, ReplaceQuestion } from './ImportNotes';
 import { readImportFile, sizeText, useFileDrop } from './read-file';
 import './import.css';
 
@@ -120,6 +121,7 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
       inputRef.current?.focus();
     } finally { setSaving(false); }
   };
+  const idle = () => setView({ kind: 'idle' });
   /** Cancel: nothing saved; the focus goes back to the file picker. */
   const cancel = () => { setView({ kind: 'idle' }); inputRef.current?.focus(); };
 
@@ -142,39 +144,16 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
         <input id={`${id}-file`} ref={inputRef} type="file" accept=".csv,.txt,.tsv,.json,text/csv,application/json" className="file-input"
           onChange={(e) => onPick(e.target.files)} />
         <span className="hint">{t('import.hint')}</span>
-        {onPreviewAll ? (
-          <label className="preview-all" title={t('previewAll.title', { ns: 'importflow' })}>
-            <input type="checkbox" name="preview_all" data-testid="preview-all" checked={previewAll} onChange={(e) => onPreviewAll(e.target.checked)} />
-            {' '}{t('previewAll.label', { ns: 'importflow' })}
-          </label>
-        ) : null}
+        {onPreviewAll ? <PreviewAllSetting on={previewAll} onChange={onPreviewAll} /> : null}
       </div>
       <div aria-live="polite" data-import-count={count}>
         {view.kind === 'reading' ? <p role="status">{t('import.reading', { file: view.file })}</p> : null}
         {shown ? <ImportPreview plan={shown.plan} chosen={shown.chosen} setChosen={(next) => setView({ ...shown, chosen: next })}
           saving={saving} onConfirm={() => void confirm()} onCancel={cancel} onAskReplace={askReplace} /> : null}
-        {view.kind === 'done' ? <Done view={view} onClose={() => setView({ kind: 'idle' })} onReplace={askReplace} /> : null}
-        {view.kind === 'ask-replace' ? (
-          <div className="preview" role="alertdialog" aria-labelledby={`${id}-rq`} data-testid="replace-question">
-            <p id={`${id}-rq`}>{view.removes.length
-              ? ts('replace.question', { file: view.batch.source, count: view.removes.length, ids: view.removes.slice(0, 50).join(', ') + (view.removes.length > 50 ? ' …' : '') })
-              : ts('replace.none', { file: view.batch.source })}</p>
-            <p>
-              <button type="button" className="danger-button" data-testid="confirm-replace" onClick={() => void doReplace()}>{ts('replace.yes')}</button>{' '}
-              <button type="button" autoFocus onClick={() => setView({ kind: 'idle' })}>{ts('replace.no')}</button>
-            </p>
-          </div>
-        ) : null}
-        {view.kind === 'replaced' ? (
-          <div className="import-done" role="status"><p>{ts('replace.done', { file: view.file, count: view.count })}{' '}
-            <button type="button" className="link" onClick={() => setView({ kind: 'idle' })}>{t('import.dismiss')}</button></p></div>
-        ) : null}
-        {view.kind === 'failed' ? (
-          <div className="import-failed" role="alert">
-            <p>{view.message} <button type="button" className="link" onClick={() => setView({ kind: 'idle' })}>{t('import.dismiss')}</button></p>
-            {view.issues?.length ? <IssueList issues={view.issues} /> : null}
-          </div>
-        ) : null}
+        {view.kind === 'done' ? <Done view={view} onClose={idle} onReplace={askReplace} /> : null}
+        {view.kind === 'ask-replace' ? <ReplaceQuestion view={view} onYes={() => void doReplace()} onNo={idle} /> : null}
+        {view.kind === 'replaced' ? <Replaced view={view} onClose={idle} /> : null}
+        {view.kind === 'failed' ? <Failed view={view} onClose={idle} /> : null}
       </div>
     </section>
   );
