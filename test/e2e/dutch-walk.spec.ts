@@ -28,9 +28,14 @@ function words(text: string): string[] {
 const FORMAT = new Set(['patient', 'drug', 'kind', 'time', 'value', 'unit', 'dose', 'level', 'bcell', 'weight', 'venous', 'capillary', 'score']);
 /** Abbreviations both languages write the same (units). */
 const SAME = ['min', 'data'];
-const dutchWords = new Set([...SAME, ...Object.values(CATALOG.nl).flatMap((ns) => leaves(ns as Tree)).flatMap(words).filter((w) => !FORMAT.has(w))]);
+/**
+ * The namespaces a screen shows: not the command line's (`cli`), whose Dutch quotes the command
+ * line's own English commands, options and usage lines, and whose text never reaches the page.
+ */
+const onScreen = (lang: 'en' | 'nl') => Object.entries(CATALOG[lang]).filter(([ns]) => ns !== 'cli').map(([, tree]) => tree as Tree);
+const dutchWords = new Set([...SAME, ...onScreen('nl').flatMap(leaves).flatMap(words).filter((w) => !FORMAT.has(w))]);
 /** Every word of the catalog's English side that is not also a word of its Dutch side. */
-const ENGLISH = new Set(Object.values(CATALOG.en).flatMap((ns) => leaves(ns as Tree)).flatMap(words).filter((w) => !dutchWords.has(w)));
+const ENGLISH = new Set(onScreen('en').flatMap(leaves).flatMap(words).filter((w) => !dutchWords.has(w)));
 
 /** Names that are not words: trials, protocols, a paper's English title, the app's name. */
 const NAMES = /NEXT-MS|BLOOMS|PDNMS|DELIVER|Model-informed precision dosing of natalizumab|MS Interval|Theil–Sen|\b[a-z0-9]+(?:-[a-z0-9]+){2,}\b/g;
