@@ -64,6 +64,7 @@ const recordsEn = {
   bcell_implausible_giga: 'value "{{value, raw}}" 10^9/L for a bcell is more B cells than blood holds (at most {{max}} cells/µL = {{maxGiga}} × 10^9/L): the value may be in cells/µL; if so, choose the unit cells/uL ({{value, raw}} cells/µL = {{converted}} × 10^9/L)',
   bcell_implausible_other: 'value "{{value, raw}}" {{unit, raw}} for a bcell is more B cells than blood holds (at most {{max}} cells/µL): check the value',
   value_grouping: 'value "{{value, raw}}" for a {{kind, kind}} is ambiguous: "{{mark, raw}}" may separate thousands or be a decimal mark; write {{plain, raw}} (without a thousands separator) or {{decimal, raw}} (if "{{mark, raw}}" was the decimal mark)',
+  time_years: 'time "{{value}}" is not in the years {{min, raw}}–{{max, raw}} a record can hold: check the year',
   time_future: 'time "{{value}}" is after today ({{today}}): the record holds what happened; a planned dose or lab belongs in the proposal',
   doses_close: '{{drug, raw}} dose on {{time}} is only {{days}} days after the previous one ({{previous}}{{previousLine, lineref}}): used as written; check the dates',
   sample_duplicate_levels: 'two levels at {{time}}{{otherLine, otherline}} with different values: both are used; check whether one is a mistake',

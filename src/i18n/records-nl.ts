@@ -60,6 +60,7 @@ const recordsNl: RecordsStrings = {
   bcell_implausible_giga: 'waarde "{{value, raw}}" 10^9/L van een B-celtelling is meer B-cellen dan bloed bevat (hoogstens {{max}} cellen/µL = {{maxGiga}} × 10^9/L): misschien is de waarde in cellen/µL; kies dan de eenheid cellen/µL ({{value, raw}} cellen/µL = {{converted}} × 10^9/L)',
   bcell_implausible_other: 'waarde "{{value, raw}}" {{unit, unit}} van een B-celtelling is meer B-cellen dan bloed bevat (hoogstens {{max}} cellen/µL): controleer de waarde',
   value_grouping: 'waarde "{{value, raw}}" van een {{kind, kind}} is dubbelzinnig: "{{mark, raw}}" kan duizendtallen scheiden of een decimaalteken zijn; schrijf {{plain, raw}} (zonder scheidingsteken voor duizendtallen) of {{decimal, typed}} (als "{{mark, raw}}" het decimaalteken was)',
+  time_years: 'datum "{{value}}" valt niet in de jaren {{min, raw}}–{{max, raw}} die een dossier kan bevatten: controleer het jaar',
   time_future: 'datum "{{value}}" ligt na vandaag ({{today}}): het dossier bevat wat gebeurd is; een geplande gift of labafname hoort in het voorstel',
   doses_close: '{{drug, raw}}gift op {{time}} is maar {{days}} dagen na de vorige ({{previous}}{{previousLine, lineref}}): gebruikt zoals ingevoerd; controleer de datums',
   sample_duplicate_levels: 'twee spiegels op {{time}}{{otherLine, otherline}} met verschillende waarden: beide worden gebruikt; controleer of er een vergissing is',

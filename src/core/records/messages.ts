@@ -6,7 +6,7 @@
  */
 import type { TextParams } from '../types';
 import type { MeasuredKind } from './units';
-import { BCELL_MAX, LEVEL_MAX, WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE } from './plausible';
+import { BCELL_MAX, LEVEL_MAX, WEIGHT_ACCEPTED, WEIGHT_MODEL_RANGE, YEARS_ACCEPTED } from './plausible';
 import { englishText } from '../../i18n/catalog';
 
 export type Dialect = 'comma' | 'semicolon';
@@ -86,6 +86,7 @@ const SPEC = {
     : { context: 'other', value: v, unit, max: BCELL_MAX.value },
   value_grouping: (v: string, kind: MeasuredKind, dialect: Dialect): Spec => grouping(v, kind, dialect),
   time_future: (v: string, today: string): Spec => ({ value: v, today }),
+  time_years: (v: string): Spec => ({ value: v, min: YEARS_ACCEPTED.min, max: YEARS_ACCEPTED.max }),
   doses_close: (drug: string, iso: string, days: string, prevIso: string, prevLine: number | undefined): Spec =>
     ({ drug, time: iso, days, previous: prevIso, previousLine: prevLine }),
   sample_duplicate: (what: string, iso: string, otherLine: number | undefined): Spec =>

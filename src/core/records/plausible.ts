@@ -46,6 +46,14 @@ export const BCELL_MAX: SenseLimit = {
  */
 export const WEIGHT_ACCEPTED = { min: 20, max: 300, unit: 'kg' } as const;
 
+/**
+ * The years a record's time may lie in. Natalizumab was approved in 2004 and ocrelizumab in 2017;
+ * a time outside these years is a typing error, and beyond 9999 a date has no ISO form at all (a
+ * plan from a dose in 9999 would print year 10000). The app also refuses a time after today; the
+ * command line, which has no clock, relies on this range.
+ */
+export const YEARS_ACCEPTED = { min: 1990, max: 2199 } as const;
+
 /** Whether a weight lies in WEIGHT_ACCEPTED (NaN does not). */
 export function isAcceptedWeight(kg: number): boolean {
   return kg >= WEIGHT_ACCEPTED.min && kg <= WEIGHT_ACCEPTED.max;

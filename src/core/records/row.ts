@@ -11,7 +11,7 @@ import type { Days, DoseEvent, Drug, EventBase, Issue, Observation, Severity, Te
 import { formatDateTime, parseIsoTime } from '../time';
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, say, type Dialect, type IssueCode, type Said } from './messages';
 import { isUnitFor, toCanonicalBcell, toCanonicalLevel, type MeasuredKind } from './units';
-import { BCELL_MAX, LEVEL_MAX, isAcceptedWeight, inWeightModelRange } from './plausible';
+import { BCELL_MAX, LEVEL_MAX, YEARS_ACCEPTED, isAcceptedWeight, inWeightModelRange } from './plausible';
 
 /** A number for a message: at most 4 significant digits, no exponent for everyday sizes. */
 function numberText(x: number): string {
@@ -247,7 +247,10 @@ function checkTime(r: RowRead): void {
   else if (CANONICAL_MINUTE.test(timeCell)) { r.iso = timeCell; r.time = t; } // the usual case, no Date needed
   else if (CANONICAL_DATE.test(timeCell)) { r.iso = `${timeCell}T09:00`; r.time = t; }
   else { r.iso = formatDateTime(t); r.time = parseIsoTime(r.iso)!; }
-  if (r.time !== undefined && ctx.today !== undefined && r.iso.slice(0, 10) > ctx.today) pend(r.pending, 'error', say('time_future', timeCell, ctx.today), 'time', timeCell);
+  if (r.time === undefined) return;
+  const year = Number(r.iso.slice(0, 4));
+  if (ctx.today !== undefined && r.iso.slice(0, 10) > ctx.today) pend(r.pending, 'error', say('time_future', timeCell, ctx.today), 'time', timeCell);
+  else if (!(year >= YEARS_ACCEPTED.min && year <= YEARS_ACCEPTED.max)) pend(r.pending, 'error', say('time_years', timeCell), 'time', timeCell);
 }
 
 function checkUnit(r: RowRead): void {
