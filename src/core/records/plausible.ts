@@ -47,12 +47,12 @@ export const BCELL_MAX: SenseLimit = {
 export const WEIGHT_ACCEPTED = { min: 20, max: 300, unit: 'kg' } as const;
 
 /**
- * The years a record's time may lie in. Natalizumab was approved in 2004 and ocrelizumab in 2017;
- * a time outside these years is a typing error, and beyond 9999 a date has no ISO form at all (a
+ * The years a record's time may lie in, wide on purpose: only a year that cannot be one of care is refused;
+ * a time outside them is a typing error (0024 for 2024), and beyond 9999 a date has no ISO form (a
  * plan from a dose in 9999 would print year 10000). The app also refuses a time after today; the
  * command line, which has no clock, relies on this range.
  */
-export const YEARS_ACCEPTED = { min: 1990, max: 2199 } as const;
+export const YEARS_ACCEPTED = { min: 1900, max: 2199 } as const;
 
 /** Whether a weight lies in WEIGHT_ACCEPTED (NaN does not). */
 export function isAcceptedWeight(kg: number): boolean {

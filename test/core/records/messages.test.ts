@@ -225,13 +225,13 @@ describe('messages: options the app passes (today, typed values)', () => {
   it('without today (the CLI), a later row is kept', () => {
     expect(parse([NAT_DOSE, 'NAT-001,natalizumab,level,2099-02-05,20,ug/mL,,,']).issues).toEqual([]);
   });
-  it('a time outside the years 1990–2199 is refused on the time field, with or without today; the years at each end are kept', () => {
-    const rows = ['1989-12-31T23:59', '1990-01-01T00:00', '2199-12-31T23:59', '2200-01-01T00:00', '9999-11-01T09:00'].map((t) => `NAT-001,natalizumab,dose,${t},300,mg,iv,60,`);
+  it('a time outside the years 1900–2199 is refused on the time field, with or without today; the years at each end are kept', () => {
+    const rows = ['1899-12-31T23:59', '1900-01-01T00:00', '2199-12-31T23:59', '2200-01-01T00:00', '9999-11-01T09:00'].map((t) => `NAT-001,natalizumab,dose,${t},300,mg,iv,60,`);
     const r = parse(rows);
     expect(r.issues.map((i) => [i.code, i.column, i.line])).toEqual([['time_years', 'time', 2], ['time_years', 'time', 5], ['time_years', 'time', 6]]);
-    expect(r.issues[0].message).toBe('p.csv:2: time "1989-12-31T23:59" is not in the years 1990–2199 a record can hold: check the year');
-    expect(issueText(r.issues[2], 'nl')).toBe('p.csv:6: datum "01-11-9999 09:00" valt niet in de jaren 1990–2199 die een dossier kan bevatten: controleer het jaar');
-    expect(r.patients[0].doses.map((d) => d.iso)).toEqual(['1990-01-01T00:00', '2199-12-31T23:59']);
+    expect(r.issues[0].message).toBe('p.csv:2: time "1899-12-31T23:59" is not in the years 1900–2199 a record can hold: check the year');
+    expect(issueText(r.issues[2], 'nl')).toBe('p.csv:6: datum "01-11-9999 09:00" valt niet in de jaren 1900–2199 die een dossier kan bevatten: controleer het jaar');
+    expect(r.patients[0].doses.map((d) => d.iso)).toEqual(['1900-01-01T00:00', '2199-12-31T23:59']);
     // With today (the app), a time after today is said once, as after today.
     expect(withOpts(['NAT-001,natalizumab,dose,2999-01-01T09:00,300,mg,iv,60,'], { today: '2026-12-02' }).issues.map((i) => i.code)).toEqual(['time_future']);
   });
