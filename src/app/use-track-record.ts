@@ -10,7 +10,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EngineSettings } from '../core/engine';
-import type { ClinicTrack, PatientTrack } from '../core/natalizumab/clinic-track';
+import { clinicTrack as clinicTrackOf, type ClinicTrack, type PatientTrack } from '../core/natalizumab/clinic-track';
 import type { TroughScore } from '../core/natalizumab/track-record';
 import type { StoredPatient } from './storage/db';
 import { reportCache } from './storage/report-cache';
@@ -88,12 +88,13 @@ export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings
         asked.current.delete(j.key);
         results.current.set(j.key, r.track);
         cache.putTrack(j.id, j.key, r.track);
-        bump();
+        // The last one asked: drawn at once (the calibration waits for it), not after the gathering delay.
+        bump(asked.current.size === 0);
       }, (e: Error) => {
         asked.current.delete(j.key);
         if (e.message === 'dropped') return;
         results.current.set(j.key, { error: e.message });
-        bump();
+        bump(asked.current.size === 0);
       });
     }
     if (found) bump(true);
@@ -102,8 +103,16 @@ export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings
 
   const done = jobs.filter((j) => results.current.has(j.key)).length;
   const allIn = cacheReady && done === jobs.length;
-  // The clinic's calibration stored for exactly these track records: used in this render.
-  const keptClinic = useMemo(() => (allIn && clinicTrack?.fp !== fp ? reportCache().clinicFor(fp) ?? null : null), [allIn, fp, clinicTrack]);
+  // The clinic's calibration stored for exactly these track records: used in this render. With no
+  // trough scored anywhere it is empty for certain: made here, the same function the worker runs
+  // (issue 17, item 6: no trip to a worker that the plans would wait for).
+  const keptClinic = useMemo(() => {
+    if (!allIn || clinicTrack?.fp === fp) return null;
+    const kept = reportCache().clinicFor(fp);
+    if (kept) return kept;
+    const scores: [string, TroughScore[]][] = jobs.map((j) => [j.id, scoresOf(results.current.get(j.key))]);
+    return scores.every(([, s]) => s.length === 0) ? clinicTrackOf(scores) : null;
+  }, [allIn, fp, clinicTrack, jobs]);
 
   useEffect(() => {
     if (!allIn || clinicTrack?.fp === fp || keptClinic) return;
