@@ -51,6 +51,8 @@ export interface MeasurementForecast {
   /** The κ spread the forecast used, and the occasions its history's κ averages over. */
   iov: number;
   occasions: number;
+  /** The η of the converged MAP fit behind it (the next trough's fit starts there), if any. */
+  fitEta?: number[];
 }
 
 /** One trough set against the forecast made just before it. */
@@ -78,10 +80,13 @@ export interface TroughScore {
   spread: { conc: number; assay: number; sensitivity: number; occasions: number; iov: number };
 }
 
-/** The measurement forecast at time `t` from the rows before `asOf`. */
-export function measurementForecast(patient: PatientRecord, asOf: Days, t: Days, capillary: boolean, opts: NatalizumabOptions): MeasurementForecast | null {
+/**
+ * The measurement forecast at time `t` from the rows before `asOf`; `warm`: where the fit starts
+ * (the previous trough's fit: the same patient with one trough fewer, its optimum nearby).
+ */
+export function measurementForecast(patient: PatientRecord, asOf: Days, t: Days, capillary: boolean, opts: NatalizumabOptions, warm?: readonly number[]): MeasurementForecast | null {
   // Only the MAP's concentration at t is read (the draws are forecast from their snapshots below).
-  const a = analyse(patient, asOf, opts, [t], undefined, { mapOutOnly: true });
+  const a = analyse(patient, asOf, opts, [t], undefined, { mapOutOnly: true, warm });
   const last = a.prep.lastDose ? a.prep.lastDose.time : null;
   if (last === null || !(t > last)) return null;
   const { idx, w } = weightedDraws(a.weights);
@@ -94,7 +99,8 @@ export function measurementForecast(patient: PatientRecord, asOf: Days, t: Days,
   const pF = { ...a.paramsMap };
   const rel = Float64Array.of(t - last);
   const out = new Float64Array(1);
-  const f = { mean: new Float64Array(n), sd: new Float64Array(n), weights: w, logConc: new Float64Array(n), kappa: new Float64Array(n), iov, occasions };
+  const fitEta = a.kind === 'map' && a.converged ? a.eta.slice() : undefined;
+  const f = { mean: new Float64Array(n), sd: new Float64Array(n), weights: w, logConc: new Float64Array(n), kappa: new Float64Array(n), iov, occasions, fitEta };
   for (let r = 0; r < n; r++) {
     const s = idx[r];
     forecastParams(a.paramsSamples[s], boundedEta(a.etas[s * 3], 0), terms, s, pF);
@@ -215,9 +221,15 @@ export function patientTrackRecord(p: PatientRecord, options: Partial<Natalizuma
   if (p.drug !== 'natalizumab') return [];
   const opts = resolveOptions({ ...options, curves: false });
   const out: TroughScore[] = [];
+  // Each trough's fit starts from the previous trough's (warm start: the same patient with one
+  // trough fewer; issue 17, item 6), the first from the prior mode. Either way the same rows give
+  // the same chain, so the same scores, in the command line and the app alike.
+  let warm: number[] | undefined;
   for (const obs of scorableTroughs(p)) {
-    const f = measurementForecast(p, obs.time - BEFORE_DRAW, obs.time, obs.sample === 'capillary', opts);
-    if (f) out.push(scoreMeasurement(f, obs, p.id));
+    const f = measurementForecast(p, obs.time - BEFORE_DRAW, obs.time, obs.sample === 'capillary', opts, warm);
+    if (!f) continue;
+    out.push(scoreMeasurement(f, obs, p.id));
+    warm = f.fitEta;
   }
   return out;
 }

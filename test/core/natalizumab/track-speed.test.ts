@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTdmCsv } from '../../../src/core/index';
 import { normCdf } from '../../../src/core/stats/normal';
 import { analyse, resolveOptions } from '../../../src/core/natalizumab/analysis';
-import { forecastCdf, forecastQuantile, PHI_ONE, PHI_ZERO, type MeasurementForecast } from '../../../src/core/natalizumab/track-record';
+import { forecastCdf, forecastQuantile, measurementForecast, patientTrackRecord, scorableTroughs, scoreMeasurement, PHI_ONE, PHI_ZERO, type MeasurementForecast } from '../../../src/core/natalizumab/track-record';
 import { simulateClinic, IOV_WORLD } from '../../../scripts/simulate-clinic';
 
 describe('the mixture CDF\'s tails', () => {
@@ -97,6 +97,29 @@ describe('the draws stop at the history\'s end when only the MAP\'s output is re
       const { outSamples: _a, ...fullRest } = full;
       const { outSamples: _b, ...shortRest } = short;
       expect(shortRest).toEqual(fullRest);
+    }
+  });
+});
+
+describe('each trough\'s fit starts from the previous trough\'s (warm start)', () => {
+  it('finds the optimum a start from the prior mode finds, and scores the troughs as it does (within the fit\'s tolerance)', () => {
+    const opts = resolveOptions({ curves: false });
+    for (const p of parseTdmCsv(simulateClinic(IOV_WORLD, 6, 17).csv, 'c.csv').patients) {
+      const warmScores = patientTrackRecord(p);
+      let warm: number[] | undefined;
+      const troughs = scorableTroughs(p);
+      expect(warmScores.length).toBe(troughs.length);
+      troughs.forEach((obs, i) => {
+        const asOf = obs.time - 1 / 1440;
+        const cold = analyse(p, asOf, opts, [obs.time], undefined, { mapOutOnly: true });
+        const fromWarm = analyse(p, asOf, opts, [obs.time], undefined, { mapOutOnly: true, warm });
+        expect(Math.abs(fromWarm.objective - cold.objective)).toBeLessThan(1e-3);
+        const f = measurementForecast(p, asOf, obs.time, false, opts);
+        const coldScore = scoreMeasurement(f!, obs, p.id);
+        expect(Math.abs(warmScores[i].median / coldScore.median - 1)).toBeLessThan(0.01);
+        expect(Math.abs(warmScores[i].pit - coldScore.pit)).toBeLessThan(0.01);
+        warm = fromWarm.kind === 'map' && fromWarm.converged ? fromWarm.eta : undefined;
+      });
     }
   });
 });
