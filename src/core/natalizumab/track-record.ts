@@ -24,7 +24,7 @@
 import type { Days, Observation, PatientRecord } from '../types';
 import type { NatalizumabOptions } from '../report/types';
 import { normCdf, normPdf, normQuantile } from '../stats/normal';
-import { PkSolver, FAST } from '../pk/index';
+import { PkSolver, FAST, PkWorkError, type WorkBudget } from '../pk/index';
 import { NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
 import { analyse, resolveOptions } from './analysis';
 import { forecastCurve } from './forecast';
@@ -216,20 +216,84 @@ export function scoreMeasurement(f: MeasurementForecast, obs: Observation, patie
 }
 
 
-/** Every scorable trough of one natalizumab patient, each against the forecast made just before it. */
-export function patientTrackRecord(p: PatientRecord, options: Partial<NatalizumabOptions> = {}): TroughScore[] {
+/**
+ * What a scored trough leaves for the next time its patient is scored (issue 17, item 6: an import
+ * that adds rows scores only the troughs they touch): the fingerprint of everything its score was
+ * made from (troughKey), the integrator steps it took (charged to the work budget when it is
+ * reused, so a reused trough costs the budget what scoring it did) and its fit's η (the next
+ * trough's fit starts there).
+ */
+export interface TroughMemo { key: string; steps: number; eta?: number[] }
+
+/** A 2 × 32-bit FNV-style hash of a text. */
+function hash64(text: string): string {
+  let a = 0x811c9dc5, b = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a ^= c; a = Math.imul(a, 0x01000193);
+    b ^= c; b = Math.imul(b, 0x5bd1e995); b ^= b >>> 15;
+  }
+  return (a >>> 0).toString(36) + (b >>> 0).toString(36);
+}
+
+/**
+ * The fingerprint of one trough's score: the patient's id, the options, and every dose, level and
+ * weight up to the trough's time (the trough itself included; file line numbers left out). The
+ * score reads the rows before the draw only, and so does the chain of warm starts before it (each
+ * earlier trough, and which levels were troughs, is settled by rows before this one), so the same
+ * fingerprint means the same score; a row added, changed or removed before the trough changes it.
+ */
+export function troughKey(p: PatientRecord, obs: Observation, opts: NatalizumabOptions): string {
+  const upTo = <T extends { time: Days }>(rows: T[]) => rows.filter((r) => r.time <= obs.time);
+  const text = JSON.stringify({ id: p.id, opts, obs, doses: upTo(p.doses), levels: upTo(p.levels), weights: upTo(p.weights) }, (k, v: unknown) => (k === 'line' ? undefined : v));
+  return `${text.length}:${hash64(text)}`;
+}
+
+/** Steps spent from a budget since `left` was read (0 without a budget). */
+const spentSince = (budget: WorkBudget | undefined, left: number) => (budget ? left - budget.left : 0);
+
+/** Charge a reused trough's steps to the budget, as scoring it again would (the same error when it is spent). */
+function charge(budget: WorkBudget | undefined, steps: number): void {
+  if (!budget) return;
+  budget.left -= steps;
+  if (budget.left < 0) throw new PkWorkError('work-budget', `work budget of ${budget.total} integrator steps spent`, budget.total);
+}
+
+/** What patientTrackRecord reuses and remembers: the troughs scored before (scores and memos side by side) and the budget it runs under. */
+export interface TrackMemo { scores: readonly TroughScore[]; memo: readonly TroughMemo[]; budget?: WorkBudget }
+
+/**
+ * Every scorable trough of one natalizumab patient, each against the forecast made just before it.
+ * With `memo`: a trough whose fingerprint was scored before takes that score (not scored again),
+ * and `memo.out` gets each trough's memo (side by side with the scores returned).
+ */
+export function patientTrackRecord(p: PatientRecord, options: Partial<NatalizumabOptions> = {}, memo?: TrackMemo & { out: TroughMemo[] }): TroughScore[] {
   if (p.drug !== 'natalizumab') return [];
   const opts = resolveOptions({ ...options, curves: false });
   const out: TroughScore[] = [];
+  const known = new Map<string, { score: TroughScore; memo: TroughMemo }>();
+  if (memo && memo.memo.length === memo.scores.length) memo.memo.forEach((m, i) => known.set(m.key, { score: memo.scores[i], memo: m }));
   // Each trough's fit starts from the previous trough's (warm start: the same patient with one
   // trough fewer; issue 17, item 6), the first from the prior mode. Either way the same rows give
   // the same chain, so the same scores, in the command line and the app alike.
   let warm: number[] | undefined;
   for (const obs of scorableTroughs(p)) {
+    const key = memo ? troughKey(p, obs, opts) : '';
+    const hit = known.get(key);
+    if (memo && hit) {
+      charge(memo.budget, hit.memo.steps);
+      out.push(hit.score);
+      memo.out.push(hit.memo);
+      warm = hit.memo.eta;
+      continue;
+    }
+    const left = memo?.budget?.left ?? 0;
     const f = measurementForecast(p, obs.time - BEFORE_DRAW, obs.time, obs.sample === 'capillary', opts, warm);
+    // A trough without a dose before it has no forecast: not scored (and not remembered: the memos go side by side with the scores).
     if (!f) continue;
     out.push(scoreMeasurement(f, obs, p.id));
     warm = f.fitEta;
+    memo?.out.push({ key, steps: spentSince(memo.budget, left), ...(warm ? { eta: warm } : {}) });
   }
   return out;
 }
