@@ -39,6 +39,8 @@ interface Follow {
   lines: string[];
   lastDose: number;
   scores: TroughScore[];
+  /** The last scored trough's fit (the next trough's fit starts there, as in the track record: track-record.ts). */
+  warm?: number[];
   weeks: number[];
   trueTroughs: number[];
   inside80: boolean[];
@@ -100,8 +102,8 @@ function visit(p: Follow, k: number, target: number, world: TrialWorld, clinic: 
   const troughs = scorableTroughs(withTrough);
   const last = troughs[troughs.length - 1];
   if (last && Math.abs(last.time - tTrough) < 1 / 1440) {
-    const fc = measurementForecast(withTrough, last.time - 1 / 1440, last.time, false, resolveOptions({ curves: false }));
-    if (fc) p.scores.push(scoreMeasurement(fc, last, p.f.id));
+    const fc = measurementForecast(withTrough, last.time - 1 / 1440, last.time, false, resolveOptions({ curves: false }), p.warm);
+    if (fc) { p.scores.push(scoreMeasurement(fc, last, p.f.id)); p.warm = fc.fitEta; }
   }
   p.lines.push(row(p.f.header, { patient_id: p.f.id, drug: 'natalizumab', kind: 'dose', time: formatDateTime(next), value: '300', unit: 'mg', route: 'iv', duration_min: '60' }));
   if (k + 1 < VISITS) p.course.infuse(next, 300, 60, Math.exp(world.iovOmega * p.d.iov[k + 1]));
