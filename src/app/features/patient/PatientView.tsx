@@ -25,12 +25,13 @@ import { WearingOffCard } from '../wearing/WearingOffCard';
 import { DeletePatient } from './DeletePatient';
 import { catalogNumberText } from '../../../i18n/display';
 import { importRefusals } from './validate-edit';
+import type { ChangeLabel } from '../../storage/change-label';
 
 interface Props {
   patient: StoredPatient;
   entry: ReportEntry | undefined;
   clinic: EngineSettings;
-  onSaveRecord: (r: PatientRecord, label: string, usedPendingWeight?: boolean) => Promise<void>;
+  onSaveRecord: (r: PatientRecord, label: ChangeLabel, usedPendingWeight?: boolean) => Promise<void>;
   /** The clinic's infusion clock time (`HH:MM`), the default of a dosing schedule. */
   infusionTime?: string;
   onChoose: (c: CardChoice | null) => Promise<void>;
