@@ -60,8 +60,9 @@ export function ActionBar({ state, selected, creating, onNewPatient, imports, on
         <button type="button" data-testid="export-planning" onClick={() => void exports.exportPlanning()} disabled={!state.patients.length}>{t('export.planning', { ns: 'clinic' })}</button>
         <button type="button" data-testid="export-fhir" title={t('export.title', { ns: 'fhir' })} onClick={() => void exports.exportFhir()} disabled={!state.patients.length}>{t('export.button', { ns: 'fhir' })}</button>
         <button type="button" data-testid="save-session" onClick={onSaveSession} disabled={!state.patients.length}>{t('export.session')}</button>
-        <button type="button" data-testid="undo" onClick={onUndo} disabled={undoLabel === undefined} title={undoLabel !== undefined ? t('undo.what', { label: undoLabel }) : undefined}>
-          {t('undo.button')}{undoLabel !== undefined ? <span className="sr-only">: {undoLabel}</span> : null}
+        <button type="button" data-testid="undo" onClick={onUndo} disabled={undoLabel === undefined}
+          title={undoLabel !== undefined ? t('undo.what', { label: undoLabel }) : undefined} aria-label={undoLabel !== undefined ? t('undo.what', { label: undoLabel }) : undefined}>
+          {t('undo.button')}
         </button>
       </div>
     </div>
