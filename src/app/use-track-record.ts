@@ -38,7 +38,20 @@ export function counted(p: StoredPatient): boolean {
 
 /** The fingerprint of a patient's track record: its records, the clinic's natalizumab settings, the engine. */
 export function trackKey(p: StoredPatient, clinic: EngineSettings): string {
-  return `${TRACK_KEY_PREFIX}${p.id}|${recordHash(p.record)}|${hashText(JSON.stringify(effectiveSettings(clinic).natalizumab))}|${hashText(ENGINE_BUILD)}`;
+  return `${TRACK_KEY_PREFIX}${p.id}|${recordHash(p.record)}${trackKeyEnd(clinic)}`;
+}
+/** The end of a track record's fingerprint: the settings and the engine (its start: the patient and its records). */
+function trackKeyEnd(clinic: EngineSettings): string {
+  return `|${hashText(JSON.stringify(effectiveSettings(clinic).natalizumab))}|${hashText(ENGINE_BUILD)}`;
+}
+
+/**
+ * The patient's track record stored for other records of it but the same settings and engine: its
+ * memos spare the troughs whose rows did not change (an import that adds a trough scores that one).
+ */
+function previousTrack(cache: ReturnType<typeof reportCache>, id: string, clinic: EngineSettings): PatientTrack | null {
+  const stored = cache.anyTrack(id);
+  return stored && stored.key.startsWith(`${TRACK_KEY_PREFIX}${id}|`) && stored.key.endsWith(trackKeyEnd(clinic)) ? stored.track : null;
 }
 
 const scoresOf = (t: PatientTrack | null | undefined): TroughScore[] => (t && 'scores' in t ? t.scores : []);
@@ -84,7 +97,7 @@ export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings
       // No trough with two before it: an empty track record for certain (what the worker would answer).
       if (nothingToScore(j.patient)) { results.current.set(j.key, { scores: [] }); found = true; continue; }
       asked.current.add(j.key);
-      client.track(j.key, j.patient, options, background).then((r) => {
+      client.track(j.key, j.patient, options, background, previousTrack(cache, j.id, clinic)).then((r) => {
         asked.current.delete(j.key);
         results.current.set(j.key, r.track);
         cache.putTrack(j.id, j.key, r.track);
