@@ -1,7 +1,7 @@
 /**
  * The year-long adaptive trial (scripts/trial-natalizumab.ts) with the forecast calibrated on the
  * clinic's own troughs, as `propose --calibrate` and the app do (issue 17, item 3):
- * `npx tsx scripts/trial-calibrated.ts [--worlds model,iov] [--targets 10,5] [--patients N] [--seed S | --seeds N] [--no-calibrate]`.
+ * `npx tsx scripts/trial-calibrated.ts [--worlds model,iov] [--targets 10,5] [--patients N] [--seed S | --seeds N] [--no-calibrate] [--write-histories DIR]`.
  *
  * The clinic's patients are followed visit by visit together (visit-major, unlike the per-patient
  * loop of the plain trial): before each round of visits the clinic's track record so far (every
@@ -15,6 +15,8 @@
  * averaged), and the next-trough coverage: how often the proposal's 80 % interval of the next
  * trough held the TRUE trough.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseTdmCsv } from '../src/core/records/index';
 import { formatDate, formatDateTime, parseAsOfDate } from '../src/core/time';
@@ -78,6 +80,8 @@ export interface CalibratedTrialScore {
   extensionMisses: number;
   /** The clinic's calibration before each round of visits: troughs scored, ω, λ. */
   rounds: { troughs: number; iov: number; scale: number }[];
+  /** Every patient's record at the end (the exchange CSV: header, then each patient's rows): the trial's histories, for `tdm track-record`. */
+  histories: string;
 }
 
 function row(header: string[], cells: Record<string, string>): string {
@@ -173,6 +177,7 @@ export function runCalibratedTrial(worldName: string, target: number, calibrated
     seconds: (performance.now() - t0) / 1000,
     ...yardsticks(follows.map((p) => ({ weeks: p.weeks, trueTroughs: p.trueTroughs, oracleWeeks: idealWeeks(p.f.truth, target), standardTroughs: p.standardTroughs })), target),
     rounds,
+    histories: [follows[0]?.f.header.join(',') ?? '', ...follows.flatMap((p) => p.lines)].join('\n') + '\n',
   };
 }
 
@@ -208,5 +213,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const runs = seeds.map((seed) => runCalibratedTrial(w, t, calibrated, limit, seed));
     runs.forEach((r, k) => console.log(`seed ${seeds[k]} ${formatCalibratedTrial(r)}`));
     if (runs.length > 1) console.log(formatSeedMeans(runs));
+    // --write-histories DIR: each run's final records, DIR/trial-WORLD-T-seedS.csv (for `tdm track-record`).
+    const dir = opt('--write-histories');
+    if (dir) runs.forEach((r, k) => writeFileSync(join(dir, `trial-${w}-${t}-seed${seeds[k]}.csv`), r.histories));
   }
 }
