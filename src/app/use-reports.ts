@@ -226,7 +226,9 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
         results.current.set(j.key, c);
         latestById.current.set(j.id, c);
         cache.putReport(j.id, j.key, c);
-        bump(j.id === focusId);
+        // The last one asked: the list is drawn at once, not after the gathering delay (issue 17,
+        // item 6: the delay was up to RENDER_GATHER_BUSY_MS after the workers had finished).
+        bump(j.id === focusId || asked.current.size === 0);
       }, (e: Error) => {
         asked.current.delete(j.key);
         if (e.message === 'dropped') return;
@@ -235,7 +237,7 @@ export function useReports(patients: StoredPatient[], clinic: EngineSettings, as
           known.add(j.key);
           rememberSlow(j.key);
         } else failures.current.set(j.key, { message: e.message });
-        bump(j.id === focusId);
+        bump(j.id === focusId || asked.current.size === 0);
       });
     }
     // The opened patient's chart: computed first, kept in memory only (a reload computes it again when opened).

@@ -10,7 +10,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EngineSettings } from '../core/engine';
-import type { ClinicTrack, PatientTrack } from '../core/natalizumab/clinic-track';
+import { clinicTrack as clinicTrackOf, type ClinicTrack, type PatientTrack } from '../core/natalizumab/clinic-track';
 import type { TroughScore } from '../core/natalizumab/track-record';
 import type { StoredPatient } from './storage/db';
 import { reportCache } from './storage/report-cache';
@@ -38,7 +38,20 @@ export function counted(p: StoredPatient): boolean {
 
 /** The fingerprint of a patient's track record: its records, the clinic's natalizumab settings, the engine. */
 export function trackKey(p: StoredPatient, clinic: EngineSettings): string {
-  return `${TRACK_KEY_PREFIX}${p.id}|${recordHash(p.record)}|${hashText(JSON.stringify(effectiveSettings(clinic).natalizumab))}|${hashText(ENGINE_BUILD)}`;
+  return `${TRACK_KEY_PREFIX}${p.id}|${recordHash(p.record)}${trackKeyEnd(clinic)}`;
+}
+/** The end of a track record's fingerprint: the settings and the engine (its start: the patient and its records). */
+function trackKeyEnd(clinic: EngineSettings): string {
+  return `|${hashText(JSON.stringify(effectiveSettings(clinic).natalizumab))}|${hashText(ENGINE_BUILD)}`;
+}
+
+/**
+ * The patient's track record stored for other records of it but the same settings and engine: its
+ * memos spare the troughs whose rows did not change (an import that adds a trough scores that one).
+ */
+function previousTrack(cache: ReturnType<typeof reportCache>, id: string, clinic: EngineSettings): PatientTrack | null {
+  const stored = cache.anyTrack(id);
+  return stored && stored.key.startsWith(`${TRACK_KEY_PREFIX}${id}|`) && stored.key.endsWith(trackKeyEnd(clinic)) ? stored.track : null;
 }
 
 const scoresOf = (t: PatientTrack | null | undefined): TroughScore[] => (t && 'scores' in t ? t.scores : []);
@@ -84,16 +97,17 @@ export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings
       // No trough with two before it: an empty track record for certain (what the worker would answer).
       if (nothingToScore(j.patient)) { results.current.set(j.key, { scores: [] }); found = true; continue; }
       asked.current.add(j.key);
-      client.track(j.key, j.patient, options, background).then((r) => {
+      client.track(j.key, j.patient, options, background, previousTrack(cache, j.id, clinic)).then((r) => {
         asked.current.delete(j.key);
         results.current.set(j.key, r.track);
         cache.putTrack(j.id, j.key, r.track);
-        bump();
+        // The last one asked: drawn at once (the calibration waits for it), not after the gathering delay.
+        bump(asked.current.size === 0);
       }, (e: Error) => {
         asked.current.delete(j.key);
         if (e.message === 'dropped') return;
         results.current.set(j.key, { error: e.message });
-        bump();
+        bump(asked.current.size === 0);
       });
     }
     if (found) bump(true);
@@ -102,8 +116,16 @@ export function useTrackRecord(patients: StoredPatient[], clinic: EngineSettings
 
   const done = jobs.filter((j) => results.current.has(j.key)).length;
   const allIn = cacheReady && done === jobs.length;
-  // The clinic's calibration stored for exactly these track records: used in this render.
-  const keptClinic = useMemo(() => (allIn && clinicTrack?.fp !== fp ? reportCache().clinicFor(fp) ?? null : null), [allIn, fp, clinicTrack]);
+  // The clinic's calibration stored for exactly these track records: used in this render. With no
+  // trough scored anywhere it is empty for certain: made here, the same function the worker runs
+  // (issue 17, item 6: no trip to a worker that the plans would wait for).
+  const keptClinic = useMemo(() => {
+    if (!allIn || clinicTrack?.fp === fp) return null;
+    const kept = reportCache().clinicFor(fp);
+    if (kept) return kept;
+    const scores: [string, TroughScore[]][] = jobs.map((j) => [j.id, scoresOf(results.current.get(j.key))]);
+    return scores.every(([, s]) => s.length === 0) ? clinicTrackOf(scores) : null;
+  }, [allIn, fp, clinicTrack, jobs]);
 
   useEffect(() => {
     if (!allIn || clinicTrack?.fp === fp || keptClinic) return;

@@ -175,10 +175,12 @@ export class CoreClient {
 
   /**
    * One patient's track record (issue 17); `key` as for compute. `background`: sent only when no
-   * other request waits (nobody's plan waits for it: the forecasts are not calibrated).
+   * other request waits (nobody's plan waits for it: the forecasts are not calibrated). `previous`:
+   * the patient's track record scored before with the same options and engine (its unchanged
+   * troughs are not scored again), or null.
    */
-  track(key: string, patient: PatientRecord, options: Partial<NatalizumabOptions>, background = false): Promise<{ track: PatientTrack | null; ms: number }> {
-    return this.enqueue({ type: 'track', id: this.nextId++, patient, options }, key, false, background);
+  track(key: string, patient: PatientRecord, options: Partial<NatalizumabOptions>, background = false, previous: PatientTrack | null = null): Promise<{ track: PatientTrack | null; ms: number }> {
+    return this.enqueue({ type: 'track', id: this.nextId++, patient, options, previous }, key, false, background);
   }
 
   /** The clinic's track record and calibration from every patient's scores (goes first: it is quick and everyone waits for it). */

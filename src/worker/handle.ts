@@ -31,7 +31,7 @@ export function handle(req: WorkerRequest, now: () => number): WorkerResponse {
         : parseTdmCsv(req.text, req.file, options);
       return { type: 'parsed', id: req.id, result, ms: now() - t0 };
     }
-    if (req.type === 'track') return { type: 'tracked', id: req.id, track: trackPatient(req.patient, req.options), ms: now() - t0 };
+    if (req.type === 'track') return { type: 'tracked', id: req.id, track: trackPatient(req.patient, req.options, undefined, req.previous ?? null), ms: now() - t0 };
     if (req.type === 'calibrate') return { type: 'calibrated', id: req.id, clinic: clinicTrack(req.scores), ms: now() - t0 };
     const { patient, settings } = req.job;
     // Rows refused on import: no proposal, as the CLI answers for the same file.

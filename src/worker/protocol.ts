@@ -30,8 +30,12 @@ export type WorkerRequest =
   /** `today` (YYYY-MM-DD, the app's clock): rows dated after it are refused. */
   | { type: 'parse'; id: number; text: string; file: string; labLimit?: number; today?: string; fhir?: FhirParseOptions }
   | { type: 'compute'; id: number; job: ComputeJob }
-  /** One patient's track record (issue 17): its troughs scored against the forecasts made before them. */
-  | { type: 'track'; id: number; patient: PatientRecord; options: Partial<NatalizumabOptions> }
+  /**
+   * One patient's track record (issue 17): its troughs scored against the forecasts made before
+   * them; `previous`: its track record as scored before with the same options and engine (its
+   * unchanged troughs are not scored again: clinic-track.ts, trackPatient).
+   */
+  | { type: 'track'; id: number; patient: PatientRecord; options: Partial<NatalizumabOptions>; previous?: PatientTrack | null }
   /** The clinic's track record and calibration from every patient's scores, in the clinic's order. */
   | { type: 'calibrate'; id: number; scores: [string, TroughScore[]][] };
 

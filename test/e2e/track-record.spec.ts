@@ -152,3 +152,52 @@ test('after a reload every unchanged patient\'s stored report is shown at once (
   await expect(page.getByTestId('outdated')).toHaveCount(0);
   expect(w.errors).toEqual([]);
 });
+
+test('an import that adds rows scores only what changed, and the track record is still the command line\'s for the whole file (a weight put before scored troughs rescores them)', async ({ page }) => {
+  test.setTimeout(300_000);
+  const w = watch(page);
+  const sim = simulateClinic(IOV_WORLD, N, 5);
+  const header = sim.csv.slice(0, sim.csv.indexOf('\n'));
+  const dir = mkdtempSync(join(tmpdir(), 'msi-track-more-'));
+  // The first file: each patient's first two thirds of rows; the second: the rest, and for the
+  // first patient a new weight dated between two troughs already scored (rows before them change).
+  const early = sim.patients.flatMap((p) => p.rows.slice(0, Math.ceil((p.rows.length * 2) / 3)));
+  const later = sim.patients.flatMap((p) => p.rows.slice(Math.ceil((p.rows.length * 2) / 3)));
+  const p0 = sim.patients[0];
+  const levels0 = p0.rows.filter((r) => r.includes(',level,'));
+  const between = levels0[4].split(',')[3].slice(0, 10);
+  const kg = Number(p0.rows[0].split(',')[4]) + 15;
+  const weight = `${p0.id},natalizumab,weight,${between},${kg},kg,,,`;
+  const first = join(dir, 'first.csv'), second = join(dir, 'second.csv'), whole = join(dir, 'whole.csv');
+  writeFileSync(first, [header, ...early].join('\n') + '\n');
+  writeFileSync(second, [header, ...later, weight].join('\n') + '\n');
+  writeFileSync(whole, [header, ...early, ...later, weight].join('\n') + '\n');
+  await page.goto('/');
+  await page.getByTestId('remove-examples').click();
+  await importFile(page, first);
+  await waitComputed(page);
+  await expect(page.locator('.scoring')).toHaveCount(0);
+  const [partial] = cli(['track-record', first]) as [{ scored: number }];
+  await page.getByTestId('nav-track').click();
+  await expect(page.getByTestId('tr-scored')).toHaveText(String(partial.scored));
+  await page.getByRole('button', { name: 'Planning' }).click();
+  await importFile(page, second);
+  await waitComputed(page);
+  await expect(page.locator('.scoring')).toHaveCount(0);
+  const [line] = cli(['track-record', whole]) as [{ scored: number; cover50: number; cover80: number; cover95: number; median_log_ratio: number; pit_histogram: number[]; calibration: { iov: number; scale: number } }];
+  expect(line.scored).toBeGreaterThan(partial.scored);
+  await page.getByTestId('nav-track').click();
+  await expect(page.getByTestId('tr-scored')).toHaveText(String(line.scored));
+  for (const k of ['cover50', 'cover80', 'cover95'] as const) {
+    expect(Math.round(num(await page.getByTestId(`tr-${k}`).getAttribute('data-value')) * 1000) / 1000).toBe(line[k]);
+  }
+  expect(Math.round(num(await page.getByTestId('tr-bias').getAttribute('data-value')) * 1e4) / 1e4).toBe(line.median_log_ratio);
+  expect(JSON.parse((await page.getByTestId('tr-pit').getAttribute('data-counts'))!)).toEqual(line.pit_histogram);
+  // The proposals take the calibration of the whole file, as propose --calibrate does.
+  const calibrated = cliAsTheAppPlans(whole, undefined, ['--calibrate']) as unknown as Map<string, Line>;
+  await page.getByRole('button', { name: 'Planning' }).click();
+  for (const id of idsOf(whole)) expect(await planNextDose(page, id)).toBe(calibrated.get(id)!.proposal.next_dose);
+  await page.locator(`[data-patient-id="${p0.id}"] a`).click();
+  expect(Math.round(num(await page.getByTestId('calibration-note').getAttribute('data-iov')) * 1e4) / 1e4).toBe(calibrated.get(p0.id)!.calibration!.iov);
+  expect(w.errors).toEqual([]);
+});

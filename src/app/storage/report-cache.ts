@@ -91,6 +91,11 @@ export class ReportCache {
     return r && r.key === key ? r.track : undefined;
   }
 
+  /** The stored track record of a patient whatever it was computed for (its memos spare the troughs that did not change). */
+  anyTrack(id: string): CachedTrack | undefined {
+    return this.tracks.get(id);
+  }
+
   putTrack(id: string, key: string, track: PatientTrack | null): void {
     const e = { id, key, track };
     this.tracks.set(id, e);

@@ -156,10 +156,12 @@ function inv2(h: number[][]): number[][] | null {
  * when that point already beats the prior mode's answer, and keeps the lower optimum. Screening
  * runs only when the prior-mode answer leaves a level censored or more than 2 SD off.
  */
-export function fitMap(pb: MapProblem, nEta: number, starts: number[][] = [], screenTol?: MapProblem['tol'], limits: FitLimits = DEFAULT_LIMITS): MapFit {
+export function fitMap(pb: MapProblem, nEta: number, starts: number[][] = [], screenTol?: MapProblem['tol'], limits: FitLimits = DEFAULT_LIMITS, warm?: readonly number[]): MapFit {
   const x0 = new Array<number>(nEta).fill(0);
   let best: MapFit | null = null;
-  const fs = fisherScoring(pb, nEta, x0, limits.fisherIter);
+  // `warm`: Fisher scoring starts there instead of the prior mode (a nearby problem's optimum: the
+  // track record's previous trough); the screening and the fallback are the same.
+  const fs = fisherScoring(pb, nEta, warm ? warm.slice() : x0, limits.fisherIter);
   if (fs && fs.covariance) best = fs;
   // Screen other starts only when the prior-mode answer leaves a level poorly explained (or censored).
   let needScreen = !best;

@@ -97,6 +97,8 @@ export interface AnalysisShortcuts {
   reuse?: Analysis;
   /** The outTimes for the MAP run only (outSamples left empty): the draws stop at the history's end. */
   mapOutOnly?: boolean;
+  /** Where the fit's Fisher scoring starts (fitMap's `warm`): a nearby fit's η, e.g. the track record's previous trough's. */
+  warm?: readonly number[];
 }
 
 /**
@@ -106,8 +108,8 @@ export interface AnalysisShortcuts {
  */
 export function analyse(p: PatientRecord, asOf: Days, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0), shortcuts: AnalysisShortcuts = {}): Analysis {
   const prep = preparePatient(p, asOf);
-  const { reuse, mapOutOnly = false } = shortcuts;
-  return analysePrepared(prep, opts, outTimes, curveTimes, reuse && reuseFit(reuse.prep, prep) ? reuse.mapFit : undefined, mapOutOnly);
+  const { reuse, mapOutOnly = false, warm } = shortcuts;
+  return analysePrepared(prep, opts, outTimes, curveTimes, reuse && reuseFit(reuse.prep, prep) ? reuse.mapFit : undefined, mapOutOnly, warm);
 }
 
 /** The MAP fit of a prepared patient, or the population prior when it has no level (or no dose). */
@@ -128,10 +130,10 @@ export function reuseFit(a: NatalizumabPatient, b: NatalizumabPatient): boolean 
   return b.pkDoses.slice(a.pkDoses.length).every((d) => d.time > lastLevel);
 }
 
-function mapFitOf(prep: NatalizumabPatient, pb: MapProblem): MapFit {
+function mapFitOf(prep: NatalizumabPatient, pb: MapProblem, warm?: readonly number[]): MapFit {
   const out: MapFit = { kind: 'population', eta: [0, 0, 0], objective: 0, converged: true, iterations: 0, cov: OMEGA2.map((v, i) => OMEGA2.map((_, j) => (i === j ? v : 0))) };
   if (prep.levels.length > 0 && prep.doses.length > 0) {
-    const fit = fitMap(pb, N_ETA, START_GRID, FAST);
+    const fit = fitMap(pb, N_ETA, START_GRID, FAST, undefined, warm);
     // Within the bounds (a last step may end a hair beyond, where the data term is flat).
     out.eta = fit.eta.map(boundedEta); out.objective = fit.objective; out.converged = fit.converged; out.iterations = fit.iterations;
     out.kind = 'map';
@@ -169,13 +171,13 @@ function drawEtas(fit: MapFit, n: number, seed: number): { etas: Float64Array; l
 }
 
 /** The same as analyse, for a patient already prepared (the proposal's pipeline prepares first); `given`: its MAP fit, already made. */
-export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0), given?: MapFit, mapOutOnly = false): Analysis {
+export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0), given?: MapFit, mapOutOnly = false, warm?: readonly number[]): Analysis {
   const nObs = prep.levels.length;
   const solver = new PkSolver(FIT);
   const pb = mapProblemFor(prep, solver);
   const { obsValue, obsCensored, obsAddSd, obsShift, paramsFor } = pb;
   const lastDoseTime = prep.lastDose ? prep.lastDose.time : prep.asOf;
-  const fit = given ?? mapFitOf(prep, pb);
+  const fit = given ?? mapFitOf(prep, pb, warm);
   const { kind, eta, converged, iterations } = fit;
 
   // History timeline for the samples: levels, then the requested times; snapshot before the last dose.

@@ -12,18 +12,26 @@ import type { PatientRecord, TextParams } from '../types';
 import type { ForecastCalibration, NatalizumabOptions } from '../report/types';
 import { PkWorkError, workBudget, withWorkBudget } from '../pk/index';
 import { refusedRowsError, stepBudgetFor } from '../engine';
-import { patientTrackRecord, summariseTrackRecord, type TrackRecordSummary, type TroughScore } from './track-record';
+import { patientTrackRecord, summariseTrackRecord, type TrackRecordSummary, type TroughMemo, type TroughScore } from './track-record';
 import { english } from '../text';
 import { calibrateClinic, patientCalibration, type ClinicCalibration } from './calibration';
 
-/** One patient's scored troughs, or why it was not scored (its English, and its code in the catalog's `engine` namespace with params). */
-export type PatientTrack = { scores: TroughScore[] } | { error: string; errorCode?: string; errorParams?: TextParams };
+/**
+ * One patient's scored troughs, or why it was not scored (its English, and its code in the
+ * catalog's `engine` namespace with params). `memo` (asked for with trackPatient's `previous`):
+ * each score's memo, side by side, for the next time the patient is scored.
+ */
+export type PatientTrack = { scores: TroughScore[]; memo?: TroughMemo[] } | { error: string; errorCode?: string; errorParams?: TextParams };
 
 /**
  * The track record of one patient (null: not a natalizumab patient). A record with refused rows is
  * not scored (as propose refuses it); the work is bounded as the proposal's, per level scored.
+ * `previous` (the app): this patient's track record as scored before, with the same options and
+ * engine, or null; a trough whose rows are unchanged keeps its score (the same numbers as scoring
+ * it again, and the same budget: its steps are charged), and the answer carries memos for the next
+ * time. Without it (the command line) every trough is scored and no memo is made.
  */
-export function trackPatient(p: PatientRecord, options: Partial<NatalizumabOptions>, stop?: () => boolean): PatientTrack | null {
+export function trackPatient(p: PatientRecord, options: Partial<NatalizumabOptions>, stop?: () => boolean, previous?: PatientTrack | null): PatientTrack | null {
   if (p.drug !== 'natalizumab') return null;
   const refused = refusedRowsError(p);
   if (refused) return { error: refused.error, errorCode: refused.errorCode, errorParams: refused.errorParams };
@@ -33,7 +41,12 @@ export function trackPatient(p: PatientRecord, options: Partial<NatalizumabOptio
   delete rest.spreadScale;
   delete rest.calibration;
   try {
-    return { scores: withWorkBudget(workBudget(stepBudgetFor(p) * Math.max(1, p.levels.length), stop), () => patientTrackRecord(p, rest)) };
+    const budget = workBudget(stepBudgetFor(p) * Math.max(1, p.levels.length), stop);
+    if (previous === undefined) return { scores: withWorkBudget(budget, () => patientTrackRecord(p, rest)) };
+    const before = previous && 'scores' in previous && previous.memo ? previous : { scores: [], memo: [] };
+    const memo = { scores: before.scores, memo: before.memo ?? [], budget, out: [] as TroughMemo[] };
+    const scores = withWorkBudget(budget, () => patientTrackRecord(p, rest, memo));
+    return { scores, memo: memo.out };
   } catch (e) {
     if (!(e instanceof PkWorkError)) throw e;
     return { error: english('track-stopped', { steps: e.steps }), errorCode: 'track-stopped', errorParams: { steps: e.steps } };

@@ -23,8 +23,8 @@
  */
 import type { Days, Observation, PatientRecord } from '../types';
 import type { NatalizumabOptions } from '../report/types';
-import { normCdf } from '../stats/normal';
-import { PkSolver, FAST } from '../pk/index';
+import { normCdf, normPdf, normQuantile } from '../stats/normal';
+import { PkSolver, FAST, PkWorkError, type WorkBudget } from '../pk/index';
 import { NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
 import { analyse, resolveOptions } from './analysis';
 import { forecastCurve } from './forecast';
@@ -51,6 +51,8 @@ export interface MeasurementForecast {
   /** The κ spread the forecast used, and the occasions its history's κ averages over. */
   iov: number;
   occasions: number;
+  /** The η of the converged MAP fit behind it (the next trough's fit starts there), if any. */
+  fitEta?: number[];
 }
 
 /** One trough set against the forecast made just before it. */
@@ -78,10 +80,13 @@ export interface TroughScore {
   spread: { conc: number; assay: number; sensitivity: number; occasions: number; iov: number };
 }
 
-/** The measurement forecast at time `t` from the rows before `asOf`. */
-export function measurementForecast(patient: PatientRecord, asOf: Days, t: Days, capillary: boolean, opts: NatalizumabOptions): MeasurementForecast | null {
+/**
+ * The measurement forecast at time `t` from the rows before `asOf`; `warm`: where the fit starts
+ * (the previous trough's fit: the same patient with one trough fewer, its optimum nearby).
+ */
+export function measurementForecast(patient: PatientRecord, asOf: Days, t: Days, capillary: boolean, opts: NatalizumabOptions, warm?: readonly number[]): MeasurementForecast | null {
   // Only the MAP's concentration at t is read (the draws are forecast from their snapshots below).
-  const a = analyse(patient, asOf, opts, [t], undefined, { mapOutOnly: true });
+  const a = analyse(patient, asOf, opts, [t], undefined, { mapOutOnly: true, warm });
   const last = a.prep.lastDose ? a.prep.lastDose.time : null;
   if (last === null || !(t > last)) return null;
   const { idx, w } = weightedDraws(a.weights);
@@ -94,7 +99,8 @@ export function measurementForecast(patient: PatientRecord, asOf: Days, t: Days,
   const pF = { ...a.paramsMap };
   const rel = Float64Array.of(t - last);
   const out = new Float64Array(1);
-  const f = { mean: new Float64Array(n), sd: new Float64Array(n), weights: w, logConc: new Float64Array(n), kappa: new Float64Array(n), iov, occasions };
+  const fitEta = a.kind === 'map' && a.converged ? a.eta.slice() : undefined;
+  const f = { mean: new Float64Array(n), sd: new Float64Array(n), weights: w, logConc: new Float64Array(n), kappa: new Float64Array(n), iov, occasions, fitEta };
   for (let r = 0; r < n; r++) {
     const s = idx[r];
     forecastParams(a.paramsSamples[s], boundedEta(a.etas[s * 3], 0), terms, s, pF);
@@ -124,30 +130,52 @@ export function forecastCdf(f: MeasurementForecast, x: number): number {
   return Math.min(1, Math.max(0, p));
 }
 
-/**
- * Whether the mixture's CDF at x is below q (0 < q < 1): forecastCdf(f, x) < q, the same sum, left
- * as soon as it reaches q (every term is ≥ 0, and a float sum of such terms never falls: it can
- * only end at q or above).
- */
-function cdfBelow(f: MeasurementForecast, x: number, q: number): boolean {
-  let p = 0;
+/** The mixture's CDF at x and its density (the density only where a term's Φ is not exactly 0 or 1: far tails add nothing to a Newton step). */
+function cdfAndDensity(f: MeasurementForecast, x: number): [number, number] {
+  let p = 0, d = 0;
   for (let r = 0; r < f.mean.length; r++) {
     const z = (x - f.mean[r]) / f.sd[r];
     if (z > PHI_ONE && z < Infinity) p += f.weights[r];
-    else if (!(z < PHI_ZERO && z > -Infinity)) p += f.weights[r] * normCdf(z);
-    if (p >= q) return false;
+    else if (!(z < PHI_ZERO && z > -Infinity)) {
+      p += f.weights[r] * normCdf(z);
+      if (z > -PHI_ONE) d += (f.weights[r] * normPdf(z)) / f.sd[r];
+    }
   }
-  return p < q;
+  return [Math.min(1, Math.max(0, p)), d];
 }
 
-/** The mixture's q-quantile (bisection to 1e-6 relative). */
+/**
+ * The mixture's q-quantile, to 1e-6 relative: Newton's method on the CDF (its density from the
+ * same pass) inside a bracket that every step narrows, a bisection step wherever Newton's would
+ * leave it (issue 17, item 6: about 5 passes over the draws instead of a bisection's 20 or more
+ * from the draws' ±9 SD). Ends when a Newton step is below 1e-8 relative (quadratic convergence:
+ * the error is then far below 1e-6) or the bracket is narrower than 1e-6 relative.
+ */
 export function forecastQuantile(f: MeasurementForecast, q: number): number {
-  let lo = Infinity, hi = -Infinity;
-  for (let r = 0; r < f.mean.length; r++) { lo = Math.min(lo, f.mean[r] - 9 * f.sd[r]); hi = Math.max(hi, f.mean[r] + 9 * f.sd[r]); }
-  const below = q > 0 && q < 1 ? (x: number) => cdfBelow(f, x, q) : (x: number) => forecastCdf(f, x) < q;
-  for (let k = 0; k < 100 && hi - lo > 1e-6 * Math.max(1, Math.abs(hi)); k++) {
-    const mid = (lo + hi) / 2;
-    if (below(mid)) lo = mid; else hi = mid;
+  let lo = Infinity, hi = -Infinity, m = 0, m2 = 0;
+  for (let r = 0; r < f.mean.length; r++) {
+    lo = Math.min(lo, f.mean[r] - 9 * f.sd[r]); hi = Math.max(hi, f.mean[r] + 9 * f.sd[r]);
+    m += f.weights[r] * f.mean[r]; m2 += f.weights[r] * (f.sd[r] * f.sd[r] + f.mean[r] * f.mean[r]);
+  }
+  const narrow = () => hi - lo <= 1e-6 * Math.max(1, Math.abs(hi));
+  if (!(q > 0 && q < 1)) {
+    for (let k = 0; k < 100 && !narrow(); k++) {
+      const mid = (lo + hi) / 2;
+      if (forecastCdf(f, mid) < q) lo = mid; else hi = mid;
+    }
+    return (lo + hi) / 2;
+  }
+  // Start from the normal with the mixture's mean and variance.
+  let x = m + normQuantile(q) * Math.sqrt(Math.max(0, m2 - m * m));
+  if (!(x > lo && x < hi)) x = (lo + hi) / 2;
+  for (let k = 0; k < 200; k++) {
+    const [F, d] = cdfAndDensity(f, x);
+    if (F < q) lo = x; else hi = x;
+    if (narrow()) return (lo + hi) / 2;
+    let next = d > 0 ? x - (F - q) / d : NaN;
+    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    if (Math.abs(next - x) <= 1e-8 * Math.max(1, Math.abs(x))) return next;
+    x = next;
   }
   return (lo + hi) / 2;
 }
@@ -188,14 +216,84 @@ export function scoreMeasurement(f: MeasurementForecast, obs: Observation, patie
 }
 
 
-/** Every scorable trough of one natalizumab patient, each against the forecast made just before it. */
-export function patientTrackRecord(p: PatientRecord, options: Partial<NatalizumabOptions> = {}): TroughScore[] {
+/**
+ * What a scored trough leaves for the next time its patient is scored (issue 17, item 6: an import
+ * that adds rows scores only the troughs they touch): the fingerprint of everything its score was
+ * made from (troughKey), the integrator steps it took (charged to the work budget when it is
+ * reused, so a reused trough costs the budget what scoring it did) and its fit's η (the next
+ * trough's fit starts there).
+ */
+export interface TroughMemo { key: string; steps: number; eta?: number[] }
+
+/** A 2 × 32-bit FNV-style hash of a text. */
+function hash64(text: string): string {
+  let a = 0x811c9dc5, b = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a ^= c; a = Math.imul(a, 0x01000193);
+    b ^= c; b = Math.imul(b, 0x5bd1e995); b ^= b >>> 15;
+  }
+  return (a >>> 0).toString(36) + (b >>> 0).toString(36);
+}
+
+/**
+ * The fingerprint of one trough's score: the patient's id, the options, and every dose, level and
+ * weight up to the trough's time (the trough itself included; file line numbers left out). The
+ * score reads the rows before the draw only, and so does the chain of warm starts before it (each
+ * earlier trough, and which levels were troughs, is settled by rows before this one), so the same
+ * fingerprint means the same score; a row added, changed or removed before the trough changes it.
+ */
+export function troughKey(p: PatientRecord, obs: Observation, opts: NatalizumabOptions): string {
+  const upTo = <T extends { time: Days }>(rows: T[]) => rows.filter((r) => r.time <= obs.time);
+  const text = JSON.stringify({ id: p.id, opts, obs, doses: upTo(p.doses), levels: upTo(p.levels), weights: upTo(p.weights) }, (k, v: unknown) => (k === 'line' ? undefined : v));
+  return `${text.length}:${hash64(text)}`;
+}
+
+/** Steps spent from a budget since `left` was read (0 without a budget). */
+const spentSince = (budget: WorkBudget | undefined, left: number) => (budget ? left - budget.left : 0);
+
+/** Charge a reused trough's steps to the budget, as scoring it again would (the same error when it is spent). */
+function charge(budget: WorkBudget | undefined, steps: number): void {
+  if (!budget) return;
+  budget.left -= steps;
+  if (budget.left < 0) throw new PkWorkError('work-budget', `work budget of ${budget.total} integrator steps spent`, budget.total);
+}
+
+/** What patientTrackRecord reuses and remembers: the troughs scored before (scores and memos side by side) and the budget it runs under. */
+export interface TrackMemo { scores: readonly TroughScore[]; memo: readonly TroughMemo[]; budget?: WorkBudget }
+
+/**
+ * Every scorable trough of one natalizumab patient, each against the forecast made just before it.
+ * With `memo`: a trough whose fingerprint was scored before takes that score (not scored again),
+ * and `memo.out` gets each trough's memo (side by side with the scores returned).
+ */
+export function patientTrackRecord(p: PatientRecord, options: Partial<NatalizumabOptions> = {}, memo?: TrackMemo & { out: TroughMemo[] }): TroughScore[] {
   if (p.drug !== 'natalizumab') return [];
   const opts = resolveOptions({ ...options, curves: false });
   const out: TroughScore[] = [];
+  const known = new Map<string, { score: TroughScore; memo: TroughMemo }>();
+  if (memo && memo.memo.length === memo.scores.length) memo.memo.forEach((m, i) => known.set(m.key, { score: memo.scores[i], memo: m }));
+  // Each trough's fit starts from the previous trough's (warm start: the same patient with one
+  // trough fewer; issue 17, item 6), the first from the prior mode. Either way the same rows give
+  // the same chain, so the same scores, in the command line and the app alike.
+  let warm: number[] | undefined;
   for (const obs of scorableTroughs(p)) {
-    const f = measurementForecast(p, obs.time - BEFORE_DRAW, obs.time, obs.sample === 'capillary', opts);
-    if (f) out.push(scoreMeasurement(f, obs, p.id));
+    const key = memo ? troughKey(p, obs, opts) : '';
+    const hit = known.get(key);
+    if (memo && hit) {
+      charge(memo.budget, hit.memo.steps);
+      out.push(hit.score);
+      memo.out.push(hit.memo);
+      warm = hit.memo.eta;
+      continue;
+    }
+    const left = memo?.budget?.left ?? 0;
+    const f = measurementForecast(p, obs.time - BEFORE_DRAW, obs.time, obs.sample === 'capillary', opts, warm);
+    // A trough without a dose before it has no forecast: not scored (and not remembered: the memos go side by side with the scores).
+    if (!f) continue;
+    out.push(scoreMeasurement(f, obs, p.id));
+    warm = f.fitEta;
+    memo?.out.push({ key, steps: spentSince(memo.budget, left), ...(warm ? { eta: warm } : {}) });
   }
   return out;
 }
