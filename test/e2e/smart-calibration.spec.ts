@@ -221,7 +221,7 @@ test('with the clinic\'s calibration stored in this browser: the proposal of pro
   expect(seen.external).toEqual([]);
 });
 
-test('no calibration in this browser, or the clinic\'s setting off: the published spread, and the view says why (English and Dutch)', async ({ page }) => {
+test('no calibration in this browser, one not of the clinic\'s current list, or the clinic\'s setting off: the published spread, and the view says why (English and Dutch)', async ({ page }) => {
   test.setTimeout(300_000);
   const seen = watch(page);
   await seed(NAT);
@@ -244,8 +244,35 @@ test('no calibration in this browser, or the clinic\'s setting off: the publishe
   const none = await storageDump(page);
   expect(none.text).toBe('');
 
-  // The clinic's app, calibrated, then its setting turned off.
+  // The clinic's app, calibrated; its stored calibration made that of another list (as after a change the app has not yet calibrated).
   await importClinic(page);
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('ms-interval-computed'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const store = db.transaction('clinic', 'readwrite').objectStore('clinic');
+    const row = await new Promise<{ fingerprint: string }>((res, rej) => { const r = store.get('clinic'); r.onsuccess = () => res(r.result as never); r.onerror = () => rej(r.error); });
+    await new Promise((res, rej) => { const r = store.put({ ...row, fingerprint: `${row.fingerprint}-another-list` }); r.onsuccess = res; r.onerror = () => rej(r.error); });
+    db.close();
+  });
+  await launch(page);
+  await expect(page.getByTestId('next-dose')).toHaveText(plain.proposal.next_dose);
+  await expect(page.getByTestId('predicted-trough')).toContainText(rangeEn(plain.proposal.predicted_trough_low, plain.proposal.predicted_trough_high));
+  await expect(source).toHaveAttribute('data-kind', 'not-current');
+  await expect(source).toHaveText('Forecast not calibrated: the published spread is used because the calibration stored in this browser is not that of the clinic’s current patients. Open MS Interval in this browser to compute it again, then launch again; until then the clinic’s app may propose differently for this patient.');
+  await expect(note).toHaveText('Forecast spread: the published model’s allowances (the calibration in this browser is not that of the clinic’s current patients).');
+  await page.getByLabel('Language').selectOption('nl');
+  await expect(source).toHaveText('Voorspelling niet gekalibreerd: de gepubliceerde spreiding wordt gebruikt, omdat de kalibratie die in deze browser is opgeslagen niet die van de huidige patiënten van de kliniek is. Open MS Interval in deze browser om haar opnieuw te berekenen en start daarna opnieuw; tot dan kan de app van de kliniek voor deze patiënt iets anders voorstellen.');
+  await expect(note).toHaveText('Spreiding van de voorspelling: de marges van het gepubliceerde model (de kalibratie in deze browser is niet die van de huidige patiënten van de kliniek).');
+  await page.getByLabel('Taal').selectOption('en');
+
+  // The clinic's app opened again: it calibrates its list again (and stores it); then its setting is turned off.
+  await page.goto(`${app.origin}/`);
+  await waitComputed(page);
+  await expect.poll(() => page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => { const r = indexedDB.open('ms-interval-computed'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+    const row = await new Promise<{ fingerprint: string }>((res, rej) => { const r = db.transaction('clinic').objectStore('clinic').get('clinic'); r.onsuccess = () => res(r.result as never); r.onerror = () => rej(r.error); });
+    db.close();
+    return row.fingerprint.endsWith('-another-list');
+  }), { timeout: 30_000 }).toBe(false);
   await page.getByTestId('nav-track').click();
   await page.getByTestId('calibrate-setting').uncheck();
   await page.waitForTimeout(500);

@@ -12,6 +12,8 @@ const KEYS = { off: 'off', 'no-troughs': 'noTroughs', none: 'none', 'not-current
 
 export function CalibrationSource({ calibration, track }: { calibration: LaunchCalibration; track: PatientTrack | undefined }) {
   const { t } = useTranslation('smartcal');
+  // Calibrated: said once the patient's own troughs are scored (the proposal waits for them too).
+  if (calibration.kind === 'clinic' && !track) return null;
   const text = calibration.kind === 'clinic'
     ? t('clinic', { troughs: calibration.clinic.troughs, patients: calibration.clinic.patients, own: track && 'scores' in track ? track.scores.length : 0 })
     : t(KEYS[calibration.kind]);

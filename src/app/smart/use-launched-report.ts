@@ -53,6 +53,8 @@ export function useLaunchedReport(clinic: EngineSettings, patient: StoredPatient
     return calibrated ? { ...base, natalizumab: { ...base.natalizumab, ...calibrated } } : base;
   }, [clinic, patient?.overrides, calibrated]);
   useEffect(() => {
+    // Waiting for the patient's own scored troughs (an edit in this page): what is shown is outdated meanwhile (and not written back).
+    if (waiting) setEntry((e) => (e ? { ...e, stale: true, outdated: true } : undefined));
     if (!record || waiting || calibration === null) return;
     let live = true;
     const key = `smart|${hashText(JSON.stringify(record))}|${hashText(JSON.stringify(settings))}|${asOf.kind === 'date' ? asOf.date : 'last'}`;
