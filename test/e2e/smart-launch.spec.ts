@@ -138,6 +138,8 @@ test('EHR launch: read with paging, the next dose of the command line, written b
   // The same proposal as the command line on the CSV the record was written from.
   await expect(page.getByTestId('next-dose')).toHaveText(cliNext);
   await expect(page.locator('#patient-title')).toContainText(PATIENT);
+  // A browser that never ran the clinic's app holds no calibration: the published spread, said so (smart-calibration.spec.ts).
+  await expect(page.getByTestId('smart-calibration')).toHaveAttribute('data-kind', 'none');
   // Read by the launch: metadata/smart-configuration, the authorization, then every page.
   expect(record.authLog.map((r) => r.url.split('?')[0])).toEqual(['/authorize', '/token']);
   const searches = record.fhirLog.filter((r) => r.method === 'GET' && /\/fhir\/(Observation|MedicationAdministration)\?/.test(r.url));

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runCalibratedTrial, yardsticks } from '../../scripts/trial-calibrated';
 import { NATALIZUMAB_SETS, idealWeeks } from '../../scripts/validate-natalizumab';
 import { IOV_WORLD_OMEGA, TrueCourse, VISITS, checkTrueCourse, draws, followPatient, historyMultiplier, iovWorld, loadSet, missedGoals, runTrial, scoreArm, worldFor, worldsFor, type PatientCourse, type TrialResult } from '../../scripts/trial-natalizumab';
 
@@ -143,6 +144,31 @@ describe('the trial\'s worlds and counts (issue 17)', () => {
     expect(missedGoals('model', { atTarget: 0.914, infusionsPerYear: 10.61, nextTroughCoverage: 0.881 }, 10)).toHaveLength(3);
     expect(missedGoals('iov', { atTarget: 0.97, infusionsPerYear: 10.0, nextTroughCoverage: 0.88 }, 5)).toEqual([]);
     expect(missedGoals('iov', { atTarget: 0.969, infusionsPerYear: 10.01, nextTroughCoverage: 0.749 }, 5)).toHaveLength(3);
+  });
+});
+
+describe('the calibrated trial\'s yardsticks (scripts/trial-calibrated.ts)', () => {
+  it('counts the misses of extended intervals only, the 4-weekly share and the oracle\'s rate per patient', () => {
+    const y = yardsticks([
+      { weeks: [4, 6, 6], trueTroughs: [9, 9.99, 10], oracleWeeks: 5, standardTroughs: [12, 12, 9] },
+      { weeks: [8, 8, 8], trueTroughs: [10.01, 9.5, 30], oracleWeeks: 8, standardTroughs: [10, 10, 10] },
+    ], 10);
+    // Below 10: 9 at 4 weeks (not an extension's), 9.99 at 6 weeks, 9.5 at 8 weeks; 10 is at target.
+    expect(y.extensionMisses).toBe(2);
+    expect(y.standardAtTarget).toBe(5 / 6);
+    expect(y.oracleInfusionsPerYear).toBeCloseTo((365.25 / 35 + 365.25 / 56) / 2, 10);
+  });
+
+  it('follows each patient\'s 4-weekly arm as the plain trial does (same draws, same true troughs)', () => {
+    const s = set('virtual');
+    const files = loadSet(s).files.filter((f) => !f.truth.ada).slice(0, 3);
+    for (const [world, w] of [['model', worldFor(s)], ['iov', iovWorld()]] as const) {
+      const r = runCalibratedTrial(world, 10, false, 3, 0);
+      const plain = files.map((f) => followPatient(f, 'standard', 10, w, draws(s, f.id)).trueTroughs).flat();
+      expect(r.standardAtTarget).toBe(plain.filter((t) => t >= 10).length / plain.length);
+      expect(r.extensionMisses).toBeLessThanOrEqual(r.below);
+      expect(r.rounds).toEqual([]);
+    }
   });
 });
 

@@ -9,6 +9,8 @@ import { coreClient } from '../use-reports';
 import { ImportPanel } from '../features/import/ImportPanel';
 import { browserTimeZone } from '../features/fhir/fhir-export';
 import type { ExportFormat, ExportWhich } from './use-exports';
+import type { StoredLabel } from '../storage/change-label';
+import { useSayChange } from '../features/changes/say-change';
 
 export interface ActionBarProps {
   state: AppState;
@@ -19,12 +21,15 @@ export interface ActionBarProps {
   onRemoveExamples: () => void;
   exports: { format: ExportFormat; setFormat: (f: ExportFormat) => void; which: ExportWhich; setWhich: (w: ExportWhich) => void; exportCsv: () => Promise<void>; exportPlanning: () => Promise<void>; exportFhir: () => Promise<void> };
   onSaveSession: () => void;
-  lastUndo: string | undefined;
+  /** The change Undo takes back (said in the screen's language here). */
+  lastUndo: StoredLabel | undefined;
   onUndo: () => void;
 }
 
 export function ActionBar({ state, selected, creating, onNewPatient, imports, onRemoveExamples, exports, onSaveSession, lastUndo, onUndo }: ActionBarProps) {
   const { t } = useTranslation();
+  const say = useSayChange();
+  const undoLabel = lastUndo === undefined ? undefined : say(lastUndo);
   const examples = state.patients.filter((p) => p.example).length;
   return (
     <div className="bar">
@@ -55,8 +60,9 @@ export function ActionBar({ state, selected, creating, onNewPatient, imports, on
         <button type="button" data-testid="export-planning" onClick={() => void exports.exportPlanning()} disabled={!state.patients.length}>{t('export.planning', { ns: 'clinic' })}</button>
         <button type="button" data-testid="export-fhir" title={t('export.title', { ns: 'fhir' })} onClick={() => void exports.exportFhir()} disabled={!state.patients.length}>{t('export.button', { ns: 'fhir' })}</button>
         <button type="button" data-testid="save-session" onClick={onSaveSession} disabled={!state.patients.length}>{t('export.session')}</button>
-        <button type="button" data-testid="undo" onClick={onUndo} disabled={!lastUndo} title={lastUndo ? t('undo.what', { label: lastUndo }) : undefined}>
-          {t('undo.button')}{lastUndo ? <span className="sr-only">: {lastUndo}</span> : null}
+        <button type="button" data-testid="undo" onClick={onUndo} disabled={undoLabel === undefined}
+          title={undoLabel !== undefined ? t('undo.what', { label: undoLabel }) : undefined} aria-label={undoLabel !== undefined ? t('undo.what', { label: undoLabel }) : undefined}>
+          {t('undo.button')}
         </button>
       </div>
     </div>

@@ -8,6 +8,7 @@ import type { EngineSettings } from '../../core/engine';
 import type { PatientRecord } from '../../core/types';
 import type { AppState, Store } from '../storage/store';
 import type { StoredPatient } from '../storage/db';
+import { changeLabel, type StoredLabel } from '../storage/change-label';
 import type { ReportEntry } from '../use-reports';
 import { nowMinute } from '../lib/dates';
 import { PlanningView } from '../features/planning/PlanningView';
@@ -41,7 +42,7 @@ export interface MainViewProps {
   today: string;
   creating: boolean;
   setCreating: (on: boolean) => void;
-  lastUndo: string | undefined;
+  lastUndo: StoredLabel | undefined;
   onUndo: () => void;
   onCreate: (record: PatientRecord, kg: string | undefined) => Promise<void>;
   onDelete: (id: string) => Promise<void>;
@@ -54,7 +55,7 @@ export function MainView(props: MainViewProps) {
   let body;
   if (!state.ready) body = <p role="status">{t('app.loading')}</p>;
   else if (route.page === 'track') body = <TrackRecordView track={props.track} calibrate={state.calibrate} onCalibrate={(on) => void store.setCalibrate(on)} onOpen={(id) => go({ page: 'planning', patient: id })} />;
-  else if (route.page === 'changes') body = <ChangesView changes={state.changes} canUndo={!!props.lastUndo} onUndo={props.onUndo} lastUndo={props.lastUndo} />;
+  else if (route.page === 'changes') body = <ChangesView changes={state.changes} canUndo={props.lastUndo !== undefined} onUndo={props.onUndo} lastUndo={props.lastUndo} />;
   else if (route.page === 'day') body = <ClinicDayView patients={state.patients} reports={reports} today={today} pending={pending} onOpen={(id) => go({ page: 'planning', patient: id })} />;
   else if (route.page === 'outcomes') {
     body = (
@@ -65,7 +66,7 @@ export function MainView(props: MainViewProps) {
   } else if (route.page === 'settings') {
     body = (
       <>
-        <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, t('undo.settings'))}
+        <SettingsView clinic={state.clinic} onSave={(s: EngineSettings) => store.setClinic(s, changeLabel('change.settings'))}
           infusionTime={state.infusionTime} onInfusionTime={(hhmm) => store.setInfusionTime(hhmm)}
           prices={state.prices ?? {}} onPrices={(p) => store.setPrices(p)} />
         <LocalCodesForm value={state.localCodes} onSave={(c) => store.setLocalCodes(c)} />
@@ -96,8 +97,8 @@ function PlanningPage({ store, state, go, selectedId, selected, reports, track, 
           extra={<BrokenPatient patient={selected} onDelete={() => onDelete(selected.id)} />}>
           <PatientView key={selected.id} patient={selected} entry={reports.get(selected.id)} clinic={state.clinic} infusionTime={state.infusionTime}
             onSaveRecord={(r, label, usedPendingWeight) => store.updateRecord(r, label, usedPendingWeight)}
-            onChoose={(c) => store.setChoice(selected.id, c ? { ...c, at: nowMinute() } : null, t('undo.choice', { id: selected.id }))}
-            onOverrides={(o) => store.setOverrides(selected.id, o, t('undo.overrides', { id: selected.id }))}
+            onChoose={(c) => store.setChoice(selected.id, c ? { ...c, at: nowMinute() } : null, changeLabel('change.choice', { id: selected.id }))}
+            onOverrides={(o) => store.setOverrides(selected.id, o, changeLabel('change.overrides', { id: selected.id }))}
             onDelete={() => onDelete(selected.id)}
             track={track.tracks.get(selected.id)} calibrate={state.calibrate} calibrationWaiting={state.calibrate && !track.clinic}
             onClose={() => { const id = selected.id; go({ page: 'planning', patient: null }); focusListEntry(id); }} />

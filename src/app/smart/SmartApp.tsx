@@ -21,13 +21,14 @@ import { LANGS, setLanguage } from '../i18n/index';
 import { useLaunch } from './use-launch';
 import { useLaunchedReport } from './use-launched-report';
 import { WriteBack } from './WriteBack';
+import { CalibrationSource, cardPublished } from './CalibrationSource';
 import './smart.css';
 
 export function SmartApp() {
   const { t, i18n } = useTranslation('smart');
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
-  const { phase, setPhase, client, clinic, localCodes, asOf, infusionTime, patient, setPatient, readInfo } = useLaunch();
-  const entry = useLaunchedReport(clinic, patient, asOf);
+  const { phase, setPhase, client, clinic, localCodes, asOf, infusionTime, patient, setPatient, readInfo, calibration } = useLaunch();
+  const { entry, track } = useLaunchedReport(clinic, patient, asOf, calibration);
   useEffect(() => { document.title = t('app.title', { ns: 'app' }); }, [t, lang]);
 
   const report = entry && !entry.outdated && entry.report && !isError(entry.report) ? entry.report : null;
@@ -74,8 +75,10 @@ export function SmartApp() {
           <div className="smart-patient">
             <WriteBack client={client} patient={patient} report={report} readInfo={readInfo} localCodes={localCodes} />
             {readInfo ? issuesList(readInfo.issues) : null}
+            {patient.record.drug === 'natalizumab' && calibration ? <CalibrationSource calibration={calibration} track={track} /> : null}
             <ErrorBoundary title={t('error.partTitle', { ns: 'app' })} hint={t('error.partHint', { ns: 'app' })} reloadLabel={t('error.reload', { ns: 'app' })} resetKey={patient.id}>
               <PatientView key={patient.id} patient={patient} entry={entry} clinic={clinic} infusionTime={infusionTime}
+                track={track} calibrate={calibration?.kind !== 'off'} calibrationPublished={cardPublished(calibration, t)}
                 onSaveRecord={async (r: PatientRecord) => { setPatient((p) => (p ? { ...p, record: r, updatedAt: nowMinute() } : p)); }}
                 onChoose={async (c) => { setPatient((p) => (p ? { ...p, choice: c ? { ...c, at: nowMinute() } : null } : p)); }}
                 onOverrides={async (o) => { setPatient((p) => (p ? { ...p, overrides: o } : p)); }}

@@ -17,6 +17,7 @@ import { completeLaunch, readPatient } from './record';
 import { failureText } from './errors';
 import { mapLaunched, observationCodes } from './adapter';
 import { readClinicSettings } from './clinic';
+import { chooseCalibration, readStoredClinic, type LaunchCalibration } from './calibration';
 
 export type Phase =
   | { kind: 'completing' }
@@ -41,11 +42,14 @@ export function useLaunch() {
   const [infusionTime, setInfusionTime] = useState<string | undefined>(undefined);
   const [patient, setPatient] = useState<StoredPatient | null>(null);
   const [readInfo, setReadInfo] = useState<ReadInfo | null>(null);
+  // Known before the patient is read, so its first proposal is already the calibrated one.
+  const [calibration, setCalibration] = useState<LaunchCalibration | null>(null);
 
   useEffect(() => {
     let live = true;
     void (async () => {
       const settings = await readClinicSettings();
+      const calibrationFound = chooseCalibration(await readStoredClinic(settings.clinic));
       let c: Client;
       try {
         launch ??= completeLaunch();
@@ -60,6 +64,7 @@ export function useLaunch() {
       setLocalCodes(settings.localCodes);
       setAsOf(settings.asOfMode === 'today' ? { kind: 'date', date: todayIso() } : { kind: 'last' });
       setInfusionTime(settings.infusionTime);
+      setCalibration(calibrationFound);
       setPhase({ kind: 'reading', pages: 0 });
       try {
         const read = await readPatient(c, observationCodes(settings.localCodes), (pages) => { if (live) setPhase({ kind: 'reading', pages }); });
@@ -77,5 +82,5 @@ export function useLaunch() {
     // Once per page: the launch cannot be completed twice.
   }, []);
 
-  return { phase, setPhase, client, clinic, localCodes, asOf, infusionTime, patient, setPatient, readInfo };
+  return { phase, setPhase, client, clinic, localCodes, asOf, infusionTime, patient, setPatient, readInfo, calibration };
 }

@@ -4,11 +4,13 @@
  * Schema history (never edit an old version; add a new one with its upgrade):
  *   1: patients (id), settings (key)
  *   2: patients gain `updatedAt`, `seq` and a `choice` field (null when none); a `meta` table
- *   3: a `history` table: every change with what is needed to undo it (undo survives a reload)
+ *   3: a `history` table: every change with what is needed to undo it (undo survives a reload);
+ *      a row's `label` is a code with parameters since session 8, a sentence before (both read)
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { PatientRecord } from '../../core/types';
 import type { EngineSettings } from '../../core/engine';
+import type { StoredLabel } from './change-label';
 
 /** The clinician's decision recorded beside the proposal (another option, with a reason). */
 export interface Choice {
@@ -57,8 +59,12 @@ export interface HistoryRow {
   /** When (ISO 8601 with zone, the app's clock). */
   at: string;
   action: ChangeAction;
-  /** The change said in the language of the moment (the Undo button's title). */
-  label: string;
+  /**
+   * What the change is called: a code with its parameters (./change-label.ts), said in the language
+   * of the screen when shown. A change stored before codes has the sentence said in the language of
+   * that moment: it is read and shown as it is (no upgrade needed: `label` is not indexed).
+   */
+  label: StoredLabel;
   /** Ids of the patients it touched. */
   patients: string[];
   /** A file name, a row count: what the view shows beside the action. */

@@ -6,6 +6,7 @@
 import type { PatientRecord } from '../../core/types';
 import type { EngineSettings } from '../../core/engine';
 import { openDb, type AppDb, type ChangeAction, type Choice, type HistoryRow, type StoredPatient } from './db';
+import { readLabel, type ChangeLabel, type StoredLabel } from './change-label';
 import { conflictId, planImport, type ImportPlan, type IncomingBatch } from '../lib/import-plan';
 import { applyConflicts, rowCount } from '../../core/records/merge';
 import { hasOverrides } from '../lib/settings';
@@ -30,8 +31,8 @@ export interface AppState {
   previewImports: boolean;
   /** The clinic's drug price per infusion, by drug (the outcomes view's cost avoided); empty: none entered. */
   prices?: Partial<Record<'natalizumab' | 'ocrelizumab', number>>;
-  /** Labels of the changes that can be undone, newest last. */
-  undoLabels: string[];
+  /** Labels of the changes that can be undone, newest last: codes with parameters (a sentence only if stored before codes). */
+  undoLabels: StoredLabel[];
   /** The change history (kept in IndexedDB), oldest first, without the undo data. */
   changes: ChangeEntry[];
   /** The clinic's local lab codes read on FHIR import (src/core/fhir/codes.ts). */
@@ -43,12 +44,12 @@ export type ChangeEntry = Omit<HistoryRow, 'before' | 'clinic'> & { seq: number 
 
 interface UndoEntry {
   seq: number;
-  label: string;
+  label: StoredLabel;
   before: Map<string, StoredPatient | null>;
   clinic?: EngineSettings;
 }
 
-/** What a change is, for the history (the label says it in the language of the moment). */
+/** What a change is, for the history (the label is a code: said in the language of the screen when shown). */
 export interface ChangeMeta {
   action: ChangeAction;
   detail?: string;
@@ -191,7 +192,7 @@ export class Store {
   }
 
   /** Apply a change to some patients (null removes), remembering the old values for undo. */
-  private async change(label: string, next: Map<string, StoredPatient | null>, meta: ChangeMeta): Promise<void> {
+  private async change(label: ChangeLabel, next: Map<string, StoredPatient | null>, meta: ChangeMeta): Promise<void> {
     await this.settled();
     const cur = new Map(this.state.patients.map((p) => [p.id, p]));
     const before = new Map<string, StoredPatient | null>();
@@ -215,12 +216,12 @@ export class Store {
     const kept = rows.filter((r): r is HistoryRow & { seq: number } => typeof r.seq === 'number');
     this.nextSeq = kept.reduce((m, r) => Math.max(m, r.seq + 1), 1);
     this.undoStack = kept.filter((r) => !r.undone).slice(-MAX_UNDO)
-      .map((r) => ({ seq: r.seq, label: r.label, before: new Map(r.before), ...(r.clinic ? { clinic: r.clinic } : {}) }));
+      .map((r) => ({ seq: r.seq, label: readLabel(r.label), before: new Map(r.before), ...(r.clinic ? { clinic: r.clinic } : {}) }));
     this.state = { ...this.state, changes: kept.map(entryOf), undoLabels: this.undoStack.map((u) => u.label) };
   }
 
   /** Record a change: in the undo stack and in the history (IndexedDB), before it is applied. */
-  private async pushUndo(label: string, before: Map<string, StoredPatient | null>, meta: ChangeMeta, clinic?: EngineSettings): Promise<void> {
+  private async pushUndo(label: ChangeLabel, before: Map<string, StoredPatient | null>, meta: ChangeMeta, clinic?: EngineSettings): Promise<void> {
     const row: HistoryRow = {
       at: instantNow(), action: meta.action, label, patients: [...before.keys()],
       ...(meta.detail ? { detail: meta.detail } : {}), before: [...before], ...(clinic ? { clinic } : {}),
@@ -246,7 +247,7 @@ export class Store {
    * `chosen`. A session file's choice and settings of a patient are taken only where the browser
    * has none. Returns the plan as applied (re-planned against what is on record now).
    */
-  async applyImport(batch: IncomingBatch, chosen: ReadonlySet<string>, label: string): Promise<ImportPlan> {
+  async applyImport(batch: IncomingBatch, chosen: ReadonlySet<string>, label: ChangeLabel): Promise<ImportPlan> {
     await this.settled();
     const plan = planImport(this.state.patients, batch);
     const cur = new Map(this.state.patients.map((p) => [p.id, p]));
@@ -275,12 +276,12 @@ export class Store {
   }
 
   /** Import records as from a file (merging, no conflict applied). */
-  async importRecords(records: PatientRecord[], label: string, source = label): Promise<ImportPlan> {
+  async importRecords(records: PatientRecord[], label: ChangeLabel, source = 'import'): Promise<ImportPlan> {
     return this.applyImport({ source, kind: 'csv', patients: records.map((record) => ({ record })) }, new Set(), label);
   }
 
   /** Replace one patient's record (after an edit was validated); `usedPendingWeight`: the new patient's weight is now a row. */
-  async updateRecord(record: PatientRecord, label: string, usedPendingWeight = false): Promise<void> {
+  async updateRecord(record: PatientRecord, label: ChangeLabel, usedPendingWeight = false): Promise<void> {
     const prev = this.state.patients.find((p) => p.id === record.id);
     if (!prev) throw new Error(`no patient ${record.id}`);
     const next: StoredPatient = { ...prev, record: { ...record, order: prev.record.order }, updatedAt: nowIso() };
@@ -289,7 +290,7 @@ export class Store {
   }
 
   /** A patient started by hand (an empty record, perhaps a weight waiting for the first dose); undoable. */
-  async createPatient(record: PatientRecord, pendingWeightKg: string | undefined, label: string): Promise<void> {
+  async createPatient(record: PatientRecord, pendingWeightKg: string | undefined, label: ChangeLabel): Promise<void> {
     await this.settled();
     if (this.state.patients.some((p) => p.id === record.id)) throw new Error(`patient ${record.id} exists already`);
     const seq = this.state.patients.reduce((m, p) => Math.max(m, p.seq + 1), 0);
@@ -298,31 +299,31 @@ export class Store {
     await this.change(label, new Map([[record.id, p]]), { action: 'create' });
   }
 
-  async deletePatient(id: string, label: string): Promise<void> {
+  async deletePatient(id: string, label: ChangeLabel): Promise<void> {
     await this.change(label, new Map([[id, null]]), { action: 'delete-patient' });
   }
 
   /** Remove every example patient (those loaded from fixtures/examples on first start), undoably. */
-  async removeExamples(label: string): Promise<number> {
+  async removeExamples(label: ChangeLabel): Promise<number> {
     await this.settled();
     const ids = this.state.patients.filter((p) => p.example).map((p) => p.id);
     if (ids.length) await this.change(label, new Map(ids.map((id) => [id, null])), { action: 'remove-examples', detail: String(ids.length) });
     return ids.length;
   }
 
-  async setChoice(id: string, choice: Choice | null, label: string): Promise<void> {
+  async setChoice(id: string, choice: Choice | null, label: ChangeLabel): Promise<void> {
     const prev = this.state.patients.find((p) => p.id === id);
     if (!prev) return;
     await this.change(label, new Map([[id, { ...prev, choice, updatedAt: nowIso() }]]), { action: 'choice' });
   }
 
-  async setOverrides(id: string, overrides: EngineSettings, label: string): Promise<void> {
+  async setOverrides(id: string, overrides: EngineSettings, label: ChangeLabel): Promise<void> {
     const prev = this.state.patients.find((p) => p.id === id);
     if (!prev) return;
     await this.change(label, new Map([[id, { ...prev, overrides, updatedAt: nowIso() }]]), { action: 'overrides' });
   }
 
-  async setClinic(clinic: EngineSettings, label: string): Promise<void> {
+  async setClinic(clinic: EngineSettings, label: ChangeLabel): Promise<void> {
     await this.settled();
     await this.pushUndo(label, new Map(), { action: 'settings' }, this.state.clinic);
     this.set({ clinic });
@@ -377,7 +378,7 @@ export class Store {
    * Replace everything with a backup's patients and settings: the explicit action beside the
    * merging restore (the page names what goes and asks first); undoable.
    */
-  async replaceAll(patients: StoredPatient[], clinic: EngineSettings, label: string, detail?: string): Promise<void> {
+  async replaceAll(patients: StoredPatient[], clinic: EngineSettings, label: ChangeLabel, detail?: string): Promise<void> {
     await this.settled();
     const next = new Map<string, StoredPatient | null>();
     for (const p of this.state.patients) next.set(p.id, null);
@@ -390,7 +391,7 @@ export class Store {
   }
 
   /** Undo the latest change; returns its label or null. */
-  async undo(): Promise<string | null> {
+  async undo(): Promise<StoredLabel | null> {
     await this.settled();
     const u = this.undoStack.pop();
     if (!u) return null;
@@ -408,7 +409,7 @@ export class Store {
 
 function entryOf(r: HistoryRow & { seq: number }): ChangeEntry {
   const { before: _b, clinic: _c, ...rest } = r;
-  return rest;
+  return { ...rest, label: readLabel(rest.label) };
 }
 
 /** What an edit of a record did: rows added, removed, changed, or the import's refused rows set aside. */

@@ -7,12 +7,15 @@ import { useTranslation } from 'react-i18next';
 import type { ChangeEntry } from '../../storage/store';
 import { formatDisplayDate } from '../../lib/dates';
 import { wallClock } from '../../../core/time';
+import type { StoredLabel } from '../../storage/change-label';
+import { useSayChange } from './say-change';
 
 const SHOWN_IDS = 5;
 
-export function ChangesView({ changes, canUndo, onUndo, lastUndo }: { changes: ChangeEntry[]; canUndo: boolean; onUndo: () => void; lastUndo?: string }) {
+export function ChangesView({ changes, canUndo, onUndo, lastUndo }: { changes: ChangeEntry[]; canUndo: boolean; onUndo: () => void; lastUndo?: StoredLabel }) {
   const { t, i18n } = useTranslation('safety');
   const lang = i18n.language === 'nl' ? 'nl' : 'en';
+  const say = useSayChange();
   /** The instant of a change on this browser's wall clock, as the app shows every date-time. */
   const when = (at: string) => {
     const ms = Date.parse(at);
@@ -23,7 +26,7 @@ export function ChangesView({ changes, canUndo, onUndo, lastUndo }: { changes: C
     <section className="changes" aria-labelledby="changes-title" data-testid="changes">
       <h2 id="changes-title">{t('history.title')}</h2>
       <p>{t('history.intro')}</p>
-      <p><button type="button" onClick={onUndo} disabled={!canUndo} data-testid="changes-undo">{lastUndo ? t('history.undoLast', { label: lastUndo }) : t('history.undoLast', { label: '—' })}</button></p>
+      <p><button type="button" onClick={onUndo} disabled={!canUndo} data-testid="changes-undo">{t('history.undoLast', { label: lastUndo !== undefined ? say(lastUndo) : '—' })}</button></p>
       {list.length === 0 ? <p>{t('history.empty')}</p> : (
         <table className="changes-table">
           <thead><tr><th scope="col">{t('history.time')}</th><th scope="col">{t('history.action')}</th><th scope="col">{t('history.patient')}</th></tr></thead>

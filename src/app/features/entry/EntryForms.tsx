@@ -24,6 +24,7 @@ import {
 } from './schedule';
 import './entry.css';
 import { catalogNumberText } from '../../../i18n/display';
+import { changeLabel, type ChangeLabel } from '../../storage/change-label';
 
 type Errors = Record<string, string>;
 
@@ -178,7 +179,7 @@ export interface ScheduleProps {
   labLimit?: number;
   /** The clinic's infusion clock time (`HH:MM`); without it, the last dose's time or 09:00. */
   clock?: string;
-  onSave: (record: PatientRecord, label: string, usedPendingWeight: boolean) => Promise<void>;
+  onSave: (record: PatientRecord, label: ChangeLabel, usedPendingWeight: boolean) => Promise<void>;
   onClose: () => void;
 }
 
@@ -231,7 +232,7 @@ export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, c
       if ('errors' in r) { setErrors(r.errors); return; }
       setErrors({});
       if (r.replaces.length && !(await ask(r.replaces))) return;
-      await onSave(r.record, t('schedule.undo', { count: rows.length, id: record.id }), weighted);
+      await onSave(r.record, changeLabel('change.addDoses', { count: rows.length, id: record.id }), weighted);
       onClose();
     } finally { setBusy(false); }
   };
@@ -292,7 +293,7 @@ export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, c
 export interface ResultProps {
   record: PatientRecord;
   labLimit?: number;
-  onSave: (record: PatientRecord, label: string) => Promise<void>;
+  onSave: (record: PatientRecord, label: ChangeLabel) => Promise<void>;
   onClose: () => void;
 }
 
@@ -357,7 +358,7 @@ export function ResultForm({ record, labLimit, onSave, onClose }: ResultProps) {
       if ('errors' in r) { setErrors(r.errors); setNotice(''); return; }
       setErrors({});
       if (r.replaces.length && !(await ask(r.replaces))) return;
-      await onSave(r.record, t('result.undo', { id: record.id }));
+      await onSave(r.record, changeLabel('change.addResult', { id: record.id }));
       setNotice(r.warnings.length ? r.warnings.join(' · ') : t('result.saved', { date: formatDisplayDate(row.time, lang) }));
       setDate(''); setWeek(''); setClock(''); setValue(''); setNote('');
     } finally {

@@ -15,11 +15,12 @@ import { unitLabel } from '../../../i18n/display';
 import type { Draft } from './event-draft';
 import { EventEditor } from './EventEditor';
 import { useEventEdit } from './use-event-edit';
+import type { ChangeLabel } from '../../storage/change-label';
 
 interface Props {
   record: PatientRecord;
   labLimit?: number;
-  onSave: (record: PatientRecord, label: string) => Promise<void>;
+  onSave: (record: PatientRecord, label: ChangeLabel) => Promise<void>;
 }
 
 /** Rows drawn at once in the data table. */

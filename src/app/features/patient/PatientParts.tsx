@@ -9,8 +9,9 @@ import { ResultForm, ScheduleForm } from '../entry/EntryForms';
 import { WearingOffForm } from '../wearing/WearingOffForm';
 import { focusAfterRender } from '../../lib/focus';
 import type { Lang } from '../../lib/dates';
+import { changeLabel, type ChangeLabel } from '../../storage/change-label';
 
-type SaveRecord = (r: PatientRecord, label: string, usedPendingWeight?: boolean) => Promise<void>;
+type SaveRecord = (r: PatientRecord, label: ChangeLabel, usedPendingWeight?: boolean) => Promise<void>;
 
 /** The rows an import refused, said with their messages, and one button to go on without them (undoable). */
 export function RefusedRows({ record: rec, onSaveRecord }: { record: PatientRecord; onSaveRecord: SaveRecord }) {
@@ -25,7 +26,7 @@ export function RefusedRows({ record: rec, onSaveRecord }: { record: PatientReco
           <h3 id="refused-title">{tc('refused.title', { count: refused.length })}</h3>
           <p>{tc('refused.intro')}</p>
           <ul>{refused.map((i, k) => <li key={k} data-line={i.line}>{issueText(i, lang)}</li>)}</ul>
-          <button type="button" data-testid="set-aside-refused" onClick={() => void onSaveRecord(refusedSetAside(rec), tc('refused.undo', { id: rec.id }))}>
+          <button type="button" data-testid="set-aside-refused" onClick={() => void onSaveRecord(refusedSetAside(rec), changeLabel('change.setAside', { id: rec.id }))}>
             {tc('refused.setAside', { count: refused.length })}
           </button>
         </section>

@@ -25,12 +25,13 @@ import { WearingOffCard } from '../wearing/WearingOffCard';
 import { DeletePatient } from './DeletePatient';
 import { catalogNumberText } from '../../../i18n/display';
 import { importRefusals } from './validate-edit';
+import type { ChangeLabel } from '../../storage/change-label';
 
 interface Props {
   patient: StoredPatient;
   entry: ReportEntry | undefined;
   clinic: EngineSettings;
-  onSaveRecord: (r: PatientRecord, label: string, usedPendingWeight?: boolean) => Promise<void>;
+  onSaveRecord: (r: PatientRecord, label: ChangeLabel, usedPendingWeight?: boolean) => Promise<void>;
   /** The clinic's infusion clock time (`HH:MM`), the default of a dosing schedule. */
   infusionTime?: string;
   onChoose: (c: CardChoice | null) => Promise<void>;
@@ -41,9 +42,11 @@ interface Props {
   track?: PatientTrack;
   calibrate?: boolean;
   calibrationWaiting?: boolean;
+  /** The card's note when the forecast is not calibrated for a reason of the caller's (the SMART view). */
+  calibrationPublished?: string;
 }
 
-export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord, onChoose, onOverrides, onDelete, onClose, track, calibrate = false, calibrationWaiting = false }: Props) {
+export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord, onChoose, onOverrides, onDelete, onClose, track, calibrate = false, calibrationWaiting = false, calibrationPublished }: Props) {
   const { t, i18n } = useTranslation();
   const lang = (i18n.language === 'nl' ? 'nl' : 'en') as Lang;
   const settings = effectiveSettings(clinic, patient.overrides);
@@ -99,7 +102,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
           <Suspense fallback={<p>{t('patient.loading')}</p>}>
             <div className={entry?.outdated ? 'outdated-report' : undefined}>
               <ProposalCard report={report} settings={settings} choice={choice} onChoose={(c) => void onChoose(c)} example={!!patient.example} />
-              <CalibrationNote report={report} calibrate={calibrate} waiting={calibrationWaiting} />
+              <CalibrationNote report={report} calibrate={calibrate} waiting={calibrationWaiting} published={calibrationPublished} />
             </div>
           </Suspense>
         ) : entry?.failure ? null : <p className="card">{t('patient.computing')}</p>}

@@ -16,12 +16,13 @@ import { validateRows } from './validate-edit';
 import { alreadyIssue, checkTyped, movesOnto } from '../entry/typed';
 import { useAskReplace } from '../entry/AskReplace';
 import { fromDraft, toDraft, type Draft } from './event-draft';
+import { changeLabel, type ChangeLabel } from '../../storage/change-label';
 
 export interface EventEditInput {
   record: PatientRecord;
   rows: EventRow[];
   labLimit?: number;
-  onSave: (record: PatientRecord, label: string) => Promise<void>;
+  onSave: (record: PatientRecord, label: ChangeLabel) => Promise<void>;
   lang: Lang;
   /** The table's section: where the focus is looked for. */
   box: RefObject<HTMLElement | null>;
@@ -71,7 +72,7 @@ export function useEventEdit({ record, rows, labLimit, onSave, lang, box }: Even
   };
   const cancel = () => { setEditing(null); setDraft(null); setMessages([]); refocus(opener.current); opener.current = null; };
 
-  const apply = async (next: EventRow[], label: string, focusRow: number | null) => {
+  const apply = async (next: EventRow[], label: ChangeLabel, focusRow: number | null) => {
     setBusy(true);
     try {
       const res = await validateRows(record, next, labLimit);
@@ -93,7 +94,7 @@ export function useEventEdit({ record, rows, labLimit, onSave, lang, box }: Even
    * is refused when it says the same, and takes that row's place only after "replace x with y?".
    * `base`: the rows it goes with (without the row being edited); `toRow` maps their indices back.
    */
-  const saveTyped = async (base: EventRow[], typed: EventRow, label: string, toRow: (k: number) => number) => {
+  const saveTyped = async (base: EventRow[], typed: EventRow, label: ChangeLabel, toRow: (k: number) => number) => {
     setBusy(true);
     try {
       const at = editing === 'new' ? rows.length : editing;
@@ -108,7 +109,7 @@ export function useEventEdit({ record, rows, labLimit, onSave, lang, box }: Even
         return false;
       }
       if (c.replaces.length && !(await ask(c.replaces))) return false;
-      await onSave(c.result.record, c.replaces.length ? t('typed.undoReplace', { ns: 'safety', id: record.id }) : label);
+      await onSave(c.result.record, c.replaces.length ? changeLabel('change.replaceRow', { id: record.id }) : label);
       const warns = c.result.issues.filter((x) => x.issue.severity === 'warning' && x.row !== null && c.origin.has(x.row));
       setNotice(warns.length ? warns.map((w) => shortMessage(issueText(w.issue, lang))).join(' · ') : '');
       return true;
@@ -123,7 +124,7 @@ export function useEventEdit({ record, rows, labLimit, onSave, lang, box }: Even
     e.preventDefault();
     if (!draft || editing === null) return;
     if (editing === 'new') {
-      if (await saveTyped(rows, fromDraft(draft), t('entry.undoAdd', { id: record.id }), (k) => k)) cancel(); else showRefusal();
+      if (await saveTyped(rows, fromDraft(draft), changeLabel('change.addRow', { id: record.id }), (k) => k)) cancel(); else showRefusal();
       return;
     }
     // An edit that moves a row onto the kind and time of another row on record: asked like a typed row.
@@ -131,19 +132,19 @@ export function useEventEdit({ record, rows, labLimit, onSave, lang, box }: Even
     const others = rows.filter((_, j) => j !== editing);
     const ed = editing;
     if (await movesOnto(others, edited)) {
-      if (await saveTyped(others, edited, t('entry.undoEdit', { id: record.id }), (k) => (k >= ed ? k + 1 : k))) cancel(); else showRefusal();
+      if (await saveTyped(others, edited, changeLabel('change.editRow', { id: record.id }), (k) => (k >= ed ? k + 1 : k))) cancel(); else showRefusal();
       return;
     }
     const next = [...rows];
     next[editing] = edited;
-    const ok = await apply(next, t('entry.undoEdit', { id: record.id }), editing);
+    const ok = await apply(next, changeLabel('change.editRow', { id: record.id }), editing);
     if (ok) cancel(); else showRefusal();
   };
 
   const remove = async (i: number) => {
     const next = rows.filter((_, j) => j !== i);
     setEditing(null); setDraft(null);
-    const ok = await apply(next, t('entry.undoDelete', { id: record.id }), null);
+    const ok = await apply(next, changeLabel('change.deleteRow', { id: record.id }), null);
     if (ok) setNotice(t('entry.deleted'));
     // The row is gone with its button: the focus goes to the row now in its place (or the first Add button).
     refocus({ row: Math.min(i, next.length - 1) < 0 ? 'new' : Math.min(i, next.length - 1), kind: kindsFor(record.drug)[0] });

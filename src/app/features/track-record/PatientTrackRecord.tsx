@@ -12,13 +12,14 @@ import './track-record.css';
 /** Scored troughs listed on the card (the most recent). */
 const SHOWN = 6;
 
-export function CalibrationNote({ report, calibrate, waiting }: { report: PatientReport | PatientError | undefined; calibrate: boolean; waiting: boolean }) {
+/** `published`: what to say instead when the forecast is not calibrated for a reason of its own (the SMART view: no calibration in this browser). */
+export function CalibrationNote({ report, calibrate, waiting, published }: { report: PatientReport | PatientError | undefined; calibrate: boolean; waiting: boolean; published?: string }) {
   const { t, i18n } = useTranslation('track');
   const lang = i18n.language;
   if (waiting && !report) return <p className="calibration-note" data-testid="calibration-note">{t('cardWaiting')}</p>;
   if (!report || 'error' in report || report.drug !== 'natalizumab') return null;
   const c = report.options.calibration;
-  if (!c) return <p className="calibration-note" data-testid="calibration-note" data-calibrated="false">{t(calibrate ? 'cardNoTroughs' : 'cardPublished')}</p>;
+  if (!c) return <p className="calibration-note" data-testid="calibration-note" data-calibrated="false">{published ?? t(calibrate ? 'cardNoTroughs' : 'cardPublished')}</p>;
   const held = c.calibratedCover80 ?? c.cover80;
   return (
     <div className="calibration-note" data-testid="calibration-note" data-calibrated="true" data-iov={c.patientIov} data-scale={c.scale ?? 1}>

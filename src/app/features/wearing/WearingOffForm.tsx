@@ -13,11 +13,12 @@ import { validateRows } from '../patient/validate-edit';
 import { issueText } from '../../../i18n/sentences';
 import { readClock, readDate } from '../entry/schedule';
 import { focusFirstField, useFocusFirstField } from '../../lib/focus';
+import { changeLabel, type ChangeLabel } from '../../storage/change-label';
 
 export interface WearingOffFormProps {
   record: PatientRecord;
   labLimit?: number;
-  onSave: (record: PatientRecord, label: string) => Promise<void>;
+  onSave: (record: PatientRecord, label: ChangeLabel) => Promise<void>;
   onClose: () => void;
 }
 
@@ -86,7 +87,7 @@ export function WearingOffForm({ record, labLimit, onSave, onClose }: WearingOff
         return;
       }
       setErrors({});
-      await onSave(res.record, t('form.undo', { id: record.id }));
+      await onSave(res.record, changeLabel('change.wearingOff', { id: record.id }));
       setNotice(mode === 'none' ? t('form.savedNone', { date: formatDisplayDate(time.slice(0, 10), lang) }) : t('form.saved', { date: formatDisplayDate(time, lang) }));
       setDate(''); setClock(''); setNote('');
     } finally {
