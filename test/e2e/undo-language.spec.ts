@@ -179,3 +179,27 @@ test('a history stored by the earlier version (a sentence as the label) is read 
   await expect(page.locator('[data-patient-id="HIS-1"]')).toHaveCount(0);
   expect(w.errors).toEqual([]);
 });
+
+test('the status line\'s other messages (an export, a deletion) are said again in the new language on a switch', async ({ page }) => {
+  const w = watch(page);
+  await page.goto('/');
+  await expect(page.locator('[data-patient-id="NAT-001"]')).toHaveCount(1);
+  const n = await page.locator('[data-patient-id]').count();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  await download;
+  await expect(message(page)).toHaveText(new RegExp(`^\\s*·\\s*Exported ${n} patients as CSV\\.$`));
+  await setLang(page, 'nl');
+  await expect(message(page)).toHaveText(new RegExp(`^\\s*·\\s*${n} patiënten als CSV geëxporteerd\\.$`));
+  // A patient deleted on the Dutch screen, said in English after a switch; the Undo button too.
+  await page.locator('[data-patient-id="NAT-001"] a').click();
+  await page.getByTestId('delete-patient').click();
+  await page.getByTestId('confirm-delete').click();
+  await expect(page.locator('[data-patient-id="NAT-001"]')).toHaveCount(0);
+  await expectUndo(page, 'nl', 'verwijderen van patiënt NAT-001');
+  await expect(message(page)).toHaveText(/^\s*·\s*Patiënt NAT-001 verwijderd\. Met Ongedaan maken komt hij terug\.$/);
+  await setLang(page, 'en');
+  await expectUndo(page, 'en', 'deleting patient NAT-001');
+  await expect(message(page)).toHaveText(/^\s*·\s*Patient NAT-001 deleted\. Use Undo to bring it back\.$/);
+  expect(w.errors).toEqual([]);
+});

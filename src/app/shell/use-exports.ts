@@ -15,6 +15,7 @@ import { downloadText } from '../lib/download';
 import type { Lang } from '../lib/dates';
 import { fhirExportText } from '../features/fhir/fhir-export';
 import { choiceLabel } from '../features/proposal/choices';
+import type { Say } from './use-messages';
 
 export type ExportFormat = 'comma' | 'semicolon' | 'excel';
 export type ExportWhich = 'all' | 'open';
@@ -31,7 +32,7 @@ export interface ExportsInput {
   localCodes: LocalCodes | undefined;
   today: string;
   lang: Lang;
-  flash: (m: string) => void;
+  flash: (m: string | Say) => void;
 }
 
 export function useExports({ patients, selected, reports, localCodes, today, lang, flash }: ExportsInput) {
@@ -49,7 +50,7 @@ export function useExports({ patients, selected, reports, localCodes, today, lan
     const list = exported();
     const text = writeTdmCsv(list.map((p) => p.record), csvOptions());
     downloadText(`ms-interval-${fileId()}${today}.csv`, text, 'text/csv;charset=utf-8');
-    flash(t('export.csvDone', { count: list.length }));
+    flash((tt) => tt('export.csvDone', { ns: 'app', count: list.length }));
   };
 
   /** The planning (the dose as planned, the choice and its reason beside the model's proposal) as CSV, by the same writer. */
@@ -60,7 +61,7 @@ export function useExports({ patients, selected, reports, localCodes, today, lan
       ? writeCsvTable(planningWords(t, lang).columns, planCells(planEntries(list, currentReports(list, reports), today, lang), planningWords(t, lang)), csvOptions())
       : writeCsvTable(PLANNING_COLUMNS, planCells(planEntries(list, currentReports(list, reports), today)), csvOptions());
     downloadText(`ms-interval-planning-${today}.csv`, text, 'text/csv;charset=utf-8');
-    flash(t('export.planningDone', { ns: 'clinic', count: list.length }));
+    flash((tt) => tt('export.planningDone', { ns: 'clinic', count: list.length }));
   };
 
   /** The open patient or all (as the CSV export), records and current proposals as a FHIR Bundle. */
@@ -73,7 +74,7 @@ export function useExports({ patients, selected, reports, localCodes, today, lan
     downloadText(`ms-interval-${fileId()}${today}.fhir.json`, text, 'application/fhir+json');
     // A proposal still being computed is not in the Bundle: said, so nobody files a Bundle thinking it is.
     const waiting = list.filter((p) => current.get(p.id) === undefined).length;
-    flash(`${t('export.done', { ns: 'fhir', count: list.length })}${waiting ? ` ${t('export.waiting', { ns: 'fhir', count: waiting })}` : ''}`);
+    flash((tt) => `${tt('export.done', { ns: 'fhir', count: list.length })}${waiting ? ` ${tt('export.waiting', { ns: 'fhir', count: waiting })}` : ''}`);
   };
 
   return { format, setFormat, which, setWhich, exportCsv, exportPlanning, exportFhir };

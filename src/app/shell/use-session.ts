@@ -3,7 +3,6 @@
  * and after a session file is opened, saying whether the recomputed proposals equal the saved ones.
  */
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { version as appVersion } from '../../../package.json';
 import type { AppState } from '../storage/store';
 import type { ReportEntry } from '../use-reports';
@@ -12,17 +11,17 @@ import { planEntries } from '../lib/plan-export';
 import { downloadText } from '../lib/download';
 import { nowMinute } from '../lib/dates';
 import { currentReports } from './use-exports';
+import type { Say } from './use-messages';
 
 export interface SessionInput {
   state: AppState;
   reports: ReadonlyMap<string, ReportEntry>;
   pending: number;
   today: string;
-  flash: (m: string) => void;
+  flash: (m: string | Say) => void;
 }
 
 export function useSession({ state, reports, pending, today, flash }: SessionInput): { saveSession: () => void; sessionOpened: (s: SessionFile) => void } {
-  const { t } = useTranslation();
   const [savedSession, setSavedSession] = useState<SessionFile | null>(null);
 
   // After a session file is opened: say whether the recomputed proposals equal the saved ones.
@@ -30,9 +29,11 @@ export function useSession({ state, reports, pending, today, flash }: SessionInp
     if (!savedSession || pending > 0) return;
     const now = new Map([...reports].map(([id, e]) => [id, e.report]));
     const diff = compareWithSaved(savedSession.reports, now);
-    flash(diff.length ? t('session.differs', { count: diff.length, ids: diff.slice(0, 10).join(', ') }) : t('session.same', { count: savedSession.reports.length, version: savedSession.appVersion }));
+    const saved = { count: savedSession.reports.length, version: savedSession.appVersion };
+    // Said when shown, in the screen's language then.
+    flash((tt) => (diff.length ? tt('session.differs', { ns: 'app', count: diff.length, ids: diff.slice(0, 10).join(', ') }) : tt('session.same', { ns: 'app', ...saved })));
     setSavedSession(null);
-  }, [savedSession, pending, reports, t, flash]);
+  }, [savedSession, pending, reports, flash]);
 
   const saveSession = () => {
     const s = buildSession({
@@ -42,7 +43,8 @@ export function useSession({ state, reports, pending, today, flash }: SessionInp
       plans: planEntries(state.patients, currentReports(state.patients, reports), today),
     });
     downloadText(`ms-interval-session-${today}.json`, JSON.stringify(s, null, 1), 'application/json');
-    flash(t('export.sessionDone', { count: state.patients.length }));
+    const count = state.patients.length;
+    flash((tt) => tt('export.sessionDone', { ns: 'app', count }));
   };
 
   return { saveSession, sessionOpened: setSavedSession };

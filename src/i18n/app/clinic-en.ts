@@ -22,7 +22,6 @@ const clinicEn = {
     weightHint: '{{accMin}}–{{accMax}} kg; the natalizumab model was built on {{min}}–{{max}} kg. Dated at the first dose once the doses are entered.',
     settingsNote: 'The patient is planned with the clinic’s settings; change them for this patient under “Settings for this patient”.',
     save: 'Create patient',
-    undo: 'new patient {{id}}',
     created: 'Patient {{id}} created. Enter the doses given so far (“Add doses”), then the results.',
   },
   schedule: {
@@ -43,8 +42,6 @@ const clinicEn = {
     countInvalid: '"{{value}}" is not a number of doses: write a whole number from 1 to 60.',
     everyInvalid: '"{{value}}" is not a number of weeks: write a whole number from 1 to 104.',
     save: 'Save doses',
-    undo_one: 'adding {{count}} dose to {{id}}',
-    undo_other: 'adding {{count}} doses to {{id}}',
   },
   result: {
     button: 'Add result',
@@ -70,7 +67,6 @@ const clinicEn = {
     sampleCapillary: 'Finger-prick (capillary)',
     save: 'Save result',
     saved: 'Result of {{date}} saved.',
-    undo: 'adding a result to {{id}}',
   },
   refused: {
     title_one: '{{count}} row of the imported file was not used',
@@ -78,7 +74,6 @@ const clinicEn = {
     intro: 'No proposal is made while rows of the file are unused (the command line answers the same for this file): a plan that silently left data out could mislead. Correct them in the file and import it again; or enter the values in the table and set these rows aside.',
     setAside_one: 'Set this row aside and plan without it',
     setAside_other: 'Set these {{count}} rows aside and plan without them',
-    undo: 'setting aside the refused rows of {{id}}',
   },
   pending: {
     weight: 'Weight {{kg}} kg given: it is dated at the first dose once the doses are entered.',

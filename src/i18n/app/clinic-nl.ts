@@ -25,7 +25,6 @@ const clinicNl: Dutch<typeof clinicEn> = {
     weightHint: '{{accMin}}–{{accMax}} kg; het natalizumabmodel is gebouwd op {{min}}–{{max}} kg. Gedateerd op de eerste gift zodra de giften zijn ingevoerd.',
     settingsNote: 'De patiënt wordt gepland met de instellingen van de kliniek; wijzig ze voor deze patiënt onder „Instellingen voor deze patiënt”.',
     save: 'Patiënt aanmaken',
-    undo: 'nieuwe patiënt {{id}}',
     created: 'Patiënt {{id}} aangemaakt. Voer de giften tot nu toe in („Giften toevoegen”), daarna de uitslagen.',
   },
   schedule: {
@@ -46,8 +45,6 @@ const clinicNl: Dutch<typeof clinicEn> = {
     countInvalid: '"{{value}}" is geen aantal giften: schrijf een heel getal van 1 tot 60.',
     everyInvalid: '"{{value}}" is geen aantal weken: schrijf een heel getal van 1 tot 104.',
     save: 'Giften opslaan',
-    undo_one: '{{count}} gift toevoegen aan {{id}}',
-    undo_other: '{{count}} giften toevoegen aan {{id}}',
   },
   result: {
     button: 'Uitslag toevoegen',
@@ -73,7 +70,6 @@ const clinicNl: Dutch<typeof clinicEn> = {
     sampleCapillary: 'Vingerprik (capillair)',
     save: 'Uitslag opslaan',
     saved: 'Uitslag van {{date}} opgeslagen.',
-    undo: 'uitslag toevoegen aan {{id}}',
   },
   refused: {
     title_one: '{{count}} regel van het geïmporteerde bestand is niet gebruikt',
@@ -81,7 +77,6 @@ const clinicNl: Dutch<typeof clinicEn> = {
     intro: 'Er wordt geen voorstel gedaan zolang regels van het bestand ongebruikt zijn (de opdrachtregel antwoordt hetzelfde voor dit bestand): een plan dat stilzwijgend gegevens weglaat, kan misleiden. Verbeter ze in het bestand en importeer het opnieuw; of voer de waarden in de tabel in en zet deze regels opzij.',
     setAside_one: 'Zet deze regel opzij en plan zonder',
     setAside_other: 'Zet deze {{count}} regels opzij en plan zonder',
-    undo: 'de geweigerde regels van {{id}} opzijzetten',
   },
   pending: {
     weight: 'Gewicht {{kg}} kg opgegeven: het wordt gedateerd op de eerste gift zodra de giften zijn ingevoerd.',

@@ -46,7 +46,6 @@ const safetyEn = {
     none: 'Replace everything with {{file}}? No patient is removed; patients in both are set to the file’s rows, and the clinic settings to the file’s. You can undo it.',
     yes: 'Yes, replace everything',
     no: 'No, keep what is here',
-    undo: 'replacing everything with {{file}}',
     done: 'Everything replaced with {{file}}: {{count}} patient(s). Use Undo to go back.',
   },
   history: {
@@ -84,7 +83,6 @@ const safetyEn = {
   },
   examples: {
     remove: 'Remove the example patients ({{count}})',
-    undo: 'removing the example patients',
     removed_one: '{{count}} example patient removed. Use Undo to bring it back.',
     removed_other: '{{count}} example patients removed. Use Undo to bring them back.',
   },
@@ -93,7 +91,6 @@ const safetyEn = {
     replace: 'Replace {{old}} with {{new}}? ({{kind}} of {{time}} is on record with another value.)',
     replaceYes: 'Yes, replace',
     replaceNo: 'No, keep {{old}}',
-    undoReplace: 'replacing a row of {{id}}',
   },
   idWarning: {
     name: 'The id "{{id}}" looks like a name. Use a pseudonym: no name, no date of birth, no BSN.',

@@ -49,7 +49,6 @@ const safetyNl: Dutch<typeof safetyEn> = {
     none: 'Alles vervangen door {{file}}? Er wordt geen patiënt verwijderd; patiënten in beide krijgen de regels uit het bestand, en de kliniekinstellingen die uit het bestand. U kunt het ongedaan maken.',
     yes: 'Ja, alles vervangen',
     no: 'Nee, houden wat er staat',
-    undo: 'alles vervangen door {{file}}',
     done: 'Alles vervangen door {{file}}: {{count}} patiënt(en). Met Ongedaan maken gaat u terug.',
   },
   history: {
@@ -87,7 +86,6 @@ const safetyNl: Dutch<typeof safetyEn> = {
   },
   examples: {
     remove: 'Voorbeeldpatiënten verwijderen ({{count}})',
-    undo: 'voorbeeldpatiënten verwijderen',
     removed_one: '{{count}} voorbeeldpatiënt verwijderd. Met Ongedaan maken komt hij terug.',
     removed_other: '{{count}} voorbeeldpatiënten verwijderd. Met Ongedaan maken komen ze terug.',
   },
@@ -96,7 +94,6 @@ const safetyNl: Dutch<typeof safetyEn> = {
     replace: '{{old}} vervangen door {{new}}? ({{kind}} van {{time}} staat er al met een andere waarde.)',
     replaceYes: 'Ja, vervangen',
     replaceNo: 'Nee, {{old}} houden',
-    undoReplace: 'een regel van {{id}} vervangen',
   },
   idWarning: {
     name: 'De id "{{id}}" lijkt op een naam. Gebruik een pseudoniem: geen naam, geen geboortedatum, geen BSN.',

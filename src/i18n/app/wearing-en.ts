@@ -20,7 +20,6 @@ export default {
     close: 'Close',
     saved: 'Wearing-off of {{date}} saved.',
     savedNone: 'No wearing-off recorded for the interval ending {{date}}.',
-    undo: 'wearing-off report for {{id}}',
     dateEmpty: 'Enter the date the symptoms began.',
     dateInvalid: '"{{value}}" is not a date: write dd-mm-yyyy or yyyy-mm-dd.',
     clockInvalid: '"{{value}}" is not a time: write HH:MM, such as 14:30.',
@@ -52,7 +51,6 @@ export default {
     cancel: 'Cancel',
     chosen: 'Personal target {{value}} µg/mL chosen for this patient: {{reason}}',
     chosenNoReason: 'Personal target {{value}} µg/mL set for this patient.',
-    undoTarget: 'personal target for {{id}}',
     defaultReason: 'wearing-off reported at predicted concentrations of about {{floor}} µg/mL',
   },
   chart: {

@@ -23,7 +23,6 @@ const wearingNl: Dutch<typeof wearingEn> = {
     close: 'Sluiten',
     saved: 'Wearing-off van {{date}} opgeslagen.',
     savedNone: 'Geen wearing-off vastgelegd voor het interval tot {{date}}.',
-    undo: 'wearing-off-melding van {{id}}',
     dateEmpty: 'Vul de datum in waarop de klachten begonnen.',
     dateInvalid: '"{{value}}" is geen datum: schrijf dd-mm-jjjj of jjjj-mm-dd.',
     clockInvalid: '"{{value}}" is geen tijd: schrijf UU:MM, zoals 14:30.',
@@ -55,7 +54,6 @@ const wearingNl: Dutch<typeof wearingEn> = {
     cancel: 'Annuleren',
     chosen: 'Persoonlijke streefwaarde {{value}} µg/mL gekozen voor deze patiënt: {{reason}}',
     chosenNoReason: 'Persoonlijke streefwaarde {{value}} µg/mL ingesteld voor deze patiënt.',
-    undoTarget: 'persoonlijke streefwaarde van {{id}}',
     defaultReason: 'wearing-off gemeld bij voorspelde concentraties van ongeveer {{floor}} µg/mL',
   },
   chart: {
