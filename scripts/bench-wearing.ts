@@ -1,8 +1,8 @@
 /**
  * Speed of the natalizumab proposal with wearing-off reports (issue 19): per patient with at least
  * one report, the time of the proposal alone, of the proposal with its wearing-off analysis as it
- * was (the patient fitted again: withNatalizumabWearingOff without the proposal's fit, which predicts
- * the onsets as `tdm predict` does), and as the engine makes it now (the onsets read from the
+ * was (the patient fitted again to predict the onsets as `tdm predict` does: the old code, kept as
+ * the oracle of test/core/wearing/wearing-reuse.test.ts), and as the engine makes it now (the onsets read from the
  * proposal's own fit and draws: proposeNatalizumabWithWearingOff). The three run interleaved, patient
  * by patient, so a change in the machine's load touches them alike; medians over many rounds.
  * The patients: the validation patients with reports added (scripts/wearing-fixture.ts).
@@ -14,11 +14,12 @@ import { fileURLToPath } from 'node:url';
 import { parseTdmCsv } from '../src/core/records/index';
 import { lastEventTime } from '../src/core/engine';
 import { proposeNatalizumab } from '../src/core/natalizumab/index';
-import { proposeNatalizumabWithWearingOff, withNatalizumabWearingOff } from '../src/core/natalizumab/wearing-off';
+import { proposeNatalizumabWithWearingOff } from '../src/core/natalizumab/wearing-off';
 import { reportsUpTo, wearingOffIntervals } from '../src/core/wearing-off';
 import type { NatalizumabOptions } from '../src/core/report/types';
 import type { PatientRecord } from '../src/core/types';
 import { withWearingReports } from './wearing-fixture';
+import { oldWithNatalizumabWearingOff } from '../test/core/wearing/wearing-off-oracle';
 
 /** CPU time (ms) of this thread: robust to other processes competing for the cores. */
 const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
@@ -39,7 +40,7 @@ export function patientsWithReports(files: string[]): PatientRecord[] {
 type Way = 'propose' | 'old' | 'new';
 const WAYS: Record<Way, (p: PatientRecord, asOf: number, o: Partial<NatalizumabOptions>) => unknown> = {
   propose: (p, asOf, o) => proposeNatalizumab(p, asOf, o),
-  old: (p, asOf, o) => withNatalizumabWearingOff(proposeNatalizumab(p, asOf, o), p, asOf, o),
+  old: (p, asOf, o) => oldWithNatalizumabWearingOff(proposeNatalizumab(p, asOf, o), p, asOf, o),
   new: (p, asOf, o) => proposeNatalizumabWithWearingOff(p, asOf, o),
 };
 
