@@ -167,10 +167,10 @@ describe('the FHIR note says which forecast spread was used (the card\'s calibra
     // The propose line's field (cli.md): the same numbers as the note says.
     expect((proposeLine(r) as { calibration: unknown }).calibration).toEqual({ troughs: 2, patients: 1, iov: 0.1475, clinic_iov: 0.1475, published_iov: 0.15, factor: 0.983, scale: 0.942, patient_troughs: 2, cover80: 1, calibrated_cover80: 1 });
     expect(proposalText(r, '0.1.0').split('\n').filter((l) => SPREAD_EN.test(l))).toEqual([
-      'Forecast spread from 2 troughs of this clinic: inter-occasion log-SD 0.147 (published 0.15), the whole forecast\'s width × 0.94 of the published; 80 % intervals held 1 of the scored troughs.',
+      'Forecast spread from 2 troughs of this clinic: inter-occasion log-SD 0.148 (published 0.15), the whole forecast\'s width × 0.94 of the published; 80 % intervals held 1 of the scored troughs.',
     ]);
     expect(proposalText(r, '0.1.0', undefined, 'nl').split('\n').filter((l) => SPREAD_NL.test(l))).toEqual([
-      'Spreiding van de voorspelling uit 2 dalspiegels van deze kliniek: inter-occasiespreiding log-SD 0,147 (gepubliceerd 0,15), de breedte van de hele voorspelling × 0,94 van de gepubliceerde; 80 %-intervallen hielden 1 van de beoordeelde dalspiegels.',
+      'Spreiding van de voorspelling uit 2 dalspiegels van deze kliniek: inter-occasiespreiding log-SD 0,148 (gepubliceerd 0,15), de breedte van de hele voorspelling × 0,94 van de gepubliceerde; 80 %-intervallen hielden 1 van de beoordeelde dalspiegels.',
     ]);
   });
   it('widened for a patient whose own troughs disagree more, and without a share held when none was scored', () => {

@@ -63,8 +63,8 @@ function warningLines(r: PatientReport, lang: CatalogLang): string[] {
 /** The clinician's own label of the option chosen (`: 6 weeks: 2024-06-03`), or nothing. */
 const labelPart = (choice: FhirChoice, lang: CatalogLang) => (choice.label ? noteText('chosen-label', { label: choice.label }, lang) : '');
 
-/** A number rounded to `d` decimals (as the card shows it), trailing zeros dropped. */
-const fixed = (x: number, d: number) => Number(x.toFixed(d));
+/** A number to at most `d` decimals, rounded as the card's (Intl's) rounding does (0.1475 → 0.148). */
+const fixed = (x: number, d: number) => Number(new Intl.NumberFormat('en', { maximumFractionDigits: d, useGrouping: false }).format(x));
 
 /**
  * Which spread the forecast's intervals used, as the card's calibration note says it: the clinic's
