@@ -162,7 +162,7 @@ describe('the FHIR note says which forecast spread was used (the card\'s calibra
     const p = examples.patients.find((x) => x.id === 'NAT-006')!;
     const tr = clinicTrackRecord(examples.patients, {}, 'example-patients.csv');
     const options = calibratedOptions(calibrateClinic(tr.all), tr)(p.id);
-    const r = computeReport(p, lastEventTime(p), { natalizumab: options });
+    const r = computeReport(p, lastEventTime(p), { natalizumab: options, ocrelizumab: {} });
     if ('error' in r || r.drug !== 'natalizumab') throw new Error('not computed');
     // The propose line's field (cli.md): the same numbers as the note says.
     expect((proposeLine(r) as { calibration: unknown }).calibration).toEqual({ troughs: 2, patients: 1, iov: 0.1475, clinic_iov: 0.1475, published_iov: 0.15, factor: 0.983, scale: 0.942, patient_troughs: 2, cover80: 1, calibrated_cover80: 1 });
