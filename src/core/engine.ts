@@ -4,9 +4,9 @@
  */
 import type { Days, PatientRecord } from './types';
 import type { NatalizumabOptions, OcrelizumabOptions, PatientError, PatientReport, PointPrediction } from './report/types';
-import { proposeNatalizumab, predictNatalizumab } from './natalizumab/index';
+import { predictNatalizumab } from './natalizumab/index';
 import { proposeOcrelizumab, predictOcrelizumab } from './ocrelizumab/index';
-import { withNatalizumabWearingOff } from './natalizumab/wearing-off';
+import { proposeNatalizumabWithWearingOff } from './natalizumab/wearing-off';
 import { withOcrelizumabWearingOff } from './ocrelizumab/wearing-off';
 import { PkWorkError, workBudget, withWorkBudget } from './pk/index';
 import { parseAsOfDate } from './time';
@@ -147,7 +147,7 @@ function computeAsOf(p: PatientRecord, asOf: Days, settings: EngineSettings): Pa
   }
   // Wearing-off reports (issue 19) are set against the curve after the proposal, which they never change.
   return p.drug === 'natalizumab'
-    ? budgeted(p, settings, () => withNatalizumabWearingOff(proposeNatalizumab(p, asOf, settings.natalizumab), p, asOf, settings.natalizumab))
+    ? budgeted(p, settings, () => proposeNatalizumabWithWearingOff(p, asOf, settings.natalizumab))
     : withOcrelizumabWearingOff(proposeOcrelizumab(p, asOf, settings.ocrelizumab), p, asOf, settings.ocrelizumab);
 }
 

@@ -29,6 +29,11 @@ const fhirnoteEn = {
     'next-trough': 'Next trough (just before the next dose): {{value}} µg/mL (80 % interval {{low}} to {{high}} µg/mL); probability at or above the target: {{probability, raw}}.',
     protocol: 'Rule-based protocol beside it ({{name, raw}}): interval {{weeks}} weeks, next dose {{nextDose}}. {{rationale, raw}}',
     target: 'Target: trough at or above {{target}} µg/mL, with a probability of at least {{probability, raw}} at steady state.',
+    // The forecast's spread, as the card's calibration note says it (report.options.calibration).
+    'spread-calibrated': 'Forecast spread from {{troughs}} troughs of this clinic: inter-occasion log-SD {{iov}} (published {{published}}){{wider, raw}}, the whole forecast\'s width × {{scale}} of the published{{held, raw}}.',
+    'spread-wider': ', widened from the clinic\'s {{clinic}} because this patient\'s own troughs disagree more',
+    'spread-held': '; 80 % intervals held {{held}} of the scored troughs',
+    'spread-published': 'Forecast spread: the published model\'s allowances (not calibrated on this clinic\'s troughs).',
   },
   ocr: {
     chosen: 'Next dose (chosen by the clinician): {{nextDose}}{{label, raw}}.',

@@ -26,6 +26,10 @@ const fhirnoteNl: FhirNoteStrings = {
     'next-trough': 'Volgende dalspiegel (vlak voor de volgende gift): {{value}} µg/mL (80 %-interval {{low}} tot {{high}} µg/mL); kans op of boven het streefniveau: {{probability, raw}}.',
     protocol: 'Protocol met vaste regels ernaast ({{name, raw}}): interval {{weeks}} weken, volgende gift {{nextDose}}. {{rationale, raw}}',
     target: 'Streefniveau: dalspiegel op of boven {{target}} µg/mL, met een kans van ten minste {{probability, raw}} op den duur.',
+    'spread-calibrated': 'Spreiding van de voorspelling uit {{troughs}} dalspiegels van deze kliniek: inter-occasiespreiding log-SD {{iov}} (gepubliceerd {{published}}){{wider, raw}}, de breedte van de hele voorspelling × {{scale}} van de gepubliceerde{{held, raw}}.',
+    'spread-wider': ', verbreed van {{clinic}} van de kliniek omdat de eigen dalspiegels van deze patiënt meer afwijken',
+    'spread-held': '; 80 %-intervallen hielden {{held}} van de beoordeelde dalspiegels',
+    'spread-published': 'Spreiding van de voorspelling: de marges van het gepubliceerde model (niet gekalibreerd op de dalspiegels van deze kliniek).',
   },
   ocr: {
     chosen: 'Volgende gift (gekozen door de arts): {{nextDose}}{{label, raw}}.',

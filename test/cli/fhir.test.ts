@@ -108,6 +108,8 @@ describe('tdm fhir: the Bundle', () => {
       expect(text).toContain(`version ${line.model.version}`);
       if (line.drug === 'natalizumab') {
         expect(mrs[i].dosageInstruction[0].timing.repeat).toEqual({ period: line.proposal.interval_weeks, periodUnit: 'wk' });
+        // tdm fhir has no --calibrate (cli.md): its forecasts, as propose's without it, use the published spread, and the note says so.
+        expect(text.split('\n').filter((l) => l.startsWith('Forecast spread'))).toEqual(['Forecast spread: the published model\'s allowances (not calibrated on this clinic\'s troughs).']);
         expect(text).toContain(`80 % interval ${line.proposal.predicted_trough_low.toPrecision(3).replace(/\.?0+$/, '')}`);
       } else {
         expect(text).toContain(`Predicted crossing of 10 cells/µL: ${line.proposal.predicted_crossing} (80 % interval ${line.proposal.predicted_crossing_low} to ${line.proposal.predicted_crossing_high})`);
@@ -145,6 +147,11 @@ describe('bad input', () => {
       expect(r).toEqual({ stdout: [], stderr: [line], status: 2 });
     }
     delete virtual['x.json'];
+  });
+  it('tdm fhir takes no --calibrate (cli.md: the option goes with propose): a usage error, exit 2', () => {
+    const r = tdm('fhir', 'fixtures/fhir/hand-written.csv', '--calibrate');
+    expect(r.status).toBe(2);
+    expect(r.stderr[0]).toBe('tdm: --calibrate goes with propose');
   });
   it('options: a clinic\'s local lab code is read; a code not written system|code or an unknown zone is a usage error', () => {
     const local = JSON.parse(readFileSync('fixtures/fhir/hand-written.json', 'utf8'));

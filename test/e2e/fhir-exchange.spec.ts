@@ -232,6 +232,12 @@ test('export as FHIR: the open patient (a recorded choice as the plan) and all p
   expect([mr.intent, mr.dosageInstruction[0].timing.event[0]]).toEqual(['proposal', shown]);
   const dr = b1.entry.find((e) => e.resource.resourceType === 'DocumentReference')!.resource as unknown as { content: { attachment: { data: string } }[] };
   expect(Buffer.from(dr.content[0].attachment.data, 'base64').toString('utf8')).toContain(shown!);
+  // The note says the forecast spread the card's calibration note says (the app calibrates by default).
+  const spread = Buffer.from(dr.content[0].attachment.data, 'base64').toString('utf8').split('\n').filter((l) => l.startsWith('Forecast spread'));
+  const calNote = page.getByTestId('calibration-note');
+  await expect(calNote).toHaveAttribute('data-calibrated', 'true');
+  await expect(calNote).toHaveText('Spread from 1 troughs of this clinic: 80 % intervals held 1. Inter-occasion spread used: log-SD 0.148 (published 0.15); the whole forecast\'s width × 0.96 of the published.');
+  expect(spread).toEqual(['Forecast spread from 1 troughs of this clinic: inter-occasion log-SD 0.148 (published 0.15), the whole forecast\'s width × 0.96 of the published; 80 % intervals held 1 of the scored troughs.']);
   expect(one.text).toMatch(/"effectiveDateTime": "2024-03-04T08:40:00\+01:00"/); // the clinic's zone offset
   const f1 = join(dir, one.name);
   expect(cliNext(f1).get('HW-NAT-IV')).toBe(shown);

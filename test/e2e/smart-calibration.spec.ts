@@ -190,6 +190,8 @@ test('with the clinic\'s calibration stored in this browser: the proposal of pro
   expect(text).toContain(`(80 % interval ${sig3(shown.predictedTrough.low)} to ${sig3(shown.predictedTrough.high)} µg/mL)`);
   expect(text).toContain(`(80 % interval ${sig3(shown.nextTrough.low)} to ${sig3(shown.nextTrough.high)} µg/mL)`);
   expect(text).not.toContain(`(80 % interval ${sig3(shownPlain.predictedTrough.low)} to ${sig3(shownPlain.predictedTrough.high)} µg/mL)`);
+  // The note says the spread used, as the card's calibration note does (in the note's English).
+  expect(text).toContain(`\nForecast spread from ${clinicCal.troughs} troughs of this clinic: inter-occasion log-SD ${en(clinicCal.iov, 3)} (published ${en(clinicCal.publishedIov, 3)}), the whole forecast's width × ${en(clinicCal.scale, 2)} of the published; 80 % intervals held ${en(held, 2)} of the scored troughs.\n`);
 
   // Nothing of the patient stored: the browser's storage is what the clinic's app left, unchanged.
   const after = await storageDump(page);

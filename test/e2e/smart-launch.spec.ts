@@ -162,6 +162,8 @@ test('EHR launch: read with paging, the next dose of the command line, written b
   expect([mr.status, mr.intent, mr.dosageInstruction[0].timing.event[0]]).toEqual(['draft', 'proposal', cliNext]);
   const note = Buffer.from((w.dr[0] as { content: { attachment: { data: string } }[] }).content[0].attachment.data, 'base64').toString('utf8');
   expect(note).toContain(cliNext);
+  // No calibration in this browser: the note says the published model's spread was used.
+  expect(note).toContain('\nForecast spread: the published model\'s allowances (not calibrated on this clinic\'s troughs).\n');
   expect((w.prov[0] as { target: { reference: string }[] }).target.map((t) => t.reference).sort())
     .toEqual([`DocumentReference/${w.dr[0].id}`, `MedicationRequest/${w.mr[0].id}`]);
 

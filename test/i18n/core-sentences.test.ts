@@ -16,6 +16,9 @@ import { parseCodeToken } from '../../src/core/fhir/codes';
 import { DISCLAIMER, noteText, proposalText } from '../../src/core/fhir/text';
 import { fhirSentence } from '../../src/i18n/fhir-text';
 import { engineText, errorText, issueText, reasonText } from '../../src/i18n/sentences';
+import { calibrateClinic, calibratedOptions, clinicTrackRecord } from '../../src/cli/track-record';
+import { proposeLine } from '../../src/core/report/cli-line';
+import type { NatalizumabReport } from '../../src/core/report/types';
 
 const examples = parseTdmCsv(readFileSync('fixtures/examples/example-patients.csv', 'utf8'), 'example-patients.csv');
 const report = (id: string) => {
@@ -136,6 +139,49 @@ describe('the FHIR note (DocumentReference) and the resources\' texts', () => {
     expect(ocr[2]).toBe('Voorspeld bereiken van 10 cellen/µL: 31-12-2026 (80 %-interval 29-11-2026 tot 23-02-2027).');
     expect(noteText('dosage.natalizumab-sc', { drug: 'natalizumab', mg: 300, nextDose: '2026-12-14', weeks: 5 })).toBe('natalizumab 300 mg subcutaneously on 2026-12-14, then every 5 weeks');
     expect(noteText('dosage.natalizumab-sc', { drug: 'natalizumab', mg: 300, nextDose: '2026-12-14', weeks: 5 }, 'nl')).toBe('natalizumab 300 mg subcutaan op 14-12-2026, daarna elke 5 weken');
+  });
+});
+
+describe('the FHIR note says which forecast spread was used (the card\'s calibration note)', () => {
+  const SPREAD_EN = /^Forecast spread/;
+  const SPREAD_NL = /^Spreiding van de voorspelling/;
+  it('the published model\'s, when the forecast is not calibrated (tdm fhir, tdm propose without --calibrate)', () => {
+    const nat = report('NAT-001') as NatalizumabReport;
+    expect(nat.options.calibration).toBeUndefined();
+    const en = proposalText(nat, '0.1.0').split('\n');
+    expect(en.filter((l) => SPREAD_EN.test(l))).toEqual(['Forecast spread: the published model\'s allowances (not calibrated on this clinic\'s troughs).']);
+    // After the forecasts' intervals it qualifies, before the reason.
+    expect(en[4]).toMatch(SPREAD_EN);
+    expect(en[5]).toMatch(/^Why: /);
+    const nl = proposalText(nat, '0.1.0', undefined, 'nl').split('\n');
+    expect(nl.filter((l) => SPREAD_NL.test(l))).toEqual(['Spreiding van de voorspelling: de marges van het gepubliceerde model (niet gekalibreerd op de dalspiegels van deze kliniek).']);
+    // Ocrelizumab has no such spread: no line.
+    expect(proposalText(report('OCR-001'), '0.1.0').split('\n').filter((l) => SPREAD_EN.test(l))).toEqual([]);
+  });
+  it('the clinic\'s, calibrated as tdm propose --calibrate does, with the numbers of its calibration field', () => {
+    const p = examples.patients.find((x) => x.id === 'NAT-006')!;
+    const tr = clinicTrackRecord(examples.patients, {}, 'example-patients.csv');
+    const options = calibratedOptions(calibrateClinic(tr.all), tr)(p.id);
+    const r = computeReport(p, lastEventTime(p), { natalizumab: options, ocrelizumab: {} });
+    if ('error' in r || r.drug !== 'natalizumab') throw new Error('not computed');
+    // The propose line's field (cli.md): the same numbers as the note says.
+    expect((proposeLine(r) as { calibration: unknown }).calibration).toEqual({ troughs: 2, patients: 1, iov: 0.1475, clinic_iov: 0.1475, published_iov: 0.15, factor: 0.983, scale: 0.942, patient_troughs: 2, cover80: 1, calibrated_cover80: 1 });
+    expect(proposalText(r, '0.1.0').split('\n').filter((l) => SPREAD_EN.test(l))).toEqual([
+      'Forecast spread from 2 troughs of this clinic: inter-occasion log-SD 0.148 (published 0.15), the whole forecast\'s width × 0.94 of the published; 80 % intervals held 1 of the scored troughs.',
+    ]);
+    expect(proposalText(r, '0.1.0', undefined, 'nl').split('\n').filter((l) => SPREAD_NL.test(l))).toEqual([
+      'Spreiding van de voorspelling uit 2 dalspiegels van deze kliniek: inter-occasiespreiding log-SD 0,148 (gepubliceerd 0,15), de breedte van de hele voorspelling × 0,94 van de gepubliceerde; 80 %-intervallen hielden 1 van de beoordeelde dalspiegels.',
+    ]);
+  });
+  it('widened for a patient whose own troughs disagree more, and without a share held when none was scored', () => {
+    const nat = report('NAT-001') as NatalizumabReport;
+    const calibration = { troughs: 812, patients: 97, clinicIov: 0.0812, publishedIov: 0.15, patientIov: 0.1234, patientTroughs: 4, scale: 0.8412, cover80: 0.71, calibratedCover80: 0.7912 };
+    const wider = { ...nat, options: { ...nat.options, calibration } };
+    expect(proposalText(wider, '0.1.0').split('\n')[4]).toBe('Forecast spread from 812 troughs of this clinic: inter-occasion log-SD 0.123 (published 0.15), widened from the clinic\'s 0.081 because this patient\'s own troughs disagree more, the whole forecast\'s width × 0.84 of the published; 80 % intervals held 0.79 of the scored troughs.');
+    expect(proposalText(wider, '0.1.0', undefined, 'nl').split('\n')[4]).toBe('Spreiding van de voorspelling uit 812 dalspiegels van deze kliniek: inter-occasiespreiding log-SD 0,123 (gepubliceerd 0,15), verbreed van 0,081 van de kliniek omdat de eigen dalspiegels van deze patiënt meer afwijken, de breedte van de hele voorspelling × 0,84 van de gepubliceerde; 80 %-intervallen hielden 0,79 van de beoordeelde dalspiegels.');
+    const unheld = { ...nat, options: { ...nat.options, calibration: { ...calibration, patientIov: 0.0812, cover80: null, calibratedCover80: null } } };
+    expect(proposalText(unheld, '0.1.0').split('\n')[4]).toBe('Forecast spread from 812 troughs of this clinic: inter-occasion log-SD 0.081 (published 0.15), the whole forecast\'s width × 0.84 of the published.');
+    expect(proposalText(unheld, '0.1.0', undefined, 'nl').split('\n')[4]).toBe('Spreiding van de voorspelling uit 812 dalspiegels van deze kliniek: inter-occasiespreiding log-SD 0,081 (gepubliceerd 0,15), de breedte van de hele voorspelling × 0,84 van de gepubliceerde.');
   });
 });
 

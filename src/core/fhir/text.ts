@@ -63,6 +63,29 @@ function warningLines(r: PatientReport, lang: CatalogLang): string[] {
 /** The clinician's own label of the option chosen (`: 6 weeks: 2024-06-03`), or nothing. */
 const labelPart = (choice: FhirChoice, lang: CatalogLang) => (choice.label ? noteText('chosen-label', { label: choice.label }, lang) : '');
 
+/** A number to at most `d` decimals, rounded as the card's (Intl's) rounding does (0.1475 → 0.148). */
+const fixed = (x: number, d: number) => Number(new Intl.NumberFormat('en', { maximumFractionDigits: d, useGrouping: false }).format(x));
+
+/**
+ * Which spread the forecast's intervals used, as the card's calibration note says it: the clinic's
+ * (its troughs, the inter-occasion log-SD used against the published one, widened for this patient
+ * when its own troughs disagree more, the width's scale, how the 80 % intervals held), or the
+ * published model's allowances.
+ */
+function spreadLine(r: NatalizumabReport, lang: CatalogLang): string {
+  const c = r.options.calibration;
+  if (!c) return noteText('nat.spread-published', {}, lang);
+  const held = c.calibratedCover80 ?? c.cover80;
+  return noteText('nat.spread-calibrated', {
+    troughs: c.troughs,
+    iov: fixed(c.patientIov, 3),
+    published: fixed(c.publishedIov, 3),
+    scale: fixed(c.scale ?? 1, 2),
+    wider: c.patientIov > c.clinicIov ? noteText('nat.spread-wider', { clinic: fixed(c.clinicIov, 3) }, lang) : '',
+    held: held === null ? '' : noteText('nat.spread-held', { held: fixed(held, 2) }, lang),
+  }, lang);
+}
+
 function natalizumabText(r: NatalizumabReport, choice: FhirChoice | undefined, lang: CatalogLang): string[] {
   const p = r.proposal;
   const out: string[] = [];
@@ -80,6 +103,7 @@ function natalizumabText(r: NatalizumabReport, choice: FhirChoice | undefined, l
   if (chosenAlt && chosenAlt.weeks !== p.intervalWeeks) out.push(show('nat.chosenInterval', chosenAlt.weeks, chosenAlt.ssTrough, chosenAlt.pSteadyState));
   out.push(show('nat.proposedInterval', p.intervalWeeks, p.predictedTrough, p.probabilityAboveTarget));
   out.push(noteText('nat.next-trough', { value: sig3(p.nextTrough.value), low: sig3(p.nextTrough.low), high: sig3(p.nextTrough.high), probability: percentText(p.probabilityNextAboveTarget) }, lang));
+  out.push(spreadLine(r, lang));
   out.push(noteText('why', { reason: said.reason(r, lang) }, lang));
   out.push(noteText('nat.protocol', { name: said.protocol(r, lang), weeks: r.protocol.intervalWeeks, nextDose: r.protocol.nextDose, rationale: said.rationale(r, lang) }, lang));
   out.push(...warningLines(r, lang));

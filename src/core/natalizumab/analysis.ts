@@ -6,7 +6,7 @@
 import type { Days } from '../types';
 import type { NatalizumabOptions } from '../report/types';
 import { createRng } from '../random';
-import { PkSolver, FIT, FAST, compileTimeline, runTimeline, resumeTimeline, SNAPSHOT_FULL, type PkParams, type Timeline } from '../pk/index';
+import { PkSolver, FIT, FAST, compileTimeline, runTimeline, resumeTimeline, SNAPSHOT_FULL, CHECKPOINT_SIZE, type Checkpoint, type PkParams, type Timeline } from '../pk/index';
 import { dataObjective, priorObjective, fitMap, drawMultivariateT, importanceWeights, type MapProblem } from '../fit/index';
 import { NATALIZUMAB_PK as M } from '../../../models/natalizumab-vandenberg-2025';
 import { preparePatient, segmentParamsBuilder, individualParams, boundedEta, ETA_LIMIT, type NatalizumabPatient } from './patient';
@@ -72,7 +72,16 @@ export interface Analysis {
   curveTimes: Float64Array;
   curveMap: Float64Array;
   curveSamples: Float64Array;
+  /** What continuedAnalysis needs to add outputs from `before` on without running the history again (asked for: analysePrepared's `checkpointBefore`). */
+  checkpoint?: AnalysisCheckpoint;
 }
+
+/**
+ * The MAP run's and every draw's whole state before the history's first event at or after `before`
+ * (CHECKPOINT_SIZE numbers each), the draws' predictions at the levels (n × levels) and the
+ * proposal density of the draws (for their importance weights).
+ */
+export interface AnalysisCheckpoint { before: Days; map: Float64Array; draws: Float64Array; levelSamples: Float64Array; logq: Float64Array }
 
 /**
  * The MAP problem of a prepared patient: its levels (capillary ones with their own bias and
@@ -170,8 +179,33 @@ function drawEtas(fit: MapFit, n: number, seed: number): { etas: Float64Array; l
   return { etas: draws.etas, logq: draws.logq };
 }
 
-/** The same as analyse, for a patient already prepared (the proposal's pipeline prepares first); `given`: its MAP fit, already made. */
-export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0), given?: MapFit, mapOutOnly = false, warm?: readonly number[]): Analysis {
+/**
+ * The log of a draw's true posterior density, up to a constant (prior and levels): its importance
+ * weight against the proposal's. `pred`: its predictions at the levels (first), the same arithmetic
+ * wherever a draw is weighed (analysePrepared, continuedAnalysis).
+ */
+export function drawLogTarget(e: ArrayLike<number>, pred: Float64Array, pb: MapProblem): number {
+  let lt = -0.5 * priorObjective(e, OMEGA_INV);
+  if (pb.obsValue.length > 0) lt -= 0.5 * dataObjective(pred, pb.obsValue, pb.obsCensored, M.sigmaProp, pb.obsAddSd, pb.obsShift);
+  return lt;
+}
+
+/** The importance weights of the draws (equal for a population prediction). */
+export function drawWeights(kind: MapFit['kind'], logTarget: Float64Array, logq: Float64Array): { weights: Float64Array; ess: number } {
+  const n = logTarget.length;
+  return kind === 'map' ? importanceWeights(logTarget, logq) : { weights: new Float64Array(n).fill(1 / n), ess: n };
+}
+
+/** The checkpoint of draw s (runTimeline's), or undefined when none is kept. */
+function drawCheckpoint(cp: AnalysisCheckpoint | undefined, s: number): Checkpoint | undefined {
+  return cp && { before: cp.before, state: cp.draws.subarray(s * CHECKPOINT_SIZE, (s + 1) * CHECKPOINT_SIZE) };
+}
+
+/**
+ * The same as analyse, for a patient already prepared (the proposal's pipeline prepares first); `given`: its MAP fit, already made.
+ * `checkpointBefore`: keep the runs' state before that time (Analysis.checkpoint), for outputs asked later (continuedAnalysis).
+ */
+export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptions, outTimes: Days[] = [], curveTimes: Float64Array = new Float64Array(0), given?: MapFit, mapOutOnly = false, warm?: readonly number[], checkpointBefore?: Days): Analysis {
   const nObs = prep.levels.length;
   const solver = new PkSolver(FIT);
   const pb = mapProblemFor(prep, solver);
@@ -194,7 +228,8 @@ export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptio
   const curveBuf = new Float64Array(k);
 
   // MAP run (fit tolerance).
-  runTimeline(solver, tl, paramsFor(eta), buf, FIT, snap, { times: curveTimes, out: curveBuf });
+  const cpMap = checkpointBefore === undefined ? undefined : { before: checkpointBefore, state: new Float64Array(CHECKPOINT_SIZE) };
+  runTimeline(solver, tl, paramsFor(eta), buf, FIT, snap, { times: curveTimes, out: curveBuf }, cpMap);
   const predAtLevels = buf.slice(0, nObs);
   const outMap = buf.slice(nObs);
   const snapMap = snap.slice(0, 3);
@@ -205,6 +240,7 @@ export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptio
   // Posterior samples.
   const n = opts.samples;
   const { etas, logq } = drawEtas(fit, n, opts.seed);
+  const cp = cpMap && { before: cpMap.before, map: cpMap.state, draws: new Float64Array(n * CHECKPOINT_SIZE), levelSamples: new Float64Array(n * nObs), logq };
   const { scF, scKa } = scDraws(prep, n, opts.seed);
   const logTarget = new Float64Array(n);
   const snaps = new Float64Array(n * 3);
@@ -217,16 +253,15 @@ export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptio
     e[0] = etas[s * 3]; e[1] = etas[s * 3 + 1]; e[2] = etas[s * 3 + 2];
     const segParams = paramsFor(e);
     for (const sp of segParams) { sp.f = scF[s]; sp.ka = scKa[s]; }
-    runTimeline(solver, tlDraws, segParams, buf, undefined, snap, k ? { times: curveTimes, out: curveBuf } : undefined);
-    let lt = -0.5 * priorObjective(e, OMEGA_INV);
-    if (nObs > 0) lt -= 0.5 * dataObjective(buf, obsValue, obsCensored, M.sigmaProp, obsAddSd, obsShift);
-    logTarget[s] = lt;
+    runTimeline(solver, tlDraws, segParams, buf, undefined, snap, k ? { times: curveTimes, out: curveBuf } : undefined, drawCheckpoint(cp, s));
+    logTarget[s] = drawLogTarget(e, buf, pb);
+    if (cp) cp.levelSamples.set(buf.subarray(0, nObs), s * nObs);
     snaps[s * 3] = snap[0]; snaps[s * 3 + 1] = snap[1]; snaps[s * 3 + 2] = snap[2];
     steps[s * 2] = snap[3]; steps[s * 2 + 1] = snap[4];
     for (let j = 0; j < mOut; j++) outSamples[s * mOut + j] = buf[nObs + j];
     curveSamples.set(curveBuf, s * k);
   }
-  const { weights, ess } = kind === 'map' ? importanceWeights(logTarget, logq) : { weights: new Float64Array(n).fill(1 / n), ess: n };
+  const { weights, ess } = drawWeights(kind, logTarget, logq);
   const paramsMap = individualParams(prep.currentWeight, eta);
   const paramsSamples: PkParams[] = [];
   for (let s = 0; s < n; s++) {
@@ -236,7 +271,7 @@ export function analysePrepared(prep: NatalizumabPatient, opts: NatalizumabOptio
   }
   return {
     prep, mapFit: fit, kind, eta, objective, converged, iterations, predAtLevels, n, etas, weights, ess,
-    snapMap, snaps, stepMap, steps, paramsMap, paramsSamples, outTimes, outMap, outSamples, curveTimes, curveMap, curveSamples,
+    snapMap, snaps, stepMap, steps, paramsMap, paramsSamples, outTimes, outMap, outSamples, curveTimes, curveMap, curveSamples, checkpoint: cp,
   };
 }
 

@@ -12,7 +12,7 @@ import type { NatalizumabOptions, PointPrediction } from '../report/types';
 import { formatDateTime } from '../time';
 import { weightedQuantiles } from '../stats/normal';
 import { PkSolver, FAST } from '../pk/index';
-import { analyse, resolveOptions } from './analysis';
+import { analyse, resolveOptions, type Analysis } from './analysis';
 import { forecastCurve } from './forecast';
 import { drawForecastTerms, forecastIov, forecastParams, patientMisfit, scaleSpread, weightedDraws, widen } from './uncertainty';
 import { monitoring } from './monitoring';
@@ -20,7 +20,14 @@ import { boundedEta } from './patient';
 
 export function predictNatalizumab(patient: PatientRecord, asOf: Days, times: Days[], options: Partial<NatalizumabOptions> = {}): PointPrediction[] {
   const opts = resolveOptions(options);
-  const a = analyse(patient, asOf, opts, times);
+  return predictionsOf(analyse(patient, asOf, opts, times), opts, times);
+}
+
+/**
+ * The predictions at `times` from an analysis with those times as its outputs (analyse's, or the
+ * proposal's continued to them: continued.ts), options resolved.
+ */
+export function predictionsOf(a: Analysis, opts: NatalizumabOptions, times: Days[]): PointPrediction[] {
   const m = times.length;
   const last = a.prep.lastDose ? a.prep.lastDose.time : null;
   // Times after the last dose (sorted, relative to it) get the honest forecast.

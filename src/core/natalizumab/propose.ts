@@ -9,6 +9,7 @@
  */
 import type { Days, PatientRecord } from '../types';
 import type { NatalizumabOptions, NatalizumabReport } from '../report/types';
+import type { Analysis } from './analysis';
 import { protocolPdnms, latestTrough } from './guards';
 import { prepare } from './pipeline/prepare';
 import { fit } from './pipeline/fit';
@@ -27,8 +28,17 @@ export { apparentHalfLife } from './pipeline/report';
 export { MONITORED_MIN_TROUGHS, MONITORED_MAX_MISFIT, MONITORED_SS_PROBABILITY, monitoredNextProbability } from './monitoring';
 
 export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: Partial<NatalizumabOptions> = {}): NatalizumabReport {
+  return proposeWithAnalysis(patient, asOf, options).report;
+}
+
+/**
+ * The proposal and the fit it was made from (its MAP fit and posterior draws), for an analysis of
+ * the same record, as-of and options that reads more from them (the wearing-off onsets:
+ * wearing-off.ts); `checkpointBefore`: the time from which that analysis asks (pipeline/fit.ts).
+ */
+export function proposeWithAnalysis(patient: PatientRecord, asOf: Days, options: Partial<NatalizumabOptions> = {}, checkpointBefore?: Days): { report: NatalizumabReport; analysis: Analysis } {
   const p = prepare(patient, asOf, options);
-  const a = fit(p);
+  const a = fit(p, checkpointBefore);
   // Guards that settle the patient alone run before any forecast: then only the standard interval is forecast.
   const g = guards(p, a);
   const sp = spread(a, g, p.opts.iovCl, p.opts.spreadScale);
@@ -39,5 +49,5 @@ export function proposeNatalizumab(patient: PatientRecord, asOf: Days, options: 
   const pdnms = protocolPdnms(a.prep.doses, latestTrough(a.prep.levels, a.prep.doses), p.opts.infusionWeekday);
   const o = overdue(p, a, g, chosen, pdnms, { steadyState: f.requiredSteadyState, next: f.requiredNext });
   const b = p.curves ? bands(a, f) : { history: [], forecasts: [] };
-  return report({ p, a, g, sp, f, an, d, o, bands: b });
+  return { report: report({ p, a, g, sp, f, an, d, o, bands: b }), analysis: a };
 }

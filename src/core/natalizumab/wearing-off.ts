@@ -5,12 +5,19 @@
  * the engine says there. The patient's own floor is the median of those concentrations; when it
  * lies above the target, the warning `wearing-off-above-target` says so with the concentration.
  * The proposal is not changed: choosing the floor as a personal target is the clinician's call.
+ *
+ * The patient is not fitted twice (issue 19, speed): the onsets are asked of the proposal's own fit
+ * and posterior draws, continued from before the first onset (continued.ts), which gives the numbers
+ * predictNatalizumab gives there, bit for bit.
  */
 import type { Days, Issue, PatientRecord } from '../types';
 import type { NatalizumabOptions, NatalizumabReport } from '../report/types';
 import { formatDate } from '../time';
 import { median, reportsUpTo, sig4, wearingOffIntervals, type WearingOffSummary } from '../wearing-off';
-import { predictNatalizumab } from './predict';
+import { predictNatalizumab, predictionsOf } from './predict';
+import { resolveOptions, type Analysis } from './analysis';
+import { continuedAnalysis } from './continued';
+import { proposeWithAnalysis } from './propose';
 import { english } from '../text';
 
 /**
@@ -21,15 +28,27 @@ const ONE_DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, m
 const conc = (x: number) => ONE_DECIMAL.format(x);
 const sig3 = (x: number) => Number(x.toPrecision(3));
 
-/** The wearing-off summary of a patient as of a time, and its warning; null without any report. */
-export function natalizumabWearingOff(patient: PatientRecord, asOf: Days, options: Partial<NatalizumabOptions>, target: number): { summary: WearingOffSummary; warnings: Issue[] } | null {
+/**
+ * The predictions at the onsets: from `fitted`, the analysis of the same record, as-of and options
+ * (the proposal's), continued to them when it can be; else as `tdm predict` makes them.
+ */
+function predictAtOnsets(patient: PatientRecord, asOf: Days, times: Days[], options: Partial<NatalizumabOptions>, fitted?: Analysis) {
+  const continued = fitted && continuedAnalysis(fitted, times);
+  return continued ? predictionsOf(continued, resolveOptions(options), times) : predictNatalizumab(patient, asOf, times, options);
+}
+
+/**
+ * The wearing-off summary of a patient as of a time, and its warning; null without any report.
+ * `fitted`: the analysis of the same record, as-of and options already made (the proposal's), if any.
+ */
+export function natalizumabWearingOff(patient: PatientRecord, asOf: Days, options: Partial<NatalizumabOptions>, target: number, fitted?: Analysis): { summary: WearingOffSummary; warnings: Issue[] } | null {
   const reports = reportsUpTo(patient, asOf);
   if (reports.length === 0) return null;
   const doses = patient.doses.filter((d) => d.time <= asOf);
   const summary = wearingOffIntervals(reports, doses);
   const warnings: Issue[] = [];
   if (summary.reports.length === 0) return { summary, warnings };
-  const predictions = predictNatalizumab(patient, asOf, summary.reports.map((r) => r.time), options);
+  const predictions = predictAtOnsets(patient, asOf, summary.reports.map((r) => r.time), options, fitted);
   summary.reports.forEach((r, i) => { r.concentration = { value: sig4(predictions[i].value), low: sig4(predictions[i].low), high: sig4(predictions[i].high) }; });
   const floor = sig3(median(summary.reports.map((r) => r.concentration!.value)));
   summary.floor = floor;
@@ -49,9 +68,32 @@ export function natalizumabWearingOff(patient: PatientRecord, asOf: Days, option
   return { summary, warnings };
 }
 
-/** The report with its wearing-off summary and warning added (unchanged without any report). */
-export function withNatalizumabWearingOff(report: NatalizumabReport, patient: PatientRecord, asOf: Days, options: Partial<NatalizumabOptions>): NatalizumabReport {
-  const w = natalizumabWearingOff(patient, asOf, options, report.target.value);
+/**
+ * The report with its wearing-off summary and warning added (unchanged without any report).
+ * `fitted`: the analysis the report was made from (proposeWithAnalysis), if at hand.
+ */
+export function withNatalizumabWearingOff(report: NatalizumabReport, patient: PatientRecord, asOf: Days, options: Partial<NatalizumabOptions>, fitted?: Analysis): NatalizumabReport {
+  const w = natalizumabWearingOff(patient, asOf, options, report.target.value, fitted);
   if (!w) return report;
   return { ...report, wearingOff: w.summary, warnings: [...report.warnings, ...w.warnings] };
+}
+
+/**
+ * The earliest onset of wearing-off (intensity 1–3, after the first dose) up to as-of, or undefined:
+ * where the proposal's runs keep their state for the onsets (any earlier time would do as well).
+ */
+function firstOnset(patient: PatientRecord, asOf: Days): Days | undefined {
+  const firstDose = Math.min(...patient.doses.filter((d) => d.time <= asOf).map((d) => d.time));
+  const onsets = reportsUpTo(patient, asOf).filter((r) => r.score > 0 && r.time > firstDose).map((r) => r.time);
+  return onsets.length ? Math.min(...onsets) : undefined;
+}
+
+/**
+ * The proposal with its wearing-off summary and warning (the engine's natalizumab report): the
+ * onsets read from the proposal's own fit and draws. The same report as
+ * withNatalizumabWearingOff(proposeNatalizumab(…), …), in about the time of the proposal alone.
+ */
+export function proposeNatalizumabWithWearingOff(patient: PatientRecord, asOf: Days, options: Partial<NatalizumabOptions>): NatalizumabReport {
+  const { report, analysis } = proposeWithAnalysis(patient, asOf, options, firstOnset(patient, asOf));
+  return withNatalizumabWearingOff(report, patient, asOf, options, analysis);
 }

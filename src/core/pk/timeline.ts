@@ -61,11 +61,13 @@ export function compileTimeline(doses: PkDose[], outputs: ArrayLike<number>, seg
  * Run a timeline from zero drug: concentrations (µg/mL) at the outputs are written to `out`.
  * `params[i]` is the parameter set of segment i. The solver keeps the final state. `snapshot`
  * receives the state at the timeline's snapshot time; `dense` gets concentrations at sorted
- * times by interpolation (cheap: the integrator does not stop there).
+ * times by interpolation (cheap: the integrator does not stop there). `checkpoint` receives the
+ * run's whole state before its first event at or after `checkpoint.before` (continueTimeline): it
+ * only reads the state, the run is the same.
  */
 export function runTimeline(
   solver: PkSolver, tl: Timeline, params: PkParams[], out: Float64Array, tol?: Tolerance,
-  snapshot?: Float64Array, dense?: { times: Float64Array; out: Float64Array },
+  snapshot?: Float64Array, dense?: { times: Float64Array; out: Float64Array }, checkpoint?: Checkpoint,
 ): void {
   if (tol) solver.setTolerance(tol);
   solver.setParams(params[0]);
@@ -76,30 +78,83 @@ export function runTimeline(
     while (i < dense.times.length && dense.times[i] <= tl.start) dense.out[i++] = 0;
     solver.denseTimes = dense.times; solver.denseOut = dense.out; solver.denseIdx = i;
   }
-  const { times, kinds, values } = tl;
+  const { times } = tl;
+  const at = checkpoint ? firstAtOrAfter(tl, checkpoint.before) : -1;
   for (let i = 0; i < times.length; i++) {
+    if (i === at) keepState(solver, checkpoint!.state);
     const t = times[i];
-    const kind = kinds[i];
     if (t > solver.t) solver.advance(t);
-    switch (kind) {
-      case OUTPUT:
-        if (values[i] < 0) {
-          snapshot![0] = solver.a1; snapshot![1] = solver.a2; snapshot![2] = solver.a3;
-          // A longer snapshot keeps what a run continued from it needs as well (resumeTimeline).
-          if (snapshot!.length >= SNAPSHOT_FULL) { snapshot![3] = solver.h; snapshot![4] = solver.rate; }
-        } else out[values[i]] = t < tl.start ? 0 : solver.a1 / solver.vc;
-        break;
-      case PARAMS: solver.setParams(params[values[i]]); break;
-      case RATE_OFF: solver.rate -= values[i]; if (Math.abs(solver.rate) < 1e-9) solver.rate = 0; break;
-      case RATE_ON: solver.rate += values[i]; break;
-      case BOLUS_CENTRAL: solver.a1 += values[i]; break;
-      case BOLUS_DEPOT: solver.a3 += values[i] * solver.f; break;
-    }
+    applyEvent(solver, tl, i, params, out, snapshot);
   }
+  if (at === times.length) keepState(solver, checkpoint!.state);
   if (dense) {
     const dt = dense.times;
     if (solver.denseIdx < dt.length) solver.advance(dt[dt.length - 1]);
     solver.denseTimes = null; solver.denseOut = null;
+  }
+}
+
+/** Event i of a timeline, the solver already advanced to its time. */
+function applyEvent(solver: PkSolver, tl: Timeline, i: number, params: PkParams[], out: Float64Array, snapshot?: Float64Array): void {
+  const { times, kinds, values } = tl;
+  const t = times[i];
+  switch (kinds[i]) {
+    case OUTPUT:
+      if (values[i] < 0) {
+        if (!snapshot) break;
+        snapshot[0] = solver.a1; snapshot[1] = solver.a2; snapshot[2] = solver.a3;
+        // A longer snapshot keeps what a run continued from it needs as well (resumeTimeline).
+        if (snapshot.length >= SNAPSHOT_FULL) { snapshot[3] = solver.h; snapshot[4] = solver.rate; }
+      } else out[values[i]] = t < tl.start ? 0 : solver.a1 / solver.vc;
+      break;
+    case PARAMS: solver.setParams(params[values[i]]); break;
+    case RATE_OFF: solver.rate -= values[i]; if (Math.abs(solver.rate) < 1e-9) solver.rate = 0; break;
+    case RATE_ON: solver.rate += values[i]; break;
+    case BOLUS_CENTRAL: solver.a1 += values[i]; break;
+    case BOLUS_DEPOT: solver.a3 += values[i] * solver.f; break;
+  }
+}
+
+/**
+ * A run's whole state kept before its first event at or after `before`: amounts, step, rate, time
+ * (CHECKPOINT_SIZE numbers in `state`).
+ */
+export interface Checkpoint { before: number; state: Float64Array }
+export const CHECKPOINT_SIZE = 6;
+
+function keepState(solver: PkSolver, state: Float64Array): void {
+  state[0] = solver.a1; state[1] = solver.a2; state[2] = solver.a3; state[3] = solver.h; state[4] = solver.rate; state[5] = solver.t;
+}
+
+/** Index of the first event at or after time t (the events' count if none). */
+function firstAtOrAfter(tl: Timeline, t: number): number {
+  let i = 0;
+  while (i < tl.times.length && tl.times[i] < t) i++;
+  return i;
+}
+
+/**
+ * Continue, from a checkpoint another run kept (runTimeline's `checkpoint`), a timeline whose
+ * events before `checkpoint.before` are that run's, with any more from then on (outputs at later
+ * times, issue 19: the wearing-off onsets): the solver is put in the kept state, the parameter
+ * segment then in force is set, and this timeline's events run from its first at or after
+ * `before`. The same events from the same state: the same numbers as running this timeline from
+ * zero, bit for bit. Outputs (and the snapshot) before `before` are not written: the caller has
+ * them from the other run.
+ */
+export function continueTimeline(solver: PkSolver, tl: Timeline, params: PkParams[], out: Float64Array, tol: Tolerance, checkpoint: Checkpoint, snapshot?: Float64Array): void {
+  const { times, kinds, values } = tl;
+  const i0 = firstAtOrAfter(tl, checkpoint.before);
+  let seg = 0;
+  for (let i = 0; i < i0; i++) if (kinds[i] === PARAMS) seg = values[i];
+  const st = checkpoint.state;
+  solver.setTolerance(tol);
+  solver.setParams(params[seg]);
+  solver.a1 = st[0]; solver.a2 = st[1]; solver.a3 = st[2]; solver.h = st[3]; solver.rate = st[4]; solver.t = st[5];
+  for (let i = i0; i < times.length; i++) {
+    const t = times[i];
+    if (t > solver.t) solver.advance(t);
+    applyEvent(solver, tl, i, params, out, snapshot);
   }
 }
 

@@ -103,4 +103,16 @@ describe('structure validation of every resource written (@medplum/core validate
     const r = proposalResources(report, 'Patient/123', OPTS);
     for (const res of [r.medicationRequest, r.documentReference, r.provenance(['MedicationRequest/1', 'DocumentReference/2'])]) expect(check(res)).toEqual([]);
   });
+
+  it('a calibrated natalizumab proposal for a server: valid, its note saying the clinic\'s spread', () => {
+    const csv = parseTdmCsv(readFileSync('fixtures/examples/example-patients.csv', 'utf8'), 'x.csv');
+    const p = csv.patients.find((x) => x.drug === 'natalizumab')!;
+    const calibration = { troughs: 812, patients: 97, clinicIov: 0.0812, publishedIov: 0.15, patientIov: 0.0812, patientTroughs: 4, scale: 0.8412, cover80: 0.71, calibratedCover80: 0.7912 };
+    const report = computeReport(p, endOfDay(lastEventTime(p)), { ...SETTINGS, natalizumab: { ...SETTINGS?.natalizumab, iovCl: 0.0812, spreadScale: 0.8412, calibration } }) as PatientReport;
+    expect('error' in report).toBe(false);
+    const r = proposalResources(report, 'Patient/123', OPTS);
+    for (const res of [r.medicationRequest, r.documentReference, r.provenance(['MedicationRequest/1', 'DocumentReference/2'])]) expect(check(res)).toEqual([]);
+    const note = Buffer.from((r.documentReference as unknown as { content: { attachment: { data: string } }[] }).content[0].attachment.data, 'base64').toString('utf8');
+    expect(note).toContain('\nForecast spread from 812 troughs of this clinic: inter-occasion log-SD 0.081 (published 0.15), the whole forecast\'s width × 0.84 of the published; 80 % intervals held 0.79 of the scored troughs.\n');
+  });
 });

@@ -42,10 +42,10 @@ export function Replaced({ view, onClose }: { view: Extract<View, { kind: 'repla
 }
 
 export function Failed({ view, onClose }: { view: Extract<View, { kind: 'failed' }>; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="import-failed" role="alert">
-      <p>{view.message} <button type="button" className="link" onClick={onClose}>{t('import.dismiss')}</button></p>
+      <p>{view.message(t, i18n.language === 'nl' ? 'nl' : 'en')} <button type="button" className="link" onClick={onClose}>{t('import.dismiss')}</button></p>
       {view.issues?.length ? <IssueList issues={view.issues} /> : null}
     </div>
   );

@@ -20,7 +20,7 @@ import { LIMITS } from '../../lib/limits';
 import { listenForImports } from './offer';
 import { batchIssues, Done, ImportPreview, type View } from './ImportViews';
 import { Failed, PreviewAllSetting, Replaced, ReplaceQuestion } from './ImportNotes';
-import { readImportFile, sizeText, useFileDrop } from './read-file';
+import { readFailedSay, readImportFile, sizeSay, useFileDrop } from './read-file';
 import './import.css';
 
 interface Props {
@@ -39,8 +39,7 @@ interface Props {
 }
 
 export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpened, previewAll = false, onPreviewAll }: Props) {
-  const { t, i18n } = useTranslation();
-  const ts = useCallback((k: string, o?: Record<string, unknown>) => t(k, { ns: 'safety', ...o }), [t]);
+  const { t } = useTranslation();
   const [view, setView] = useState<View>({ kind: 'idle' });
   const [dragging, setDragging] = useState(false);
   // Files (and offered batches) taken so far: the page says it (data-import-count), so a test knows its file was read.
@@ -57,7 +56,7 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
   const offer = useCallback(async (batch: IncomingBatch) => {
     setCount((n) => n + 1);
     if (batch.patients.length > LIMITS.patientsPerFile) {
-      setView({ kind: 'failed', file: batch.source, message: sizeText(ts, batch.source, { code: 'patients-per-file', patients: batch.patients.length, max: LIMITS.patientsPerFile }) });
+      setView({ kind: 'failed', file: batch.source, message: sizeSay(batch.source, { code: 'patients-per-file', patients: batch.patients.length, max: LIMITS.patientsPerFile }) });
       return;
     }
     const plan = planImport(current.current, batch);
@@ -74,22 +73,22 @@ export function ImportPanel({ parse, patients, apply, replaceAll, onSessionOpene
     const done = await apply(batch, new Set());
     setView({ kind: 'done', plan: done, applied: 0, warnings: batchIssues(batch).filter((i) => i.severity === 'warning') });
     saved(batch);
-  }, [ts, saved, apply, previewAll]);
+  }, [saved, apply, previewAll]);
 
-  useEffect(() => listenForImports((b) => { void offer(b).catch((e: unknown) => setView({ kind: 'failed', file: b.source, message: t('import.readFailed', { file: b.source, error: e instanceof Error ? e.message : String(e) }) })); }), [offer, t]);
+  useEffect(() => listenForImports((b) => { void offer(b).catch((e: unknown) => setView({ kind: 'failed', file: b.source, message: readFailedSay(b.source, e) })); }), [offer]);
 
   const handleFile = useCallback(async (file: File) => {
     setView({ kind: 'reading', file: file.name });
     try {
-      const r = await readImportFile(file, parse, t, ts, i18n.language);
+      const r = await readImportFile(file, parse);
       if ('failed' in r) { setCount((n) => n + 1); setView({ kind: 'failed', file: file.name, ...r.failed }); return; }
       if (r.session) sessions.current.set(r.batch, r.session);
       await offer(r.batch);
     } catch (e) {
       setCount((n) => n + 1);
-      setView({ kind: 'failed', file: file.name, message: t('import.readFailed', { file: file.name, error: e instanceof Error ? e.message : String(e) }) });
+      setView({ kind: 'failed', file: file.name, message: readFailedSay(file.name, e) });
     }
-  }, [parse, offer, t, ts, i18n.language]);
+  }, [parse, offer]);
 
   const onPick = (files: FileList | null) => {
     const f = files?.[0];

@@ -4,6 +4,7 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Issue } from '../../../core/types';
 import { issueText } from '../../../i18n/sentences';
 import { FhirIgnored } from '../fhir/FhirIgnored';
@@ -11,6 +12,12 @@ import { conflictId, planTotals, type ImportPlan, type IncomingBatch } from '../
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { rowValue } from '../../lib/row-value';
 import type { StoredPatient } from '../../storage/db';
+
+/**
+ * A sentence said when shown, in the screen's language then (a language switch says it anew), as
+ * the status line's messages (src/app/shell/use-messages.ts).
+ */
+export type Say = (t: TFunction, lang: Lang) => string;
 
 export type View =
   | { kind: 'idle' }
@@ -20,7 +27,7 @@ export type View =
   | { kind: 'done'; plan: ImportPlan; applied: number; warnings: Issue[] }
   | { kind: 'ask-replace'; batch: IncomingBatch; removes: string[] }
   | { kind: 'replaced'; file: string; count: number }
-  | { kind: 'failed'; file: string; message: string; issues?: Issue[] };
+  | { kind: 'failed'; file: string; message: Say; issues?: Issue[] };
 
 export const MAX_LISTED = 200;
 
