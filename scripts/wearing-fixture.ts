@@ -7,6 +7,7 @@
  * as-of moves there and the onset lies after the last dose: the forecast's side of the curve).
  * Run: npx tsx scripts/wearing-fixture.ts fixtures/validation/natalizumab-virtual.csv > out.csv
  */
+import { createRng } from '../src/core/random';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -14,17 +15,6 @@ const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 const parseMs = (t: string) => Date.parse(t.length === 10 ? `${t}T00:00Z` : `${t}Z`);
 
-/** A small deterministic generator (mulberry32) seeded per patient. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The CSV with wearing_off rows added after each natalizumab patient's own rows. */
 export function withWearingReports(csv: string): string {
@@ -44,7 +34,7 @@ export function withWearingReports(csv: string): string {
     out.push(...rows);
     const cells = rows.map((r) => r.split(','));
     if (cells[0][1] !== 'natalizumab') continue;
-    const rnd = rng(0x9e3779b9 ^ (k * 2654435761));
+    const rnd = createRng(0x9e3779b9 ^ (k * 2654435761)).uniform;
     const doses = cells.filter((c) => c[2] === 'dose').map((c) => parseMs(c[3])).sort((a, b) => a - b);
     const levels = cells.filter((c) => c[2] === 'level').map((c) => parseMs(c[3]));
     const last = Math.max(...cells.map((c) => parseMs(c[3])).filter(Number.isFinite));

@@ -21,6 +21,7 @@
  * forecast's log-variance apart from the future occasion's κ, and the sensitivity of the log
  * forecast to κ (weighted regression over the draws: κ is drawn independently of everything else).
  */
+import { hashText } from '../hash';
 import type { Days, Observation, PatientRecord } from '../types';
 import type { NatalizumabOptions } from '../report/types';
 import { normCdf, normPdf, normQuantile } from '../stats/normal';
@@ -225,17 +226,6 @@ export function scoreMeasurement(f: MeasurementForecast, obs: Observation, patie
  */
 export interface TroughMemo { key: string; steps: number; eta?: number[] }
 
-/** A 2 × 32-bit FNV-style hash of a text. */
-function hash64(text: string): string {
-  let a = 0x811c9dc5, b = 0x9747b28c;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a ^= c; a = Math.imul(a, 0x01000193);
-    b ^= c; b = Math.imul(b, 0x5bd1e995); b ^= b >>> 15;
-  }
-  return (a >>> 0).toString(36) + (b >>> 0).toString(36);
-}
-
 /**
  * The fingerprint of one trough's score: the patient's id, the options, and every dose, level and
  * weight up to the trough's time (the trough itself included; file line numbers left out). The
@@ -246,7 +236,7 @@ function hash64(text: string): string {
 export function troughKey(p: PatientRecord, obs: Observation, opts: NatalizumabOptions): string {
   const upTo = <T extends { time: Days }>(rows: T[]) => rows.filter((r) => r.time <= obs.time);
   const text = JSON.stringify({ id: p.id, opts, obs, doses: upTo(p.doses), levels: upTo(p.levels), weights: upTo(p.weights) }, (k, v: unknown) => (k === 'line' ? undefined : v));
-  return `${text.length}:${hash64(text)}`;
+  return `${text.length}:${hashText(text)}`;
 }
 
 /** Steps spent from a budget since `left` was read (0 without a budget). */
