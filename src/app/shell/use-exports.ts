@@ -69,8 +69,8 @@ export function useExports({ patients, selected, reports, localCodes, today, lan
     const list = exported();
     const current = currentReports(list, reports);
     const text = await fhirExportText(list, current, localCodes, appVersion,
-      // The note is written in English (as the command line's): the chosen option's words too.
-      (r, option) => choiceLabel(r, option, (k, v) => i18n.getFixedT('en')(k, { ns: 'proposal', ...v }), 'en'));
+      // The note is written in the screen's language: the chosen option's words too.
+      (r, option) => choiceLabel(r, option, (k, v) => i18n.getFixedT(lang)(k, { ns: 'proposal', ...v }), lang), lang);
     downloadText(`ms-interval-${fileId()}${today}.fhir.json`, text, 'application/fhir+json');
     // A proposal still being computed is not in the Bundle: said, so nobody files a Bundle thinking it is.
     const waiting = list.filter((p) => current.get(p.id) === undefined).length;

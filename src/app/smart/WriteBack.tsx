@@ -17,6 +17,7 @@ import { writeBack, type Written } from './write-back';
 import { buildProposal, fhirChoice } from './adapter';
 import { choiceLabel } from '../features/proposal/choices';
 import type { ReadInfo } from './use-launch';
+import { catalogLang, type CatalogLang } from '../../i18n/catalog';
 
 interface WriteState {
   busy: boolean;
@@ -44,9 +45,12 @@ export function WriteBack({ client, patient, report, readInfo, localCodes }: Wri
   const onWrite = async () => {
     const c = client.current;
     if (!c || !patient || !report || !readInfo || write.busy) return;
-    // The note is written in English (as the command line's): the chosen option's words too.
-    const label = patient.choice ? choiceLabel(report, patient.choice.option, (k, v) => i18n.getFixedT('en')(k, { ns: 'proposal', ...v }), 'en') : undefined;
-    const built = buildProposal(report, readInfo.patientRef, fhirChoice(report, patient.choice, label), localCodes, { appVersion, now: Date.now() });
+    // The note is written in the screen's language, the chosen option's words too; the key is
+    // the English note's (as the command line's), so the language does not make a second document.
+    const lang = catalogLang(i18n.language);
+    const labelIn = (l: CatalogLang) => patient.choice ? choiceLabel(report, patient.choice.option, (k, v) => i18n.getFixedT(l)(k, { ns: 'proposal', ...v }), l) : undefined;
+    const built = buildProposal(report, readInfo.patientRef, fhirChoice(report, patient.choice, labelIn('en')), localCodes, { appVersion, now: Date.now() },
+      { lang, choice: fhirChoice(report, patient.choice, labelIn(lang)) });
     // The same proposal (and choice) gives the same key: its resources are written once.
     const key = hashText(built.key);
     if (write.written && write.written.key === key && TYPES.every((ty) => write.written?.[ty])) {

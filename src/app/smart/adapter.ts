@@ -10,6 +10,7 @@ import type { PatientReport } from '../../core/report/types';
 import { plannedDose, type ChoiceLike } from '../lib/plan';
 import type { FhirJson, ProposalResources } from './write-back';
 import { runtimeTimeZone } from '../../core/time';
+import type { CatalogLang } from '../../i18n/catalog';
 
 /** The clinic's IANA time zone: this browser's (the record's times are read as its wall clock). */
 export function clinicTimeZone(): string {
@@ -66,12 +67,20 @@ export interface BuiltProposal {
   text: string;
 }
 
-/** The MedicationRequest, DocumentReference and Provenance of the proposal, about `patientRef` (`Patient/123`). */
+/**
+ * The MedicationRequest, DocumentReference and Provenance of the proposal, about `patientRef` (`Patient/123`).
+ * `choice` is the choice with its label in English; `note` the note's language and the choice with
+ * its label in that language (default: English, `choice`).
+ */
 export function buildProposal(report: PatientReport, patientRef: string, choice: FhirChoice | undefined, localCodes: LocalCodes,
-  opts: { appVersion: string; now: number; timeZone?: string }): BuiltProposal {
-  const r = coreProposalResources(report, patientRef, { timeZone: opts.timeZone ?? clinicTimeZone(), now: opts.now, appVersion: opts.appVersion, localCodes }, choice);
-  // The note says everything the proposal is (dates, predictions, warnings, model, choice): the same note, the same proposal.
-  const key = JSON.stringify([patientRef, r.text, choice ?? null]);
+  opts: { appVersion: string; now: number; timeZone?: string }, note?: { lang: CatalogLang; choice?: FhirChoice }): BuiltProposal {
+  const base = { timeZone: opts.timeZone ?? clinicTimeZone(), now: opts.now, appVersion: opts.appVersion, localCodes };
+  const english = coreProposalResources(report, patientRef, base, choice);
+  const r = note && note.lang !== 'en' ? coreProposalResources(report, patientRef, { ...base, lang: note.lang }, note.choice) : english;
+  // The English note says everything the proposal is (dates, predictions, warnings, model, choice):
+  // the same note, the same proposal, in whichever language it is written (a Dutch and an English
+  // write of one proposal are one document on the server, not two).
+  const key = JSON.stringify([patientRef, english.text, choice ?? null]);
   return {
     resources: { medicationRequest: r.medicationRequest, documentReference: r.documentReference, provenance: (targets) => r.provenance(targets) },
     key, text: r.text,

@@ -16,6 +16,7 @@ import { CSV_TO_UCUM, SYSTEM, codeFor, type Coding, type LocalCodes } from './co
 import { instantToFhir, toFhirDateTime } from './zone';
 import { addMinutes } from '../time';
 import { noteText, proposalText, type FhirChoice } from './text';
+import type { CatalogLang } from '../../i18n/catalog';
 
 /** A FHIR resource as plain JSON. */
 export type FhirResource = { resourceType: string } & Record<string, unknown>;
@@ -39,6 +40,11 @@ export interface FhirWriteOptions {
   idSeed?: string;
   /** The clinic's local codes: written as extra codings beside the standard code. */
   localCodes?: LocalCodes;
+  /**
+   * The language of the proposal's note (the DocumentReference's text, description, title and
+   * `attachment.language`): the screen's in the app. @default 'en' (the command line's)
+   */
+  lang?: CatalogLang;
 }
 
 /** A UUID-shaped id from a seed and a counter (FNV-1a over four lanes; version nibble 8 = custom). */
@@ -194,7 +200,8 @@ export function proposalResources(report: PatientReport, subject: string, opts: 
   const lastRoute = report.doses.length && report.drug === 'natalizumab' ? report.doses[report.doses.length - 1].route : 'iv';
   const weeks = report.drug === 'natalizumab' ? choice?.intervalWeeks ?? report.proposal.intervalWeeks : undefined;
   const mg = report.drug === 'natalizumab' ? 300 : 600;
-  const text = proposalText(report, opts.appVersion, choice);
+  const lang = opts.lang ?? 'en';
+  const text = proposalText(report, opts.appVersion, choice, lang);
   const modelLine = noteText('model-line', { name: report.model.name, id: report.model.id, version: report.model.version });
   const medicationRequest: FhirResource = {
     resourceType: 'MedicationRequest',
@@ -222,13 +229,13 @@ export function proposalResources(report: PatientReport, subject: string, opts: 
     type: concept(codeFor('plan-note')),
     subject: { reference: subject },
     date: now,
-    description: noteText('description', { drug: report.drug, nextDose }),
+    description: noteText('description', { drug: report.drug, nextDose }, lang),
     content: [{
       attachment: {
         contentType: 'text/plain; charset=utf-8',
-        language: 'en',
+        language: lang,
         data: base64Utf8(text),
-        title: noteText('title', { patient: report.patientId, asOf: report.asOf }),
+        title: noteText('title', { patient: report.patientId, asOf: report.asOf }, lang),
         creation: now,
       },
     }],

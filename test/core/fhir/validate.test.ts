@@ -104,6 +104,16 @@ describe('structure validation of every resource written (@medplum/core validate
     for (const res of [r.medicationRequest, r.documentReference, r.provenance(['MedicationRequest/1', 'DocumentReference/2'])]) expect(check(res)).toEqual([]);
   });
 
+  it('the proposal resources with the note in Dutch (a Dutch screen\'s write-back and export): valid', () => {
+    const csv = parseTdmCsv(readFileSync('fixtures/examples/example-patients.csv', 'utf8'), 'x.csv');
+    for (const p of [csv.patients.find((x) => x.drug === 'natalizumab')!, csv.patients.find((x) => x.drug === 'ocrelizumab')!]) {
+      const report = computeReport(p, endOfDay(lastEventTime(p)), SETTINGS) as PatientReport;
+      const r = proposalResources(report, 'Patient/123', { ...OPTS, lang: 'nl' }, { nextDose: report.proposal.nextDose, reason: 'wens van de patiënt', label: 'optie' });
+      expect((r.documentReference as unknown as { content: { attachment: { language: string } }[] }).content[0].attachment.language).toBe('nl');
+      for (const res of [r.medicationRequest, r.documentReference, r.provenance(['MedicationRequest/1', 'DocumentReference/2'])]) expect(check(res)).toEqual([]);
+    }
+  });
+
   it('a calibrated natalizumab proposal for a server: valid, its note saying the clinic\'s spread', () => {
     const csv = parseTdmCsv(readFileSync('fixtures/examples/example-patients.csv', 'utf8'), 'x.csv');
     const p = csv.patients.find((x) => x.drug === 'natalizumab')!;

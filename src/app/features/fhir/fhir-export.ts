@@ -9,6 +9,7 @@ import type { FhirChoice, LocalCodes } from '../../../core/fhir/index';
 import type { StoredPatient } from '../../storage/db';
 import { isReport } from '../../lib/plan';
 import { runtimeTimeZone } from '../../../core/time';
+import type { CatalogLang } from '../../../i18n/catalog';
 
 /** The browser's time zone: the records' wall-clock times are the clinic's. */
 export function browserTimeZone(): string {
@@ -23,6 +24,8 @@ export async function fhirExportText(
   appVersion: string,
   /** The words of a chosen option (as on the card), written after the chosen date. */
   labelOf?: (report: PatientReport, option: string) => string,
+  /** The language of the proposals' notes (the screen's). @default 'en' */
+  lang: CatalogLang = 'en',
 ): Promise<string> {
   const [{ recordsToBundle }, { fhirChoice }] = await Promise.all([import('../../../core/fhir/write'), import('../../smart/adapter')]);
   const current = new Map<string, PatientReport | PatientError>();
@@ -38,7 +41,7 @@ export async function fhirExportText(
   }
   const newId = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? () => crypto.randomUUID() : undefined;
   const bundle = recordsToBundle(patients.map((p) => p.record), current, {
-    timeZone: browserTimeZone(), now: Date.now(), appVersion, ...(localCodes ? { localCodes } : {}), ...(newId ? { newId } : {}),
+    timeZone: browserTimeZone(), now: Date.now(), appVersion, lang, ...(localCodes ? { localCodes } : {}), ...(newId ? { newId } : {}),
   }, choices);
   return JSON.stringify(bundle, null, 1);
 }
