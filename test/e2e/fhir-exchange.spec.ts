@@ -259,13 +259,33 @@ test('export as FHIR: the open patient (a recorded choice as the plan) and all p
   expect(plan.reasonCode[0].text).toBe('pregnancy wish: usual schedule');
   expect(plan.dosageInstruction[0].timing.event[0]).toBe(four!.slice(0, 10));
   expect(plan.dosageInstruction[0].timing.repeat).toEqual({ period: 4, periodUnit: 'wk' });
-  // The note is English (as the CLI's), also from a Dutch screen: the chosen option's words too.
+  // From a Dutch screen the note is Dutch (attachment language nl), the chosen option's words as the Dutch card says them.
+  type Doc = { description: string; content: { attachment: { language: string; title: string; data: string } }[] };
+  const docOf = (b: AnyBundle) => b.entry.find((e) => e.resource.resourceType === 'DocumentReference')!.resource as unknown as Doc;
+  const noteEn = Buffer.from(docOf(chosen).content[0].attachment.data, 'base64').toString('utf8').split('\n');
+  expect(docOf(chosen).content[0].attachment.language).toBe('en');
+  const proposedWeeks = /^The model proposed: next dose \d{4}-\d\d-\d\d \(interval (\d+) weeks\)\.$/m.exec(noteEn.join('\n'))![1];
   await page.getByLabel('Language').selectOption('nl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  const labelNl = (await page.getByTestId('choose-option').locator(`option[value="${four}"]`).textContent())!.trim();
   const fromDutch = JSON.parse((await download(page, () => page.getByTestId('export-fhir').click())).text) as AnyBundle;
-  const noteNl = Buffer.from((fromDutch.entry.find((e) => e.resource.resourceType === 'DocumentReference')!.resource as unknown as { content: { attachment: { data: string } }[] }).content[0].attachment.data, 'base64').toString('utf8');
-  expect(noteNl).toMatch(new RegExp(`^Next dose \\(chosen by the clinician\\): ${four!.slice(0, 10)} \\(interval 4 weeks\\): .*4 weeks`, 'm'));
-  expect(noteNl).not.toMatch(/weken|\d{2}-\d{2}-\d{4}/);
+  expect(validationProblems(fromDutch)).toEqual([]);
+  const nl = (iso: string) => iso.split('-').reverse().join('-');
+  const docNl = docOf(fromDutch);
+  expect(docNl.content[0].attachment.language).toBe('nl');
+  expect(docNl.description).toBe(`Voorstel van MS Interval voor natalizumab: volgende gift ${nl(four!.slice(0, 10))}`);
+  expect(docNl.content[0].attachment.title).toMatch(/^Voorstel van MS Interval HW-NAT-IV \d\d-\d\d-\d{4}$/);
+  const noteNl = Buffer.from(docNl.content[0].attachment.data, 'base64').toString('utf8').split('\n');
+  expect(noteNl[0]).toMatch(/^Voorstel van MS Interval voor patiënt HW-NAT-IV \(natalizumab\), gepland op \d\d-\d\d-\d{4}; laatste gift \d\d-\d\d-\d{4} \d\d:\d\d\.$/);
+  expect(noteNl.slice(1, 4)).toEqual([
+    `Volgende gift (gekozen door de arts): ${nl(four!.slice(0, 10))} (interval 4 weken): ${labelNl}.`,
+    'Reden voor de keuze: pregnancy wish: usual schedule',
+    `Het model stelde voor: volgende gift ${nl(shown!)} (interval ${proposedWeeks} weken).`,
+  ]);
+  expect(noteNl).toContain('Spreiding van de voorspelling uit 1 dalspiegels van deze kliniek: inter-occasiespreiding log-SD 0,148 (gepubliceerd 0,15), de breedte van de hele voorspelling × 0,96 van de gepubliceerde; 80 %-intervallen hielden 1 van de beoordeelde dalspiegels.');
+  expect(noteNl.slice(-2)).toEqual(['Hulpmiddel bij een beslissing, geen gecertificeerd medisch hulpmiddel: de arts beslist.', '']);
+  expect(noteNl).toHaveLength(noteEn.length);
+  expect(noteNl.join('\n')).not.toMatch(/\b(proposal|planned|Next dose|chosen by|Warnings|version|decision support)\b/);
   await page.getByLabel('Taal').selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 

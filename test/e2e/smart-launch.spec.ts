@@ -243,6 +243,42 @@ test('a recorded choice is written as the plan with its reason', async ({ page }
   expect(seen.errors).toEqual([]);
 });
 
+test('a Dutch screen writes the Dutch note (attachment language nl); an English write of the same proposal is the same document', async ({ page }) => {
+  const patientId = await seed();
+  const seen = watch(page);
+  await launch(page);
+  await page.getByLabel('Language').selectOption('nl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await page.getByTestId('fhir-write-back').click();
+  await expect(page.getByTestId('fhir-written')).toBeVisible();
+  let w = await written(patientId);
+  expect([w.mr.length, w.dr.length, w.prov.length]).toEqual([1, 1, 1]);
+  const dr = w.dr[0] as Resource & { description: string; content: { attachment: { language: string; title: string; data: string } }[] };
+  const weeks = (w.mr[0] as { dosageInstruction: { timing: { repeat: { period: number } } }[] }).dosageInstruction[0].timing.repeat.period;
+  const nl = (iso: string) => iso.split('-').reverse().join('-');
+  expect(dr.content[0].attachment.language).toBe('nl');
+  expect(dr.description).toBe(`Voorstel van MS Interval voor natalizumab: volgende gift ${nl(cliNext)}`);
+  expect(dr.content[0].attachment.title).toMatch(/^Voorstel van MS Interval NAT-001 \d\d-\d\d-\d{4}$/);
+  const lines = Buffer.from(dr.content[0].attachment.data, 'base64').toString('utf8').split('\n');
+  expect(lines[0]).toMatch(/^Voorstel van MS Interval voor patiënt NAT-001 \(natalizumab\), gepland op \d\d-\d\d-\d{4}; laatste gift 09-11-2026 09:00\.$/);
+  expect(lines[1]).toBe(`Volgende gift: ${nl(cliNext)} (interval ${weeks} weken, voorgesteld door het model).`);
+  expect(lines).toContain('Spreiding van de voorspelling: de marges van het gepubliceerde model (niet gekalibreerd op de dalspiegels van deze kliniek).');
+  expect(lines.slice(-2)).toEqual(['Hulpmiddel bij een beslissing, geen gecertificeerd medisch hulpmiddel: de arts beslist.', '']);
+  expect(lines.join('\n')).not.toMatch(/\b(proposal|planned|Next dose|Warnings|version|decision support)\b/);
+
+  // The same proposal from an English screen (a new launch): the server's conditional create finds the Dutch note; nothing new.
+  const page2 = await page.context().newPage();
+  await page2.addInitScript(() => localStorage.setItem('ms-interval-lang', 'en'));
+  await launch(page2);
+  await expect(page2.locator('html')).toHaveAttribute('lang', 'en');
+  await page2.getByTestId('fhir-write-back').click();
+  await expect(page2.getByTestId('fhir-written')).toContainText('Written to the record:');
+  w = await written(patientId);
+  expect([w.mr.length, w.dr.length, w.prov.length]).toEqual([1, 1, 1]);
+  await expect(page2.getByTestId('fhir-written').locator('[data-resource="DocumentReference"]')).toHaveAttribute('data-id', dr.id!);
+  expect(seen.errors).toEqual([]);
+});
+
 test('subcutaneous natalizumab with finger-prick levels: the Specimen is read with the level, the same next dose as the command line', async ({ page }) => {
   const csv = 'fixtures/validation/natalizumab-sc.csv';
   await seed(csv, 'VS31-001', 'VS31-003');
