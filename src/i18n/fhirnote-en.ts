@@ -2,9 +2,9 @@
  * English of what the FHIR writer puts into the hospital's record in words (namespace `fhirnote`
  * of the one catalog): the proposal as a clinician reads it (the DocumentReference's plain-text
  * note, src/core/fhir/text.ts, spec/fhir.md) and the MedicationRequest's and DocumentReference's
- * short texts (src/core/fhir/write.ts). The record's note is written in English (the command
- * line's, and the app's export and write-back alike: one language per note); the Dutch side says
- * the same for a caller that asks for it. Dates and numbers are parameters shown in the language's
+ * short texts and the Provenance's model display (src/core/fhir/write.ts). The command line
+ * writes English; the app's export and write-back write the screen's language (one language per
+ * proposal: the note and the short texts alike; the code systems' displays stay theirs). Dates and numbers are parameters shown in the language's
  * form; `{{x, spaced}}` a date and time with a space for the `T`.
  */
 const fhirnoteEn = {
@@ -46,6 +46,7 @@ const fhirnoteEn = {
   },
   // ------------------------------------------------------------------ the resources' short texts (src/core/fhir/write.ts)
   'model-line': '{{name, raw}} ({{id, raw}}) version {{version, raw}}',
+  'provenance-model': 'model {{model, raw}}',
   'request-note': {
     proposed: 'Proposed by MS Interval {{app, raw}}, model {{model, raw}}, planned on {{asOf}}. Decision aid, not a certified medical device.',
     chosen: 'Chosen by the clinician beside the proposal of MS Interval {{app, raw}}, model {{model, raw}}, planned on {{asOf}}. Decision aid, not a certified medical device.',

@@ -41,6 +41,7 @@ const fhirnoteNl: FhirNoteStrings = {
     threshold: 'Drempel: hergift wanneer de CD19+-B-celtelling {{threshold}} cellen/µL bereikt.',
   },
   'model-line': '{{name, raw}} ({{id, raw}}) versie {{version, raw}}',
+  'provenance-model': 'model {{model, raw}}',
   'request-note': {
     proposed: 'Voorgesteld door MS Interval {{app, raw}}, model {{model, raw}}, gepland op {{asOf}}. Hulpmiddel bij een beslissing, geen gecertificeerd medisch hulpmiddel.',
     chosen: 'Gekozen door de arts naast het voorstel van MS Interval {{app, raw}}, model {{model, raw}}, gepland op {{asOf}}. Hulpmiddel bij een beslissing, geen gecertificeerd medisch hulpmiddel.',

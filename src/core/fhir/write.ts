@@ -41,8 +41,10 @@ export interface FhirWriteOptions {
   /** The clinic's local codes: written as extra codings beside the standard code. */
   localCodes?: LocalCodes;
   /**
-   * The language of the proposal's note (the DocumentReference's text, description, title and
-   * `attachment.language`): the screen's in the app. @default 'en' (the command line's)
+   * The language of the proposal's texts (the DocumentReference's text, description, title and
+   * `attachment.language`; the MedicationRequest's `note` and `dosageInstruction.text`; the
+   * Provenance's model display): the screen's in the app. Codes keep their code systems' displays.
+   * @default 'en' (the command line's)
    */
   lang?: CatalogLang;
 }
@@ -202,7 +204,7 @@ export function proposalResources(report: PatientReport, subject: string, opts: 
   const mg = report.drug === 'natalizumab' ? 300 : 600;
   const lang = opts.lang ?? 'en';
   const text = proposalText(report, opts.appVersion, choice, lang);
-  const modelLine = noteText('model-line', { name: report.model.name, id: report.model.id, version: report.model.version });
+  const modelLine = noteText('model-line', { name: report.model.name, id: report.model.id, version: report.model.version }, lang);
   const medicationRequest: FhirResource = {
     resourceType: 'MedicationRequest',
     status: 'draft',
@@ -211,9 +213,9 @@ export function proposalResources(report: PatientReport, subject: string, opts: 
     subject: { reference: subject },
     authoredOn: now,
     ...(choice ? { reasonCode: [{ text: choice.reason }] } : {}),
-    note: [{ text: noteText(choice ? 'request-note.chosen' : 'request-note.proposed', { app: opts.appVersion, model: modelLine, asOf: report.asOf }) }],
+    note: [{ text: noteText(choice ? 'request-note.chosen' : 'request-note.proposed', { app: opts.appVersion, model: modelLine, asOf: report.asOf }, lang) }],
     dosageInstruction: [{
-      text: noteText(report.drug === 'natalizumab' ? `dosage.natalizumab-${lastRoute === 'sc' ? 'sc' : 'iv'}` : 'dosage.ocrelizumab', { drug: report.drug, mg, nextDose, weeks }),
+      text: noteText(report.drug === 'natalizumab' ? `dosage.natalizumab-${lastRoute === 'sc' ? 'sc' : 'iv'}` : 'dosage.ocrelizumab', { drug: report.drug, mg, nextDose, weeks }, lang),
       timing: {
         event: [nextDose],
         ...(weeks !== undefined ? { repeat: { period: weeks, periodUnit: 'wk' } } : {}),
@@ -250,7 +252,7 @@ export function proposalResources(report: PatientReport, subject: string, opts: 
     }],
     entity: [{
       role: 'derivation',
-      what: { identifier: { system: SYSTEM.model, value: `${report.model.id}@${report.model.version}` }, display: `model ${modelLine}` },
+      what: { identifier: { system: SYSTEM.model, value: `${report.model.id}@${report.model.version}` }, display: noteText('provenance-model', { model: modelLine }, lang) },
     }],
   });
   return { medicationRequest, documentReference, provenance, text };

@@ -18,6 +18,8 @@ const p = csv.patients.find((x) => x.id === 'NAT-001')!;
 const report = computeReport(p, lastEventTime(p)) as PatientReport;
 const OPTS = { appVersion: '0.1.0', now: Date.UTC(2026, 11, 7, 8), timeZone: 'Europe/Amsterdam' };
 type Doc = { content: { attachment: { language: string; data: string } }[] };
+type Req = { note: { text: string }[]; dosageInstruction: { text: string }[] };
+type Prov = { entity: { what: { display: string } }[] };
 const noteOf = (r: FhirJson) => Buffer.from((r as unknown as Doc).content[0].attachment.data, 'base64').toString('utf8');
 
 describe('the write-back\'s note in the screen\'s language', () => {
@@ -33,6 +35,14 @@ describe('the write-back\'s note in the screen\'s language', () => {
     const plain = buildProposal(report, 'Patient/1', en, {}, OPTS);
     expect((plain.resources.documentReference as unknown as Doc).content[0].attachment.language).toBe('en');
     expect(noteOf(plain.resources.documentReference)).toBe(proposalText(report, '0.1.0', en));
+    // The MedicationRequest's note and dosage text and the Provenance's model display follow the language too.
+    const mr = built.resources.medicationRequest as unknown as Req;
+    expect(mr.note[0].text).toMatch(/^Gekozen door de arts naast het voorstel van MS Interval 0\.1\.0, model .+ versie 1\.1\.0, gepland op 09-11-2026\. Hulpmiddel bij een beslissing, geen gecertificeerd medisch hulpmiddel\.$/);
+    expect(mr.dosageInstruction[0].text).toBe('natalizumab 300 mg intraveneus op 21-12-2026, daarna elke 6 weken');
+    expect((built.resources.provenance(['MedicationRequest/1']) as unknown as Prov).entity[0].what.display).toMatch(/^model .+ versie 1\.1\.0$/);
+    const mrEn = plain.resources.medicationRequest as unknown as Req;
+    expect(mrEn.note[0].text).toMatch(/^Chosen by the clinician beside the proposal of MS Interval 0\.1\.0, model .+ version 1\.1\.0, planned on 2026-11-09\./);
+    expect(mrEn.dosageInstruction[0].text).toBe('natalizumab 300 mg intravenously on 2026-12-21, then every 6 weeks');
   });
 
   it('a Dutch and an English write of one proposal: one key, one document on the server', async () => {
@@ -54,7 +64,25 @@ describe('the write-back\'s note in the screen\'s language', () => {
     };
     expect((await writeBack(a.resources, hashText(a.key), create, null)).ok).toBe(true);
     expect((await writeBack(c.resources, hashText(c.key), create, null)).ok).toBe(true);
+    expect((await writeBack(b.resources, hashText(b.key), create, null)).ok).toBe(true);
+    // One MedicationRequest, one DocumentReference and one Provenance: the Dutch ones, written first.
     expect(held.map((h) => h.resource.resourceType)).toEqual(['MedicationRequest', 'DocumentReference', 'Provenance']);
     expect((held[1].resource as unknown as Doc).content[0].attachment.language).toBe('nl');
+    expect((held[0].resource as unknown as Req).dosageInstruction[0].text).toBe('natalizumab 300 mg intraveneus op 21-12-2026, daarna elke 6 weken');
+    expect((held[2].resource as unknown as Prov).entity[0].what.display).toMatch(/ versie 1\.1\.0$/);
+    // The English write, when it comes first, is the one kept: the language does not make a second set either way.
+    const heldEn: typeof held = [];
+    const createEn = async (resource: FhirJson, query: string) => {
+      const found = heldEn.find((h) => h.resource.resourceType === resource.resourceType && h.query === query);
+      if (found) return found.resource;
+      const r = { ...resource, id: String(++n) };
+      heldEn.push({ resource: r, query });
+      return r;
+    };
+    expect((await writeBack(b.resources, hashText(b.key), createEn, null)).ok).toBe(true);
+    expect((await writeBack(a.resources, hashText(a.key), createEn, null)).ok).toBe(true);
+    expect(heldEn.map((h) => h.resource.resourceType)).toEqual(['MedicationRequest', 'DocumentReference', 'Provenance']);
+    expect((heldEn[0].resource as unknown as Req).dosageInstruction[0].text).toBe('natalizumab 300 mg intravenously on 2026-12-21, then every 6 weeks');
+    expect(heldEn.slice(0, 2).map((h) => h.query)).toEqual(held.slice(0, 2).map((h) => h.query));
   });
 });

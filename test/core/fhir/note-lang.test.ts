@@ -65,6 +65,54 @@ describe('the note in Dutch', () => {
   });
 });
 
+type Req = { note: { text: string }[]; dosageInstruction: { text: string }[] };
+type Prov = { agent: { who: { display: string } }[]; entity: { what: { identifier: { value: string }; display: string } }[] };
+const NAT_MODEL = 'Natalizumab 2-compartment PK with parallel Michaelis–Menten elimination (van den Berg 2025) (natalizumab-vandenberg-2025)';
+const OCR_MODEL = 'Ocrelizumab CD19+ B-cell repopulation, lagged logistic (T10, r) with grid posterior (ocrelizumab-bcell-logistic)';
+
+describe('the MedicationRequest and Provenance texts in Dutch', () => {
+  it('natalizumab, proposed and chosen: note, dosage text and the model display word for word; codes unchanged', () => {
+    const nat = reportOf('NAT-001');
+    const proposed = proposalResources(nat, 'Patient/123', { ...OPTS, lang: 'nl' });
+    const mr = proposed.medicationRequest as unknown as Req;
+    expect(mr.note).toEqual([{ text: `Voorgesteld door MS Interval 0.1.0, model ${NAT_MODEL} versie 1.1.0, gepland op 09-11-2026. Hulpmiddel bij een beslissing, geen gecertificeerd medisch hulpmiddel.` }]);
+    expect(mr.dosageInstruction[0].text).toBe('natalizumab 300 mg intraveneus op 14-12-2026, daarna elke 5 weken');
+    const prov = proposed.provenance(['MedicationRequest/1', 'DocumentReference/2']) as unknown as Prov;
+    expect(prov.entity[0].what.display).toBe(`model ${NAT_MODEL} versie 1.1.0`);
+    expect(prov.entity[0].what.identifier.value).toBe('natalizumab-vandenberg-2025@1.1.0');
+    expect(prov.agent[0].who.display).toBe('MS Interval 0.1.0');
+    const chosen = proposalResources(nat, 'Patient/123', { ...OPTS, lang: 'nl' }, { nextDose: '2026-12-21', intervalWeeks: 6, reason: 'wens van de patiënt', label: '6 weken: 21-12-2026' });
+    const mc = chosen.medicationRequest as unknown as Req;
+    expect(mc.note[0].text).toBe(`Gekozen door de arts naast het voorstel van MS Interval 0.1.0, model ${NAT_MODEL} versie 1.1.0, gepland op 09-11-2026. Hulpmiddel bij een beslissing, geen gecertificeerd medisch hulpmiddel.`);
+    expect(mc.dosageInstruction[0].text).toBe('natalizumab 300 mg intraveneus op 21-12-2026, daarna elke 6 weken');
+    // The codes (ATC, SNOMED route, UCUM) and the structure are the English write's: only the words differ.
+    const en = proposalResources(nat, 'Patient/123', OPTS);
+    const strip = (r: unknown) => { const x = structuredClone(r) as Req; x.note = []; x.dosageInstruction[0].text = ''; return x; };
+    expect(strip(proposed.medicationRequest)).toEqual(strip(en.medicationRequest));
+    const enProv = en.provenance(['MedicationRequest/1', 'DocumentReference/2']) as unknown as Prov;
+    expect({ ...prov, entity: [] }).toEqual({ ...enProv, entity: [] });
+    expect(enProv.entity[0].what.display).toBe(`model ${NAT_MODEL} version 1.1.0`);
+  });
+
+  it('subcutaneous natalizumab: subcutaan', () => {
+    const sc = parseTdmCsv(readFileSync('fixtures/validation/natalizumab-sc.csv', 'utf8'), 'sc.csv');
+    const p = sc.patients.find((x) => x.doses.length && x.doses[x.doses.length - 1].route === 'sc')!;
+    const r = computeReport(p, lastEventTime(p)) as PatientReport;
+    const mr = proposalResources(r, 'Patient/123', { ...OPTS, lang: 'nl' }).medicationRequest as unknown as Req;
+    expect(mr.dosageInstruction[0].text).toMatch(/^natalizumab 300 mg subcutaan op \d\d-\d\d-\d{4}, daarna elke \d+ weken$/);
+  });
+
+  it('ocrelizumab in a Dutch Bundle: note, dosage text and the model display word for word', () => {
+    const ocr = reportOf('OCR-001');
+    const bundle = recordsToBundle(csv.patients.filter((p) => p.id === 'OCR-001'), new Map<string, PatientReport | PatientError>([['OCR-001', ocr]]), { ...OPTS, lang: 'nl' });
+    const mr = bundle.entry.map((e) => e.resource).find((x) => x.resourceType === 'MedicationRequest') as unknown as Req;
+    expect(mr.note[0].text).toBe(`Voorgesteld door MS Interval 0.1.0, model ${OCR_MODEL} versie 1.0.0, gepland op 02-11-2026. Hulpmiddel bij een beslissing, geen gecertificeerd medisch hulpmiddel.`);
+    expect(mr.dosageInstruction[0].text).toBe('ocrelizumab 600 mg intraveneus op 28-12-2026');
+    const prov = bundle.entry.map((e) => e.resource).find((x) => x.resourceType === 'Provenance') as unknown as Prov;
+    expect(prov.entity[0].what.display).toBe(`model ${OCR_MODEL} versie 1.0.0`);
+  });
+});
+
 describe('English by default, unchanged', () => {
   it('no language and lang en write the same resources; attachment language en', () => {
     const nat = reportOf('NAT-001');

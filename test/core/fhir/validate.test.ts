@@ -110,6 +110,11 @@ describe('structure validation of every resource written (@medplum/core validate
       const report = computeReport(p, endOfDay(lastEventTime(p)), SETTINGS) as PatientReport;
       const r = proposalResources(report, 'Patient/123', { ...OPTS, lang: 'nl' }, { nextDose: report.proposal.nextDose, reason: 'wens van de patiënt', label: 'optie' });
       expect((r.documentReference as unknown as { content: { attachment: { language: string } }[] }).content[0].attachment.language).toBe('nl');
+      // The MedicationRequest's note and dosage text and the Provenance's model display are Dutch too.
+      const mr = r.medicationRequest as unknown as { note: { text: string }[]; dosageInstruction: { text: string }[] };
+      expect(mr.note[0].text).toMatch(/^Gekozen door de arts naast het voorstel van MS Interval /);
+      expect(mr.dosageInstruction[0].text).toMatch(/ mg (intraveneus|subcutaan) op \d\d-\d\d-\d{4}/);
+      expect((r.provenance([]) as unknown as { entity: { what: { display: string } }[] }).entity[0].what.display).toMatch(/ versie /);
       for (const res of [r.medicationRequest, r.documentReference, r.provenance(['MedicationRequest/1', 'DocumentReference/2'])]) expect(check(res)).toEqual([]);
     }
   });
