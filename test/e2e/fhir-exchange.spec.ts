@@ -286,6 +286,23 @@ test('export as FHIR: the open patient (a recorded choice as the plan) and all p
   expect(noteNl.slice(-2)).toEqual(['Hulpmiddel bij een beslissing, geen gecertificeerd medisch hulpmiddel: de arts beslist.', '']);
   expect(noteNl).toHaveLength(noteEn.length);
   expect(noteNl.join('\n')).not.toMatch(/\b(proposal|planned|Next dose|chosen by|Warnings|version|decision support)\b/);
+  // The MedicationRequest's note and dosage text and the Provenance's model display are Dutch too; its codes and timing are the English export's.
+  type Req = { intent: string; note: { text: string }[]; dosageInstruction: { text: string; timing: unknown; route: unknown; doseAndRate: unknown }[]; medicationCodeableConcept: unknown; reasonCode: unknown };
+  type Prov = { entity: { what: { identifier: unknown; display: string } }[] };
+  const reqOf = (b: AnyBundle) => b.entry.find((e) => e.resource.resourceType === 'MedicationRequest')!.resource as unknown as Req;
+  const provOf = (b: AnyBundle) => b.entry.find((e) => e.resource.resourceType === 'Provenance')!.resource as unknown as Prov;
+  const [reqNl, reqEn] = [reqOf(fromDutch), reqOf(chosen)];
+  const asOfNl = /gepland op (\d\d-\d\d-\d{4})/.exec(noteNl[0])![1];
+  expect(reqNl.note).toHaveLength(1);
+  expect(reqNl.note[0].text).toMatch(new RegExp(`^Gekozen door de arts naast het voorstel van MS Interval \\S+, model .+ \\(natalizumab-[^)]+\\) versie \\S+, gepland op ${asOfNl}\\. Hulpmiddel bij een beslissing, geen gecertificeerd medisch hulpmiddel\\.$`));
+  expect(reqNl.dosageInstruction[0].text).toBe(`natalizumab 300 mg intraveneus op ${nl(four!.slice(0, 10))}, daarna elke 4 weken`);
+  expect(reqEn.note[0].text).toMatch(/^Chosen by the clinician beside the proposal of MS Interval .+ version .+, planned on \d{4}-\d\d-\d\d\. Decision aid, not a certified medical device\.$/);
+  expect(reqEn.dosageInstruction[0].text).toBe(`natalizumab 300 mg intravenously on ${four!.slice(0, 10)}, then every 4 weeks`);
+  expect([reqNl.intent, reqNl.medicationCodeableConcept, reqNl.reasonCode, reqNl.dosageInstruction[0].timing, reqNl.dosageInstruction[0].route, reqNl.dosageInstruction[0].doseAndRate])
+    .toEqual([reqEn.intent, reqEn.medicationCodeableConcept, reqEn.reasonCode, reqEn.dosageInstruction[0].timing, reqEn.dosageInstruction[0].route, reqEn.dosageInstruction[0].doseAndRate]);
+  expect(provOf(fromDutch).entity[0].what.display).toBe(provOf(chosen).entity[0].what.display.replace(/ version (\S+)$/, ' versie $1'));
+  expect(provOf(fromDutch).entity[0].what.display).toMatch(/^model .+ versie \S+$/);
+  expect(provOf(fromDutch).entity[0].what.identifier).toEqual(provOf(chosen).entity[0].what.identifier);
   await page.getByLabel('Taal').selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 

@@ -265,6 +265,12 @@ test('a Dutch screen writes the Dutch note (attachment language nl); an English 
   expect(lines).toContain('Spreiding van de voorspelling: de marges van het gepubliceerde model (niet gekalibreerd op de dalspiegels van deze kliniek).');
   expect(lines.slice(-2)).toEqual(['Hulpmiddel bij een beslissing, geen gecertificeerd medisch hulpmiddel: de arts beslist.', '']);
   expect(lines.join('\n')).not.toMatch(/\b(proposal|planned|Next dose|Warnings|version|decision support)\b/);
+  // The MedicationRequest's note and dosage text and the Provenance's model display are Dutch too.
+  const mrNl = w.mr[0] as Resource & { note: { text: string }[]; dosageInstruction: { text: string }[] };
+  const asOfNl = /gepland op (\d\d-\d\d-\d{4})/.exec(lines[0])![1];
+  expect(mrNl.note.map((n) => n.text)).toEqual([expect.stringMatching(new RegExp(`^Voorgesteld door MS Interval \\S+, model .+ \\(natalizumab-[^)]+\\) versie \\S+, gepland op ${asOfNl}\\. Hulpmiddel bij een beslissing, geen gecertificeerd medisch hulpmiddel\\.$`))]);
+  expect(mrNl.dosageInstruction[0].text).toBe(`natalizumab 300 mg intraveneus op ${nl(cliNext)}, daarna elke ${weeks} weken`);
+  expect((w.prov[0] as Resource & { entity: { what: { display: string } }[] }).entity[0].what.display).toMatch(/^model .+ versie \S+$/);
 
   // The same proposal from an English screen (a new launch): the server's conditional create finds the Dutch note; nothing new.
   const page2 = await page.context().newPage();
