@@ -9,7 +9,8 @@ import { parseTdmCsv } from '../../../src/core/records/index';
 import type { PatientRecord, WeightEvent } from '../../../src/core/types';
 import { cutAsOf } from '../../../src/core/records/cut';
 import { trackPatient, type PatientTrack } from '../../../src/core/natalizumab/clinic-track';
-import { scorableTroughs, type TroughScore } from '../../../src/core/natalizumab/track-record';
+import { scorableTroughs, troughKey, troughKeys, type TroughScore } from '../../../src/core/natalizumab/track-record';
+import { resolveOptions } from '../../../src/core/natalizumab/analysis';
 import { simulateClinic, IOV_WORLD } from '../../../scripts/simulate-clinic';
 
 const patients = parseTdmCsv(simulateClinic(IOV_WORLD, 3, 23).csv, 'clinic.csv').patients;
@@ -86,5 +87,34 @@ describe('a patient\'s track record with the memos of an earlier scoring', () =>
     const heavy: PatientTrack = { scores: t.scores, memo: t.memo.map((m) => ({ ...m, steps: 1e12 })) };
     const r = trackPatient(p, {}, undefined, heavy);
     expect(r && 'error' in r && r.errorCode).toBe('track-stopped');
+  });
+});
+
+describe('the troughs\' fingerprints (a chain: each trough\'s rows read once)', () => {
+  const opts = resolveOptions({ curves: false });
+  const troughs = scorableTroughs(p);
+  const chain = (r: PatientRecord) => { const k = troughKeys(r, opts); return scorableTroughs(r).map((o) => k(o)); };
+
+  it('the same rows give the same keys (the first the one troughKey gives alone), every trough its own', () => {
+    const keys = chain(p);
+    expect(chain(p)).toEqual(keys);
+    expect(keys[0]).toBe(troughKey(p, troughs[0], opts));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toHaveLength(troughs.length);
+  });
+
+  it('a level changed before the 4th trough changes that key and every later one, not the earlier ones', () => {
+    const changedAt = troughs[3].time - 3;
+    const w: WeightEvent = { time: changedAt, kg: 61.5 } as WeightEvent;
+    const q: PatientRecord = { ...p, weights: [...p.weights, w].sort((a, b) => a.time - b.time) };
+    const a = chain(p), b = chain(q);
+    expect(b.slice(0, 3)).toEqual(a.slice(0, 3));
+    b.slice(3).forEach((k, i) => expect(k).not.toBe(a[3 + i]));
+  });
+
+  it('a trough out of time order starts the chain again from the whole history (the same key as alone)', () => {
+    const k = troughKeys(p, opts);
+    k(troughs[5]);
+    expect(k(troughs[2])).toBe(troughKey(p, troughs[2], opts));
   });
 });
