@@ -107,3 +107,17 @@ test('the track record\'s PIT histogram: each bar stands above its own bin and c
   }
   expect(w.errors).toEqual([]);
 });
+
+test('a patient that cannot be planned (a refused row) still shows its last dose in the planning list', async ({ page }) => {
+  test.setTimeout(90_000);
+  const w = watch(page);
+  await page.goto('/');
+  const csv = recentCsv([HEADER, 'TYPO-1,natalizumab,weight,2024-09-02,70,kg,,,', 'TYPO-1,natalizumab,dose,2024-09-02T09:00,300,mg,iv,60,',
+    'TYPO-1,natalizumab,level,2024-09-30T08:45,2l.5,ug/mL,,,', 'TYPO-1,natalizumab,dose,2024-09-30T09:00,300,mg,iv,60,',
+    'TYPO-1,natalizumab,level,2024-10-28T08:45,19.0,ug/mL,,,', 'TYPO-1,natalizumab,dose,2024-10-28T09:00,300,mg,iv,60,'].join('\n') + '\n');
+  await importFile(page, { name: 'typo.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.csv) });
+  const row = page.locator('[data-patient-id="TYPO-1"]');
+  await expect(row.locator('.status')).toHaveText('cannot plan', { timeout: 30_000 });
+  await expect(row.locator('td:nth-child(3) time')).toHaveAttribute('datetime', csv.shift('2024-10-28T09:00'));
+  expect(w.errors).toEqual([]);
+});
