@@ -88,7 +88,7 @@ const proposalNl: Dutch<typeof proposalEn> = {
     ssTrough: 'Dalspiegel op den duur (80%-interval)',
     pSteady: 'P(≥ {{target}}) op den duur',
     nextTrough: 'Dalspiegel volgend bezoek (80%-interval)',
-    pNext: 'P(≥ streefwaarde) volgend bezoek',
+    pNext: 'P(≥ {{target}}) volgend bezoek',
     proposed: 'voorstel',
     belowRequired: '(te laag)',
     note: 'Dalspiegels in {{unit}}. Op den duur: de dalspiegel als het interval zo blijft, na 3–4 keer herhalen, wanneer de dalspiegels niet meer veranderen.',
