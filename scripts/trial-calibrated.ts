@@ -1,7 +1,7 @@
 /**
  * The year-long adaptive trial (scripts/trial-natalizumab.ts) with the forecast calibrated on the
  * clinic's own troughs, as `propose --calibrate` and the app do (issue 17, item 3):
- * `npx tsx scripts/trial-calibrated.ts [--worlds model,iov] [--targets 10,5] [--patients N] [--seed S | --seeds N] [--no-calibrate] [--write-histories DIR]`.
+ * `npx tsx scripts/trial-calibrated.ts [--worlds model,iov] [--targets 10,5] [--patients N] [--seed S | --seeds N] [--no-calibrate] [--assay lognormal|proportional] [--write-histories DIR]`.
  *
  * The clinic's patients are followed visit by visit together (visit-major, unlike the per-patient
  * loop of the plain trial): before each round of visits the clinic's track record so far (every
@@ -11,6 +11,9 @@
  * well-specified set's patients and random numbers (trial-natalizumab.ts `draws`):
  *   - model: the published model exactly (the model's assay error, no IOV);
  *   - iov: clearance varying from interval to interval, log-SD 0.15 per interval.
+ * The assay's error on the measured troughs: log-normal with log-SD 0.219 (default, as the plain
+ * trial), or `--assay proportional`: the published model's own, normal with SD 21.9 % of the
+ * concentration (the fit's likelihood; a value under the limit of quantification is reported `<1`).
  * Scores as the plain trial (intervals with the TRUE trough ≥ target, infusions a year per patient
  * averaged), and the next-trough coverage: how often the proposal's 80 % interval of the next
  * trough held the TRUE trough.
@@ -26,6 +29,7 @@ import { calibrateClinic, patientCalibration } from '../src/core/natalizumab/cal
 import { resolveOptions } from '../src/core/natalizumab/analysis';
 import { NATALIZUMAB_SETS, idealWeeks } from './validate-natalizumab';
 import { TrueCourse, VISITS, LOQ, MODEL_SIGMA_LOG, draws, historyMultiplier, loadSet, type TrialWorld, type PatientFile } from './trial-natalizumab';
+import { NATALIZUMAB_PK as M } from '../models/natalizumab-vandenberg-2025';
 
 const WEEK = 7;
 const TROUGH_BEFORE_DOSE = 15 / 1440;
@@ -34,6 +38,14 @@ export const WORLDS: Record<string, TrialWorld> = {
   model: { bias: 0, sigma: MODEL_SIGMA_LOG, iovOmega: 0, note: 'the published model: assay log-SD 0.219, no IOV' },
   iov: { bias: 0, sigma: MODEL_SIGMA_LOG, iovOmega: 0.15, note: 'IOV of clearance, log-SD 0.15 per interval; assay log-SD 0.219' },
 };
+
+/** How the assay errs on a measured trough: log-normal (log-SD world.sigma) or the model's proportional normal (SD M.sigmaProp × C). */
+export type AssayError = 'lognormal' | 'proportional';
+
+/** The measured trough for the true one and a standard normal draw z (the world's bias as a factor; may be ≤ 0 when proportional: then under the limit). */
+export function measuredTrough(truth: number, z: number, world: TrialWorld, assay: AssayError): number {
+  return assay === 'proportional' ? truth * Math.exp(world.bias) * (1 + M.sigmaProp * z) : truth * Math.exp(world.bias + world.sigma * z);
+}
 
 interface Follow {
   f: PatientFile;
@@ -55,6 +67,7 @@ interface Follow {
 
 export interface CalibratedTrialScore {
   world: string;
+  assay: AssayError;
   target: number;
   calibrated: boolean;
   patients: number;
@@ -102,7 +115,7 @@ function start(f: PatientFile, world: TrialWorld, seed: number): Follow {
 }
 
 /** One visit of one patient: propose, simulate the true and measured trough, score it, infuse. */
-function visit(p: Follow, k: number, target: number, world: TrialWorld, clinic: ReturnType<typeof calibrateClinic> | null): void {
+function visit(p: Follow, k: number, target: number, world: TrialWorld, clinic: ReturnType<typeof calibrateClinic> | null, assay: AssayError): void {
   const rec = parseTdmCsv([p.f.header.join(','), ...p.lines].join('\n'), `${p.f.id}.csv`).patients[0];
   const asOf = parseAsOfDate(formatDate(p.lastDose))!;
   // As the app and propose --calibrate: nothing scored yet, nothing to learn from (the published allowances).
@@ -114,7 +127,7 @@ function visit(p: Follow, k: number, target: number, world: TrialWorld, clinic: 
   const truth = p.course.concAt(tTrough);
   const nt = report.proposal.nextTrough;
   p.inside80.push(truth >= nt.low && truth <= nt.high);
-  const measured = truth * Math.exp(world.bias + world.sigma * p.d.noise[k]);
+  const measured = measuredTrough(truth, p.d.noise[k], world, assay);
   const censored = measured < LOQ;
   p.weeks.push(w); p.trueTroughs.push(truth);
   p.lines.push(row(p.f.header, { patient_id: p.f.id, drug: 'natalizumab', kind: 'level', time: formatDateTime(tTrough), value: censored ? `<${LOQ}` : measured.toFixed(1), unit: 'ug/mL', note: 'trough' }));
@@ -152,7 +165,7 @@ export function yardsticks(courses: FollowedCourse[], target: number, standardWe
   };
 }
 
-export function runCalibratedTrial(worldName: string, target: number, calibrated: boolean, limit = Infinity, seed = 0): CalibratedTrialScore {
+export function runCalibratedTrial(worldName: string, target: number, calibrated: boolean, limit = Infinity, seed = 0, assay: AssayError = 'lognormal'): CalibratedTrialScore {
   const t0 = performance.now();
   const world = WORLDS[worldName];
   const set = NATALIZUMAB_SETS.find((s) => s.name === 'virtual')!;
@@ -162,7 +175,7 @@ export function runCalibratedTrial(worldName: string, target: number, calibrated
   for (let k = 0; k < VISITS; k++) {
     clinic = calibrated ? calibrateClinic(follows.flatMap((p) => p.scores)) : null;
     if (clinic) rounds.push({ troughs: clinic.troughs, iov: clinic.iov, scale: clinic.scale });
-    for (const p of follows) visit(p, k, target, world, clinic);
+    for (const p of follows) visit(p, k, target, world, clinic, assay);
   }
   const all = follows.flatMap((p) => p.trueTroughs);
   // Infusions a year per patient (365.25 × intervals ÷ days followed), averaged over patients.
@@ -170,7 +183,7 @@ export function runCalibratedTrial(worldName: string, target: number, calibrated
   const inside = follows.flatMap((p) => p.inside80);
   const final = calibrateClinic(follows.flatMap((p) => p.scores));
   return {
-    world: worldName, target, calibrated, patients: follows.length, intervals: all.length,
+    world: worldName, assay, target, calibrated, patients: follows.length, intervals: all.length,
     atTarget: all.filter((t) => t >= target).length / all.length,
     below: all.filter((t) => t < target).length,
     infusionsPerYear: perPatient.reduce((a, b) => a + b, 0) / perPatient.length,
@@ -184,7 +197,7 @@ export function runCalibratedTrial(worldName: string, target: number, calibrated
 }
 
 export function formatCalibratedTrial(r: CalibratedTrialScore): string {
-  return `[${r.world} world, T=${r.target}, ${r.calibrated ? 'calibrated' : 'published spread'}] ${r.patients} patients × ${VISITS}: ` +
+  return `[${r.world} world${r.assay === 'proportional' ? ' (proportional assay error)' : ''}, T=${r.target}, ${r.calibrated ? 'calibrated' : 'published spread'}] ${r.patients} patients × ${VISITS}: ` +
     `≥T ${r.atTarget.toFixed(3)} (${r.intervals - r.below}/${r.intervals}, ${r.below} below), infusions/yr ${r.infusionsPerYear.toFixed(2)}, ` +
     `next-trough 80 % coverage ${r.nextTroughCoverage.toFixed(3)}; ${r.extensionMisses} of the intervals below were extended ones; ` +
     `the same patients every 4 weeks ≥T ${r.standardAtTarget.toFixed(3)}, the oracle's constant interval ${r.oracleInfusionsPerYear.toFixed(2)} infusions/yr ` +
@@ -196,7 +209,7 @@ export function formatCalibratedTrial(r: CalibratedTrialScore): string {
 export function formatSeedMeans(runs: CalibratedTrialScore[]): string {
   const mean = (f: (r: CalibratedTrialScore) => number) => runs.reduce((a, r) => a + f(r), 0) / runs.length;
   const r0 = runs[0];
-  return `[${r0.world} world, T=${r0.target}, mean of ${runs.length} seeds] ≥T ${mean((r) => r.atTarget).toFixed(4)} (4-weekly ${mean((r) => r.standardAtTarget).toFixed(4)}), ` +
+  return `[${r0.world} world${r0.assay === 'proportional' ? ' (proportional assay error)' : ''}, T=${r0.target}, mean of ${runs.length} seeds] ≥T ${mean((r) => r.atTarget).toFixed(4)} (4-weekly ${mean((r) => r.standardAtTarget).toFixed(4)}), ` +
     `extension misses ${mean((r) => r.extensionMisses).toFixed(2)} of ${r0.intervals}, infusions/yr ${mean((r) => r.infusionsPerYear).toFixed(3)} ` +
     `(oracle ${mean((r) => r.oracleInfusionsPerYear).toFixed(3)}), next-trough 80 % coverage ${mean((r) => r.nextTroughCoverage).toFixed(3)} ` +
     `(${Math.min(...runs.map((r) => r.nextTroughCoverage)).toFixed(3)}–${Math.max(...runs.map((r) => r.nextTroughCoverage)).toFixed(3)})`;
@@ -209,10 +222,12 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const targets = (opt('--targets') ?? '10,5').split(',').map(Number);
   const limit = opt('--patients') ? Number(opt('--patients')) : Infinity;
   const calibrated = !a.includes('--no-calibrate');
+  const assay = (opt('--assay') ?? 'lognormal') as AssayError;
+  if (assay !== 'lognormal' && assay !== 'proportional') throw new Error(`--assay: lognormal or proportional, not ${assay}`);
   // --seeds N: noise seeds 0..N−1 and their means; else one seed (--seed S, default 0).
   const seeds = opt('--seeds') ? Array.from({ length: Math.max(1, Number(opt('--seeds'))) }, (_, k) => k) : [Number(opt('--seed') ?? 0)];
   for (const w of worlds) for (const t of targets) {
-    const runs = seeds.map((seed) => runCalibratedTrial(w, t, calibrated, limit, seed));
+    const runs = seeds.map((seed) => runCalibratedTrial(w, t, calibrated, limit, seed, assay));
     runs.forEach((r, k) => console.log(`seed ${seeds[k]} ${formatCalibratedTrial(r)}`));
     if (runs.length > 1) console.log(formatSeedMeans(runs));
     // --write-histories DIR: each run's final records, DIR/trial-WORLD-T-seedS.csv (for `tdm track-record`).

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCalibratedTrial, yardsticks } from '../../scripts/trial-calibrated';
+import { measuredTrough, runCalibratedTrial, yardsticks } from '../../scripts/trial-calibrated';
 import { NATALIZUMAB_SETS, idealWeeks } from '../../scripts/validate-natalizumab';
 import { IOV_WORLD_OMEGA, TrueCourse, VISITS, checkTrueCourse, draws, followPatient, historyMultiplier, iovWorld, loadSet, missedGoals, runTrial, scoreArm, worldFor, worldsFor, type PatientCourse, type TrialResult } from '../../scripts/trial-natalizumab';
 
@@ -158,6 +158,24 @@ describe('the calibrated trial\'s yardsticks (scripts/trial-calibrated.ts)', () 
     expect(y.standardAtTarget).toBe(5 / 6);
     expect(y.oracleInfusionsPerYear).toBeCloseTo((365.25 / 35 + 365.25 / 56) / 2, 10);
   });
+
+  it('measures troughs with the log-normal assay error or the model\'s own proportional one (--assay)', () => {
+    const w = { bias: 0, sigma: 0.219, iovOmega: 0, note: '' };
+    // Log-normal: 10·e^(0.219·z); proportional: 10·(1 + 0.219·z), the published σ (models/natalizumab-vandenberg-2025.ts).
+    expect(measuredTrough(10, 1, w, 'lognormal')).toBeCloseTo(10 * Math.exp(0.219), 12);
+    expect(measuredTrough(10, 1, w, 'proportional')).toBeCloseTo(12.19, 12);
+    expect(measuredTrough(10, -2, w, 'proportional')).toBeCloseTo(5.62, 12);
+    // Far in the lower tail a proportional error goes below zero (reported under the limit); a log-normal one never does.
+    expect(measuredTrough(10, -5, w, 'proportional')).toBeLessThan(0);
+    expect(measuredTrough(10, -5, w, 'lognormal')).toBeGreaterThan(0);
+    // A world's bias is a factor on both.
+    expect(measuredTrough(10, 0, { ...w, bias: Math.log(1.1) }, 'proportional')).toBeCloseTo(11, 12);
+    // The same patients and draws: the true troughs of the 4-weekly arm are the same whatever the assay.
+    const l = runCalibratedTrial('model', 10, false, 2, 0, 'lognormal'), pr = runCalibratedTrial('model', 10, false, 2, 0, 'proportional');
+    expect(pr.assay).toBe('proportional');
+    expect(pr.standardAtTarget).toBe(l.standardAtTarget);
+    expect(pr.histories).not.toBe(l.histories);
+  }, 60_000);
 
   it('follows each patient\'s 4-weekly arm as the plain trial does (same draws, same true troughs)', () => {
     const s = set('virtual');
