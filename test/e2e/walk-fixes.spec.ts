@@ -121,3 +121,27 @@ test('a patient that cannot be planned (a refused row) still shows its last dose
   await expect(row.locator('td:nth-child(3) time')).toHaveAttribute('datetime', csv.shift('2024-10-28T09:00'));
   expect(w.errors).toEqual([]);
 });
+
+for (const lang of ['en', 'nl'] as const) {
+  test(`1366×768 (${lang}): a patient's own track record fits the patient pane, each date on one line`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const w = watch(page);
+    await inLanguage(page, lang);
+    await page.goto('/');
+    await importFile(page, { name: 'clinic.csv', mimeType: 'text/csv', buffer: Buffer.from(recentCsv(simulateClinic(IOV_WORLD, 2, 5).csv).csv) });
+    await waitComputed(page);
+    await page.locator('[data-patient-id="SIM-iov-001"] a').click();
+    const table = page.locator('.patient-track table');
+    await expect(table).toBeVisible({ timeout: 60_000 });
+    const pane = page.locator('main.with-patient .patient');
+    const m = await pane.evaluate((e) => ({ sw: e.scrollWidth, cw: e.clientWidth }));
+    expect(m.sw, `the patient pane scrolls sideways (${m.sw} > ${m.cw})`).toBeLessThanOrEqual(m.cw);
+    const dates = table.locator('tbody td:first-child');
+    expect(await dates.count()).toBeGreaterThan(0);
+    for (const d of await dates.all()) {
+      const lines = await d.evaluate((e) => { const r = document.createRange(); r.selectNodeContents(e); return r.getClientRects().length; });
+      expect(lines, `date "${await d.textContent()}" breaks across lines`).toBe(1);
+    }
+    expect(w.errors).toEqual([]);
+  });
+}
