@@ -136,7 +136,7 @@ const proposalNl: Dutch<typeof proposalEn> = {
     samples: 'Posterior-steekproeven',
     seed: 'seed {{seed}}',
     threshold: 'Drempel voor hergift',
-    labLimit: 'Labgrens voor tellingen gerapporteerd als 0',
+    labLimit: 'Meetgrens voor tellingen gerapporteerd als 0',
     window: 'Venster voor hergift',
     windowValue: '{{min}} tot {{max}} weken na de laatste gift',
     schedule: 'Telschema',
@@ -147,7 +147,7 @@ const proposalNl: Dutch<typeof proposalEn> = {
   model: {
     heading: 'Model',
     version: 'versie {{version}}',
-    fitKind: { map: 'individuele schatting op de gemeten spiegels', population: 'populatievoorspelling (geen bruikbare spiegel)' },
+    fitKind: { map: 'individuele schatting op de gemeten spiegels', population: 'voorspelling voor een gemiddelde patiënt (geen bruikbare spiegel)' },
     converged: 'berekening geslaagd',
     notConverged: 'berekening NIET geslaagd',
     fitNat: '{{kind}}, {{converged}}; klaring {{cl}} L/dag, volume {{v}} L, halfwaardetijd {{half}} dagen bij {{at}} µg/mL (de voorspelde dalspiegel; bij lagere spiegels korter), gewicht {{weight}} kg{{weightNote}}.',
