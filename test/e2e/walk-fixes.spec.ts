@@ -145,3 +145,21 @@ for (const lang of ['en', 'nl'] as const) {
     expect(w.errors).toEqual([]);
   });
 }
+
+test('a forecast calibrated on the clinic\'s troughs says so on the print too, as on the screen', async ({ page }) => {
+  test.setTimeout(150_000);
+  const w = watch(page);
+  await page.addInitScript(() => { window.print = () => undefined; });
+  await page.goto('/');
+  await importFile(page, { name: 'clinic.csv', mimeType: 'text/csv', buffer: Buffer.from(recentCsv(simulateClinic(IOV_WORLD, 8, 5).csv).csv) });
+  await waitComputed(page);
+  await page.locator('[data-patient-id="SIM-iov-001"] a').click();
+  const screen = page.locator('[data-testid="calibration-note"][data-calibrated="true"]');
+  await expect(screen).toContainText('Spread from ', { timeout: 60_000 });
+  await waitComputed(page);
+  await page.getByTestId('print-button').click();
+  const printed = page.getByTestId('print-calibration-note');
+  await expect(printed).toHaveAttribute('data-calibrated', 'true');
+  await expect(printed).toHaveText((await screen.textContent())!);
+  expect(w.errors).toEqual([]);
+});
