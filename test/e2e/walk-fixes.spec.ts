@@ -163,3 +163,32 @@ test('a forecast calibrated on the clinic\'s troughs says so on the print too, a
   await expect(printed).toHaveText((await screen.textContent())!);
   expect(w.errors).toEqual([]);
 });
+
+for (const lang of ['en', 'nl'] as const) {
+  test(`1366×768 (${lang}): a clinic setting refused on saving takes the focus, in view, and the save button says it was not saved`, async ({ page }) => {
+    test.setTimeout(60_000);
+    const w = watch(page);
+    await inLanguage(page, lang);
+    await page.goto('/');
+    await page.getByRole('button', { name: lang === 'en' ? 'Settings' : 'Instellingen' }).click();
+    const probability = page.locator('input[name="probability"]').first();
+    await probability.fill('9O');
+    const save = page.getByRole('button', { name: lang === 'en' ? 'Save clinic settings' : 'Kliniekinstellingen opslaan' });
+    await save.scrollIntoViewIfNeeded();
+    await save.click();
+    // Beside the button: not saved, and why.
+    await expect(page.getByTestId('settings-not-saved')).toHaveText(lang === 'en' ? ' Not saved: correct the field marked in red.' : ' Niet opgeslagen: verbeter het rood gemarkeerde veld.');
+    // The refused field has the focus and is on the screen, its message beside it.
+    await expect(probability).toBeFocused();
+    await expect(probability).toHaveAttribute('aria-invalid', 'true');
+    await expect(probability).toBeInViewport();
+    // Corrected and saved: the note goes.
+    await probability.fill('95');
+    await save.click();
+    await expect(page.getByTestId('settings-not-saved')).toHaveCount(0);
+    await expect(page.locator('.settings-form .saved').first()).toBeVisible();
+    await probability.fill('');
+    await save.click();
+    expect(w.errors).toEqual([]);
+  });
+}
