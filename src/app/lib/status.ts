@@ -43,7 +43,8 @@ export function planRow(report: PatientReport | PatientError | undefined, today:
   const toDose = daysBetween(today, nextDose);
   const toLab = nextLab ? daysBetween(today, nextLab) : Infinity;
   let status: Status = 'ok';
-  if (toDose < 0 || (report.drug === 'ocrelizumab' && report.proposal.dueNow)) status = 'overdue';
+  // A late dose (its date had passed, the proposal moved to today: the card says "Overdue") is overdue, not merely due.
+  if (toDose < 0 || report.late || (report.drug === 'ocrelizumab' && report.proposal.dueNow)) status = 'overdue';
   else if (plan.stale) status = 'review';
   else if (toDose <= DUE_WITHIN_DAYS) status = 'due';
   else if (report.drug === 'ocrelizumab' && toLab <= DUE_WITHIN_DAYS) status = 'lab';

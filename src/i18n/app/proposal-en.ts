@@ -85,7 +85,7 @@ const proposalEn = {
     ssTrough: 'Steady-state trough (80 % interval)',
     pSteady: 'P(≥ {{target}}) at steady state',
     nextTrough: 'Trough at next visit (80 % interval)',
-    pNext: 'P(≥ target) at next visit',
+    pNext: 'P(≥ {{target}}) at next visit',
     proposed: 'proposed',
     belowRequired: '(too low)',
     note: 'Troughs in {{unit}}. Steady state: the trough once the interval has been repeated until troughs settle (3–4 intervals).',

@@ -3,7 +3,7 @@ import type safetyEn from './safety-en';
 import type { Dutch } from './dutch';
 
 const safetyNl: Dutch<typeof safetyEn> = {
-  kind: { dose: 'dosis', level: 'spiegel', bcell: 'B-celtelling', weight: 'gewicht', wearing_off: 'wearing-off' },
+  kind: { dose: 'gift', level: 'spiegel', bcell: 'B-celtelling', weight: 'gewicht', wearing_off: 'wearing-off' },
   preview: {
     title: 'Controleer {{file}} voor het opslaan',
     nothingSaved: 'Er is nog niets opgeslagen. Regels die er al staan blijven staan: een bestand verwijdert nooit een regel.',

@@ -20,7 +20,7 @@ const smartNl: Dutch<typeof smartEn> = {
     banner: 'Gestart vanuit het dossier op {{server}}. De gegevens van deze patiënt staan alleen in deze pagina: er wordt niets in de browser bewaard, en sluiten of herladen van de pagina vergeet ze.',
     read: 'Gelezen uit het dossier: {{resources}} resources in {{pages}} pagina’s.',
     notMapped: 'Het dossier bevat voor deze patiënt niets waarmee MS Interval kan plannen: {{reason}}',
-    noRecord: 'het dossier bevat voor deze patiënt geen dosis, spiegel of telling van natalizumab of ocrelizumab.',
+    noRecord: 'het dossier bevat voor deze patiënt geen gift, spiegel of telling van natalizumab of ocrelizumab.',
     closed: 'De patiënt is gesloten. Er is niets van bewaard in deze browser. Start MS Interval opnieuw vanuit het dossier om hem weer te openen.',
     deleted: 'De patiënt is van deze pagina verwijderd (het dossier zelf is niet veranderd). Start MS Interval opnieuw vanuit het dossier om hem weer te openen.',
     issues: 'Wat het dossier bevat dat niet gebruikt kon worden',

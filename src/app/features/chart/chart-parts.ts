@@ -162,11 +162,14 @@ export function wearingOffMarks(points: { x: number; y: number; low: number; hig
     pointRadius: 9, pointHoverRadius: 11, borderColor: WEARING_OFF_COLOR, backgroundColor: WEARING_OFF_COLOR, borderWidth: 2 };
 }
 
-/** A vertical line; its label `position` runs from 'start' (bottom) to 'end' (top), or a percentage. */
-export function vline(x: number, color: string, text: string, dash: number[] = [4, 4], position: 'start' | 'end' | 'center' | `${number}%` = 'start'): AnnotationOptions {
+/**
+ * A vertical line; its label `position` runs from 'start' (bottom) to 'end' (top), or a percentage;
+ * `yAdjust` moves the label down by so many pixels.
+ */
+export function vline(x: number, color: string, text: string, dash: number[] = [4, 4], position: 'start' | 'end' | 'center' | `${number}%` = 'start', yAdjust = 0): AnnotationOptions {
   return {
     type: 'line', xMin: x, xMax: x, borderColor: color, borderWidth: 1.5, borderDash: dash, drawTime: 'beforeDatasetsDraw',
-    label: { display: true, content: text, position, rotation: 0, backgroundColor: 'rgba(255,255,255,0.85)', color, font: { size: 11 }, padding: 3 },
+    label: { display: true, content: text, position, rotation: 0, backgroundColor: 'rgba(255,255,255,0.85)', color, font: { size: 11 }, padding: 3, yAdjust },
   };
 }
 

@@ -6,6 +6,9 @@ import { parseAsOfDate } from '../../../core/time';
 import { formatIso, formatNumber, isoToDays } from '../proposal/format';
 import { chosenLine, LOG_FLOOR, COLORS, curveDatasets, observationDatasets, doseDataset, wearingOffMarks, vline, hline, extent, baseOptions, signed, trendDataset, type Pt, type BuildOptions, type BuiltChart } from './chart-parts';
 
+/** Pixels between two stacked line labels: an 11 px font with its padding, and a little air. */
+export const LABEL_STEP = 19;
+
 export function buildOcrelizumab(r: OcrelizumabReport, o: BuildOptions): BuiltChart {
   const { t, lang, logScale: log } = o;
   const floor = LOG_FLOOR.ocrelizumab;
@@ -51,14 +54,15 @@ export function buildOcrelizumab(r: OcrelizumabReport, o: BuildOptions): BuiltCh
       label: { display: true, content: t('line.crossingBand'), position: { x: 'center', y: 'end' }, yAdjust: -4, color: COLORS.crossing, font: { size: 11 } },
     };
   }
-  // Labels at different heights, so lines a few weeks apart do not print over each other.
-  if (cross !== null) annotations.crossing = vline(cross, COLORS.crossing, t('line.crossing', { date: formatIso(p.predictedCrossing, lang) }), [2, 2], '62%');
+  // Labels at different heights, so lines a few weeks apart do not print over each other: stacked
+  // down from the top one label's height apart (shares of the height overlapped on the print's short chart).
+  if (cross !== null) annotations.crossing = vline(cross, COLORS.crossing, t('line.crossing', { date: formatIso(p.predictedCrossing, lang) }), [2, 2], 'end', 2 * LABEL_STEP);
   if (redose !== null) annotations.redose = vline(redose, COLORS.redose, t('line.redose', { date: formatIso(p.nextDose, lang) }), [6, 3], 'end');
   if (chosen) annotations.chosen = chosen;
   Object.assign(annotations, wearingNotes);
-  if (count !== null) annotations.nextCount = vline(count, COLORS.count, t('line.nextCount', { date: formatIso(p.nextBcellCheck, lang) }), [4, 4], '38%');
+  if (count !== null) annotations.nextCount = vline(count, COLORS.count, t('line.nextCount', { date: formatIso(p.nextBcellCheck, lang) }), [4, 4], 'end', 3 * LABEL_STEP);
   const asOf = parseAsOfDate(r.asOf);
-  if (asOf !== null) annotations.asOf = vline(asOf, COLORS.asOf, t('line.asOf', { date: formatIso(r.asOf, lang) }), [2, 3], '85%');
+  if (asOf !== null) annotations.asOf = vline(asOf, COLORS.asOf, t('line.asOf', { date: formatIso(r.asOf, lang) }), [2, 3], 'end', LABEL_STEP);
 
   const unit = t('unit.count');
   const label = (item: TooltipItem<'line'>) => {

@@ -47,7 +47,9 @@ export function PlanningView({ patients, reports, today, selectedId, onSelect }:
     const row = e?.failure ? { ...planRow(undefined, today), status: 'error' as Status }
       : p.record.doses.length === 0 && e?.report ? { ...planRow(undefined, today), status: 'empty' as Status }
         : planRow(e?.report, today, p.choice);
-    return { ...row, p, updating: !!e?.stale };
+    // The last dose on record even when no report gives one (cannot plan, not computed yet): "—" read as no doses.
+    const lastDose = row.lastDose ?? p.record.doses[p.record.doses.length - 1]?.iso ?? null;
+    return { ...row, lastDose, p, updating: !!e?.stale };
   }), [patients, reports, today]);
 
   const shown = useMemo(() => {

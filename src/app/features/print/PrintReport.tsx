@@ -8,6 +8,7 @@ import type { EngineSettings } from '../../../core/engine';
 import { ForecastChart } from '../chart/ForecastChart';
 import { ProposalCard } from '../proposal/ProposalCard';
 import { WearingOffCard } from '../wearing/WearingOffCard';
+import { CalibrationNote } from '../track-record/PatientTrackRecord';
 import type { Choice } from '../proposal/choices';
 import { plannedDose } from '../../lib/plan';
 import { formatIso, formatNumber } from '../proposal/format';
@@ -61,6 +62,8 @@ export function PrintReport({ report, settings, choice, printedOn, maxRows = 12,
       <div className="print-report__body">
         {/* The screen's card stays on the page while printing: this copy's test ids are prefixed so none is duplicated. */}
         <ProposalCard report={report} settings={settings} choice={choice} compact testIdPrefix="print-" example={example} />
+        {/* A forecast whose spread came from the clinic's troughs says so on paper as on the screen: its intervals are not the published model's. */}
+        {report.drug === 'natalizumab' && report.options.calibration ? <CalibrationNote report={report} calibrate waiting={false} testIdPrefix="print-" /> : null}
         {/* The patient's wearing-off reports with the predicted concentration or count at each onset (issue 19); no offer on paper. */}
         <WearingOffCard report={report} overrides={settings} testIdPrefix="print-" />
         <section className="print-report__data">

@@ -70,8 +70,9 @@ export function PlannedHeadline({ report, choice, t, lang }: { report: PatientRe
       {t('choice.planned')}{' '}
       <strong className="proposal__date" data-testid={tid('card-planned-dose')}>{plan.date}</strong>
       {lang === 'nl' ? ` (${formatIso(plan.date, lang)})` : ''}
-      {' · '}{t('choice.plannedBeside', { date: formatIso(plan.proposed, lang) })}
+      {/* Right after the chosen date, which it is about: after the model's date it read as the model's. */}
       <RiskNote risk={plan.risk} lang={lang} testId="card-choice-risk" />
+      {' · '}{t('choice.plannedBeside', { date: formatIso(plan.proposed, lang) })}
       {plan.stale ? <span className="issue issue--warning"> · {t('choice.review')}</span> : null}
     </p>
   );

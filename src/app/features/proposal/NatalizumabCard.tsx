@@ -101,7 +101,7 @@ export function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; la
               <th scope="col">{t('alternatives.ssTrough')}</th>
               <th scope="col">{t('alternatives.pSteady', { target })}</th>
               <th scope="col">{t('alternatives.nextTrough')}</th>
-              <th scope="col">{t('alternatives.pNext')}</th>
+              <th scope="col">{t('alternatives.pNext', { target })}</th>
             </tr>
           </thead>
           <tbody>

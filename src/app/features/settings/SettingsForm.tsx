@@ -4,7 +4,7 @@
  * threshold, assay limit and count schedule. An empty field means "inherit" (the clinic's value
  * for a patient, the model's documented default for the clinic), shown as the placeholder.
  */
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineSettings } from '../../../core/engine';
 import { LIMITS, NAT_FIELDS, OCR_FIELDS, PERCENT_FIELDS, type NatField, type OcrField } from '../../lib/settings';
@@ -73,6 +73,10 @@ export function SettingsForm({ value, inherited, drugs, onSave, saveLabel }: Pro
   const [draft, setDraft] = useState<Draft>(() => toDraft(value, lang));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [saved, setSaved] = useState(false);
+  // A save refused for a field: counted, so each refusal moves the focus to the first field marked.
+  const [refused, setRefused] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => { if (refused) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(); }, [refused]);
   const [customTarget, setCustomTarget] = useState(false);
   // How the next natalizumab trough is planned: '' inherits, else venous or capillary (home finger-prick).
   const [sample, setSample] = useState<string>(value.natalizumab.nextTroughSample ?? '');
@@ -91,7 +95,8 @@ export function SettingsForm({ value, inherited, drugs, onSave, saveLabel }: Pro
     e.preventDefault();
     const { out, errs } = readDraft(draft, sample, value, t, lang);
     setErrors(errs);
-    if (Object.keys(errs).length) return;
+    if (Object.keys(errs).length) { setSaved(false); setRefused((n) => n + 1); return; }
+    setRefused(0);
     await onSave(out);
     setSaved(true);
     setTimeout(() => setSaved(false), 2500);
@@ -111,7 +116,7 @@ export function SettingsForm({ value, inherited, drugs, onSave, saveLabel }: Pro
   const targetPreset = customTarget || !['', '10', '5'].includes(draft.target) ? 'custom' : draft.target;
 
   return (
-    <form className="settings-form" onSubmit={submit} noValidate>
+    <form className="settings-form" onSubmit={submit} noValidate ref={form}>
       {drugs.includes('natalizumab') ? (
         <fieldset>
           <legend>{t('drug.natalizumab')}</legend>
@@ -168,6 +173,7 @@ export function SettingsForm({ value, inherited, drugs, onSave, saveLabel }: Pro
       <p>
         <button type="submit">{saveLabel}</button>
         {saved ? <span role="status" className="saved"> {t('settings.saved')}</span> : null}
+        {refused ? <span role="alert" className="field-error" data-testid="settings-not-saved"> {t('settings.notSaved', { ns: 'walkfix' })}</span> : null}
       </p>
     </form>
   );

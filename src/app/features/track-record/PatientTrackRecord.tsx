@@ -13,7 +13,7 @@ import './track-record.css';
 const SHOWN = 6;
 
 /** `published`: what to say instead when the forecast is not calibrated for a reason of its own (the SMART view: no calibration in this browser). */
-export function CalibrationNote({ report, calibrate, waiting, published }: { report: PatientReport | PatientError | undefined; calibrate: boolean; waiting: boolean; published?: string }) {
+export function CalibrationNote({ report, calibrate, waiting, published, testIdPrefix = '' }: { report: PatientReport | PatientError | undefined; calibrate: boolean; waiting: boolean; published?: string; testIdPrefix?: string }) {
   const { t, i18n } = useTranslation('track');
   const lang = i18n.language;
   if (waiting && !report) return <p className="calibration-note" data-testid="calibration-note">{t('cardWaiting')}</p>;
@@ -22,10 +22,10 @@ export function CalibrationNote({ report, calibrate, waiting, published }: { rep
   if (!c) return <p className="calibration-note" data-testid="calibration-note" data-calibrated="false">{published ?? t(calibrate ? 'cardNoTroughs' : 'cardPublished')}</p>;
   const held = c.calibratedCover80 ?? c.cover80;
   return (
-    <div className="calibration-note" data-testid="calibration-note" data-calibrated="true" data-iov={c.patientIov} data-scale={c.scale ?? 1}>
+    <div className="calibration-note" data-testid={`${testIdPrefix}calibration-note`} data-calibrated="true" data-iov={c.patientIov} data-scale={c.scale ?? 1}>
       <p>{t('cardCalibrated', { troughs: c.troughs, held: held === null ? '–' : formatNumber(held, lang, 2) })}{' '}
         {t('cardSpread', { iov: formatNumber(c.patientIov, lang, 3), published: formatNumber(c.publishedIov, lang, 3), scale: formatNumber(c.scale ?? 1, lang, 2) })}</p>
-      {c.patientIov > c.clinicIov ? <p data-testid="calibration-wider">{t('cardCalibratedWider', { clinic: formatNumber(c.clinicIov, lang, 3), patient: formatNumber(c.patientIov, lang, 3) })}</p> : null}
+      {c.patientIov > c.clinicIov ? <p data-testid={`${testIdPrefix}calibration-wider`}>{t('cardCalibratedWider', { clinic: formatNumber(c.clinicIov, lang, 3), patient: formatNumber(c.patientIov, lang, 3) })}</p> : null}
     </div>
   );
 }

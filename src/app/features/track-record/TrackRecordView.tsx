@@ -61,7 +61,7 @@ export function TrackRecordView({ track, calibrate, onCalibrate, onOpen }: Props
           <div className="track-record__pit" aria-hidden="true">
             {s.pitHistogram.map((n, i) => <div key={i} className="track-record__bar" style={{ height: `${(100 * n) / max}%` }} title={String(n)} />)}
           </div>
-          <table className="track-record__table" data-testid="tr-pit" data-counts={JSON.stringify(s.pitHistogram)}>
+          <table className="track-record__table track-record__pit-table" data-testid="tr-pit" data-counts={JSON.stringify(s.pitHistogram)}>
             <thead><tr>{s.pitHistogram.map((_, i) => <th key={i} scope="col">{t('pitBin', { from: formatNumber(i / 10, lang, 1), to: formatNumber((i + 1) / 10, lang, 1) })}</th>)}</tr></thead>
             <tbody><tr>{s.pitHistogram.map((n, i) => <td key={i}>{n}</td>)}</tr></tbody>
           </table>

@@ -79,7 +79,7 @@ describe('natalizumab chart datasets', () => {
     // In Dutch
     const bn = buildChart(rc, { ...nl, logScale: false });
     expect(labels(bn)).toContain('Vingerprikspiegel (capillair)');
-    expect(labels(bn)).toContain('Vingerprik, onder de labgrens');
+    expect(labels(bn)).toContain('Vingerprik, onder de meetgrens');
     // Without capillary levels there is no such entry.
     expect(labels(b).filter((l) => String(l).startsWith('Finger-prick'))).toEqual([]);
     // The text summary says it too (the canvas is not readable by a screen reader).
@@ -154,7 +154,7 @@ describe('ocrelizumab chart datasets', () => {
 
   it('summarises in Dutch with dd-mm-jjjj dates', () => {
     const bn = buildChart(r, { ...nl, logScale: false });
-    expect(bn.summary).toBe('CD19+ B-celtellingen van OCR-001: 3 tellingen (1 onder de labgrens), drempel 10 cellen/µL. '
+    expect(bn.summary).toBe('CD19+ B-celtellingen van OCR-001: 3 tellingen (1 onder de meetgrens), drempel 10 cellen/µL. '
       + 'Voorspelde overschrijding 04-03-2024 (80%-interval 05-02-2024 tot 29-04-2024); voorgestelde hergift 04-03-2024, volgende telling 05-02-2024.');
   });
 });
