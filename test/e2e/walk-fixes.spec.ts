@@ -192,3 +192,25 @@ for (const lang of ['en', 'nl'] as const) {
     expect(w.errors).toEqual([]);
   });
 }
+
+test('1366×768 (nl): the chosen date\'s Dutch form beside it never breaks across lines, on the screen or the print', async ({ page }) => {
+  test.setTimeout(90_000);
+  const w = watch(page);
+  await inLanguage(page, 'nl');
+  await page.addInitScript(() => { window.print = () => undefined; });
+  await page.goto('/');
+  await waitComputed(page);
+  await page.locator('[data-patient-id="NAT-001"] a').click();
+  page.once('dialog', (d) => void d.accept());
+  await pickOption(page, 'interval:8', 'vakantie');
+  await page.locator('[data-testid="proposal"] [data-testid="save-choice"]').click();
+  const lines = (l: ReturnType<Page['locator']>) => l.evaluate((e) => { const r = document.createRange(); r.selectNodeContents(e); return r.getClientRects().length; });
+  const nl = page.getByTestId('card-planned-dose-nl');
+  await expect(nl).toHaveText(/^ \(\d{2}-\d{2}-\d{4}\)$/);
+  expect(await lines(nl), 'the Dutch date breaks across lines on the screen').toBe(1);
+  await page.getByTestId('print-button').click();
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 718, height: 1000 });
+  expect(await lines(page.getByTestId('print-card-planned-dose-nl')), 'the Dutch date breaks across lines on the print').toBe(1);
+  expect(w.errors).toEqual([]);
+});

@@ -69,7 +69,7 @@ export function PlannedHeadline({ report, choice, t, lang }: { report: PatientRe
     <p className={`proposal__planned${plan.stale ? ' proposal__planned--stale' : ''}`} data-testid={tid('planned-headline')}>
       {t('choice.planned')}{' '}
       <strong className="proposal__date" data-testid={tid('card-planned-dose')}>{plan.date}</strong>
-      {lang === 'nl' ? ` (${formatIso(plan.date, lang)})` : ''}
+      {lang === 'nl' ? <span className="proposal__date-form" data-testid={tid('card-planned-dose-nl')}>{` (${formatIso(plan.date, lang)})`}</span> : ''}
       {/* Right after the chosen date, which it is about: after the model's date it read as the model's. */}
       <RiskNote risk={plan.risk} lang={lang} testId="card-choice-risk" />
       {' · '}{t('choice.plannedBeside', { date: formatIso(plan.proposed, lang) })}
