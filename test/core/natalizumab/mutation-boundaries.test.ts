@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation, PatientRecord } from '../../../src/core/types';
 import { prepare } from '../../../src/core/natalizumab/pipeline/prepare';
+import { preparePatient, toPkDose, toRepeatedDose } from '../../../src/core/natalizumab/patient';
 import { antibodyGuard, latestTrough, lowTroughGuard, protocolPdnms, troughsOnQ4w } from '../../../src/core/natalizumab/guards';
 import { troughTrend, troughsBeforeDoses } from '../../../src/core/natalizumab/trend';
 import { drawForecastTerms, misfitScale } from '../../../src/core/natalizumab/uncertainty';
@@ -199,5 +200,33 @@ describe('calibration: a trough inside the forecast\'s central 80 % interval (me
     expect(coverageAt([score(1, true)], 0)).toBe(1);
     expect(coverageAt([score(-0.25, true)], 0)).toBe(1);
     expect(coverageAt([score(-0.26, true)], 0)).toBe(0);
+  });
+});
+
+describe('doses as the model sees them (reference §2: 300 mg IV over 1 h; SC after a 3-hour lag, an extrapolation to say)', () => {
+  it('an SC dose enters the depot 3 hours after it is given', () => {
+    const sc = dose(T0, { route: 'sc' });
+    expect(toPkDose(sc)).toMatchObject({ time: T0 + 3 / 24, into: 'depot' });
+    expect(toRepeatedDose(sc)).toMatchObject({ offset: 3 / 24, into: 'depot' });
+  });
+  it('with no dose recorded, the dose repeated in forecasts is the standard 300 mg over 1 hour', () => {
+    expect(toRepeatedDose(null)).toEqual({ offset: 0, amount: 300, into: 'central', durationDays: 1 / 24 });
+  });
+  it('any SC dose in the history brings the extrapolation warning, also when the latest is IV', () => {
+    const rec = (routes: ('iv' | 'sc')[]): PatientRecord => ({ id: 'R', drug: 'natalizumab', doses: routes.map((r, i) => dose(T0 + 28 * i, { route: r })), levels: [], bcells: [], weights: [], issues: [], order: 0 });
+    const warns = (routes: ('iv' | 'sc')[]) => preparePatient(rec(routes), T0 + 60).issues.some((i) => i.code === 'sc-extrapolation');
+    expect(warns(['sc', 'iv'])).toBe(true);
+    expect(warns(['iv', 'sc'])).toBe(true);
+    expect(warns(['iv', 'iv'])).toBe(false);
+  });
+});
+
+describe('the guards\' order: antibodies first (the actionable finding: an antibody test)', () => {
+  it('a trough of 0.5 on 4-weekly dosing, which the model cannot explain either, is named antibodies', () => {
+    const sim = simulatePatient('ADA2', [0, 0, 0], 70);
+    const [a, b] = sim.patient.levels;
+    const r = proposeNatalizumab({ ...sim.patient, levels: [a, { ...b, value: 0.5, raw: '0.5' }] }, sim.patient.doses[12].time + 0.5, { curves: false });
+    expect(r.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['antibodies-suspected', 'level-unexplained']));
+    expect(r.proposal.reasonCode).toBe('nat-reason.antibodies');
   });
 });

@@ -143,3 +143,25 @@ describe('the cycle-to-cycle widening is what the model details say (assumptions
     expect(Math.round(30 * (Math.exp(B.cycleLogT10Sd) - 1))).toBe(2);
   });
 });
+
+describe('the re-dose date, once it has passed, and the BLOOMS rule before the minimum', () => {
+  // A count of 5 at week 24 puts the median crossing at week 31.8: re-dose in week 31 (2024-01-15).
+  const p = patient({ doses: [[D, 600]], counts: [[weeksAfter(D, 24), '5']] });
+  it('planned on the re-dose day itself it is not late; the day after it is', () => {
+    const onDay = proposeOcrelizumab(p, endOf('2024-01-15'));
+    expect([onDay.proposal.nextDose, onDay.late]).toEqual(['2024-01-15', null]);
+    const after = proposeOcrelizumab(p, endOf('2024-01-16'));
+    expect(after.late).toEqual({ due: '2024-01-15' });
+  });
+  it('a count at or above 10 before the 5-month minimum: BLOOMS re-doses at the minimum (week 22), not at once', () => {
+    const q = proposeOcrelizumab(patient({ doses: [[D, 600]], counts: [[weeksAfter(D, 18), '12']] }), endOf('2023-10-16'));
+    expect(q.protocol.rationaleCode).toBe('blooms.due-minimum');
+    expect(q.protocol.rationaleParams?.doseDate).toBe('2023-11-13');
+  });
+  it('a count equal to the plateau is not above it; one more is', () => {
+    const above = (raw: string) => proposeOcrelizumab(patient({ doses: [[D, 600]], counts: [['2023-06-01', '100'], [weeksAfter(D, 30), raw]] }), weeksAfter(D, 30) + 0.5)
+      .warnings.some((w) => w.code === 'ocr-count-above-model-range');
+    expect(above('100')).toBe(false);
+    expect(above('101')).toBe(true);
+  });
+});
