@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation, PatientRecord } from '../../../src/core/types';
 import { prepare } from '../../../src/core/natalizumab/pipeline/prepare';
+import { natalizumabWearingOff } from '../../../src/core/natalizumab/wearing-off';
+import { parseTdmCsv } from '../../../src/core/records/index';
 import { preparePatient, toPkDose, toRepeatedDose } from '../../../src/core/natalizumab/patient';
 import { antibodyGuard, latestTrough, lowTroughGuard, protocolPdnms, troughsOnQ4w } from '../../../src/core/natalizumab/guards';
 import { troughTrend, troughsBeforeDoses } from '../../../src/core/natalizumab/trend';
@@ -228,5 +230,32 @@ describe('the guards\' order: antibodies first (the actionable finding: an antib
     const r = proposeNatalizumab({ ...sim.patient, levels: [a, { ...b, value: 0.5, raw: '0.5' }] }, sim.patient.doses[12].time + 0.5, { curves: false });
     expect(r.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['antibodies-suspected', 'level-unexplained']));
     expect(r.proposal.reasonCode).toBe('nat-reason.antibodies');
+  });
+});
+
+describe('records: a natalizumab dose is usual within 150–450 mg (the message\'s stated range)', () => {
+  const warned = (mg: number) => parseTdmCsv(`patient_id,drug,kind,time,value,unit\nD,natalizumab,dose,2024-01-01T09:00,${mg},mg\n`, 'd.csv').patients[0]
+    .issues.some((i) => i.message.includes('far from the usual 300 mg'));
+  it('150 and 450 mg are usual; 149 and 451 mg are not', () => {
+    expect([warned(150), warned(450)]).toEqual([false, false]);
+    expect([warned(149), warned(451)]).toEqual([true, true]);
+  });
+});
+
+describe('wearing-off: the patient\'s floor is "above the target" only when strictly above it', () => {
+  const rows = [
+    'patient_id,drug,kind,time,value,unit,route,duration_min,note',
+    'W,natalizumab,weight,2026-07-20,68,kg,,,',
+    ...['2026-07-20', '2026-08-17', '2026-09-14', '2026-10-12'].map((d) => `W,natalizumab,dose,${d}T09:00,300,mg,iv,60,`),
+    'W,natalizumab,wearing_off,2026-10-08,2,score,,,',
+    'W,natalizumab,level,2026-10-12T08:45,31.2,ug/mL,,,',
+  ];
+  const p = parseTdmCsv(rows.join('\n') + '\n', 'w.csv').patients[0];
+  const asOf = p.doses[3].time + 1;
+  it('a target equal to the floor is not below it; a target just under it is', () => {
+    const floor = natalizumabWearingOff(p, asOf, { curves: false }, 10)!.summary.floor!;
+    expect(floor).toBeGreaterThan(10);
+    expect(natalizumabWearingOff(p, asOf, { curves: false }, floor)!.summary.aboveTarget).toBe(false);
+    expect(natalizumabWearingOff(p, asOf, { curves: false }, floor * 0.999)!.summary.aboveTarget).toBe(true);
   });
 });
