@@ -17,6 +17,7 @@ import { readDate } from '../entry/schedule';
 import { planningWords } from '../../lib/plan-export';
 import { formatPercent } from '../proposal/format';
 import './clinic-day.css';
+import { KeepDates } from '../../components/KeepDates';
 
 export interface Appointment {
   date: string;
@@ -153,7 +154,7 @@ export function ClinicDayView({ patients, reports, today, pending, onOpen }: Pro
                 <td>{a.chosen ? (a.stale ? t('day.chosenStale', { date: d(a.proposed), reason: a.reason ?? '' }) : t('day.chosen', { reason: a.reason ?? '' })) : t('day.proposal')}
                   {a.risk ? <strong className="choice-risk" data-testid="day-choice-risk"> {tw('risk.text', { p: formatPercent(a.risk.probability, lang), required: formatPercent(a.risk.required, lang) })}</strong> : null}</td>
                 <td>{tApp(`status.${a.status}`)}{a.outdated ? ` · ${tApp('planning.updating')}` : ''}</td>
-                <td>{a.warnings.length ? <ul>{a.warnings.map((w, k) => <li key={k}>{w}</li>)}</ul> : t('day.none')}</td>
+                <td>{a.warnings.length ? <ul>{a.warnings.map((w, k) => <li key={k}><KeepDates text={w} /></li>)}</ul> : t('day.none')}</td>
               </tr>
             ))}
           </tbody>

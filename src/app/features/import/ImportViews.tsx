@@ -12,6 +12,7 @@ import { conflictId, planTotals, type ImportPlan, type IncomingBatch } from '../
 import { formatDisplayDate, type Lang } from '../../lib/dates';
 import { rowValue } from '../../lib/row-value';
 import type { StoredPatient } from '../../storage/db';
+import { KeepDates } from '../../components/KeepDates';
 
 /**
  * A sentence said when shown, in the screen's language then (a language switch says it anew), as
@@ -38,7 +39,7 @@ export function IssueList({ issues }: { issues: Issue[] }) {
     <>
       <ul className="issue-list">
         {sorted.slice(0, MAX_LISTED).map((i, k) => (
-          <li key={k} className={`issue-${i.severity}`}><span className="sev">{t(`severity.${i.severity}`)}</span> {issueText(i, i18n.language)}</li>
+          <li key={k} className={`issue-${i.severity}`}><span className="sev">{t(`severity.${i.severity}`)}</span> <KeepDates text={issueText(i, i18n.language)} /></li>
         ))}
       </ul>
       {sorted.length > MAX_LISTED ? <p>{t('import.more', { count: sorted.length - MAX_LISTED })}</p> : null}

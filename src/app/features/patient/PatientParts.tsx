@@ -10,6 +10,7 @@ import { WearingOffForm } from '../wearing/WearingOffForm';
 import { focusAfterRender } from '../../lib/focus';
 import type { Lang } from '../../lib/dates';
 import { changeLabel, type ChangeLabel } from '../../storage/change-label';
+import { KeepDates } from '../../components/KeepDates';
 
 type SaveRecord = (r: PatientRecord, label: ChangeLabel, usedPendingWeight?: boolean) => Promise<void>;
 
@@ -25,7 +26,7 @@ export function RefusedRows({ record: rec, onSaveRecord }: { record: PatientReco
         <section className="refused-rows" data-testid="refused-rows" aria-labelledby="refused-title">
           <h3 id="refused-title">{tc('refused.title', { count: refused.length })}</h3>
           <p>{tc('refused.intro')}</p>
-          <ul>{refused.map((i, k) => <li key={k} data-line={i.line}>{issueText(i, lang)}</li>)}</ul>
+          <ul>{refused.map((i, k) => <li key={k} data-line={i.line}><KeepDates text={issueText(i, lang)} /></li>)}</ul>
           <button type="button" data-testid="set-aside-refused" onClick={() => void onSaveRecord(refusedSetAside(rec), changeLabel('change.setAside', { id: rec.id }))}>
             {tc('refused.setAside', { count: refused.length })}
           </button>

@@ -7,6 +7,7 @@ import type { NatalizumabReport } from '../../../core/report/types';
 import { formatIso, formatNumber, formatPercent } from './format';
 import { issueText, protocolNameText, rationaleText, reasonText } from '../../../i18n/sentences';
 import { Interval, LateNote, NextDose, Passed, Row, Scroll, signed, useTid, type T } from './card-parts';
+import { KeepDates } from '../../components/KeepDates';
 
 /** The engine's `below-target-at-4-weeks` warning, said first and prominently: no interval reaches the target. */
 export const BELOW_TARGET_CODE = 'below-target-at-4-weeks';
@@ -15,7 +16,7 @@ function BelowTarget({ r, lang }: { r: NatalizumabReport; lang: string }) {
   const tid = useTid();
   const w = r.warnings.find((x) => x.code === BELOW_TARGET_CODE);
   if (!w) return null;
-  return <p className="issue issue--warning proposal__below-target" role="note" data-testid={tid('below-target')}>{issueText(w, lang)}</p>;
+  return <p className="issue issue--warning proposal__below-target" role="note" data-testid={tid('below-target')}><KeepDates text={issueText(w, lang)} /></p>;
 }
 
 /** Most finger-prick levels named on the card (the latest). */
