@@ -137,8 +137,12 @@ export async function optionValues(page: Page): Promise<string[]> {
   return page.locator('[data-testid="choose-option"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
 }
 
-/** Select the option with this code (e.g. `interval:4`) on the open card and type a reason; returns its value. */
+/**
+ * Select the option with this code (e.g. `interval:4`) on the open card and type a reason; returns its value.
+ * Waits for the option: a card opened from the list may show its plan before its intervals are listed.
+ */
 export async function pickOption(page: Page, code: string, reason: string): Promise<string> {
+  await expect.poll(async () => (await optionValues(page)).some((v) => v.endsWith(`/${code}`)), { message: `the card offers ${code}`, timeout: 30_000 }).toBe(true);
   const value = (await optionValues(page)).find((v) => v.endsWith(`/${code}`))!;
   await page.locator('[data-testid="choose-option"]').selectOption(value);
   await page.locator('textarea[name="reason"]').fill(reason);

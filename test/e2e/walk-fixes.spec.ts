@@ -9,22 +9,15 @@
 import { test, expect, type Page } from '@playwright/test';
 import { simulateClinic, IOV_WORLD } from '../../scripts/simulate-clinic';
 import { importFile, pickOption, recentCsv, waitComputed, watch } from './app-helpers';
+import { NAT_HIGH_ROWS, TDM_HEADER } from '../wearing-patient';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-const HEADER = 'patient_id,drug,kind,time,value,unit,route,duration_min,note';
+const HEADER = TDM_HEADER;
 /** A natalizumab patient with two wearing-off reports (as wearing-off.spec.ts), moved to the last weeks. */
 const WEAR = recentCsv([
   HEADER,
-  'NAT-HIGH,natalizumab,weight,2024-07-22,68,kg,,,',
-  ...['2024-07-22', '2024-08-19', '2024-09-16'].map((d) => `NAT-HIGH,natalizumab,dose,${d}T09:00,300,mg,iv,60,`),
-  'NAT-HIGH,natalizumab,wearing_off,2024-09-16T09:00,0,score,,,none this interval',
-  'NAT-HIGH,natalizumab,wearing_off,2024-10-10,2,score,,,',
-  'NAT-HIGH,natalizumab,level,2024-10-14T08:45,31.2,ug/mL,,,',
-  'NAT-HIGH,natalizumab,dose,2024-10-14T09:00,300,mg,iv,60,',
-  'NAT-HIGH,natalizumab,wearing_off,2024-11-07T20:00,1,score,,,',
-  'NAT-HIGH,natalizumab,level,2024-11-11T08:45,29.4,ug/mL,,,',
-  'NAT-HIGH,natalizumab,dose,2024-11-11T09:00,300,mg,iv,60,',
+  ...NAT_HIGH_ROWS,
 ].join('\n') + '\n').csv;
 
 async function inLanguage(page: Page, lang: 'en' | 'nl'): Promise<void> {

@@ -27,6 +27,7 @@ import { buildSession, readSession } from '../../../../src/app/lib/session';
 import { checkSettings } from '../../../../src/app/lib/settings';
 import { sessionProblemIn } from '../../../../src/app/lib/session-problems';
 import type { StoredPatient } from '../../../../src/app/storage/db';
+import { NAT_HIGH_ROWS, TDM_HEADER } from '../../../wearing-patient';
 
 vi.mock('../../../../src/app/features/chart/ForecastChart', () => ({
   ForecastChart: ({ testId = 'forecast-chart' }: { testId?: string }) => <div data-testid={testId}>chart</div>,
@@ -36,18 +37,10 @@ const { PrintReport } = await import('../../../../src/app/features/print/PrintRe
 
 afterEach(cleanup);
 
-const HEADER = 'patient_id,drug,kind,time,value,unit,route,duration_min,note';
+const HEADER = TDM_HEADER;
 const FILE = [
   HEADER,
-  'NAT-HIGH,natalizumab,weight,2024-07-22,68,kg,,,',
-  ...['2024-07-22', '2024-08-19', '2024-09-16'].map((d) => `NAT-HIGH,natalizumab,dose,${d}T09:00,300,mg,iv,60,`),
-  'NAT-HIGH,natalizumab,wearing_off,2024-09-16T09:00,0,score,,,none this interval',
-  'NAT-HIGH,natalizumab,wearing_off,2024-10-10,2,score,,,',
-  'NAT-HIGH,natalizumab,level,2024-10-14T08:45,31.2,ug/mL,,,',
-  'NAT-HIGH,natalizumab,dose,2024-10-14T09:00,300,mg,iv,60,',
-  'NAT-HIGH,natalizumab,wearing_off,2024-11-07T20:00,1,score,,,',
-  'NAT-HIGH,natalizumab,level,2024-11-11T08:45,29.4,ug/mL,,,',
-  'NAT-HIGH,natalizumab,dose,2024-11-11T09:00,300,mg,iv,60,',
+  ...NAT_HIGH_ROWS,
   'OCR-W,ocrelizumab,dose,2023-06-12T09:00,600,mg,iv,210,',
   'OCR-W,ocrelizumab,bcell,2023-12-11,<1,cells/uL,,,',
   'OCR-W,ocrelizumab,wearing_off,2023-12-20,2,score,,,',
