@@ -12,7 +12,7 @@ import { endOfDay, parseAsOfDate, parseIsoTime, formatDate, runtimeTimeZone } fr
 import type { Days, Issue, PatientRecord } from '../core/types';
 import { terminalSafe } from './terminal';
 import type { NatalizumabOptions } from '../core/report/types';
-import { clinicTrackRecord, trackRecordLine, calibrateClinic, calibratedOptions } from './track-record';
+import { clinicTrackRecord, trackRecordLine, calibrateClinic, calibratedOptions, shiftWarnings } from './track-record';
 import type { PatientError, PatientReport } from '../core/report/types';
 import { FHIR_OPTIONS, FHIR_USAGE, bundleText, fhirSettings, readRecordsText } from './fhir';
 import { version as appVersion } from '../../package.json';
@@ -208,6 +208,7 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
   if (command === 'track-record') {
     const tr = clinicTrackRecord(parsedFile.patients, settings.natalizumab, name, clock ? deadlineAfter(clock, limit * Math.max(1, parsedFile.patients.length)) : undefined);
     for (const e of tr.errors) err(e);
+    for (const w of shiftWarnings(tr.all, name)) err(w);
     out(JSON.stringify(trackRecordLine(tr.all, settings.natalizumab.target ?? 10, calibrateClinic(tr.all))));
     return { stdout, stderr, status: tr.errors.length ? 1 : status };
   }

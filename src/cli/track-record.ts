@@ -6,6 +6,7 @@ import type { PatientRecord } from '../core/types';
 import { summariseTrackRecord, type TroughScore } from '../core/natalizumab/track-record';
 import { calibrateClinic, type ClinicCalibration } from '../core/natalizumab/calibration';
 import { calibratedOptionsFor, clinicTrack, trackPatient } from '../core/natalizumab/clinic-track';
+import { trackRecordByQuarter, SHIFT_P, type QuarterRecord } from '../core/natalizumab/track-periods';
 import type { NatalizumabOptions } from '../core/report/types';
 import { cliText } from './text';
 
@@ -42,9 +43,27 @@ export function trackRecordLine(scores: TroughScore[], target: number, calibrati
     cover50: r3(s.cover50), cover80: r3(s.cover80), cover95: r3(s.cover95),
     median_log_ratio: r4(s.medianLogRatio),
     pit_histogram: s.pitHistogram,
+    by_quarter: trackRecordByQuarter(scores).map(quarterLine),
     target: { value: target, unit: 'ug/mL' },
     calibration: calibrationLine(calibration),
   };
+}
+
+/** One quarter of the track record (an extra field of the line: `by_quarter`). */
+function quarterLine(q: QuarterRecord): Record<string, unknown> {
+  return {
+    quarter: q.quarter, scored: q.scored, patients: q.patients, cover80: r3(q.cover80), median_log_ratio: r4(q.medianLogRatio),
+    below_median: q.below, above_median: q.above, sign_test_p: Number(q.p.toPrecision(3)), shift: q.shift,
+  };
+}
+
+/** A warning for people (standard error) for each quarter whose troughs read clearly off their forecasts. */
+export function shiftWarnings(scores: TroughScore[], file: string): string[] {
+  return trackRecordByQuarter(scores).filter((q) => q.shift !== null).map((q) => {
+    const low = q.shift === 'low';
+    const percent = Math.round(Math.abs(Math.expm1(q.medianLogRatio as number)) * 100);
+    return cliText(low ? 'track.shift-low' : 'track.shift-high', { place: file, quarter: q.quarter, count: low ? q.below : q.above, total: q.below + q.above, p: SHIFT_P, percent });
+  });
 }
 
 /** The clinic's calibration as a JSON object (the `calibration` field of track-record and propose --calibrate). */

@@ -80,6 +80,11 @@ const cliEn = {
     'no-row': 'no row could be used: {{errors, raw}}',
     'no-dose': 'no {{drug, raw}} dose on or before {{date}}: offsets and predictions need a dose',
   },
+  /** track-record: a quarter whose troughs read clearly off their forecasts (src/core/natalizumab/track-periods.ts). */
+  track: {
+    'shift-low': 'warning: {{place, raw}}: the troughs of {{quarter, raw}} read lower than their forecasts: {{count}} of {{total}} below the forecast\'s median where about half are expected (sign test p < {{p}}), their median {{percent}} % below: check for a change of laboratory or assay, troughs drawn at another time, or antibodies',
+    'shift-high': 'warning: {{place, raw}}: the troughs of {{quarter, raw}} read higher than their forecasts: {{count}} of {{total}} above the forecast\'s median where about half are expected (sign test p < {{p}}), their median {{percent}} % above: check for a change of laboratory or assay, or levels drawn after the infusion started',
+  },
   outcomes: {
     'no-infusion': 'no patient had an infusion from {{from}} to {{to}}',
     'rows-left-out': 'rows that could not be read are left out of the outcomes',

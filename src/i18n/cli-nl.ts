@@ -75,6 +75,10 @@ const cliNl: CliStrings = {
     'no-row': 'geen enkele regel bruikbaar: {{errors, raw}}',
     'no-dose': 'geen gift van {{drug, raw}} op of vóór {{date}}: tijden na de laatste gift en voorspellingen hebben een gift nodig',
   },
+  track: {
+    'shift-low': 'waarschuwing: {{place, raw}}: de dalspiegels van {{quarter, raw}} liggen lager dan voorspeld: {{count}} van de {{total}} onder de mediaan van hun voorspelling, waar ongeveer de helft verwacht wordt (tekentoets p < {{p}}), hun mediaan {{percent}} % lager: ga na of het laboratorium of de bepaling veranderd is, of de dalspiegels op een ander moment zijn afgenomen, of er antistoffen zijn',
+    'shift-high': 'waarschuwing: {{place, raw}}: de dalspiegels van {{quarter, raw}} liggen hoger dan voorspeld: {{count}} van de {{total}} boven de mediaan van hun voorspelling, waar ongeveer de helft verwacht wordt (tekentoets p < {{p}}), hun mediaan {{percent}} % hoger: ga na of het laboratorium of de bepaling veranderd is, of de spiegels na de start van het infuus zijn afgenomen',
+  },
   outcomes: {
     'no-infusion': 'geen patiënt kreeg een infusie van {{from}} tot {{to}}',
     'rows-left-out': 'regels die niet gelezen konden worden, tellen niet mee in de uitkomsten',

@@ -15,6 +15,7 @@ import { refusedRowsError, stepBudgetFor } from '../engine';
 import { patientTrackRecord, summariseTrackRecord, type TrackRecordSummary, type TroughMemo, type TroughScore } from './track-record';
 import { english } from '../text';
 import { calibrateClinic, patientCalibration, type ClinicCalibration } from './calibration';
+import { trackRecordByQuarter, type QuarterRecord } from './track-periods';
 
 /**
  * One patient's scored troughs, or why it was not scored (its English, and its code in the
@@ -56,6 +57,8 @@ export function trackPatient(p: PatientRecord, options: Partial<NatalizumabOptio
 /** The clinic's track record: its summary, its calibration, and each scored patient's calibrated options. */
 export interface ClinicTrack {
   summary: TrackRecordSummary;
+  /** The same by calendar quarter, each quarter tested for troughs reading clearly off their forecasts (track-periods.ts). */
+  quarters: QuarterRecord[];
   clinic: ClinicCalibration;
   /**
    * The options each natalizumab patient's forecast takes when calibrated (by patient id; a patient
@@ -70,10 +73,11 @@ export function clinicTrack(byPatient: ReadonlyArray<readonly [string, readonly 
   const all = byPatient.flatMap(([, s]) => s);
   const clinic = calibrateClinic(all);
   const summary = summariseTrackRecord(all);
-  if (!all.length) return { summary, clinic, patients: null, clinicOptions: null };
+  const quarters = trackRecordByQuarter(all);
+  if (!all.length) return { summary, quarters, clinic, patients: null, clinicOptions: null };
   const patients: ClinicTrack['patients'] = {};
   for (const [id, s] of byPatient) patients[id] = patientCalibration(clinic, s);
-  return { summary, clinic, patients, clinicOptions: patientCalibration(clinic, []) };
+  return { summary, quarters, clinic, patients, clinicOptions: patientCalibration(clinic, []) };
 }
 
 /** The options a patient's proposal takes under calibration (empty: not calibrated). */

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { TrackRecordState } from '../../use-track-record';
 import { formatNumber, formatPercent } from '../proposal/format';
 import { TRACK_RECORD_LEVELS } from '../../../core/natalizumab/track-record';
+import { QuarterTable } from './QuarterTable';
 import './track-record.css';
 
 interface Props {
@@ -65,6 +66,7 @@ export function TrackRecordView({ track, calibrate, onCalibrate, onOpen }: Props
             <thead><tr>{s.pitHistogram.map((_, i) => <th key={i} scope="col">{t('pitBin', { from: formatNumber(i / 10, lang, 1), to: formatNumber((i + 1) / 10, lang, 1) })}</th>)}</tr></thead>
             <tbody><tr>{s.pitHistogram.map((n, i) => <td key={i}>{n}</td>)}</tr></tbody>
           </table>
+          <QuarterTable quarters={c.quarters} />
         </>
       )}
       {notScored.length ? (
