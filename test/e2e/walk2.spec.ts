@@ -147,3 +147,29 @@ test('1366×768: after importing the 60 virtual patients, the message and the ba
   await expect(patients.locator('.per-patient li')).toHaveCount(60);
   expect(w.errors).toEqual([]);
 });
+
+for (const lang of ['en', 'nl'] as const) {
+  test(`1366×768 (${lang}): a file that cannot be used, with six refused rows: the message and the bar take at most a quarter of the screen; each row's message one click away`, async ({ page }) => {
+    const w = watch(page);
+    await inLanguage(page, lang);
+    await page.goto('/');
+    await page.locator('[data-patient-id="NAT-001"] a').click();
+    const rows = Array.from({ length: 6 }, (_, i) => `BAD-1,natalizumab,dose,2024-0${i + 1}-02T09:00,3O0,mg,iv,60,`);
+    await importFile(page, { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from([TDM_HEADER, ...rows].join('\n') + '\n') });
+    const failed = page.locator('.import-failed');
+    await expect(failed).toHaveAttribute('role', 'alert');
+    await expect(failed.locator('p')).toHaveText(lang === 'en' ? 'bad.csv cannot be used. Nothing was changed. Close' : 'bad.csv is onbruikbaar. Er is niets veranderd. Sluiten');
+    const m = await barLayout(page);
+    expect(m.height, `the bar with the import's message is ${m.height} px high`).toBeLessThanOrEqual(VIEW.height / 4);
+    const messages = failed.getByTestId('import-failed-messages');
+    await expect(messages.locator('summary')).toHaveText(lang === 'en' ? '6 messages of the file' : '6 meldingen van het bestand');
+    await messages.locator('summary').click();
+    const items = messages.locator('.issue-list li');
+    await expect(items).toHaveCount(6);
+    for (let i = 0; i < 6; i++) {
+      await expect(items.nth(i)).toContainText(`bad.csv:${i + 2}: ${T[lang].dose}`);
+      await expect(items.nth(i)).toBeVisible();
+    }
+    expect(w.errors).toEqual([]);
+  });
+}

@@ -12,5 +12,10 @@ const walk2En = {
     above_one: 'see the row listed above, with what to do',
     above_other: 'see the {{count}} rows listed above, with what to do',
   },
+  failed: {
+    /** A file that cannot be used, with more messages than are listed open: the disclosure that lists them. */
+    messages_one: '{{count}} message of the file',
+    messages_other: '{{count}} messages of the file',
+  },
 };
 export default walk2En;

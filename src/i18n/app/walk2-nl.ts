@@ -9,5 +9,9 @@ const walk2Nl: Dutch<typeof walk2En> = {
     above_one: 'zie de regel hierboven, met wat te doen',
     above_other: 'zie de {{count}} regels hierboven, met wat te doen',
   },
+  failed: {
+    messages_one: '{{count}} melding van het bestand',
+    messages_other: '{{count}} meldingen van het bestand',
+  },
 };
 export default walk2Nl;
