@@ -41,12 +41,21 @@ export function Replaced({ view, onClose }: { view: Extract<View, { kind: 'repla
   );
 }
 
+/** Messages of a file that cannot be used listed open; more are in a disclosure. */
+const FAILED_OPEN = 3;
+
 export function Failed({ view, onClose }: { view: Extract<View, { kind: 'failed' }>; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   return (
     <div className="import-failed" role="alert">
       <p>{view.message(t, i18n.language === 'nl' ? 'nl' : 'en')} <button type="button" className="link" onClick={onClose}>{t('import.dismiss')}</button></p>
-      {view.issues?.length ? <IssueList issues={view.issues} /> : null}
+      {/* A few messages listed open; more in a disclosure, so the bar stays short (each one click away). */}
+      {!view.issues?.length ? null : view.issues.length <= FAILED_OPEN ? <IssueList issues={view.issues} /> : (
+        <details data-testid="import-failed-messages">
+          <summary>{t('failed.messages', { ns: 'walk2', count: view.issues.length })}</summary>
+          <IssueList issues={view.issues} />
+        </details>
+      )}
     </div>
   );
 }

@@ -101,7 +101,7 @@ export function PatientView({ patient, entry, clinic, infusionTime, onSaveRecord
         {empty ? null : report ? (
           <Suspense fallback={<p>{t('patient.loading')}</p>}>
             <div className={entry?.outdated ? 'outdated-report' : undefined}>
-              <ProposalCard report={report} settings={settings} choice={choice} onChoose={(c) => void onChoose(c)} example={!!patient.example} />
+              <ProposalCard report={report} settings={settings} choice={choice} onChoose={(c) => void onChoose(c)} example={!!patient.example} listedAbove={refused} />
               <CalibrationNote report={report} calibrate={calibrate} waiting={calibrationWaiting} published={calibrationPublished} />
             </div>
           </Suspense>

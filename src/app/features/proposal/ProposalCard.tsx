@@ -9,7 +9,9 @@ import type { EngineSettings } from '../../../core/engine';
 import { formatIso, formatNumber } from './format';
 import { useStrings } from './use-strings';
 import type { Choice } from './choices';
-import { errorText } from '../../../i18n/sentences';
+import { engineText, errorText } from '../../../i18n/sentences';
+import type { Issue } from '../../../core/types';
+import { refusedListedAbove } from './listed-above';
 import { Disclaimer, ExampleNote, TestIdPrefix, Warnings, useTid } from './card-parts';
 
 export { RiskNote } from './card-parts';
@@ -32,6 +34,8 @@ export interface ProposalCardProps {
   testIdPrefix?: string;
   /** One of the example patients shipped with the app: said on the card. @default false */
   example?: boolean;
+  /** Refused rows the page lists above the card (with what to do): a card with no proposal refers to them instead of repeating them. */
+  listedAbove?: readonly Issue[];
 }
 
 export function isPatientError(r: PatientReport | PatientError): r is PatientError {
@@ -42,18 +46,23 @@ export function ProposalCard(props: ProposalCardProps) {
   return <TestIdPrefix.Provider value={props.testIdPrefix ?? ''}><Card {...props} /></TestIdPrefix.Provider>;
 }
 
-function Card({ report, settings, choice, onChoose, expandDetails = false, compact = false, example = false }: ProposalCardProps) {
+function Card({ report, settings, choice, onChoose, expandDetails = false, compact = false, example = false, listedAbove }: ProposalCardProps) {
   const tid = useTid();
   const uid = useId();
   const { t, lang } = useStrings('proposal');
+  const t2 = useStrings('walk2').t;
   if (isPatientError(report)) {
     const target = settings.natalizumab.target;
+    // Each refused row said once: in the list above the card, which also says what to do.
+    const above = refusedListedAbove(report, listedAbove);
+    const issues = above ? above.rest : report.issues;
     return (
       <section className="proposal proposal--error" data-testid={tid('proposal')} aria-labelledby={`${uid}-error-heading`}>
         <h2 id={`${uid}-error-heading`}>{t('error.heading', { id: report.patientId })}</h2>
         {example ? <ExampleNote /> : null}
-        <p className="issue issue--error" data-testid={tid('error-message')}><span className="issue__severity">{t('severity.error')}:</span> {errorText(report, lang)}</p>
-        {report.issues.length > 0 && <Warnings issues={report.issues} t={t} lang={lang} />}
+        <p className="issue issue--error" data-testid={tid('error-message')}><span className="issue__severity">{t('severity.error')}:</span> {above
+          ? engineText('rows-refused', { count: above.count, rows: t2('refused.above', { count: above.count }) }, errorText(report, lang), lang) : errorText(report, lang)}</p>
+        {issues.length > 0 && <Warnings issues={issues} t={t} lang={lang} />}
         <p>{t('error.help')}</p>
         {report.drug === 'natalizumab' && target !== undefined && <p className="proposal__muted">{t('error.settingsTarget', { target: formatNumber(target, lang) })}</p>}
         <Disclaimer t={t} />

@@ -11,7 +11,7 @@ import { I18nContext, getI18n, useTranslation } from 'react-i18next';
 import { APP_STRINGS } from '../../../i18n/app/index';
 import { appI18n } from '../../../i18n/app/text';
 
-export type Namespace = 'chart' | 'proposal' | 'walk' | 'wearing';
+export type Namespace = 'chart' | 'proposal' | 'walk' | 'walk2' | 'wearing';
 
 /** Add the app's namespaces of the catalog (src/i18n/app) to an i18next instance that lacks them (idempotent). */
 export function addBundles(i18n: I18n): void {
