@@ -70,7 +70,7 @@ const engineEn = {
     other: 'a dose of {{mg}} mg on {{date}}: the model assumes 600 mg (or the 2 × 300 mg start); the forecast may not apply',
   },
   'ocr-pretreatment-count-unusable': "pre-treatment CD19+ count {{count}} cells/µL on {{date}} is too low to serve as the plateau (needs at least {{floor}}); the model's {{bmax}} cells/µL was used",
-  'ocr-possible-non-depleter': 'CD19+ count {{count}} cells/µL on {{date}}, {{weeks}} weeks after the infusion of {{infusion}} ({{which, term}} cycle), is at or above the threshold {{threshold}} with no lower count since that infusion: possible non-depleter (B cells not depleted); check the count and the infusion, the forecast assumes depletion',
+  'ocr-possible-non-depleter': 'CD19+ count {{count}} cells/µL on {{date}}, {{weeks}} weeks after the infusion of {{infusion}} ({{which, term}} cycle), is at or above the threshold {{threshold}} cells/µL with no lower count since that infusion: possible non-depleter (B cells not depleted); check the count and the infusion, the forecast assumes depletion',
   'ocr-threshold-above-plateau': 'threshold {{threshold}} cells/µL is not below the plateau Bmax = {{bmax}} cells/µL: the model never reaches it; the proposal falls back to the maximum interval',
   'ocr-count-before-depletion': 'CD19+ count {{count}} cells/µL on {{date}} was taken within {{weeks}} weeks of the infusion ({{which, term}} cycle), before depletion is complete: not used in the forecast',
   'ocr-count-above-model-range': {
@@ -88,13 +88,13 @@ const engineEn = {
     capped: 'predicted crossing of {{threshold}} cells/µL at week {{week}} is beyond the maximum interval of {{max}} weeks: the proposal is capped at week {{capped}}; the model is not validated that far, recount before deciding',
     horizon: 'the 80 % interval of the crossing reaches beyond {{horizon}} weeks: the upper bound is shown at the horizon, not extrapolated',
   },
-  'ocr-redose-due': 'latest count {{count}} cells/µL on {{date}} is at or above the threshold {{threshold}}: re-dosing is due now ({{asOf}})',
-  'ocr-redose-due-before-minimum': 'latest count {{count}} cells/µL on {{date}} is at or above the threshold {{threshold}}, {{weeks}} weeks after the infusion: re-dosing is due but not advised before 5 months; proposed at the minimum, {{nextDose}} (week {{min}})',
+  'ocr-redose-due': 'latest count {{count}} cells/µL on {{date}} is at or above the threshold {{threshold}} cells/µL: re-dosing is due now ({{asOf}})',
+  'ocr-redose-due-before-minimum': 'latest count {{count}} cells/µL on {{date}} is at or above the threshold {{threshold}} cells/µL, {{weeks}} weeks after the infusion: re-dosing is due but not advised before 5 months; proposed at the minimum, {{nextDose}} (week {{min}})',
   // ------------------------------------------------------------------ ocrelizumab reason
   'ocr-past-maximum': '{{weeks}} weeks since the last infusion ({{date}}), past the maximum interval of {{max}} weeks: re-dosing is overdue; the forecast is extrapolated beyond the data, count now',
   'ocr-reason': {
-    due: 'latest count {{count}} cells/µL on {{date}} is at or above the threshold {{threshold}}: re-dosing is due now',
-    'due-before-minimum': 'latest count {{count}} cells/µL on {{date}} is at or above the threshold {{threshold}}, but only {{weeks}} weeks have passed: re-dose at the 5-month minimum, week {{min}} ({{nextDose}})',
+    due: 'latest count {{count}} cells/µL on {{date}} is at or above the threshold {{threshold}} cells/µL: re-dosing is due now',
+    'due-before-minimum': 'latest count {{count}} cells/µL on {{date}} is at or above the threshold {{threshold}} cells/µL, but only {{weeks}} weeks have passed: re-dose at the 5-month minimum, week {{min}} ({{nextDose}})',
     'crossing-current': 'predicted crossing of {{threshold}} cells/µL at week {{week}} (80 % interval {{low}}–{{high}}), from {{n}} count(s) of this cycle',
     'crossing-current-previous': 'predicted crossing of {{threshold}} cells/µL at week {{week}} (80 % interval {{low}}–{{high}}), from {{n}} count(s) of this cycle and {{previous}} of the previous',
     'crossing-previous': "predicted crossing of {{threshold}} cells/µL at week {{week}} (80 % interval {{low}}–{{high}}), from the previous cycle's {{previous}} count(s)",
@@ -110,10 +110,10 @@ const engineEn = {
   // ------------------------------------------------------------------ BLOOMS-style protocol
   blooms: {
     name: 'BLOOMS-style: count from week {{first}}, every {{every}} weeks; re-dose at the first count ≥ {{threshold}} cells/µL',
-    due: 'count {{count}} cells/µL on {{date}} is at or above {{threshold}}: re-dose now; first count of the next cycle at week {{first}} after it',
-    'due-minimum': 'count {{count}} cells/µL on {{date}} is at or above {{threshold}}: re-dose now (at the 5-month minimum, {{doseDate}}); first count of the next cycle at week {{first}} after it',
-    'past-maximum': 'no count at or above {{threshold}} yet and the next scheduled count (week {{week}}) is past the maximum interval of {{max}} weeks: re-dose at week {{max}} ({{doseDate}})',
-    below: 'latest count {{count}} cells/µL on {{date}} is below {{threshold}}: postpone re-dosing',
+    due: 'count {{count}} cells/µL on {{date}} is at or above {{threshold}} cells/µL: re-dose now; first count of the next cycle at week {{first}} after it',
+    'due-minimum': 'count {{count}} cells/µL on {{date}} is at or above {{threshold}} cells/µL: re-dose now (at the 5-month minimum, {{doseDate}}); first count of the next cycle at week {{first}} after it',
+    'past-maximum': 'no count at or above {{threshold}} cells/µL yet and the next scheduled count (week {{week}}) is past the maximum interval of {{max}} weeks: re-dose at week {{max}} ({{doseDate}})',
+    below: 'latest count {{count}} cells/µL on {{date}} is below {{threshold}} cells/µL: postpone re-dosing',
     'no-count': 'no count yet in this cycle: do not re-dose yet',
     next: 'next count at week {{week}} ({{nextCount}})',
   },

@@ -69,7 +69,7 @@ const engineNl: EngineStrings = {
     other: 'een gift van {{mg}} mg op {{date}}: het model gaat uit van 600 mg (of de start met 2 × 300 mg); de voorspelling is mogelijk niet van toepassing',
   },
   'ocr-pretreatment-count-unusable': 'CD19+-telling vóór de behandeling {{count}} cellen/µL op {{date}} is te laag als plateau (minstens {{floor}} nodig); de modelwaarde van {{bmax}} cellen/µL is gebruikt',
-  'ocr-possible-non-depleter': 'CD19+-telling {{count}} cellen/µL op {{date}}, {{weeks}} weken na de infusie van {{infusion}} ({{which, term}} cyclus), ligt op of boven de drempel {{threshold}} zonder lagere telling sinds die infusie: mogelijk geen depletie (B-cellen niet gedepleteerd); controleer de telling en de infusie, de voorspelling gaat uit van depletie',
+  'ocr-possible-non-depleter': 'CD19+-telling {{count}} cellen/µL op {{date}}, {{weeks}} weken na de infusie van {{infusion}} ({{which, term}} cyclus), ligt op of boven de drempel {{threshold}} cellen/µL zonder lagere telling sinds die infusie: mogelijk geen depletie (B-cellen niet gedepleteerd); controleer de telling en de infusie, de voorspelling gaat uit van depletie',
   'ocr-threshold-above-plateau': 'drempel {{threshold}} cellen/µL ligt niet onder het plateau Bmax = {{bmax}} cellen/µL: het model bereikt hem nooit; het voorstel valt terug op het maximale interval',
   'ocr-count-before-depletion': 'CD19+-telling {{count}} cellen/µL op {{date}} is binnen {{weeks}} weken na de infusie afgenomen ({{which, term}} cyclus), voordat de depletie volledig is: niet gebruikt in de voorspelling',
   'ocr-count-above-model-range': {
@@ -87,13 +87,13 @@ const engineNl: EngineStrings = {
     capped: 'voorspeld bereiken van {{threshold}} cellen/µL in week {{week}} ligt na het maximale interval van {{max}} weken: het voorstel is begrensd op week {{capped}}; het model is zo ver niet gevalideerd, tel opnieuw voordat u beslist',
     horizon: 'het 80%-interval van het bereiken van de drempel reikt verder dan {{horizon}} weken: de bovengrens wordt op de horizon getoond, niet geëxtrapoleerd',
   },
-  'ocr-redose-due': 'laatste telling {{count}} cellen/µL op {{date}} ligt op of boven de drempel {{threshold}}: hergift is nu aan de orde ({{asOf}})',
-  'ocr-redose-due-before-minimum': 'laatste telling {{count}} cellen/µL op {{date}} ligt op of boven de drempel {{threshold}}, {{weeks}} weken na de infusie: hergift is aan de orde maar wordt niet geadviseerd vóór 5 maanden; voorgesteld op het minimum, {{nextDose}} (week {{min}})',
+  'ocr-redose-due': 'laatste telling {{count}} cellen/µL op {{date}} ligt op of boven de drempel {{threshold}} cellen/µL: hergift is nu aan de orde ({{asOf}})',
+  'ocr-redose-due-before-minimum': 'laatste telling {{count}} cellen/µL op {{date}} ligt op of boven de drempel {{threshold}} cellen/µL, {{weeks}} weken na de infusie: hergift is aan de orde maar wordt niet geadviseerd vóór 5 maanden; voorgesteld op het minimum, {{nextDose}} (week {{min}})',
   // ------------------------------------------------------------------ ocrelizumab: reden
   'ocr-past-maximum': '{{weeks}} weken sinds de laatste infusie ({{date}}), voorbij het maximale interval van {{max}} weken: de hergift is te laat; de voorspelling is geëxtrapoleerd buiten de gegevens, tel nu',
   'ocr-reason': {
-    due: 'laatste telling {{count}} cellen/µL op {{date}} ligt op of boven de drempel {{threshold}}: hergift is nu aan de orde',
-    'due-before-minimum': 'laatste telling {{count}} cellen/µL op {{date}} ligt op of boven de drempel {{threshold}}, maar er zijn pas {{weeks}} weken verstreken: hergift op het minimum van 5 maanden, week {{min}} ({{nextDose}})',
+    due: 'laatste telling {{count}} cellen/µL op {{date}} ligt op of boven de drempel {{threshold}} cellen/µL: hergift is nu aan de orde',
+    'due-before-minimum': 'laatste telling {{count}} cellen/µL op {{date}} ligt op of boven de drempel {{threshold}} cellen/µL, maar er zijn pas {{weeks}} weken verstreken: hergift op het minimum van 5 maanden, week {{min}} ({{nextDose}})',
     'crossing-current': 'voorspeld bereiken van {{threshold}} cellen/µL in week {{week}} (80%-interval {{low}}–{{high}}), op basis van {{n}} telling(en) van deze cyclus',
     'crossing-current-previous': 'voorspeld bereiken van {{threshold}} cellen/µL in week {{week}} (80%-interval {{low}}–{{high}}), op basis van {{n}} telling(en) van deze cyclus en {{previous}} van de vorige',
     'crossing-previous': 'voorspeld bereiken van {{threshold}} cellen/µL in week {{week}} (80%-interval {{low}}–{{high}}), op basis van {{previous}} telling(en) van de vorige cyclus',
@@ -109,10 +109,10 @@ const engineNl: EngineStrings = {
   // ------------------------------------------------------------------ BLOOMS-achtig protocol
   blooms: {
     name: 'BLOOMS-achtig: tellen vanaf week {{first}}, elke {{every}} weken; hergift bij de eerste telling ≥ {{threshold}} cellen/µL',
-    due: 'telling {{count}} cellen/µL op {{date}} ligt op of boven {{threshold}}: nu hergeven; eerste telling van de volgende cyclus in week {{first}} daarna',
-    'due-minimum': 'telling {{count}} cellen/µL op {{date}} ligt op of boven {{threshold}}: nu hergeven (op het minimum van 5 maanden, {{doseDate}}); eerste telling van de volgende cyclus in week {{first}} daarna',
-    'past-maximum': 'nog geen telling op of boven {{threshold}} en de volgende geplande telling (week {{week}}) valt na het maximale interval van {{max}} weken: hergift in week {{max}} ({{doseDate}})',
-    below: 'laatste telling {{count}} cellen/µL op {{date}} ligt onder {{threshold}}: hergift uitstellen',
+    due: 'telling {{count}} cellen/µL op {{date}} ligt op of boven {{threshold}} cellen/µL: nu hergeven; eerste telling van de volgende cyclus in week {{first}} daarna',
+    'due-minimum': 'telling {{count}} cellen/µL op {{date}} ligt op of boven {{threshold}} cellen/µL: nu hergeven (op het minimum van 5 maanden, {{doseDate}}); eerste telling van de volgende cyclus in week {{first}} daarna',
+    'past-maximum': 'nog geen telling op of boven {{threshold}} cellen/µL en de volgende geplande telling (week {{week}}) valt na het maximale interval van {{max}} weken: hergift in week {{max}} ({{doseDate}})',
+    below: 'laatste telling {{count}} cellen/µL op {{date}} ligt onder {{threshold}} cellen/µL: hergift uitstellen',
     'no-count': 'nog geen telling in deze cyclus: nog niet hergeven',
     next: 'volgende telling in week {{week}} ({{nextCount}})',
   },

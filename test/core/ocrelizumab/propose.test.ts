@@ -75,7 +75,7 @@ describe('proposal rules', () => {
     expect(codes(q)).toContain('ocr-crossing-beyond-maximum');
     expect(msg(q, 'ocr-crossing-beyond-maximum')).toBe(`predicted crossing of 10 cells/µL at week ${q.fit.crossingWeeks.value.toFixed(1)} is beyond the maximum interval of 30 weeks: the proposal is capped at week 30; the model is not validated that far, recount before deciding`);
     expect(day(q.proposal.nextBcellCheck)).toBeLessThanOrEqual(day(q.proposal.nextDose));
-    expect(q.protocol.rationale).toBe('no count at or above 10 yet and the next scheduled count (week 32) is past the maximum interval of 30 weeks: re-dose at week 30 (2024-01-08)');
+    expect(q.protocol.rationale).toBe('no count at or above 10 cells/µL yet and the next scheduled count (week 32) is past the maximum interval of 30 weeks: re-dose at week 30 (2024-01-08)');
   });
 
   it('a higher threshold means a later re-dose', () => {
@@ -114,7 +114,7 @@ describe('proposal rules', () => {
   it('BLOOMS-style rule beside it: recount 4 weeks after a count below the threshold', () => {
     expect(r.protocol.name).toBe('BLOOMS-style: count from week 24, every 4 weeks; re-dose at the first count ≥ 10 cells/µL');
     expect(r.protocol.nextCount).toBe('2023-12-25');
-    expect(r.protocol.rationale).toBe('latest count 5 cells/µL on 2023-11-27 is below 10: postpone re-dosing; next count at week 28 (2023-12-25)');
+    expect(r.protocol.rationale).toBe('latest count 5 cells/µL on 2023-11-27 is below 10 cells/µL: postpone re-dosing; next count at week 28 (2023-12-25)');
     const q = proposeOcrelizumab(patient({ doses: [[D, 600]] }), endOf('2023-08-01'));
     expect(q.protocol.nextCount).toBe('2023-11-27');
     expect(q.protocol.rationale).toBe('no count yet in this cycle: do not re-dose yet; next count at week 24 (2023-11-27)');
@@ -133,8 +133,8 @@ describe('guards', () => {
     expect(q.proposal.dueNow).toBe(true);
     expect(q.proposal.nextDose).toBe('2023-12-25');
     expect(q.proposal.weeksSinceLastDose).toBe(28);
-    expect(msg(q, 'ocr-redose-due')).toBe('latest count 12 cells/µL on 2023-12-25 is at or above the threshold 10: re-dosing is due now (2023-12-25)');
-    expect(q.protocol.rationale).toBe('count 12 cells/µL on 2023-12-25 is at or above 10: re-dose now; first count of the next cycle at week 24 after it');
+    expect(msg(q, 'ocr-redose-due')).toBe('latest count 12 cells/µL on 2023-12-25 is at or above the threshold 10 cells/µL: re-dosing is due now (2023-12-25)');
+    expect(q.protocol.rationale).toBe('count 12 cells/µL on 2023-12-25 is at or above 10 cells/µL: re-dose now; first count of the next cycle at week 24 after it');
     expect(q.proposal.nextBcellCheck).toBe('2024-06-10');
   });
 
@@ -143,12 +143,12 @@ describe('guards', () => {
     expect(q.proposal.dueNow).toBe(true);
     expect(q.proposal.nextDose).toBe('2023-11-13');
     expect(q.proposal.weeksSinceLastDose).toBe(22);
-    expect(msg(q, 'ocr-redose-due-before-minimum')).toBe('latest count 12 cells/µL on 2023-10-16 is at or above the threshold 10, 18.0 weeks after the infusion: re-dosing is due but not advised before 5 months; proposed at the minimum, 2023-11-13 (week 22)');
+    expect(msg(q, 'ocr-redose-due-before-minimum')).toBe('latest count 12 cells/µL on 2023-10-16 is at or above the threshold 10 cells/µL, 18.0 weeks after the infusion: re-dosing is due but not advised before 5 months; proposed at the minimum, 2023-11-13 (week 22)');
   });
 
   it('counts that never fell below the threshold after the dose: possible non-depleter', () => {
     const q = proposeOcrelizumab(patient({ doses: [[D, 600]], counts: [[weeksAfter(D, 4), '50'], [weeksAfter(D, 8), '60']] }), endOf('2023-08-07'));
-    expect(msg(q, 'ocr-possible-non-depleter')).toBe('CD19+ count 50 cells/µL on 2023-07-10, 4.0 weeks after the infusion of 2023-06-12 (this cycle), is at or above the threshold 10 with no lower count since that infusion: possible non-depleter (B cells not depleted); check the count and the infusion, the forecast assumes depletion');
+    expect(msg(q, 'ocr-possible-non-depleter')).toBe('CD19+ count 50 cells/µL on 2023-07-10, 4.0 weeks after the infusion of 2023-06-12 (this cycle), is at or above the threshold 10 cells/µL with no lower count since that infusion: possible non-depleter (B cells not depleted); check the count and the infusion, the forecast assumes depletion');
     // The fit leans against the model's range: said, not extrapolated silently.
     expect(msg(q, 'ocr-outside-model-range')).toBe('the counts are at the edge of what the model allows (T10 12–86 weeks, growth 0.004–2.2 per week): the forecast is extrapolated; check the counts');
     // A normal patient whose first count (week 24) is already above 10 is not flagged.

@@ -45,7 +45,7 @@ describe('ocrelizumab messages and guards', () => {
   it('a count reported in 10^9/L is quoted in cells/µL', () => {
     const r = proposeOcrelizumab(byId('G9'), endOfDay(lastEventTime(byId('G9'))));
     const due = r.warnings.find((w) => w.code === 'ocr-redose-due')!;
-    expect(due.message).toBe('latest count 12 cells/µL on 2024-07-08 is at or above the threshold 10: re-dosing is due now (2024-07-08)');
+    expect(due.message).toBe('latest count 12 cells/µL on 2024-07-08 is at or above the threshold 10 cells/µL: re-dosing is due now (2024-07-08)');
   });
   it('far past the maximum interval: a warning, never silence', () => {
     const asOf = parseAsOfDate('2025-06-02')!;
