@@ -1,5 +1,5 @@
 /** The bar under the header: a new patient, import, the example patients, export, backup and undo. */
-import type { ComponentProps } from 'react';
+import { useRef, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppState } from '../storage/store';
 import type { StoredPatient } from '../storage/db';
@@ -10,6 +10,7 @@ import { ImportPanel } from '../features/import/ImportPanel';
 import { browserTimeZone } from '../features/fhir/fhir-export';
 import type { ExportFormat, ExportWhich } from './use-exports';
 import type { StoredLabel } from '../storage/change-label';
+import { useFocusWhenDisabled } from '../lib/keep-focus';
 import { useSayChange } from '../features/changes/say-change';
 
 export interface ActionBarProps {
@@ -31,6 +32,8 @@ export function ActionBar({ state, selected, creating, onNewPatient, imports, on
   const say = useSayChange();
   const undoLabel = lastUndo === undefined ? undefined : say(lastUndo);
   const examples = state.patients.filter((p) => p.example).length;
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const undoPressed = useFocusWhenDisabled(undoButton, undoLabel === undefined);
   return (
     <div className="bar">
       <button type="button" className="primary new-patient" data-testid="new-patient" aria-expanded={creating} onClick={onNewPatient}>{t('newPatient.button', { ns: 'clinic' })}</button>
@@ -60,7 +63,7 @@ export function ActionBar({ state, selected, creating, onNewPatient, imports, on
         <button type="button" data-testid="export-planning" onClick={() => void exports.exportPlanning()} disabled={!state.patients.length}>{t('export.planning', { ns: 'clinic' })}</button>
         <button type="button" data-testid="export-fhir" title={t('export.title', { ns: 'fhir' })} onClick={() => void exports.exportFhir()} disabled={!state.patients.length}>{t('export.button', { ns: 'fhir' })}</button>
         <button type="button" data-testid="save-session" onClick={onSaveSession} disabled={!state.patients.length}>{t('export.session')}</button>
-        <button type="button" data-testid="undo" onClick={onUndo} disabled={undoLabel === undefined}
+        <button type="button" data-testid="undo" ref={undoButton} onClick={() => { undoPressed(); onUndo(); }} disabled={undoLabel === undefined}
           title={undoLabel !== undefined ? t('undo.what', { label: undoLabel }) : undefined} aria-label={undoLabel !== undefined ? t('undo.what', { label: undoLabel }) : undefined}>
           {t('undo.button')}
         </button>

@@ -19,7 +19,7 @@ export function StatusLine({ store, state, today, lang, pending, trackPending, m
         <span role="status" aria-live="polite">
           {pending > 0 ? <span className="computing"> · {t('app.computing', { count: pending })}</span> : null}
           {trackPending > 0 ? <span className="scoring"> · {t('statusPending', { ns: 'track', count: trackPending })}</span> : null}
-          {shown ? <span className="message"> · {shown}</span> : null}
+          {shown ? <span className="message" tabIndex={-1}> · {shown}</span> : null}
         </span>
         {shown ? <button type="button" className="link dismiss" onClick={messages.dismiss} aria-label={t('app.dismiss')}>×</button> : null}
       </div>

@@ -3,7 +3,9 @@
  * newest first, in the user's language; undone changes are marked. Undo takes back the newest
  * change not yet undone, in order.
  */
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusWhenDisabled } from '../../lib/keep-focus';
 import type { ChangeEntry } from '../../storage/store';
 import { formatDisplayDate } from '../../lib/dates';
 import { wallClock } from '../../../core/time';
@@ -22,11 +24,13 @@ export function ChangesView({ changes, canUndo, onUndo, lastUndo }: { changes: C
     return Number.isNaN(ms) ? at : formatDisplayDate(wallClock(ms), lang);
   };
   const list = [...changes].reverse();
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const undoPressed = useFocusWhenDisabled(undoButton, !canUndo);
   return (
     <section className="changes" aria-labelledby="changes-title" data-testid="changes">
       <h2 id="changes-title">{t('history.title')}</h2>
       <p>{t('history.intro')}</p>
-      <p><button type="button" onClick={onUndo} disabled={!canUndo} data-testid="changes-undo">{t('history.undoLast', { label: lastUndo !== undefined ? say(lastUndo) : '—' })}</button></p>
+      <p><button type="button" ref={undoButton} onClick={() => { undoPressed(); onUndo(); }} disabled={!canUndo} data-testid="changes-undo">{t('history.undoLast', { label: lastUndo !== undefined ? say(lastUndo) : '—' })}</button></p>
       {list.length === 0 ? <p>{t('history.empty')}</p> : (
         <table className="changes-table">
           <thead><tr><th scope="col">{t('history.time')}</th><th scope="col">{t('history.action')}</th><th scope="col">{t('history.patient')}</th></tr></thead>

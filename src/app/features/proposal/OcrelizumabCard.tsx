@@ -8,6 +8,7 @@ import { formatIso, formatNumber, formatPercent } from './format';
 import { protocolNameText, rationaleText, reasonText } from '../../../i18n/sentences';
 import { LateNote, NextDose, Row, Scroll, signed, useTid, type T } from './card-parts';
 import { daysBetween } from '../../../core/time';
+import { KeepDates } from '../../components/KeepDates';
 
 /** Ocrelizumab: the model-free growth of ln(count + 1) beside the logistic fit's own growth over the same weeks. */
 function CountTrendRow({ r, t, lang }: { r: OcrelizumabReport; t: T; lang: string }) {
@@ -48,7 +49,7 @@ export function OcrelizumabBody({ r, t, lang, compact }: { r: OcrelizumabReport;
         <Row label={t('ocr.nextDose')}><NextDose iso={p.nextDose} lang={lang} extra={t('ocr.weeksSince', { count: p.weeksSinceLastDose })} /></Row>
         <Row label={t('ocr.crossing', { threshold })} testId="predicted-crossing">
           <strong>{formatIso(p.predictedCrossing, lang)}</strong>{' '}
-          <span className="proposal__range">({t('range80', { low: formatIso(p.predictedCrossingLow, lang), high: formatIso(p.predictedCrossingHigh, lang) })})</span>
+          <span className="proposal__range"><KeepDates text={`(${t('range80', { low: formatIso(p.predictedCrossingLow, lang), high: formatIso(p.predictedCrossingHigh, lang) })})`} /></span>
         </Row>
         <Row label={t('ocr.crossingWeeks')}>
           {t('ocr.weeksRange', { value: formatNumber(r.fit.crossingWeeks.value, lang, 1), low: formatNumber(r.fit.crossingWeeks.low, lang, 1), high: formatNumber(r.fit.crossingWeeks.high, lang, 1) })}
@@ -58,11 +59,11 @@ export function OcrelizumabBody({ r, t, lang, compact }: { r: OcrelizumabReport;
         <Row label={t('ocr.basis')}>{t(`ocr.basisKind.${r.fit.basis}`, { count: r.fit.countsUsed, previous: r.fit.previousCycleCountsUsed })}</Row>
         <Row label={t('lastDose')}>{formatIso(r.lastDose, lang)}</Row>
       </dl>
-      {p.reason && <p className="proposal__reason" data-testid={tid('reason')}>{reasonText(r, lang)}</p>}
+      {p.reason && <p className="proposal__reason" data-testid={tid('reason')}><KeepDates text={reasonText(r, lang)} /></p>}
       <section className="proposal__protocol" data-testid={tid('protocol')}>
         <h3>{t('protocol.heading', { name: protocolNameText(r, lang) })}</h3>
         <p>{t('protocol.nextCount', { date: formatIso(r.protocol.nextCount, lang) })}</p>
-        <p className="proposal__muted" data-testid={tid('rationale')}>{rationaleText(r, lang)}</p>
+        <p className="proposal__muted" data-testid={tid('rationale')}><KeepDates text={rationaleText(r, lang)} /></p>
       </section>
       <section className="proposal__alternatives">
         <h3>{t('ocr.probHeading', { threshold })}</h3>
