@@ -12,7 +12,7 @@
  * SHIFT_MIN_RATIO away from 1 (a small bias over many troughs is not a laboratory change).
  * Censored troughs count in the coverage but not in the test or the median (as in the record).
  */
-import type { TroughScore } from './track-record';
+import { median, type TroughScore } from './track-record';
 
 /** Two-sided sign-test level below which a quarter is flagged (one quarter in a thousand by chance). */
 export const SHIFT_P = 0.001;
@@ -60,13 +60,6 @@ export function signTestP(below: number, above: number): number {
     tail += Math.exp(logTerm);
   }
   return Math.min(1, 2 * tail);
-}
-
-function median(xs: number[]): number | null {
-  if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 /** One quarter's numbers from its scores. */

@@ -323,7 +323,8 @@ export interface TrackRecordSummary {
   pitHistogram: number[];
 }
 
-function median(xs: number[]): number | null {
+/** The median of a list (null when empty). */
+export function median(xs: number[]): number | null {
   if (!xs.length) return null;
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
