@@ -27,7 +27,10 @@ export function idsOf(file: string): string[] {
 }
 
 /** Today as the app sees it (local date, `YYYY-MM-DD`). */
-export function localToday(): string {
+export function localToday(zone?: string): string {
+  // A spec whose browser runs in another zone (test.use({ timezoneId })) asks for that zone's date:
+  // between 23:00 and 24:00 UTC it is already tomorrow in Amsterdam.
+  if (zone) return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
@@ -90,9 +93,9 @@ export function cliAsTheAppPlans(file: string, today = localToday(), args: strin
 }
 
 /** The CLI's proposals for a file as the app plans it (cliAsTheAppPlans): patient id → next dose. */
-export function cliNextDoses(file: string): Map<string, string> {
+export function cliNextDoses(file: string, today = localToday()): Map<string, string> {
   const m = new Map<string, string>();
-  for (const [id, o] of cliAsTheAppPlans(file)) if (o.proposal) m.set(id, o.proposal.next_dose);
+  for (const [id, o] of cliAsTheAppPlans(file, today)) if (o.proposal) m.set(id, o.proposal.next_dose);
   return m;
 }
 

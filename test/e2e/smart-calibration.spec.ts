@@ -129,7 +129,7 @@ async function storageDump(page: Page): Promise<{ session: number; text: string 
 
 /** The launched patient's report as the SMART view's worker computes it (as of its last row, planned on today), with these natalizumab options. */
 function reportOf(p: PatientRecord, nat: object) {
-  const r = handle({ type: 'compute', id: 1, job: { patient: p, settings: { natalizumab: nat, ocrelizumab: {}, notBefore: localToday() }, asOf: { kind: 'last' } } }, () => 0);
+  const r = handle({ type: 'compute', id: 1, job: { patient: p, settings: { natalizumab: nat, ocrelizumab: {}, notBefore: localToday(ZONE) }, asOf: { kind: 'last' } } }, () => 0);
   if (r.type !== 'computed' || 'error' in r.report || r.report.drug !== 'natalizumab') throw new Error(`no proposal for ${p.id}`);
   return r.report;
 }
@@ -148,8 +148,8 @@ test('with the clinic\'s calibration stored in this browser: the proposal of pro
   await importClinic(page);
   const before = await storageDump(page);
 
-  const calibrated = (cliAsTheAppPlans(WITH_NAT, localToday(), ['--calibrate']) as unknown as Map<string, Line>).get('NAT-001')!;
-  const plain = (cliAsTheAppPlans(WITH_NAT) as unknown as Map<string, Line>).get('NAT-001')!;
+  const calibrated = (cliAsTheAppPlans(WITH_NAT, localToday(ZONE), ['--calibrate']) as unknown as Map<string, Line>).get('NAT-001')!;
+  const plain = (cliAsTheAppPlans(WITH_NAT, localToday(ZONE)) as unknown as Map<string, Line>).get('NAT-001')!;
   // NAT-001 adds no scored trough: the file's clinic calibration is the clinic's.
   expect(calibrated.calibration!.troughs).toBe(clinicCal.troughs);
   // The calibration changes NAT-001's interval (else the test could not tell the two apart).
@@ -227,7 +227,7 @@ test('no calibration in this browser, one not of the clinic\'s current list, or 
   test.setTimeout(300_000);
   const seen = watch(page);
   await seed(NAT);
-  const plain = (cliAsTheAppPlans(WITH_NAT) as unknown as Map<string, Line>).get('NAT-001')!;
+  const plain = (cliAsTheAppPlans(WITH_NAT, localToday(ZONE)) as unknown as Map<string, Line>).get('NAT-001')!;
 
   // A browser that never ran the clinic's app.
   await launch(page);

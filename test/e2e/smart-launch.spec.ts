@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseTdmCsv } from '../../src/core/records/index';
 import { recordsToBundle } from '../../src/core/fhir/index';
-import { cliNextDoses, watch } from './app-helpers';
+import { cliNextDoses, localToday, watch } from './app-helpers';
 import { startLoggingServer, startSmartRecord, startStatic, type SmartRecord } from './smart/servers';
 import type { Resource } from '@medplum/fhirtypes';
 
@@ -47,7 +47,7 @@ test.beforeAll(async ({}, info) => {
     { env: { ...process.env, SMART_CONFIG: join(dir, 'smart.json') }, encoding: 'utf8', timeout: 150_000 });
   if (built.status !== 0) throw new Error(`the SMART build failed: ${built.stderr}`);
   app = await startStatic(join(dir, 'dist'));
-  cliNext = cliNextDoses(CSV).get(PATIENT)!;
+  cliNext = cliNextDoses(CSV, localToday(ZONE)).get(PATIENT)!;
   expect(cliNext).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 });
 
@@ -221,9 +221,18 @@ test('a recorded choice is written as the plan with its reason', async ({ page }
   const patientId = await seed();
   const seen = watch(page);
   await launch(page);
-  const four = await page.getByTestId('choose-option').locator('option[value$="/interval:4"]').getAttribute('value');
-  await page.getByTestId('choose-option').selectOption(four!);
+  // Another interval than the proposal's, among those offered: the 4-week date of the example's last
+  // dose is today (2026-12-07), so from midnight in the browser's zone it is no longer offered.
+  const choose = page.getByTestId('choose-option');
+  const offered = async () => (await choose.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)))
+    .map((v) => /^(\d{4}-\d{2}-\d{2}).*\/interval:(\d+)$/.exec(v)).filter((m): m is RegExpExecArray => m !== null && m[1] !== cliNext);
+  await expect.poll(async () => (await offered()).length).toBeGreaterThan(0);
+  const [four, , weeksText] = (await offered())[0];
+  const weeks = Number(weeksText);
+  await choose.selectOption(four);
   await page.locator('textarea[name="reason"]').fill('patient prefers the usual schedule');
+  // A choice predicted below the target asks to be confirmed (a dialog): the clinician confirms.
+  page.on('dialog', (d) => void d.accept());
   await page.getByTestId('save-choice').click();
   await expect(page.getByTestId('stored-choice')).toContainText('patient prefers the usual schedule');
   await page.getByTestId('fhir-write-back').click();
@@ -233,8 +242,8 @@ test('a recorded choice is written as the plan with its reason', async ({ page }
   const mr = w.mr[0] as Resource & { intent: string; reasonCode: { text: string }[]; dosageInstruction: { timing: { event: string[]; repeat: { period: number; periodUnit: string } } }[] };
   expect(mr.intent).toBe('plan');
   expect(mr.reasonCode[0].text).toBe('patient prefers the usual schedule');
-  expect(mr.dosageInstruction[0].timing.event[0]).toBe(four!.slice(0, 10));
-  expect(mr.dosageInstruction[0].timing.repeat).toEqual({ period: 4, periodUnit: 'wk' });
+  expect(mr.dosageInstruction[0].timing.event[0]).toBe(four.slice(0, 10));
+  expect(mr.dosageInstruction[0].timing.repeat).toEqual({ period: weeks, periodUnit: 'wk' });
   const note = Buffer.from((w.dr[0] as { content: { attachment: { data: string } }[] }).content[0].attachment.data, 'base64').toString('utf8');
   expect(note).toContain('patient prefers the usual schedule');
   // The choice lives in this page only.
@@ -290,7 +299,7 @@ test('subcutaneous natalizumab with finger-prick levels: the Specimen is read wi
   await seed(csv, 'VS31-001', 'VS31-003');
   const seen = watch(page);
   await launch(page);
-  await expect(page.getByTestId('next-dose')).toHaveText(cliNextDoses(csv).get('VS31-001')!);
+  await expect(page.getByTestId('next-dose')).toHaveText(cliNextDoses(csv, localToday(ZONE)).get('VS31-001')!);
   await expect(page.getByTestId('capillary-levels')).toBeVisible();
   await expect(page.getByTestId('fhir-issues')).toHaveCount(0);
   expect(seen.errors).toEqual([]);
