@@ -36,7 +36,7 @@ export function ForecastChart({ report, logScale = false, height = 320, width, h
   const [log, setLog] = useState(logScale);
   const summaryId = useId();
   const plannedDate = planned?.chosen ? planned.date : null;
-  const built = useMemo(() => buildChart(report, { logScale: log, lang, t, planned: plannedDate ? { date: plannedDate, chosen: true } : null }), [report, log, lang, t, plannedDate]);
+  const built = useMemo(() => buildChart(report, { logScale: log, lang, t, planned: plannedDate ? { date: plannedDate, chosen: true } : null, compact: !!width && height < 260 }), [report, log, lang, t, plannedDate, width, height]);
   const options = useMemo(() => {
     if (!hideControls && !width) return built.options;
     // Print: fixed size, and no legend entries for the forecasts the reader cannot switch on.

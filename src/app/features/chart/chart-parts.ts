@@ -19,6 +19,8 @@ export interface BuildOptions {
   t: Translate;
   /** The dose as planned when the clinician chose another date (lib/plan.ts): drawn beside the proposal. */
   planned?: { date: string; chosen: boolean } | null;
+  /** The print's short chart: an axis title that fits its height (namespace `walk3`). */
+  compact?: boolean;
 }
 
 /** A line at the clinician's chosen date, when it differs from the model's. */

@@ -82,7 +82,7 @@ export function buildOcrelizumab(r: OcrelizumabReport, o: BuildOptions): BuiltCh
     }
     return `${ds}: ${formatNumber(item.parsed.y ?? NaN, lang)} ${unit}`;
   };
-  const options = baseOptions(o, xmin, xmax, t('axis.count'), floor, bands, label);
+  const options = baseOptions(o, xmin, xmax, o.compact ? t('axis.countShort', { ns: 'walk3' }) : t('axis.count'), floor, bands, label);
   options.plugins!.annotation = { annotations };
   if (!log) {
     // What matters is the approach to the threshold: show up to 4× the threshold (or the highest
