@@ -71,17 +71,17 @@ const engineEn = {
   },
   'ocr-pretreatment-count-unusable': "pre-treatment CD19+ count {{count}} cells/µL on {{date}} is too low to serve as the plateau (needs at least {{floor}}); the model's {{bmax}} cells/µL was used",
   'ocr-possible-non-depleter': 'CD19+ count {{count}} cells/µL on {{date}}, {{weeks}} weeks after the infusion of {{infusion}} ({{which, term}} cycle), is at or above the threshold {{threshold}} cells/µL with no lower count since that infusion: possible non-depleter (B cells not depleted); check the count and the infusion, the forecast assumes depletion',
-  'ocr-threshold-above-plateau': 'threshold {{threshold}} cells/µL is not below the plateau Bmax = {{bmax}} cells/µL: the model never reaches it; the proposal falls back to the maximum interval',
+  'ocr-threshold-above-plateau': 'threshold {{threshold}} cells/µL is not below the highest count the model allows ({{bmax}} cells/µL): the model never reaches it; the proposal falls back to the maximum interval',
   'ocr-count-before-depletion': 'CD19+ count {{count}} cells/µL on {{date}} was taken within {{weeks}} weeks of the infusion ({{which, term}} cycle), before depletion is complete: not used in the forecast',
   'ocr-count-above-model-range': {
-    patient: "CD19+ count {{count}} cells/µL on {{date}} is above the model's plateau Bmax = {{bmax}} cells/µL (the pre-treatment count): the model does not describe it; the forecast is not reliable",
-    model: "CD19+ count {{count}} cells/µL on {{date}} is above the model's plateau Bmax = {{bmax}} cells/µL: the model does not describe it; the forecast is not reliable",
+    patient: "CD19+ count {{count}} cells/µL on {{date}} is above the highest count the model allows for this patient ({{bmax}} cells/µL, the pre-treatment count): the model does not describe it; the forecast is not reliable",
+    model: "CD19+ count {{count}} cells/µL on {{date}} is above the highest count the model allows ({{bmax}} cells/µL): the model does not describe it; the forecast is not reliable",
   },
   'ocr-no-count-this-cycle': {
     previous: "no CD19+ count since the infusion of {{date}}: the forecast rests on the previous cycle's {{n}} count(s) and the population prior",
     population: 'no CD19+ count since the infusion of {{date}} and none from a previous cycle: the forecast is the population prior (typical patient)',
   },
-  'ocr-outside-model-range': 'the counts are at the edge of what the model allows (T10 {{tLow}}–{{tHigh}} weeks, growth {{rLow}}–{{rHigh}} per week): the forecast is extrapolated; check the counts',
+  'ocr-outside-model-range': 'the counts are at the edge of what the model allows (B cells back at 10 cells/µL between week {{tLow}} and {{tHigh}} after the dose, growth {{rLow}}–{{rHigh}} per week): the forecast is extrapolated; check the counts',
   'bcell-trend-disagrees': 'the {{n}} CD19+ counts of this cycle from {{from}} to {{to}} grow {{rate}} per week in ln(count + 1) (model-free, Theil–Sen; 90 % interval {{low}} to {{high}}), the fitted curve {{fitted}} per week over the same weeks: the logistic fit does not follow these counts; check them and count again before relying on the forecast',
   'ocr-before-minimum-interval': 'only {{weeks}} weeks since the last infusion ({{date}}): re-dosing is not advised before {{min}} weeks (5 months, label); the earliest date is {{earliest}}',
   'ocr-crossing-beyond-maximum': {

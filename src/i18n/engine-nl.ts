@@ -70,17 +70,17 @@ const engineNl: EngineStrings = {
   },
   'ocr-pretreatment-count-unusable': 'CD19+-telling vóór de behandeling {{count}} cellen/µL op {{date}} is te laag als plateau (minstens {{floor}} nodig); de modelwaarde van {{bmax}} cellen/µL is gebruikt',
   'ocr-possible-non-depleter': 'CD19+-telling {{count}} cellen/µL op {{date}}, {{weeks}} weken na de infusie van {{infusion}} ({{which, term}} cyclus), ligt op of boven de drempel {{threshold}} cellen/µL zonder lagere telling sinds die infusie: mogelijk geen depletie (B-cellen niet gedepleteerd); controleer de telling en de infusie, de voorspelling gaat uit van depletie',
-  'ocr-threshold-above-plateau': 'drempel {{threshold}} cellen/µL ligt niet onder het plateau Bmax = {{bmax}} cellen/µL: het model bereikt hem nooit; het voorstel valt terug op het maximale interval',
+  'ocr-threshold-above-plateau': 'drempel {{threshold}} cellen/µL ligt niet onder de hoogste telling die het model toelaat ({{bmax}} cellen/µL): het model bereikt hem nooit; het voorstel valt terug op het maximale interval',
   'ocr-count-before-depletion': 'CD19+-telling {{count}} cellen/µL op {{date}} is binnen {{weeks}} weken na de infusie afgenomen ({{which, term}} cyclus), voordat de depletie volledig is: niet gebruikt in de voorspelling',
   'ocr-count-above-model-range': {
-    patient: 'CD19+-telling {{count}} cellen/µL op {{date}} ligt boven het plateau van het model Bmax = {{bmax}} cellen/µL (de telling vóór de behandeling): het model beschrijft haar niet; de voorspelling is niet betrouwbaar',
-    model: 'CD19+-telling {{count}} cellen/µL op {{date}} ligt boven het plateau van het model Bmax = {{bmax}} cellen/µL: het model beschrijft haar niet; de voorspelling is niet betrouwbaar',
+    patient: 'CD19+-telling {{count}} cellen/µL op {{date}} ligt boven de hoogste telling die het model voor deze patiënt toelaat ({{bmax}} cellen/µL, de telling vóór de behandeling): het model beschrijft haar niet; de voorspelling is niet betrouwbaar',
+    model: 'CD19+-telling {{count}} cellen/µL op {{date}} ligt boven de hoogste telling die het model toelaat ({{bmax}} cellen/µL): het model beschrijft haar niet; de voorspelling is niet betrouwbaar',
   },
   'ocr-no-count-this-cycle': {
     previous: 'geen CD19+-telling sinds de infusie van {{date}}: de voorspelling berust op {{n}} telling(en) van de vorige cyclus en de populatieverdeling',
     population: 'geen CD19+-telling sinds de infusie van {{date}} en geen uit een vorige cyclus: de voorspelling is de populatieverdeling (typische patiënt)',
   },
-  'ocr-outside-model-range': 'de tellingen liggen aan de rand van wat het model toelaat (T10 {{tLow}}–{{tHigh}} weken, groei {{rLow}}–{{rHigh}} per week): de voorspelling is een extrapolatie; controleer de tellingen',
+  'ocr-outside-model-range': 'de tellingen liggen aan de rand van wat het model toelaat (B-cellen terug op 10 cellen/µL tussen week {{tLow}} en {{tHigh}} na de gift, groei {{rLow}}–{{rHigh}} per week): de voorspelling is een extrapolatie; controleer de tellingen',
   'bcell-trend-disagrees': 'de {{n}} CD19+-tellingen van deze cyclus van {{from}} tot {{to}} groeien {{rate}} per week in ln(telling + 1) (zonder model, Theil–Sen; 90 %-interval {{low}} tot {{high}}), de gefitte curve {{fitted}} per week over dezelfde weken: de logistische fit volgt deze tellingen niet; controleer ze en tel opnieuw voordat u op de voorspelling vertrouwt',
   'ocr-before-minimum-interval': 'pas {{weeks}} weken sinds de laatste infusie ({{date}}): hergift wordt niet geadviseerd vóór {{min}} weken (5 maanden, bijsluiter); de vroegste datum is {{earliest}}',
   'ocr-crossing-beyond-maximum': {

@@ -150,7 +150,7 @@ describe('guards', () => {
     const q = proposeOcrelizumab(patient({ doses: [[D, 600]], counts: [[weeksAfter(D, 4), '50'], [weeksAfter(D, 8), '60']] }), endOf('2023-08-07'));
     expect(msg(q, 'ocr-possible-non-depleter')).toBe('CD19+ count 50 cells/µL on 2023-07-10, 4.0 weeks after the infusion of 2023-06-12 (this cycle), is at or above the threshold 10 cells/µL with no lower count since that infusion: possible non-depleter (B cells not depleted); check the count and the infusion, the forecast assumes depletion');
     // The fit leans against the model's range: said, not extrapolated silently.
-    expect(msg(q, 'ocr-outside-model-range')).toBe('the counts are at the edge of what the model allows (T10 12–86 weeks, growth 0.004–2.2 per week): the forecast is extrapolated; check the counts');
+    expect(msg(q, 'ocr-outside-model-range')).toBe('the counts are at the edge of what the model allows (B cells back at 10 cells/µL between week 12 and 86 after the dose, growth 0.004–2.2 per week): the forecast is extrapolated; check the counts');
     // A normal patient whose first count (week 24) is already above 10 is not flagged.
     const normal = proposeOcrelizumab(patient({ doses: [[D, 600]], counts: [[weeksAfter(D, 24), '15']] }), endOf('2023-11-27'));
     expect(codes(normal)).not.toContain('ocr-possible-non-depleter');
@@ -202,12 +202,12 @@ describe('guards', () => {
     const q = proposeOcrelizumab(patient({ doses: [[S, 600]], counts: [['2023-05-30', '100'], [weeksAfter(S, 30), '8'], [weeksAfter(S, 34), '150']] }), endOf('2024-01-26'));
     expect(q.fit.bmax).toBe(100);
     expect(q.fit.bmaxFromPatient).toBe(true);
-    expect(msg(q, 'ocr-count-above-model-range')).toBe('CD19+ count 150 cells/µL on 2024-01-25 is above the model\'s plateau Bmax = 100 cells/µL (the pre-treatment count): the model does not describe it; the forecast is not reliable');
+    expect(msg(q, 'ocr-count-above-model-range')).toBe('CD19+ count 150 cells/µL on 2024-01-25 is above the highest count the model allows for this patient (100 cells/µL, the pre-treatment count): the model does not describe it; the forecast is not reliable');
   });
 
   it('a threshold at or above the plateau: never reached, capped at the maximum with warnings', () => {
     const q = proposeOcrelizumab(patient({ doses: [[D, 600]], counts: [[weeksAfter(D, 24), '5']] }), endOf('2023-11-27'), { threshold: 250 });
-    expect(msg(q, 'ocr-threshold-above-plateau')).toBe('threshold 250 cells/µL is not below the plateau Bmax = 200 cells/µL: the model never reaches it; the proposal falls back to the maximum interval');
+    expect(msg(q, 'ocr-threshold-above-plateau')).toBe('threshold 250 cells/µL is not below the highest count the model allows (200 cells/µL): the model never reaches it; the proposal falls back to the maximum interval');
     expect(codes(q)).toContain('ocr-crossing-beyond-maximum');
     expect(q.proposal.weeksSinceLastDose).toBe(52);
     expect(q.fit.crossingWeeks.value).toBe(200);
