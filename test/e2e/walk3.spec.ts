@@ -10,6 +10,11 @@
  * Ocrelizumab, a count reported as 0 and one far above the model's plateau: the predicted crossing's
  * 80 % interval keeps each date whole at 1366×768 (it broke as "2026-" / "11-12"), and the card's
  * reason, protocol line and warnings give the threshold its unit ("10 cells/µL", "10 cellen/µL").
+ *
+ * A new patient by keyboard as the app opens (the example patients still computing): a refused
+ * field takes the focus whichever field Enter was pressed in; once saved the focus is on "Add
+ * doses" (it was lost to the page when the button came a few frames late); a refused schedule
+ * gives the focus to the field that is wrong, not left on "Save doses".
  */
 import { test, expect, type Page } from '@playwright/test';
 import { importFile, optionValues, recentCsv, watch } from './app-helpers';
@@ -140,6 +145,59 @@ for (const lang of ['en', 'nl'] as const) {
     const printed = await page.locator('.print-report, [data-testid="print-report"]').first().innerText();
     expect(printed).toContain(s.unit);
     expect(printed, printed).not.toMatch(s.bare);
+    expect(w.errors).toEqual([]);
+    expect(w.external).toEqual([]);
+  });
+}
+
+const K = {
+  en: { weight: '72,5', kg: 'Weight 72.5 kg given', exists: 'A patient with id NAT-001 exists already', badDate: '"2025-13-06" is not a date' },
+  nl: { weight: '72,5', kg: 'Gewicht 72,5 kg', exists: 'NAT-001', badDate: '"2025-13-06"' },
+};
+
+for (const lang of ['en', 'nl'] as const) {
+  test(`a new patient by keyboard as the app opens (${lang}): a refused field takes the focus; after saving, the focus is on "Add doses"; a refused schedule gives it to the wrong field`, async ({ page }) => {
+    test.setTimeout(90_000);
+    const w = watch(page);
+    const s = K[lang];
+    await inLanguage(page, lang);
+    await page.goto('/');
+    // At once, while the example patients' proposals are still being computed.
+    await page.getByTestId('new-patient').focus();
+    await page.keyboard.press('Enter');
+    const pid = page.locator('input[name="patient_id"]');
+    await expect(pid).toBeFocused();
+    // An id on record, Enter pressed in the weight field: the focus goes to the id, the field that is wrong.
+    await page.keyboard.type('NAT-001');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.locator('input[name="weight"]')).toBeFocused();
+    await page.keyboard.type(s.weight);
+    await page.keyboard.press('Enter');
+    await expect(pid).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('section.new-patient')).toContainText(s.exists);
+    await expect(pid).toBeFocused();
+    // Corrected (the weight with a decimal comma, in English too): saved, the focus on the next step.
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('KB-3');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const pane = page.locator('[data-selected-patient="KB-3"]');
+    await expect(pane).toContainText(s.kg);
+    await expect(pane.getByTestId('add-doses')).toBeFocused();
+    // The schedule with a date that is not one, Enter on "Save doses": the focus goes to the date.
+    await page.keyboard.press('Enter');
+    const first = page.locator('input[name="first"]');
+    await expect(first).toBeFocused();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('2025-13-06');
+    await page.getByTestId('save-doses').focus();
+    await page.keyboard.press('Enter');
+    await expect(first).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('.schedule-form')).toContainText(s.badDate);
+    await expect(first).toBeFocused();
+    await page.screenshot({ path: test.info().outputPath(`schedule-refused-${lang}.png`) });
     expect(w.errors).toEqual([]);
     expect(w.external).toEqual([]);
   });

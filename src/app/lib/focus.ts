@@ -22,11 +22,22 @@ export function focusFirstField(container: HTMLElement | null | undefined): void
 
 /**
  * Focus an element after the next render (a closed form's opener: it may only be enabled or
- * shown again then). `target` is an element or a function that finds it at that time.
+ * shown again then). `target` is an element or a function that finds it at that time. While the
+ * app is busy (the patients' proposals computing just after it opens) the element may come some
+ * frames later: it is looked for up to `frames` frames (about a second), and then focused only if
+ * the focus has not gone elsewhere meanwhile (it is on the page itself, or where it was).
  */
-export function focusAfterRender(target: HTMLElement | null | (() => HTMLElement | null | undefined)): void {
-  requestAnimationFrame(() => {
+export function focusAfterRender(target: HTMLElement | null | (() => HTMLElement | null | undefined), frames = 60): void {
+  const from = document.activeElement;
+  let tries = 0;
+  const attempt = () => {
     const el = typeof target === 'function' ? target() : target;
-    el?.focus();
-  });
+    if (el && !(el as HTMLButtonElement).disabled) {
+      const now = document.activeElement;
+      if (tries === 0 || now === null || now === document.body || now === from) el.focus();
+      return;
+    }
+    if (++tries < frames) requestAnimationFrame(attempt);
+  };
+  requestAnimationFrame(attempt);
 }

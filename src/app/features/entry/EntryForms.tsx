@@ -6,7 +6,7 @@
  * refusal is shown on the field that is wrong (role="alert") and nothing is saved.
  */
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { focusFirstField, useFocusFirstField } from '../../lib/focus';
+import { focusAfterRender, focusFirstField, useFocusFirstField } from '../../lib/focus';
 import { useTranslation } from 'react-i18next';
 import type { Drug, Issue, PatientRecord } from '../../../core/types';
 import { shortMessage, unitOptions, UNITS, type EventRow } from '../../lib/rows';
@@ -126,7 +126,8 @@ export function NewPatientForm({ existingIds, onCreate, onCancel }: NewPatientPr
       } finally { setBusy(false); }
     }
     setErrors(errs);
-    if (Object.keys(errs).length) return;
+    // Refused: the focus goes to the field that is wrong (Enter may have been pressed in another).
+    if (Object.keys(errs).length) { focusAfterRender(() => box.current?.querySelector<HTMLElement>('[aria-invalid="true"]')); return; }
     const looks = personalId(name);
     if (looks && keptAnyway.current !== name) { setWarning({ id: name, kind: looks }); return; }
     setBusy(true);
@@ -202,6 +203,9 @@ export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, c
   const [question, ask] = useAskReplace();
   const [busy, setBusy] = useState(false);
 
+  // Refused: the focus goes to the field that is wrong (as the result form does), not left on the button.
+  const refuse = (errs: Errors) => { setErrors(errs); focusAfterRender(() => box.current?.querySelector<HTMLElement>('[aria-invalid="true"]')); };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const errs: Errors = {};
@@ -213,12 +217,12 @@ export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, c
     if (w === null && (n ?? 2) > 1) errs.every_weeks = t('schedule.everyInvalid', { value: every.trim() });
     const time = readClock(clock);
     if (!time) errs.time = t('form.clockInvalid', { value: clock.trim() });
-    if (Object.keys(errs).length) { setErrors(errs); return; }
+    if (Object.keys(errs).length) { refuse(errs); return; }
     const rows = scheduleRows({ first: date!, time: time!, everyWeeks: w ?? 4, count: n!, amount: normaliseDecimal(amount), route, split300: drug === 'ocrelizumab' && split });
     // A schedule whose first dose is past but whose later doses run beyond today is too long: said on
     // the number of doses, not on the first date (which is right).
     const future = scheduleBeyondToday(drug === 'ocrelizumab' && split ? [rows[0], ...rows.slice(2)] : rows, todayIso());
-    if (future) { setErrors({ count: t(future.from === future.count ? 'schedule.countFutureOne' : 'schedule.countFutureMany', { ns: 'plain', ...future, date: formatDisplayDate(future.date, lang), today: formatDisplayDate(todayIso(), lang) }) }); return; }
+    if (future) { refuse({ count: t(future.from === future.count ? 'schedule.countFutureOne' : 'schedule.countFutureMany', { ns: 'plain', ...future, date: formatDisplayDate(future.date, lang), today: formatDisplayDate(todayIso(), lang) }) }); return; }
     const weighted = !!pendingWeightKg && record.weights.length === 0;
     const added: EventRow[] = weighted
       ? [{ kind: 'weight', time: rows[0].time, value: pendingWeightKg!, unit: 'kg', route: '', duration_min: '', note: '' }, ...rows]
@@ -229,7 +233,7 @@ export function ScheduleForm({ record, plannedDate, pendingWeightKg, labLimit, c
         if (weighted && i === 0) return 'form';
         return fieldOf(issue, { time: 'first', value: 'amount', unit: 'amount', route: 'route', duration_min: 'time' }, 'first');
       });
-      if ('errors' in r) { setErrors(r.errors); return; }
+      if ('errors' in r) { refuse(r.errors); return; }
       setErrors({});
       if (r.replaces.length && !(await ask(r.replaces))) return;
       await onSave(r.record, changeLabel('change.addDoses', { count: rows.length, id: record.id }), weighted);
