@@ -15,6 +15,9 @@
  * field takes the focus whichever field Enter was pressed in; once saved the focus is on "Add
  * doses" (it was lost to the page when the button came a few frames late); a refused schedule
  * gives the focus to the field that is wrong, not left on "Save doses".
+ *
+ * The intervals compared: a chance below the required one is marked "(too low)" / "(te laag)",
+ * which broke as "(too" / "low)" in the narrow column.
  */
 import { test, expect, type Page } from '@playwright/test';
 import { importFile, optionValues, recentCsv, watch } from './app-helpers';
@@ -200,5 +203,37 @@ for (const lang of ['en', 'nl'] as const) {
     await page.screenshot({ path: test.info().outputPath(`schedule-refused-${lang}.png`) });
     expect(w.errors).toEqual([]);
     expect(w.external).toEqual([]);
+  });
+}
+
+for (const lang of ['en', 'nl'] as const) {
+  test(`1366×768 (${lang}): the intervals compared mark a chance below the required one as "${lang === 'en' ? '(too low)' : '(te laag)'}", never broken in two`, async ({ page }) => {
+    const w = watch(page);
+    const low = lang === 'en' ? '(too low)' : '(te laag)';
+    await inLanguage(page, lang);
+    await page.goto('/');
+    await page.locator('[data-patient-id="NAT-001"] a').click();
+    const table = page.locator('[data-testid="proposal"] [data-testid="alternatives"]');
+    await expect(table.locator('tr[data-weeks="8"]')).toContainText(low, { timeout: 30_000 });
+    // Each occurrence's line boxes (a mark broken as "(too" / "low)" has two).
+    const lines = await table.evaluate((el, needle) => {
+      const out: number[] = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent ?? '';
+        for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + needle.length);
+          out.push(new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size);
+        }
+      }
+      return out;
+    }, low);
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`too-low-${lang}.png`) });
+    expect(lines.length, 'some chances are below the required one').toBeGreaterThanOrEqual(3);
+    expect(lines.filter((n) => n !== 1), `marks broken across lines (${lines.join(', ')})`).toEqual([]);
+    expect(w.errors).toEqual([]);
   });
 }

@@ -112,9 +112,9 @@ export function NatalizumabBody({ r, t, lang }: { r: NatalizumabReport; t: T; la
                 <th scope="row">{t('weeks', { count: a.weeks })}{a.weeks === p.intervalWeeks ? ` (${t('alternatives.proposed')})` : ''}</th>
                 <td>{formatIso(a.nextDose, lang)}<Passed r={r} date={a.nextDose} /></td>
                 <td>{formatNumber(a.ssTrough.value, lang)} <span className="proposal__range">({formatNumber(a.ssTrough.low, lang)}–{formatNumber(a.ssTrough.high, lang)})</span></td>
-                <td>{formatPercent(a.pSteadyState, lang)}{a.pSteadyState >= requiredSs ? '' : ` ${t('alternatives.belowRequired')}`}</td>
+                <td>{formatPercent(a.pSteadyState, lang)}{a.pSteadyState >= requiredSs ? null : <>{' '}<span className="proposal__low">{t('alternatives.belowRequired')}</span></>}</td>
                 <td>{formatNumber(a.nextTrough.value, lang)} <span className="proposal__range">({formatNumber(a.nextTrough.low, lang)}–{formatNumber(a.nextTrough.high, lang)})</span></td>
-                <td>{formatPercent(a.pNext, lang)}{a.pNext >= requiredNext ? '' : ` ${t('alternatives.belowRequired')}`}</td>
+                <td>{formatPercent(a.pNext, lang)}{a.pNext >= requiredNext ? null : <>{' '}<span className="proposal__low">{t('alternatives.belowRequired')}</span></>}</td>
               </tr>
             ))}
           </tbody>
