@@ -9,7 +9,8 @@
  *
  * Ocrelizumab, a count reported as 0 and one far above the model's plateau: the predicted crossing's
  * 80 % interval keeps each date whole at 1366×768 (it broke as "2026-" / "11-12"), and the card's
- * reason, protocol line and warnings give the threshold its unit ("10 cells/µL", "10 cellen/µL").
+ * reason, protocol line and warnings give the threshold its unit ("10 cells/µL", "10 cellen/µL"),
+ * each value kept on one line with its unit (not "10 cellen/" / "µL").
  *
  * A new patient by keyboard as the app opens (the example patients still computing): a refused
  * field takes the focus whichever field Enter was pressed in; once saved the focus is on "Add
@@ -137,8 +138,27 @@ for (const lang of ['en', 'nl'] as const) {
     await range.scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath(`ocr-range-${lang}.png`) });
     expect(lines, 'the two dates of the interval, each on one line').toEqual([1, 1]);
-    // The threshold with its unit in the reason, the protocol's line and the warnings.
+    // The threshold with its unit in the reason, the protocol's line and the warnings, each value
+    // with its unit on one line (not "10 cellen/" / "µL").
     for (const id of ['reason', 'rationale']) await expect(card.getByTestId(id)).toContainText(s.unit);
+    const units = await card.evaluate((card) => {
+      const out: string[] = [];
+      for (const el of card.querySelectorAll('[data-testid="due-now"], [data-testid="reason"], [data-testid="rationale"], [data-testid="warnings"]')) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent ?? '';
+        for (const m of text.matchAll(/\d[\d.,]*\s(?:cells|cellen)\/µL/g)) {
+          const r = document.createRange();
+          r.setStart(n, m.index!);
+          r.setEnd(n, m.index! + m[0].length);
+          out.push(`${m[0]}:${new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size}`);
+        }
+      }
+      }
+      return out;
+    });
+    expect(units.length).toBeGreaterThanOrEqual(6);
+    expect(units.filter((u) => !u.endsWith(':1')), `values broken from their unit: ${units.join(', ')}`).toEqual([]);
     const text = await card.innerText();
     expect(text, text).not.toMatch(s.bare);
     // And on the print.

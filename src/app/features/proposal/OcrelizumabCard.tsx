@@ -9,6 +9,7 @@ import { protocolNameText, rationaleText, reasonText } from '../../../i18n/sente
 import { LateNote, NextDose, Row, Scroll, signed, useTid, type T } from './card-parts';
 import { daysBetween } from '../../../core/time';
 import { KeepDates } from '../../components/KeepDates';
+import { KeepWhole } from '../../components/KeepWhole';
 
 /** Ocrelizumab: the model-free growth of ln(count + 1) beside the logistic fit's own growth over the same weeks. */
 function CountTrendRow({ r, t, lang }: { r: OcrelizumabReport; t: T; lang: string }) {
@@ -43,7 +44,7 @@ export function OcrelizumabBody({ r, t, lang, compact }: { r: OcrelizumabReport;
   const threshold = formatNumber(r.threshold.value, lang);
   return (
     <>
-      {p.dueNow && <p className="issue issue--warning" data-testid={tid('due-now')}>{t('ocr.dueNow', { threshold })}</p>}
+      {p.dueNow && <p className="issue issue--warning" data-testid={tid('due-now')}><KeepWhole text={t('ocr.dueNow', { threshold })} /></p>}
       <LateNote r={r} lang={lang} />
       <dl className="proposal__main">
         <Row label={t('ocr.nextDose')}><NextDose iso={p.nextDose} lang={lang} extra={t('ocr.weeksSince', { count: p.weeksSinceLastDose })} /></Row>
@@ -59,11 +60,11 @@ export function OcrelizumabBody({ r, t, lang, compact }: { r: OcrelizumabReport;
         <Row label={t('ocr.basis')}>{t(`ocr.basisKind.${r.fit.basis}`, { count: r.fit.countsUsed, previous: r.fit.previousCycleCountsUsed })}</Row>
         <Row label={t('lastDose')}>{formatIso(r.lastDose, lang)}</Row>
       </dl>
-      {p.reason && <p className="proposal__reason" data-testid={tid('reason')}><KeepDates text={reasonText(r, lang)} /></p>}
+      {p.reason && <p className="proposal__reason" data-testid={tid('reason')}><KeepWhole text={reasonText(r, lang)} /></p>}
       <section className="proposal__protocol" data-testid={tid('protocol')}>
         <h3>{t('protocol.heading', { name: protocolNameText(r, lang) })}</h3>
         <p>{t('protocol.nextCount', { date: formatIso(r.protocol.nextCount, lang) })}</p>
-        <p className="proposal__muted" data-testid={tid('rationale')}><KeepDates text={rationaleText(r, lang)} /></p>
+        <p className="proposal__muted" data-testid={tid('rationale')}><KeepWhole text={rationaleText(r, lang)} /></p>
       </section>
       <section className="proposal__alternatives">
         <h3>{t('ocr.probHeading', { threshold })}</h3>

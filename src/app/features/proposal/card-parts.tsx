@@ -11,7 +11,7 @@ import { formatIso, formatNumber, formatPercent } from './format';
 import { issueText } from '../../../i18n/sentences';
 import { weekdayOf } from '../../../core/time';
 import { appText } from '../../../i18n/app/text';
-import { KeepDates } from '../../components/KeepDates';
+import { KeepWhole } from '../../components/KeepWhole';
 
 export type T = (key: string, vars?: Record<string, unknown>) => string;
 
@@ -74,7 +74,7 @@ export function Warnings({ issues, t, lang }: { issues: Issue[]; t: T; lang?: st
     <ul className="proposal__warnings" data-testid={tid('warnings')}>
       {issues.map((w, i) => (
         <li key={`${w.code}-${i}`} className={`issue issue--${w.severity}`} data-severity={w.severity} data-code={w.code}>
-          <span className="issue__severity">{t(`severity.${w.severity}`)}:</span> <KeepDates text={issueText(w, lang)} />
+          <span className="issue__severity">{t(`severity.${w.severity}`)}:</span> <KeepWhole text={issueText(w, lang)} />
         </li>
       ))}
     </ul>
