@@ -143,7 +143,7 @@ for (const lang of ['en', 'nl'] as const) {
     for (const id of ['reason', 'rationale']) await expect(card.getByTestId(id)).toContainText(s.unit);
     const units = await card.evaluate((card) => {
       const out: string[] = [];
-      for (const el of card.querySelectorAll('[data-testid="due-now"], [data-testid="reason"], [data-testid="rationale"], [data-testid="warnings"]')) {
+      for (const el of card.querySelectorAll('[data-testid="due-now"], [data-testid="predicted-crossing"] dt, [data-testid="reason"], [data-testid="rationale"], .proposal__alternatives h3, [data-testid="warnings"]')) {
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const text = n.textContent ?? '';

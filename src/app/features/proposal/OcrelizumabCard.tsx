@@ -48,7 +48,7 @@ export function OcrelizumabBody({ r, t, lang, compact }: { r: OcrelizumabReport;
       <LateNote r={r} lang={lang} />
       <dl className="proposal__main">
         <Row label={t('ocr.nextDose')}><NextDose iso={p.nextDose} lang={lang} extra={t('ocr.weeksSince', { count: p.weeksSinceLastDose })} /></Row>
-        <Row label={t('ocr.crossing', { threshold })} testId="predicted-crossing">
+        <Row label={<KeepWhole text={t('ocr.crossing', { threshold })} />} testId="predicted-crossing">
           <strong>{formatIso(p.predictedCrossing, lang)}</strong>{' '}
           <span className="proposal__range"><KeepDates text={`(${t('range80', { low: formatIso(p.predictedCrossingLow, lang), high: formatIso(p.predictedCrossingHigh, lang) })})`} /></span>
         </Row>
@@ -67,7 +67,7 @@ export function OcrelizumabBody({ r, t, lang, compact }: { r: OcrelizumabReport;
         <p className="proposal__muted" data-testid={tid('rationale')}><KeepWhole text={rationaleText(r, lang)} /></p>
       </section>
       <section className="proposal__alternatives">
-        <h3>{t('ocr.probHeading', { threshold })}</h3>
+        <h3><KeepWhole text={t('ocr.probHeading', { threshold })} /></h3>
         <Scroll label={t('ocr.probHeading', { threshold })}><table className="proposal__table" data-testid={tid('alternatives')}>
           <thead><tr><th scope="col">{t('ocr.date')}</th><th scope="col">{t('ocr.weeksAfter')}</th><th scope="col">{t('ocr.probability', { threshold })}</th></tr></thead>
           <tbody>

@@ -34,7 +34,7 @@ export function Interval({ v, lang, unit, t }: { v: { value: number; low: number
   );
 }
 
-export function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+export function Row({ label, children, testId }: { label: ReactNode; children: ReactNode; testId?: string }) {
   const tid = useTid();
   return (
     <div className="proposal__row" data-testid={testId === undefined ? undefined : tid(testId)}>
