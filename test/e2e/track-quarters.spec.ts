@@ -39,9 +39,11 @@ test('a laboratory that starts reading low is marked in the quarter it starts, a
     const row = table.locator(`tr[data-quarter="${q.quarter}"]`);
     await expect(row).toHaveAttribute('data-shift', q.shift ?? '');
     const [y, n] = q.quarter.split('-Q');
-    const pct = Math.round(Math.expm1(q.median_log_ratio) * 100);
+    // As the clinic's bias beside it: Intl's percent (en-GB: 30%), signed.
+    const x = Math.expm1(q.median_log_ratio);
+    const pct = Math.abs(x) <= 0.005 ? '< 1%' : `${Math.round(Math.abs(x) * 100)}%`;
     await expect(row.locator('th, td')).toHaveText([
-      `Q${n} ${y}${q.shift ? ' (read low)' : ''}`, String(q.scored), q.cover80.toFixed(2), `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)} %`, `${q.below_median} / ${q.above_median}`,
+      `Q${n} ${y}${q.shift ? ' (read low)' : ''}`, String(q.scored), q.cover80.toFixed(2), `${x >= 0.005 ? '+' : x <= -0.005 ? '−' : ''}${pct}`, `${q.below_median} / ${q.above_median}`,
     ]);
   }
   const first = low[0];
@@ -55,6 +57,7 @@ test('a laboratory that starts reading low is marked in the quarter it starts, a
   await page.getByLabel('Language').selectOption('nl');
   await expect(notices.first()).toHaveText(`De dalspiegels van het 4e kwartaal 2023 liggen lager dan voorspeld: ${first.below_median} van de ${first.below_median + first.above_median} onder de mediaan van hun voorspelling, waar ongeveer de helft verwacht wordt; hun mediaan ${percent} % lager. Ga na of het laboratorium of de bepaling veranderd is, of de dalspiegels op een ander moment zijn afgenomen, of er antistoffen zijn.`);
   await expect(table.locator('tr[data-quarter="2023-Q4"] th')).toHaveText('4e kwartaal 2023 (lager gemeten)');
+  await expect(table.locator('tr[data-quarter="2023-Q4"] td').nth(2)).toHaveText(`−${percent}%`);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByTestId('tr-quarters').scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('quarters-nl.png') });

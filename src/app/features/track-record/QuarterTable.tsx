@@ -7,7 +7,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { QuarterRecord } from '../../../core/natalizumab/track-periods';
-import { formatNumber } from '../proposal/format';
+import { formatNumber, formatPercent } from '../proposal/format';
 
 /** `2023-Q4` in the language's words. */
 function quarterLabel(q: string, t: (k: string, o?: Record<string, unknown>) => string): string {
@@ -15,11 +15,11 @@ function quarterLabel(q: string, t: (k: string, o?: Record<string, unknown>) => 
   return t('quarterLabel', { year, n });
 }
 
-/** The median ratio measured ÷ forecast as a signed percentage (−30 %). */
-function ratioText(m: number | null): string {
+/** The median ratio measured ÷ forecast as a signed percentage, formatted as the bias above it (−30%, nl −30 %). */
+function ratioText(m: number | null, lang: string): string {
   if (m === null) return '–';
-  const pct = Math.round(Math.expm1(m) * 100);
-  return `${pct > 0 ? '+' : pct < 0 ? '−' : ''}${Math.abs(pct)} %`;
+  const x = Math.expm1(m);
+  return `${x >= 0.005 ? '+' : x <= -0.005 ? '−' : ''}${formatPercent(Math.abs(x), lang)}`;
 }
 
 export function QuarterTable({ quarters }: { quarters: readonly QuarterRecord[] }) {
@@ -49,7 +49,7 @@ export function QuarterTable({ quarters }: { quarters: readonly QuarterRecord[] 
               <th scope="row">{quarterLabel(q.quarter, t)}{q.shift ? ` (${t(q.shift === 'low' ? 'shiftLow' : 'shiftHigh')})` : ''}</th>
               <td>{q.scored}</td>
               <td>{formatNumber(q.cover80, lang, 2)}</td>
-              <td>{ratioText(q.medianLogRatio)}</td>
+              <td>{ratioText(q.medianLogRatio, lang)}</td>
               <td>{`${q.below} / ${q.above}`}</td>
             </tr>
           ))}
