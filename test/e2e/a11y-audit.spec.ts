@@ -6,7 +6,7 @@
  * bad lines. No rule is switched off: a violation fails the test with its rule, the elements and
  * axe's explanation.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import AxeBuilder from '@axe-core/playwright';
 import { waitComputed } from './app-helpers';
 

@@ -3,7 +3,7 @@
  * and shows an error card saying so, every other patient is planned, and after a reload every
  * other patient is planned within seconds (the slow one goes last, on its own lane).
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { waitComputed, watch, importFile } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });

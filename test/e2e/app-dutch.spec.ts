@@ -4,7 +4,7 @@
  * no English word of the interface shows in Dutch. Patient data (notes) and the title of an
  * English paper are not interface text. The card shows no file paths, seeds or sampler jargon.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { waitComputed, watch } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });

@@ -2,7 +2,7 @@
  * Data entry in the patient view: the records module's own messages inline, add / edit /
  * delete with undo, the proposal following the edit, and the edit surviving a reload.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 import { anchoredCsv, waitComputed, watch, importFile } from './app-helpers';
 
 const RAW = [

@@ -1,5 +1,6 @@
 /** Shared helpers of the app's browser tests. */
 import { expect, type Page } from '@playwright/test';
+import { pinnedNow } from './pinned';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
@@ -30,8 +31,9 @@ export function idsOf(file: string): string[] {
 export function localToday(zone?: string): string {
   // A spec whose browser runs in another zone (test.use({ timezoneId })) asks for that zone's date:
   // between 23:00 and 24:00 UTC it is already tomorrow in Amsterdam.
-  if (zone) return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-  const d = new Date();
+  // The pages' clock is pinned (pinned.ts): today as they see it.
+  if (zone) return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(pinnedNow());
+  const d = pinnedNow();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 

@@ -1,5 +1,5 @@
 /** Dutch and English: the browser's language by default, switchable, Dutch dates and decimals. */
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 import { localToday, watch, importFile } from './app-helpers';
 
 test.use({ locale: 'nl-NL' });

@@ -2,7 +2,7 @@
  * Import of the shared validation sets through the file input: every patient listed, every
  * next dose equal to the command line's (planning list and proposal card), a chart drawn.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 import { cliNextDoses, idsOf, importFile, planNextDose, waitComputed, watch } from './app-helpers';
 
 for (const file of ['fixtures/validation/ocrelizumab-virtual-week24.csv', 'fixtures/validation/natalizumab-virtual.csv']) {

@@ -3,7 +3,7 @@
  * horizontal scrolling of the page on any view, every form's buttons inside the viewport once
  * scrolled to, and the intervals table readable without scrolling sideways.
  */
-import { test, expect, type Page, type Locator } from '@playwright/test';
+import { test, expect, type Page, type Locator } from './pinned';
 import { waitComputed, watch } from './app-helpers';
 
 const SIZES = [{ width: 1366, height: 768 }, { width: 1280, height: 800 }];

@@ -3,7 +3,7 @@
  * spreadsheet formulas, free text kept as text) and the JSON session that reloads to the same
  * proposals.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@
  * Safe by construction: the CSP stays strict and the app works under it, nothing leaves
  * 127.0.0.1, no console errors, a first load within 300 kB of gzipped JavaScript, keyboard use.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { waitComputed, watch } from './app-helpers';

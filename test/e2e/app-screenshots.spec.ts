@@ -1,5 +1,5 @@
 /** Screenshots of the main views for docs/screenshots (and a look as a user would have). */
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

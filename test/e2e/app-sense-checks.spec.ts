@@ -3,7 +3,7 @@
  * the field that is wrong (role="alert"), typed or imported, and nothing is saved (also after a
  * reload). The messages are the records module's, word for word (the same as the CLI's).
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { waitComputed, watch } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });

@@ -3,7 +3,7 @@
  * level whose note is an object, as old builds stored from a hostile session file) can still be
  * exported and deleted from the page that says so; the rest of the app keeps working.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 import { readFileSync } from 'node:fs';
 import { watch, importFile } from './app-helpers';
 

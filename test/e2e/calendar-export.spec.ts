@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 import { readFileSync } from 'node:fs';
 
 test('the calendar button downloads an .ics with the next infusion and trough draw', async ({ page }) => {

@@ -4,7 +4,7 @@
  * the chart (its own colour of diamond, and the chart's text summary); the clinic setting "next
  * trough planned as a home finger-prick" reaches the card and the .ics, and a patient can override it.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { readFileSync } from 'node:fs';
 import { importFile, watch } from './app-helpers';
 

@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 
 async function openPatient(page: Page, id: string) {
   await page.goto('/');

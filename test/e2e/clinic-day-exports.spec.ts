@@ -4,7 +4,7 @@
  * patient in the Excel dialect (BOM, `;`) keeps the formula guard, and the planning CSV carries the
  * clinician's choice; the clinic-day list shows who comes in a date range and prints on its own.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -8,7 +8,7 @@
  * The list is also printed to a PDF (kept with the test's output), on A4 portrait pages as the
  * app's @page asks.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { readFileSync } from 'node:fs';
 import { importFile, recentCsv, waitComputed, watch } from './app-helpers';
 import { pdfPages } from './pdf-layout';

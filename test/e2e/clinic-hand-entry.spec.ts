@@ -4,12 +4,13 @@
  * same data (an equivalent CSV, written to a temporary folder); a refused result saves nothing;
  * a choice reaches the planning list, the card, the chart and the .ics and survives a reload.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cliNextDoses, optionValues, pickOption, watch } from './app-helpers';
+import { pinnedNow } from './pinned';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -80,7 +81,7 @@ test('a natalizumab patient started by hand gets the CLI\'s next dose; a level i
   await expect(page.locator('input[name="value"]')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('.event-table tbody tr')).toHaveCount(before);
   // A result dated next year: refused on the date field, nothing saved.
-  const nextYear = `${new Date().getFullYear() + 1}-01-15`;
+  const nextYear = `${pinnedNow().getFullYear() + 1}-01-15`;
   await page.locator('input[name="date"]').fill(nextYear);
   await page.locator('input[name="value"]').fill('20');
   await page.locator('[data-testid="save-result"]').click();

@@ -7,7 +7,7 @@
  * focus when they open and give it back when they close; the patient report prints on one A4 page
  * and the clinic day's warnings column fits the paper.
  */
-import { test, expect, type Page, type Locator } from '@playwright/test';
+import { test, expect, type Page, type Locator } from './pinned';
 import { readFileSync } from 'node:fs';
 import { localToday, optionValues, pickOption, recentCsv, waitComputed, watch, importFile } from './app-helpers';
 

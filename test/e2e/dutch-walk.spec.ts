@@ -6,7 +6,7 @@
  * that are the same in both languages. The card must read for a nurse: the next dose once, in
  * Dutch form; units µg/mL and cellen/µL; decimal commas; no "evenwicht", "a-priori", "geconvergeerd".
  */
-import { test, expect, type Download, type Page } from '@playwright/test';
+import { test, expect, type Download, type Page } from './pinned';
 import { readFileSync } from 'node:fs';
 import { CATALOG } from '../../src/i18n/catalog';
 import { waitComputed, watch } from './app-helpers';

@@ -1,5 +1,5 @@
 /** A Dutch browser reads the engines' own sentences (reason, protocol, warnings) in Dutch. */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { watch } from './app-helpers';
 
 test.use({ locale: 'nl-NL' });

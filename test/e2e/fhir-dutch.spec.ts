@@ -5,7 +5,7 @@
  * resource and element path, as FHIR writes it), and no word of the FHIR reader's English side
  * that is not also Dutch; a records check names the other resource as an entry, not a "regel".
  */
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

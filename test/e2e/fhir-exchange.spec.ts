@@ -8,7 +8,7 @@
  * patients are exported as a Bundle whose every resource passes R4 structure validation and
  * which `tdm propose` reads back to the app's next dose (a recorded choice as the plan).
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { parseTdmCsv } from '../../src/core/records/index';
 import { recordsToBundle } from '../../src/core/fhir/index';
 import { badBundle } from '../core/fhir/bad-bundle';
-import { waitComputed, watch, importFile } from './app-helpers';
+import { localToday, waitComputed, watch, importFile } from './app-helpers';
 import { validationProblems, type AnyBundle } from './fhir/validate';
 
 const ZONE = 'Europe/Amsterdam';
@@ -39,7 +39,7 @@ function cliNext(file: string, ...flags: string[]): Map<string, string> {
       { encoding: 'utf8', maxBuffer: 64 << 20, env: { ...process.env, TZ: ZONE } });
     return run.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Line);
   };
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const today = localToday(ZONE);
   const late = (o: Line) => !!o.proposal && (o.proposal.next_dose < today || (o.proposal.next_bcell_check ?? today) < today || (o.protocol?.next_count ?? today) < today);
   let asOfToday: Map<string, Line> | null = null;
   const m = new Map<string, string>();

@@ -3,7 +3,7 @@
  * is undone after a reload; the Changes view lists time, action and patient (English and Dutch);
  * deleting a patient asks first and can be undone; one button removes every example patient.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { watch, importFile } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });

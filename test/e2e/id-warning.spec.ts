@@ -3,7 +3,7 @@
  * before it is saved: typed (the new-patient form waits for a changed id or "save anyway") and
  * imported (the preview names it, nothing is saved before the user's yes).
  */
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 import { watch } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });

@@ -5,7 +5,7 @@
  * the import is kept). The saved file's report (with its per-patient lines), a file that cannot be
  * used (with its messages), a session file that cannot be opened, and a file too large.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { watch, importFile } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });

@@ -7,7 +7,7 @@
  * leaves the store as it was, also after a reload; the confirm (Enter, as the focus is on the one
  * button) stores exactly the previewed rows; undo still takes the import back after a reload.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { readFileSync } from 'node:fs';
 import { importFile, watch } from './app-helpers';
 

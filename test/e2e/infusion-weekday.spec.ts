@@ -3,7 +3,7 @@
  * the nearest earlier such day; a patient's own setting overrides the clinic's; the card says
  * the weekday of the next dose and the weekday setting in use.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { recentCsv, watch, importFile } from './app-helpers';
 
 // Infusions on Wednesdays: without a weekday setting the next dose is a Wednesday too.

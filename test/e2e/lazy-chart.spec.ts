@@ -4,7 +4,7 @@
  * 17, item 6). Checked on what the app keeps: every natalizumab report stored for the list has no
  * chart bands; the opened patient's chart is drawn with them, and its proposal is the list's.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { waitComputed, watch } from './app-helpers';
 
 /** The natalizumab reports kept for the list (IndexedDB, storage/report-cache.ts): patient id → the chart's point counts. */

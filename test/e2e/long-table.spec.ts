@@ -2,7 +2,7 @@
  * Issue 15, item 10 (size): a long record is drawn a page of 200 rows at a time (the newest page
  * first), so the tab never draws thousands of rows; the pages reach every row.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 import { watch, importFile } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });

@@ -5,7 +5,7 @@
  * patient by patient (a patient started by hand after the backup stays; an empty session changes
  * nothing); "replace everything" names what goes and asks; no patient id ever appears in the URL.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { readFileSync } from 'node:fs';
 import { watch, importFile } from './app-helpers';
 

@@ -3,7 +3,7 @@
  * imported as a file: the card proposes what the CLI proposes, shows the two requirements (next
  * trough 95 %, steady state 50 %) and says why, in English and in Dutch.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

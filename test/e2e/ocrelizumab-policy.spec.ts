@@ -1,5 +1,5 @@
 /** The ocrelizumab policy (re-dose percentile of the crossing) is a clinic setting the card follows, like the CLI's --redose-quantile. */
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 import { execFileSync } from 'node:child_process';
 import { watch } from './app-helpers';
 

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 
 test('the proposal card shows the ISO next dose, the alternatives and records a choice with a reason', async ({ page }) => {
   await page.goto('/');

@@ -2,7 +2,7 @@
  * The proposal history: closed (and not computed) by default; opened, one row per result day with
  * the proposal the command line gives with --as-of that day, and how the result moved it.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

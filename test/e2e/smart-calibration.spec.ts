@@ -7,7 +7,7 @@
  * is the same after it as before it. Against the same servers as smart-launch.spec.ts (a medplum
  * FhirRouter and an OAuth2 server on 127.0.0.1).
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -11,7 +11,7 @@
  * never a second; failures are said in words; an issuer not on the list is refused on the page
  * before any request; nothing of the patient stays in the browser's storage.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import AxeBuilder from '@axe-core/playwright';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 
 test('the app loads without console errors', async ({ page }) => {
   const errors: string[] = [];

@@ -3,7 +3,7 @@
  * quarters as `tdm track-record`'s `by_quarter` for the same file, and a warning, in English and in
  * Dutch, for the quarter in which a laboratory started reading 40 % low.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

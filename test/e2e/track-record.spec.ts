@@ -4,7 +4,7 @@
  * `tdm propose`), each patient's own track record on the card, and stored reports shown at once
  * after a reload (IndexedDB), a changed patient marked while it is computed again.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -4,7 +4,7 @@
  * the chart; an ocrelizumab patient whose counts fall while the fit grows shows both growths and
  * that they disagree. Patients R-TREND and R-OTREND of rare-sentences.csv, imported as a file.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { readFileSync } from 'node:fs';
 import { recentCsv, watch, importFile } from './app-helpers';
 

@@ -3,7 +3,7 @@
  * when it says the same (the forecast does not move), and asks "replace x with y?" when it says
  * something else; "No" keeps the row on record, "Yes" replaces it (one row for one row, undoable).
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { watch, importFile } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });

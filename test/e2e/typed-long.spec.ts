@@ -5,7 +5,7 @@
  * record's index), another value at that time asks first, a bad value is refused with the records
  * module's message. The page's longest task while checking is logged (a figure, not a test of speed).
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { importFile, watch } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });

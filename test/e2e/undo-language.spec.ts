@@ -5,7 +5,7 @@
  * earlier version (the label a sentence in the language of that moment) is still read: shown as
  * it was written, and undone.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { watch, importFile } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });

@@ -2,7 +2,7 @@
  * Issue 15, item 3: undo works after a reload for at least the last 20 changes, in order (newest
  * first), each taking back exactly its own change.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { watch, importFile } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });

@@ -4,7 +4,7 @@
  * exported stays the spec's unit code (shared/spec/tdm-csv.md): the result form, the table's row
  * editor and the event table, in English and in Dutch.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { readFileSync } from 'node:fs';
 import { watch } from './app-helpers';
 

@@ -6,7 +6,7 @@
  * it read as the model's proposal being too risky), and the chosen date never breaks across lines
  * on the print; the track record's PIT histogram has each bar above its own bin and count.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { simulateClinic, IOV_WORLD } from '../../scripts/simulate-clinic';
 import { importFile, pickOption, recentCsv, waitComputed, watch } from './app-helpers';
 import { NAT_HIGH_ROWS, TDM_HEADER } from '../wearing-patient';

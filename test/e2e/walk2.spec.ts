@@ -6,7 +6,7 @@
  * row on one line, the hint and the "preview every file" setting beside the file button), each row's
  * message still one click away in the message's disclosure.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { importFile, recentCsv, watch } from './app-helpers';
 import { TDM_HEADER } from '../wearing-patient';
 

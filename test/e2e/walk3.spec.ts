@@ -20,7 +20,7 @@
  * The intervals compared: a chance below the required one is marked "(too low)" / "(te laag)",
  * which broke as "(too" / "low)" in the narrow column.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import { importFile, optionValues, recentCsv, watch } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });

@@ -3,7 +3,7 @@
  * into it, as the other entry forms do; a report is entered and saved without the mouse; after a
  * save or a refusal the focus stays in the form; closing it gives the focus back to its button.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect } from './pinned';
 import { importFile, watch } from './app-helpers';
 
 test.use({ viewport: { width: 1366, height: 768 } });

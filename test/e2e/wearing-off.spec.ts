@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './pinned';
 import AxeBuilder from '@axe-core/playwright';
 import { watch, importFile } from './app-helpers';
 import { NAT_HIGH_ROWS, TDM_HEADER } from '../wearing-patient';
