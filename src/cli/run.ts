@@ -13,6 +13,7 @@ import type { Days, Issue, PatientRecord } from '../core/types';
 import { terminalSafe } from './terminal';
 import type { NatalizumabOptions } from '../core/report/types';
 import { clinicTrackRecord, trackRecordLine, calibrateClinic, calibratedOptions, shiftWarnings } from './track-record';
+import { trackRecordByQuarter } from '../core/natalizumab/track-periods';
 import type { PatientError, PatientReport } from '../core/report/types';
 import { FHIR_OPTIONS, FHIR_USAGE, bundleText, fhirSettings, readRecordsText } from './fhir';
 import { version as appVersion } from '../../package.json';
@@ -208,8 +209,9 @@ function runCliUnescaped(argv: string[], readInput: (file: string) => Buffer, cl
   if (command === 'track-record') {
     const tr = clinicTrackRecord(parsedFile.patients, settings.natalizumab, name, clock ? deadlineAfter(clock, limit * Math.max(1, parsedFile.patients.length)) : undefined);
     for (const e of tr.errors) err(e);
-    for (const w of shiftWarnings(tr.all, name)) err(w);
-    out(JSON.stringify(trackRecordLine(tr.all, settings.natalizumab.target ?? 10, calibrateClinic(tr.all))));
+    const quarters = trackRecordByQuarter(tr.all);
+    for (const w of shiftWarnings(quarters, name)) err(w);
+    out(JSON.stringify(trackRecordLine(tr.all, settings.natalizumab.target ?? 10, calibrateClinic(tr.all), quarters)));
     return { stdout, stderr, status: tr.errors.length ? 1 : status };
   }
   // --calibrate: the spread the file's own track record shows (as of the planning day when given).

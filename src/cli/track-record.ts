@@ -36,14 +36,14 @@ export function clinicTrackRecord(patients: PatientRecord[], options: Partial<Na
 }
 
 /** The one `track-record` line (spec field names; `target` and `calibration` extra). */
-export function trackRecordLine(scores: TroughScore[], target: number, calibration: ClinicCalibration): Record<string, unknown> {
+export function trackRecordLine(scores: TroughScore[], target: number, calibration: ClinicCalibration, quarters = trackRecordByQuarter(scores)): Record<string, unknown> {
   const s = summariseTrackRecord(scores);
   return {
     scored: s.scored, patients: s.patients,
     cover50: r3(s.cover50), cover80: r3(s.cover80), cover95: r3(s.cover95),
     median_log_ratio: r4(s.medianLogRatio),
     pit_histogram: s.pitHistogram,
-    by_quarter: trackRecordByQuarter(scores).map(quarterLine),
+    by_quarter: quarters.map(quarterLine),
     target: { value: target, unit: 'ug/mL' },
     calibration: calibrationLine(calibration),
   };
@@ -58,8 +58,8 @@ function quarterLine(q: QuarterRecord): Record<string, unknown> {
 }
 
 /** A warning for people (standard error) for each quarter whose troughs read clearly off their forecasts. */
-export function shiftWarnings(scores: TroughScore[], file: string): string[] {
-  return trackRecordByQuarter(scores).filter((q) => q.shift !== null).map((q) => {
+export function shiftWarnings(quarters: readonly QuarterRecord[], file: string): string[] {
+  return quarters.filter((q) => q.shift !== null).map((q) => {
     const low = q.shift === 'low';
     const percent = Math.round(Math.abs(Math.expm1(q.medianLogRatio as number)) * 100);
     return cliText(low ? 'track.shift-low' : 'track.shift-high', { place: file, quarter: q.quarter, count: low ? q.below : q.above, total: q.below + q.above, p: SHIFT_P, percent });

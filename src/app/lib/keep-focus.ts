@@ -5,6 +5,7 @@
  * for NAT-001"), from where Tab continues with the list.
  */
 import { useEffect, useRef, type RefObject } from 'react';
+import { focusAfterRender } from './focus';
 
 /** The status line's message (focusable from script only), or nothing when none is shown. */
 export function statusMessage(): HTMLElement | null {
@@ -12,26 +13,16 @@ export function statusMessage(): HTMLElement | null {
 }
 
 /**
- * Call the returned function when the button is pressed; when `disabled` then turns true while the
- * focus is on the button or lost (on the page's body), the focus moves to `fallback()` once it is
- * rendered (tried for a few frames).
+ * Call the returned function when the button is pressed; when `disabled` then turns true, the
+ * focus moves to `fallback()` once it is rendered (focusAfterRender: looked for over a few frames,
+ * and only while the focus is still on the button or lost to the page).
  */
 export function useFocusWhenDisabled(button: RefObject<HTMLElement | null>, disabled: boolean, fallback: () => HTMLElement | null = statusMessage): () => void {
   const pressed = useRef(false);
   useEffect(() => {
     if (!disabled || !pressed.current) return;
     pressed.current = false;
-    let frames = 0;
-    let id = 0;
-    const tryFocus = () => {
-      const active = document.activeElement;
-      if (active && active !== document.body && active !== button.current) return; // the user has moved on
-      const el = fallback();
-      if (el) el.focus();
-      else if (++frames < 10) id = requestAnimationFrame(tryFocus);
-    };
-    id = requestAnimationFrame(tryFocus);
-    return () => cancelAnimationFrame(id);
+    focusAfterRender(fallback, 10);
   }, [disabled, button, fallback]);
   return () => { pressed.current = document.activeElement === button.current; };
 }
